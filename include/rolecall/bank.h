@@ -1,0 +1,116 @@
+/*
+ * bank — question banks: YAML files loaded into an immutable model.
+ *
+ * Banks are loaded into a catalog, which owns them and unifies their roles by
+ * id: role indices in questions and contrasts are catalog-wide, so a
+ * person's confusion matrix spans every bank.  A bank with any error is not
+ * added; every problem found is appended to the diag_list as
+ * FILE:LINE:COL: message.  Everything returned by the accessors is owned by
+ * the catalog and lives until catalog_free.
+ *
+ * The format is documented in doc/bank-format.md.
+ */
+#ifndef ROLECALL_BANK_H
+#define ROLECALL_BANK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rolecall/diag.h"
+
+#define BANK_MIN_OPTIONS 2
+#define BANK_MAX_OPTIONS 8
+#define BANK_MAX_ROLES 32
+#define BANK_MAX_TEXT 4096
+#define BANK_MAX_FILE (64u * 1024 * 1024)
+#define BANK_MAX_DEPTH 16
+#define BANK_MAX_ERRORS 100
+
+struct bank;
+
+struct bank_role {
+	const char *id;
+	const char *name;
+	const char *summary; /* may be NULL */
+};
+
+enum question_kind {
+	QUESTION_ROLES,      /* the options are roles */
+	QUESTION_STATEMENTS, /* statement choices, each tagged with a role */
+};
+
+struct bank_choice {
+	const char *text; /* for QUESTION_ROLES: the role's name */
+	const char *why;  /* may be NULL */
+	int role;         /* catalog role index, or -1 */
+};
+
+struct bank_question {
+	const char *id;
+	const char *prompt;
+	const char *explain;
+	const char *source; /* may be NULL */
+	const struct bank *bank;
+	enum question_kind kind;
+	const struct bank_choice *choices;
+	unsigned n_choices;
+	unsigned correct;     /* index of the right choice */
+	int answer_role;      /* catalog role index, or -1 */
+	const int *about;     /* roles the question counts toward */
+	unsigned n_about;
+	const char *const *tags;
+	unsigned n_tags;
+	unsigned difficulty;  /* 1..3 */
+	unsigned line, col;   /* where its id is in its file */
+};
+
+struct bank_contrast {
+	int role_a, role_b; /* catalog role indices */
+	const char *text;
+};
+
+struct bank {
+	const char *id;
+	const char *title;
+	const char *description; /* may be NULL */
+	const char *path;
+	uint64_t content_hash;   /* FNV-1a 64 of the file's bytes */
+	unsigned exam_count;     /* 0 when the bank sets no default */
+	unsigned exam_pass;      /* percent; 0 when unset */
+	const int *roles;        /* catalog indices of the roles it declares */
+	unsigned n_roles;
+	const struct bank_question *questions;
+	size_t n_questions;
+	const struct bank_contrast *contrasts;
+	unsigned n_contrasts;
+};
+
+struct catalog;
+
+struct catalog *catalog_new(void);
+void catalog_free(struct catalog *cat);
+
+/* Load one bank file.  0 when it was added; -1 with errors in diags. */
+int catalog_load_file(struct catalog *cat, const char *path,
+		      struct diag_list *diags);
+
+/* Load a bank from memory; `name` stands for the file in messages. */
+int catalog_load_buffer(struct catalog *cat, const char *name,
+			const char *data, size_t len, struct diag_list *diags);
+
+size_t catalog_bank_count(const struct catalog *cat);
+const struct bank *catalog_bank(const struct catalog *cat, size_t i);
+const struct bank *catalog_find_bank(const struct catalog *cat, const char *id);
+
+size_t catalog_role_count(const struct catalog *cat);
+const struct bank_role *catalog_role(const struct catalog *cat, int i);
+int catalog_find_role(const struct catalog *cat, const char *id); /* -1 */
+
+size_t catalog_question_count(const struct catalog *cat);
+const struct bank_question *catalog_find_question(const struct catalog *cat,
+						  const char *id);
+
+/* The contrast text for a pair of roles (either order), or NULL. */
+const char *catalog_contrast(const struct catalog *cat, int a, int b);
+
+#endif

@@ -1,0 +1,294 @@
+/*
+ * The catalog owns loaded banks and makes their roles one set: a role id
+ * means the same role in every bank, so confusions are counted across banks.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bank_impl.h"
+
+struct catalog_role {
+	struct bank_role role;
+	const char *file;
+	int line, col;
+};
+
+struct catalog {
+	struct bank_impl **banks;
+	size_t n_banks, cap_banks;
+	struct catalog_role roles[BANK_MAX_ROLES * 4];
+	size_t n_roles;
+	struct strmap question_ids; /* id -> const struct bank_question * */
+	size_t n_questions;
+};
+
+struct catalog *catalog_new(void)
+{
+	struct catalog *cat = calloc(1, sizeof *cat);
+
+	if (cat)
+		strmap_init(&cat->question_ids);
+	return cat;
+}
+
+void catalog_free(struct catalog *cat)
+{
+	if (!cat)
+		return;
+	for (size_t i = 0; i < cat->n_banks; i++)
+		bank_impl_free(cat->banks[i]);
+	free(cat->banks);
+	strmap_free(&cat->question_ids);
+	free(cat);
+}
+
+size_t catalog_bank_count(const struct catalog *cat) { return cat->n_banks; }
+
+const struct bank *catalog_bank(const struct catalog *cat, size_t i)
+{
+	return i < cat->n_banks ? &cat->banks[i]->pub : NULL;
+}
+
+const struct bank *catalog_find_bank(const struct catalog *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->n_banks; i++)
+		if (!strcmp(cat->banks[i]->pub.id, id))
+			return &cat->banks[i]->pub;
+	return NULL;
+}
+
+size_t catalog_role_count(const struct catalog *cat) { return cat->n_roles; }
+
+const struct bank_role *catalog_role(const struct catalog *cat, int i)
+{
+	return i >= 0 && (size_t)i < cat->n_roles ? &cat->roles[i].role : NULL;
+}
+
+int catalog_find_role(const struct catalog *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->n_roles; i++)
+		if (!strcmp(cat->roles[i].role.id, id))
+			return (int)i;
+	return -1;
+}
+
+size_t catalog_question_count(const struct catalog *cat) { return cat->n_questions; }
+
+const struct bank_question *catalog_find_question(const struct catalog *cat,
+						  const char *id)
+{
+	return strmap_get(&cat->question_ids, id);
+}
+
+const char *catalog_contrast(const struct catalog *cat, int a, int b)
+{
+	for (size_t i = 0; i < cat->n_banks; i++) {
+		const struct bank *bk = &cat->banks[i]->pub;
+
+		for (unsigned k = 0; k < bk->n_contrasts; k++) {
+			const struct bank_contrast *c = &bk->contrasts[k];
+
+			if ((c->role_a == a && c->role_b == b) ||
+			    (c->role_a == b && c->role_b == a))
+				return c->text;
+		}
+	}
+	return NULL;
+}
+
+/* What would clash with banks already loaded: the bank id, question ids,
+ * a role id that another bank names differently.  Reported, not fixed. */
+static int check_against_catalog(struct catalog *cat, const struct bank_impl *b,
+				 struct diag_list *diags)
+{
+	const struct bank *pub = &b->pub;
+	const struct bank *same = catalog_find_bank(cat, pub->id);
+	size_t before = diags->n + diags->dropped;
+	size_t new_roles = 0;
+
+	if (same)
+		diag_add(diags, pub->path, 1, 1, "bank id '%s' is already used by %s",
+			 pub->id, same->path);
+	for (unsigned i = 0; i < b->n_roles; i++) {
+		const struct role_decl *d = &b->roles[i];
+		int g = catalog_find_role(cat, d->role.id);
+
+		if (g < 0) {
+			new_roles++;
+		} else if (strcmp(cat->roles[g].role.name, d->role.name)) {
+			const struct catalog_role *r = &cat->roles[g];
+
+			diag_add(diags, pub->path, d->line, d->col,
+				 "role '%s' is named '%s' here but '%s' in %s:%d:%d; "
+				 "a role id means the same role in every bank",
+				 d->role.id, d->role.name, r->role.name, r->file, r->line, r->col);
+		}
+	}
+	if (cat->n_roles + new_roles > sizeof cat->roles / sizeof *cat->roles)
+		diag_add(diags, pub->path, 1, 1, "too many different roles across all banks");
+	for (size_t i = 0; i < pub->n_questions; i++) {
+		const struct bank_question *q = &pub->questions[i];
+		const struct bank_question *prev = strmap_get(&cat->question_ids, q->id);
+
+		if (prev)
+			diag_add(diags, pub->path, (int)q->line, (int)q->col,
+				 "question id '%s' is already used in %s:%u:%u; question ids "
+				 "are unique across banks", q->id, prev->bank->path, prev->line,
+				 prev->col);
+	}
+	return diags->n + diags->dropped > before ? -1 : 0;
+}
+
+static void remap(int *role, const int *global)
+{
+	if (*role >= 0)
+		*role = global[*role];
+}
+
+/* Turn the bank's own role indices into catalog indices. */
+static void adopt_roles(struct catalog *cat, struct bank_impl *b)
+{
+	struct bank *pub = &b->pub;
+	int *roles = arena_alloc(&b->arena, b->n_roles * sizeof *roles);
+
+	for (unsigned i = 0; i < b->n_roles; i++) {
+		int g = catalog_find_role(cat, b->roles[i].role.id);
+
+		if (g < 0) {
+			g = (int)cat->n_roles++;
+			cat->roles[g] = (struct catalog_role){ b->roles[i].role, pub->path,
+							      b->roles[i].line, b->roles[i].col };
+		}
+		b->global[i] = g;
+		if (roles)
+			roles[i] = g;
+	}
+	pub->roles = roles;
+	pub->n_roles = roles ? b->n_roles : 0;
+	for (size_t i = 0; i < pub->n_questions; i++) {
+		struct bank_question *q = &b->questions[i];
+
+		for (unsigned k = 0; k < q->n_choices; k++)
+			remap(&((struct bank_choice *)q->choices)[k].role, b->global);
+		for (unsigned k = 0; k < q->n_about; k++)
+			remap((int *)&q->about[k], b->global);
+		remap(&q->answer_role, b->global);
+	}
+	for (unsigned k = 0; k < pub->n_contrasts; k++) {
+		struct bank_contrast *c = (struct bank_contrast *)&pub->contrasts[k];
+
+		remap(&c->role_a, b->global);
+		remap(&c->role_b, b->global);
+	}
+}
+
+int catalog_load_buffer(struct catalog *cat, const char *name, const char *data,
+			size_t len, struct diag_list *diags)
+{
+	struct bank_impl *b;
+
+	if (len > BANK_MAX_FILE) {
+		diag_add(diags, name, 0, 0, "the file is %zu MiB; a bank is at most %u MiB",
+			 len >> 20, BANK_MAX_FILE >> 20);
+		return -1;
+	}
+	b = bank_build(name, data, len, diags);
+	if (!b)
+		return -1;
+	if (check_against_catalog(cat, b, diags) < 0)
+		goto fail;
+	if (cat->n_banks == cat->cap_banks) {
+		size_t cap = cat->cap_banks ? cat->cap_banks * 2 : 8;
+		struct bank_impl **banks = realloc(cat->banks, cap * sizeof *banks);
+
+		if (!banks)
+			goto oom;
+		cat->banks = banks;
+		cat->cap_banks = cap;
+	}
+	/* Reserve first, so that the inserts below cannot fail halfway. */
+	if (strmap_reserve(&cat->question_ids, cat->n_questions + b->pub.n_questions) < 0)
+		goto oom;
+	for (size_t i = 0; i < b->pub.n_questions; i++)
+		strmap_put(&cat->question_ids, b->pub.questions[i].id,
+			   (void *)&b->pub.questions[i]);
+	adopt_roles(cat, b);
+	cat->banks[cat->n_banks++] = b;
+	cat->n_questions += b->pub.n_questions;
+	return 0;
+oom:
+	diag_add(diags, name, 0, 0, "out of memory");
+fail:
+	bank_impl_free(b);
+	return -1;
+}
+
+static int read_all(int fd, const char *path, size_t size, char **out,
+		    struct diag_list *diags)
+{
+	char *buf = malloc(size ? size : 1);
+	size_t got = 0;
+
+	if (!buf) {
+		diag_add(diags, path, 0, 0, "out of memory reading %zu bytes", size);
+		return -1;
+	}
+	while (got < size) {
+		ssize_t n = read(fd, buf + got, size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			diag_add(diags, path, 0, 0, "cannot read: %s",
+				 n < 0 ? strerror(errno) : "the file shrank while being read");
+			free(buf);
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	*out = buf;
+	return 0;
+}
+
+int catalog_load_file(struct catalog *cat, const char *path, struct diag_list *diags)
+{
+	struct stat st;
+	char *data = NULL;
+	int fd, rc;
+
+	/* O_NONBLOCK: opening a FIFO must not hang waiting for a writer. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		diag_add(diags, path, 0, 0, "cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(diags, path, 0, 0, "%s",
+			 S_ISDIR(st.st_mode) ? "is a directory, not a bank file" :
+			 "is not a regular file; a bank is a YAML file");
+		close(fd);
+		return -1;
+	}
+	if ((uintmax_t)st.st_size > BANK_MAX_FILE) {
+		diag_add(diags, path, 0, 0, "the file is %jd MiB; a bank is at most %u MiB",
+			 (intmax_t)st.st_size >> 20, BANK_MAX_FILE >> 20);
+		close(fd);
+		return -1;
+	}
+	rc = read_all(fd, path, (size_t)st.st_size, &data, diags);
+	close(fd);
+	if (rc == 0)
+		rc = catalog_load_buffer(cat, path, data, (size_t)st.st_size, diags);
+	free(data);
+	return rc;
+}

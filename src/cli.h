@@ -1,0 +1,43 @@
+/*
+ * cli — the parsed command line and the commands main dispatches to.
+ * Private to the executable.  Commands return the process exit status:
+ * 0 success, 1 failure (message already printed), 2 usage error.
+ */
+#ifndef ROLECALL_CLI_H
+#define ROLECALL_CLI_H
+
+#include <stdint.h>
+
+#include "rolecall/bank.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char *command;
+	char **args;          /* operands after the command */
+	int n_args;
+	const char **banks;   /* --bank, in order */
+	int n_banks;
+	const char *user;
+	const char *db;
+	const char *format;
+	uint64_t seed;
+	int has_seed;
+	long count;           /* -1 when not given */
+	int plain;
+	int json;
+	int rebuild;
+};
+
+/* Print "rolecall: MESSAGE" on stderr. */
+void cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Load banks for a session: the bundled ones, plus files and folders given
+ * with --bank; *selected gets the banks --bank chose (all when none).
+ * Prints every error; returns NULL on failure. */
+struct catalog *cli_load_banks(const struct cli *cli,
+			       const struct bank ***selected, size_t *n_selected);
+
+int cmd_check(const struct cli *cli);
+
+#endif

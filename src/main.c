@@ -1,0 +1,179 @@
+/* rolecall: parse the command line, dispatch to a command. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "config.h"
+
+static const char usage_text[] =
+	"Usage: rolecall [OPTION]... [COMMAND] [ARG]...\n"
+	"Learn to tell apart roles that are easy to confuse, with multiple-choice\n"
+	"questions that drill the distinctions you get wrong.\n"
+	"\n"
+	"Commands:\n"
+	"  practice          adaptive practice: due reviews, weak spots, new questions\n"
+	"  drill             drill the distinctions you confuse most\n"
+	"  stats             your accuracy per role and your confusion matrix\n"
+	"  export            the raw answer log (CSV or JSON)\n"
+	"  check [FILE|DIR]...  validate banks (default: the bundled banks)\n"
+	"\n"
+	"Options:\n"
+	"  -b, --bank ID|FILE   use this bank (repeatable; default: all bundled banks)\n"
+	"  -u, --user NAME      whose progress to use (default: your login name)\n"
+	"      --db FILE        the database (default: $XDG_DATA_HOME/rolecall/rolecall.db)\n"
+	"  -n, --count N        number of questions in the session\n"
+	"  -s, --seed N         random seed, to replay a session exactly\n"
+	"  -p, --plain          line mode: numbered options, answers from stdin\n"
+	"  -f, --format FMT     text, json or csv (stats, export)\n"
+	"      --json           machine-readable summary (check)\n"
+	"      --rebuild        rebuild derived state from the answer log (stats)\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"See rolecall(1) for details and doc/bank-format.md for writing banks.\n";
+
+enum { OPT_DB = 256, OPT_JSON, OPT_REBUILD };
+
+static const struct option long_options[] = {
+	{ "bank", required_argument, NULL, 'b' },
+	{ "user", required_argument, NULL, 'u' },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "count", required_argument, NULL, 'n' },
+	{ "seed", required_argument, NULL, 's' },
+	{ "plain", no_argument, NULL, 'p' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "rebuild", no_argument, NULL, OPT_REBUILD },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_number(const char *opt, const char *s, uint64_t max, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!*s || *s == '-') {
+		cli_fail("%s needs a whole number, not '%s'", opt, s);
+		return -1;
+	}
+	v = strtoull(s, &end, 10);
+	if (*end || v > max) {
+		cli_fail("%s needs a whole number up to %" PRIu64 ", not '%s'", opt, max, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int add_bank(struct cli *cli, const char *bank)
+{
+	const char **b = realloc(cli->banks, (size_t)(cli->n_banks + 1) * sizeof *b);
+
+	if (!b) {
+		cli_fail("out of memory");
+		return -1;
+	}
+	b[cli->n_banks++] = bank;
+	cli->banks = b;
+	return 0;
+}
+
+static int parse_option(struct cli *cli, int c)
+{
+	uint64_t v;
+
+	switch (c) {
+	case 'b': return add_bank(cli, optarg);
+	case 'u': cli->user = optarg; return 0;
+	case OPT_DB: cli->db = optarg; return 0;
+	case 'p': cli->plain = 1; return 0;
+	case OPT_JSON: cli->json = 1; return 0;
+	case OPT_REBUILD: cli->rebuild = 1; return 0;
+	case 'f':
+		if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
+			cli_fail("--format is text, json or csv, not '%s'", optarg);
+			return -1;
+		}
+		cli->format = optarg;
+		return 0;
+	case 'n':
+		if (parse_number("--count", optarg, 100000, &v) < 0)
+			return -1;
+		if (v == 0) {
+			cli_fail("--count must be at least 1");
+			return -1;
+		}
+		cli->count = (long)v;
+		return 0;
+	case 's':
+		if (parse_number("--seed", optarg, UINT64_MAX, &v) < 0)
+			return -1;
+		cli->seed = v;
+		cli->has_seed = 1;
+		return 0;
+	default:
+		/* getopt already said what was wrong. */
+		fputs("Try 'rolecall --help' for more information.\n", stderr);
+		return -1;
+	}
+}
+
+struct command {
+	const char *name;
+	int (*run)(const struct cli *cli);
+};
+
+static const struct command commands[] = {
+	{ "check", cmd_check },
+	{ NULL, NULL },
+};
+
+static int dispatch(const struct cli *cli)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, cli->command))
+			return c->run(cli);
+	cli_fail("unknown command '%s'; see 'rolecall --help'", cli->command);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = { .count = -1 };
+	int c, rc;
+
+	setlocale(LC_ALL, "");
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "b:u:n:s:pf:hV", long_options, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage_text, stdout);
+			free(cli.banks);
+			return EXIT_OK;
+		}
+		if (c == 'V') {
+			printf("rolecall %s\n", ROLECALL_VERSION);
+			free(cli.banks);
+			return EXIT_OK;
+		}
+		if (parse_option(&cli, c) < 0) {
+			free(cli.banks);
+			return EXIT_USAGE;
+		}
+	}
+	cli.command = optind < argc ? argv[optind++] : "practice";
+	cli.args = argv + optind;
+	cli.n_args = argc - optind;
+	rc = dispatch(&cli);
+	free(cli.banks);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		cli_fail("cannot write the output");
+		return EXIT_FAIL;
+	}
+	return rc;
+}
