@@ -1,0 +1,77 @@
+/*
+ * store — SQLite persistence: profiles, the append-only answer log, and the
+ * state derived from it.
+ *
+ * The answer log is the source of truth.  Per-question scheduling state,
+ * role tallies and confusion counts are derived (struct history) and kept
+ * in their own tables so that loading a person's history costs what their
+ * number of questions costs, not their number of answers.
+ *
+ * Durability: WAL mode, synchronous=FULL, a busy timeout, and every answer
+ * committed in its own transaction before store_record returns: an answer
+ * reported as recorded survives kill -9.
+ *
+ * Ownership: a struct store owns its connection; store_close(NULL) is
+ * safe.  Strings passed in are borrowed for the call.  Errors come back in
+ * the struct rc_error, naming the database file.
+ */
+#ifndef ROLECALL_STORE_H
+#define ROLECALL_STORE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "rolecall/diag.h"
+#include "rolecall/history.h"
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_BUSY_TIMEOUT_MS 5000
+
+struct store;
+
+/* Open (creating the file 0600 and missing folders 0700) and migrate
+ * forward.  A database from a newer rolecall is refused, never rewritten;
+ * a corrupt one is refused and left untouched. */
+int store_open(const char *path, struct store **out, struct rc_error *err);
+void store_close(struct store *s);
+const char *store_path(const struct store *s);
+
+/* The id of a profile, created on first use. */
+int store_user(struct store *s, const char *name, int64_t *user_id,
+	       struct rc_error *err);
+
+/* Load a user's derived state into h (which should be empty). */
+int store_load_history(struct store *s, int64_t user_id, struct history *h,
+		       struct rc_error *err);
+
+/* Append rec to the log and save what it changed in h, in one transaction.
+ * h must already have rec applied (history_apply).  Returns 0 only once
+ * the transaction is committed. */
+int store_record(struct store *s, int64_t user_id,
+		 const struct answer_record *rec, const struct history *h,
+		 struct rc_error *err);
+
+/* Recompute every user's derived state from the log, in one transaction. */
+int store_rebuild(struct store *s, int64_t slow_ms, struct rc_error *err);
+
+/* One row of the answer log, as read back.  Strings live until the next
+ * callback returns. */
+struct log_row {
+	int64_t id;
+	const char *user;
+	struct answer_record rec;
+	const char *picked_role;
+};
+
+/* Call fn for each logged answer of a user (all users when user_id is 0),
+ * oldest first.  fn returns nonzero to stop. */
+int store_each_answer(struct store *s, int64_t user_id,
+		      int (*fn)(void *ctx, const struct log_row *row), void *ctx,
+		      struct rc_error *err);
+
+/* Accuracy per day over the last `days` days ending at `now`: answers[i]
+ * and correct[i] for day i (0 = oldest). */
+int store_daily(struct store *s, int64_t user_id, int64_t now, unsigned days,
+		uint32_t *answers, uint32_t *correct, struct rc_error *err);
+
+#endif
