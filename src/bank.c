@@ -45,8 +45,11 @@ struct builder {
 	size_t n_all_roles, cap_all_roles;
 	struct contrast_draft *contrasts; /* gathered into the arena at the end */
 	size_t n_contrasts, cap_contrasts;
+	size_t n_role_items;              /* valid or not: for the count check */
+	int too_many_roles;               /* reported once, not per extra role */
+	int skip_items;                   /* of the current top-level key */
 	unsigned top_seen;                /* bit per top-level key */
-	int top_line[8];
+	int top_line[8], top_col[8];
 	int oom;
 };
 
@@ -76,6 +79,65 @@ static void err(struct builder *bd, const struct bnode *at, const char *fmt, ...
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	diag_add(bd->diags, bd->name, at ? at->line : 0, at ? at->col : 0, "%s", msg);
+}
+
+/* Length of the UTF-8 sequence at s, or 0 when it is not valid UTF-8. */
+static size_t utf8_len(const unsigned char *s, size_t left)
+{
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 :
+		   (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+
+	if (!n || n > left)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* A C0 or C1 control character (other than newline), or DEL.  Text
+ * reaches the terminal: an escape sequence in a shared bank must not be
+ * able to drive it. */
+static int is_control(const unsigned char *s, size_t n)
+{
+	unsigned cp = n == 1 ? s[0] : n == 2 ? ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu) : 0x100;
+
+	return (cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp < 0xA0);
+}
+
+/* User text quoted in a message: at most 40 characters, with control
+ * characters and invalid UTF-8 shown as '?', so that a hostile value can
+ * neither drive the terminal nor break the JSON report.  Returned by
+ * value: show(...).s lives until the end of the statement. */
+struct shown {
+	char s[176];
+};
+
+static struct shown show(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct shown out;
+	size_t o = 0, chars = 0, i = 0;
+
+	while (i < len && chars < 40) {
+		size_t n = utf8_len(s + i, len - i);
+
+		if (!n || is_control(s + i, n) || s[i] == '\n') {
+			out.s[o++] = '?';
+			i += n ? n : 1;
+		} else {
+			memcpy(out.s + o, s + i, n);
+			o += n;
+			i += n;
+		}
+		chars++;
+	}
+	if (i < len) {
+		memcpy(out.s + o, "...", 3);
+		o += 3;
+	}
+	out.s[o] = '\0';
+	return out;
 }
 
 static void *bd_alloc(struct builder *bd, size_t size)
@@ -152,16 +214,18 @@ static void unknown_key(struct builder *bd, const struct bnode *key,
 		}
 	}
 	if (best)
-		err(bd, key, "unknown key '%s' in %s (did you mean '%s'?)", key->str,
-		    where, best);
+		err(bd, key, "unknown key '%s' in %s (did you mean '%s'?)",
+		    show(key->str, key->len).s, where, best);
 	else
-		err(bd, key, "unknown key '%s' in %s", key->str, where);
+		err(bd, key, "unknown key '%s' in %s", show(key->str, key->len).s, where);
 }
 
 /* ---- typed values ------------------------------------------------------ */
 
 static const char *kind_name(const struct bnode *n)
 {
+	if (n->kind == BNODE_SCALAR && n->plain && n->len == 0)
+		return "an empty value";
 	return n->kind == BNODE_MAP ? "a mapping" :
 	       n->kind == BNODE_SEQ ? "a list" : "a single value";
 }
@@ -190,22 +254,7 @@ static int want_map(struct builder *bd, const struct bnode *v, const char *what)
 	return -1;
 }
 
-/* Length of the UTF-8 sequence at s, or 0 when it is not valid UTF-8. */
-static size_t utf8_len(const unsigned char *s, size_t left)
-{
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 :
-		   (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-
-	if (!n || n > left)
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
-}
-
-/* Text reaches the terminal, so no control characters but newline: an
- * escape sequence in a shared bank must not be able to drive it. */
+/* Text reaches the terminal, so no control characters but newline. */
 static int check_text_chars(struct builder *bd, const struct bnode *v,
 			    const char *key)
 {
@@ -214,17 +263,16 @@ static int check_text_chars(struct builder *bd, const struct bnode *v,
 
 	for (size_t i = 0; i < v->len; chars++) {
 		size_t n = utf8_len(s + i, v->len - i);
-		unsigned cp;
 
 		if (!n) {
 			err(bd, v, "'%s' is not valid UTF-8 (at character %zu)", key, chars + 1);
 			return -1;
 		}
-		cp = n == 1 ? s[i] : n == 2 ? ((s[i] & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu) : 0x100;
-		if ((cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp < 0xA0)) {
+		if (is_control(s + i, n)) {
 			err(bd, v, "'%s' contains the control character U+%04X at character %zu; "
 			    "text may not contain control characters (other than newline)",
-			    key, cp, chars + 1);
+			    key, n == 1 ? s[i] : ((s[i] & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu),
+			    chars + 1);
 			return -1;
 		}
 		i += n;
@@ -241,8 +289,9 @@ static const char *take_text(struct builder *bd, const struct bnode *v,
 
 	if (want_scalar(bd, v, key) < 0)
 		return NULL;
+	/* bank_parse keeps no more of a long value than it takes to know. */
 	if (v->len > BANK_MAX_TEXT) {
-		err(bd, v, "'%s' is too long (%zu bytes; at most %d)", key, v->len,
+		err(bd, v, "'%s' is too long (more than %d bytes); shorten it", key,
 		    BANK_MAX_TEXT);
 		return NULL;
 	}
@@ -275,8 +324,8 @@ static const char *take_id(struct builder *bd, const struct bnode *v, const char
 	if (want_scalar(bd, v, key) < 0)
 		return NULL;
 	if (!is_id(v->str, v->len)) {
-		err(bd, v, "'%s' must be an id of 1 to 64 lowercase letters, digits, '-' or '_', "
-		    "not '%.40s'", key, v->str);
+		err(bd, v, "'%s' must be an id: 1 to 64 lowercase letters, digits, '-' or '_', "
+		    "starting with a letter or digit; not '%s'", key, show(v->str, v->len).s);
 		return NULL;
 	}
 	return arena_strndup(&bd->b->arena, v->str, v->len);
@@ -293,8 +342,8 @@ static long take_int(struct builder *bd, const struct bnode *v, const char *key,
 		return -1;
 	n = strtol(v->str, &end, 10);
 	if (!v->plain || v->len == 0 || *end || n < lo || n > hi) {
-		err(bd, v, "'%s' must be a whole number from %ld to %ld, not '%.40s'", key,
-		    lo, hi, v->str);
+		err(bd, v, "'%s' must be a whole number from %ld to %ld, not '%s'", key,
+		    lo, hi, show(v->str, v->len).s);
 		return -1;
 	}
 	return n;
@@ -309,7 +358,7 @@ static int take_bool(struct builder *bd, const struct bnode *v, const char *key)
 		return 1;
 	if (v->plain && (!strcmp(v->str, "false") || !strcmp(v->str, "False")))
 		return 0;
-	err(bd, v, "'%s' must be true or false, not '%.40s'", key, v->str);
+	err(bd, v, "'%s' must be true or false, not '%s'", key, show(v->str, v->len).s);
 	return -1;
 }
 
@@ -334,7 +383,8 @@ static void map_fields(struct builder *bd, const struct bnode *map, const char *
 		}
 		for (i = 0; known[i] && strcmp(known[i], k->str); i++)
 			;
-		if (!known[i]) {
+		/* A NUL (written "\0") inside a key must not make it a known one. */
+		if (!known[i] || strlen(k->str) != k->len) {
 			unknown_key(bd, k, where, known);
 		} else if (vals[i]) {
 			err(bd, k, "duplicate key '%s' in %s (first at line %d)", k->str,
@@ -380,25 +430,49 @@ static void role_ref(struct builder *bd, const struct bnode *v, const char *key,
 	bd->pending[bd->n_pending++] = (struct pending_ref){ slot, id, v->line, v->col };
 }
 
+/* An item of a list of role ids ('options', 'roles'): the message names
+ * the item, not the list ("'options' must be a single value" misleads). */
+static void role_item_ref(struct builder *bd, const struct bnode *v, const char *key,
+			  int *slot)
+{
+	*slot = -1;
+	if (v->kind != BNODE_SCALAR) {
+		err(bd, v, "an item of '%s' must be a role id, not %s", key, kind_name(v));
+		return;
+	}
+	if (!is_id(v->str, v->len)) {
+		err(bd, v, "an item of '%s' must be a role id (lowercase letters, digits, "
+		    "'-' or '_'), not '%s'", key, show(v->str, v->len).s);
+		return;
+	}
+	role_ref(bd, v, key, slot);
+}
+
 static void add_role(struct builder *bd, const struct bnode *item)
 {
 	const struct bnode *f[3];
 	struct bank_impl *b = bd->b;
 	struct role_decl d = {0};
 
+	bd->n_role_items++;
 	if (want_map(bd, item, "a role") < 0)
 		return;
 	map_fields(bd, item, "a role", role_keys, f);
-	if (!f[0] || !f[1]) {
-		missing(bd, item, f[0] ? "name" : "id", "this role");
+	if (!f[0]) {
+		missing(bd, item, "id", "this role");
 		return;
 	}
 	d.role.id = take_id(bd, f[0], "id");
-	d.role.name = take_text(bd, f[1], "name", 0);
+	if (!f[1])
+		missing(bd, item, "name", "this role");
+	else
+		d.role.name = take_text(bd, f[1], "name", 0);
 	d.role.summary = f[2] ? take_text(bd, f[2], "summary", 0) : NULL;
 	d.line = f[0]->line;
 	d.col = f[0]->col;
-	if (!d.role.id || !d.role.name)
+	/* A role whose name is wrong (reported) is still declared, so that
+	 * the questions naming it do not report "unknown role" as well. */
+	if (!d.role.id)
 		return;
 	if (find_local_role(b, d.role.id) >= 0) {
 		err(bd, f[0], "duplicate role id '%s' (first at line %d)", d.role.id,
@@ -406,7 +480,8 @@ static void add_role(struct builder *bd, const struct bnode *item)
 		return;
 	}
 	if (b->n_roles == BANK_MAX_ROLES) {
-		err(bd, item, "too many roles (at most %d)", BANK_MAX_ROLES);
+		if (!bd->too_many_roles++)
+			err(bd, item, "too many roles (at most %d)", BANK_MAX_ROLES);
 		return;
 	}
 	b->roles[b->n_roles++] = d;
@@ -437,8 +512,8 @@ static void add_contrast(struct builder *bd, const struct bnode *item)
 		       bd->n_contrasts, &bd->cap_contrasts) < 0)
 		return;
 	c->text = take_text(bd, f[1], "text", 0);
-	role_ref(bd, f[0]->items[0], "roles", &c->role_a);
-	role_ref(bd, f[0]->items[1], "roles", &c->role_b);
+	role_item_ref(bd, f[0]->items[0], "roles", &c->role_a);
+	role_item_ref(bd, f[0]->items[1], "roles", &c->role_b);
 	if (!c->text)
 		return;
 	bd->contrasts[bd->n_contrasts++] = (struct contrast_draft){ c, f[0]->line, f[0]->col };
@@ -524,6 +599,9 @@ static void take_role_options(struct builder *bd, const struct bnode *answer,
 	}
 	if (want_seq(bd, options, "options") < 0 || count_ok(bd, options, "options") < 0)
 		return;
+	/* Not an id (reported): there is nothing to look for among the options. */
+	if (!take_id(bd, answer, "answer"))
+		answer = NULL;
 	ch = bd_alloc(bd, options->n * sizeof *ch);
 	if (!ch)
 		return;
@@ -532,16 +610,26 @@ static void take_role_options(struct builder *bd, const struct bnode *answer,
 
 		ch[i] = (struct bank_choice){ NULL, NULL, -1 };
 		if (o->kind == BNODE_SCALAR) {
-			for (size_t j = 0; j < i; j++)
-				if (!strcmp(options->items[j]->str, o->str))
-					err(bd, o, "role '%s' is listed twice in 'options'", o->str);
-			if (!strcmp(o->str, answer->str))
+			const struct bnode *dup = NULL;
+
+			/* Earlier options may be lists or mappings (already
+			 * reported): only a scalar has text to compare. */
+			for (size_t j = 0; j < i && !dup; j++)
+				if (options->items[j]->kind == BNODE_SCALAR &&
+				    !strcmp(options->items[j]->str, o->str))
+					dup = options->items[j];
+			if (dup)
+				err(bd, o, "role '%s' is listed twice in 'options' (first at "
+				    "line %d, column %d)", show(o->str, o->len).s, dup->line,
+				    dup->col);
+			if (answer && !strcmp(o->str, answer->str))
 				found = (int)i;
 		}
-		role_ref(bd, o, "options", &ch[i].role);
+		role_item_ref(bd, o, "options", &ch[i].role);
 	}
-	if (found < 0)
-		err(bd, answer, "the answer '%s' is not among the options", answer->str);
+	if (answer && found < 0)
+		err(bd, answer, "the answer '%s' is not among the options; add it to "
+		    "'options'", answer->str);
 	q->choices = ch;
 	q->n_choices = (unsigned)options->n;
 	q->correct = found < 0 ? 0 : (unsigned)found;
@@ -562,7 +650,7 @@ static void take_about(struct builder *bd, const struct bnode *v,
 	if (!about)
 		return;
 	for (size_t i = 0; i < v->n; i++)
-		role_ref(bd, v->items[i], "roles", &about[i]);
+		role_item_ref(bd, v->items[i], "roles", &about[i]);
 	q->about = about;
 	q->n_about = (unsigned)v->n;
 }
@@ -577,9 +665,15 @@ static void take_tags(struct builder *bd, const struct bnode *v,
 	tags = bd_alloc(bd, (v->n ? v->n : 1) * sizeof *tags);
 	if (!tags)
 		return;
-	for (size_t i = 0; i < v->n; i++)
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->items[i]->kind != BNODE_SCALAR) {
+			err(bd, v->items[i], "an item of 'tags' must be a single word or phrase, "
+			    "not %s", kind_name(v->items[i]));
+			return;
+		}
 		if (!(tags[i] = take_text(bd, v->items[i], "tags", 0)))
 			return;
+	}
 	q->tags = tags;
 	q->n_tags = (unsigned)v->n;
 }
@@ -594,10 +688,13 @@ static void question_kind(struct builder *bd, const struct bnode *item,
 		take_choices(bd, f[Q_CHOICES], q);
 	else if (f[Q_ANSWER])
 		take_role_options(bd, f[Q_ANSWER], f[Q_OPTIONS], q);
+	else if (f[Q_OPTIONS])
+		err(bd, item, "this question has 'options' but no 'answer'; add 'answer' "
+		    "(the role that is right)");
 	else
 		err(bd, item, "this question has neither 'answer' (the options are roles) "
 		    "nor 'choices' (statements)");
-	if (f[Q_OPTIONS] && !f[Q_ANSWER])
+	if (f[Q_OPTIONS] && f[Q_CHOICES] && !f[Q_ANSWER])
 		err(bd, f[Q_OPTIONS], "'options' goes with 'answer'; statement questions use "
 		    "'choices'");
 }
@@ -646,7 +743,7 @@ static void add_question(struct builder *bd, const struct bnode *item)
 	else
 		q.prompt = take_text(bd, f[Q_PROMPT], "prompt", 0);
 	if (!f[Q_EXPLAIN])
-		missing(bd, item, "explain", "this question (say why the answer is right)");
+		err(bd, item, "this question has no 'explain' (say why the answer is right)");
 	else
 		q.explain = take_text(bd, f[Q_EXPLAIN], "explain", 0);
 	if (f[Q_SOURCE])
@@ -684,10 +781,12 @@ static void take_exam(struct builder *bd, const struct bnode *v)
 		bd->b->pub.exam_pass = (unsigned)n;
 }
 
-static int top_index(const char *key)
+static int top_index(const struct bnode *key)
 {
+	if (strlen(key->str) != key->len) /* a NUL inside: no known key */
+		return -1;
 	for (int i = 0; top_keys[i]; i++)
-		if (!strcmp(top_keys[i], key))
+		if (!strcmp(top_keys[i], key->str))
 			return i;
 	return -1;
 }
@@ -696,18 +795,23 @@ static void on_key(void *ctx, const struct bnode *key, const struct bnode *v)
 {
 	struct builder *bd = ctx;
 	struct bank *pub = &bd->b->pub;
-	int i = top_index(key->str);
+	int i = top_index(key);
 
+	/* The items of an unknown or repeated key are not looked at. */
+	bd->skip_items = 1;
 	if (i < 0) {
 		unknown_key(bd, key, "the bank", top_keys);
 		return;
 	}
 	if (bd->top_seen & (1u << i)) {
-		err(bd, key, "duplicate key '%s' (first at line %d)", key->str, bd->top_line[i]);
+		err(bd, key, "duplicate key '%s' in the bank (first at line %d)", key->str,
+		    bd->top_line[i]);
 		return;
 	}
+	bd->skip_items = 0;
 	bd->top_seen |= 1u << i;
 	bd->top_line[i] = key->line;
+	bd->top_col[i] = key->col;
 	switch (i) {
 	case TOP_BANK: pub->id = take_id(bd, v, "bank"); break;
 	case TOP_TITLE: pub->title = take_text(bd, v, "title", 0); break;
@@ -717,15 +821,15 @@ static void on_key(void *ctx, const struct bnode *key, const struct bnode *v)
 		if (want_seq(bd, v, key->str) == 0)
 			return;
 	}
-	bd->top_seen |= 1u << (i + 16); /* a list here is already reported */
+	bd->top_seen |= 1u << (i + 16); /* not a list (reported): no items */
 }
 
 static void on_item(void *ctx, const struct bnode *key, const struct bnode *item)
 {
 	struct builder *bd = ctx;
-	int i = top_index(key->str);
+	int i = top_index(key);
 
-	if (i < 0 || (bd->top_seen & (1u << (i + 16))))
+	if (i < 0 || bd->skip_items || (bd->top_seen & (1u << (i + 16))))
 		return;
 	if (i == TOP_ROLES)
 		add_role(bd, item);
@@ -737,6 +841,12 @@ static void on_item(void *ctx, const struct bnode *key, const struct bnode *item
 
 /* ---- the whole file ---------------------------------------------------- */
 
+/* The top-level key was given, and its value was a list. */
+static int is_list(const struct builder *bd, int key)
+{
+	return (bd->top_seen & (1u << key)) && !(bd->top_seen & (1u << (key + 16)));
+}
+
 static void require_top(struct builder *bd)
 {
 	static const int required[] = { TOP_BANK, TOP_TITLE, TOP_ROLES, TOP_QUESTIONS };
@@ -745,12 +855,15 @@ static void require_top(struct builder *bd)
 		if (!(bd->top_seen & (1u << required[i])))
 			diag_add(bd->diags, bd->name, 1, 1, "the bank has no '%s'",
 				 top_keys[required[i]]);
-	if ((bd->top_seen & (1u << TOP_ROLES)) && bd->b->n_roles < 2)
-		diag_add(bd->diags, bd->name, bd->top_line[TOP_ROLES], 1,
-			 "a bank declares at least 2 roles (it has %u)", bd->b->n_roles);
-	if ((bd->top_seen & (1u << TOP_QUESTIONS)) && bd->b->pub.n_questions == 0)
-		diag_add(bd->diags, bd->name, bd->top_line[TOP_QUESTIONS], 1,
-			 "the bank has no questions");
+	/* Counted when the value was a list at all (else that is reported);
+	 * a role with an error still counts, its error says what is wrong. */
+	if (is_list(bd, TOP_ROLES) && bd->n_role_items < 2)
+		diag_add(bd->diags, bd->name, bd->top_line[TOP_ROLES], bd->top_col[TOP_ROLES],
+			 "a bank declares at least 2 roles (it has %zu)", bd->n_role_items);
+	if (is_list(bd, TOP_QUESTIONS) && bd->b->pub.n_questions == 0)
+		diag_add(bd->diags, bd->name, bd->top_line[TOP_QUESTIONS],
+			 bd->top_col[TOP_QUESTIONS], "the bank has no questions; add at least one "
+			 "under 'questions'");
 }
 
 static void resolve_pending(struct builder *bd)
@@ -759,15 +872,23 @@ static void resolve_pending(struct builder *bd)
 
 	for (size_t i = 0; i < bd->n_pending; i++) {
 		const struct pending_ref *r = &bd->pending[i];
-		char known[512] = "";
+		char known[400] = "";
 		size_t len = 0;
 
 		*r->slot = find_local_role(b, r->id);
 		if (*r->slot >= 0)
 			continue;
-		for (unsigned k = 0; k < b->n_roles && len < sizeof known; k++)
+		/* Ids are ASCII, so the list can be cut anywhere; say when it is. */
+		for (unsigned k = 0; k < b->n_roles; k++) {
+			const char *id = b->roles[k].role.id;
+
+			if (len + strlen(id) + 7 >= sizeof known) {
+				strcpy(known + len, ", ...");
+				break;
+			}
 			len += (size_t)snprintf(known + len, sizeof known - len, "%s%s",
-						k ? ", " : "", b->roles[k].role.id);
+						k ? ", " : "", id);
+		}
 		diag_add(bd->diags, bd->name, r->line, r->col,
 			 "unknown role '%s' (this bank declares: %s)", r->id,
 			 b->n_roles ? known : "no roles");
@@ -844,14 +965,23 @@ static void gather_contrasts(struct builder *bd)
 			continue;
 		if (c->role_a == c->role_b) {
 			diag_add(bd->diags, bd->name, d->line, d->col,
-				 "a contrast needs two different roles");
+				 "a contrast names two different roles, not '%s' twice",
+				 bd->b->roles[c->role_a].role.id);
 			continue;
 		}
-		for (unsigned k = 0; k < n; k++)
-			if ((all[k].role_a == c->role_a && all[k].role_b == c->role_b) ||
-			    (all[k].role_a == c->role_b && all[k].role_b == c->role_a))
+		for (size_t k = 0; k < i; k++) {
+			const struct contrast_draft *e = &bd->contrasts[k];
+
+			if ((e->c->role_a == c->role_a && e->c->role_b == c->role_b) ||
+			    (e->c->role_a == c->role_b && e->c->role_b == c->role_a)) {
 				diag_add(bd->diags, bd->name, d->line, d->col,
-					 "a second contrast for the same pair of roles");
+					 "a second contrast for '%s' and '%s' (the first is at "
+					 "line %d); give each pair one contrast",
+					 bd->b->roles[c->role_a].role.id,
+					 bd->b->roles[c->role_b].role.id, e->line);
+				break;
+			}
+		}
 		all[n++] = *c;
 	}
 	bd->b->pub.contrasts = all;

@@ -21,7 +21,7 @@ struct catalog_role {
 struct catalog {
 	struct bank_impl **banks;
 	size_t n_banks, cap_banks;
-	struct catalog_role roles[BANK_MAX_ROLES * 4];
+	struct catalog_role roles[CATALOG_MAX_ROLES];
 	size_t n_roles;
 	struct strmap question_ids; /* id -> const struct bank_question * */
 	size_t n_questions;
@@ -101,6 +101,28 @@ const char *catalog_contrast(const struct catalog *cat, int a, int b)
 	return NULL;
 }
 
+/* How much of a name to quote in a message: names may be 4,096 bytes, a
+ * message is short.  Cut between UTF-8 characters (names are checked
+ * UTF-8 without control characters). */
+#define QUOTE_MAX 60
+
+static int quote_len(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n <= QUOTE_MAX)
+		return (int)n;
+	n = QUOTE_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+static const char *ellipsis(const char *s)
+{
+	return strlen(s) > QUOTE_MAX ? "..." : "";
+}
+
 /* What would clash with banks already loaded: the bank id, question ids,
  * a role id that another bank names differently.  Reported, not fixed. */
 static int check_against_catalog(struct catalog *cat, const struct bank_impl *b,
@@ -124,13 +146,16 @@ static int check_against_catalog(struct catalog *cat, const struct bank_impl *b,
 			const struct catalog_role *r = &cat->roles[g];
 
 			diag_add(diags, pub->path, d->line, d->col,
-				 "role '%s' is named '%s' here but '%s' in %s:%d:%d; "
-				 "a role id means the same role in every bank",
-				 d->role.id, d->role.name, r->role.name, r->file, r->line, r->col);
+				 "role '%s' is named '%.*s%s' here but '%.*s%s' in %s:%d:%d; "
+				 "a role id means the same role in every bank", d->role.id,
+				 quote_len(d->role.name), d->role.name, ellipsis(d->role.name),
+				 quote_len(r->role.name), r->role.name, ellipsis(r->role.name),
+				 r->file, r->line, r->col);
 		}
 	}
 	if (cat->n_roles + new_roles > sizeof cat->roles / sizeof *cat->roles)
-		diag_add(diags, pub->path, 1, 1, "too many different roles across all banks");
+		diag_add(diags, pub->path, 1, 1, "too many different roles across all banks "
+			 "(at most %zu)", sizeof cat->roles / sizeof *cat->roles);
 	for (size_t i = 0; i < pub->n_questions; i++) {
 		const struct bank_question *q = &pub->questions[i];
 		const struct bank_question *prev = strmap_get(&cat->question_ids, q->id);
@@ -163,6 +188,9 @@ static void adopt_roles(struct catalog *cat, struct bank_impl *b)
 			g = (int)cat->n_roles++;
 			cat->roles[g] = (struct catalog_role){ b->roles[i].role, pub->path,
 							      b->roles[i].line, b->roles[i].col };
+		} else if (!cat->roles[g].role.summary) {
+			/* The first bank to declare a role need not describe it. */
+			cat->roles[g].role.summary = b->roles[i].role.summary;
 		}
 		b->global[i] = g;
 		if (roles)

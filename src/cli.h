@@ -39,5 +39,9 @@ struct catalog *cli_load_banks(const struct cli *cli,
 			       const struct bank ***selected, size_t *n_selected);
 
 int cmd_check(const struct cli *cli);
+int cmd_practice(const struct cli *cli);
+int cmd_drill(const struct cli *cli);
+int cmd_stats(const struct cli *cli);
+int cmd_export(const struct cli *cli);
 
 #endif

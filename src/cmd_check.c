@@ -1,7 +1,17 @@
 /* rolecall check: validate banks without starting a session. */
+#ifndef _XOPEN_SOURCE /* ncursesw's flags may set it already */
+#define _XOPEN_SOURCE 700 /* wcwidth, to put the caret under wide characters */
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
 
 #include "cli.h"
 #include "paths.h"
@@ -12,12 +22,214 @@ struct checked {
 	int ok;
 };
 
-/* Print one error and the line it points at, with a caret under the
- * column.  Control characters in the echoed line are shown as '?': the
- * file may be hostile and must not drive the terminal. */
-static void print_error(const struct rc_error *e)
+/* Lines longer than this are shown cut around the column. */
+#define ECHO_MAX 200
+
+/* A bank file, read once to echo the lines its errors point at. */
+struct source {
+	char *data;
+	size_t len;
+};
+
+/* Best effort: without the text, errors are printed without their line.
+ * Only a regular file is read, so a FIFO cannot make this block. */
+static void source_read(struct source *src, const char *path)
 {
-	rc_error_print(e, stderr);
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	size_t got = 0;
+
+	src->data = NULL;
+	src->len = 0;
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uintmax_t)st.st_size > BANK_MAX_FILE ||
+	    !(src->data = malloc((size_t)st.st_size))) {
+		close(fd);
+		return;
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, src->data + got, (size_t)st.st_size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	src->len = got;
+}
+
+/* Length of the line break at s, or 0: the same breaks libyaml counts
+ * lines by (CR LF, CR, LF, NEL, LS, PS). */
+static size_t break_len(const char *s, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t left = (size_t)(end - s);
+
+	if (u[0] == '\r')
+		return left > 1 && u[1] == '\n' ? 2 : 1;
+	if (u[0] == '\n')
+		return 1;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
+	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* Line `line` (1-based) as [*start, *stop); 0 when the file is shorter.
+ * Positions do not count a byte-order mark. */
+static int find_line(const struct source *src, int line, const char **start,
+		     const char **stop)
+{
+	const char *s = src->data, *end = src->data + src->len;
+
+	if (src->len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	for (int l = 1; l < line; s++) {
+		size_t n;
+
+		if (s >= end)
+			return 0;
+		if ((n = break_len(s, end))) {
+			l++;
+			s += n - 1;
+		}
+	}
+	*start = s;
+	while (s < end && !break_len(s, end))
+		s++;
+	*stop = s;
+	return 1;
+}
+
+/* Decode the character at s: its length (at least 1) and, in *cp, its
+ * code point, or -1 when the bytes are not valid UTF-8. */
+static size_t decode(const char *s, const char *end, long *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t left = (size_t)(end - s), n;
+	long c;
+
+	*cp = -1;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	n = u[0] >= 0xF0 && u[0] < 0xF5 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC2 ? 2 : 0;
+	if (!n || n > left || u[0] >= 0xF5)
+		return 1;
+	c = u[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 1;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 1;
+	*cp = c;
+	return n;
+}
+
+/* Characters that must not reach the terminal as they are: C0 and C1
+ * controls (escape sequences start with them) and the bidirectional
+ * overrides, which can make a line read differently from what it is. */
+static int unsafe(long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Write [s, end) with every unsafe character or invalid byte as '?'. */
+static void put_safe(const char *s, const char *end, FILE *f)
+{
+	while (s < end) {
+		long cp;
+		size_t n = decode(s, end, &cp);
+
+		if (cp < 0 || unsafe(cp))
+			putc('?', f);
+		else
+			fwrite(s, 1, n, f);
+		s += n;
+	}
+}
+
+/* Terminal cells [s, end) takes as put_safe writes it. */
+static size_t cells(const char *s, const char *end)
+{
+	size_t w = 0;
+
+	while (s < end) {
+		long cp;
+		size_t n = decode(s, end, &cp);
+		int cw = cp < 0 || unsafe(cp) ? 1 : wcwidth((wchar_t)cp);
+
+		w += cw < 0 ? 1 : (size_t)cw;
+		s += n;
+	}
+	return w;
+}
+
+/* The byte where 1-based character column `col` starts (libyaml counts
+ * columns in characters), or stop when the line is shorter. */
+static const char *column_at(const char *s, const char *stop, int col)
+{
+	long cp;
+
+	for (int c = 1; c < col && s < stop; c++)
+		s += decode(s, stop, &cp);
+	return s;
+}
+
+/* Echo the line an error points at, cut to ECHO_MAX bytes around the
+ * column, and a caret under the column. */
+static void print_context(const struct rc_error *e, const struct source *src)
+{
+	const char *start, *stop, *at, *a, *b;
+
+	if (!src || !src->data || e->line <= 0 ||
+	    !find_line(src, e->line, &start, &stop))
+		return;
+	at = column_at(start, stop, e->col > 0 ? e->col : 1);
+	a = start;
+	b = stop;
+	if (b - a > ECHO_MAX) {
+		a = at - start > ECHO_MAX / 2 ? at - ECHO_MAX / 2 : start;
+		b = stop - a > ECHO_MAX ? a + ECHO_MAX : stop;
+		if (b == stop)
+			a = stop - ECHO_MAX;
+		/* Cut between characters, not inside one. */
+		while (a < at && ((unsigned char)*a & 0xC0) == 0x80)
+			a++;
+		while (b > at && b < stop && ((unsigned char)*b & 0xC0) == 0x80)
+			b--;
+	}
+	fputs("    ", stderr);
+	if (a > start)
+		fputs("...", stderr);
+	put_safe(a, b, stderr);
+	if (b < stop)
+		fputs("...", stderr);
+	fprintf(stderr, "\n    %*s^\n", (int)(cells(a, at) + (a > start ? 3 : 0)), "");
+}
+
+/* Print one error, "FILE:LINE:COL: error: MSG" exactly (tests match it),
+ * then the line it points at with a caret under the column.  Both go
+ * through put_safe: the file, and so its name and the values quoted in
+ * messages, may be hostile and must not drive the terminal. */
+static void print_error(const struct rc_error *e, const struct source *src)
+{
+	char buf[RC_ERROR_FILE_MAX + RC_ERROR_MSG_MAX + 64];
+
+	rc_error_format(e, buf, sizeof buf);
+	put_safe(buf, buf + strlen(buf), stderr);
+	putc('\n', stderr);
+	print_context(e, src);
 }
 
 static void print_dropped(const struct diag_list *d, const char *path)
@@ -30,13 +242,16 @@ static void print_dropped(const struct diag_list *d, const char *path)
 static int check_file(struct catalog *cat, const char *path, int json, int *first_err)
 {
 	struct diag_list d;
+	struct source src = { NULL, 0 };
 	int rc;
 
 	diag_list_init(&d, BANK_MAX_ERRORS);
 	rc = catalog_load_file(cat, path, &d);
+	if (!json && d.n)
+		source_read(&src, path);
 	for (size_t i = 0; i < d.n; i++) {
 		if (!json) {
-			print_error(&d.items[i]);
+			print_error(&d.items[i], strcmp(d.items[i].file, path) ? NULL : &src);
 			continue;
 		}
 		fputs(*first_err ? "\n    {\"file\": " : ",\n    {\"file\": ", stdout);
@@ -49,14 +264,21 @@ static int check_file(struct catalog *cat, const char *path, int json, int *firs
 	}
 	if (!json)
 		print_dropped(&d, path);
+	free(src.data);
 	diag_list_free(&d);
 	return rc;
 }
 
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
 static void print_bank_text(const struct bank *b)
 {
-	printf("%s: ok: bank '%s', %zu questions, %u roles, %u contrasts\n", b->path,
-	       b->id, b->n_questions, b->n_roles, b->n_contrasts);
+	printf("%s: ok: bank '%s', %zu question%s, %u role%s, %u contrast%s\n", b->path,
+	       b->id, b->n_questions, plural(b->n_questions), b->n_roles,
+	       plural(b->n_roles), b->n_contrasts, plural(b->n_contrasts));
 }
 
 static void print_bank_json(const struct bank *b, int first)
@@ -153,9 +375,11 @@ int cmd_check(const struct cli *cli)
 		for (size_t i = 0; i < catalog_bank_count(cat); i++)
 			print_bank_text(catalog_bank(cat, i));
 		if (failed)
-			fprintf(stderr, "%d of %d bank files have errors\n", failed, n);
+			fprintf(stderr, "%d of %d bank file%s %s errors\n", failed, n,
+				plural((size_t)n), failed == 1 ? "has" : "have");
 		else if (n)
-			printf("%d banks, %zu questions: all valid\n", n, questions);
+			printf("%d bank%s, %zu question%s: all valid\n", n, plural((size_t)n),
+			       questions, plural(questions));
 	}
 	paths_free_list(files, n);
 	catalog_free(cat);

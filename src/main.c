@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "config.h"
+#include "ui.h"
 
 static const char usage_text[] =
 	"Usage: rolecall [OPTION]... [COMMAND] [ARG]...\n"
@@ -131,6 +133,10 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check },
+	{ "practice", cmd_practice },
+	{ "drill", cmd_drill },
+	{ "stats", cmd_stats },
+	{ "export", cmd_export },
 	{ NULL, NULL },
 };
 
@@ -141,6 +147,18 @@ static int dispatch(const struct cli *cli)
 			return c->run(cli);
 	cli_fail("unknown command '%s'; see 'rolecall --help'", cli->command);
 	return EXIT_USAGE;
+}
+
+/* Plain "rolecall": the menu in a terminal; otherwise practice, which
+ * runs in line mode or says why it cannot. */
+static int run_default(struct cli *cli)
+{
+	if (!cli->plain && isatty(STDIN_FILENO)) {
+		cli->command = "menu";
+		return ui_main(cli, UI_START_MENU);
+	}
+	cli->command = "practice";
+	return dispatch(cli);
 }
 
 int main(int argc, char **argv)
@@ -166,10 +184,10 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	cli.command = optind < argc ? argv[optind++] : "practice";
+	cli.command = optind < argc ? argv[optind++] : NULL;
 	cli.args = argv + optind;
 	cli.n_args = argc - optind;
-	rc = dispatch(&cli);
+	rc = cli.command ? dispatch(&cli) : run_default(&cli);
 	free(cli.banks);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		cli_fail("cannot write the output");

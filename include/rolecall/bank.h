@@ -25,6 +25,7 @@
 #define BANK_MAX_FILE (64u * 1024 * 1024)
 #define BANK_MAX_DEPTH 16
 #define BANK_MAX_ERRORS 100
+#define CATALOG_MAX_ROLES 128
 
 struct bank;
 

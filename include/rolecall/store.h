@@ -64,14 +64,28 @@ struct log_row {
 };
 
 /* Call fn for each logged answer of a user (all users when user_id is 0),
- * oldest first.  fn returns nonzero to stop. */
+ * oldest first.  fn returns nonzero to stop.  fn must not call back into
+ * the store: the query it comes from is still running. */
 int store_each_answer(struct store *s, int64_t user_id,
 		      int (*fn)(void *ctx, const struct log_row *row), void *ctx,
 		      struct rc_error *err);
 
 /* Accuracy per day over the last `days` days ending at `now`: answers[i]
- * and correct[i] for day i (0 = oldest). */
+ * and correct[i] for day i (0 = oldest), day i being
+ * [now - (days - i) * 86400, now - (days - i - 1) * 86400); an answer given
+ * at `now` itself counts in the last day.  All users when user_id is 0. */
 int store_daily(struct store *s, int64_t user_id, int64_t now, unsigned days,
 		uint32_t *answers, uint32_t *correct, struct rc_error *err);
+
+/* SQLite's full integrity check of the file ("PRAGMA integrity_check"):
+ * 0 when it is sound.  Reads the whole file; for a doctor command and
+ * tests, not for every start. */
+int store_check_integrity(struct store *s, struct rc_error *err);
+
+/* Write every row of the derived tables and the profiles' totals to out,
+ * one "table|column|..." line each, in primary key order, reals exact
+ * (%.17g): two databases with the same derived state give the same text.
+ * For checking store_rebuild and for diagnosis. */
+int store_dump_derived(struct store *s, FILE *out, struct rc_error *err);
 
 #endif

@@ -1,0 +1,1141 @@
+/*
+ * rolecall_sim — does rolecall's selection teach faster than going through
+ * questions in order?  A simulation with simulated learners.
+ *
+ * Every learner has, for each ordered pair of roles (true role Y -> role X
+ * they would pick), a hidden probability of confusing them.  Five policies
+ * teach the same learners from the same banks: random order, BSD `quiz -t`
+ * (random order, missed questions asked again), FSRS alone per question,
+ * rolecall practice and rolecall drill.  The last two go through the real
+ * engine (session_new / session_next / session_answer, with an in-memory
+ * history): the engine sees only which option was picked and when, exactly
+ * as with a person.  The learner model is documented in doc/efficacy.md;
+ * every parameter is an option (--help) and every run is seeded.
+ *
+ * Output: a table (stdout, and --table FILE as Markdown) and the learning
+ * curve (--curve FILE: share of confused pairs cleared after each question,
+ * one column per policy) for gnuplot.  bench/sim.sh is the one command.
+ */
+#include <getopt.h>
+#include <glob.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rolecall/bank.h"
+#include "rolecall/engine.h"
+#include "rolecall/history.h"
+#include "rolecall/rng.h"
+#include "rolecall/sched.h"
+
+#ifndef QUIZZES_DIR
+#define QUIZZES_DIR "quizzes"
+#endif
+
+#define SIM_MAX_ROLES 16
+#define SIM_MAX_JOBS 64
+#define DAY_SECONDS 86400
+#define T_START 1800000000LL /* day 0, 09:00 or so; the clock is never read */
+#define ANSWER_SECONDS 20    /* time a simulated answer takes */
+#define ANSWER_MS 8000       /* reported answer time: under SESSION_SLOW_MS */
+#define NOT_CLEARED UINT_MAX
+
+/* ---- parameters -------------------------------------------------------- */
+
+/* The hidden learner: see doc/efficacy.md, "The learner model". */
+struct model {
+	unsigned confused_min, confused_max; /* confused pairs per learner */
+	double high_min, high_max;           /* their initial probability */
+	double low_max;                      /* every other pair: U(0, low_max) */
+	double slip;                         /* a random wrong pick, any question */
+	double difficulty_effect;            /* p x (1 + e (difficulty - 2)) */
+	double learn_miss;                   /* a miss with feedback: p x (1 - a) */
+	double learn_contrast;               /* ... and the pair's contrast shown: x (1 - c) */
+	double transfer;                     /* the contrast helps the reverse pair: x (1 - t c) */
+	double learn_hit;                    /* resisting the lure, confirmed: p x (1 - h) */
+	double stability0;                   /* days, before any practice */
+	double growth;                       /* S x (1 + g (1 - r)) at each practice */
+	double decay;                        /* forgetting curve (1 + F t / S)^-decay */
+	double clear_below;                  /* a pair is cleared below this */
+};
+
+static const struct model model_defaults = {
+	.confused_min = 2, .confused_max = 3,
+	.high_min = 0.35, .high_max = 0.75, .low_max = 0.05,
+	.slip = 0.02, .difficulty_effect = 0.25,
+	.learn_miss = 0.20, .learn_contrast = 0.15, .transfer = 0.5, .learn_hit = 0.05,
+	.stability0 = 0.5, .growth = 10.0, .decay = 0.5,
+	.clear_below = 0.10,
+};
+
+enum policy { POL_RANDOM, POL_QUIZ_T, POL_FSRS, POL_PRACTICE, POL_DRILL, N_POLICIES };
+
+static const char *const policy_names[N_POLICIES] = {
+	"random", "quiz-t", "fsrs", "practice", "drill",
+};
+static const char *const policy_titles[N_POLICIES] = {
+	"random order", "re-ask missed (quiz -t)", "FSRS alone", "rolecall practice",
+	"rolecall drill",
+};
+
+struct run {
+	unsigned learners;
+	unsigned per_day;  /* planned questions per daily session */
+	unsigned budget;   /* questions answered per learner and policy */
+	unsigned gap_days; /* the retention test */
+	unsigned jobs;
+	uint64_t seed;
+	unsigned policies; /* bit mask */
+	const char *curve_path, *table_path;
+	int quiet;
+};
+
+/* ---- the catalog, read-only and shared by every thread ---------------- */
+
+struct world {
+	const struct catalog *cat;
+	const struct bank **banks;
+	size_t n_banks;
+	const struct bank_question **qs; /* every question of every bank */
+	size_t n_qs;
+	unsigned n_roles;
+	/* testable[y][x]: some question has answer y and offers x */
+	unsigned char testable[SIM_MAX_ROLES][SIM_MAX_ROLES];
+	unsigned char contrast[SIM_MAX_ROLES][SIM_MAX_ROLES];
+	const struct model *m;
+	const struct run *r;
+};
+
+/* ---- the learner ------------------------------------------------------- */
+
+struct pair {
+	double p0; /* where the confusion returns to when forgotten */
+	double q;  /* the confusion right after the last practice */
+	double s;  /* days: stability of what was learned */
+	int64_t t; /* the last practice */
+};
+
+struct learner {
+	unsigned n_roles;
+	struct pair pair[SIM_MAX_ROLES][SIM_MAX_ROLES];
+	unsigned n_confused;
+	unsigned char confused[SIM_MAX_ROLES * SIM_MAX_ROLES][2];
+	struct rng rng; /* the learner's answers */
+};
+
+static uint64_t mix(uint64_t a, uint64_t b, uint64_t c)
+{
+	struct rng r;
+
+	rng_seed(&r, a ^ (b * 0x9E3779B97F4A7C15ULL) ^ (c * 0xC2B2AE3D27D4EB4FULL));
+	return rng_next(&r);
+}
+
+static double uniform(struct rng *r, double lo, double hi)
+{
+	return lo + (hi - lo) * rng_unit(r);
+}
+
+static void learner_init(struct learner *L, const struct world *w, unsigned idx)
+{
+	const struct model *m = w->m;
+	struct rng r;
+	unsigned cand[SIM_MAX_ROLES * SIM_MAX_ROLES], n_cand = 0, k;
+
+	memset(L, 0, sizeof *L);
+	L->n_roles = w->n_roles;
+	rng_seed(&r, mix(w->r->seed, idx, 1));
+	rng_seed(&L->rng, mix(w->r->seed, idx, 2));
+	for (unsigned y = 0; y < w->n_roles; y++)
+		for (unsigned x = 0; x < w->n_roles; x++) {
+			struct pair *p = &L->pair[y][x];
+
+			if (x == y)
+				continue;
+			p->p0 = p->q = uniform(&r, 0, m->low_max);
+			p->s = m->stability0;
+			p->t = T_START;
+			if (w->testable[y][x])
+				cand[n_cand++] = y * SIM_MAX_ROLES + x;
+		}
+	k = m->confused_min + (unsigned)rng_below(&r, m->confused_max - m->confused_min + 1);
+	if (k > n_cand)
+		k = n_cand;
+	rng_shuffle(&r, cand, n_cand);
+	for (unsigned i = 0; i < k; i++) {
+		unsigned y = cand[i] / SIM_MAX_ROLES, x = cand[i] % SIM_MAX_ROLES;
+
+		L->pair[y][x].p0 = L->pair[y][x].q = uniform(&r, m->high_min, m->high_max);
+		L->confused[L->n_confused][0] = (unsigned char)y;
+		L->confused[L->n_confused][1] = (unsigned char)x;
+		L->n_confused++;
+	}
+}
+
+/* Share of the learned gap p0 - q still held after `days` (FSRS's curve
+ * shape: 0.9 at days == s when decay is 0.5). */
+static double held(const struct model *m, double days, double s)
+{
+	const double f = 19.0 / 81.0;
+
+	return days <= 0 ? 1 : pow(1 + f * days / s, -m->decay);
+}
+
+static double pair_days(const struct pair *p, int64_t now)
+{
+	return now > p->t ? (double)(now - p->t) / DAY_SECONDS : 0;
+}
+
+static double confusion(const struct model *m, const struct pair *p, int64_t now)
+{
+	return p->p0 - (p->p0 - p->q) * held(m, pair_days(p, now), p->s);
+}
+
+/* A practice of the pair at `now` that leaves `factor` of its confusion:
+ * the confusion drops, and the memory of the distinction grows the more it
+ * had faded (spacing). */
+static void practise(const struct model *m, struct pair *p, int64_t now, double factor,
+		     int grow)
+{
+	double r = held(m, pair_days(p, now), p->s);
+
+	p->q = confusion(m, p, now) * factor;
+	if (grow)
+		p->s *= 1 + m->growth * (1 - r);
+	p->t = now;
+}
+
+static double difficulty_factor(const struct model *m, const struct bank_question *q)
+{
+	return 1 + m->difficulty_effect * ((double)q->difficulty - 2);
+}
+
+static int sim_role(const struct world *w, int role)
+{
+	return role >= 0 && (unsigned)role < w->n_roles ? role : -1;
+}
+
+/* The choice the learner picks.  Each distinct role X shown beside the
+ * answer Y lures with p(Y->X); the learner resists all of them with
+ * prod(1 - p), else falls for one in proportion to p.  A slip picks any
+ * wrong choice. */
+static unsigned learner_pick(struct learner *L, const struct world *w,
+			     const struct bank_question *q, int64_t now)
+{
+	const struct model *m = w->m;
+	int y = sim_role(w, q->answer_role);
+	int lure[BANK_MAX_OPTIONS];
+	double pl[BANK_MAX_OPTIONS], none = 1, sum = 0, u;
+	unsigned n_lure = 0, n_wrong = q->n_choices - 1, pickc[BANK_MAX_OPTIONS], n_pick = 0;
+	int role = -1;
+
+	if (rng_unit(&L->rng) < m->slip) {
+		unsigned k = (unsigned)rng_below(&L->rng, n_wrong);
+
+		for (unsigned i = 0; i < q->n_choices; i++)
+			if (i != q->correct && k-- == 0)
+				return i;
+	}
+	if (y < 0)
+		return q->correct;
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int x = sim_role(w, q->choices[i].role), dup = 0;
+
+		if (x < 0 || x == y || i == q->correct)
+			continue;
+		for (unsigned j = 0; j < n_lure; j++)
+			dup |= lure[j] == x;
+		if (dup)
+			continue;
+		lure[n_lure] = x;
+		pl[n_lure] = fmin(0.95, confusion(m, &L->pair[y][x], now) * difficulty_factor(m, q));
+		none *= 1 - pl[n_lure];
+		sum += pl[n_lure];
+		n_lure++;
+	}
+	if (!n_lure || rng_unit(&L->rng) < none || sum <= 0)
+		return q->correct;
+	u = rng_unit(&L->rng) * sum;
+	for (unsigned j = 0; j < n_lure; j++) {
+		role = lure[j];
+		if (u < pl[j])
+			break;
+		u -= pl[j];
+	}
+	for (unsigned i = 0; i < q->n_choices; i++)
+		if (i != q->correct && q->choices[i].role == role)
+			pickc[n_pick++] = i;
+	return pickc[rng_below(&L->rng, n_pick)];
+}
+
+/* Feedback after the answer (every policy shows the right answer, the
+ * explanation and, on a confusion, the pair's contrast when the bank has
+ * one). */
+static void learner_feedback(struct learner *L, const struct world *w,
+			     const struct bank_question *q, unsigned picked, int64_t now)
+{
+	const struct model *m = w->m;
+	int y = sim_role(w, q->answer_role);
+	int x = sim_role(w, q->choices[picked].role);
+	int correct = picked == q->correct;
+	unsigned char done[SIM_MAX_ROLES] = { 0 };
+
+	if (y < 0)
+		return;
+	if (!correct) {
+		if (x < 0 || x == y)
+			return;
+		double f = 1 - m->learn_miss;
+
+		if (w->contrast[y][x]) {
+			f *= 1 - m->learn_contrast;
+			practise(m, &L->pair[x][y], now, 1 - m->transfer * m->learn_contrast, 0);
+		}
+		practise(m, &L->pair[y][x], now, f, 1);
+		return;
+	}
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int z = sim_role(w, q->choices[i].role);
+
+		if (z < 0 || z == y || done[z])
+			continue;
+		done[z] = 1;
+		practise(m, &L->pair[y][z], now, 1 - m->learn_hit, 1);
+	}
+}
+
+/* ---- what a run measures ---------------------------------------------- */
+
+struct outcome {
+	unsigned clear_at;        /* questions until every pair cleared */
+	unsigned n_confused;
+	unsigned cleared_end;     /* confused pairs cleared when the budget ends */
+	unsigned cleared_gap;     /* ... and gap_days later */
+	unsigned kept_gap;        /* cleared at the end and still gap_days later */
+	unsigned cleared_clear_gap; /* gap_days after the first full clear */
+};
+
+struct tally {
+	uint64_t *pairs;    /* [budget + 1]: confused pairs cleared after k answers */
+	uint64_t *learners; /* [budget + 1]: learners fully cleared after k answers */
+};
+
+struct track {
+	const struct world *w;
+	struct learner *L;
+	struct outcome *out;
+	struct tally *tal;
+	unsigned answered;
+	int64_t last; /* time of the last answer */
+};
+
+static unsigned count_cleared(const struct world *w, const struct learner *L, int64_t t)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < L->n_confused; i++)
+		n += confusion(w->m, &L->pair[L->confused[i][0]][L->confused[i][1]], t) <
+		     w->m->clear_below;
+	return n;
+}
+
+static void track_point(struct track *tr, int64_t now)
+{
+	unsigned n = count_cleared(tr->w, tr->L, now);
+	int all = n == tr->L->n_confused;
+
+	tr->tal->pairs[tr->answered] += n;
+	tr->tal->learners[tr->answered] += (unsigned)all;
+	if (all && tr->out->clear_at == NOT_CLEARED) {
+		tr->out->clear_at = tr->answered;
+		tr->out->cleared_clear_gap = count_cleared(
+			tr->w, tr->L, now + (int64_t)tr->w->r->gap_days * DAY_SECONDS);
+	}
+}
+
+/* The learner answers q at `now`; returns the choice picked. */
+static unsigned ask(struct track *tr, const struct bank_question *q, int64_t now)
+{
+	unsigned c = learner_pick(tr->L, tr->w, q, now);
+
+	learner_feedback(tr->L, tr->w, q, c, now);
+	tr->answered++;
+	tr->last = now;
+	track_point(tr, now);
+	return c;
+}
+
+static int budget_left(const struct track *tr)
+{
+	return tr->answered < tr->w->r->budget;
+}
+
+static int64_t day_start(unsigned day)
+{
+	return T_START + (int64_t)day * DAY_SECONDS;
+}
+
+/* ---- baselines: run by the simulator over the same questions ---------- */
+
+static void policy_random(struct track *tr, uint64_t seed)
+{
+	const struct world *w = tr->w;
+	size_t n = w->n_qs, at = n;
+	unsigned *deck = malloc(n * sizeof *deck);
+	struct rng r;
+
+	if (!deck)
+		abort();
+	rng_seed(&r, seed);
+	for (unsigned day = 0; budget_left(tr); day++) {
+		int64_t now = day_start(day);
+
+		for (unsigned k = 0; k < w->r->per_day && budget_left(tr); k++) {
+			if (at == n) {
+				for (size_t i = 0; i < n; i++)
+					deck[i] = (unsigned)i;
+				rng_shuffle(&r, deck, (unsigned)n);
+				at = 0;
+			}
+			ask(tr, w->qs[deck[at++]], now);
+			now += ANSWER_SECONDS;
+		}
+	}
+	free(deck);
+}
+
+/*
+ * BSD quiz(6) -t, as games/quiz/quiz.c does it: draw a random index, walk
+ * forward to the first question not yet answered right; in tutorial mode,
+ * 79 times in 100 walk on to the first question asked but missed (none
+ * there: draw again).  A right answer retires a question; a miss keeps it.
+ * quiz keeps nothing between runs: each day is a new run, and the learner
+ * stops after the day's planned questions plus one more per miss.
+ */
+static void policy_quiz_t(struct track *tr, uint64_t seed)
+{
+	const struct world *w = tr->w;
+	size_t n = w->n_qs;
+	unsigned char *asked = malloc(n), *answered = malloc(n);
+	struct rng r;
+
+	if (!asked || !answered)
+		abort();
+	rng_seed(&r, seed);
+	for (unsigned day = 0; budget_left(tr); day++) {
+		int64_t now = day_start(day);
+		unsigned target = w->r->per_day, done = 0;
+		size_t qsize = n;
+
+		memset(asked, 0, n);
+		memset(answered, 0, n);
+		while (done < target && budget_left(tr) && qsize > 0) {
+			size_t next = (size_t)rng_below(&r, qsize), i = next;
+
+			while (i < n && answered[i])
+				i++;
+			if (i == n) {
+				qsize = next;
+				continue;
+			}
+			if (rng_below(&r, 100) > 20) {
+				while (i < n && (!asked[i] || answered[i]))
+					i++;
+				if (i == n)
+					continue;
+			}
+			asked[i] = 1;
+			if (ask(tr, w->qs[i], now) == w->qs[i]->correct)
+				answered[i] = 1;
+			else if (target < 2 * w->r->per_day)
+				target++;
+			done++;
+			now += ANSWER_SECONDS;
+		}
+	}
+	free(asked);
+	free(answered);
+}
+
+/* Due cards, least retrievable first; then a new card; then the card
+ * closest to being forgotten.  -1 when every card was used today. */
+static long fsrs_pick(const struct fsrs_card *card, const unsigned char *used, size_t n,
+		      const unsigned *order, size_t *next_new, int64_t now)
+{
+	long pick = -1;
+	double best = 2;
+
+	for (size_t i = 0; i < n; i++) {
+		double ret;
+
+		if (used[i] || !card[i].reps || card[i].due > now)
+			continue;
+		ret = fsrs_retrievability(&fsrs_default_params, &card[i], now);
+		if (ret < best) {
+			best = ret;
+			pick = (long)i;
+		}
+	}
+	if (pick >= 0)
+		return pick;
+	while (*next_new < n) {
+		unsigned i = order[(*next_new)++];
+
+		if (!card[i].reps && !used[i])
+			return (long)i;
+	}
+	for (size_t i = 0; i < n; i++) {
+		double ret;
+
+		if (used[i])
+			continue;
+		ret = fsrs_retrievability(&fsrs_default_params, &card[i], now);
+		if (ret < best) {
+			best = ret;
+			pick = (long)i;
+		}
+	}
+	return pick;
+}
+
+/*
+ * FSRS alone: one FSRS card per question, graded as rolecall grades (miss =
+ * Again, right = Good).  Each day: the due cards, least retrievable first;
+ * then new cards in random order; with neither, the card closest to being
+ * forgotten.  A miss comes back SESSION_REASK_GAP questions later (at most
+ * SESSION_MAX_REASKS times), as in rolecall's sessions, so the only
+ * difference from rolecall practice is which question is chosen.
+ */
+static void policy_fsrs(struct track *tr, uint64_t seed)
+{
+	const struct world *w = tr->w;
+	size_t n = w->n_qs, next_new = 0;
+	struct fsrs_card *card = calloc(n, sizeof *card);
+	unsigned *order = malloc(n * sizeof *order), *reasks = calloc(n, sizeof *reasks);
+	unsigned char *used = malloc(n);
+	struct { size_t q; unsigned at; } pend[64];
+	struct rng r;
+
+	if (!card || !order || !reasks || !used)
+		abort();
+	rng_seed(&r, seed);
+	for (size_t i = 0; i < n; i++)
+		order[i] = (unsigned)i;
+	rng_shuffle(&r, order, (unsigned)n);
+	for (unsigned day = 0; budget_left(tr); day++) {
+		int64_t now = day_start(day);
+		unsigned planned = 0, shown = 0, n_pend = 0;
+
+		memset(used, 0, n);
+		memset(reasks, 0, n * sizeof *reasks);
+		while (budget_left(tr)) {
+			long pick = -1;
+			unsigned k;
+
+			for (k = 0; k < n_pend && pick < 0; k++)
+				if (pend[k].at <= shown || planned == w->r->per_day)
+					pick = (long)pend[k].q;
+			if (pick >= 0) {
+				k--;
+				memmove(&pend[k], &pend[k + 1], (n_pend - k - 1) * sizeof *pend);
+				n_pend--;
+			} else if (planned < w->r->per_day) {
+				pick = fsrs_pick(card, used, n, order, &next_new, now);
+				if (pick < 0)
+					break;
+				used[pick] = 1;
+				planned++;
+			} else {
+				break;
+			}
+			shown++;
+			{
+				const struct bank_question *q = w->qs[pick];
+				int right = ask(tr, q, now) == q->correct;
+
+				fsrs_review(&fsrs_default_params, &card[pick],
+					    right ? FSRS_GOOD : FSRS_AGAIN, now);
+				if (!right && reasks[pick] < SESSION_MAX_REASKS && n_pend < 64) {
+					reasks[pick]++;
+					pend[n_pend].q = (size_t)pick;
+					pend[n_pend++].at = shown + SESSION_REASK_GAP;
+				}
+			}
+			now += ANSWER_SECONDS;
+		}
+	}
+	free(card);
+	free(order);
+	free(reasks);
+	free(used);
+}
+
+/* ---- rolecall: the real engine, fed only the learner's picks ----------- */
+
+static void policy_engine(struct track *tr, enum session_mode mode, uint64_t seed)
+{
+	const struct world *w = tr->w;
+	struct history *h = history_new();
+
+	if (!h)
+		abort();
+	for (unsigned day = 0; budget_left(tr); day++) {
+		struct session_config cfg = {
+			.mode = mode, .banks = w->banks, .n_banks = w->n_banks,
+			.count = w->r->per_day, .seed = mix(seed, day, 3), .now = day_start(day),
+		};
+		int64_t now = day_start(day);
+		const struct shown_question *sq;
+		struct session *s;
+		struct rc_error err;
+
+		if (session_new(w->cat, h, &cfg, &s, &err) < 0) {
+			fprintf(stderr, "rolecall_sim: %s\n", err.msg);
+			exit(1);
+		}
+		while (budget_left(tr) && (sq = session_next(s))) {
+			unsigned c = ask(tr, sq->q, now);
+			struct answer_result res;
+			int pos = -1;
+
+			for (unsigned i = 0; i < sq->n_options; i++)
+				if (sq->order[i] == c)
+					pos = (int)i;
+			if (session_answer(s, pos, ANSWER_MS, now, &res, &err) < 0) {
+				fprintf(stderr, "rolecall_sim: %s\n", err.msg);
+				exit(1);
+			}
+			now += ANSWER_SECONDS;
+		}
+		session_free(s);
+	}
+	history_free(h);
+}
+
+/* ---- running everything ------------------------------------------------ */
+
+struct job {
+	const struct world *w;
+	unsigned first, step;
+	struct outcome *out;         /* [policy][learner] */
+	struct tally tal[N_POLICIES];
+};
+
+static void run_one(const struct world *w, unsigned idx, enum policy pol,
+		    struct outcome *out, struct tally *tal)
+{
+	struct learner L;
+	struct track tr = { w, &L, out, tal, 0, T_START };
+	uint64_t seed = mix(w->r->seed, idx, 100 + (uint64_t)pol);
+	int64_t end;
+
+	learner_init(&L, w, idx);
+	memset(out, 0, sizeof *out);
+	out->clear_at = NOT_CLEARED;
+	out->n_confused = L.n_confused;
+	track_point(&tr, T_START);
+	switch (pol) {
+	case POL_RANDOM: policy_random(&tr, seed); break;
+	case POL_QUIZ_T: policy_quiz_t(&tr, seed); break;
+	case POL_FSRS: policy_fsrs(&tr, seed); break;
+	case POL_PRACTICE: policy_engine(&tr, MODE_PRACTICE, seed); break;
+	default: policy_engine(&tr, MODE_DRILL, seed); break;
+	}
+	/* The gap is counted from the last answer. */
+	end = tr.last;
+	for (unsigned i = 0; i < L.n_confused; i++) {
+		const struct pair *p = &L.pair[L.confused[i][0]][L.confused[i][1]];
+		int now_ok = confusion(w->m, p, end) < w->m->clear_below;
+		int gap_ok = confusion(w->m, p, end + (int64_t)w->r->gap_days * DAY_SECONDS) <
+			     w->m->clear_below;
+
+		out->cleared_end += (unsigned)now_ok;
+		out->cleared_gap += (unsigned)gap_ok;
+		out->kept_gap += (unsigned)(now_ok && gap_ok);
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct job *j = arg;
+	const struct world *w = j->w;
+
+	for (unsigned i = j->first; i < w->r->learners; i += j->step)
+		for (unsigned p = 0; p < N_POLICIES; p++)
+			if (w->r->policies & (1u << p))
+				run_one(w, i, (enum policy)p, &j->out[(size_t)p * w->r->learners + i],
+					&j->tal[p]);
+	return NULL;
+}
+
+/* ---- reporting --------------------------------------------------------- */
+
+static int cmp_uint(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Nearest-rank quantile; NOT_CLEARED when it falls on a learner not cleared
+ * within the budget. */
+static unsigned quantile(const unsigned *sorted, unsigned n, double p)
+{
+	unsigned k = (unsigned)ceil(p * n);
+
+	return sorted[k ? k - 1 : 0];
+}
+
+struct summary {
+	unsigned median, p90, n_cleared;
+	double share_end, share_gap, kept, share_clear_gap;
+};
+
+static void summarise(const struct world *w, const struct outcome *o, struct summary *s)
+{
+	unsigned n = w->r->learners, *v = malloc(n * sizeof *v);
+	unsigned long conf = 0, end = 0, gap = 0, kept = 0, cg = 0, cg_n = 0;
+
+	if (!v)
+		abort();
+	memset(s, 0, sizeof *s);
+	for (unsigned i = 0; i < n; i++) {
+		v[i] = o[i].clear_at;
+		s->n_cleared += o[i].clear_at != NOT_CLEARED;
+		conf += o[i].n_confused;
+		end += o[i].cleared_end;
+		gap += o[i].cleared_gap;
+		kept += o[i].kept_gap;
+		if (o[i].clear_at != NOT_CLEARED) {
+			cg += o[i].cleared_clear_gap;
+			cg_n += o[i].n_confused;
+		}
+	}
+	qsort(v, n, sizeof *v, cmp_uint);
+	s->median = quantile(v, n, 0.5);
+	s->p90 = quantile(v, n, 0.9);
+	s->share_end = conf ? (double)end / (double)conf : 0;
+	s->share_gap = conf ? (double)gap / (double)conf : 0;
+	s->kept = end ? (double)kept / (double)end : 0;
+	s->share_clear_gap = cg_n ? (double)cg / (double)cg_n : 0;
+	free(v);
+}
+
+static void fmt_q(char *buf, size_t len, unsigned v, unsigned budget)
+{
+	if (v == NOT_CLEARED)
+		snprintf(buf, len, "> %u", budget);
+	else
+		snprintf(buf, len, "%u", v);
+}
+
+static void fmt_ratio(char *buf, size_t len, unsigned a, unsigned b)
+{
+	if (a == NOT_CLEARED || b == NOT_CLEARED || b == 0)
+		snprintf(buf, len, "n/a");
+	else
+		snprintf(buf, len, "%.0f%%", 100.0 * a / b);
+}
+
+static void print_table(FILE *f, const struct world *w, const struct summary *sum)
+{
+	const struct run *r = w->r;
+	const struct summary *rnd = r->policies & (1u << POL_RANDOM) ? &sum[POL_RANDOM] : NULL;
+	const struct summary *fs = r->policies & (1u << POL_FSRS) ? &sum[POL_FSRS] : NULL;
+
+	fprintf(f, "| policy | questions to clear: median | p90 | cleared within %u | "
+		   "median vs random | median vs FSRS | p90 vs random | p90 vs FSRS | "
+		   "pairs cleared at the end | %u days later | kept (of cleared) | "
+		   "%u days after first clear |\n",
+		r->budget, r->gap_days, r->gap_days);
+	fprintf(f, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+	for (unsigned p = 0; p < N_POLICIES; p++) {
+		const struct summary *s = &sum[p];
+		char med[32], p90[32], r1[16], r2[16], r3[16], r4[16];
+
+		if (!(r->policies & (1u << p)))
+			continue;
+		fmt_q(med, sizeof med, s->median, r->budget);
+		fmt_q(p90, sizeof p90, s->p90, r->budget);
+		fmt_ratio(r1, sizeof r1, s->median, rnd ? rnd->median : NOT_CLEARED);
+		fmt_ratio(r2, sizeof r2, s->median, fs ? fs->median : NOT_CLEARED);
+		fmt_ratio(r3, sizeof r3, s->p90, rnd ? rnd->p90 : NOT_CLEARED);
+		fmt_ratio(r4, sizeof r4, s->p90, fs ? fs->p90 : NOT_CLEARED);
+		fprintf(f, "| %s | %s | %s | %.1f%% | %s | %s | %s | %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n",
+			policy_titles[p], med, p90, 100.0 * s->n_cleared / r->learners, r1, r2,
+			r3, r4, 100 * s->share_end, 100 * s->share_gap, 100 * s->kept,
+			100 * s->share_clear_gap);
+	}
+}
+
+static void print_model(FILE *f, const struct world *w)
+{
+	const struct model *m = w->m;
+	const struct run *r = w->r;
+
+	fprintf(f, "%u learners, seed %" PRIu64 ", %zu banks, %zu questions, %u roles; "
+		   "%u planned questions a day, budget %u questions, gap %u days.\n",
+		r->learners, r->seed, w->n_banks, w->n_qs, w->n_roles, r->per_day, r->budget,
+		r->gap_days);
+	fprintf(f, "Model: %u-%u confused pairs at U(%.2f, %.2f), others U(0, %.2f); slip %.2f; "
+		   "difficulty effect %.2f; miss %.2f, contrast %.2f, transfer %.2f, hit %.2f; "
+		   "stability %.1f d, growth %.1f, decay %.2f; cleared below %.2f.\n",
+		m->confused_min, m->confused_max, m->high_min, m->high_max, m->low_max, m->slip,
+		m->difficulty_effect, m->learn_miss, m->learn_contrast, m->transfer, m->learn_hit,
+		m->stability0, m->growth, m->decay, m->clear_below);
+}
+
+static int write_curve(const char *path, const struct world *w, struct tally *tal)
+{
+	const struct run *r = w->r;
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		perror(path);
+		return -1;
+	}
+	fprintf(f, "# questions");
+	for (unsigned p = 0; p < N_POLICIES; p++)
+		if (r->policies & (1u << p))
+			fprintf(f, "\t%s_pairs", policy_names[p]);
+	for (unsigned p = 0; p < N_POLICIES; p++)
+		if (r->policies & (1u << p))
+			fprintf(f, "\t%s_learners", policy_names[p]);
+	fputc('\n', f);
+	for (unsigned k = 0; k <= r->budget; k++) {
+		fprintf(f, "%u", k);
+		for (unsigned p = 0; p < N_POLICIES; p++)
+			if (r->policies & (1u << p))
+				fprintf(f, "\t%.4f", 100.0 * (double)tal[p].pairs[k] /
+							     (double)tal[p].pairs[r->budget + 1]);
+		for (unsigned p = 0; p < N_POLICIES; p++)
+			if (r->policies & (1u << p))
+				fprintf(f, "\t%.4f", 100.0 * (double)tal[p].learners[k] / r->learners);
+		fputc('\n', f);
+	}
+	return fclose(f);
+}
+
+/* ---- options ----------------------------------------------------------- */
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: rolecall_sim [options] [BANK.yaml ...]\n"
+		"Simulated learners taught by five policies; see doc/efficacy.md.\n"
+		"Without banks, loads " QUIZZES_DIR "/*.yaml.\n\n"
+		"run:\n"
+		"  --learners N        learners (1000)\n"
+		"  --seed N            seed (1)\n"
+		"  --per-day N         planned questions per daily session (15)\n"
+		"  --budget N          questions answered per learner and policy (300)\n"
+		"  --gap-days N        retention test gap (30)\n"
+		"  --policies LIST     comma-separated: random,quiz-t,fsrs,practice,drill (all)\n"
+		"  --jobs N            threads (2)\n"
+		"  --curve FILE        write the learning curves (tab-separated)\n"
+		"  --table FILE        write the table (Markdown)\n"
+		"  --quiet             no progress on stderr\n"
+		"learner model:\n"
+		"  --confused-min N --confused-max N   confused pairs per learner (2, 3)\n"
+		"  --high-min P --high-max P           their confusion probability (0.35, 0.75)\n"
+		"  --low-max P                         every other pair, U(0, P) (0.05)\n"
+		"  --slip P                            random wrong pick (0.02)\n"
+		"  --difficulty-effect E               p x (1 + E (difficulty - 2)) (0.25)\n"
+		"  --learn-miss A                      a miss with feedback: p x (1 - A) (0.20)\n"
+		"  --learn-contrast C                  contrast shown: also x (1 - C) (0.15)\n"
+		"  --transfer T                        reverse pair x (1 - T C) (0.5)\n"
+		"  --learn-hit H                       right beside the lure: p x (1 - H) (0.05)\n"
+		"  --stability S                       days, before practice (0.5)\n"
+		"  --growth G                          S x (1 + G (1 - held)) per practice (10)\n"
+		"  --decay D                           held = (1 + 19/81 t/S)^-D (0.5)\n"
+		"  --clear-below P                     cleared threshold (0.10)\n");
+}
+
+static int parse_policies(const char *s, unsigned *mask)
+{
+	char buf[256], *save = NULL, *tok;
+
+	snprintf(buf, sizeof buf, "%s", s);
+	*mask = 0;
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned p;
+
+		for (p = 0; p < N_POLICIES && strcmp(tok, policy_names[p]); p++)
+			;
+		if (p == N_POLICIES)
+			return -1;
+		*mask |= 1u << p;
+	}
+	return *mask ? 0 : -1;
+}
+
+static int num(const char *name, const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end || !(v >= lo && v <= hi)) {
+		fprintf(stderr, "rolecall_sim: --%s wants a number in [%g, %g], not '%s'\n", name,
+			lo, hi, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+enum {
+	O_LEARNERS = 256, O_SEED, O_PER_DAY, O_BUDGET, O_GAP, O_POLICIES, O_JOBS, O_CURVE,
+	O_TABLE, O_QUIET, O_CMIN, O_CMAX, O_HMIN, O_HMAX, O_LMAX, O_SLIP, O_DIFF, O_MISS,
+	O_CONTRAST, O_TRANSFER, O_HIT, O_STAB, O_GROWTH, O_DECAY, O_CLEAR, O_HELP,
+};
+
+static int parse_args(int argc, char **argv, struct run *r, struct model *m)
+{
+	static const struct option opts[] = {
+		{ "learners", required_argument, NULL, O_LEARNERS },
+		{ "seed", required_argument, NULL, O_SEED },
+		{ "per-day", required_argument, NULL, O_PER_DAY },
+		{ "budget", required_argument, NULL, O_BUDGET },
+		{ "gap-days", required_argument, NULL, O_GAP },
+		{ "policies", required_argument, NULL, O_POLICIES },
+		{ "jobs", required_argument, NULL, O_JOBS },
+		{ "curve", required_argument, NULL, O_CURVE },
+		{ "table", required_argument, NULL, O_TABLE },
+		{ "quiet", no_argument, NULL, O_QUIET },
+		{ "confused-min", required_argument, NULL, O_CMIN },
+		{ "confused-max", required_argument, NULL, O_CMAX },
+		{ "high-min", required_argument, NULL, O_HMIN },
+		{ "high-max", required_argument, NULL, O_HMAX },
+		{ "low-max", required_argument, NULL, O_LMAX },
+		{ "slip", required_argument, NULL, O_SLIP },
+		{ "difficulty-effect", required_argument, NULL, O_DIFF },
+		{ "learn-miss", required_argument, NULL, O_MISS },
+		{ "learn-contrast", required_argument, NULL, O_CONTRAST },
+		{ "transfer", required_argument, NULL, O_TRANSFER },
+		{ "learn-hit", required_argument, NULL, O_HIT },
+		{ "stability", required_argument, NULL, O_STAB },
+		{ "growth", required_argument, NULL, O_GROWTH },
+		{ "decay", required_argument, NULL, O_DECAY },
+		{ "clear-below", required_argument, NULL, O_CLEAR },
+		{ "help", no_argument, NULL, O_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, idx;
+
+	while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+		double v = 0;
+		const char *name = c >= O_LEARNERS && c < O_HELP ? opts[c - O_LEARNERS].name : "";
+		int bad = 0;
+
+		switch (c) {
+		case O_LEARNERS: bad = num(name, optarg, 1, 1e7, &v); r->learners = (unsigned)v; break;
+		case O_SEED: bad = num(name, optarg, 0, 1.8e19, &v); r->seed = (uint64_t)v; break;
+		case O_PER_DAY: bad = num(name, optarg, 1, 1000, &v); r->per_day = (unsigned)v; break;
+		case O_BUDGET: bad = num(name, optarg, 1, 1e6, &v); r->budget = (unsigned)v; break;
+		case O_GAP: bad = num(name, optarg, 0, 36500, &v); r->gap_days = (unsigned)v; break;
+		case O_JOBS: bad = num(name, optarg, 1, SIM_MAX_JOBS, &v); r->jobs = (unsigned)v; break;
+		case O_POLICIES:
+			if (parse_policies(optarg, &r->policies) < 0) {
+				fprintf(stderr, "rolecall_sim: unknown policy in '%s'\n", optarg);
+				bad = -1;
+			}
+			break;
+		case O_CURVE: r->curve_path = optarg; break;
+		case O_TABLE: r->table_path = optarg; break;
+		case O_QUIET: r->quiet = 1; break;
+		case O_CMIN: bad = num(name, optarg, 0, 200, &v); m->confused_min = (unsigned)v; break;
+		case O_CMAX: bad = num(name, optarg, 0, 200, &v); m->confused_max = (unsigned)v; break;
+		case O_HMIN: bad = num(name, optarg, 0, 1, &m->high_min); break;
+		case O_HMAX: bad = num(name, optarg, 0, 1, &m->high_max); break;
+		case O_LMAX: bad = num(name, optarg, 0, 1, &m->low_max); break;
+		case O_SLIP: bad = num(name, optarg, 0, 1, &m->slip); break;
+		case O_DIFF: bad = num(name, optarg, 0, 0.5, &m->difficulty_effect); break;
+		case O_MISS: bad = num(name, optarg, 0, 1, &m->learn_miss); break;
+		case O_CONTRAST: bad = num(name, optarg, 0, 1, &m->learn_contrast); break;
+		case O_TRANSFER: bad = num(name, optarg, 0, 1, &m->transfer); break;
+		case O_HIT: bad = num(name, optarg, 0, 1, &m->learn_hit); break;
+		case O_STAB: bad = num(name, optarg, 0.001, 36500, &m->stability0); break;
+		case O_GROWTH: bad = num(name, optarg, 0, 1000, &m->growth); break;
+		case O_DECAY: bad = num(name, optarg, 0.01, 10, &m->decay); break;
+		case O_CLEAR: bad = num(name, optarg, 0, 1, &m->clear_below); break;
+		case O_HELP: usage(stdout); exit(0);
+		default: usage(stderr); return -1;
+		}
+		if (bad)
+			return -1;
+	}
+	if (m->confused_min > m->confused_max || m->high_min > m->high_max) {
+		fprintf(stderr, "rolecall_sim: a minimum is above its maximum\n");
+		return -1;
+	}
+	return optind;
+}
+
+/* ---- main -------------------------------------------------------------- */
+
+static int load_banks(struct catalog *cat, int n, char **paths)
+{
+	glob_t g = { 0 };
+	int loaded = 0;
+
+	if (n == 0) {
+		if (glob(QUIZZES_DIR "/*.yaml", 0, NULL, &g) != 0) {
+			fprintf(stderr, "rolecall_sim: no banks in %s\n", QUIZZES_DIR);
+			return -1;
+		}
+		n = (int)g.gl_pathc;
+		paths = g.gl_pathv;
+	}
+	for (int i = 0; i < n; i++) {
+		struct diag_list d;
+
+		diag_list_init(&d, 5);
+		if (catalog_load_file(cat, paths[i], &d) == 0)
+			loaded++;
+		else
+			fprintf(stderr, "rolecall_sim: skipping %s: it does not load "
+					"(rolecall check %s)\n", paths[i], paths[i]);
+		diag_list_free(&d);
+	}
+	globfree(&g);
+	if (!loaded)
+		fprintf(stderr, "rolecall_sim: no bank loaded\n");
+	return loaded ? 0 : -1;
+}
+
+static int build_world(struct world *w, const struct catalog *cat)
+{
+	size_t nq = 0;
+
+	w->cat = cat;
+	w->n_banks = catalog_bank_count(cat);
+	w->n_roles = (unsigned)catalog_role_count(cat);
+	if (w->n_roles > SIM_MAX_ROLES) {
+		fprintf(stderr, "rolecall_sim: %u roles; the simulator models at most %d\n",
+			w->n_roles, SIM_MAX_ROLES);
+		return -1;
+	}
+	w->banks = calloc(w->n_banks, sizeof *w->banks);
+	for (size_t b = 0; b < w->n_banks; b++)
+		nq += catalog_bank(cat, b)->n_questions;
+	w->qs = calloc(nq, sizeof *w->qs);
+	if (!w->banks || !w->qs)
+		return -1;
+	for (size_t b = 0; b < w->n_banks; b++) {
+		const struct bank *bk = catalog_bank(cat, b);
+
+		w->banks[b] = bk;
+		for (size_t i = 0; i < bk->n_questions; i++) {
+			const struct bank_question *q = &bk->questions[i];
+
+			w->qs[w->n_qs++] = q;
+			if (q->answer_role < 0)
+				continue;
+			for (unsigned c = 0; c < q->n_choices; c++)
+				if (q->choices[c].role >= 0 && q->choices[c].role != q->answer_role)
+					w->testable[q->answer_role][q->choices[c].role] = 1;
+		}
+	}
+	for (unsigned a = 0; a < w->n_roles; a++)
+		for (unsigned b = 0; b < w->n_roles; b++)
+			w->contrast[a][b] = a != b && catalog_contrast(cat, (int)a, (int)b) != NULL;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct run r = { .learners = 1000, .per_day = 15, .budget = 300, .gap_days = 30,
+			 .jobs = 2, .seed = 1, .policies = (1u << N_POLICIES) - 1 };
+	struct model m = model_defaults;
+	struct world w = { 0 };
+	struct catalog *cat;
+	struct job jobs[SIM_MAX_JOBS];
+	pthread_t th[SIM_MAX_JOBS];
+	struct outcome *out;
+	struct tally tal[N_POLICIES];
+	struct summary sum[N_POLICIES];
+	int first = parse_args(argc, argv, &r, &m);
+
+	if (first < 0)
+		return 2;
+	w.m = &m;
+	w.r = &r;
+	if (!(cat = catalog_new()) || load_banks(cat, argc - first, argv + first) < 0 ||
+	    build_world(&w, cat) < 0)
+		return 1;
+	if (r.jobs > r.learners)
+		r.jobs = r.learners;
+	out = calloc((size_t)N_POLICIES * r.learners, sizeof *out);
+	if (!out)
+		return 1;
+	for (unsigned j = 0; j < r.jobs; j++) {
+		jobs[j] = (struct job){ &w, j, r.jobs, out, { { 0 } } };
+		for (unsigned p = 0; p < N_POLICIES; p++) {
+			/* One slot more: [budget + 1] holds the confused-pair count. */
+			jobs[j].tal[p].pairs = calloc(r.budget + 2, sizeof(uint64_t));
+			jobs[j].tal[p].learners = calloc(r.budget + 2, sizeof(uint64_t));
+			if (!jobs[j].tal[p].pairs || !jobs[j].tal[p].learners)
+				return 1;
+		}
+		if (pthread_create(&th[j], NULL, worker, &jobs[j]) != 0) {
+			fprintf(stderr, "rolecall_sim: cannot start a thread\n");
+			return 1;
+		}
+	}
+	for (unsigned p = 0; p < N_POLICIES; p++) {
+		tal[p].pairs = calloc(r.budget + 2, sizeof(uint64_t));
+		tal[p].learners = calloc(r.budget + 2, sizeof(uint64_t));
+		if (!tal[p].pairs || !tal[p].learners)
+			return 1;
+	}
+	for (unsigned j = 0; j < r.jobs; j++) {
+		pthread_join(th[j], NULL);
+		for (unsigned p = 0; p < N_POLICIES; p++) {
+			for (unsigned k = 0; k <= r.budget; k++) {
+				tal[p].pairs[k] += jobs[j].tal[p].pairs[k];
+				tal[p].learners[k] += jobs[j].tal[p].learners[k];
+			}
+			free(jobs[j].tal[p].pairs);
+			free(jobs[j].tal[p].learners);
+		}
+	}
+	for (unsigned p = 0; p < N_POLICIES; p++) {
+		const struct outcome *o = &out[(size_t)p * r.learners];
+
+		if (!(r.policies & (1u << p)))
+			continue;
+		for (unsigned i = 0; i < r.learners; i++)
+			tal[p].pairs[r.budget + 1] += o[i].n_confused;
+		summarise(&w, o, &sum[p]);
+	}
+	print_model(stdout, &w);
+	print_table(stdout, &w, sum);
+	if (r.table_path) {
+		FILE *f = fopen(r.table_path, "w");
+
+		if (!f) {
+			perror(r.table_path);
+			return 1;
+		}
+		print_model(f, &w);
+		fputc('\n', f);
+		print_table(f, &w, sum);
+		if (fclose(f) != 0)
+			return 1;
+	}
+	if (r.curve_path && write_curve(r.curve_path, &w, tal) < 0)
+		return 1;
+	for (unsigned p = 0; p < N_POLICIES; p++) {
+		free(tal[p].pairs);
+		free(tal[p].learners);
+	}
+	free(out);
+	free(w.banks);
+	free(w.qs);
+	catalog_free(cat);
+	return 0;
+}

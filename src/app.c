@@ -1,0 +1,92 @@
+#include "app.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paths.h"
+
+int64_t app_now(void)
+{
+	const char *fake = getenv("ROLECALL_FAKE_NOW");
+
+	if (fake && *fake)
+		return strtoll(fake, NULL, 10);
+	return (int64_t)time(NULL);
+}
+
+int64_t app_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+const char *app_user_name(const struct cli *cli)
+{
+	const char *u = cli->user;
+	const struct passwd *pw;
+
+	if (u && *u)
+		return u;
+	if ((u = getenv("USER")) && *u)
+		return u;
+	pw = getpwuid(getuid());
+	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "me";
+}
+
+static int open_store(const struct cli *cli, struct app *app)
+{
+	struct rc_error err;
+	char path[4096];
+
+	if (cli->db) {
+		snprintf(path, sizeof path, "%s", cli->db);
+	} else if (paths_default_db(path, sizeof path, &err) < 0) {
+		cli_fail("%s", err.msg);
+		return -1;
+	}
+	if (store_open(path, &app->store, &err) < 0 ||
+	    store_user(app->store, app->user, &app->user_id, &err) < 0 ||
+	    store_load_history(app->store, app->user_id, app->h, &err) < 0) {
+		cli_fail("%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int app_open(const struct cli *cli, struct app *app)
+{
+	memset(app, 0, sizeof *app);
+	app->user = app_user_name(cli);
+	if (strlen(app->user) > 64) {
+		cli_fail("the user name is too long (at most 64 bytes)");
+		return -1;
+	}
+	for (const unsigned char *p = (const unsigned char *)app->user; *p; p++)
+		if (*p < 0x20 || *p == 0x7F) {
+			cli_fail("the user name may not contain control characters");
+			return -1;
+		}
+	app->cat = cli_load_banks(cli, &app->banks, &app->n_banks);
+	if (!app->cat)
+		return -1;
+	if (!(app->h = history_new())) {
+		cli_fail("out of memory");
+		return -1;
+	}
+	return open_store(cli, app);
+}
+
+void app_close(struct app *app)
+{
+	store_close(app->store);
+	history_free(app->h);
+	free(app->banks);
+	catalog_free(app->cat);
+	memset(app, 0, sizeof *app);
+}

@@ -1,0 +1,71 @@
+/* rolecall practice / drill: a session in the terminal UI or in plain mode. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli.h"
+#include "plain.h"
+#include "ui.h"
+
+static uint64_t session_seed(const struct cli *cli)
+{
+	struct timespec ts;
+
+	if (cli->has_seed)
+		return cli->seed;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^
+	       ((uint64_t)getpid() << 32);
+}
+
+static int run_session(const struct cli *cli, enum session_mode mode)
+{
+	struct session_config cfg = { 0 };
+	struct session *s = NULL;
+	struct rc_error err;
+	struct app app;
+	int rc = EXIT_FAIL;
+
+	if (!cli->plain && !isatty(STDIN_FILENO)) {
+		cli_fail("standard input is not a terminal; use --plain for line mode "
+			 "(numbered options, one answer per line)");
+		return EXIT_USAGE;
+	}
+	if (cli->n_args) {
+		cli_fail("'%s' takes no arguments (got '%s'); use --bank to choose banks",
+			 cli->command, cli->args[0]);
+		return EXIT_USAGE;
+	}
+	if (!cli->plain)
+		return ui_main(cli, mode == MODE_DRILL ? UI_START_DRILL : UI_START_PRACTICE);
+	if (app_open(cli, &app) < 0)
+		goto out;
+	cfg.mode = mode;
+	cfg.banks = app.banks;
+	cfg.n_banks = app.n_banks;
+	cfg.count = cli->count > 0 ? (unsigned)cli->count : 0;
+	cfg.seed = session_seed(cli);
+	cfg.now = app_now();
+	if (session_new(app.cat, app.h, &cfg, &s, &err) < 0) {
+		cli_fail("%s", err.msg);
+		goto out;
+	}
+	if (plain_run(&app, s, stdin, stdout) == 0)
+		rc = EXIT_OK;
+out:
+	session_free(s);
+	app_close(&app);
+	return rc;
+}
+
+int cmd_practice(const struct cli *cli)
+{
+	return run_session(cli, MODE_PRACTICE);
+}
+
+int cmd_drill(const struct cli *cli)
+{
+	return run_session(cli, MODE_DRILL);
+}

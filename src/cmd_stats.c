@@ -1,0 +1,279 @@
+/* rolecall stats and rolecall export: what the store knows, for people and
+ * for programs. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli.h"
+#include "rolecall/emit.h"
+#include "rolecall/engine.h"
+#include "ui.h"
+
+struct stats {
+	const struct app *app;
+	int64_t now;
+	unsigned due, seen;
+	const struct question_state *leech[64];
+	unsigned n_leech;
+};
+
+static const char *role_label(const struct app *app, const char *id)
+{
+	int r = catalog_find_role(app->cat, id);
+
+	return r >= 0 ? catalog_role(app->cat, r)->name : id;
+}
+
+static void count_question(void *ctx, const struct question_state *qs)
+{
+	struct stats *st = ctx;
+
+	/* Answers to questions no bank has any more stay in the log, but they
+	 * are not due: nothing could ask them. */
+	if (!catalog_find_question(st->app->cat, qs->id))
+		return;
+	st->seen++;
+	if (qs->card.due <= st->now)
+		st->due++;
+	if (qs->wrong >= HISTORY_LEECH_MISSES &&
+	    st->n_leech < sizeof st->leech / sizeof *st->leech)
+		st->leech[st->n_leech++] = qs;
+}
+
+static unsigned pct(uint64_t part, uint64_t whole)
+{
+	return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;
+}
+
+static void text_roles(const struct app *app, FILE *out)
+{
+	const struct history *h = app->h;
+
+	fputs("\nPer role                        right / asked\n", out);
+	for (unsigned i = 0; i < history_role_count(h); i++) {
+		const struct role_tally *t = history_role_tally(h, i);
+		unsigned p = pct(t->correct, t->asked), bar = (p + 5) / 10;
+
+		if (!t->asked)
+			continue;
+		fprintf(out, "  %-28s %5u / %-5u %3u%%  ", role_label(app, history_role_id(h, i)),
+			t->correct, t->asked, p);
+		for (unsigned k = 0; k < 10; k++)
+			fputs(k < bar ? "#" : ".", out);
+		fputc('\n', out);
+	}
+}
+
+static void text_matrix(const struct app *app, FILE *out)
+{
+	const struct history *h = app->h;
+	unsigned n = history_role_count(h);
+
+	fputs("\nConfusions (rows: the right answer; columns: what you picked; "
+	      "picks/chances)\n  ", out);
+	fprintf(out, "%-10s", "");
+	for (unsigned p = 0; p < n; p++)
+		fprintf(out, " %9.9s", history_role_id(h, p));
+	fputc('\n', out);
+	for (unsigned a = 0; a < n; a++) {
+		fprintf(out, "  %-10.10s", history_role_id(h, a));
+		for (unsigned p = 0; p < n; p++) {
+			const struct confusion_cell *c = history_confusion(h, a, p);
+			char cellbuf[32];
+
+			if (a == p)
+				snprintf(cellbuf, sizeof cellbuf, "-");
+			else if (!c->chances)
+				snprintf(cellbuf, sizeof cellbuf, "?");
+			else
+				snprintf(cellbuf, sizeof cellbuf, "%u/%u", c->count, c->chances);
+			fprintf(out, " %9s", cellbuf);
+		}
+		fputc('\n', out);
+	}
+	fputs("  (? = never offered side by side, so unknown)\n", out);
+}
+
+struct pair { unsigned a, p; double score; };
+
+static int cmp_pairs(const void *x, const void *y)
+{
+	const struct pair *a = x, *b = y;
+
+	return (a->score < b->score) - (a->score > b->score);
+}
+
+static void text_top_pairs(const struct app *app, FILE *out)
+{
+	const struct history *h = app->h;
+	unsigned n = history_role_count(h), k = 0;
+	struct pair *pairs = calloc((size_t)n * n + 1, sizeof *pairs);
+
+	if (!pairs)
+		return;
+	for (unsigned a = 0; a < n; a++)
+		for (unsigned p = 0; p < n; p++)
+			if (a != p && history_confusion(h, a, p)->count)
+				pairs[k++] = (struct pair){ a, p, history_confusion_score(h, a, p) };
+	qsort(pairs, k, sizeof *pairs, cmp_pairs);
+	if (k)
+		fputs("\nMost confused\n", out);
+	for (unsigned i = 0; i < k && i < 5; i++) {
+		const struct confusion_cell *c = history_confusion(h, pairs[i].a, pairs[i].p);
+
+		fprintf(out, "  You took %s for %s in %u of %u chances.\n",
+			role_label(app, history_role_id(h, pairs[i].p)),
+			role_label(app, history_role_id(h, pairs[i].a)), c->count, c->chances);
+	}
+	free(pairs);
+}
+
+static void print_text(const struct app *app, const struct stats *st, FILE *out)
+{
+	uint64_t n = history_answers(app->h), c = history_correct(app->h);
+
+	fprintf(out, "%s: %" PRIu64 " answers, %" PRIu64 " right (%u%%)\n", app->user, n, c,
+		pct(c, n));
+	if (!n) {
+		fputs("No answers yet: start with 'rolecall practice'.\n", out);
+		return;
+	}
+	text_roles(app, out);
+	text_matrix(app, out);
+	text_top_pairs(app, out);
+	if (st->n_leech)
+		fputs("\nLeeches (missed 6 or more times; hard, or badly worded?)\n", out);
+	for (unsigned i = 0; i < st->n_leech; i++) {
+		const struct bank_question *q = catalog_find_question(app->cat, st->leech[i]->id);
+
+		fprintf(out, "  %s (%u misses): %.60s\n", st->leech[i]->id, st->leech[i]->wrong,
+			q ? q->prompt : "");
+	}
+	fprintf(out, "\nDue for review now: %u of %u questions seen.\n", st->due, st->seen);
+}
+
+static void print_json(const struct app *app, const struct stats *st, FILE *out)
+{
+	const struct history *h = app->h;
+	unsigned n = history_role_count(h);
+	int first = 1;
+
+	fputs("{\"user\": ", out);
+	emit_json_string(out, app->user);
+	fprintf(out, ", \"answers\": %" PRIu64 ", \"correct\": %" PRIu64
+		", \"seen\": %u, \"due\": %u,\n \"roles\": [", history_answers(h),
+		history_correct(h), st->seen, st->due);
+	for (unsigned i = 0; i < n; i++) {
+		const struct role_tally *t = history_role_tally(h, i);
+
+		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
+		emit_json_string(out, history_role_id(h, i));
+		fputs(", \"name\": ", out);
+		emit_json_string(out, role_label(app, history_role_id(h, i)));
+		fprintf(out, ", \"asked\": %u, \"correct\": %u}", t->asked, t->correct);
+	}
+	fputs("],\n \"confusions\": [", out);
+	for (unsigned a = 0; a < n; a++)
+		for (unsigned p = 0; p < n; p++) {
+			const struct confusion_cell *c = history_confusion(h, a, p);
+
+			if (a == p || !c->chances)
+				continue;
+			fputs(first ? "\n  {\"answer\": " : ",\n  {\"answer\": ", out);
+			first = 0;
+			emit_json_string(out, history_role_id(h, a));
+			fputs(", \"picked\": ", out);
+			emit_json_string(out, history_role_id(h, p));
+			fprintf(out, ", \"count\": %u, \"chances\": %u}", c->count, c->chances);
+		}
+	fputs("],\n \"leeches\": [", out);
+	for (unsigned i = 0; i < st->n_leech; i++) {
+		fputs(i ? ", {\"id\": " : "{\"id\": ", out);
+		emit_json_string(out, st->leech[i]->id);
+		fprintf(out, ", \"misses\": %u}", st->leech[i]->wrong);
+	}
+	fputs("]}\n", out);
+}
+
+static void print_csv(const struct app *app, FILE *out)
+{
+	const struct history *h = app->h;
+	unsigned n = history_role_count(h);
+
+	fputs("record,role,picked,count,total\n", out);
+	for (unsigned i = 0; i < n; i++) {
+		const struct role_tally *t = history_role_tally(h, i);
+
+		fputs("role,", out);
+		emit_csv_field(out, history_role_id(h, i));
+		fprintf(out, ",,%u,%u\n", t->correct, t->asked);
+	}
+	for (unsigned a = 0; a < n; a++)
+		for (unsigned p = 0; p < n; p++) {
+			const struct confusion_cell *c = history_confusion(h, a, p);
+
+			if (a == p || !c->chances)
+				continue;
+			fputs("confusion,", out);
+			emit_csv_field(out, history_role_id(h, a));
+			fputc(',', out);
+			emit_csv_field(out, history_role_id(h, p));
+			fprintf(out, ",%u,%u\n", c->count, c->chances);
+		}
+}
+
+static int rebuild(struct app *app)
+{
+	struct rc_error err;
+	struct history *fresh = history_new();
+
+	if (!fresh) {
+		cli_fail("out of memory");
+		return -1;
+	}
+	if (store_rebuild(app->store, SESSION_SLOW_MS, &err) < 0 ||
+	    store_load_history(app->store, app->user_id, fresh, &err) < 0) {
+		history_free(fresh);
+		cli_fail("%s", err.msg);
+		return -1;
+	}
+	history_free(app->h);
+	app->h = fresh;
+	return 0;
+}
+
+int cmd_stats(const struct cli *cli)
+{
+	struct app app;
+	struct stats st = { 0 };
+	const char *fmt = cli->format ? cli->format : "text";
+
+	if (cli->n_args) {
+		cli_fail("'stats' takes no arguments (got '%s')", cli->args[0]);
+		return EXIT_USAGE;
+	}
+	if (app_open(cli, &app) < 0 || (cli->rebuild && rebuild(&app) < 0)) {
+		app_close(&app);
+		return EXIT_FAIL;
+	}
+	if (!cli->format && !cli->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		/* A rebuild is in the database by now; the UI opens it afresh. */
+		app_close(&app);
+		return ui_main(cli, UI_START_STATS);
+	}
+	st.app = &app;
+	st.now = app_now();
+	history_each_question(app.h, count_question, &st);
+	if (!strcmp(fmt, "json"))
+		print_json(&app, &st, stdout);
+	else if (!strcmp(fmt, "csv"))
+		print_csv(&app, stdout);
+	else
+		print_text(&app, &st, stdout);
+	app_close(&app);
+	return EXIT_OK;
+}

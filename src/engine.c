@@ -1,0 +1,504 @@
+/*
+ * The session engine.  Practice rotates between three sources — questions
+ * due for review, questions that test the person's confused pairs, and new
+ * questions — so a session is never all old or all new.  Drill draws only
+ * from questions that put a confused pair side by side.  A missed question
+ * comes back a few questions later, as a tutor would ask it again.
+ */
+#include "rolecall/engine.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rolecall/rng.h"
+
+/* A pair counts as weak from this score on: one slip in a few chances is
+ * (1 + 0.5) / (3 + 5) = 0.19, below it; two slips in four is 0.28. */
+#define WEAK_THRESHOLD 0.2
+#define MAX_WEAK 3
+#define MAX_PENDING 64
+
+struct cand {
+	const struct bank_question *q;
+	double jitter;     /* seeded tie-break, fixed for the session */
+	unsigned reasks;
+	int used;
+};
+
+struct reask {
+	size_t cand;
+	unsigned at; /* shown when this many questions have been shown */
+};
+
+struct session {
+	const struct catalog *cat;
+	struct history *h;
+	struct session_config cfg;
+	struct rng rng;
+	struct cand *cands;
+	size_t n_cands;
+	unsigned count;     /* planned questions, not counting re-asks */
+	unsigned primary;   /* planned questions shown so far */
+	unsigned shown;     /* all questions shown so far */
+	unsigned slot;      /* rotates the practice sources */
+	struct reask pending[MAX_PENDING];
+	unsigned n_pending;
+	struct shown_question cur;
+	size_t cur_cand;
+	int have_cur;
+	struct weak_pair weak[MAX_WEAK];
+	unsigned n_weak;
+	int drill_fallback;
+	struct session_summary sum;
+	int64_t now;
+};
+
+/* ---- looking at the history through catalog role indices ------------- */
+
+static int hrole(const struct session *s, int role)
+{
+	const struct bank_role *r = catalog_role(s->cat, role);
+
+	return r ? history_role_find(s->h, r->id) : -1;
+}
+
+static double pair_score(const struct session *s, int answer, int picked)
+{
+	int a = hrole(s, answer), p = hrole(s, picked);
+
+	return a < 0 || p < 0 ? 0 : history_confusion_score(s->h, (unsigned)a, (unsigned)p);
+}
+
+static int offers_role(const struct bank_question *q, int role)
+{
+	for (unsigned i = 0; i < q->n_choices; i++)
+		if (q->choices[i].role == role)
+			return 1;
+	return 0;
+}
+
+/* 1 when q shows pair (a, p) side by side: the answer is one of them and
+ * the other is among the options. */
+static int tests_pair(const struct bank_question *q, int a, int p)
+{
+	return (q->answer_role == a && offers_role(q, p)) ||
+	       (q->answer_role == p && offers_role(q, a));
+}
+
+/* How much q exercises the person's confusions: the worst pair it tests. */
+static double weak_score(const struct session *s, const struct bank_question *q)
+{
+	double best = 0;
+
+	if (q->answer_role < 0)
+		return 0;
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int x = q->choices[i].role;
+		double sc;
+
+		if (x < 0 || x == q->answer_role)
+			continue;
+		sc = fmax(pair_score(s, q->answer_role, x), pair_score(s, x, q->answer_role));
+		best = fmax(best, sc);
+	}
+	return best;
+}
+
+static int is_session_role(const struct session *s, int role)
+{
+	for (size_t i = 0; i < s->cfg.n_banks; i++)
+		for (unsigned k = 0; k < s->cfg.banks[i]->n_roles; k++)
+			if (s->cfg.banks[i]->roles[k] == role)
+				return 1;
+	return 0;
+}
+
+unsigned session_weak_pairs(const struct session *s, struct weak_pair *out, unsigned max)
+{
+	unsigned n = 0, nroles = (unsigned)catalog_role_count(s->cat);
+
+	for (unsigned a = 0; a < nroles; a++) {
+		for (unsigned p = 0; p < nroles; p++) {
+			int ha = hrole(s, (int)a), hp = hrole(s, (int)p);
+			const struct confusion_cell *c;
+			struct weak_pair w;
+			unsigned at;
+
+			if (a == p || ha < 0 || hp < 0 || !is_session_role(s, (int)a) ||
+			    !is_session_role(s, (int)p))
+				continue;
+			c = history_confusion(s->h, (unsigned)ha, (unsigned)hp);
+			if (!c->count)
+				continue;
+			w = (struct weak_pair){ (int)a, (int)p, c->count, c->chances,
+						history_confusion_score(s->h, (unsigned)ha, (unsigned)hp) };
+			/* Insertion into a short sorted list, worst first. */
+			for (at = n; at > 0 && out[at - 1].score < w.score; at--)
+				if (at < max)
+					out[at] = out[at - 1];
+			if (at < max)
+				out[at] = w;
+			if (n < max)
+				n++;
+		}
+	}
+	return n;
+}
+
+/* ---- choosing ---------------------------------------------------------- */
+
+enum source { SRC_DUE, SRC_WEAK, SRC_NEW, SRC_ANY };
+
+/* Higher is better; negative means "not from this source". */
+static double source_key(const struct session *s, const struct cand *c, enum source src)
+{
+	const struct question_state *qs = history_question(s->h, c->q->id);
+	double r = qs ? fsrs_retrievability(&fsrs_default_params, &qs->card, s->now) : 0;
+
+	switch (src) {
+	case SRC_DUE:
+		return qs && qs->card.due <= s->now ? 2 - r + c->jitter * 1e-3 : -1;
+	case SRC_WEAK: {
+		double w = weak_score(s, c->q);
+
+		return w >= WEAK_THRESHOLD ? w + c->jitter * 1e-3 : -1;
+	}
+	case SRC_NEW:
+		/* Easier questions first, so a newcomer starts on firm ground. */
+		return qs ? -1 : 4.0 - c->q->difficulty + c->jitter;
+	default:
+		/* Nothing due or new: review what is closest to being forgotten. */
+		return 2 - r + c->jitter * 1e-3;
+	}
+}
+
+static long best_of(const struct session *s, enum source src)
+{
+	long best = -1;
+	double best_key = -1;
+
+	for (size_t i = 0; i < s->n_cands; i++) {
+		double k;
+
+		if (s->cands[i].used)
+			continue;
+		k = source_key(s, &s->cands[i], src);
+		if (k >= 0 && k > best_key) {
+			best_key = k;
+			best = (long)i;
+		}
+	}
+	return best;
+}
+
+static long pick_practice(struct session *s, enum pick_reason *why)
+{
+	static const enum source order[3] = { SRC_DUE, SRC_WEAK, SRC_NEW };
+	static const enum pick_reason reasons[3] = { PICK_DUE, PICK_WEAK, PICK_NEW };
+
+	for (unsigned k = 0; k < 3; k++) {
+		unsigned src = (s->slot + k) % 3;
+		long i = best_of(s, order[src]);
+
+		if (i >= 0) {
+			s->slot++;
+			*why = reasons[src];
+			return i;
+		}
+	}
+	*why = PICK_REVIEW;
+	return best_of(s, SRC_ANY);
+}
+
+/* Drill the weak pairs in turn; within a pair, prefer what is due or new
+ * over what was just seen. */
+static long pick_drill(struct session *s, enum pick_reason *why)
+{
+	for (unsigned k = 0; k < s->n_weak; k++) {
+		const struct weak_pair *w = &s->weak[(s->slot + k) % s->n_weak];
+		long best = -1;
+		double best_key = -1;
+
+		for (size_t i = 0; i < s->n_cands; i++) {
+			const struct cand *c = &s->cands[i];
+			const struct question_state *qs;
+			double key;
+
+			if (c->used || !tests_pair(c->q, w->answer, w->picked))
+				continue;
+			qs = history_question(s->h, c->q->id);
+			key = 1 + c->jitter;
+			if (qs)
+				key -= fsrs_retrievability(&fsrs_default_params, &qs->card, s->now);
+			if (key > best_key) {
+				best_key = key;
+				best = (long)i;
+			}
+		}
+		if (best >= 0) {
+			s->slot++;
+			*why = PICK_WEAK;
+			return best;
+		}
+	}
+	return pick_practice(s, why);
+}
+
+static void show(struct session *s, size_t ci, enum pick_reason why)
+{
+	const struct bank_question *q = s->cands[ci].q;
+	struct shown_question *sq = &s->cur;
+
+	sq->q = q;
+	sq->n_options = q->n_choices;
+	for (unsigned i = 0; i < q->n_choices; i++)
+		sq->order[i] = i;
+	rng_shuffle(&s->rng, sq->order, q->n_choices);
+	sq->number = ++s->shown;
+	sq->total = s->count + (s->shown - s->primary) + s->n_pending;
+	sq->reason = why;
+	s->cur_cand = ci;
+	s->have_cur = 1;
+}
+
+static int take_reask(struct session *s, int any)
+{
+	for (unsigned i = 0; i < s->n_pending; i++) {
+		if (!any && s->pending[i].at > s->shown)
+			continue;
+		size_t ci = s->pending[i].cand;
+
+		memmove(&s->pending[i], &s->pending[i + 1],
+			(s->n_pending - i - 1) * sizeof *s->pending);
+		s->n_pending--;
+		show(s, ci, PICK_REASK);
+		return 1;
+	}
+	return 0;
+}
+
+const struct shown_question *session_next(struct session *s)
+{
+	enum pick_reason why;
+	long i;
+
+	if (s->have_cur)
+		return &s->cur;
+	if (take_reask(s, 0))
+		return &s->cur;
+	if (s->primary < s->count) {
+		i = s->cfg.mode == MODE_DRILL && !s->drill_fallback ? pick_drill(s, &why) :
+								      pick_practice(s, &why);
+		if (i >= 0) {
+			s->cands[i].used = 1;
+			s->primary++;
+			show(s, (size_t)i, why);
+			return &s->cur;
+		}
+		s->count = s->primary; /* the banks ran out */
+	}
+	/* The planned questions are done: the re-asks still waiting come now. */
+	return take_reask(s, 1) ? &s->cur : NULL;
+}
+
+/* ---- answering --------------------------------------------------------- */
+
+static const char *role_id(const struct session *s, int role)
+{
+	const struct bank_role *r = catalog_role(s->cat, role);
+
+	return r ? r->id : NULL;
+}
+
+static void fill_record(const struct session *s, int position, int64_t elapsed_ms,
+			int64_t now, int correct, struct answer_record *rec)
+{
+	const struct bank_question *q = s->cur.q;
+
+	memset(rec, 0, sizeof *rec);
+	rec->bank_id = q->bank->id;
+	rec->question_id = q->id;
+	rec->answer_role = role_id(s, q->answer_role);
+	for (unsigned i = 0; i < q->n_about && i < BANK_MAX_OPTIONS; i++)
+		rec->about[rec->n_about++] = role_id(s, q->about[i]);
+	rec->n_shown = s->cur.n_options;
+	for (unsigned i = 0; i < rec->n_shown; i++) {
+		rec->shown_choices[i] = s->cur.order[i];
+		rec->shown_roles[i] = role_id(s, q->choices[s->cur.order[i]].role);
+	}
+	rec->picked = position;
+	rec->correct = correct;
+	rec->elapsed_ms = elapsed_ms < 0 ? 0 : elapsed_ms;
+	rec->answered_at = now;
+	rec->mode = s->cfg.mode;
+}
+
+static void tally(struct session *s, const struct answer_result *res)
+{
+	struct session_summary *sum = &s->sum;
+	const struct bank_question *q = s->cur.q;
+
+	sum->asked++;
+	if (res->correct) {
+		sum->correct++;
+		if (++sum->streak > sum->best_streak)
+			sum->best_streak = sum->streak;
+	} else {
+		sum->streak = 0;
+	}
+	for (unsigned i = 0; i < q->n_about; i++) {
+		sum->role_asked[q->about[i]]++;
+		sum->role_correct[q->about[i]] += res->correct != 0;
+	}
+	if (res->confused_answer < 0)
+		return;
+	for (unsigned i = 0; i < sum->n_confusions; i++) {
+		if (sum->confusions[i].answer == res->confused_answer &&
+		    sum->confusions[i].picked == res->confused_picked) {
+			sum->confusions[i].count++;
+			return;
+		}
+	}
+	if (sum->n_confusions < sizeof sum->confusions / sizeof *sum->confusions)
+		sum->confusions[sum->n_confusions++] =
+			(struct session_confusion){ res->confused_answer, res->confused_picked, 1 };
+}
+
+static void queue_reask(struct session *s, struct answer_result *res)
+{
+	struct cand *c = &s->cands[s->cur_cand];
+
+	if (c->reasks >= SESSION_MAX_REASKS || s->n_pending == MAX_PENDING)
+		return;
+	c->reasks++;
+	s->pending[s->n_pending++] = (struct reask){ s->cur_cand, s->shown + SESSION_REASK_GAP };
+	res->will_return = 1;
+}
+
+int session_answer(struct session *s, int position, int64_t elapsed_ms, int64_t now,
+		   struct answer_result *res, struct rc_error *err)
+{
+	const struct bank_question *q = s->cur.q;
+
+	if (!s->have_cur)
+		return rc_error_set(err, "no question is waiting for an answer");
+	if (position < -1 || position >= (int)s->cur.n_options)
+		return rc_error_set(err, "answer %d is not one of the %u options", position + 1,
+				    s->cur.n_options);
+	memset(res, 0, sizeof *res);
+	res->correct = position >= 0 && s->cur.order[position] == q->correct;
+	res->right = &q->choices[q->correct];
+	res->picked = position >= 0 ? &q->choices[s->cur.order[position]] : NULL;
+	for (unsigned i = 0; i < s->cur.n_options; i++)
+		if (s->cur.order[i] == q->correct)
+			res->right_position = i;
+	res->confused_answer = res->confused_picked = -1;
+	if (!res->correct && res->picked && res->picked->role >= 0 && q->answer_role >= 0 &&
+	    res->picked->role != q->answer_role) {
+		res->confused_answer = q->answer_role;
+		res->confused_picked = res->picked->role;
+		res->contrast = catalog_contrast(s->cat, q->answer_role, res->picked->role);
+	}
+	fill_record(s, position, elapsed_ms, now, res->correct, &res->record);
+	if (history_apply(s->h, &res->record, SESSION_SLOW_MS) < 0)
+		return rc_error_set(err, "out of memory");
+	s->now = now;
+	if (!res->correct)
+		queue_reask(s, res);
+	tally(s, res);
+	s->have_cur = 0;
+	return 0;
+}
+
+/* ---- the session ------------------------------------------------------- */
+
+static int gather(struct session *s, struct rc_error *err)
+{
+	size_t n = 0;
+
+	for (size_t b = 0; b < s->cfg.n_banks; b++)
+		n += s->cfg.banks[b]->n_questions;
+	if (n == 0)
+		return rc_error_set(err, "the chosen banks have no questions");
+	s->cands = calloc(n, sizeof *s->cands);
+	if (!s->cands)
+		return rc_error_set(err, "out of memory");
+	for (size_t b = 0; b < s->cfg.n_banks; b++)
+		for (size_t i = 0; i < s->cfg.banks[b]->n_questions; i++) {
+			struct cand *c = &s->cands[s->n_cands++];
+
+			c->q = &s->cfg.banks[b]->questions[i];
+			c->jitter = rng_unit(&s->rng);
+		}
+	return 0;
+}
+
+int session_new(const struct catalog *cat, struct history *h,
+		const struct session_config *cfg, struct session **out,
+		struct rc_error *err)
+{
+	struct session *s;
+
+	*out = NULL;
+	if (cfg->mode != MODE_PRACTICE && cfg->mode != MODE_DRILL)
+		return rc_error_set(err, "%s mode is not available yet",
+				    session_mode_name(cfg->mode));
+	if (!(s = calloc(1, sizeof *s)))
+		return rc_error_set(err, "out of memory");
+	s->cat = cat;
+	s->h = h;
+	s->cfg = *cfg;
+	s->now = cfg->now;
+	rng_seed(&s->rng, cfg->seed);
+	if (gather(s, err) < 0) {
+		session_free(s);
+		return -1;
+	}
+	s->count = cfg->count ? cfg->count : SESSION_DEFAULT_COUNT;
+	if (s->count > s->n_cands)
+		s->count = (unsigned)s->n_cands;
+	if (cfg->mode == MODE_DRILL) {
+		struct weak_pair all[MAX_WEAK];
+		unsigned n = session_weak_pairs(s, all, MAX_WEAK);
+
+		for (unsigned i = 0; i < n; i++)
+			if (all[i].score >= WEAK_THRESHOLD || i == 0)
+				s->weak[s->n_weak++] = all[i];
+		s->drill_fallback = s->n_weak == 0;
+	}
+	*out = s;
+	return 0;
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	free(s->cands);
+	free(s);
+}
+
+int session_drill_fallback(const struct session *s)
+{
+	return s->drill_fallback;
+}
+
+const struct session_summary *session_summary(struct session *s)
+{
+	struct session_summary *sum = &s->sum;
+
+	sum->due_now = 0;
+	sum->next_due = 0;
+	for (size_t i = 0; i < s->n_cands; i++) {
+		const struct question_state *qs = history_question(s->h, s->cands[i].q->id);
+
+		if (!qs)
+			continue;
+		if (qs->card.due <= s->now)
+			sum->due_now++;
+		else if (!sum->next_due || qs->card.due < sum->next_due)
+			sum->next_due = qs->card.due;
+	}
+	return sum;
+}

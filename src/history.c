@@ -1,0 +1,264 @@
+#include "rolecall/history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+struct qnode {
+	struct question_state qs;
+	char id[];
+};
+
+struct history {
+	struct strmap questions; /* id -> struct qnode * */
+	char *roles[HISTORY_MAX_ROLES];
+	unsigned n_roles;
+	struct role_tally tally[HISTORY_MAX_ROLES];
+	struct confusion_cell *cells; /* [answer * HISTORY_MAX_ROLES + picked] */
+	uint64_t answers, correct;
+};
+
+static const char *const mode_names[] = { "practice", "drill", "exam", "trivia" };
+
+const char *session_mode_name(enum session_mode mode)
+{
+	return (unsigned)mode < 4 ? mode_names[mode] : "unknown";
+}
+
+int session_mode_parse(const char *name)
+{
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(mode_names[i], name))
+			return i;
+	return -1;
+}
+
+const char *answer_record_picked_role(const struct answer_record *rec)
+{
+	if (rec->picked < 0 || (unsigned)rec->picked >= rec->n_shown)
+		return NULL;
+	return rec->shown_roles[rec->picked];
+}
+
+struct history *history_new(void)
+{
+	struct history *h = calloc(1, sizeof *h);
+
+	if (!h)
+		return NULL;
+	h->cells = calloc((size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES, sizeof *h->cells);
+	if (!h->cells) {
+		free(h);
+		return NULL;
+	}
+	strmap_init(&h->questions);
+	return h;
+}
+
+void history_free(struct history *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->questions.cap; i++)
+		free(h->questions.slots[i].value);
+	strmap_free(&h->questions);
+	for (unsigned i = 0; i < h->n_roles; i++)
+		free(h->roles[i]);
+	free(h->cells);
+	free(h);
+}
+
+int history_role_find(const struct history *h, const char *id)
+{
+	for (unsigned i = 0; i < h->n_roles; i++)
+		if (!strcmp(h->roles[i], id))
+			return (int)i;
+	return -1;
+}
+
+/* The index of a role, added when new; -1 when out of memory or full. */
+static int role_index(struct history *h, const char *id)
+{
+	int i = history_role_find(h, id);
+
+	if (i >= 0 || h->n_roles == HISTORY_MAX_ROLES)
+		return i;
+	if (!(h->roles[h->n_roles] = strdup(id)))
+		return -1;
+	return (int)h->n_roles++;
+}
+
+static struct question_state *question_node(struct history *h, const char *id)
+{
+	struct qnode *n = strmap_get(&h->questions, id);
+	size_t len;
+
+	if (n)
+		return &n->qs;
+	len = strlen(id);
+	n = calloc(1, sizeof *n + len + 1);
+	if (!n)
+		return NULL;
+	memcpy(n->id, id, len + 1);
+	n->qs.id = n->id;
+	if (strmap_put(&h->questions, n->id, n) < 0) {
+		free(n);
+		return NULL;
+	}
+	return &n->qs;
+}
+
+static struct confusion_cell *cell(const struct history *h, unsigned a, unsigned p)
+{
+	return &h->cells[(size_t)a * HISTORY_MAX_ROLES + p];
+}
+
+/* Every distinct role offered beside the answer was a chance to take it
+ * for the answer; the pick, when wrong, is a confusion. */
+static int count_confusions(struct history *h, const struct answer_record *rec)
+{
+	const char *picked = rec->correct ? NULL : answer_record_picked_role(rec);
+	int y = role_index(h, rec->answer_role);
+
+	if (y < 0)
+		return -1;
+	for (unsigned i = 0; i < rec->n_shown; i++) {
+		const char *x = rec->shown_roles[i];
+		int xi, dup = 0;
+
+		if (!x || !strcmp(x, rec->answer_role))
+			continue;
+		for (unsigned j = 0; j < i; j++)
+			dup |= rec->shown_roles[j] && !strcmp(rec->shown_roles[j], x);
+		if (dup)
+			continue;
+		if ((xi = role_index(h, x)) < 0)
+			return -1;
+		cell(h, (unsigned)y, (unsigned)xi)->chances++;
+		if (picked && !strcmp(picked, x))
+			cell(h, (unsigned)y, (unsigned)xi)->count++;
+	}
+	return 0;
+}
+
+int history_apply(struct history *h, const struct answer_record *rec, int64_t slow_ms)
+{
+	struct question_state *qs = question_node(h, rec->question_id);
+	enum fsrs_grade grade = FSRS_GOOD;
+
+	if (!qs)
+		return -1;
+	if (!rec->correct)
+		grade = FSRS_AGAIN;
+	else if (slow_ms > 0 && rec->elapsed_ms > slow_ms)
+		grade = FSRS_HARD;
+	fsrs_review(&fsrs_default_params, &qs->card, grade, rec->answered_at);
+	qs->asked++;
+	qs->wrong += !rec->correct;
+	qs->last_seen = rec->answered_at;
+	for (unsigned i = 0; i < rec->n_about; i++) {
+		int r = role_index(h, rec->about[i]);
+
+		if (r < 0)
+			return -1;
+		h->tally[r].asked++;
+		h->tally[r].correct += rec->correct != 0;
+	}
+	if (rec->answer_role && count_confusions(h, rec) < 0)
+		return -1;
+	h->answers++;
+	h->correct += rec->correct != 0;
+	return 0;
+}
+
+uint64_t history_answers(const struct history *h) { return h->answers; }
+uint64_t history_correct(const struct history *h) { return h->correct; }
+
+const struct question_state *history_question(const struct history *h, const char *id)
+{
+	const struct qnode *n = strmap_get(&h->questions, id);
+
+	return n ? &n->qs : NULL;
+}
+
+void history_each_question(const struct history *h,
+			   void (*fn)(void *ctx, const struct question_state *qs),
+			   void *ctx)
+{
+	for (size_t i = 0; i < h->questions.cap; i++)
+		if (h->questions.slots[i].key)
+			fn(ctx, &((const struct qnode *)h->questions.slots[i].value)->qs);
+}
+
+unsigned history_role_count(const struct history *h) { return h->n_roles; }
+
+const char *history_role_id(const struct history *h, unsigned i)
+{
+	return i < h->n_roles ? h->roles[i] : NULL;
+}
+
+const struct role_tally *history_role_tally(const struct history *h, unsigned i)
+{
+	return &h->tally[i < HISTORY_MAX_ROLES ? i : 0];
+}
+
+const struct confusion_cell *history_confusion(const struct history *h,
+					       unsigned answer, unsigned picked)
+{
+	static const struct confusion_cell none;
+
+	if (answer >= h->n_roles || picked >= h->n_roles)
+		return &none;
+	return cell(h, answer, picked);
+}
+
+double history_confusion_score(const struct history *h, unsigned answer,
+			       unsigned picked)
+{
+	const struct confusion_cell *c = history_confusion(h, answer, picked);
+
+	if (!c->chances)
+		return 0;
+	return (c->count + 0.5) / (c->chances + 5.0);
+}
+
+int history_set_question(struct history *h, const struct question_state *qs)
+{
+	struct question_state *dst = question_node(h, qs->id);
+	const char *id;
+
+	if (!dst)
+		return -1;
+	id = dst->id;
+	*dst = *qs;
+	dst->id = id;
+	return 0;
+}
+
+int history_set_role(struct history *h, const char *id, struct role_tally t)
+{
+	int r = role_index(h, id);
+
+	if (r < 0)
+		return -1;
+	h->tally[r] = t;
+	return 0;
+}
+
+int history_set_confusion(struct history *h, const char *answer, const char *picked,
+			  struct confusion_cell c)
+{
+	int a = role_index(h, answer), p = role_index(h, picked);
+
+	if (a < 0 || p < 0)
+		return -1;
+	*cell(h, (unsigned)a, (unsigned)p) = c;
+	return 0;
+}
+
+void history_set_totals(struct history *h, uint64_t answers, uint64_t correct)
+{
+	h->answers = answers;
+	h->correct = correct;
+}

@@ -1,0 +1,1426 @@
+/*
+ * store — SQLite persistence of profiles, the answer log and the state
+ * derived from it.  The only file of rolecall that includes <sqlite3.h>.
+ *
+ * Every statement is prepared once at open.  Writes start with BEGIN
+ * IMMEDIATE so that a second rolecall on the same database queues on the
+ * busy timeout before it writes anything, instead of failing half-way
+ * through a transaction when it finds the lock taken.
+ *
+ * Error messages go into err->msg with the database path in them, because
+ * callers print err->msg alone.
+ */
+#include "rolecall/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+/* "RCLL" in the file header: tells rolecall's databases from other
+ * programs' so that we never add our tables to someone else's file. */
+#define STORE_APPLICATION_ID 0x52434c4c
+/* A comma-separated list of BANK_MAX_OPTIONS ids of up to 64 bytes fits
+ * with room to spare; anything longer is not ours. */
+#define STORE_LIST_MAX 1024
+#define STORE_DAY 86400
+
+/*
+ * store_migrations[v] takes a database from schema v to v + 1, inside the
+ * transaction that also sets user_version.  A new schema version is one
+ * more entry here and STORE_SCHEMA_VERSION + 1; a released entry never
+ * changes, since databases out there were made by it.
+ */
+static const char *const store_migrations[] = {
+	/* v1: profiles, the append-only answer log, derived state. */
+	"CREATE TABLE users ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" created_at INTEGER NOT NULL,"
+	" answers INTEGER NOT NULL DEFAULT 0,"
+	" correct INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE answers ("
+	" id INTEGER PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES users (id),"
+	" bank_id TEXT NOT NULL,"
+	" question_id TEXT NOT NULL,"
+	" answer_role TEXT,"
+	" about_roles TEXT NOT NULL,"
+	" shown_roles TEXT NOT NULL,"
+	" shown_choices TEXT NOT NULL,"
+	" picked INTEGER NOT NULL,"
+	" picked_role TEXT,"
+	" correct INTEGER NOT NULL,"
+	" elapsed_ms INTEGER NOT NULL,"
+	" answered_at INTEGER NOT NULL,"
+	" mode TEXT NOT NULL);"
+	"CREATE INDEX answers_user_time ON answers (user_id, answered_at);"
+	"CREATE TABLE question_state ("
+	" user_id INTEGER NOT NULL REFERENCES users (id),"
+	" question_id TEXT NOT NULL,"
+	" stability REAL NOT NULL,"
+	" difficulty REAL NOT NULL,"
+	" last_review INTEGER NOT NULL,"
+	" due INTEGER NOT NULL,"
+	" reps INTEGER NOT NULL,"
+	" lapses INTEGER NOT NULL,"
+	" asked INTEGER NOT NULL,"
+	" wrong INTEGER NOT NULL,"
+	" last_seen INTEGER NOT NULL,"
+	" PRIMARY KEY (user_id, question_id)) WITHOUT ROWID;"
+	"CREATE TABLE role_tally ("
+	" user_id INTEGER NOT NULL REFERENCES users (id),"
+	" role_id TEXT NOT NULL,"
+	" asked INTEGER NOT NULL,"
+	" correct INTEGER NOT NULL,"
+	" PRIMARY KEY (user_id, role_id)) WITHOUT ROWID;"
+	"CREATE TABLE confusion ("
+	" user_id INTEGER NOT NULL REFERENCES users (id),"
+	" answer_role TEXT NOT NULL,"
+	" picked_role TEXT NOT NULL,"
+	" count INTEGER NOT NULL,"
+	" chances INTEGER NOT NULL,"
+	" PRIMARY KEY (user_id, answer_role, picked_role)) WITHOUT ROWID;",
+};
+
+_Static_assert(sizeof store_migrations / sizeof store_migrations[0] ==
+		       STORE_SCHEMA_VERSION,
+	       "one migration per schema version");
+
+enum store_sql {
+	SQL_BEGIN_READ,
+	SQL_BEGIN_WRITE,
+	SQL_COMMIT,
+	SQL_ROLLBACK,
+	SQL_USER_FIND,
+	SQL_USER_ADD,
+	SQL_TOTALS_PUT,
+	SQL_TOTALS_GET,
+	SQL_LOG_ADD,
+	SQL_LOG_ALL,
+	SQL_LOG_USER,
+	SQL_LOG_REPLAY,
+	SQL_QUESTION_PUT,
+	SQL_QUESTION_GET,
+	SQL_TALLY_PUT,
+	SQL_TALLY_GET,
+	SQL_CONFUSION_PUT,
+	SQL_CONFUSION_GET,
+	SQL_DAILY_ALL,
+	SQL_DAILY_USER,
+	SQL_COUNT
+};
+
+/* Column 14, the user id, is for the replay, which log_row has no room for. */
+#define STORE_LOG_SELECT                                                       \
+	"SELECT a.id, u.name, a.bank_id, a.question_id, a.answer_role,"        \
+	" a.about_roles, a.shown_roles, a.shown_choices, a.picked,"            \
+	" a.picked_role, a.correct, a.elapsed_ms, a.answered_at, a.mode,"      \
+	" a.user_id FROM answers a JOIN users u ON u.id = a.user_id"
+
+/* Day ?4 is the last one: an answer given at `now` itself still counts. */
+#define STORE_DAILY_SELECT                                                     \
+	"SELECT min((answered_at - ?2) / 86400, ?4), count(*), sum(correct)"   \
+	" FROM answers WHERE answered_at BETWEEN ?2 AND ?3"
+
+static const char *const store_sql_text[SQL_COUNT] = {
+	[SQL_BEGIN_READ] = "BEGIN",
+	[SQL_BEGIN_WRITE] = "BEGIN IMMEDIATE",
+	[SQL_COMMIT] = "COMMIT",
+	[SQL_ROLLBACK] = "ROLLBACK",
+	[SQL_USER_FIND] = "SELECT id FROM users WHERE name = ?1",
+	[SQL_USER_ADD] = "INSERT INTO users (name, created_at) VALUES (?1, ?2)"
+			 " ON CONFLICT (name) DO NOTHING",
+	[SQL_TOTALS_PUT] = "UPDATE users SET answers = ?2, correct = ?3 WHERE id = ?1",
+	[SQL_TOTALS_GET] = "SELECT answers, correct FROM users WHERE id = ?1",
+	[SQL_LOG_ADD] = "INSERT INTO answers (user_id, bank_id, question_id,"
+			" answer_role, about_roles, shown_roles, shown_choices, picked,"
+			" picked_role, correct, elapsed_ms, answered_at, mode)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[SQL_LOG_ALL] = STORE_LOG_SELECT " ORDER BY a.id",
+	[SQL_LOG_USER] = STORE_LOG_SELECT " WHERE a.user_id = ?1 ORDER BY a.id",
+	[SQL_LOG_REPLAY] = STORE_LOG_SELECT " ORDER BY a.user_id, a.id",
+	[SQL_QUESTION_PUT] = "INSERT OR REPLACE INTO question_state (user_id,"
+			     " question_id, stability, difficulty, last_review, due,"
+			     " reps, lapses, asked, wrong, last_seen)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[SQL_QUESTION_GET] = "SELECT question_id, stability, difficulty,"
+			     " last_review, due, reps, lapses, asked, wrong, last_seen"
+			     " FROM question_state WHERE user_id = ?1",
+	[SQL_TALLY_PUT] = "INSERT OR REPLACE INTO role_tally (user_id, role_id,"
+			  " asked, correct) VALUES (?1, ?2, ?3, ?4)",
+	[SQL_TALLY_GET] = "SELECT role_id, asked, correct FROM role_tally"
+			  " WHERE user_id = ?1",
+	[SQL_CONFUSION_PUT] = "INSERT OR REPLACE INTO confusion (user_id,"
+			      " answer_role, picked_role, count, chances)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SQL_CONFUSION_GET] = "SELECT answer_role, picked_role, count, chances"
+			      " FROM confusion WHERE user_id = ?1",
+	[SQL_DAILY_ALL] = STORE_DAILY_SELECT " GROUP BY 1",
+	[SQL_DAILY_USER] = STORE_DAILY_SELECT " AND user_id = ?1 GROUP BY 1",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[SQL_COUNT];
+};
+
+/* ---- errors ---- */
+
+static const char *store_advice(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "another program has held it locked for too long; "
+		       "close it and try again";
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+	case SQLITE_AUTH:
+		return "check that you can write the file and its folder, "
+		       "or give --db another file";
+	case SQLITE_FULL:
+		return "free some disk space and try again";
+	case SQLITE_IOERR:
+		return "check the disk and try again";
+	case SQLITE_NOMEM:
+		return "free some memory and try again";
+	case SQLITE_CONSTRAINT:
+		return "rolecall asked for something inconsistent; please report it";
+	default:
+		return "if this persists, please report it";
+	}
+}
+
+/* Report a failed SQLite call: rc is its result, doing says what for. */
+static int store_fail(const struct store *s, int rc, const char *doing,
+		      struct rc_error *err)
+{
+	const char *why = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		return rc_error_set(err, "%s is not a rolecall database or is corrupt: "
+				    "%s; move it aside or give --db another file",
+				    s->path, why);
+	return rc_error_set(err, "%s: cannot %s: %s; %s", s->path, doing, why,
+			    store_advice(rc));
+}
+
+static int store_oom(const struct store *s, const char *doing,
+		     struct rc_error *err)
+{
+	return rc_error_set(err, "%s: cannot %s: out of memory; free some memory "
+			    "and try again", s->path, doing);
+}
+
+/* The caller handed store_record an answer its history has not seen. */
+static int store_unapplied(const struct store *s,
+			   const struct answer_record *rec, struct rc_error *err)
+{
+	return rc_error_set(err, "%s: cannot save the answer to '%s': it was not "
+			    "applied to the history first (a bug in rolecall; "
+			    "please report it)", s->path,
+			    rec->question_id ? rec->question_id : "?");
+}
+
+static int store_no_user(const struct store *s, int64_t user_id,
+			 struct rc_error *err)
+{
+	return rc_error_set(err, "%s: there is no profile with id %" PRId64
+			    "; open the profile with store_user first (a bug in "
+			    "rolecall; please report it)", s->path, user_id);
+}
+
+/* history_* fail when out of memory or when a history is full of roles. */
+static int store_history_fail(const struct store *s, const struct history *h,
+			      const char *doing, struct rc_error *err)
+{
+	if (history_role_count(h) >= HISTORY_MAX_ROLES)
+		return rc_error_set(err, "%s: cannot %s: more than %d roles; keep "
+				    "fewer banks in one database (give --db another "
+				    "file)", s->path, doing, HISTORY_MAX_ROLES);
+	return store_oom(s, doing, err);
+}
+
+static int store_bad_row(const struct store *s, int64_t id, struct rc_error *err)
+{
+	return rc_error_set(err, "%s: answer %" PRId64 " in the log cannot be "
+			    "read (unknown mode or malformed option lists: a newer "
+			    "rolecall or a hand edit wrote it); fix that row with "
+			    "sqlite3 or give --db another file", s->path, id);
+}
+
+/* ---- statements ---- */
+
+/* Binders keep the first failure in *rc so that a statement's bindings are
+ * checked once, where it is stepped. */
+static void bind_i64(sqlite3_stmt *st, int i, int64_t v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_int64(st, i, v);
+}
+
+static void bind_f64(sqlite3_stmt *st, int i, double v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_double(st, i, v);
+}
+
+/* Strings are borrowed for the call: store_reset clears them before the
+ * caller can free them. */
+static void bind_text(sqlite3_stmt *st, int i, const char *v, int *rc)
+{
+	if (*rc != SQLITE_OK)
+		return;
+	*rc = v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC)
+		: sqlite3_bind_null(st, i);
+}
+
+static void store_reset(sqlite3_stmt *st)
+{
+	/* sqlite3_reset repeats the last step's result, already handled by
+	 * whoever stepped; sqlite3_clear_bindings always succeeds. */
+	(void)sqlite3_reset(st);
+	(void)sqlite3_clear_bindings(st);
+}
+
+/* Step a statement that returns no rows.  rc is the result of binding it. */
+static int store_run(const struct store *s, sqlite3_stmt *st, int rc,
+		     const char *doing, struct rc_error *err)
+{
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		store_fail(s, rc, doing, err);
+	store_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Visits one result row: 0 to go on, 1 to stop, -1 on an error it has
+ * already put in err. */
+typedef int (*store_row_fn)(struct store *s, sqlite3_stmt *st, void *ctx,
+			    struct rc_error *err);
+
+/* Step a bound statement (rc: the binding result) through all its rows. */
+static int store_rows(struct store *s, sqlite3_stmt *st, int rc,
+		      const char *doing, store_row_fn fn, void *ctx,
+		      struct rc_error *err)
+{
+	int got = 0;
+
+	if (rc == SQLITE_OK)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+		       (got = fn(s, st, ctx, err)) == 0)
+			;
+	if (got == 0 && rc != SQLITE_DONE) {
+		store_fail(s, rc, doing, err);
+		got = -1;
+	}
+	store_reset(st);
+	return got < 0 ? -1 : 0;
+}
+
+/* Run SQL text that is not worth caching (open, migrate, rebuild). */
+static int store_exec(const struct store *s, const char *sql,
+		      const char *doing, struct rc_error *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : store_fail(s, rc, doing, err);
+}
+
+/* The header fields that say whose file this is, read in one statement so
+ * that they come from one snapshot even while another rolecall migrates. */
+struct store_header {
+	int64_t app, version, objects;
+};
+
+static int store_read_header(const struct store *s, struct store_header *hd,
+			     struct rc_error *err)
+{
+	static const char sql[] =
+		"SELECT a.application_id, v.user_version,"
+		" (SELECT count(*) FROM sqlite_master)"
+		" FROM pragma_application_id a, pragma_user_version v";
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		hd->app = sqlite3_column_int64(st, 0);
+		hd->version = sqlite3_column_int64(st, 1);
+		hd->objects = sqlite3_column_int64(st, 2);
+	} else {
+		store_fail(s, rc, "open the database", err);
+	}
+	/* finalize repeats the step's result, handled above */
+	(void)sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static int store_begin(struct store *s, enum store_sql which, const char *doing,
+		       struct rc_error *err)
+{
+	return store_run(s, s->stmt[which], SQLITE_OK, doing, err);
+}
+
+/* Undo the open transaction after an error already reported in err. */
+static void store_rollback(struct store *s)
+{
+	/* SQLite rolls back by itself on some errors (SQLITE_FULL, IOERR);
+	 * then there is nothing left to undo. */
+	if (sqlite3_get_autocommit(s->db))
+		return;
+	/* If even ROLLBACK fails, the error that led here is the one to
+	 * report, and SQLite rolls back when the connection closes. */
+	(void)sqlite3_step(s->stmt[SQL_ROLLBACK]);
+	store_reset(s->stmt[SQL_ROLLBACK]);
+}
+
+/* Commit, or roll back when anything went wrong; rc is 0 or -1 so far. */
+static int store_finish(struct store *s, int rc, const char *doing,
+			struct rc_error *err)
+{
+	if (rc == 0)
+		rc = store_run(s, s->stmt[SQL_COMMIT], SQLITE_OK, doing, err);
+	if (rc < 0)
+		store_rollback(s);
+	return rc;
+}
+
+/* ---- open ---- */
+
+static int store_file_error(const char *path, const char *doing, int e,
+			    struct rc_error *err)
+{
+	if (e == EACCES || e == EPERM || e == EROFS)
+		return rc_error_set(err, "cannot %s %s: %s; check that you can write "
+				    "it and its folder, or give --db another file",
+				    doing, path, strerror(e));
+	if (e == EISDIR)
+		return rc_error_set(err, "%s is a folder, not a database file; give "
+				    "--db a file name", path);
+	return rc_error_set(err, "cannot %s %s: %s; give --db another file", doing,
+			    path, strerror(e));
+}
+
+static int store_make_dir(const char *dir, const char *path,
+			  struct rc_error *err)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		return rc_error_set(err, "cannot use %s: %s is not a folder; give "
+				    "--db another file", path, dir);
+	}
+	/* mkdir's mode goes through the umask; the folder is new and ours,
+	 * so set the mode exactly: the answers in it are personal. */
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return store_file_error(dir, "create the folder", errno, err);
+	if (chmod(dir, 0700) < 0)
+		return store_file_error(dir, "set the mode of", errno, err);
+	return 0;
+}
+
+/* Create every missing folder on the way to path. */
+static int store_make_parents(const char *path, struct rc_error *err)
+{
+	char dir[PATH_MAX];
+
+	if ((size_t)snprintf(dir, sizeof dir, "%s", path) >= sizeof dir)
+		return rc_error_set(err, "%s: the path is too long; give --db a "
+				    "shorter one", path);
+	for (char *p = strchr(dir + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (store_make_dir(dir, path, err) < 0)
+			return -1;
+		*p = '/';
+	}
+	return 0;
+}
+
+/* Create the file ourselves so that it is 0600 whatever the umask, and see
+ * that an existing one is a writable regular file.  An existing file keeps
+ * the mode its owner gave it. */
+static int store_make_file(const char *path, struct rc_error *err)
+{
+	struct stat st;
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int created = fd >= 0;
+
+	if (fd < 0 && errno == EEXIST)
+		fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return store_file_error(path, "open", errno, err);
+	if ((created && fchmod(fd, 0600) < 0) || fstat(fd, &st) < 0) {
+		int e = errno;
+
+		close(fd);
+		return store_file_error(path, "set up", e, err);
+	}
+	close(fd);
+	if (!S_ISREG(st.st_mode))
+		return rc_error_set(err, "%s is not a regular file; give --db a "
+				    "database file", path);
+	return 0;
+}
+
+static int store_connect(struct store *s, struct rc_error *err)
+{
+	int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+
+	/* The timeout comes first: even reading the header waits while
+	 * another rolecall writes in rollback-journal mode. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, "open the database", err);
+	/* SQLite quietly falls back to read-only on a write-protected file. */
+	if (sqlite3_db_readonly(s->db, "main") != 0)
+		return rc_error_set(err, "%s is read-only; check that you can write "
+				    "it and its folder, or give --db another file",
+				    s->path);
+	return 0;
+}
+
+/* Refuse, before writing anything, a file we must not touch.  Garbage
+ * shows up here as SQLITE_NOTADB. */
+static int store_check_file(const struct store *s, int64_t *version_out,
+			    struct rc_error *err)
+{
+	struct store_header hd;
+
+	if (store_read_header(s, &hd, err) < 0)
+		return -1;
+	if (hd.app != STORE_APPLICATION_ID &&
+	    (hd.app != 0 || hd.version != 0 || hd.objects != 0))
+		return rc_error_set(err, "%s is another program's database, not "
+				    "rolecall's; not touching it (give --db another "
+				    "file)", s->path);
+	if (hd.version > STORE_SCHEMA_VERSION)
+		return rc_error_set(err, "%s was written by a newer rolecall (schema "
+				    "%" PRId64 "; this one knows up to %d); not "
+				    "touching it (upgrade rolecall, or give --db "
+				    "another file)", s->path, hd.version,
+				    STORE_SCHEMA_VERSION);
+	*version_out = hd.version;
+	return 0;
+}
+
+/*
+ * Switching a new file to WAL takes an exclusive lock, and SQLite does not
+ * always wait for it on the busy handler (it returns SQLITE_BUSY at once
+ * where waiting could deadlock), so wait here, as long as the handler
+ * would.  Where WAL is impossible (some network file systems) SQLite keeps
+ * the rollback journal, which with synchronous=FULL is as durable.
+ */
+static int store_use_wal(const struct store *s, struct rc_error *err)
+{
+	int rc, waited = 0;
+
+	while ((rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
+				  NULL)) == SQLITE_BUSY &&
+	       waited < STORE_BUSY_TIMEOUT_MS)
+		waited += sqlite3_sleep(10);
+	return rc == SQLITE_OK ? 0 : store_fail(s, rc, "switch it to WAL mode", err);
+}
+
+static int store_configure(const struct store *s, struct rc_error *err)
+{
+	if (store_use_wal(s, err) < 0)
+		return -1;
+	return store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+			  "set up the database connection", err);
+}
+
+/* Run under the write lock: another rolecall may have migrated the file
+ * since we looked, so look again. */
+static int store_migrate_locked(const struct store *s, struct rc_error *err)
+{
+	char sql[128];
+	int64_t version;
+
+	if (store_check_file(s, &version, err) < 0)
+		return -1;
+	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++)
+		if (store_exec(s, store_migrations[v], "upgrade the schema", err) < 0)
+			return -1;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA "
+		 "user_version = %d", STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+	return store_exec(s, sql, "upgrade the schema", err);
+}
+
+/* version: what store_check_file found before the connection was set up. */
+static int store_migrate(const struct store *s, int64_t version,
+			 struct rc_error *err)
+{
+	if (version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (store_exec(s, "BEGIN IMMEDIATE", "start the schema upgrade", err) < 0)
+		return -1;
+	if (store_migrate_locked(s, err) < 0 ||
+	    store_exec(s, "COMMIT", "upgrade the schema", err) < 0) {
+		if (!sqlite3_get_autocommit(s->db))
+			/* the first error is the one to report */
+			(void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static int store_prepare(struct store *s, struct rc_error *err)
+{
+	for (int i = 0; i < SQL_COUNT; i++) {
+		int rc = sqlite3_prepare_v3(s->db, store_sql_text[i], -1,
+					    SQLITE_PREPARE_PERSISTENT,
+					    &s->stmt[i], NULL);
+
+		if (rc != SQLITE_OK)
+			return store_fail(s, rc, "prepare its queries", err);
+	}
+	return 0;
+}
+
+int store_open(const char *path, struct store **out, struct rc_error *err)
+{
+	struct store *s;
+	int64_t version;
+
+	*out = NULL;
+	if (!path || !*path)
+		return rc_error_set(err, "no database file given; give --db FILE");
+	if (store_make_parents(path, err) < 0 || store_make_file(path, err) < 0)
+		return -1;
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return rc_error_set(err, "%s: cannot open the database: out of "
+				    "memory", path);
+	}
+	if (store_connect(s, err) < 0 || store_check_file(s, &version, err) < 0 ||
+	    store_configure(s, err) < 0 || store_migrate(s, version, err) < 0 ||
+	    store_prepare(s, err) < 0) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	/* finalize repeats each statement's last error, already reported */
+	for (int i = 0; i < SQL_COUNT; i++)
+		(void)sqlite3_finalize(s->stmt[i]);
+	/* close_v2 cannot fail: it only defers while statements are alive,
+	 * and none are left */
+	(void)sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+/* ---- profiles ---- */
+
+/* 1 and the id when the profile exists, 0 when not, -1 on error. */
+static int store_user_find(struct store *s, const char *name, int64_t *user_id,
+			   struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_USER_FIND];
+	int rc = sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int found = 0;
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*user_id = sqlite3_column_int64(st, 0);
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		found = store_fail(s, rc, "look up the profile", err);
+	}
+	store_reset(st);
+	return found;
+}
+
+int store_user(struct store *s, const char *name, int64_t *user_id,
+	       struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_USER_ADD];
+	int rc = SQLITE_OK, found;
+
+	if (!name || !*name)
+		return rc_error_set(err, "%s: a profile needs a name; give --user NAME",
+				    s->path);
+	/* Look first: most runs find the profile and need no write lock. */
+	if ((found = store_user_find(s, name, user_id, err)) != 0)
+		return found < 0 ? -1 : 0;
+	bind_text(st, 1, name, &rc);
+	bind_i64(st, 2, (int64_t)time(NULL), &rc);
+	if (store_run(s, st, rc, "create the profile", err) < 0 ||
+	    (found = store_user_find(s, name, user_id, err)) < 0)
+		return -1;
+	if (!found)
+		return rc_error_set(err, "%s: the profile '%s' vanished as it was "
+				    "created; try again", s->path, name);
+	return 0;
+}
+
+/* ---- writing derived state ---- */
+
+static int store_question_put(struct store *s, int64_t user_id,
+			      const struct question_state *qs,
+			      struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_QUESTION_PUT];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, user_id, &rc);
+	bind_text(st, 2, qs->id, &rc);
+	bind_f64(st, 3, qs->card.stability, &rc);
+	bind_f64(st, 4, qs->card.difficulty, &rc);
+	bind_i64(st, 5, qs->card.last_review, &rc);
+	bind_i64(st, 6, qs->card.due, &rc);
+	bind_i64(st, 7, qs->card.reps, &rc);
+	bind_i64(st, 8, qs->card.lapses, &rc);
+	bind_i64(st, 9, qs->asked, &rc);
+	bind_i64(st, 10, qs->wrong, &rc);
+	bind_i64(st, 11, qs->last_seen, &rc);
+	return store_run(s, st, rc, "save the question's schedule", err);
+}
+
+static int store_tally_put(struct store *s, int64_t user_id, const char *role,
+			   const struct role_tally *t, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TALLY_PUT];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, user_id, &rc);
+	bind_text(st, 2, role, &rc);
+	bind_i64(st, 3, t->asked, &rc);
+	bind_i64(st, 4, t->correct, &rc);
+	return store_run(s, st, rc, "save the role tally", err);
+}
+
+static int store_confusion_put(struct store *s, int64_t user_id,
+			       const char *answer, const char *picked,
+			       const struct confusion_cell *c,
+			       struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_CONFUSION_PUT];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, user_id, &rc);
+	bind_text(st, 2, answer, &rc);
+	bind_text(st, 3, picked, &rc);
+	bind_i64(st, 4, c->count, &rc);
+	bind_i64(st, 5, c->chances, &rc);
+	return store_run(s, st, rc, "save the confusion counts", err);
+}
+
+static int store_totals_put(struct store *s, int64_t user_id,
+			    const struct history *h, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TOTALS_PUT];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, user_id, &rc);
+	bind_i64(st, 2, (int64_t)history_answers(h), &rc);
+	bind_i64(st, 3, (int64_t)history_correct(h), &rc);
+	if (store_run(s, st, rc, "save the profile's totals", err) < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : store_no_user(s, user_id, err);
+}
+
+/* ---- the answer log ---- */
+
+/* Join ids with commas; a NULL id is written empty.  An id holding a comma
+ * could not be split again, so it is refused. */
+static int store_join_ids(char *buf, const char *const *ids, unsigned n)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < n; i++) {
+		const char *id = ids[i] ? ids[i] : "";
+		int w;
+
+		if (strchr(id, ','))
+			return -1;
+		w = snprintf(buf + at, STORE_LIST_MAX - at, "%s%s", i ? "," : "", id);
+		if (w < 0 || (size_t)w >= STORE_LIST_MAX - at)
+			return -1;
+		at += (size_t)w;
+	}
+	return 0;
+}
+
+static int store_join_choices(char *buf, const unsigned *choices, unsigned n)
+{
+	size_t at = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < n; i++) {
+		int w = snprintf(buf + at, STORE_LIST_MAX - at, "%s%u", i ? "," : "",
+				 choices[i]);
+
+		if (w < 0 || (size_t)w >= STORE_LIST_MAX - at)
+			return -1;
+		at += (size_t)w;
+	}
+	return 0;
+}
+
+static int store_log_add(struct store *s, int64_t user_id,
+			 const struct answer_record *rec, struct rc_error *err)
+{
+	char about[STORE_LIST_MAX], shown[STORE_LIST_MAX], choices[STORE_LIST_MAX];
+	sqlite3_stmt *st = s->stmt[SQL_LOG_ADD];
+	int rc = SQLITE_OK;
+
+	if (rec->n_about > BANK_MAX_OPTIONS || rec->n_shown > BANK_MAX_OPTIONS ||
+	    rec->picked < -1 || rec->picked >= (int)rec->n_shown ||
+	    store_join_ids(about, rec->about, rec->n_about) < 0 ||
+	    store_join_ids(shown, rec->shown_roles, rec->n_shown) < 0 ||
+	    store_join_choices(choices, rec->shown_choices, rec->n_shown) < 0)
+		return rc_error_set(err, "%s: cannot save the answer to '%s': its "
+				    "options are malformed (a bug in rolecall; please "
+				    "report it)", s->path, rec->question_id);
+	bind_i64(st, 1, user_id, &rc);
+	bind_text(st, 2, rec->bank_id, &rc);
+	bind_text(st, 3, rec->question_id, &rc);
+	bind_text(st, 4, rec->answer_role, &rc);
+	bind_text(st, 5, about, &rc);
+	bind_text(st, 6, shown, &rc);
+	bind_text(st, 7, choices, &rc);
+	bind_i64(st, 8, rec->picked, &rc);
+	bind_text(st, 9, answer_record_picked_role(rec), &rc);
+	bind_i64(st, 10, rec->correct != 0, &rc);
+	bind_i64(st, 11, rec->elapsed_ms, &rc);
+	bind_i64(st, 12, rec->answered_at, &rc);
+	bind_text(st, 13, session_mode_name(rec->mode), &rc);
+	return store_run(s, st, rc, "save the answer", err);
+}
+
+static int store_record_tallies(struct store *s, int64_t user_id,
+				const struct answer_record *rec,
+				const struct history *h, struct rc_error *err)
+{
+	for (unsigned i = 0; i < rec->n_about; i++) {
+		int r = history_role_find(h, rec->about[i]);
+
+		if (r < 0)
+			return store_unapplied(s, rec, err);
+		if (store_tally_put(s, user_id, rec->about[i],
+				    history_role_tally(h, (unsigned)r), err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The cells this answer was a chance for: (answer, X) for every role X
+ * shown beside the answer's own. */
+static int store_record_confusions(struct store *s, int64_t user_id,
+				   const struct answer_record *rec,
+				   const struct history *h,
+				   struct rc_error *err)
+{
+	int y;
+
+	if (!rec->answer_role)
+		return 0;
+	if ((y = history_role_find(h, rec->answer_role)) < 0)
+		return store_unapplied(s, rec, err);
+	for (unsigned i = 0; i < rec->n_shown; i++) {
+		const char *x = rec->shown_roles[i];
+		int xi;
+
+		if (!x || !strcmp(x, rec->answer_role))
+			continue;
+		if ((xi = history_role_find(h, x)) < 0)
+			return store_unapplied(s, rec, err);
+		if (store_confusion_put(s, user_id, rec->answer_role, x,
+					history_confusion(h, (unsigned)y, (unsigned)xi),
+					err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int store_record_locked(struct store *s, int64_t user_id,
+			       const struct answer_record *rec,
+			       const struct history *h, struct rc_error *err)
+{
+	const struct question_state *qs = history_question(h, rec->question_id);
+
+	if (!qs)
+		return store_unapplied(s, rec, err);
+	if (store_log_add(s, user_id, rec, err) < 0 ||
+	    store_question_put(s, user_id, qs, err) < 0 ||
+	    store_record_tallies(s, user_id, rec, h, err) < 0 ||
+	    store_record_confusions(s, user_id, rec, h, err) < 0)
+		return -1;
+	return store_totals_put(s, user_id, h, err);
+}
+
+int store_record(struct store *s, int64_t user_id,
+		 const struct answer_record *rec, const struct history *h,
+		 struct rc_error *err)
+{
+	int rc;
+
+	if (!rec->question_id)
+		return store_unapplied(s, rec, err);
+	if (store_begin(s, SQL_BEGIN_WRITE, "start saving the answer", err) < 0)
+		return -1;
+	rc = store_record_locked(s, user_id, rec, h, err);
+	return store_finish(s, rc, "save the answer", err);
+}
+
+/* ---- loading derived state ---- */
+
+static uint32_t col_u32(sqlite3_stmt *st, int i)
+{
+	int64_t v = sqlite3_column_int64(st, i);
+
+	return v < 0 ? 0 : v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static int store_question_row(struct store *s, sqlite3_stmt *st, void *ctx,
+			      struct rc_error *err)
+{
+	struct question_state qs = {
+		.id = col_text(st, 0),
+		.card = {
+			.stability = sqlite3_column_double(st, 1),
+			.difficulty = sqlite3_column_double(st, 2),
+			.last_review = sqlite3_column_int64(st, 3),
+			.due = sqlite3_column_int64(st, 4),
+			.reps = col_u32(st, 5),
+			.lapses = col_u32(st, 6),
+		},
+		.asked = col_u32(st, 7),
+		.wrong = col_u32(st, 8),
+		.last_seen = sqlite3_column_int64(st, 9),
+	};
+
+	if (!qs.id || history_set_question(ctx, &qs) < 0)
+		return store_history_fail(s, ctx, "load the question schedules", err);
+	return 0;
+}
+
+static int store_tally_row(struct store *s, sqlite3_stmt *st, void *ctx,
+			   struct rc_error *err)
+{
+	struct role_tally t = { col_u32(st, 1), col_u32(st, 2) };
+	const char *role = col_text(st, 0);
+
+	if (!role || history_set_role(ctx, role, t) < 0)
+		return store_history_fail(s, ctx, "load the role tallies", err);
+	return 0;
+}
+
+static int store_confusion_row(struct store *s, sqlite3_stmt *st, void *ctx,
+			       struct rc_error *err)
+{
+	struct confusion_cell c = { col_u32(st, 2), col_u32(st, 3) };
+	const char *answer = col_text(st, 0), *picked = col_text(st, 1);
+
+	if (!answer || !picked || history_set_confusion(ctx, answer, picked, c) < 0)
+		return store_history_fail(s, ctx, "load the confusion counts", err);
+	return 0;
+}
+
+/* The profile's totals; finding the row at all proves the profile exists. */
+struct store_load {
+	struct history *h;
+	int found;
+};
+
+static int store_totals_row(struct store *s, sqlite3_stmt *st, void *ctx,
+			    struct rc_error *err)
+{
+	struct store_load *l = ctx;
+
+	(void)s;
+	(void)err;
+	history_set_totals(l->h, (uint64_t)sqlite3_column_int64(st, 0),
+			   (uint64_t)sqlite3_column_int64(st, 1));
+	l->found = 1;
+	return 1;
+}
+
+/* Run one of the per-user queries; ctx goes to fn. */
+static int store_load_part(struct store *s, enum store_sql which,
+			   int64_t user_id, store_row_fn fn, void *ctx,
+			   struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[which];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, user_id, &rc);
+	return store_rows(s, st, rc, "load the history", fn, ctx, err);
+}
+
+static int store_load_locked(struct store *s, int64_t user_id,
+			     struct history *h, struct rc_error *err)
+{
+	struct store_load l = { h, 0 };
+
+	if (store_load_part(s, SQL_TOTALS_GET, user_id, store_totals_row, &l,
+			    err) < 0)
+		return -1;
+	if (!l.found)
+		return store_no_user(s, user_id, err);
+	if (store_load_part(s, SQL_QUESTION_GET, user_id, store_question_row, h,
+			    err) < 0 ||
+	    store_load_part(s, SQL_TALLY_GET, user_id, store_tally_row, h, err) < 0)
+		return -1;
+	return store_load_part(s, SQL_CONFUSION_GET, user_id, store_confusion_row,
+			       h, err);
+}
+
+int store_load_history(struct store *s, int64_t user_id, struct history *h,
+		       struct rc_error *err)
+{
+	int rc;
+
+	/* One read transaction, so that the four tables come from the same
+	 * moment even while another rolecall records answers. */
+	if (store_begin(s, SQL_BEGIN_READ, "start loading the history", err) < 0)
+		return -1;
+	rc = store_load_locked(s, user_id, h, err);
+	return store_finish(s, rc, "load the history", err);
+}
+
+/* ---- reading the log ---- */
+
+/* The log row's lists, split in place; the row's strings point here. */
+struct store_lists {
+	char about[STORE_LIST_MAX];
+	char shown[STORE_LIST_MAX];
+	char choices[STORE_LIST_MAX];
+};
+
+static int store_copy_col(sqlite3_stmt *st, int i, char *buf)
+{
+	const char *text = col_text(st, i);
+	int len = sqlite3_column_bytes(st, i);
+
+	if (!text || len < 0 || len >= STORE_LIST_MAX)
+		return -1;
+	memcpy(buf, text, (size_t)len + 1);
+	return 0;
+}
+
+/* Split text at commas, in place.  "" is no part when empty_is_none, else
+ * one empty part.  Returns the number of parts, -1 when too many. */
+static int store_split(char *text, char **parts, int empty_is_none)
+{
+	int n = 0;
+
+	if (!*text && empty_is_none)
+		return 0;
+	for (;;) {
+		char *comma = strchr(text, ',');
+
+		if (n == BANK_MAX_OPTIONS)
+			return -1;
+		parts[n++] = text;
+		if (!comma)
+			return n;
+		*comma = '\0';
+		text = comma + 1;
+	}
+}
+
+static int store_parse_uint(const char *text, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*text < '0' || *text > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(text, &end, 10);
+	if (*end || errno || v > UINT_MAX)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+/* shown_choices gives the number of options; shown_roles must match it. */
+static int store_decode_lists(sqlite3_stmt *st, struct answer_record *rec,
+			      struct store_lists *l)
+{
+	char *parts[BANK_MAX_OPTIONS];
+	int n;
+
+	if (store_copy_col(st, 5, l->about) < 0 ||
+	    store_copy_col(st, 6, l->shown) < 0 ||
+	    store_copy_col(st, 7, l->choices) < 0 ||
+	    (n = store_split(l->choices, parts, 1)) < 0)
+		return -1;
+	rec->n_shown = (unsigned)n;
+	for (int i = 0; i < n; i++)
+		if (store_parse_uint(parts[i], &rec->shown_choices[i]) < 0)
+			return -1;
+	if (store_split(l->shown, parts, n == 0) != n)
+		return -1;
+	for (int i = 0; i < n; i++)
+		rec->shown_roles[i] = parts[i][0] ? parts[i] : NULL;
+	if ((n = store_split(l->about, parts, 1)) < 0)
+		return -1;
+	rec->n_about = (unsigned)n;
+	for (int i = 0; i < n; i++)
+		rec->about[i] = parts[i];
+	return 0;
+}
+
+static int store_decode(const struct store *s, sqlite3_stmt *st,
+			struct log_row *row, struct store_lists *l,
+			struct rc_error *err)
+{
+	struct answer_record *rec = &row->rec;
+	const char *mode = col_text(st, 13);
+	int64_t picked = sqlite3_column_int64(st, 8);
+	int m = mode ? session_mode_parse(mode) : -1;
+
+	memset(row, 0, sizeof *row);
+	row->id = sqlite3_column_int64(st, 0);
+	row->user = col_text(st, 1);
+	row->picked_role = col_text(st, 9);
+	rec->bank_id = col_text(st, 2);
+	rec->question_id = col_text(st, 3);
+	rec->answer_role = col_text(st, 4);
+	rec->correct = sqlite3_column_int64(st, 10) != 0;
+	rec->elapsed_ms = sqlite3_column_int64(st, 11);
+	rec->answered_at = sqlite3_column_int64(st, 12);
+	if (!row->user || !rec->bank_id || !rec->question_id || m < 0 ||
+	    store_decode_lists(st, rec, l) < 0 || picked < -1 ||
+	    picked >= (int64_t)rec->n_shown)
+		return store_bad_row(s, row->id, err);
+	rec->picked = (int)picked;
+	rec->mode = (enum session_mode)m;
+	return 0;
+}
+
+/* What to do with each decoded log row: 0 go on, 1 stop, -1 error. */
+struct store_visit {
+	int (*fn)(void *ctx, int64_t user_id, const struct log_row *row);
+	void *ctx;
+};
+
+static int store_visit_row(struct store *s, sqlite3_stmt *st, void *ctx,
+			   struct rc_error *err)
+{
+	const struct store_visit *v = ctx;
+	struct store_lists lists;
+	struct log_row row;
+
+	if (store_decode(s, st, &row, &lists, err) < 0)
+		return -1;
+	return v->fn(v->ctx, sqlite3_column_int64(st, 14), &row);
+}
+
+static int store_scan(struct store *s, enum store_sql which, int64_t user_id,
+		      struct store_visit *v, const char *doing,
+		      struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[which];
+	int rc = SQLITE_OK;
+
+	if (which == SQL_LOG_USER)
+		bind_i64(st, 1, user_id, &rc);
+	return store_rows(s, st, rc, doing, store_visit_row, v, err);
+}
+
+struct store_each {
+	int (*fn)(void *ctx, const struct log_row *row);
+	void *ctx;
+};
+
+static int store_each_visit(void *ctx, int64_t user_id, const struct log_row *row)
+{
+	const struct store_each *e = ctx;
+
+	(void)user_id;
+	return e->fn(e->ctx, row) ? 1 : 0;
+}
+
+int store_each_answer(struct store *s, int64_t user_id,
+		      int (*fn)(void *ctx, const struct log_row *row), void *ctx,
+		      struct rc_error *err)
+{
+	struct store_each e = { fn, ctx };
+	struct store_visit v = { store_each_visit, &e };
+
+	return store_scan(s, user_id ? SQL_LOG_USER : SQL_LOG_ALL, user_id, &v,
+			  "read the answer log", err);
+}
+
+/* ---- rebuild ---- */
+
+struct store_saver {
+	struct store *s;
+	int64_t user_id;
+	struct rc_error *err;
+	int failed;
+};
+
+static void store_save_question(void *ctx, const struct question_state *qs)
+{
+	struct store_saver *sv = ctx;
+
+	if (!sv->failed && store_question_put(sv->s, sv->user_id, qs, sv->err) < 0)
+		sv->failed = 1;
+}
+
+/* Every row of h's derived state.  Roles never asked and pairs never
+ * offered are left out, as store_record never writes them either. */
+static int store_save_history(struct store *s, int64_t user_id,
+			      const struct history *h, struct rc_error *err)
+{
+	struct store_saver sv = { s, user_id, err, 0 };
+	unsigned n = history_role_count(h);
+
+	history_each_question(h, store_save_question, &sv);
+	if (sv.failed)
+		return -1;
+	for (unsigned a = 0; a < n; a++) {
+		const struct role_tally *t = history_role_tally(h, a);
+
+		if ((t->asked || t->correct) &&
+		    store_tally_put(s, user_id, history_role_id(h, a), t, err) < 0)
+			return -1;
+		for (unsigned p = 0; p < n; p++) {
+			const struct confusion_cell *c = history_confusion(h, a, p);
+
+			if ((c->count || c->chances) &&
+			    store_confusion_put(s, user_id, history_role_id(h, a),
+						history_role_id(h, p), c, err) < 0)
+				return -1;
+		}
+	}
+	return store_totals_put(s, user_id, h, err);
+}
+
+/* The log comes ordered by user, so one history at a time is enough. */
+struct store_replay {
+	struct store *s;
+	struct rc_error *err;
+	int64_t slow_ms;
+	int64_t user_id;
+	struct history *h;
+};
+
+static int store_replay_flush(struct store_replay *r)
+{
+	int rc = 0;
+
+	if (r->h)
+		rc = store_save_history(r->s, r->user_id, r->h, r->err);
+	history_free(r->h);
+	r->h = NULL;
+	return rc;
+}
+
+static int store_replay_row(void *ctx, int64_t user_id, const struct log_row *row)
+{
+	struct store_replay *r = ctx;
+
+	if (!r->h || user_id != r->user_id) {
+		if (store_replay_flush(r) < 0)
+			return -1;
+		if (!(r->h = history_new()))
+			return store_oom(r->s, "rebuild the derived state", r->err);
+		r->user_id = user_id;
+	}
+	if (history_apply(r->h, &row->rec, r->slow_ms) < 0)
+		return store_history_fail(r->s, r->h, "replay the answer log", r->err);
+	return 0;
+}
+
+int store_rebuild(struct store *s, int64_t slow_ms, struct rc_error *err)
+{
+	struct store_replay r = { s, err, slow_ms, 0, NULL };
+	struct store_visit v = { store_replay_row, &r };
+	int rc;
+
+	if (store_begin(s, SQL_BEGIN_WRITE, "start rebuilding the derived state",
+			err) < 0)
+		return -1;
+	rc = store_exec(s, "DELETE FROM question_state; DELETE FROM role_tally;"
+			" DELETE FROM confusion;"
+			" UPDATE users SET answers = 0, correct = 0",
+			"clear the derived state", err);
+	if (rc == 0)
+		rc = store_scan(s, SQL_LOG_REPLAY, 0, &v, "replay the answer log", err);
+	if (rc == 0)
+		rc = store_replay_flush(&r);
+	history_free(r.h);
+	return store_finish(s, rc, "save the rebuilt state", err);
+}
+
+/* ---- statistics and upkeep ---- */
+
+struct store_days {
+	uint32_t *answers;
+	uint32_t *correct;
+	unsigned days;
+};
+
+static int store_day_row(struct store *s, sqlite3_stmt *st, void *ctx,
+			 struct rc_error *err)
+{
+	const struct store_days *d = ctx;
+	int64_t day = sqlite3_column_int64(st, 0);
+
+	(void)s;
+	(void)err;
+	if (day >= 0 && day < (int64_t)d->days) {
+		d->answers[day] = col_u32(st, 1);
+		d->correct[day] = col_u32(st, 2);
+	}
+	return 0;
+}
+
+int store_daily(struct store *s, int64_t user_id, int64_t now, unsigned days,
+		uint32_t *answers, uint32_t *correct, struct rc_error *err)
+{
+	struct store_days d = { answers, correct, days };
+	sqlite3_stmt *st = s->stmt[user_id ? SQL_DAILY_USER : SQL_DAILY_ALL];
+	int rc = SQLITE_OK;
+
+	if (!days)
+		return 0;
+	memset(answers, 0, days * sizeof *answers);
+	memset(correct, 0, days * sizeof *correct);
+	/* ?1 is only in the per-user query; binding it in the other is
+	 * harmless, since ?2..?4 make room for it. */
+	bind_i64(st, 1, user_id, &rc);
+	bind_i64(st, 2, now - (int64_t)days * STORE_DAY, &rc);
+	bind_i64(st, 3, now, &rc);
+	bind_i64(st, 4, (int64_t)days - 1, &rc);
+	return store_rows(s, st, rc, "count the answers per day", store_day_row,
+			  &d, err);
+}
+
+int store_check_integrity(struct store *s, struct rc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL);
+	int ok = 0;
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *verdict = col_text(st, 0);
+
+		ok = verdict && !strcmp(verdict, "ok");
+		if (!ok)
+			rc_error_set(err, "%s failed its integrity check: %s; copy it "
+				     "aside and recover it with sqlite3's .recover, or "
+				     "give --db another file", s->path,
+				     verdict ? verdict : "out of memory");
+	} else {
+		store_fail(s, rc, "check the database's integrity", err);
+	}
+	/* finalize repeats the step's result, handled above */
+	(void)sqlite3_finalize(st);
+	return ok ? 0 : -1;
+}
+
+/* Every column of a row, '|'-separated, reals exact. */
+static int store_dump_row(struct store *s, sqlite3_stmt *st, void *ctx,
+			  struct rc_error *err)
+{
+	FILE *out = ctx;
+	int n = sqlite3_column_count(st);
+
+	(void)s;
+	(void)err;
+	for (int i = 0; i < n; i++) {
+		fputs(i ? "|" : "", out);
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_INTEGER:
+			fprintf(out, "%" PRId64, (int64_t)sqlite3_column_int64(st, i));
+			break;
+		case SQLITE_FLOAT:
+			fprintf(out, "%.17g", sqlite3_column_double(st, i));
+			break;
+		case SQLITE_NULL:
+			fputs("NULL", out);
+			break;
+		default:
+			fputs(col_text(st, i) ? col_text(st, i) : "", out);
+		}
+	}
+	fputc('\n', out);
+	return 0;
+}
+
+static const char *const store_dump_sql[] = {
+	"SELECT 'users', id, name, answers, correct FROM users ORDER BY id",
+	"SELECT 'question_state', * FROM question_state"
+	" ORDER BY user_id, question_id",
+	"SELECT 'role_tally', * FROM role_tally ORDER BY user_id, role_id",
+	"SELECT 'confusion', * FROM confusion"
+	" ORDER BY user_id, answer_role, picked_role",
+};
+
+static int store_dump_one(struct store *s, const char *sql, FILE *out,
+			  struct rc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_fail(s, rc, "read the derived state", err);
+		(void)sqlite3_finalize(st); /* st is NULL: nothing to report */
+		return -1;
+	}
+	rc = store_rows(s, st, SQLITE_OK, "read the derived state",
+			store_dump_row, out, err);
+	(void)sqlite3_finalize(st); /* repeats the step's result, handled */
+	return rc;
+}
+
+int store_dump_derived(struct store *s, FILE *out, struct rc_error *err)
+{
+	int rc = 0;
+
+	if (store_begin(s, SQL_BEGIN_READ, "start reading the derived state",
+			err) < 0)
+		return -1;
+	for (size_t i = 0; rc == 0 && i < sizeof store_dump_sql /
+					  sizeof store_dump_sql[0]; i++)
+		rc = store_dump_one(s, store_dump_sql[i], out, err);
+	if (rc == 0 && (fflush(out) != 0 || ferror(out)))
+		rc = rc_error_set(err, "%s: cannot write the dump of the derived "
+				  "state: %s; check where it goes", s->path,
+				  strerror(errno));
+	return store_finish(s, rc, "read the derived state", err);
+}

@@ -1,0 +1,114 @@
+/*
+ * Feedback after an answer, drawn only once the answer is committed:
+ * right or wrong in words (colour only repeats it), every option marked,
+ * the explanation, what a wrong pick really describes, and the contrast
+ * of the pair that was confused.  All of it comes from the engine's
+ * answer_result; the screen decides nothing.
+ */
+#include "ui_impl.h"
+
+#include <stdio.h>
+
+static void ui_feedback_verdict(struct ui *ui, struct ui_doc *d)
+{
+	const struct answer_result *res = &ui->res;
+
+	if (res->correct)
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_RIGHT], "\u2714 Right!");
+	else if (res->picked)
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WRONG], "\u2718 Wrong.");
+	else
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WRONG], "\u2718 No answer.");
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], ui->fb_q.q->prompt);
+	ui_doc_skip(d, 1);
+}
+
+static void ui_feedback_options(struct ui *ui, struct ui_doc *d)
+{
+	const struct shown_question *sq = &ui->fb_q;
+	const struct answer_result *res = &ui->res;
+	char text[BANK_MAX_TEXT + 64];
+
+	for (unsigned i = 0; i < sq->n_options; i++) {
+		const struct bank_choice *c = &sq->q->choices[sq->order[i]];
+		int right = i == res->right_position, picked = c == res->picked;
+		attr_t a = right ? ui->style[UI_ST_RIGHT] :
+			   picked ? ui->style[UI_ST_WRONG] : ui->style[UI_ST_DIM];
+		const char *mark = right ? "\u2714" : picked ? "\u2718" : " ";
+		int y = ui_doc_y(d, d->row);
+
+		snprintf(text, sizeof text, "%s%s", c->text,
+			 right && picked ? "  (your pick: right)" :
+			 right ? "  (the answer)" : picked ? "  (your pick)" : "");
+		ui_doc_para(ui, d, 5, a, text);
+		if (y >= 0) {
+			ui_put(ui, y, d->left, 2, a, mark);
+			ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
+		}
+	}
+	ui_doc_skip(d, 1);
+}
+
+static void ui_feedback_explain(struct ui *ui, struct ui_doc *d)
+{
+	const struct answer_result *res = &ui->res;
+	const struct bank_question *q = ui->fb_q.q;
+
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "The answer: %u) %s", res->right_position + 1,
+		     res->right->text);
+	if (!res->correct && res->picked) {
+		if (res->picked->why)
+			ui_doc_paraf(ui, d, 0, A_NORMAL, "That choice: %s", res->picked->why);
+		else if (q->kind == QUESTION_STATEMENTS && res->picked->role >= 0)
+			ui_doc_paraf(ui, d, 0, A_NORMAL, "That statement describes the %s.",
+				     ui_role_name(ui, res->picked->role));
+	}
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "Why: %s", q->explain);
+	if (res->contrast) {
+		ui_doc_skip(d, 1);
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%s vs %s:",
+			     ui_role_name(ui, res->confused_answer),
+			     ui_role_name(ui, res->confused_picked));
+		ui_doc_para(ui, d, 2, A_NORMAL, res->contrast);
+	}
+	if (res->will_return) {
+		ui_doc_skip(d, 1);
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN],
+			    "This question will come back in a few questions.");
+	}
+}
+
+static void ui_feedback_fill(struct ui *ui, struct ui_doc *d)
+{
+	ui_feedback_verdict(ui, d);
+	ui_feedback_options(ui, d);
+	ui_feedback_explain(ui, d);
+}
+
+void ui_feedback_draw(struct ui *ui)
+{
+	const struct shown_question *sq = &ui->fb_q;
+	char right[64];
+
+	snprintf(right, sizeof right, "question %u of %u", sq->number, sq->total);
+	ui_draw_header(ui, sq->q->bank->title, right);
+	ui_draw_bar(ui, 1, 1, COLS - 2, sq->number, sq->total, ui->style[UI_ST_BAR]);
+	ui_doc_show(ui, 3, LINES - 1, ui_feedback_fill);
+	ui_draw_status(ui, ui->scroll_max ?
+		       "Enter: go on \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit" :
+		       "any key: go on \u00b7 ? help \u00b7 q quit");
+}
+
+enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k)
+{
+	if (k->cmd == UI_CMD_HELP)
+		return UI_ACT_HELP;
+	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK)
+		return UI_ACT_CONFIRM;
+	/* Scroll keys scroll only when there is something to scroll to;
+	 * otherwise they are "any key", like everything else. */
+	if (ui_doc_scroll_key(ui, k))
+		return UI_ACT_REDRAW;
+	return UI_ACT_NEXT;
+}

@@ -1,0 +1,116 @@
+/*
+ * Overlays: the help box listing the current screen's keys (any key
+ * closes it), and the confirmation before leaving a session.
+ */
+#include "ui_impl.h"
+
+struct ui_help_line {
+	const char *keys, *what;
+};
+
+static const struct ui_help_line ui_help_menu[] = {
+	{ "1-4, p d s q", "practice, drill, stats, quit" },
+	{ "\u2191/\u2193 or j/k", "move" },
+	{ "Enter or click", "choose" },
+	{ "q or Esc", "quit" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_banks[] = {
+	{ "\u2191/\u2193 or j/k", "move" },
+	{ "Enter or click", "start with these banks" },
+	{ "1-9", "start with that row" },
+	{ "Esc or q", "back to the menu" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_question[] = {
+	{ "1-8 or a-h", "pick that option" },
+	{ "\u2191/\u2193 or j/k", "move the highlight" },
+	{ "Home/End", "first or last option" },
+	{ "Enter", "pick the highlighted option" },
+	{ "click", "pick an option" },
+	{ "q or Esc", "leave the session (answers are saved)" },
+	{ "Ctrl-L", "redraw the screen" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_feedback[] = {
+	{ "any key", "the next question" },
+	{ "\u2191/\u2193 PgUp/PgDn", "scroll, when it does not fit" },
+	{ "q or Esc", "leave the session (answers are saved)" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_summary[] = {
+	{ "Enter", "back (to the menu, or out)" },
+	{ "s", "your stats" },
+	{ "\u2191/\u2193 PgUp/PgDn", "scroll, when it does not fit" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_stats[] = {
+	{ "\u2191/\u2193 or j/k", "scroll" },
+	{ "PgUp/PgDn Home/End", "scroll by page, to the ends" },
+	{ "q, Esc or Enter", "back" },
+	{ "grid", "right answer by row, your pick by column:" },
+	{ "", "picks/chances; ? = never offered together" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line *const ui_help_by_screen[UI_SCR_COUNT] = {
+	[UI_SCR_MENU] = ui_help_menu,
+	[UI_SCR_BANKS] = ui_help_banks,
+	[UI_SCR_QUESTION] = ui_help_question,
+	[UI_SCR_FEEDBACK] = ui_help_feedback,
+	[UI_SCR_SUMMARY] = ui_help_summary,
+	[UI_SCR_STATS] = ui_help_stats,
+};
+
+#define UI_HELP_KEYS_W 20
+
+void ui_help_draw(struct ui *ui)
+{
+	const struct ui_help_line *lines = ui_help_by_screen[ui->screen];
+	struct ui_doc d;
+	int n = 0;
+
+	while (lines[n].keys)
+		n++;
+	d = ui_draw_box(ui, n + 6, 66, "Keys");
+	ui_doc_skip(&d, 1);
+	for (int i = 0; i < n; i++) {
+		int y = ui_doc_y(&d, d.row);
+
+		ui_doc_skip(&d, 1);
+		if (y < 0)
+			continue;
+		ui_put(ui, y, d.left, UI_HELP_KEYS_W, ui->style[UI_ST_KEY], lines[i].keys);
+		ui_put(ui, y, d.left + UI_HELP_KEYS_W + 1, d.width - UI_HELP_KEYS_W - 1, A_NORMAL,
+		       lines[i].what);
+	}
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, ui->style[UI_ST_DIM], "? help \u00b7 Ctrl-C quits at once \u00b7 "
+		    "any key closes this help");
+}
+
+void ui_confirm_draw(struct ui *ui)
+{
+	struct ui_doc d = ui_draw_box(ui, 7, 56, "Leave this session?");
+
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, A_NORMAL, "Everything you answered is already saved.");
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY], "y, q or Enter: leave \u00b7 n or Esc: stay");
+}
+
+enum ui_action ui_confirm_key(struct ui *ui, const struct ui_key *k)
+{
+	(void)ui;
+	if (k->cmd == UI_CMD_ENTER || k->cmd == UI_CMD_QUIT ||
+	    (!k->fn && (k->ch == L'y' || k->ch == L'Y')))
+		return UI_ACT_LEAVE;
+	if (k->cmd == UI_CMD_BACK || (!k->fn && (k->ch == L'n' || k->ch == L'N')))
+		return UI_ACT_CANCEL;
+	return UI_ACT_NONE;
+}

@@ -1,0 +1,105 @@
+/*
+ * The main menu: who is practising, how far they are, what is due, and
+ * the modes.  Exam and trivia are not offered until the engine has them.
+ */
+#include "ui_impl.h"
+
+#include <inttypes.h>
+
+static const struct ui_menu_item {
+	wint_t key;
+	const char *label, *hint;
+	enum ui_action act;
+} ui_menu_items[] = {
+	{ L'p', "Practice", "due reviews, weak spots and new questions", UI_ACT_PRACTICE },
+	{ L'd', "Drill weak spots", "the distinctions you confuse most", UI_ACT_DRILL },
+	{ L's', "Stats", "accuracy per role, confusion matrix", UI_ACT_STATS },
+	{ L'q', "Quit", "", UI_ACT_EXIT },
+};
+
+#define UI_MENU_N ((int)(sizeof ui_menu_items / sizeof *ui_menu_items))
+
+static void ui_menu_progress(struct ui *ui, struct ui_doc *d)
+{
+	uint64_t n = history_answers(ui->app->h), c = history_correct(ui->app->h);
+	unsigned seen, due = ui_due_now(ui, &seen);
+
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Hello, %s.", ui->app->user);
+	if (n)
+		ui_doc_paraf(ui, d, 0, A_NORMAL,
+			     "%" PRIu64 " answer%s so far, %" PRIu64 " right (%u%%). "
+			     "%u review%s due now.", n, n == 1 ? "" : "s", c, ui_pct(c, n), due,
+			     due == 1 ? "" : "s");
+	else
+		ui_doc_para(ui, d, 0, A_NORMAL,
+			    "0 answers so far: start with Practice. 0 reviews due now.");
+}
+
+static void ui_menu_bank_line(struct ui *ui, struct ui_doc *d)
+{
+	size_t q = 0;
+
+	for (size_t i = 0; i < ui->app->n_banks; i++)
+		q += ui->app->banks[i]->n_questions;
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_DIM], "%zu bank%s, %zu questions.",
+		     ui->app->n_banks, ui->app->n_banks == 1 ? "" : "s", q);
+}
+
+static void ui_menu_fill(struct ui *ui, struct ui_doc *d)
+{
+	ui_menu_progress(ui, d);
+	ui_doc_skip(d, 1);
+	for (int i = 0; i < UI_MENU_N; i++) {
+		const struct ui_menu_item *it = &ui_menu_items[i];
+		int row = d->row, y = ui_doc_y(d, row), sel = i == ui->menu_sel;
+		attr_t a = sel ? ui->style[UI_ST_SEL] : A_NORMAL;
+
+		ui_doc_skip(d, 1);
+		ui_hit_add(ui, d, row, row + 1, i);
+		if (y < 0)
+			continue;
+		ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+		ui_putf(ui, y, d->left + 2, 22, a, "%d  %-18s", i + 1, it->label);
+		ui_put(ui, y, d->left + 25, d->width - 25, ui->style[UI_ST_DIM], it->hint);
+	}
+	ui_doc_skip(d, 1);
+	ui_menu_bank_line(ui, d);
+}
+
+void ui_menu_draw(struct ui *ui)
+{
+	ui_draw_header(ui, "rolecall", ui->app->user);
+	ui_doc_show(ui, 2, LINES - 1, ui_menu_fill);
+	ui_draw_status(ui, "1-4 or p d s q pick \u00b7 \u2191/\u2193 Enter \u00b7 ? help \u00b7 q quit");
+}
+
+static enum ui_action ui_menu_pick(struct ui *ui, int i)
+{
+	ui->menu_sel = i;
+	return ui_menu_items[i].act;
+}
+
+enum ui_action ui_menu_key(struct ui *ui, const struct ui_key *k)
+{
+	int i;
+
+	switch (k->cmd) {
+	case UI_CMD_UP: ui->menu_sel = (ui->menu_sel + UI_MENU_N - 1) % UI_MENU_N; return UI_ACT_REDRAW;
+	case UI_CMD_DOWN: ui->menu_sel = (ui->menu_sel + 1) % UI_MENU_N; return UI_ACT_REDRAW;
+	case UI_CMD_HOME: ui->menu_sel = 0; return UI_ACT_REDRAW;
+	case UI_CMD_END: ui->menu_sel = UI_MENU_N - 1; return UI_ACT_REDRAW;
+	case UI_CMD_ENTER: return ui_menu_pick(ui, ui->menu_sel);
+	case UI_CMD_HELP: return UI_ACT_HELP;
+	case UI_CMD_QUIT: case UI_CMD_BACK: return UI_ACT_EXIT;
+	case UI_CMD_CLICK:
+		i = ui_hit_find(ui, k->y);
+		return i >= 0 ? ui_menu_pick(ui, i) : UI_ACT_NONE;
+	default: break;
+	}
+	if (!k->fn && k->ch >= L'1' && k->ch < (wint_t)(L'1' + UI_MENU_N))
+		return ui_menu_pick(ui, (int)(k->ch - L'1'));
+	for (i = 0; i < UI_MENU_N; i++)
+		if (!k->fn && k->ch == ui_menu_items[i].key)
+			return ui_menu_pick(ui, i);
+	return UI_ACT_NONE;
+}

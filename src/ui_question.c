@@ -1,0 +1,110 @@
+/*
+ * The question screen: bank, position and progress, the prompt, and the
+ * options in the order the engine shuffled them.  The highlighted option
+ * lives in ui->sel, so a resize redraws the same state.
+ */
+#include "ui_impl.h"
+
+#include <stdio.h>
+
+/* Columns before an option's text: marker, number, gap. */
+#define UI_OPT_INDENT 5
+
+static void ui_question_options(struct ui *ui, struct ui_doc *d, int *first, int *end)
+{
+	const struct shown_question *sq = ui->sq;
+
+	for (unsigned i = 0; i < sq->n_options; i++) {
+		int sel = (int)i == ui->sel, y;
+		attr_t a = sel ? ui->style[UI_ST_SEL] : A_NORMAL;
+
+		first[i] = d->row;
+		ui_doc_para(ui, d, UI_OPT_INDENT, a, sq->q->choices[sq->order[i]].text);
+		end[i] = d->row;
+		ui_hit_add(ui, d, first[i], end[i], (int)i);
+		if ((y = ui_doc_y(d, first[i])) >= 0) {
+			ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+			ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
+		}
+	}
+}
+
+static void ui_question_fill(struct ui *ui, struct ui_doc *d, int *first, int *end)
+{
+	if (ui->notice) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN],
+			    "No confusions recorded yet: this drill is a practice session. "
+			    "Practise first, then drill what you confuse.");
+		ui_doc_skip(d, 1);
+	}
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], ui->sq->q->prompt);
+	ui_doc_skip(d, 1);
+	ui_question_options(ui, d, first, end);
+}
+
+/* Scroll only as far as it takes to show the whole highlighted option
+ * (the prompt first, when everything fits). */
+static void ui_question_scroll(struct ui *ui, int rows, int view, int first, int end)
+{
+	ui->scroll_max = rows > view ? rows - view : 0;
+	if (end > ui->scroll + view)
+		ui->scroll = end - view;
+	if (first < ui->scroll)
+		ui->scroll = first;
+	if (ui->scroll > ui->scroll_max)
+		ui->scroll = ui->scroll_max;
+	if (ui->scroll < 0)
+		ui->scroll = 0;
+}
+
+void ui_question_draw(struct ui *ui)
+{
+	const struct shown_question *sq = ui->sq;
+	int first[BANK_MAX_OPTIONS], end[BANK_MAX_OPTIONS];
+	struct ui_doc d;
+	char right[64], keys[128], title[BANK_MAX_TEXT + 16];
+
+	snprintf(right, sizeof right, "question %u of %u", sq->number, sq->total);
+	snprintf(title, sizeof title, "%s%s", sq->q->bank->title,
+		 sq->reason == PICK_REASK ? " (again)" : "");
+	ui_draw_header(ui, title, right);
+	ui_draw_bar(ui, 1, 1, COLS - 2, sq->number - 1, sq->total, ui->style[UI_ST_BAR]);
+	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 0);
+	ui_question_fill(ui, &d, first, end);
+	ui_question_scroll(ui, d.row, LINES - 4, first[ui->sel], end[ui->sel]);
+	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 1);
+	d.scroll = ui->scroll;
+	ui_question_fill(ui, &d, first, end);
+	snprintf(keys, sizeof keys, "1-%u or a-%c pick \u00b7 \u2191/\u2193 Enter \u00b7 "
+		 "? help \u00b7 q quit", sq->n_options, 'a' + sq->n_options - 1);
+	ui_draw_status(ui, keys);
+	/* The answer time runs from the first time the question is seen, not
+	 * from a redraw after a resize. */
+	if (!ui->shown_ms)
+		ui->shown_ms = app_ms();
+}
+
+enum ui_action ui_question_key(struct ui *ui, const struct ui_key *k)
+{
+	int n = (int)ui->sq->n_options, i;
+
+	switch (k->cmd) {
+	case UI_CMD_UP: ui->sel = (ui->sel + n - 1) % n; return UI_ACT_REDRAW;
+	case UI_CMD_DOWN: ui->sel = (ui->sel + 1) % n; return UI_ACT_REDRAW;
+	case UI_CMD_HOME: ui->sel = 0; return UI_ACT_REDRAW;
+	case UI_CMD_END: ui->sel = n - 1; return UI_ACT_REDRAW;
+	case UI_CMD_ENTER: return UI_ACT_ANSWER;
+	case UI_CMD_HELP: return UI_ACT_HELP;
+	case UI_CMD_QUIT: case UI_CMD_BACK: return UI_ACT_CONFIRM;
+	case UI_CMD_CLICK:
+		if ((i = ui_hit_find(ui, k->y)) < 0)
+			return UI_ACT_NONE;
+		ui->sel = i;
+		return UI_ACT_ANSWER;
+	default: break;
+	}
+	if ((i = ui_option_key(k, (unsigned)n)) < 0)
+		return UI_ACT_NONE;
+	ui->sel = i;
+	return UI_ACT_ANSWER;
+}

@@ -1,0 +1,325 @@
+/*
+ * The stats screen: accuracy per role as bars, the confusion matrix as a
+ * shaded grid (picks/chances; "?" where a pair was never offered side by
+ * side), the worst pairs in words, leeches, and accuracy per day as a
+ * sparkline.  It mirrors what "rolecall stats" prints (cmd_stats.c), read
+ * from the same history.  The document scrolls when it does not fit.
+ */
+#include "ui_impl.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#define UI_TOP_PAIRS 5
+#define UI_MAX_LEECHES 8
+#define UI_LABEL_W 24
+
+struct ui_due {
+	const struct ui *ui;
+	int64_t now;
+	unsigned due, seen;
+	const struct question_state *leech[UI_MAX_LEECHES];
+	unsigned n_leech;
+};
+
+static void ui_due_visit(void *ctx, const struct question_state *qs)
+{
+	struct ui_due *st = ctx;
+
+	/* Answers to questions no bank has any more stay in the log, but
+	 * nothing could ask them, so they are not due. */
+	if (!catalog_find_question(st->ui->app->cat, qs->id))
+		return;
+	st->seen++;
+	if (qs->card.due <= st->now)
+		st->due++;
+	if (qs->wrong >= HISTORY_LEECH_MISSES && st->n_leech < UI_MAX_LEECHES)
+		st->leech[st->n_leech++] = qs;
+}
+
+static void ui_due_collect(const struct ui *ui, struct ui_due *st)
+{
+	memset(st, 0, sizeof *st);
+	st->ui = ui;
+	st->now = app_now();
+	history_each_question(ui->app->h, ui_due_visit, st);
+}
+
+unsigned ui_due_now(const struct ui *ui, unsigned *seen)
+{
+	struct ui_due st;
+
+	ui_due_collect(ui, &st);
+	*seen = st.seen;
+	return st.due;
+}
+
+/* A role of the history by its name in the banks, or its id. */
+static const char *ui_stats_role(const struct ui *ui, unsigned i)
+{
+	const char *id = history_role_id(ui->app->h, i);
+	int r = catalog_find_role(ui->app->cat, id);
+
+	return r >= 0 ? catalog_role(ui->app->cat, r)->name : id;
+}
+
+/* ---- per role ------------------------------------------------------------ */
+
+static void ui_stats_roles(struct ui *ui, struct ui_doc *d)
+{
+	const struct history *h = ui->app->h;
+	int name_w = d->width - 40 < UI_LABEL_W ? d->width - 40 : UI_LABEL_W;
+	int bar_w = d->width - name_w - 22 > 30 ? 30 : d->width - name_w - 22;
+
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Accuracy per role");
+	for (unsigned i = 0; i < history_role_count(h); i++) {
+		const struct role_tally *t = history_role_tally(h, i);
+		int y = ui_doc_y(d, d->row);
+
+		if (!t->asked)
+			continue;
+		ui_doc_skip(d, 1);
+		if (y < 0)
+			continue;
+		ui_put(ui, y, d->left + 2, name_w, A_NORMAL, ui_stats_role(ui, i));
+		ui_putf(ui, y, d->left + 3 + name_w, 16, A_NORMAL, "%5u/%-5u %3u%%", t->correct,
+			t->asked, ui_pct(t->correct, t->asked));
+		ui_draw_bar(ui, y, d->left + 20 + name_w, bar_w, t->correct, t->asked,
+			    ui->style[UI_ST_BAR]);
+	}
+}
+
+/* ---- the confusion grid -------------------------------------------------- */
+
+static attr_t ui_heat(const struct ui *ui, const struct confusion_cell *c)
+{
+	if (!c->count)
+		return A_NORMAL;
+	if (c->count * 4 < c->chances)
+		return ui->style[UI_ST_HEAT1];
+	if (c->count * 2 < c->chances)
+		return ui->style[UI_ST_HEAT2];
+	return ui->style[UI_ST_HEAT3];
+}
+
+static void ui_cell_text(const struct history *h, unsigned a, unsigned p, char *buf, size_t len)
+{
+	const struct confusion_cell *c = history_confusion(h, a, p);
+
+	if (a == p)
+		snprintf(buf, len, "-");
+	else if (!c->chances)
+		snprintf(buf, len, "?");
+	else
+		snprintf(buf, len, "%u/%u", c->count, c->chances);
+}
+
+/* Cells are as wide as the widest count or role id, plus a gap. */
+static int ui_cell_width(const struct ui *ui, unsigned n)
+{
+	const struct history *h = ui->app->h;
+	int w = 5;
+	char buf[32];
+
+	for (unsigned a = 0; a < n; a++) {
+		int iw = ui_width(ui, history_role_id(h, a));
+
+		w = iw > w ? iw : w;
+		for (unsigned p = 0; p < n; p++) {
+			ui_cell_text(h, a, p, buf, sizeof buf);
+			w = (int)strlen(buf) > w ? (int)strlen(buf) : w;
+		}
+	}
+	return w > 12 ? 13 : w + 1;
+}
+
+static void ui_grid_row(struct ui *ui, int y, int x, int cw, unsigned a, unsigned shown)
+{
+	const struct history *h = ui->app->h;
+	char text[32], cell[48];
+
+	for (unsigned p = 0; p < shown; p++, x += cw) {
+		const struct confusion_cell *c = history_confusion(h, a, p);
+		attr_t at = a == p || !c->chances ? ui->style[UI_ST_DIM] : ui_heat(ui, c);
+
+		ui_cell_text(h, a, p, text, sizeof text);
+		/* Padded inside the attribute, so the shade reads as a block. */
+		snprintf(cell, sizeof cell, "%*s ", cw - 2, text);
+		ui_put(ui, y, x + 1, cw - 1, at, cell);
+	}
+}
+
+static void ui_grid_legend(struct ui *ui, struct ui_doc *d)
+{
+	int y = ui_doc_y(d, d->row), x = d->left + 2;
+
+	ui_doc_skip(d, 1);
+	if (y < 0)
+		return;
+	x += ui_put(ui, y, x, d->width - 2, ui->style[UI_ST_DIM], "picked in: ");
+	x += ui_put(ui, y, x, 12, ui->style[UI_ST_HEAT1], " < 25% ") + 1;
+	x += ui_put(ui, y, x, 12, ui->style[UI_ST_HEAT2], " < 50% ") + 1;
+	x += ui_put(ui, y, x, 12, ui->style[UI_ST_HEAT3], " \u2265 50% ") + 1;
+	ui_put(ui, y, x, d->left + d->width - x, ui->style[UI_ST_DIM],
+	       "of chances; ? never offered side by side");
+}
+
+static void ui_stats_grid(struct ui *ui, struct ui_doc *d)
+{
+	const struct history *h = ui->app->h;
+	unsigned n = history_role_count(h), shown;
+	int cw = ui_cell_width(ui, n), lw = UI_LABEL_W + 2, y;
+
+	shown = (unsigned)((d->width - lw) / cw);
+	shown = shown > n ? n : shown;
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE],
+		    "Confusions (rows: the right answer; columns: what you picked)");
+	if ((y = ui_doc_y(d, d->row)) >= 0)
+		for (unsigned p = 0; p < shown; p++)
+			ui_putf(ui, y, d->left + lw + (int)p * cw + 1, cw - 1, ui->style[UI_ST_KEY],
+				"%*s", cw - 2, history_role_id(h, p));
+	ui_doc_skip(d, 1);
+	for (unsigned a = 0; a < n; a++) {
+		if ((y = ui_doc_y(d, d->row)) >= 0) {
+			ui_put(ui, y, d->left + 2, UI_LABEL_W, A_NORMAL, ui_stats_role(ui, a));
+			ui_grid_row(ui, y, d->left + lw, cw, a, shown);
+		}
+		ui_doc_skip(d, 1);
+	}
+	ui_grid_legend(ui, d);
+	if (shown < n)
+		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_WARN],
+			     "%u more column%s: widen the terminal to see them.", n - shown,
+			     n - shown == 1 ? "" : "s");
+}
+
+/* ---- pairs, leeches, days ------------------------------------------------ */
+
+struct ui_pair {
+	unsigned a, p;
+	double score;
+};
+
+static unsigned ui_top_pairs(const struct history *h, struct ui_pair *top)
+{
+	unsigned n = history_role_count(h), k = 0;
+
+	for (unsigned a = 0; a < n; a++)
+		for (unsigned p = 0; p < n; p++) {
+			struct ui_pair x = { a, p, history_confusion_score(h, a, p) };
+			unsigned at;
+
+			if (a == p || !history_confusion(h, a, p)->count)
+				continue;
+			/* Insert in order, keeping the worst UI_TOP_PAIRS. */
+			for (at = k; at > 0 && top[at - 1].score < x.score; at--)
+				if (at < UI_TOP_PAIRS)
+					top[at] = top[at - 1];
+			if (at < UI_TOP_PAIRS)
+				top[at] = x;
+			k += k < UI_TOP_PAIRS;
+		}
+	return k;
+}
+
+static void ui_stats_pairs(struct ui *ui, struct ui_doc *d)
+{
+	const struct history *h = ui->app->h;
+	struct ui_pair top[UI_TOP_PAIRS];
+	unsigned k = ui_top_pairs(h, top);
+
+	if (!k)
+		return;
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Most confused");
+	for (unsigned i = 0; i < k; i++) {
+		const struct confusion_cell *c = history_confusion(h, top[i].a, top[i].p);
+
+		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s in %u of %u chances.",
+			     ui_stats_role(ui, top[i].p), ui_stats_role(ui, top[i].a), c->count,
+			     c->chances);
+	}
+}
+
+static void ui_stats_leeches(struct ui *ui, struct ui_doc *d, const struct ui_due *st)
+{
+	if (!st->n_leech)
+		return;
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE],
+		     "Leeches (missed %d or more times: hard, or badly worded?)",
+		     HISTORY_LEECH_MISSES);
+	for (unsigned i = 0; i < st->n_leech; i++) {
+		const struct bank_question *q = catalog_find_question(ui->app->cat,
+								      st->leech[i]->id);
+
+		ui_doc_paraf(ui, d, 2, A_NORMAL, "%s (%u misses): %s", st->leech[i]->id,
+			     st->leech[i]->wrong, q ? q->prompt : "");
+	}
+}
+
+static void ui_stats_days(struct ui *ui, struct ui_doc *d)
+{
+	static const char *const blocks[] = { "\u2581", "\u2582", "\u2583", "\u2584",
+					      "\u2585", "\u2586", "\u2587", "\u2588" };
+	char line[UI_DAYS * 4 + 1] = "";
+	uint32_t n = 0, c = 0;
+
+	for (unsigned i = 0; i < UI_DAYS; i++) {
+		n += ui->day_answers[i];
+		c += ui->day_correct[i];
+		strcat(line, ui->day_answers[i] ?
+		       blocks[(ui->day_correct[i] * 7 + ui->day_answers[i] / 2) / ui->day_answers[i]] :
+		       " ");
+	}
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Last %d days", UI_DAYS);
+	ui_doc_paraf(ui, d, 2, ui->style[UI_ST_BAR], "[%s]", line);
+	ui_doc_paraf(ui, d, 2, ui->style[UI_ST_DIM],
+		     "accuracy per day, oldest first (blank: no answers); %" PRIu32
+		     " answers, %u%% right", n, ui_pct(c, n));
+}
+
+static void ui_stats_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct history *h = ui->app->h;
+	uint64_t n = history_answers(h), c = history_correct(h);
+	struct ui_due st;
+
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%s: %" PRIu64 " answers, %" PRIu64
+		     " right (%u%%)", ui->app->user, n, c, ui_pct(c, n));
+	if (!n) {
+		ui_doc_para(ui, d, 0, A_NORMAL, "No answers yet: start with Practice.");
+		return;
+	}
+	ui_due_collect(ui, &st);
+	ui_doc_skip(d, 1);
+	ui_stats_roles(ui, d);
+	ui_stats_grid(ui, d);
+	ui_stats_pairs(ui, d);
+	ui_stats_leeches(ui, d, &st);
+	ui_stats_days(ui, d);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "Due for review now: %u of %u questions seen.", st.due,
+		     st.seen);
+}
+
+void ui_stats_draw(struct ui *ui)
+{
+	ui_draw_header(ui, "Stats", ui->app->user);
+	ui_doc_show(ui, 2, LINES - 1, ui_stats_fill);
+	ui_draw_status(ui, "\u2191/\u2193 PgUp/PgDn scroll \u00b7 ? help \u00b7 q back");
+}
+
+enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k)
+{
+	if (k->cmd == UI_CMD_HELP)
+		return UI_ACT_HELP;
+	if (ui_doc_scroll_key(ui, k))
+		return UI_ACT_REDRAW;
+	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_ENTER)
+		return UI_ACT_MENU;
+	return UI_ACT_NONE;
+}

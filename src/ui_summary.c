@@ -1,0 +1,103 @@
+/*
+ * The end of a session: score, results per role, the distinctions
+ * confused in this session, and when reviews come due — the same facts
+ * plain_summary prints, from session_summary.
+ */
+#include "ui_impl.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#define UI_NAME_W 28
+#define UI_BAR_W 10
+
+static void ui_summary_roles(struct ui *ui, struct ui_doc *d, const struct session_summary *sum)
+{
+	int name_w = d->width - 28 < UI_NAME_W ? d->width - 28 : UI_NAME_W;
+
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Per role");
+	for (int r = 0; r < (int)catalog_role_count(ui->app->cat); r++) {
+		int y = ui_doc_y(d, d->row);
+
+		if (!sum->role_asked[r])
+			continue;
+		ui_doc_skip(d, 1);
+		if (y < 0)
+			continue;
+		ui_put(ui, y, d->left + 2, name_w, A_NORMAL, ui_role_name(ui, r));
+		ui_putf(ui, y, d->left + 3 + name_w, 10, A_NORMAL, "%u of %u",
+			sum->role_correct[r], sum->role_asked[r]);
+		ui_draw_bar(ui, y, d->left + 14 + name_w, UI_BAR_W, sum->role_correct[r],
+			    sum->role_asked[r], ui->style[UI_ST_BAR]);
+	}
+}
+
+static void ui_summary_confusions(struct ui *ui, struct ui_doc *d,
+				  const struct session_summary *sum)
+{
+	if (!sum->n_confusions)
+		return;
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Confused this session");
+	for (unsigned i = 0; i < sum->n_confusions; i++)
+		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s (%u time%s).",
+			     ui_role_name(ui, sum->confusions[i].picked),
+			     ui_role_name(ui, sum->confusions[i].answer), sum->confusions[i].count,
+			     sum->confusions[i].count == 1 ? "" : "s");
+}
+
+static void ui_summary_due(struct ui *ui, struct ui_doc *d, const struct session_summary *sum)
+{
+	int64_t left = sum->next_due - app_now();
+	char next[80] = "";
+
+	if (sum->next_due && left < 3600)
+		snprintf(next, sizeof next, "; next review in %" PRId64 " minutes", (left + 59) / 60);
+	else if (sum->next_due && left < 86400)
+		snprintf(next, sizeof next, "; next review in %" PRId64 " hours",
+			 (left + 3599) / 3600);
+	else if (sum->next_due)
+		snprintf(next, sizeof next, "; next review in %" PRId64 " days",
+			 (left + 86399) / 86400);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "Due for review now: %u%s.", sum->due_now, next);
+}
+
+static void ui_summary_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct session_summary *sum = session_summary(ui->s);
+
+	if (!sum->asked) {
+		ui_doc_para(ui, d, 0, A_NORMAL, "No questions answered.");
+		ui_summary_due(ui, d, sum);
+		return;
+	}
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE],
+		     "Score: %u of %u right (%u%%), best streak %u.", sum->correct, sum->asked,
+		     ui_pct(sum->correct, sum->asked), sum->best_streak);
+	ui_doc_skip(d, 1);
+	ui_summary_roles(ui, d, sum);
+	ui_summary_confusions(ui, d, sum);
+	ui_summary_due(ui, d, sum);
+}
+
+void ui_summary_draw(struct ui *ui)
+{
+	ui_draw_header(ui, ui->mode == MODE_DRILL ? "Drill over" : "Practice over", ui->app->user);
+	if (ui->s)
+		ui_doc_show(ui, 2, LINES - 1, ui_summary_fill);
+	ui_draw_status(ui, ui->start == UI_START_MENU ?
+		       "Enter: back to the menu \u00b7 s stats \u00b7 ? help" :
+		       "Enter: exit \u00b7 s stats \u00b7 ? help");
+}
+
+enum ui_action ui_summary_key(struct ui *ui, const struct ui_key *k)
+{
+	if (k->cmd == UI_CMD_HELP)
+		return UI_ACT_HELP;
+	if (ui_doc_scroll_key(ui, k))
+		return UI_ACT_REDRAW;
+	if (!k->fn && (k->ch == L's' || k->ch == L'S'))
+		return UI_ACT_STATS;
+	return UI_ACT_MENU;
+}

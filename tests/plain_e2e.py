@@ -1,0 +1,295 @@
+#!/usr/bin/env python3
+"""End-to-end tests of plain mode: the real binary, scripted answers on stdin.
+
+The fixture bank (tests/fixtures/e2e) starts every prompt with the id of the
+answer's role, so a driver can answer right, wrong, or confuse a chosen pair
+on purpose, and the test can check what the store recorded against what was
+shown.  Usage: plain_e2e.py ROLECALL_BINARY
+"""
+import json
+import os
+import re
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import tempfile
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures", "e2e")
+NAMES = {"pm": "Product Manager", "po": "Product Owner",
+         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+ROLE_OF = {v: k for k, v in NAMES.items()}
+
+TMP = tempfile.mkdtemp(prefix="rolecall-e2e-")
+ENV = dict(os.environ, HOME=TMP, XDG_DATA_HOME=os.path.join(TMP, "xdg"),
+           ROLECALL_QUIZZES=FIXTURES, USER="tester")
+
+
+def run(args, stdin="", env=None):
+    p = subprocess.run([BIN] + args, input=stdin, capture_output=True,
+                       text=True, env=env or ENV, timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+class Plain:
+    """A plain-mode session driven one question at a time."""
+
+    def __init__(self, args):
+        self.p = subprocess.Popen([BIN] + args, stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env=ENV)
+        self.out = b""
+
+    def read_prompt(self):
+        """Read until the '> ' prompt; None at end of output."""
+        start = len(self.out)
+        while True:
+            text = self.out[start:]
+            if text.endswith(b"\n> ") or text == b"> ":
+                return text.decode()
+            chunk = os.read(self.p.stdout.fileno(), 65536)
+            if not chunk:
+                return None
+            self.out += chunk
+
+    def send(self, line):
+        self.p.stdin.write((line + "\n").encode())
+        self.p.stdin.flush()
+
+    def finish(self):
+        self.p.stdin.close()
+        rest = self.p.stdout.read()
+        self.out += rest
+        err = self.p.stderr.read().decode()
+        self.p.wait(timeout=30)
+        return self.p.returncode, self.out.decode(), err
+
+
+def parse_question(block):
+    """The last question in a chunk of output: marker role and options."""
+    heads = list(re.finditer(r"^\[(\d+)/(\d+)\] (.*)$", block, re.M))
+    assert heads, "no question in: " + block[-500:]
+    tail = block[heads[-1].end():]
+    prompt = tail.strip().splitlines()[0]
+    options = re.findall(r"^  (\d)\) (.*)$", tail, re.M)
+    return {"number": int(heads[-1].group(1)), "again": "(again)" in heads[-1].group(3),
+            "marker": re.match(r"\((\w+)\)", prompt).group(1),
+            "options": [ROLE_OF[text] for _, text in options]}
+
+
+def pick(q, strategy, i):
+    """1-based option for a strategy."""
+    right = q["options"].index(q["marker"]) + 1
+    wrong = 1 if right != 1 else 2
+    if strategy == "right":
+        return right
+    if strategy == "alternate":
+        return right if i % 2 == 0 else wrong
+    if strategy == "confuse-po-pm":
+        if q["marker"] == "po" and "pm" in q["options"] and not q["again"]:
+            return q["options"].index("pm") + 1
+        return right
+    raise ValueError(strategy)
+
+
+def play(args, strategy, stop_after=None):
+    """Play a session; returns (questions, exit code, output, stderr, proc)."""
+    s = Plain(args)
+    questions = []
+    while True:
+        block = s.read_prompt()
+        if block is None:
+            break
+        q = parse_question(block)
+        questions.append(q)
+        s.send(str(pick(q, strategy, len(questions) - 1)))
+        if stop_after and len(questions) == stop_after:
+            return questions, s
+    rc, out, err = s.finish()
+    return questions, rc, out, err
+
+
+def db_args(name, *more):
+    return ["--plain", "--db", os.path.join(TMP, name)] + list(more)
+
+
+def export_rows(name):
+    rc, out, err = run(["export", "--format", "json", "--db", os.path.join(TMP, name)])
+    assert rc == 0, err
+    return json.loads(out)
+
+
+def stats_json(name):
+    rc, out, err = run(["stats", "--format", "json", "--db", os.path.join(TMP, name)])
+    assert rc == 0, err
+    return json.loads(out)
+
+
+# ---- tests ---------------------------------------------------------------
+
+def test_scripted_run_records_every_answer():
+    qs, rc, out, err = play(["practice"] + db_args("a.db", "--count", "8", "--seed", "5"),
+                            "alternate")
+    assert rc == 0, err
+    feedback = len(re.findall(r"^(Right: |Wrong\. )", out, re.M))
+    assert feedback == len(qs) >= 8, (feedback, len(qs))
+    rows = export_rows("a.db")
+    assert len(rows) == len(qs), (len(rows), len(qs))
+    right = len(re.findall(r"^Right: ", out, re.M))
+    assert sum(r["correct"] for r in rows) == right
+    for q, r in zip(qs, rows):
+        assert r["shown_roles"] == ",".join(q["options"]), (r, q)
+        assert r["answer_role"] == q["marker"]
+    st = stats_json("a.db")
+    assert st["user"] == "tester"
+    assert st["answers"] == len(rows) and st["correct"] == right
+    expect_conf, expect_roles = {}, {}
+    for r in rows:
+        y = r["answer_role"]
+        t = expect_roles.setdefault(y, [0, 0])
+        t[0] += 1
+        t[1] += r["correct"]
+        for x in dict.fromkeys(r["shown_roles"].split(",")):
+            if x and x != y:
+                c = expect_conf.setdefault((y, x), [0, 0])
+                c[1] += 1
+                if not r["correct"] and r["picked_role"] == x:
+                    c[0] += 1
+    got_conf = {(c["answer"], c["picked"]): [c["count"], c["chances"]]
+                for c in st["confusions"]}
+    assert got_conf == expect_conf, (got_conf, expect_conf)
+    got_roles = {r["id"]: [r["asked"], r["correct"]] for r in st["roles"] if r["asked"]}
+    assert got_roles == expect_roles, (got_roles, expect_roles)
+    assert "Session: " in out and "Due for review now" in out
+
+
+def test_drill_targets_the_confused_pair():
+    for seed in (1, 2, 3):
+        qs, rc, out, err = play(["practice"] + db_args("d.db", "--count", "20",
+                                                       "--seed", str(seed)), "confuse-po-pm")
+        assert rc == 0, err
+    assert "PO: backlog and sprint. PM: roadmap and vision." in out
+    st = stats_json("d.db")
+    conf = {(c["answer"], c["picked"]): c["count"] for c in st["confusions"]}
+    assert conf.get(("po", "pm"), 0) >= 3, conf
+    qs, rc, out, err = play(["drill"] + db_args("d.db", "--count", "6", "--seed", "9"), "right")
+    assert rc == 0, err
+    planned = [q for q in qs if not q["again"]]
+    assert len(planned) == 6
+    for q in planned:
+        assert q["marker"] in ("po", "pm") and {"po", "pm"} <= set(q["options"]), q
+
+
+def test_same_seed_same_session():
+    a = play(["practice"] + db_args("s1.db", "--count", "6", "--seed", "77"), "alternate")
+    b = play(["practice"] + db_args("s2.db", "--count", "6", "--seed", "77"), "alternate")
+    assert a[0] == b[0]
+    c = play(["practice"] + db_args("s3.db", "--count", "6", "--seed", "78"), "alternate")
+    assert a[0] != c[0]
+
+
+def test_kill9_loses_no_recorded_answer():
+    for k in range(1, 21):
+        name = "k%d.db" % k
+        n = 1 + k % 7
+        qs, s = play(["practice"] + db_args(name, "--count", "15", "--seed", str(k)),
+                     "alternate", stop_after=n)
+        # The feedback of answer n is printed after its commit: wait for it.
+        sent_at = len(s.out)
+        while b"Why: " not in s.out[sent_at:] and s.p.poll() is None:
+            s.out += os.read(s.p.stdout.fileno(), 65536)
+        os.kill(s.p.pid, signal.SIGKILL)
+        s.p.wait()
+        rows = export_rows(name)
+        assert len(rows) == n, (k, len(rows), n)
+        db = sqlite3.connect(os.path.join(TMP, name))
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.close()
+
+
+def test_eof_ends_with_a_summary():
+    rc, out, err = run(["practice"] + db_args("eof.db", "--count", "5", "--seed", "1"), "1\n1\n")
+    assert rc == 0, err
+    assert out.count("Why: ") == 2
+    assert "Session: " in out
+    assert len(export_rows("eof.db")) == 2
+
+
+def test_bad_input_help_and_quit():
+    rc, out, err = run(["practice"] + db_args("in.db", "--count", "3", "--seed", "1"),
+                       "9\nzz\n?\n\nq\n")
+    assert rc == 0, err
+    assert "Please answer with a number from 1 to " in out
+    assert "Type the number (1-" in out
+    assert "No questions answered." in out
+    assert export_rows("in.db") == []
+
+
+def test_not_a_terminal_suggests_plain():
+    rc, out, err = run(["practice", "--db", os.path.join(TMP, "t.db")], "1\n")
+    assert rc == 2
+    assert err == ("rolecall: standard input is not a terminal; use --plain for line "
+                   "mode (numbered options, one answer per line)\n"), err
+
+
+def test_database_modes():
+    rc, out, err = run(["practice", "--plain", "--count", "1"], "1\n")
+    assert rc == 0, err
+    path = os.path.join(TMP, "xdg", "rolecall", "rolecall.db")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode) == 0o700
+
+
+def test_stats_before_any_answer():
+    rc, out, err = run(["stats", "--db", os.path.join(TMP, "empty.db")])
+    assert rc == 0, err
+    assert out == "tester: 0 answers, 0 right (0%)\nNo answers yet: start with 'rolecall practice'.\n"
+
+
+def test_export_csv_header_and_rows():
+    rc, out, err = run(["export", "--db", os.path.join(TMP, "a.db")])
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0] == ("id,user,answered_at,mode,bank,question,answer_role,picked,"
+                        "picked_role,correct,elapsed_ms,shown_roles,shown_choices")
+    assert len(lines) == 1 + len(export_rows("a.db"))
+    assert lines[1].split(",")[3] == "practice"
+
+
+def test_rebuild_gives_the_same_stats():
+    before = stats_json("d.db")
+    rc, out, err = run(["stats", "--rebuild", "--format", "json", "--db",
+                        os.path.join(TMP, "d.db")])
+    assert rc == 0, err
+    assert json.loads(out) == before
+
+
+def test_unknown_bank_id_is_not_a_path():
+    rc, out, err = run(["practice", "--plain", "--bank", "..", "--db", os.path.join(TMP, "x.db")])
+    assert rc == 1
+    assert err == "rolecall: no bank with id '..'; 'rolecall check' lists the banks\n", err
+
+
+def main():
+    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_")]
+    # Order matters only where a test reads another's database.
+    order = ["test_scripted_run_records_every_answer", "test_drill_targets_the_confused_pair"]
+    tests.sort(key=lambda t: (order.index(t[0]) if t[0] in order else len(order), t[0]))
+    passed = failed = 0
+    for name, fn in tests:
+        try:
+            fn()
+            passed += 1
+            print("ok   " + name)
+        except Exception as e:  # report every failure, not just the first
+            failed += 1
+            print("FAIL %s: %r" % (name, e))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,420 @@
+/* Engine and history: selection, shuffling, confusion counting, drill. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "rolecall/engine.h"
+
+#define T0 1800000000LL /* a fixed "now": tests never read the clock */
+
+static const char fixture[] =
+	"bank: fx\n"
+	"title: Fixture\n"
+	"roles:\n"
+	"  - {id: pm, name: Product Manager}\n"
+	"  - {id: po, name: Product Owner}\n"
+	"  - {id: pmm, name: Product Marketing Manager}\n"
+	"  - {id: pjm, name: Project Manager}\n"
+	"contrasts:\n"
+	"  - {roles: [po, pm], text: 'PO: backlog. PM: roadmap.'}\n"
+	"questions:\n"
+	"  - {id: q1, prompt: Backlog?, answer: po, explain: x, difficulty: 1}\n"
+	"  - {id: q2, prompt: Roadmap?, answer: pm, explain: x, difficulty: 1}\n"
+	"  - {id: q3, prompt: Messaging?, answer: pmm, options: [pmm, pm], explain: x}\n"
+	"  - {id: q4, prompt: Risks?, answer: pjm, options: [pjm, pm, po], explain: x}\n"
+	"  - {id: q5, prompt: Stand-ups?, answer: po, options: [po, pjm], explain: x}\n"
+	"  - {id: q6, prompt: Vision?, answer: pm, options: [pm, pmm], explain: x}\n"
+	"  - {id: q7, prompt: Research?, answer: pmm, options: [pmm, pjm], explain: x}\n"
+	"  - {id: q8, prompt: Milestones?, answer: pjm, options: [pjm, pmm], explain: x}\n"
+	"  - id: q9\n"
+	"    prompt: Which fits the PO?\n"
+	"    choices:\n"
+	"      - {text: Refines the backlog., role: po, correct: true}\n"
+	"      - {text: Owns the roadmap., role: pm}\n"
+	"      - {text: Runs retrospectives., role: pjm}\n"
+	"    explain: x\n"
+	"  - {id: q10, prompt: Acceptance?, answer: po, options: [po, pm], explain: x}\n"
+	"  - {id: q11, prompt: C-level?, answer: pm, options: [pm, po], explain: x}\n"
+	"  - {id: q12, prompt: Campaigns?, answer: pmm, explain: x}\n";
+
+struct fx {
+	struct catalog *cat;
+	const struct bank *bank;
+	struct history *h;
+};
+
+static int setup(void **state)
+{
+	static struct fx fx;
+	struct diag_list d;
+
+	diag_list_init(&d, 10);
+	fx.cat = catalog_new();
+	assert_non_null(fx.cat);
+	assert_int_equal(catalog_load_buffer(fx.cat, "fx.yaml", fixture, strlen(fixture), &d), 0);
+	fx.bank = catalog_bank(fx.cat, 0);
+	fx.h = history_new();
+	diag_list_free(&d);
+	*state = &fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *fx = *state;
+
+	history_free(fx->h);
+	catalog_free(fx->cat);
+	return 0;
+}
+
+static struct session *start(struct fx *fx, enum session_mode mode, unsigned count,
+			     uint64_t seed, int64_t now)
+{
+	struct session_config cfg = { mode, &fx->bank, 1, count, seed, now };
+	struct session *s;
+	struct rc_error err;
+
+	assert_int_equal(session_new(fx->cat, fx->h, &cfg, &s, &err), 0);
+	return s;
+}
+
+static int position_of(const struct shown_question *sq, unsigned choice)
+{
+	for (unsigned i = 0; i < sq->n_options; i++)
+		if (sq->order[i] == choice)
+			return (int)i;
+	return -1;
+}
+
+static int role_position(const struct shown_question *sq, int role)
+{
+	for (unsigned i = 0; i < sq->n_options; i++)
+		if (sq->q->choices[sq->order[i]].role == role)
+			return (int)i;
+	return -1;
+}
+
+/* Answer right, or pick the first wrong option. */
+static void answer(struct session *s, const struct shown_question *sq, int right,
+		   int64_t now, struct answer_result *res)
+{
+	struct rc_error err;
+	int pos = position_of(sq, sq->q->correct);
+
+	if (!right)
+		pos = pos == 0 ? 1 : 0;
+	assert_int_equal(session_answer(s, pos, 1000, now, res, &err), 0);
+}
+
+static void test_same_seed_same_session(void **state)
+{
+	struct fx *fx = *state;
+	char a[512] = "", b[512] = "";
+
+	for (int run = 0; run < 2; run++) {
+		struct history *saved = fx->h;
+		struct session *s;
+		const struct shown_question *sq;
+		char *out = run ? b : a;
+
+		fx->h = history_new();
+		s = start(fx, MODE_PRACTICE, 8, 42, T0);
+		while ((sq = session_next(s))) {
+			struct answer_result res;
+			char buf[64];
+
+			snprintf(buf, sizeof buf, "%s:%u%u%u;", sq->q->id, sq->order[0],
+				 sq->order[1], sq->n_options > 2 ? sq->order[2] : 9);
+			strcat(out, buf);
+			answer(s, sq, 1, T0, &res);
+		}
+		session_free(s);
+		history_free(fx->h);
+		fx->h = saved;
+	}
+	assert_string_equal(a, b);
+	assert_true(strlen(a) > 0);
+}
+
+static void test_options_are_shuffled(void **state)
+{
+	struct fx *fx = *state;
+	unsigned seen[4] = { 0 };
+
+	/* The same question over many seeds: the right answer must not sit
+	 * in one place. */
+	for (uint64_t seed = 1; seed <= 200; seed++) {
+		struct session *s = start(fx, MODE_PRACTICE, 12, seed, T0);
+		const struct shown_question *sq;
+
+		while ((sq = session_next(s)) && strcmp(sq->q->id, "q1")) {
+			struct answer_result res;
+
+			answer(s, sq, 1, T0, &res);
+		}
+		assert_non_null(sq);
+		seen[position_of(sq, sq->q->correct)]++;
+		session_free(s);
+		history_free(fx->h);
+		fx->h = history_new();
+	}
+	for (int i = 0; i < 4; i++)
+		assert_true(seen[i] > 20);
+}
+
+static void test_no_repeat_unless_missed(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = start(fx, MODE_PRACTICE, 6, 7, T0);
+	const struct shown_question *sq;
+	const char *missed = NULL;
+	unsigned missed_at = 0, n = 0, back_at = 0;
+	char ids[16][8];
+
+	while ((sq = session_next(s))) {
+		struct answer_result res;
+
+		snprintf(ids[n], sizeof ids[n], "%s", sq->q->id);
+		n++;
+		if (missed && !strcmp(sq->q->id, missed)) {
+			assert_int_equal(sq->reason, PICK_REASK);
+			back_at = sq->number;
+		}
+		answer(s, sq, n != 2, T0 + n, &res);
+		if (n == 2) {
+			missed = sq->q->id;
+			missed_at = sq->number;
+			assert_true(res.will_return);
+		}
+	}
+	assert_int_equal(n, 7); /* 6 planned + 1 re-ask */
+	assert_int_equal(back_at, missed_at + SESSION_REASK_GAP + 1);
+	for (unsigned i = 0; i < n; i++)
+		for (unsigned j = i + 1; j < n; j++)
+			if (!strcmp(ids[i], ids[j]))
+				assert_string_equal(ids[i], missed);
+	session_free(s);
+}
+
+static void test_confusion_counting(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = start(fx, MODE_PRACTICE, 12, 3, T0);
+	const struct shown_question *sq;
+	struct answer_result res;
+	struct rc_error err;
+	int po, pm, pjm, pmm;
+
+	while ((sq = session_next(s)) && strcmp(sq->q->id, "q4")) {
+		answer(s, sq, 1, T0, &res);
+	}
+	assert_non_null(sq);
+	/* q4: answer pjm, options pjm pm po.  Pick po. */
+	assert_int_equal(session_answer(s, role_position(sq, catalog_find_role(fx->cat, "po")),
+					500, T0, &res, &err), 0);
+	assert_false(res.correct);
+	pjm = history_role_find(fx->h, "pjm");
+	po = history_role_find(fx->h, "po");
+	pm = history_role_find(fx->h, "pm");
+	pmm = history_role_find(fx->h, "pmm");
+	assert_int_equal(history_confusion(fx->h, pjm, po)->count, 1);
+	assert_int_equal(history_confusion(fx->h, pjm, po)->chances, 1);
+	assert_int_equal(history_confusion(fx->h, pjm, pm)->count, 0);
+	assert_int_equal(history_confusion(fx->h, pjm, pm)->chances, 1);
+	/* Never offered side by side: unknown, not zero. */
+	if (pmm >= 0)
+		assert_true(history_confusion(fx->h, pjm, pmm)->chances <= 1);
+	assert_int_equal(res.confused_answer, catalog_find_role(fx->cat, "pjm"));
+	assert_int_equal(res.confused_picked, catalog_find_role(fx->cat, "po"));
+	assert_null(res.contrast); /* no pjm/po contrast in the fixture */
+	assert_string_equal(res.record.answer_role, "pjm");
+	assert_string_equal(answer_record_picked_role(&res.record), "po");
+	session_free(s);
+}
+
+static void test_contrast_on_confusion(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = start(fx, MODE_PRACTICE, 12, 5, T0);
+	const struct shown_question *sq;
+	struct answer_result res;
+	struct rc_error err;
+
+	while ((sq = session_next(s)) && strcmp(sq->q->id, "q10"))
+		answer(s, sq, 1, T0, &res);
+	assert_non_null(sq);
+	assert_int_equal(session_answer(s, role_position(sq, catalog_find_role(fx->cat, "pm")),
+					500, T0, &res, &err), 0);
+	assert_non_null(res.contrast);
+	assert_string_equal(res.contrast, "PO: backlog. PM: roadmap.");
+	session_free(s);
+}
+
+/* Record "took pm for po" several times, then drill: every planned
+ * question must put po and pm side by side. */
+static void test_drill_targets_confused_pair(void **state)
+{
+	struct fx *fx = *state;
+	int po = catalog_find_role(fx->cat, "po"), pm = catalog_find_role(fx->cat, "pm");
+	struct session *s;
+	const struct shown_question *sq;
+	struct weak_pair w[3];
+	unsigned n = 0;
+
+	for (int round = 0; round < 3; round++) {
+		s = start(fx, MODE_PRACTICE, 12, 11 + (uint64_t)round, T0 + round * 100);
+		while ((sq = session_next(s))) {
+			struct answer_result res;
+			struct rc_error err;
+			int pos = role_position(sq, pm);
+
+			if (sq->q->answer_role == po && pos >= 0)
+				assert_int_equal(session_answer(s, pos, 900, T0, &res, &err), 0);
+			else
+				answer(s, sq, 1, T0, &res);
+		}
+		session_free(s);
+	}
+	s = start(fx, MODE_DRILL, 4, 99, T0 + 86400);
+	assert_false(session_drill_fallback(s));
+	assert_true(session_weak_pairs(s, w, 3) >= 1);
+	assert_int_equal(w[0].answer, po);
+	assert_int_equal(w[0].picked, pm);
+	while ((sq = session_next(s))) {
+		struct answer_result res;
+
+		if (sq->reason != PICK_REASK) {
+			assert_true((sq->q->answer_role == po && role_position(sq, pm) >= 0) ||
+				    (sq->q->answer_role == pm && role_position(sq, po) >= 0));
+			n++;
+		}
+		answer(s, sq, 1, T0 + 86400, &res);
+	}
+	assert_int_equal(n, 4);
+	session_free(s);
+}
+
+static void test_drill_without_confusions_falls_back(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = start(fx, MODE_DRILL, 3, 1, T0);
+
+	assert_true(session_drill_fallback(s));
+	assert_non_null(session_next(s));
+	session_free(s);
+}
+
+static void test_due_questions_come_back(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = start(fx, MODE_PRACTICE, 2, 8, T0);
+	const struct shown_question *sq;
+	char first[2][8];
+	unsigned n = 0, due_seen = 0;
+
+	while ((sq = session_next(s))) {
+		struct answer_result res;
+
+		snprintf(first[n++], sizeof first[0], "%s", sq->q->id);
+		answer(s, sq, 1, T0, &res);
+	}
+	session_free(s);
+	/* A month later both are due: they lead the rotation's due slot. */
+	s = start(fx, MODE_PRACTICE, 6, 8, T0 + 30 * 86400);
+	while ((sq = session_next(s))) {
+		struct answer_result res;
+
+		if (sq->reason == PICK_DUE) {
+			assert_true(!strcmp(sq->q->id, first[0]) || !strcmp(sq->q->id, first[1]));
+			due_seen++;
+		}
+		answer(s, sq, 1, T0 + 30 * 86400, &res);
+	}
+	assert_int_equal(due_seen, 2);
+	session_free(s);
+}
+
+static void test_leech_after_six_misses(void **state)
+{
+	struct fx *fx = *state;
+	struct answer_record rec = { 0 };
+
+	rec.bank_id = "fx";
+	rec.question_id = "q3";
+	rec.answer_role = "pmm";
+	rec.shown_roles[0] = "pm";
+	rec.shown_roles[1] = "pmm";
+	rec.n_shown = 2;
+	rec.picked = 0;
+	for (int i = 0; i < HISTORY_LEECH_MISSES; i++) {
+		rec.answered_at = T0 + i * 86400;
+		assert_int_equal(history_apply(fx->h, &rec, 0), 0);
+	}
+	assert_int_equal(history_question(fx->h, "q3")->wrong, HISTORY_LEECH_MISSES);
+	assert_int_equal(history_question(fx->h, "q3")->card.lapses, HISTORY_LEECH_MISSES - 1);
+}
+
+static void test_count_and_summary(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = start(fx, MODE_PRACTICE, 50, 2, T0);
+	const struct shown_question *sq;
+	const struct session_summary *sum;
+	unsigned n = 0;
+
+	while ((sq = session_next(s))) {
+		struct answer_result res;
+
+		answer(s, sq, n % 2 == 0 || sq->reason == PICK_REASK, T0, &res);
+		n++;
+	}
+	sum = session_summary(s);
+	assert_int_equal(sum->asked, n);
+	assert_true(n >= 12 && n <= 12 + 6); /* the bank has 12; re-asks on top */
+	assert_true(sum->correct < sum->asked);
+	assert_true(sum->n_confusions > 0);
+	session_free(s);
+}
+
+static void test_bad_answer_position(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = start(fx, MODE_PRACTICE, 1, 2, T0);
+	const struct shown_question *sq = session_next(s);
+	struct answer_result res;
+	struct rc_error err;
+
+	assert_int_equal(session_answer(s, 9, 0, T0, &res, &err), -1);
+	assert_non_null(strstr(err.msg, "is not one of the"));
+	assert_int_equal(session_answer(s, -1, 0, T0, &res, &err), 0);
+	assert_false(res.correct);
+	assert_null(res.picked);
+	assert_int_equal(res.record.picked, -1);
+	(void)sq;
+	session_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_same_seed_same_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_options_are_shuffled, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_repeat_unless_missed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_confusion_counting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_contrast_on_confusion, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drill_targets_confused_pair, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drill_without_confusions_falls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_due_questions_come_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leech_after_six_misses, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_count_and_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_answer_position, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
