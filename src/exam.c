@@ -1,0 +1,285 @@
+/*
+ * Exams.  Questions are drawn round-robin over the roles that are answers
+ * in the chosen banks, so a 20-question exam over four roles asks five
+ * about each: a pass cannot come from knowing one role well.
+ */
+#include "rolecall/exam.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rolecall/rng.h"
+
+struct exam {
+	const struct catalog *cat;
+	struct exam_config cfg;
+	struct exam_item *items;
+	unsigned n;
+	int submitted;
+	struct exam_result res;
+};
+
+static unsigned bank_default(const struct exam_config *cfg, int count)
+{
+	for (size_t i = 0; i < cfg->n_banks; i++) {
+		unsigned v = count ? cfg->banks[i]->exam_count : cfg->banks[i]->exam_pass;
+
+		if (v)
+			return v;
+	}
+	return 0;
+}
+
+/* All questions of the banks, shuffled, then dealt round-robin by answer
+ * role; questions without an answer role fill what is left. */
+static unsigned draw(struct exam *e, struct rng *rng, const struct bank_question **pool,
+		     unsigned n_pool)
+{
+	unsigned *idx = malloc((n_pool ? n_pool : 1) * sizeof *idx), taken = 0;
+	unsigned char *used = calloc(n_pool ? n_pool : 1, 1);
+
+	if (!idx || !used) {
+		free(idx);
+		free(used);
+		return 0;
+	}
+	for (unsigned i = 0; i < n_pool; i++)
+		idx[i] = i;
+	rng_shuffle(rng, idx, n_pool);
+	while (taken < e->n) {
+		unsigned before = taken;
+
+		for (int role = 0; role < (int)catalog_role_count(e->cat) && taken < e->n; role++)
+			for (unsigned k = 0; k < n_pool; k++) {
+				if (used[idx[k]] || pool[idx[k]]->answer_role != role)
+					continue;
+				used[idx[k]] = 1;
+				e->items[taken++].q = pool[idx[k]];
+				break;
+			}
+		if (taken > before)
+			continue;
+		for (unsigned k = 0; k < n_pool && taken < e->n; k++)
+			if (!used[idx[k]]) {
+				used[idx[k]] = 1;
+				e->items[taken++].q = pool[idx[k]];
+			}
+		break;
+	}
+	free(idx);
+	free(used);
+	return taken;
+}
+
+static const struct bank_question **gather(const struct exam_config *cfg, unsigned *n)
+{
+	const struct bank_question **pool;
+	size_t total = 0, k = 0;
+
+	for (size_t i = 0; i < cfg->n_banks; i++)
+		total += cfg->banks[i]->n_questions;
+	pool = malloc((total ? total : 1) * sizeof *pool);
+	if (!pool)
+		return NULL;
+	for (size_t i = 0; i < cfg->n_banks; i++)
+		for (size_t j = 0; j < cfg->banks[i]->n_questions; j++)
+			pool[k++] = &cfg->banks[i]->questions[j];
+	*n = (unsigned)total;
+	return pool;
+}
+
+static int setup_items(struct exam *e, struct rc_error *err)
+{
+	const struct bank_question **pool;
+	unsigned n_pool = 0;
+	struct rng rng;
+
+	rng_seed(&rng, e->cfg.seed);
+	if (!(pool = gather(&e->cfg, &n_pool)))
+		return rc_error_set(err, "out of memory");
+	if (n_pool < e->n) {
+		free(pool);
+		return rc_error_set(err, "the exam asks %u questions but the chosen banks have %u; "
+				    "lower --count", e->n, n_pool);
+	}
+	e->items = calloc(e->n, sizeof *e->items);
+	if (!e->items || draw(e, &rng, pool, n_pool) != e->n) {
+		free(pool);
+		return rc_error_set(err, "out of memory");
+	}
+	free(pool);
+	/* Dealt by role, the order would give the answers away: shuffle it. */
+	for (unsigned i = e->n; i > 1; i--) {
+		unsigned j = (unsigned)rng_below(&rng, i);
+		struct exam_item t = e->items[i - 1];
+
+		e->items[i - 1] = e->items[j];
+		e->items[j] = t;
+	}
+	for (unsigned i = 0; i < e->n; i++) {
+		struct exam_item *it = &e->items[i];
+
+		it->n_options = it->q->n_choices;
+		for (unsigned k = 0; k < it->n_options; k++)
+			it->order[k] = k;
+		rng_shuffle(&rng, it->order, it->n_options);
+		it->picked = -1;
+	}
+	return 0;
+}
+
+int exam_new(const struct catalog *cat, const struct exam_config *cfg, struct exam **out,
+	     struct rc_error *err)
+{
+	struct exam *e;
+
+	*out = NULL;
+	if (!(e = calloc(1, sizeof *e)))
+		return rc_error_set(err, "out of memory");
+	e->cat = cat;
+	e->cfg = *cfg;
+	e->n = cfg->count ? cfg->count : bank_default(cfg, 1);
+	if (!e->n)
+		e->n = EXAM_DEFAULT_COUNT;
+	if (!cfg->pass_given)
+		e->cfg.pass = bank_default(cfg, 0) ? bank_default(cfg, 0) : EXAM_DEFAULT_PASS;
+	if (e->n > EXAM_MAX_COUNT || e->cfg.pass > 100) {
+		exam_free(e);
+		return rc_error_set(err, "an exam has 1 to %d questions and a pass mark of 0 to 100%%",
+				    EXAM_MAX_COUNT);
+	}
+	if (setup_items(e, err) < 0) {
+		exam_free(e);
+		return -1;
+	}
+	e->res.started_at = cfg->now;
+	*out = e;
+	return 0;
+}
+
+void exam_free(struct exam *e)
+{
+	if (!e)
+		return;
+	free(e->items);
+	free(e);
+}
+
+unsigned exam_count(const struct exam *e) { return e->n; }
+unsigned exam_pass_mark(const struct exam *e) { return e->cfg.pass; }
+uint64_t exam_seed(const struct exam *e) { return e->cfg.seed; }
+unsigned exam_time_limit(const struct exam *e) { return e->cfg.time_limit; }
+int64_t exam_started_at(const struct exam *e) { return e->res.started_at; }
+int exam_submitted(const struct exam *e) { return e->submitted; }
+const struct exam_result *exam_result(const struct exam *e) { return &e->res; }
+
+int64_t exam_seconds_left(const struct exam *e, int64_t now)
+{
+	int64_t left;
+
+	if (!e->cfg.time_limit)
+		return -1;
+	left = e->res.started_at + e->cfg.time_limit - now;
+	return left > 0 ? left : 0;
+}
+
+const struct exam_item *exam_item(const struct exam *e, unsigned i)
+{
+	return i < e->n ? &e->items[i] : NULL;
+}
+
+int exam_answer(struct exam *e, unsigned i, int position, struct rc_error *err)
+{
+	if (e->submitted)
+		return rc_error_set(err, "the exam is already submitted");
+	if (i >= e->n)
+		return rc_error_set(err, "there is no question %u", i + 1);
+	if (position < -1 || position >= (int)e->items[i].n_options)
+		return rc_error_set(err, "answer %d is not one of the %u options", position + 1,
+				    e->items[i].n_options);
+	e->items[i].picked = position;
+	return 0;
+}
+
+unsigned exam_answered(const struct exam *e)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < e->n; i++)
+		n += e->items[i].picked >= 0;
+	return n;
+}
+
+int exam_next_unanswered(const struct exam *e, unsigned from)
+{
+	for (unsigned k = 1; k <= e->n; k++) {
+		unsigned i = (from + k) % e->n;
+
+		if (e->items[i].picked < 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+int exam_item_correct(const struct exam *e, unsigned i)
+{
+	const struct exam_item *it = &e->items[i];
+
+	return it->picked >= 0 && it->order[it->picked] == it->q->correct;
+}
+
+int exam_submit(struct exam *e, int64_t now, int timed_out, struct rc_error *err)
+{
+	struct exam_result *r = &e->res;
+
+	if (e->submitted)
+		return rc_error_set(err, "the exam is already submitted");
+	e->submitted = 1;
+	r->count = e->n;
+	r->pass = e->cfg.pass;
+	r->timed_out = timed_out;
+	r->ended_at = now;
+	for (unsigned i = 0; i < e->n; i++) {
+		const struct bank_question *q = e->items[i].q;
+		int ok = exam_item_correct(e, i);
+
+		r->correct += ok;
+		for (unsigned k = 0; k < q->n_about; k++) {
+			r->role_asked[q->about[k]]++;
+			r->role_correct[q->about[k]] += ok;
+		}
+	}
+	r->percent = r->count ? r->correct * 100 / r->count : 0;
+	/* Compare exactly, not the rounded percent: 15 of 19 is 78.9%, a fail at 79. */
+	r->passed = r->correct * 100 >= r->pass * r->count;
+	return 0;
+}
+
+static const char *role_id(const struct exam *e, int role)
+{
+	const struct bank_role *r = catalog_role(e->cat, role);
+
+	return r ? r->id : NULL;
+}
+
+void exam_item_record(const struct exam *e, unsigned i, struct answer_record *rec)
+{
+	const struct exam_item *it = &e->items[i];
+	const struct bank_question *q = it->q;
+
+	memset(rec, 0, sizeof *rec);
+	rec->bank_id = q->bank->id;
+	rec->question_id = q->id;
+	rec->answer_role = role_id(e, q->answer_role);
+	for (unsigned k = 0; k < q->n_about && k < BANK_MAX_OPTIONS; k++)
+		rec->about[rec->n_about++] = role_id(e, q->about[k]);
+	rec->n_shown = it->n_options;
+	for (unsigned k = 0; k < it->n_options; k++) {
+		rec->shown_choices[k] = it->order[k];
+		rec->shown_roles[k] = role_id(e, q->choices[it->order[k]].role);
+	}
+	rec->picked = it->picked;
+	rec->correct = exam_item_correct(e, i);
+	rec->answered_at = e->res.ended_at;
+	rec->mode = MODE_EXAM;
+}
