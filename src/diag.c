@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+__attribute__((format(printf, 5, 0)))
 static void error_vfill(struct rc_error *err, const char *file, int line,
 			int col, const char *fmt, va_list ap)
 {
