@@ -304,34 +304,40 @@ const struct shown_question *session_next(struct session *s)
 
 /* ---- answering --------------------------------------------------------- */
 
-static const char *role_id(const struct session *s, int role)
+static const char *role_id(const struct catalog *cat, int role)
 {
-	const struct bank_role *r = catalog_role(s->cat, role);
+	const struct bank_role *r = catalog_role(cat, role);
 
 	return r ? r->id : NULL;
+}
+
+void answer_record_init(struct answer_record *rec, const struct catalog *cat,
+			const struct bank_question *q, const unsigned *order,
+			unsigned n_shown, enum session_mode mode)
+{
+	memset(rec, 0, sizeof *rec);
+	rec->bank_id = q->bank->id;
+	rec->question_id = q->id;
+	rec->answer_role = role_id(cat, q->answer_role);
+	for (unsigned i = 0; i < q->n_about && i < BANK_MAX_OPTIONS; i++)
+		rec->about[rec->n_about++] = role_id(cat, q->about[i]);
+	rec->n_shown = n_shown;
+	for (unsigned i = 0; i < n_shown; i++) {
+		rec->shown_choices[i] = order[i];
+		rec->shown_roles[i] = role_id(cat, q->choices[order[i]].role);
+	}
+	rec->picked = -1;
+	rec->mode = mode;
 }
 
 static void fill_record(const struct session *s, int position, int64_t elapsed_ms,
 			int64_t now, int correct, struct answer_record *rec)
 {
-	const struct bank_question *q = s->cur.q;
-
-	memset(rec, 0, sizeof *rec);
-	rec->bank_id = q->bank->id;
-	rec->question_id = q->id;
-	rec->answer_role = role_id(s, q->answer_role);
-	for (unsigned i = 0; i < q->n_about && i < BANK_MAX_OPTIONS; i++)
-		rec->about[rec->n_about++] = role_id(s, q->about[i]);
-	rec->n_shown = s->cur.n_options;
-	for (unsigned i = 0; i < rec->n_shown; i++) {
-		rec->shown_choices[i] = s->cur.order[i];
-		rec->shown_roles[i] = role_id(s, q->choices[s->cur.order[i]].role);
-	}
+	answer_record_init(rec, s->cat, s->cur.q, s->cur.order, s->cur.n_options, s->cfg.mode);
 	rec->picked = position;
 	rec->correct = correct;
 	rec->elapsed_ms = elapsed_ms < 0 ? 0 : elapsed_ms;
 	rec->answered_at = now;
-	rec->mode = s->cfg.mode;
 }
 
 static void tally(struct session *s, const struct answer_result *res)

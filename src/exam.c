@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rolecall/engine.h"
 #include "rolecall/rng.h"
 
 struct exam {
@@ -255,31 +256,12 @@ int exam_submit(struct exam *e, int64_t now, int timed_out, struct rc_error *err
 	return 0;
 }
 
-static const char *role_id(const struct exam *e, int role)
-{
-	const struct bank_role *r = catalog_role(e->cat, role);
-
-	return r ? r->id : NULL;
-}
-
 void exam_item_record(const struct exam *e, unsigned i, struct answer_record *rec)
 {
 	const struct exam_item *it = &e->items[i];
-	const struct bank_question *q = it->q;
 
-	memset(rec, 0, sizeof *rec);
-	rec->bank_id = q->bank->id;
-	rec->question_id = q->id;
-	rec->answer_role = role_id(e, q->answer_role);
-	for (unsigned k = 0; k < q->n_about && k < BANK_MAX_OPTIONS; k++)
-		rec->about[rec->n_about++] = role_id(e, q->about[k]);
-	rec->n_shown = it->n_options;
-	for (unsigned k = 0; k < it->n_options; k++) {
-		rec->shown_choices[k] = it->order[k];
-		rec->shown_roles[k] = role_id(e, q->choices[it->order[k]].role);
-	}
+	answer_record_init(rec, e->cat, it->q, it->order, it->n_options, MODE_EXAM);
 	rec->picked = it->picked;
 	rec->correct = exam_item_correct(e, i);
 	rec->answered_at = e->res.ended_at;
-	rec->mode = MODE_EXAM;
 }

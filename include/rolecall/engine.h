@@ -69,6 +69,13 @@ struct weak_pair {
 
 struct session;
 
+/* The parts of an answer's log record that follow from the question as
+ * shown (order: choice index at each position); picked is -1 and the
+ * answer fields are left for the caller.  Strings are the catalog's. */
+void answer_record_init(struct answer_record *rec, const struct catalog *cat,
+			const struct bank_question *q, const unsigned *order,
+			unsigned n_shown, enum session_mode mode);
+
 int session_new(const struct catalog *cat, struct history *h,
 		const struct session_config *cfg, struct session **out,
 		struct rc_error *err);
