@@ -418,6 +418,7 @@ static int store_make_dir(const char *dir, const char *path,
 			  struct rc_error *err)
 {
 	struct stat st;
+	int e;
 
 	if (stat(dir, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
@@ -427,11 +428,14 @@ static int store_make_dir(const char *dir, const char *path,
 	}
 	/* mkdir's mode goes through the umask; the folder is new and ours,
 	 * so set the mode exactly: the answers in it are personal. */
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		return store_file_error(dir, "create the folder", errno, err);
-	if (chmod(dir, 0700) < 0)
-		return store_file_error(dir, "set the mode of", errno, err);
-	return 0;
+	if (mkdir(dir, 0700) == 0)
+		return chmod(dir, 0700) == 0 ? 0 :
+		       store_file_error(dir, "set the mode of", errno, err);
+	e = errno;
+	/* another rolecall may have made it since we looked */
+	if (e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	return store_file_error(dir, "create the folder", e, err);
 }
 
 /* Create every missing folder on the way to path. */
@@ -795,7 +799,9 @@ static int store_log_add(struct store *s, int64_t user_id,
 	sqlite3_stmt *st = s->stmt[SQL_LOG_ADD];
 	int rc = SQLITE_OK;
 
-	if (rec->n_about > BANK_MAX_OPTIONS || rec->n_shown > BANK_MAX_OPTIONS ||
+	/* what could not be read back is refused now, not at the next export */
+	if (session_mode_parse(session_mode_name(rec->mode)) < 0 ||
+	    rec->n_about > BANK_MAX_OPTIONS || rec->n_shown > BANK_MAX_OPTIONS ||
 	    rec->picked < -1 || rec->picked >= (int)rec->n_shown ||
 	    store_join_ids(about, rec->about, rec->n_about) < 0 ||
 	    store_join_ids(shown, rec->shown_roles, rec->n_shown) < 0 ||

@@ -713,6 +713,12 @@ static void test_failed_record_rolls_back(void **state)
 	got = history_new();
 	assert_int_equal(store_load_history(s, uid + 100, got, &err), -1);
 	assert_msg_has(&err, "no profile");
+	/* a mode that could not be read back */
+	r.mode = (enum session_mode)42;
+	assert_int_equal(store_record(s, uid, &r, h, &err), -1);
+	assert_msg_has(&err, "malformed");
+	r.mode = MODE_EXAM;
+	assert_int_equal(log_count(s, 0), 1);
 	/* and the store still works */
 	record_ok(s, uid, h, &r);
 	assert_int_equal(log_count(s, 0), 2);
