@@ -72,14 +72,20 @@ static const struct model model_defaults = {
 	.clear_below = 0.10,
 };
 
-enum policy { POL_RANDOM, POL_QUIZ_T, POL_FSRS, POL_PRACTICE, POL_DRILL, N_POLICIES };
+/* The last two are reference bounds, not policies: they read the hidden
+ * learner, which no program can. */
+enum policy {
+	POL_RANDOM, POL_QUIZ_T, POL_FSRS, POL_PRACTICE, POL_DRILL, POL_ORACLE_PAIRS, POL_ORACLE,
+	N_POLICIES
+};
+#define FIRST_BOUND POL_ORACLE_PAIRS
 
 static const char *const policy_names[N_POLICIES] = {
-	"random", "quiz-t", "fsrs", "practice", "drill",
+	"random", "quiz-t", "fsrs", "practice", "drill", "oracle-pairs", "oracle",
 };
 static const char *const policy_titles[N_POLICIES] = {
 	"random order", "re-ask missed (quiz -t)", "FSRS alone", "rolecall practice",
-	"rolecall drill",
+	"rolecall drill", "*bound: knows which pairs*", "*bound: knows every p*",
 };
 
 struct run {
@@ -91,7 +97,7 @@ struct run {
 	uint64_t seed;
 	unsigned policies; /* bit mask */
 	const char *curve_path, *table_path;
-	int quiet;
+	const char *row; /* print only a sensitivity-table row with this label */
 };
 
 /* ---- the catalog, read-only and shared by every thread ---------------- */
@@ -319,9 +325,17 @@ struct outcome {
 	unsigned cleared_clear_gap; /* gap_days after the first full clear */
 };
 
+#define FOUND_DAYS 4
+
 struct tally {
 	uint64_t *pairs;    /* [budget + 1]: confused pairs cleared after k answers */
 	uint64_t *learners; /* [budget + 1]: learners fully cleared after k answers */
+	/* Until the first full clear: questions asked, and those that showed a
+	 * pair still confused (p >= clear_below) the confused way round. */
+	uint64_t asked, useful;
+	/* rolecall only: confused pairs the engine had seen confused (a miss
+	 * counted) at the start of day d + 1. */
+	uint64_t found[FOUND_DAYS];
 };
 
 struct track {
@@ -358,9 +372,33 @@ static void track_point(struct track *tr, int64_t now)
 }
 
 /* The learner answers q at `now`; returns the choice picked. */
+/* 1 when q shows a pair the learner still confuses, the confused way round. */
+static int useful(const struct track *tr, const struct bank_question *q, int64_t now)
+{
+	const struct learner *L = tr->L;
+
+	for (unsigned z = 0; z < L->n_confused; z++) {
+		unsigned y = L->confused[z][0], x = L->confused[z][1];
+
+		if (q->answer_role != (int)y ||
+		    confusion(tr->w->m, &L->pair[y][x], now) < tr->w->m->clear_below)
+			continue;
+		for (unsigned c = 0; c < q->n_choices; c++)
+			if (q->choices[c].role == (int)x)
+				return 1;
+	}
+	return 0;
+}
+
 static unsigned ask(struct track *tr, const struct bank_question *q, int64_t now)
 {
-	unsigned c = learner_pick(tr->L, tr->w, q, now);
+	unsigned c;
+
+	if (tr->out->clear_at == NOT_CLEARED) {
+		tr->tal->asked++;
+		tr->tal->useful += (unsigned)useful(tr, q, now);
+	}
+	c = learner_pick(tr->L, tr->w, q, now);
 
 	learner_feedback(tr->L, tr->w, q, c, now);
 	tr->answered++;
@@ -574,7 +612,101 @@ static void policy_fsrs(struct track *tr, uint64_t seed)
 	free(used);
 }
 
+/* ---- reference bounds: they read the hidden learner ------------------- */
+
+/*
+ * Greedy, no re-asks, the day's planned questions each day.  "oracle" knows
+ * every pair's confusion right now and asks the question whose options hold
+ * the most confusion still above the cleared line (when everything is
+ * cleared: the most confusion).  "oracle-pairs" knows only which pairs the
+ * learner confuses, from the first question on, and shares the day's
+ * questions out evenly over them, as drill does over the pairs it found.
+ */
+static void policy_oracle(struct track *tr, uint64_t seed, int knows_p)
+{
+	const struct world *w = tr->w;
+	const struct learner *L = tr->L;
+	size_t n = w->n_qs;
+	unsigned char *used = malloc(n);
+	double p[SIM_MAX_ROLES][SIM_MAX_ROLES];
+	struct rng r;
+
+	if (!used)
+		abort();
+	rng_seed(&r, seed);
+	for (unsigned day = 0; budget_left(tr); day++) {
+		int64_t now = day_start(day);
+		unsigned seen[SIM_MAX_ROLES * SIM_MAX_ROLES] = { 0 };
+
+		memset(used, 0, n);
+		for (unsigned k = 0; k < w->r->per_day && budget_left(tr); k++) {
+			long best = -1;
+			double best_v = -1;
+			int above = 0;
+
+			for (unsigned y = 0; y < w->n_roles; y++)
+				for (unsigned x = 0; x < w->n_roles; x++) {
+					p[y][x] = x == y ? 0 : confusion(w->m, &L->pair[y][x], now);
+					above |= p[y][x] >= w->m->clear_below;
+				}
+			for (size_t i = 0; i < n; i++) {
+				const struct bank_question *q = w->qs[i];
+				int y = sim_role(w, q->answer_role);
+				double v = rng_unit(&r) * 1e-9;
+
+				if (used[i])
+					continue;
+				for (unsigned c = 0; y >= 0 && c < q->n_choices; c++) {
+					int x = sim_role(w, q->choices[c].role), dup = 0;
+
+					if (x < 0 || x == y)
+						continue;
+					for (unsigned j = 0; j < c; j++)
+						dup |= q->choices[j].role == x;
+					if (dup)
+						continue;
+					if (knows_p && (!above || p[y][x] >= w->m->clear_below))
+						v += p[y][x];
+					for (unsigned z = 0; !knows_p && z < L->n_confused; z++)
+						if (L->confused[z][0] == y && L->confused[z][1] == x)
+							v += 1.0 / (1 + seen[z]);
+				}
+				if (v > best_v) {
+					best_v = v;
+					best = (long)i;
+				}
+			}
+			used[best] = 1;
+			for (unsigned z = 0; z < L->n_confused; z++)
+				if (w->qs[best]->answer_role == L->confused[z][0])
+					for (unsigned c = 0; c < w->qs[best]->n_choices; c++)
+						if (w->qs[best]->choices[c].role == L->confused[z][1]) {
+							seen[z]++;
+							break;
+						}
+			ask(tr, w->qs[best], now);
+			now += ANSWER_SECONDS;
+		}
+	}
+	free(used);
+}
+
 /* ---- rolecall: the real engine, fed only the learner's picks ----------- */
+
+/* How many of the learner's confused pairs the history shows confused at
+ * least once (measurement only: the engine never sees the learner). */
+static unsigned found(const struct world *w, const struct learner *L, const struct history *h)
+{
+	unsigned n = 0;
+
+	for (unsigned z = 0; z < L->n_confused; z++) {
+		int a = history_role_find(h, catalog_role(w->cat, L->confused[z][0])->id);
+		int p = history_role_find(h, catalog_role(w->cat, L->confused[z][1])->id);
+
+		n += a >= 0 && p >= 0 && history_confusion(h, (unsigned)a, (unsigned)p)->count > 0;
+	}
+	return n;
+}
 
 static void policy_engine(struct track *tr, enum session_mode mode, uint64_t seed)
 {
@@ -593,6 +725,8 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 		struct session *s;
 		struct rc_error err;
 
+		if (day >= 1 && day <= FOUND_DAYS)
+			tr->tal->found[day - 1] += found(w, tr->L, h);
 		if (session_new(w->cat, h, &cfg, &s, &err) < 0) {
 			fprintf(stderr, "rolecall_sim: %s\n", err.msg);
 			exit(1);
@@ -643,7 +777,9 @@ static void run_one(const struct world *w, unsigned idx, enum policy pol,
 	case POL_QUIZ_T: policy_quiz_t(&tr, seed); break;
 	case POL_FSRS: policy_fsrs(&tr, seed); break;
 	case POL_PRACTICE: policy_engine(&tr, MODE_PRACTICE, seed); break;
-	default: policy_engine(&tr, MODE_DRILL, seed); break;
+	case POL_DRILL: policy_engine(&tr, MODE_DRILL, seed); break;
+	case POL_ORACLE_PAIRS: policy_oracle(&tr, seed, 0); break;
+	default: policy_oracle(&tr, seed, 1); break;
 	}
 	/* The gap is counted from the last answer. */
 	end = tr.last;
@@ -741,35 +877,123 @@ static void fmt_ratio(char *buf, size_t len, unsigned a, unsigned b)
 		snprintf(buf, len, "%.0f%%", 100.0 * a / b);
 }
 
+static int has(const struct run *r, enum policy p)
+{
+	return (r->policies & (1u << p)) != 0;
+}
+
 static void print_table(FILE *f, const struct world *w, const struct summary *sum)
 {
 	const struct run *r = w->r;
-	const struct summary *rnd = r->policies & (1u << POL_RANDOM) ? &sum[POL_RANDOM] : NULL;
-	const struct summary *fs = r->policies & (1u << POL_FSRS) ? &sum[POL_FSRS] : NULL;
+	const struct summary *rnd = has(r, POL_RANDOM) ? &sum[POL_RANDOM] : NULL;
+	const struct summary *fs = has(r, POL_FSRS) ? &sum[POL_FSRS] : NULL;
 
 	fprintf(f, "| policy | questions to clear: median | p90 | cleared within %u | "
-		   "median vs random | median vs FSRS | p90 vs random | p90 vs FSRS | "
-		   "pairs cleared at the end | %u days later | kept (of cleared) | "
-		   "%u days after first clear |\n",
+		   "median / random | p90 / random | median / FSRS | p90 / FSRS | "
+		   "pairs cleared at the end | %u days later | %u days after the first clear |\n",
 		r->budget, r->gap_days, r->gap_days);
-	fprintf(f, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+	fprintf(f, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 	for (unsigned p = 0; p < N_POLICIES; p++) {
 		const struct summary *s = &sum[p];
 		char med[32], p90[32], r1[16], r2[16], r3[16], r4[16];
 
-		if (!(r->policies & (1u << p)))
+		if (!has(r, (enum policy)p))
 			continue;
 		fmt_q(med, sizeof med, s->median, r->budget);
 		fmt_q(p90, sizeof p90, s->p90, r->budget);
 		fmt_ratio(r1, sizeof r1, s->median, rnd ? rnd->median : NOT_CLEARED);
-		fmt_ratio(r2, sizeof r2, s->median, fs ? fs->median : NOT_CLEARED);
-		fmt_ratio(r3, sizeof r3, s->p90, rnd ? rnd->p90 : NOT_CLEARED);
+		fmt_ratio(r2, sizeof r2, s->p90, rnd ? rnd->p90 : NOT_CLEARED);
+		fmt_ratio(r3, sizeof r3, s->median, fs ? fs->median : NOT_CLEARED);
 		fmt_ratio(r4, sizeof r4, s->p90, fs ? fs->p90 : NOT_CLEARED);
-		fprintf(f, "| %s | %s | %s | %.1f%% | %s | %s | %s | %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n",
+		fprintf(f, "| %s | %s | %s | %.1f%% | %s | %s | %s | %s | %.1f%% | %.1f%% | %.1f%% |\n",
 			policy_titles[p], med, p90, 100.0 * s->n_cleared / r->learners, r1, r2,
-			r3, r4, 100 * s->share_end, 100 * s->share_gap, 100 * s->kept,
-			100 * s->share_clear_gap);
+			r3, r4, 100 * s->share_end, 100 * s->share_gap, 100 * s->share_clear_gap);
 	}
+}
+
+/* The issue's targets: the drill clears in at most 50% of the questions
+ * random order needs and 75% of what FSRS alone needs (median and p90),
+ * without worse retention after the gap. */
+static void print_verdict(FILE *f, const struct world *w, const struct summary *sum)
+{
+	const struct summary *d = &sum[POL_DRILL], *rnd = &sum[POL_RANDOM], *fs = &sum[POL_FSRS];
+	const struct run *r = w->r;
+	struct {
+		const char *what;
+		unsigned a, b;
+		double limit;
+	} t[4] = {
+		{ "median vs random", d->median, rnd->median, 0.50 },
+		{ "p90 vs random", d->p90, rnd->p90, 0.50 },
+		{ "median vs FSRS", d->median, fs->median, 0.75 },
+		{ "p90 vs FSRS", d->p90, fs->p90, 0.75 },
+	};
+
+	if (!has(r, POL_DRILL) || !has(r, POL_RANDOM) || !has(r, POL_FSRS))
+		return;
+	for (unsigned i = 0; i < 4; i++) {
+		int known = t[i].a != NOT_CLEARED && t[i].b != NOT_CLEARED;
+		double ratio = known ? (double)t[i].a / t[i].b : 0;
+
+		fprintf(f, "target: drill %s <= %.0f%%: ", t[i].what, 100 * t[i].limit);
+		if (known)
+			fprintf(f, "%.0f%%, %s\n", 100 * ratio, ratio <= t[i].limit ? "met" : "MISSED");
+		else
+			fprintf(f, "not measurable within the budget\n");
+	}
+	fprintf(f, "target: retention %u days after the budget, drill %.1f%% vs random %.1f%%, "
+		   "FSRS %.1f%%: %s\n",
+		r->gap_days, 100 * d->share_gap, 100 * rnd->share_gap, 100 * fs->share_gap,
+		d->share_gap >= rnd->share_gap && d->share_gap >= fs->share_gap ? "not worse"
+										 : "WORSE");
+}
+
+/* Where the questions went, and how fast rolecall found the confusions. */
+static void print_where(FILE *f, const struct world *w, const struct tally *tal)
+{
+	const struct run *r = w->r;
+
+	fprintf(f, "Questions, until the first clear, that showed a still-confused pair the "
+		   "confused way round:");
+	for (unsigned p = 0; p < N_POLICIES; p++)
+		if (has(r, (enum policy)p) && tal[p].asked)
+			fprintf(f, " %s %.0f%%;", policy_names[p],
+				100.0 * (double)tal[p].useful / (double)tal[p].asked);
+	fputc('\n', f);
+	for (unsigned p = POL_PRACTICE; p <= POL_DRILL; p++) {
+		if (!has(r, (enum policy)p) || !tal[p].pairs[r->budget + 1])
+			continue;
+		fprintf(f, "Confused pairs rolecall %s had seen confused, at the start of day",
+			policy_names[p]);
+		for (unsigned d = 0; d < FOUND_DAYS; d++)
+			fprintf(f, " %u: %.1f%%;", d + 2,
+				100.0 * (double)tal[p].found[d] / (double)tal[p].pairs[r->budget + 1]);
+		fputc('\n', f);
+	}
+}
+
+/* One line of the sensitivity table (bench/sim.sh): random, FSRS and drill
+ * under one variant of the model. */
+static void print_row(FILE *f, const struct world *w, const struct summary *sum,
+		      const char *label)
+{
+	const struct summary *d = &sum[POL_DRILL], *rnd = &sum[POL_RANDOM], *fs = &sum[POL_FSRS];
+	char a[8][32];
+
+	fmt_q(a[0], sizeof a[0], rnd->median, w->r->budget);
+	fmt_q(a[1], sizeof a[1], rnd->p90, w->r->budget);
+	fmt_q(a[2], sizeof a[2], fs->median, w->r->budget);
+	fmt_q(a[3], sizeof a[3], fs->p90, w->r->budget);
+	fmt_q(a[4], sizeof a[4], d->median, w->r->budget);
+	fmt_q(a[5], sizeof a[5], d->p90, w->r->budget);
+	fmt_ratio(a[6], sizeof a[6], d->median, rnd->median);
+	fmt_ratio(a[7], sizeof a[7], d->p90, rnd->p90);
+	fprintf(f, "| %s | %s / %s | %s / %s | %s / %s | %s / %s", label, a[0], a[1], a[2], a[3],
+		a[4], a[5], a[6], a[7]);
+	fmt_ratio(a[6], sizeof a[6], d->median, fs->median);
+	fmt_ratio(a[7], sizeof a[7], d->p90, fs->p90);
+	fprintf(f, " | %s / %s | %.0f%% / %.0f%% / %.0f%% |\n", a[6], a[7], 100 * rnd->share_gap,
+		100 * fs->share_gap, 100 * d->share_gap);
 }
 
 static void print_model(FILE *f, const struct world *w)
@@ -789,6 +1013,17 @@ static void print_model(FILE *f, const struct world *w)
 		m->stability0, m->growth, m->decay, m->clear_below);
 }
 
+/* A policy's title without the Markdown emphasis of the bounds. */
+static void put_title(FILE *f, enum policy p)
+{
+	for (const char *c = policy_titles[p]; *c; c++)
+		if (*c != '*')
+			fputc(*c, f);
+}
+
+/* Tab-separated: a header line of titles, then one line per number of
+ * questions answered: the share (%) of confused pairs cleared under each
+ * policy, then the share of learners with every pair cleared. */
 static int write_curve(const char *path, const struct world *w, struct tally *tal)
 {
 	const struct run *r = w->r;
@@ -798,23 +1033,23 @@ static int write_curve(const char *path, const struct world *w, struct tally *ta
 		perror(path);
 		return -1;
 	}
-	fprintf(f, "# questions");
-	for (unsigned p = 0; p < N_POLICIES; p++)
-		if (r->policies & (1u << p))
-			fprintf(f, "\t%s_pairs", policy_names[p]);
-	for (unsigned p = 0; p < N_POLICIES; p++)
-		if (r->policies & (1u << p))
-			fprintf(f, "\t%s_learners", policy_names[p]);
+	fprintf(f, "questions");
+	for (unsigned round = 0; round < 2; round++)
+		for (unsigned p = 0; p < N_POLICIES; p++)
+			if (has(r, (enum policy)p)) {
+				fputc('\t', f);
+				put_title(f, (enum policy)p);
+			}
 	fputc('\n', f);
 	for (unsigned k = 0; k <= r->budget; k++) {
 		fprintf(f, "%u", k);
 		for (unsigned p = 0; p < N_POLICIES; p++)
-			if (r->policies & (1u << p))
-				fprintf(f, "\t%.4f", 100.0 * (double)tal[p].pairs[k] /
+			if (has(r, (enum policy)p))
+				fprintf(f, "\t%.3f", 100.0 * (double)tal[p].pairs[k] /
 							     (double)tal[p].pairs[r->budget + 1]);
 		for (unsigned p = 0; p < N_POLICIES; p++)
-			if (r->policies & (1u << p))
-				fprintf(f, "\t%.4f", 100.0 * (double)tal[p].learners[k] / r->learners);
+			if (has(r, (enum policy)p))
+				fprintf(f, "\t%.3f", 100.0 * (double)tal[p].learners[k] / r->learners);
 		fputc('\n', f);
 	}
 	return fclose(f);
@@ -838,7 +1073,8 @@ static void usage(FILE *f)
 		"  --jobs N            threads (2)\n"
 		"  --curve FILE        write the learning curves (tab-separated)\n"
 		"  --table FILE        write the table (Markdown)\n"
-		"  --quiet             no progress on stderr\n"
+		"  --row LABEL         print only one sensitivity-table row (needs random,\n"
+		"                      fsrs and drill)\n"
 		"learner model:\n"
 		"  --confused-min N --confused-max N   confused pairs per learner (2, 3)\n"
 		"  --high-min P --high-max P           their confusion probability (0.35, 0.75)\n"
@@ -889,7 +1125,7 @@ static int num(const char *name, const char *s, double lo, double hi, double *ou
 
 enum {
 	O_LEARNERS = 256, O_SEED, O_PER_DAY, O_BUDGET, O_GAP, O_POLICIES, O_JOBS, O_CURVE,
-	O_TABLE, O_QUIET, O_CMIN, O_CMAX, O_HMIN, O_HMAX, O_LMAX, O_SLIP, O_DIFF, O_MISS,
+	O_TABLE, O_ROW, O_CMIN, O_CMAX, O_HMIN, O_HMAX, O_LMAX, O_SLIP, O_DIFF, O_MISS,
 	O_CONTRAST, O_TRANSFER, O_HIT, O_STAB, O_GROWTH, O_DECAY, O_CLEAR, O_HELP,
 };
 
@@ -905,7 +1141,7 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 		{ "jobs", required_argument, NULL, O_JOBS },
 		{ "curve", required_argument, NULL, O_CURVE },
 		{ "table", required_argument, NULL, O_TABLE },
-		{ "quiet", no_argument, NULL, O_QUIET },
+		{ "row", required_argument, NULL, O_ROW },
 		{ "confused-min", required_argument, NULL, O_CMIN },
 		{ "confused-max", required_argument, NULL, O_CMAX },
 		{ "high-min", required_argument, NULL, O_HMIN },
@@ -946,7 +1182,7 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 			break;
 		case O_CURVE: r->curve_path = optarg; break;
 		case O_TABLE: r->table_path = optarg; break;
-		case O_QUIET: r->quiet = 1; break;
+		case O_ROW: r->row = optarg; break;
 		case O_CMIN: bad = num(name, optarg, 0, 200, &v); m->confused_min = (unsigned)v; break;
 		case O_CMAX: bad = num(name, optarg, 0, 200, &v); m->confused_max = (unsigned)v; break;
 		case O_HMIN: bad = num(name, optarg, 0, 1, &m->high_min); break;
@@ -967,6 +1203,10 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 		}
 		if (bad)
 			return -1;
+	}
+	if (r->row && !(has(r, POL_RANDOM) && has(r, POL_FSRS) && has(r, POL_DRILL))) {
+		fprintf(stderr, "rolecall_sim: --row needs the random, fsrs and drill policies\n");
+		return -1;
 	}
 	if (m->confused_min > m->confused_max || m->high_min > m->high_max) {
 		fprintf(stderr, "rolecall_sim: a minimum is above its maximum\n");
@@ -1099,6 +1339,10 @@ int main(int argc, char **argv)
 				tal[p].pairs[k] += jobs[j].tal[p].pairs[k];
 				tal[p].learners[k] += jobs[j].tal[p].learners[k];
 			}
+			tal[p].asked += jobs[j].tal[p].asked;
+			tal[p].useful += jobs[j].tal[p].useful;
+			for (unsigned d = 0; d < FOUND_DAYS; d++)
+				tal[p].found[d] += jobs[j].tal[p].found[d];
 			free(jobs[j].tal[p].pairs);
 			free(jobs[j].tal[p].learners);
 		}
@@ -1112,8 +1356,14 @@ int main(int argc, char **argv)
 			tal[p].pairs[r.budget + 1] += o[i].n_confused;
 		summarise(&w, o, &sum[p]);
 	}
-	print_model(stdout, &w);
-	print_table(stdout, &w, sum);
+	if (r.row) {
+		print_row(stdout, &w, sum, r.row);
+	} else {
+		print_model(stdout, &w);
+		print_table(stdout, &w, sum);
+		print_verdict(stdout, &w, sum);
+		print_where(stdout, &w, tal);
+	}
 	if (r.table_path) {
 		FILE *f = fopen(r.table_path, "w");
 

@@ -11,6 +11,7 @@
 
 #include "bank_impl.h"
 #include "bank_node.h"
+#include "rolecall/sha256.h"
 
 /* Contrasts are held in the arena one by one (role_ref keeps pointers into
  * them) and gathered into one array when the bank is complete. */
@@ -1050,6 +1051,7 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 	}
 	bd.b->pub.path = arena_strndup(&bd.b->arena, name, strlen(name));
 	bd.b->pub.content_hash = fnv1a64(data, len);
+	sha256_hex(data, len, bd.b->pub.sha256);
 	if (!bd.b->pub.path) {
 		diag_add(diags, name, 0, 0, "out of memory");
 		bank_impl_free(bd.b);

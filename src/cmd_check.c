@@ -324,22 +324,26 @@ static int collect(const struct cli *cli, char ***files)
 			list = malloc(sizeof *list);
 			if (!list || !(list[0] = strdup(arg))) {
 				free(list);
-				goto fail;
+				goto oom;
 			}
 		}
 		char **bigger = realloc(out, (size_t)(n + k + 1) * sizeof *out);
 
 		if (!bigger) {
 			paths_free_list(list, k);
-			goto fail;
+			goto oom;
 		}
 		out = bigger;
-		memcpy(out + n, list, (size_t)k * sizeof *list);
+		/* An empty folder gives no list at all: memcpy from NULL is undefined. */
+		if (k)
+			memcpy(out + n, list, (size_t)k * sizeof *list);
 		n += k;
 		free(list);
 	}
 	*files = out;
 	return n;
+oom:
+	cli_fail("out of memory");
 fail:
 	paths_free_list(out, n);
 	return -1;
@@ -352,7 +356,11 @@ int cmd_check(const struct cli *cli)
 	int n, failed = 0, first = 1;
 	size_t questions;
 
-	if (!cat || (n = collect(cli, &files)) < 0) {
+	if (!cat) {
+		cli_fail("out of memory");
+		return EXIT_FAIL;
+	}
+	if ((n = collect(cli, &files)) < 0) {
 		catalog_free(cat);
 		return EXIT_FAIL;
 	}

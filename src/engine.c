@@ -1,9 +1,13 @@
 /*
  * The session engine.  Practice rotates between three sources — questions
  * due for review, questions that test the person's confused pairs, and new
- * questions — so a session is never all old or all new.  Drill draws only
- * from questions that put a confused pair side by side.  A missed question
- * comes back a few questions later, as a tutor would ask it again.
+ * questions — so a session is never all old or all new.  Drill draws from
+ * questions that put a confused pair side by side, the confused way round
+ * (the true role asked, the role taken for it among the options), shared
+ * out over every pair it has seen confused; and it probes the pairs it has
+ * hardly seen offered, to find confusions it does not know yet.  A missed
+ * question comes back a few questions later, as a tutor would ask it again.
+ * doc/efficacy.md measures what this buys against simpler orders.
  */
 #include "rolecall/engine.h"
 
@@ -13,10 +17,27 @@
 
 #include "rolecall/rng.h"
 
-/* A pair counts as weak from this score on: one slip in a few chances is
- * (1 + 0.5) / (3 + 5) = 0.19, below it; two slips in four is 0.28. */
+/* A pair counts as weak (for practice) from this score on: one slip in a
+ * few chances is (1 + 0.5) / (3 + 5) = 0.19, below it; two slips in four is
+ * 0.28. */
 #define WEAK_THRESHOLD 0.2
-#define MAX_WEAK 3
+/* Drill works on the worst MAX_WEAK pairs seen confused whose score is at
+ * least DRILL_MIN_SCORE: a single slip long ago, (1 + 0.5) / (25 + 5), is
+ * no longer worth a question. */
+#define MAX_WEAK 6
+#define DRILL_MIN_SCORE 0.05
+/* A pair (answer, role offered beside it) offered fewer than PROBE_CHANCES
+ * times may hide a confusion: every PROBE_EVERY-th drill question probes
+ * such pairs, and while one was offered fewer than PROBE_URGENT times (a
+ * newcomer), every question does. */
+#define PROBE_CHANCES 12
+#define PROBE_URGENT 3
+#define PROBE_EVERY 8
+/* Weight, when choosing a drill question, of the reverse of a confused pair
+ * (the role taken asked, the true role offered) and of what it probes. */
+#define DRILL_REVERSE 0.1
+#define DRILL_PROBE 0.5
+#define MAX_DRILLED 64
 #define MAX_PENDING 64
 
 struct cand {
@@ -49,6 +70,11 @@ struct session {
 	int have_cur;
 	struct weak_pair weak[MAX_WEAK];
 	unsigned n_weak;
+	struct {
+		int answer, picked;
+		unsigned seen; /* drill questions that tested it this session */
+	} drilled[MAX_DRILLED];
+	unsigned n_drilled;
 	int drill_fallback;
 	struct session_summary sum;
 	int64_t now;
@@ -76,14 +102,6 @@ static int offers_role(const struct bank_question *q, int role)
 		if (q->choices[i].role == role)
 			return 1;
 	return 0;
-}
-
-/* 1 when q shows pair (a, p) side by side: the answer is one of them and
- * the other is among the options. */
-static int tests_pair(const struct bank_question *q, int a, int p)
-{
-	return (q->answer_role == a && offers_role(q, p)) ||
-	       (q->answer_role == p && offers_role(q, a));
 }
 
 /* How much q exercises the person's confusions: the worst pair it tests. */
@@ -211,36 +229,158 @@ static long pick_practice(struct session *s, enum pick_reason *why)
 	return best_of(s, SRC_ANY);
 }
 
-/* Drill the weak pairs in turn; within a pair, prefer what is due or new
- * over what was just seen. */
-static long pick_drill(struct session *s, enum pick_reason *why)
+/* ---- drill -------------------------------------------------------------- */
+
+static uint32_t pair_chances(const struct session *s, int answer, int picked)
 {
-	for (unsigned k = 0; k < s->n_weak; k++) {
-		const struct weak_pair *w = &s->weak[(s->slot + k) % s->n_weak];
-		long best = -1;
-		double best_key = -1;
+	int a = hrole(s, answer), p = hrole(s, picked);
 
-		for (size_t i = 0; i < s->n_cands; i++) {
-			const struct cand *c = &s->cands[i];
-			const struct question_state *qs;
-			double key;
+	return a < 0 || p < 0 ? 0 : history_confusion(s->h, (unsigned)a, (unsigned)p)->chances;
+}
 
-			if (c->used || !tests_pair(c->q, w->answer, w->picked))
-				continue;
-			qs = history_question(s->h, c->q->id);
-			key = 1 + c->jitter;
-			if (qs)
-				key -= fsrs_retrievability(&fsrs_default_params, &qs->card, s->now);
-			if (key > best_key) {
-				best_key = key;
-				best = (long)i;
+/* What asking q would tell about pairs offered fewer than `below` times:
+ * for each role offered beside the answer, how far that pair is from
+ * `below` chances (0 when none is). */
+static double probe_value(const struct session *s, const struct bank_question *q,
+			  unsigned below)
+{
+	double sum = 0;
+
+	if (q->answer_role < 0 || !is_session_role(s, q->answer_role))
+		return 0;
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int x = q->choices[i].role, dup = 0;
+		uint32_t ch;
+
+		if (x < 0 || x == q->answer_role || !is_session_role(s, x))
+			continue;
+		for (unsigned j = 0; j < i; j++)
+			dup |= q->choices[j].role == x;
+		if (!dup && (ch = pair_chances(s, q->answer_role, x)) < below)
+			sum += (double)(below - ch) / below;
+	}
+	return sum;
+}
+
+/* The question that probes the least-offered pairs, or -1 when no pair is
+ * offered fewer than `below` times. */
+static long pick_probe(struct session *s, unsigned below, enum pick_reason *why)
+{
+	long best = -1;
+	double best_key = 0;
+
+	for (size_t i = 0; i < s->n_cands; i++) {
+		double k;
+
+		if (s->cands[i].used)
+			continue;
+		k = probe_value(s, s->cands[i].q, below);
+		if (k > 0 && (k += s->cands[i].jitter * 1e-3) > best_key) {
+			best_key = k;
+			best = (long)i;
+		}
+	}
+	if (best >= 0)
+		*why = history_question(s->h, s->cands[best].q->id) ? PICK_REVIEW : PICK_NEW;
+	return best;
+}
+
+/* How many drill questions tested the pair (the confused way round) in this
+ * session; NULL when the table is full. */
+static unsigned *drilled(struct session *s, int answer, int picked)
+{
+	for (unsigned i = 0; i < s->n_drilled; i++)
+		if (s->drilled[i].answer == answer && s->drilled[i].picked == picked)
+			return &s->drilled[i].seen;
+	if (s->n_drilled == MAX_DRILLED)
+		return NULL;
+	s->drilled[s->n_drilled].answer = answer;
+	s->drilled[s->n_drilled].picked = picked;
+	s->drilled[s->n_drilled].seen = 0;
+	return &s->drilled[s->n_drilled++].seen;
+}
+
+/* A pair's claim on the next drill question: its score, shared out over
+ * the questions that already drilled it this session, so that every
+ * confused pair gets its turn and the worst get more. */
+static double need(struct session *s, const struct weak_pair *w)
+{
+	unsigned *seen = drilled(s, w->answer, w->picked);
+
+	return w->score / (1 + (seen ? *seen : 0));
+}
+
+/* The question that best drills the weak pairs: the sum of the needs of
+ * the pairs it shows the confused way round (answer Y, the role X taken for
+ * Y among the options), a little for the reverse way, and something for
+ * what it probes; among equals, what was not just seen.  Only questions
+ * that show at least one weak pair side by side qualify. */
+static long pick_weak(struct session *s, const struct weak_pair *w, unsigned n)
+{
+	long best = -1;
+	double best_key = 0;
+
+	for (size_t i = 0; i < s->n_cands; i++) {
+		const struct cand *c = &s->cands[i];
+		const struct question_state *qs;
+		double key = 0;
+		int tests = 0;
+
+		if (c->used)
+			continue;
+		for (unsigned k = 0; k < n; k++) {
+			if (c->q->answer_role == w[k].answer && offers_role(c->q, w[k].picked)) {
+				key += need(s, &w[k]);
+				tests = 1;
+			} else if (c->q->answer_role == w[k].picked && offers_role(c->q, w[k].answer)) {
+				key += DRILL_REVERSE * need(s, &w[k]);
+				tests = 1;
 			}
 		}
-		if (best >= 0) {
-			s->slot++;
-			*why = PICK_WEAK;
-			return best;
+		if (!tests)
+			continue;
+		key += DRILL_PROBE * probe_value(s, c->q, PROBE_CHANCES);
+		key *= 1 + 1e-2 * c->jitter;
+		if ((qs = history_question(s->h, c->q->id)))
+			key *= 1 - 0.1 * fsrs_retrievability(&fsrs_default_params, &qs->card, s->now);
+		if (key > best_key) {
+			best_key = key;
+			best = (long)i;
 		}
+	}
+	for (unsigned k = 0; best >= 0 && k < n; k++) {
+		unsigned *seen;
+
+		if (s->cands[best].q->answer_role == w[k].answer &&
+		    offers_role(s->cands[best].q, w[k].picked) &&
+		    (seen = drilled(s, w[k].answer, w[k].picked)))
+			(*seen)++;
+	}
+	return best;
+}
+
+/*
+ * Drill: probe while some pair was hardly offered, and every PROBE_EVERY-th
+ * question; otherwise drill the weak pairs as they stand now (the list is
+ * read again at every question, so a confusion found this session is
+ * drilled this session).  With nothing to probe or drill, practise.
+ */
+static long pick_drill(struct session *s, enum pick_reason *why)
+{
+	struct weak_pair w[MAX_WEAK];
+	unsigned n = session_weak_pairs(s, w, MAX_WEAK);
+	long i;
+
+	while (n > 1 && w[n - 1].score < DRILL_MIN_SCORE)
+		n--;
+	if ((i = pick_probe(s, PROBE_URGENT, why)) >= 0)
+		return i;
+	if ((n == 0 || s->primary % PROBE_EVERY == PROBE_EVERY - 1) &&
+	    (i = pick_probe(s, PROBE_CHANCES, why)) >= 0)
+		return i;
+	if (n > 0 && (i = pick_weak(s, w, n)) >= 0) {
+		*why = PICK_WEAK;
+		return i;
 	}
 	return pick_practice(s, why);
 }
@@ -288,8 +428,8 @@ const struct shown_question *session_next(struct session *s)
 	if (take_reask(s, 0))
 		return &s->cur;
 	if (s->primary < s->count) {
-		i = s->cfg.mode == MODE_DRILL && !s->drill_fallback ? pick_drill(s, &why) :
-								      pick_practice(s, &why);
+		/* A drill with nothing to drill yet probes: see pick_drill. */
+		i = s->cfg.mode == MODE_DRILL ? pick_drill(s, &why) : pick_practice(s, &why);
 		if (i >= 0) {
 			s->cands[i].used = 1;
 			s->primary++;

@@ -128,6 +128,30 @@ static int ui_read_mouse(struct ui_key *k)
 	return 1;
 }
 
+/* A key whose sequence the terminfo entry does not know arrives as Esc
+ * and the rest of the sequence; Esc means "back", so an unknown key must
+ * not.  1 when what follows Esc was a CSI or SS3 sequence (now eaten). */
+static int ui_unknown_sequence(void)
+{
+	wint_t c;
+	int r, eaten = 0;
+
+	wtimeout(stdscr, 0);
+	r = get_wch(&c);
+	if (r == OK && (c == L'[' || c == L'O')) {
+		/* Parameters, then one final byte in 0x40..0x7E. */
+		while ((r = get_wch(&c)) == OK && !(c >= 0x40 && c <= 0x7E))
+			;
+		eaten = 1;
+	} else if (r == OK) {
+		unget_wch((wchar_t)c);
+	} else if (r == KEY_CODE_YES) {
+		ungetch((int)c);
+	}
+	wtimeout(stdscr, UI_WAIT_MS);
+	return eaten;
+}
+
 /* 1 with a key in k; 0 after the timeout or a signal. */
 static int ui_read_key(struct ui_key *k)
 {
@@ -141,8 +165,25 @@ static int ui_read_key(struct ui_key *k)
 	k->fn = r == KEY_CODE_YES;
 	if (k->fn && ch == KEY_MOUSE)
 		return ui_read_mouse(k);
+	if (!k->fn && ch == 27 && ui_unknown_sequence())
+		return 0;
 	k->cmd = ui_key_command(k);
 	return 1;
+}
+
+/* Home and End have several encodings (xterm, vt220, rxvt, and tmux or
+ * screen panes whatever TERM says); teach curses the common ones. */
+static void ui_define_keys(void)
+{
+	static const struct { const char *seq; int key; } extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME },
+		{ "\033OH", KEY_HOME },  { "\033[4~", KEY_END },  { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END },   { "\033OF", KEY_END },
+	};
+
+	for (size_t i = 0; i < UI_COUNT(extra); i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
 }
 
 /* ---- screens and actions ------------------------------------------------ */
@@ -323,6 +364,7 @@ static SCREEN *ui_begin(struct ui *ui)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	ui_define_keys();
 	curs_set(0);
 	set_escdelay(UI_ESC_DELAY_MS);
 	wtimeout(stdscr, UI_WAIT_MS);

@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "cli.h"
+struct cli;
 
 #define UI_MIN_COLS 60
 #define UI_MIN_ROWS 16

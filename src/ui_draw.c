@@ -293,16 +293,19 @@ struct ui_doc ui_draw_box(struct ui *ui, int h, int w, const char *title)
 	w = w > COLS - 2 ? COLS - 2 : w;
 	y = (LINES - h) / 2;
 	x = (COLS - w) / 2;
-	for (int r = 0; r < h; r++)
-		mvhline(y + r, x, ' ', w);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	/* Box characters as text, not the alternate character set: they go
+	 * through the sanitiser like everything else, ASCII on a C locale. */
+	ui_put(ui, y, x, 1, A_NORMAL, "\u250c");
+	ui_repeat(ui, y, x + 1, w - 2, A_NORMAL, "\u2500");
+	ui_put(ui, y, x + w - 1, 1, A_NORMAL, "\u2510");
+	for (int r = 1; r < h - 1; r++) {
+		ui_put(ui, y + r, x, 1, A_NORMAL, "\u2502");
+		mvhline(y + r, x + 1, ' ', w - 2);
+		ui_put(ui, y + r, x + w - 1, 1, A_NORMAL, "\u2502");
+	}
+	ui_put(ui, y + h - 1, x, 1, A_NORMAL, "\u2514");
+	ui_repeat(ui, y + h - 1, x + 1, w - 2, A_NORMAL, "\u2500");
+	ui_put(ui, y + h - 1, x + w - 1, 1, A_NORMAL, "\u2518");
 	ui_putf(ui, y, x + 2, w - 4, ui->style[UI_ST_TITLE], " %s ", title);
 	ui_doc_init(&d, y + 1, y + h - 1, x + 2, w - 4, 1);
 	return d;

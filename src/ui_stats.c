@@ -13,7 +13,7 @@
 
 #define UI_TOP_PAIRS 5
 #define UI_MAX_LEECHES 8
-#define UI_LABEL_W 24
+#define UI_LABEL_W 26
 
 struct ui_due {
 	const struct ui *ui;

@@ -76,6 +76,7 @@ struct bank {
 	const char *description; /* may be NULL */
 	const char *path;
 	uint64_t content_hash;   /* FNV-1a 64 of the file's bytes */
+	char sha256[65];         /* SHA-256 of the file's bytes, hex: what sha256sum prints */
 	unsigned exam_count;     /* 0 when the bank sets no default */
 	unsigned exam_pass;      /* percent; 0 when unset */
 	const int *roles;        /* catalog indices of the roles it declares */

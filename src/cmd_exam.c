@@ -1,0 +1,2 @@
+/* cmd_exam: being written. */
+#include "cli.h"

@@ -1,0 +1,2 @@
+/* cmd_report: being written. */
+#include "cli.h"

@@ -1,0 +1,795 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the terminal UI: the real binary in a real terminal.
+
+Each test starts rolecall in its own tmux server (a unique -L socket,
+80x24), types with send-keys and reads the screen with capture-pane,
+polling until the expected text appears.  The fixture bank
+(tests/fixtures/e2e) starts every prompt with the id of the answer's role,
+"(po) ...", so the test knows which option is right.  Everything runs in a
+temporary HOME with --db files there.
+
+After rolecall exits, the pane's shell prints EXIT=<status> and `stty -a`,
+so a test can see that the terminal was given back (icanon, echo, no
+alternate screen).  rolecall's stderr goes to a file, where sanitizer
+reports would land too; every test fails on one.
+
+Usage: ui_e2e.py ROLECALL_BINARY
+"""
+import json
+import os
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures", "e2e")
+NAMES = {"pm": "Product Manager", "po": "Product Owner",
+         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+TMP = tempfile.mkdtemp(prefix="rolecall-ui-")
+# Sanitizer builds are slower; nothing waits this long unless it is broken.
+TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "20"))
+CONTRAST = "PO: backlog and sprint. PM: roadmap and vision."
+PASSTHROUGH = ("UBSAN_OPTIONS", "PATH")
+# For sanitizer builds: on TERM=linux, ncurses' mousemask dlopens libgpm,
+# which leaks a few bytes when no gpm daemon runs.  Not ours to fix; every
+# other leak still fails the test.  The suppression needs full stacks:
+# libgpm has no frame pointers.
+LSAN_SUPPRESSIONS = os.path.join(TMP, "lsan.supp")
+with open(LSAN_SUPPRESSIONS, "w") as f:
+    f.write("leak:mousemask_sp\n")
+LSAN_OPTIONS = ":".join(x for x in (os.environ.get("LSAN_OPTIONS"),
+                                    "suppressions=" + LSAN_SUPPRESSIONS) if x)
+ASAN_OPTIONS = ":".join(x for x in (os.environ.get("ASAN_OPTIONS"),
+                                    "fast_unwind_on_malloc=0") if x)
+
+# A bank of "which statement fits?" questions, with typography the UI
+# must show as it is: curly quotes, a dash, an emoji.
+STATEMENTS = """\
+bank: ui-statements
+title: Statements — “fixture” 🚀
+roles:
+  - {id: pm, name: Product Manager}
+  - {id: po, name: Product Owner}
+  - {id: pjm, name: Project Manager}
+questions:
+  - id: ui-why
+    prompt: "(po) [why] Which is the Product Owner — the “tactical” one? 🚀"
+    choices:
+      - {text: "Works the backlog and the sprints.", role: po, correct: true}
+      - {text: "Sells the vision to the C-level.", role: pm, why: "Vision for the C-level is the Product Manager’s job."}
+      - {text: "Keeps the project plan on time.", role: pjm, why: "That is the Project Manager."}
+    explain: The PO is the tactical one.
+  - id: ui-describes
+    prompt: "(po) [describes] Which statement describes the Product Owner?"
+    choices:
+      - {text: "Accepts the team's work in the sprint review.", role: po, correct: true}
+      - {text: "Tracks milestones and risks.", role: pjm}
+    explain: Accepting work is the PO's.
+"""
+
+_counter = [0]
+
+
+class Pane:
+    """rolecall running in a tmux pane of its own server."""
+
+    def __init__(self, args, db="ui.db", size=(80, 24), env=None, term="xterm-256color",
+                 lang="C.UTF-8"):
+        _counter[0] += 1
+        self.n = _counter[0]
+        self.sock = "rolecall-ui-%d-%d" % (os.getpid(), self.n)
+        self.err = os.path.join(TMP, "stderr-%d.txt" % self.n)
+        e = {"HOME": TMP, "XDG_DATA_HOME": os.path.join(TMP, "xdg"), "USER": "tester",
+             "TERM": term, "LANG": lang, "LC_ALL": lang, "ROLECALL_QUIZZES": FIXTURES,
+             "LSAN_OPTIONS": LSAN_OPTIONS, "ASAN_OPTIONS": ASAN_OPTIONS}
+        e.update({k: os.environ[k] for k in PASSTHROUGH if k in os.environ})
+        e.update(env or {})
+        cmd = ["env", "-i"] + ["%s=%s" % kv for kv in e.items()] + [BIN] + list(args)
+        if db:
+            cmd += ["--db", os.path.join(TMP, db)]
+        script = os.path.join(TMP, "run-%d.sh" % self.n)
+        with open(script, "w") as f:
+            # The shell survives the Ctrl-C it shares with rolecall, as an
+            # interactive shell would, to report what it finds afterwards.
+            f.write("trap : INT\n%s 2>>%s\necho EXIT=$?\nstty -a\necho STTY-END\n"
+                    "exec sleep 600\n"
+                    % (" ".join(shlex.quote(c) for c in cmd), shlex.quote(self.err)))
+        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
+                  "sh " + shlex.quote(script))
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-f", "/dev/null", "-L", self.sock] + list(args),
+                              capture_output=True, text=True, timeout=30).stdout
+
+    def screen(self, join=False, escapes=False):
+        return self.tmux("capture-pane", "-p", *(["-J"] if join else []),
+                         *(["-e"] if escapes else []))
+
+    def wait(self, pattern, timeout=TIMEOUT, **kw):
+        """Poll until the screen matches the regex; returns the screen."""
+        deadline = time.time() + timeout
+        while True:
+            s = self.screen(**kw)
+            if re.search(pattern, s, re.M):
+                return s
+            if time.time() > deadline:
+                raise AssertionError("timed out waiting for %r; screen:\n%s\nstderr: %s"
+                                     % (pattern, s, self.stderr()))
+            time.sleep(0.05)
+
+    def gone(self, pattern, timeout=TIMEOUT):
+        deadline = time.time() + timeout
+        while re.search(pattern, self.screen(), re.M):
+            if time.time() > deadline:
+                raise AssertionError("still on screen: %r\n%s" % (pattern, self.screen()))
+            time.sleep(0.05)
+
+    def keys(self, *keys):
+        self.tmux("send-keys", *keys)
+
+    def literal(self, text):
+        self.tmux("send-keys", "-l", text)
+
+    def click(self, row, col):
+        """A left click as the terminal reports it in SGR (1006) mode:
+        press then release, 1-based coordinates."""
+        self.literal("\x1b[<0;%d;%dM\x1b[<0;%d;%dm" % (col + 1, row + 1, col + 1, row + 1))
+
+    def resize(self, w, h):
+        self.tmux("resize-window", "-x", str(w), "-y", str(h))
+
+    def pid(self):
+        """rolecall's pid: the child of the pane's shell."""
+        shell = int(self.tmux("display", "-p", "#{pane_pid}").strip())
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            for p in os.listdir("/proc"):
+                if not p.isdigit():
+                    continue
+                try:
+                    with open("/proc/%s/stat" % p) as f:
+                        stat = f.read()
+                except OSError:
+                    continue
+                fields = stat[stat.rindex(")") + 2:].split()
+                if int(fields[1]) == shell and "rolecall" in stat[:stat.rindex(")")]:
+                    return int(p)
+            time.sleep(0.05)
+        raise AssertionError("rolecall is not running")
+
+    def exit_status(self):
+        s = self.wait(r"^STTY-END", join=True)
+        return int(re.search(r"EXIT=(\d+)", s).group(1)), s
+
+    def stderr(self):
+        try:
+            with open(self.err) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def close(self):
+        self.tmux("kill-server")
+
+
+def check_restored(p, s):
+    """The terminal after rolecall: main screen, canonical mode, echo."""
+    assert p.tmux("display", "-p", "#{alternate_on}").strip() == "0", "alternate screen still on"
+    stty = s[s.index("EXIT="):]
+    assert re.search(r"(?<![-\w])icanon\b", stty), stty
+    assert re.search(r"(?<![-\w])echo\b", stty), stty
+
+
+def check_no_sanitizer(p):
+    err = p.stderr()
+    assert "Sanitizer" not in err and "runtime error" not in err, err
+
+
+def export_rows(db):
+    p = subprocess.run([BIN, "export", "--format", "json", "--db", os.path.join(TMP, db)],
+                       capture_output=True, text=True, timeout=60,
+                       env=dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester"))
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)
+
+
+def stats_json(db, extra_env=None):
+    env = dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester", **(extra_env or {}))
+    p = subprocess.run([BIN, "stats", "--format", "json", "--db", os.path.join(TMP, db)],
+                       capture_output=True, text=True, timeout=60, env=env)
+    assert p.returncode == 0, p.stderr
+    return json.loads(p.stdout)
+
+
+# ---- reading the question screen -------------------------------------------
+
+# Each pattern ends with the screen's status line: curses draws top to
+# bottom, so once it is there the whole screen is.
+QUESTION = r"question \d+ of \d+(?s:.*)(1-\d or a-[a-h] pick)"
+FEEDBACK = r"^ The answer: \d\) (?s:.*)go on"
+MENU = r"Hello, tester(?s:.*)1-4 or p d s q pick"
+SUMMARY = r"^ (Practice|Drill) over(?s:.*)Enter: (back|exit)"
+STATS = r"^ Stats(?s:.*)q back"
+OPTION = re.compile(r"^ ([▸> ]) (\d)  (\S.*?)\s*$")
+
+
+def parse_question(screen):
+    lines = screen.splitlines()
+    number = int(re.search(r"question (\d+) of", screen).group(1))
+    prompt = next(l for l in lines if re.match(r"^ \(\w+\) ", l))
+    options = []
+    for row, line in enumerate(lines):
+        m = OPTION.match(line)
+        if m:
+            options.append({"row": row, "n": int(m.group(2)), "text": m.group(3),
+                            "sel": m.group(1) != " "})
+    marker = re.match(r"^ \((\w+)\)", prompt).group(1)
+    return {"number": number, "marker": marker, "prompt": prompt.strip(),
+            "options": options, "again": "(again)" in lines[0]}
+
+
+def right_index(q):
+    """0-based position of the right option on a fixture question."""
+    return [o["text"] for o in q["options"]].index(NAMES[q["marker"]])
+
+
+def wait_question(p, after=0):
+    """The next question screen with a number above `after`."""
+    deadline = time.time() + TIMEOUT
+    while True:
+        s = p.wait(QUESTION)
+        q = parse_question(s)
+        if q["number"] > after and q["options"]:
+            return q, s
+        if time.time() > deadline:
+            raise AssertionError("no question after %d:\n%s" % (after, s))
+        time.sleep(0.05)
+
+
+def answer(p, q, pos, how="number"):
+    """Pick option pos (0-based) of the shown question; returns the feedback."""
+    if how == "number":
+        p.keys(str(pos + 1))
+    elif how == "letter":
+        p.keys("abcdefgh"[pos])
+    elif how == "arrows":
+        p.keys(*(["Down"] * pos + ["Enter"]))
+    elif how == "jk":
+        p.keys(*(["j"] * (pos + 1) + ["k", "Enter"]))
+    return p.wait(FEEDBACK)
+
+
+def play_to_summary(p, choose=None, after=0):
+    """Answer until the summary; choose(q) gives the position (right by
+    default).  Returns the questions and the feedback screens."""
+    asked, feedback, last = [], [], 0
+    q, s = wait_question(p, after)
+    while True:
+        asked.append(q)
+        pos = choose(q) if choose else right_index(q)
+        fb = answer(p, q, pos)
+        feedback.append(fb)
+        p.keys("Enter")
+        last = q["number"]
+        s = p.wait(QUESTION + "|" + SUMMARY)
+        if re.search(SUMMARY, s, re.M):
+            return asked, feedback, s
+        q, s = wait_question(p, last)
+
+
+# ---- tests ------------------------------------------------------------------
+
+def test_menu_shows_user_answers_and_due():
+    db = "menu.db"
+    # Three answers in plain mode, then the menu two months later: all due.
+    r = subprocess.run([BIN, "practice", "--plain", "--count", "3", "--seed", "3", "--db",
+                        os.path.join(TMP, db)], input="1\n1\n1\n", capture_output=True,
+                       text=True, env=dict(os.environ, ROLECALL_QUIZZES=FIXTURES,
+                                           USER="tester"), timeout=60)
+    assert r.returncode == 0, r.stderr
+    later = str(int(time.time()) + 60 * 86400)
+    due = stats_json(db, {"ROLECALL_FAKE_NOW": later})["due"]
+    assert due >= 1
+    p = Pane([], db=db, env={"ROLECALL_FAKE_NOW": later})
+    try:
+        s = p.wait(MENU)
+        assert re.search(r"^ 3 answers so far, \d+ right \(\d+%\)\. " + str(due) +
+                         r" reviews? due now\.", s, re.M), s
+        for item in ("1  Practice", "2  Drill weak spots", "3  Stats", "4  Quit"):
+            assert item in s, s
+        assert "Exam" not in s and "Trivia" not in s
+        p.keys("?")
+        p.wait(r"Keys(?s:.*)practice, drill, stats, quit")
+        p.keys("x")
+        p.gone(r"any key closes")
+        p.keys("q")
+        rc, s = p.exit_status()
+        assert rc == 0, s
+        check_restored(p, s)
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def test_practice_from_menu_every_way_to_answer():
+    db = "flow.db"
+    p = Pane(["--count", "4", "--seed", "11"], db=db)
+    try:
+        p.wait(MENU)
+        p.keys("1")
+        q, s = wait_question(p)
+        assert re.search(r"^ End-to-end fixture\s+question 1 of 4$", s, re.M), s
+        assert re.search(r"^ [░]+$", s.splitlines()[1]), s  # nothing answered yet
+        assert q["options"][0]["sel"], s
+        # 1: right, by number
+        fb = answer(p, q, right_index(q), "number")
+        assert "✔ Right!" in fb and "(your pick: right)" in fb, fb
+        assert "The answer: %d) %s" % (right_index(q) + 1, NAMES[q["marker"]]) in fb
+        assert "Why: Because the fixture says so (%s)." % q["marker"] in fb
+        p.keys("Enter")
+        # 2: right, by letter
+        q, s = wait_question(p, 1)
+        fb = answer(p, q, right_index(q), "letter")
+        assert "✔ Right!" in fb, fb
+        p.keys("Space")
+        # 3: right, with arrows + Enter
+        q, s = wait_question(p, 2)
+        assert re.search(r"^ █+░+$", s.splitlines()[1]), s  # progress
+        fb = answer(p, q, right_index(q), "arrows")
+        assert "✔ Right!" in fb, fb
+        p.keys("Enter")
+        # 4: wrong, with j/k + Enter
+        q, s = wait_question(p, 3)
+        wrong = 1 if right_index(q) != 1 else 0
+        fb = answer(p, q, wrong, "jk")
+        assert "✘ Wrong." in fb and "(your pick)" in fb, fb
+        assert "The answer: %d) %s" % (right_index(q) + 1, NAMES[q["marker"]]) in fb, fb
+        assert "This question will come back in a few questions." in fb, fb
+        p.keys("Enter")
+        asked, _, s = play_to_summary(p, after=4)
+        assert any(a["again"] for a in asked), asked
+        total = 4 + len(asked)
+        assert re.search(r"Score: %d of %d right" % (total - 1, total), s), s
+        assert "Per role" in s and "Due for review now:" in s, s
+        assert "Enter: back to the menu" in s
+        p.keys("Enter")
+        s = p.wait(MENU)
+        assert re.search(r"%d answers so far" % total, s), s
+        p.keys("q")
+        rc, s = p.exit_status()
+        assert rc == 0, s
+        check_restored(p, s)
+        check_no_sanitizer(p)
+        assert len(export_rows(db)) == total
+    finally:
+        p.close()
+
+
+def confuse_po_pm(q):
+    names = [o["text"] for o in q["options"]]
+    if q["marker"] == "po" and NAMES["pm"] in names and not q["again"]:
+        return names.index(NAMES["pm"])
+    return right_index(q)
+
+
+def test_confusion_contrast_summary_and_stats_grid():
+    db = "confuse.db"
+    p = Pane(["practice", "--count", "20", "--seed", "5"], db=db)
+    try:
+        asked, feedback, s = play_to_summary(p, confuse_po_pm)
+        confused = [fb for fb in feedback if "✘ Wrong." in fb]
+        assert confused, "no po question offered pm"
+        for fb in confused:
+            assert "Product Owner vs Product Manager:" in fb, fb
+            assert CONTRAST in fb, fb
+            assert "The answer: " in fb and "Product Owner  (the answer)" in fb, fb
+        assert "Confused this session" in s, s
+        assert "You took Product Manager for Product Owner (%d time" % len(confused) in s, s
+        assert "Enter: exit" in s  # started as "rolecall practice"
+        p.keys("Enter")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_restored(p, out)
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+    cells = {(c["answer"], c["picked"]): (c["count"], c["chances"])
+             for c in stats_json(db)["confusions"]}
+    count, chances = cells[("po", "pm")]
+    assert count == len(confused), (cells, len(confused))
+    p = Pane(["stats"], db=db)
+    try:
+        s = p.wait(r"Confusions \(rows(?s:.*)q back")
+        lines = s.splitlines()
+        head = next(i for i, l in enumerate(lines) if l.startswith(" Confusions")) + 1
+        ids = {m.group(0): m.end() for m in re.finditer(r"\w+", lines[head])}
+        row = next(l for l in lines[head + 1:] if l.startswith("   Product Owner"))
+        cell = re.search(r"(\S+)\s*$", row[:ids["pm"]]).group(1)
+        assert cell == "%d/%d" % (count, chances), (cell, row, lines[head])
+        assert re.search(r"^   Product Owner\s+.*\s-(\s|$)", row), row  # the diagonal
+        assert "Accuracy per role" in s and "█" in s, s
+        assert "more ↓" in s, s  # the rest is a scroll away
+        p.keys("NPage")
+        s = p.wait(r"Last 14 days(?s:.*)more ↑")
+        assert "You took Product Manager for Product Owner in %d of %d chances." % (
+            count, chances) in s, s
+        assert re.search(r"\[ *[▁▂▃▄▅▆▇█]\]", s), s  # today, on the sparkline
+        assert "Due for review now:" in s
+        p.keys("?")
+        p.wait(r"picks/chances; \? = never offered together")
+        p.keys("Escape")
+        p.gone(r"any key closes")
+        p.keys("q")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_restored(p, out)
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def test_help_overlay_keeps_the_question():
+    p = Pane(["practice", "--count", "3", "--seed", "2"], db="help.db")
+    try:
+        q, s = wait_question(p)
+        p.keys("Down")
+        p.wait(r"^ ▸ 2  ")
+        p.keys("?")
+        s = p.wait(r"Keys(?s:.*)any key closes this help")
+        for text in ("1-8 or a-h", "pick that option", "leave the session (answers are saved)",
+                     "any key closes this help"):
+            assert text in s, s
+        p.keys("z")
+        p.gone(r"any key closes")
+        s = p.wait(r"^ ▸ 2  (?s:.*)pick")
+        assert "Keys" not in s and q["prompt"] in s, s
+        p.keys("q")
+        p.wait(r"Leave this session\?")
+        p.keys("y")
+        p.wait(SUMMARY)
+        p.keys("Enter")
+        rc, out = p.exit_status()
+        assert rc == 0
+    finally:
+        p.close()
+
+
+def test_resize_too_small_and_back_keeps_state():
+    p = Pane(["practice", "--count", "3", "--seed", "4"], db="resize.db")
+    try:
+        q, s = wait_question(p)
+        last = len(q["options"])
+        p.keys(*["Down"] * (last - 1))
+        p.wait(r"^ ▸ %d  " % last)
+        p.resize(40, 12)
+        s = p.wait(r"terminal too small(?s:.*)answers are")
+        assert "60×16" in s.replace("\n", " ").replace("  ", " "), s
+        p.keys("1")  # ignored while too small
+        time.sleep(0.2)
+        p.resize(80, 24)
+        s = p.wait(r"^ ▸ %d  (?s:.*)pick" % last)
+        assert q["prompt"] in s and "question 1 of 3" in s, s
+        assert "The answer" not in s
+        p.resize(100, 30)  # larger: the same screen, wider
+        s = p.wait(r"^ End-to-end fixture {60,}question 1 of 3$(?s:.*)pick")
+        assert len(s.splitlines()[0]) > 80 and q["prompt"] in s, s
+        p.resize(80, 24)
+        q2, s = wait_question(p)
+        assert q2["options"][last - 1]["sel"], s
+        p.keys("Enter")
+        fb = p.wait(FEEDBACK)
+        assert ("%s  (your pick" % q["options"][last - 1]["text"]) in fb, fb
+        p.resize(40, 12)
+        p.wait(r"terminal too small")
+        p.resize(80, 24)
+        p.wait(FEEDBACK)
+        p.keys("q")
+        p.keys("y")
+        p.wait(SUMMARY)
+        p.keys("Enter")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def test_mouse_click_picks_an_option():
+    db = "mouse.db"
+    p = Pane(["--count", "3", "--seed", "8"], db=db)
+    try:
+        s = p.wait(MENU)
+        row = next(i for i, l in enumerate(s.splitlines()) if "1  Practice" in l)
+        p.click(row, 8)  # the menu item
+        q, s = wait_question(p)
+        target = q["options"][right_index(q)]
+        p.click(target["row"], 10)
+        fb = p.wait(FEEDBACK)
+        assert "✔ Right!" in fb, fb
+        # A click on feedback goes on, like any key.
+        p.click(3, 3)
+        q2, s = wait_question(p, q["number"])
+        wrong = 1 if right_index(q2) != 1 else 0
+        p.click(q2["options"][wrong]["row"], 20)
+        fb = p.wait(FEEDBACK)
+        assert "✘ Wrong." in fb, fb
+        p.keys("q", "y")
+        p.wait(SUMMARY)
+        rows = export_rows(db)
+        assert [r["correct"] for r in rows] == [1, 0], rows
+        p.keys("Enter")
+        p.wait(MENU)
+        p.keys("q")
+        rc, out = p.exit_status()
+        assert rc == 0
+    finally:
+        p.close()
+
+
+def test_quit_with_confirmation_keeps_answers():
+    db = "quit.db"
+    p = Pane(["practice", "--count", "6", "--seed", "6"], db=db)
+    try:
+        q, s = wait_question(p)
+        answer(p, q, right_index(q))
+        p.keys("Enter")
+        q, s = wait_question(p, 1)
+        answer(p, q, right_index(q))
+        p.keys("Enter")
+        q, s = wait_question(p, 2)
+        p.keys("q")
+        s = p.wait(r"Leave this session\?(?s:.*)n or Esc: stay")
+        assert "Everything you answered is already saved." in s, s
+        p.keys("n")
+        s = p.gone(r"Leave this session")
+        q3, s = wait_question(p)
+        assert q3["number"] == 3
+        p.keys("Escape")
+        p.wait(r"Leave this session\?")
+        p.keys("y")
+        s = p.wait(SUMMARY)
+        assert "Score: 2 of 2 right (100%)" in s, s
+        p.keys("Enter")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_restored(p, out)
+        check_no_sanitizer(p)
+        assert len(export_rows(db)) == 2
+    finally:
+        p.close()
+
+
+def signal_test(db, sig, status, word, with_keys):
+    p = Pane(["practice", "--count", "6", "--seed", "7"], db=db)
+    try:
+        q, s = wait_question(p)
+        answer(p, q, right_index(q))
+        p.keys("Enter")
+        q, s = wait_question(p, 1)
+        answer(p, q, 1 if right_index(q) != 1 else 0)  # wrong, and recorded
+        start = time.time()
+        if with_keys:
+            p.keys("C-c")
+        else:
+            os.kill(p.pid(), sig)
+        rc, out = p.exit_status()
+        assert rc == status, (rc, out)
+        # The loop notices at once (the read returns on the signal).
+        assert time.time() - start < 5, time.time() - start
+        check_restored(p, out)
+        check_no_sanitizer(p)
+        assert "rolecall: %s; every answer given was saved" % word in p.stderr()
+        rows = export_rows(db)
+        assert [r["correct"] for r in rows] == [1, 0], rows
+    finally:
+        p.close()
+
+
+def test_ctrl_c_restores_the_terminal():
+    signal_test("sigint.db", signal.SIGINT, 130, "interrupted", True)
+
+
+def test_sigterm_restores_the_terminal():
+    signal_test("sigterm.db", signal.SIGTERM, 143, "terminated", False)
+
+
+def test_sighup_restores_the_terminal():
+    signal_test("sighup.db", signal.SIGHUP, 129, "hung up", False)
+
+
+def test_c_locale_is_ascii_and_works():
+    db = "clocale.db"
+    p = Pane(["--count", "2", "--seed", "9"], db=db, lang="C")
+    try:
+        s = p.wait(MENU)
+        assert "> 1  Practice" in s and "|" in s, s
+        p.keys("p")
+        s = p.wait(QUESTION)
+        assert re.search(r"^ -+$", s.splitlines()[1]), s
+        assert all(ord(c) < 128 for c in s), s
+        q = parse_question(s)
+        fb = answer(p, q, right_index(q))
+        assert "+ Right!" in fb, fb
+        p.keys("Enter")
+        q, s = wait_question(p, 1)
+        fb = answer(p, q, 1 if right_index(q) != 1 else 0)
+        assert "x Wrong." in fb, fb
+        p.keys("Enter")
+        q, s = wait_question(p, 2)
+        p.keys("q", "y")
+        s = p.wait(SUMMARY)
+        assert all(ord(c) < 128 for c in s), s
+        p.keys("Enter", "q")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_restored(p, out)
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def has_colour(escaped):
+    for params in re.findall(r"\x1b\[([0-9;:]*)m", escaped):
+        for x in re.split(r"[;:]", params):
+            if x and (30 <= int(x) <= 38 or 40 <= int(x) <= 48 or 90 <= int(x) <= 107):
+                return True
+    return False
+
+
+def feedback_escapes(env, term="xterm-256color", db="colour.db"):
+    p = Pane(["practice", "--count", "2", "--seed", "10"], db=db, env=env, term=term)
+    try:
+        q, s = wait_question(p)
+        answer(p, q, right_index(q))
+        esc = p.screen(escapes=True)
+        p.keys("Enter")
+        q, s = wait_question(p, 1)
+        fb = answer(p, q, 1 if right_index(q) != 1 else 0)
+        assert "✘ Wrong." in fb  # in words, not only in colour
+        p.keys("q", "y")
+        p.wait(SUMMARY)
+        p.keys("Enter")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_restored(p, out)
+        check_no_sanitizer(p)
+        return esc
+    finally:
+        p.close()
+
+
+def test_colour_and_no_color():
+    assert has_colour(feedback_escapes({}, db="colour.db"))
+    esc = feedback_escapes({"NO_COLOR": "1"}, db="nocolour.db")
+    assert not has_colour(esc), repr(esc)
+    assert "\x1b[1m" in esc or re.search(r"\x1b\[[0-9;]*\b1\b", esc), repr(esc)  # bold instead
+
+
+def test_other_terminal_types():
+    for term in ("xterm", "screen", "tmux", "linux", "vt100"):
+        esc = feedback_escapes({}, term=term, db="term-%s.db" % term)
+        if term == "vt100":
+            assert not has_colour(esc), term
+
+
+def test_statement_banks_picker_and_typography():
+    path = os.path.join(TMP, "statements.yaml")
+    with open(path, "w") as f:
+        f.write(STATEMENTS)
+    db = "stmt.db"
+    p = Pane(["--bank", "e2e", "--bank", path, "--seed", "12"], db=db)
+    try:
+        p.wait(MENU)
+        p.keys("1")
+        s = p.wait(r"Which banks(?s:.*)Esc back")
+        assert re.search(r"▸ 1  All banks\s+22 questions", s), s
+        assert re.search(r"2  End-to-end fixture\s+20 questions", s), s
+        assert re.search(r"3  Statements — “fixture” 🚀\s+2 questions", s), s
+        p.keys("Down", "Down")
+        s = p.wait(r"▸ 3  Statements")
+        p.keys("Enter")
+        seen = set()
+        last = 0
+        while True:
+            s = p.wait(QUESTION + "|" + SUMMARY)
+            if "Practice over" in s:
+                break
+            q = parse_question(s)
+            if q["number"] <= last:
+                time.sleep(0.05)
+                continue
+            last = q["number"]
+            texts = [o["text"] for o in q["options"]]
+            if "[why]" in q["prompt"]:
+                assert "the “tactical” one? 🚀" in q["prompt"], q["prompt"]
+            if q["again"]:
+                pos = [i for i, t in enumerate(texts) if t.startswith(("Works", "Accepts"))][0]
+                fb = answer(p, q, pos)
+            elif "[why]" in q["prompt"]:
+                fb = answer(p, q, texts.index("Sells the vision to the C-level."))
+                assert "That choice: Vision for the C-level is the Product Manager’s job." in fb, fb
+                seen.add("why")
+            else:
+                fb = answer(p, q, texts.index("Tracks milestones and risks."))
+                assert "That statement describes the Project Manager." in fb, fb
+                seen.add("describes")
+            p.keys("Enter")
+        assert seen == {"why", "describes"}, seen
+        assert re.search(r"Score: 2 of 4 right", s), s
+        p.keys("Enter")
+        p.wait(MENU)
+        p.keys("q")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def test_drill_without_confusions_says_so_and_stats_empty():
+    p = Pane(["--count", "2", "--seed", "13"], db="drill.db")
+    try:
+        p.wait(MENU)
+        p.keys("d")
+        s = p.wait(r"No confusions recorded yet(?s:.*)pick")
+        assert "question 1 of 2" in s, s
+        p.keys("q", "y")
+        s = p.wait(SUMMARY)
+        assert "No questions answered." in s, s
+        p.keys("s")
+        s = p.wait(STATS)
+        assert "No answers yet: start with Practice." in s, s
+        p.keys("q")
+        p.wait(MENU)
+        p.keys("Escape")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def test_plain_and_pipes_stay_line_mode():
+    env = dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester", HOME=TMP,
+               XDG_DATA_HOME=os.path.join(TMP, "xdg"))
+    r = subprocess.run([BIN, "--count", "1", "--db", os.path.join(TMP, "pipe.db")],
+                       input="", capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 2 and "use --plain" in r.stderr, (r.returncode, r.stderr)
+    r = subprocess.run([BIN, "stats", "--db", os.path.join(TMP, "pipe.db")], input="",
+                       capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith("tester: 0 answers"), r.stdout
+
+
+def main():
+    if not shutil.which("tmux"):
+        print("ui_e2e: tmux is not installed; skipping")
+        return 77
+    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
+    only = os.environ.get("UI_E2E_ONLY")
+    passed = failed = 0
+    for name, fn in tests:
+        if only and only not in name:
+            continue
+        t0 = time.time()
+        try:
+            fn()
+            passed += 1
+            print("ok   %s (%.1fs)" % (name, time.time() - t0), flush=True)
+        except Exception:
+            failed += 1
+            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
+    print("%d passed, %d failed" % (passed, failed))
+    if not failed:
+        shutil.rmtree(TMP, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
