@@ -26,6 +26,17 @@ int64_t app_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+uint64_t app_seed(const struct cli *cli, unsigned n)
+{
+	struct timespec ts;
+
+	if (cli->has_seed)
+		return cli->seed + n;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^
+	       ((uint64_t)getpid() << 32) ^ n;
+}
+
 const char *app_user_name(const struct cli *cli)
 {
 	const char *u = cli->user;

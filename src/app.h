@@ -32,6 +32,10 @@ int64_t app_now(void);
 /* Milliseconds on a monotonic clock, for answer times. */
 int64_t app_ms(void);
 
+/* The seed of the n-th session of this run: --seed + n, so "--seed N"
+ * replays in either front end; otherwise from the clock and the pid. */
+uint64_t app_seed(const struct cli *cli, unsigned n);
+
 /* The user name: --user, else the login name. */
 const char *app_user_name(const struct cli *cli);
 

@@ -9,17 +9,6 @@
 #include "plain.h"
 #include "ui.h"
 
-static uint64_t session_seed(const struct cli *cli)
-{
-	struct timespec ts;
-
-	if (cli->has_seed)
-		return cli->seed;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^
-	       ((uint64_t)getpid() << 32);
-}
-
 static int run_session(const struct cli *cli, enum session_mode mode)
 {
 	struct session_config cfg = { 0 };
@@ -46,7 +35,7 @@ static int run_session(const struct cli *cli, enum session_mode mode)
 	cfg.banks = app.banks;
 	cfg.n_banks = app.n_banks;
 	cfg.count = cli->count > 0 ? (unsigned)cli->count : 0;
-	cfg.seed = session_seed(cli);
+	cfg.seed = app_seed(cli, 0);
 	cfg.now = app_now();
 	if (session_new(app.cat, app.h, &cfg, &s, &err) < 0) {
 		cli_fail("%s", err.msg);

@@ -11,37 +11,14 @@
 #include "cli.h"
 #include "rolecall/emit.h"
 #include "rolecall/engine.h"
+#include "rolecall/stats.h"
 #include "ui.h"
-
-struct stats {
-	const struct app *app;
-	int64_t now;
-	unsigned due, seen;
-	const struct question_state *leech[64];
-	unsigned n_leech;
-};
 
 static const char *role_label(const struct app *app, const char *id)
 {
 	int r = catalog_find_role(app->cat, id);
 
 	return r >= 0 ? catalog_role(app->cat, r)->name : id;
-}
-
-static void count_question(void *ctx, const struct question_state *qs)
-{
-	struct stats *st = ctx;
-
-	/* Answers to questions no bank has any more stay in the log, but they
-	 * are not due: nothing could ask them. */
-	if (!catalog_find_question(st->app->cat, qs->id))
-		return;
-	st->seen++;
-	if (qs->card.due <= st->now)
-		st->due++;
-	if (qs->wrong >= HISTORY_LEECH_MISSES &&
-	    st->n_leech < sizeof st->leech / sizeof *st->leech)
-		st->leech[st->n_leech++] = qs;
 }
 
 static unsigned pct(uint64_t part, uint64_t whole)
@@ -98,41 +75,24 @@ static void text_matrix(const struct app *app, FILE *out)
 	fputs("  (? = never offered side by side, so unknown)\n", out);
 }
 
-struct pair { unsigned a, p; double score; };
-
-static int cmp_pairs(const void *x, const void *y)
-{
-	const struct pair *a = x, *b = y;
-
-	return (a->score < b->score) - (a->score > b->score);
-}
-
 static void text_top_pairs(const struct app *app, FILE *out)
 {
 	const struct history *h = app->h;
-	unsigned n = history_role_count(h), k = 0;
-	struct pair *pairs = calloc((size_t)n * n + 1, sizeof *pairs);
+	struct stats_pair top[STATS_TOP_PAIRS];
+	unsigned k = stats_top_pairs(h, top, STATS_TOP_PAIRS);
 
-	if (!pairs)
-		return;
-	for (unsigned a = 0; a < n; a++)
-		for (unsigned p = 0; p < n; p++)
-			if (a != p && history_confusion(h, a, p)->count)
-				pairs[k++] = (struct pair){ a, p, history_confusion_score(h, a, p) };
-	qsort(pairs, k, sizeof *pairs, cmp_pairs);
 	if (k)
 		fputs("\nMost confused\n", out);
-	for (unsigned i = 0; i < k && i < 5; i++) {
-		const struct confusion_cell *c = history_confusion(h, pairs[i].a, pairs[i].p);
+	for (unsigned i = 0; i < k; i++) {
+		const struct confusion_cell *c = history_confusion(h, top[i].answer, top[i].picked);
 
 		fprintf(out, "  You took %s for %s in %u of %u chances.\n",
-			role_label(app, history_role_id(h, pairs[i].p)),
-			role_label(app, history_role_id(h, pairs[i].a)), c->count, c->chances);
+			role_label(app, history_role_id(h, top[i].picked)),
+			role_label(app, history_role_id(h, top[i].answer)), c->count, c->chances);
 	}
-	free(pairs);
 }
 
-static void print_text(const struct app *app, const struct stats *st, FILE *out)
+static void print_text(const struct app *app, const struct stats_due *st, FILE *out)
 {
 	uint64_t n = history_answers(app->h), c = history_correct(app->h);
 
@@ -156,7 +116,7 @@ static void print_text(const struct app *app, const struct stats *st, FILE *out)
 	fprintf(out, "\nDue for review now: %u of %u questions seen.\n", st->due, st->seen);
 }
 
-static void print_json(const struct app *app, const struct stats *st, FILE *out)
+static void print_json(const struct app *app, const struct stats_due *st, FILE *out)
 {
 	const struct history *h = app->h;
 	unsigned n = history_role_count(h);
@@ -249,7 +209,7 @@ static int rebuild(struct app *app)
 int cmd_stats(const struct cli *cli)
 {
 	struct app app;
-	struct stats st = { 0 };
+	struct stats_due st;
 	const char *fmt = cli->format ? cli->format : "text";
 
 	if (cli->n_args) {
@@ -265,9 +225,7 @@ int cmd_stats(const struct cli *cli)
 		app_close(&app);
 		return ui_main(cli, UI_START_STATS);
 	}
-	st.app = &app;
-	st.now = app_now();
-	history_each_question(app.h, count_question, &st);
+	stats_due(app.h, app.cat, app_now(), &st);
 	if (!strcmp(fmt, "json"))
 		print_json(&app, &st, stdout);
 	else if (!strcmp(fmt, "csv"))

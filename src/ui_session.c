@@ -11,19 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static uint64_t ui_seed(const struct ui *ui)
-{
-	struct timespec ts;
-
-	/* Each session of one run gets its own seed; the first one is --seed
-	 * itself, so "rolecall practice --seed N" replays in either front end. */
-	if (ui->cli->has_seed)
-		return ui->cli->seed + ui->n_sessions;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^
-	       ((uint64_t)getpid() << 32) ^ ui->n_sessions;
-}
-
 int ui_session_start(struct ui *ui)
 {
 	struct session_config cfg = { 0 };
@@ -39,7 +26,7 @@ int ui_session_start(struct ui *ui)
 		cfg.n_banks = ui->app->n_banks;
 	}
 	cfg.count = ui->cli->count > 0 ? (unsigned)ui->cli->count : 0;
-	cfg.seed = ui_seed(ui);
+	cfg.seed = app_seed(ui->cli, ui->n_sessions);
 	cfg.now = app_now();
 	if (session_new(ui->app->cat, ui->app->h, &cfg, &ui->s, &err) < 0) {
 		snprintf(ui->error, sizeof ui->error, "%s", err.msg);

@@ -11,44 +11,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#define UI_TOP_PAIRS 5
-#define UI_MAX_LEECHES 8
+#include "rolecall/stats.h"
+
 #define UI_LABEL_W 26
 
-struct ui_due {
-	const struct ui *ui;
-	int64_t now;
-	unsigned due, seen;
-	const struct question_state *leech[UI_MAX_LEECHES];
-	unsigned n_leech;
-};
-
-static void ui_due_visit(void *ctx, const struct question_state *qs)
+static void ui_due_collect(const struct ui *ui, struct stats_due *st)
 {
-	struct ui_due *st = ctx;
-
-	/* Answers to questions no bank has any more stay in the log, but
-	 * nothing could ask them, so they are not due. */
-	if (!catalog_find_question(st->ui->app->cat, qs->id))
-		return;
-	st->seen++;
-	if (qs->card.due <= st->now)
-		st->due++;
-	if (qs->wrong >= HISTORY_LEECH_MISSES && st->n_leech < UI_MAX_LEECHES)
-		st->leech[st->n_leech++] = qs;
-}
-
-static void ui_due_collect(const struct ui *ui, struct ui_due *st)
-{
-	memset(st, 0, sizeof *st);
-	st->ui = ui;
-	st->now = app_now();
-	history_each_question(ui->app->h, ui_due_visit, st);
+	stats_due(ui->app->h, ui->app->cat, app_now(), st);
 }
 
 unsigned ui_due_now(const struct ui *ui, unsigned *seen)
 {
-	struct ui_due st;
+	struct stats_due st;
 
 	ui_due_collect(ui, &st);
 	*seen = st.seen;
@@ -197,53 +171,27 @@ static void ui_stats_grid(struct ui *ui, struct ui_doc *d)
 
 /* ---- pairs, leeches, days ------------------------------------------------ */
 
-struct ui_pair {
-	unsigned a, p;
-	double score;
-};
-
-static unsigned ui_top_pairs(const struct history *h, struct ui_pair *top)
-{
-	unsigned n = history_role_count(h), k = 0;
-
-	for (unsigned a = 0; a < n; a++)
-		for (unsigned p = 0; p < n; p++) {
-			struct ui_pair x = { a, p, history_confusion_score(h, a, p) };
-			unsigned at;
-
-			if (a == p || !history_confusion(h, a, p)->count)
-				continue;
-			/* Insert in order, keeping the worst UI_TOP_PAIRS. */
-			for (at = k; at > 0 && top[at - 1].score < x.score; at--)
-				if (at < UI_TOP_PAIRS)
-					top[at] = top[at - 1];
-			if (at < UI_TOP_PAIRS)
-				top[at] = x;
-			k += k < UI_TOP_PAIRS;
-		}
-	return k;
-}
-
 static void ui_stats_pairs(struct ui *ui, struct ui_doc *d)
 {
 	const struct history *h = ui->app->h;
-	struct ui_pair top[UI_TOP_PAIRS];
-	unsigned k = ui_top_pairs(h, top);
+	struct stats_pair top[STATS_TOP_PAIRS];
+	unsigned k = stats_top_pairs(h, top, STATS_TOP_PAIRS);
 
 	if (!k)
 		return;
 	ui_doc_skip(d, 1);
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Most confused");
 	for (unsigned i = 0; i < k; i++) {
-		const struct confusion_cell *c = history_confusion(h, top[i].a, top[i].p);
+		const struct confusion_cell *c = history_confusion(h, top[i].answer,
+								   top[i].picked);
 
 		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s in %u of %u chances.",
-			     ui_stats_role(ui, top[i].p), ui_stats_role(ui, top[i].a), c->count,
+			     ui_stats_role(ui, top[i].picked), ui_stats_role(ui, top[i].answer), c->count,
 			     c->chances);
 	}
 }
 
-static void ui_stats_leeches(struct ui *ui, struct ui_doc *d, const struct ui_due *st)
+static void ui_stats_leeches(struct ui *ui, struct ui_doc *d, const struct stats_due *st)
 {
 	if (!st->n_leech)
 		return;
@@ -268,11 +216,13 @@ static void ui_stats_days(struct ui *ui, struct ui_doc *d)
 	uint32_t n = 0, c = 0;
 
 	for (unsigned i = 0; i < UI_DAYS; i++) {
-		n += ui->day_answers[i];
-		c += ui->day_correct[i];
-		strcat(line, ui->day_answers[i] ?
-		       blocks[(ui->day_correct[i] * 7 + ui->day_answers[i] / 2) / ui->day_answers[i]] :
-		       " ");
+		uint32_t a = ui->day_answers[i], r = ui->day_correct[i];
+
+		n += a;
+		c += r;
+		/* Eight heights for 0..100%, rounded; a day without answers is
+		 * a gap, not a zero. */
+		strcat(line, a ? blocks[(r * 7 + a / 2) / a] : " ");
 	}
 	ui_doc_skip(d, 1);
 	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Last %d days", UI_DAYS);
@@ -286,7 +236,7 @@ static void ui_stats_fill(struct ui *ui, struct ui_doc *d)
 {
 	const struct history *h = ui->app->h;
 	uint64_t n = history_answers(h), c = history_correct(h);
-	struct ui_due st;
+	struct stats_due st;
 
 	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%s: %" PRIu64 " answers, %" PRIu64
 		     " right (%u%%)", ui->app->user, n, c, ui_pct(c, n));

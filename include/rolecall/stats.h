@@ -1,0 +1,40 @@
+/*
+ * stats — what a history adds up to, for the stats screens and reports:
+ * questions seen and due, leeches, and the worst confused pairs.  Pure;
+ * both front ends (cmd_stats.c and the UI) read it, so they cannot drift.
+ * Pointers in the results borrow from the history and live as long as it
+ * is not changed.
+ */
+#ifndef ROLECALL_STATS_H
+#define ROLECALL_STATS_H
+
+#include <stdint.h>
+
+#include "rolecall/bank.h"
+#include "rolecall/history.h"
+
+#define STATS_MAX_LEECHES 64
+#define STATS_TOP_PAIRS 5
+
+struct stats_due {
+	unsigned seen;  /* questions of the catalog answered at least once */
+	unsigned due;   /* of those, due for review at `now` */
+	const struct question_state *leech[STATS_MAX_LEECHES];
+	unsigned n_leech;
+};
+
+/* Count due questions and leeches.  Answers to questions no bank has any
+ * more stay in the log, but nothing could ask them: they are not counted. */
+void stats_due(const struct history *h, const struct catalog *cat, int64_t now,
+	       struct stats_due *out);
+
+struct stats_pair {
+	unsigned answer, picked; /* history role indices */
+	double score;            /* history_confusion_score */
+};
+
+/* The worst confused pairs (at least one confusion), worst first; returns
+ * how many were written, at most max. */
+unsigned stats_top_pairs(const struct history *h, struct stats_pair *out, unsigned max);
+
+#endif
