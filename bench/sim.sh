@@ -77,6 +77,9 @@ status=0
 if [ "$have_gnuplot" = 1 ]; then
   out=doc/efficacy.svg
   [ "$docs" = 1 ] || out="$tmp/efficacy.svg"
+  # Columns: questions, then each policy's share of pairs, then each
+  # policy's share of learners (see rolecall_sim --curve).
+  n=$(head -n 1 "$tmp/curve.tsv" | awk -F '\t' '{ print (NF - 1) / 2 }')
   gnuplot <<EOF
 set terminal svg size 1100,460 dynamic font "sans,12" background rgb "white"
 set output "$out"
@@ -92,15 +95,16 @@ set style line 2 lc rgb "#e69f00" lw 2
 set style line 3 lc rgb "#56b4e9" lw 2
 set style line 4 lc rgb "#009e73" lw 2
 set style line 5 lc rgb "#d55e00" lw 3
-set style line 6 lc rgb "#555555" lw 1.5 dt 2
-set style line 7 lc rgb "#000000" lw 1.5 dt 3
+set style line 6 lc rgb "#777777" lw 1.5 dt 4
+set style line 7 lc rgb "#444444" lw 1.5 dt 2
+set style line 8 lc rgb "#000000" lw 1.5 dt 3
 set title "Confused pairs cleared (confusion < 10%)"
 set ylabel "share of the learners' confused pairs"
-plot for [i=2:8] "$tmp/curve.tsv" using 1:i with lines ls (i-1) title columnhead(i)
+plot for [i=2:$n+1] "$tmp/curve.tsv" using 1:i with lines ls (i-1) title columnhead(i)
 set title "Learners with every pair cleared"
 set ylabel "share of learners"
 set key off
-plot for [i=9:15] "$tmp/curve.tsv" using 1:i with lines ls (i-8) notitle
+plot for [i=$n+2:2*$n+1] "$tmp/curve.tsv" using 1:i with lines ls (i-$n-1) notitle
 unset multiplot
 EOF
   echo
@@ -115,7 +119,7 @@ if [ "$docs" = 1 ]; then
   {
     echo "Output of \`bench/sim.sh\` (\`rolecall_sim --seed $seed --learners $learners\`):"
     echo
-    sed -n '1,2p' "$tmp/main.txt"
+    sed -n '1,2s/^/- /p' "$tmp/main.txt"
     echo
     sed -n '/^|/p' "$tmp/main.txt"
     echo

@@ -1,6 +1,7 @@
 #include "arena.h"
 
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,16 +47,17 @@ void arena_reset(struct arena *a)
 	b->used = 0;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes at a multiple of align (a power of two, at most that of
+ * max_align_t, to which every block's data is aligned). */
+static void *arena_alloc_at(struct arena *a, size_t size, size_t align)
 {
-	const size_t align = alignof(max_align_t);
 	struct arena_block *b = a->head;
-	size_t need = (size + align - 1) & ~(align - 1);
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 
-	if (need < size)
+	if (size > SIZE_MAX - sizeof *b)
 		return NULL;
-	if (!b || b->size - b->used < need) {
-		size_t bsize = need > a->block_size ? need : a->block_size;
+	if (!b || at > b->size || b->size - at < size) {
+		size_t bsize = size > a->block_size ? size : a->block_size;
 
 		b = malloc(sizeof *b + bsize);
 		if (!b)
@@ -64,14 +66,22 @@ void *arena_alloc(struct arena *a, size_t size)
 		b->size = bsize;
 		b->next = a->head;
 		a->head = b;
+		at = 0;
 	}
-	b->used += need;
-	return b->data + b->used - need;
+	b->used = at + size;
+	return b->data + at;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return arena_alloc_at(a, size, alignof(max_align_t));
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	/* Strings need no alignment: packing them saves a bank of 100,000
+	 * questions some 5 MB of padding. */
+	char *p = len < SIZE_MAX ? arena_alloc_at(a, len + 1, 1) : NULL;
 
 	if (!p)
 		return NULL;

@@ -49,6 +49,7 @@ struct builder {
 	size_t n_role_items;              /* valid or not: for the count check */
 	int too_many_roles;               /* reported once, not per extra role */
 	int skip_items;                   /* of the current top-level key */
+	int items_of;                     /* top_index of that key */
 	unsigned top_seen;                /* bit per top-level key */
 	int top_line[8], top_col[8];
 	int oom;
@@ -263,8 +264,14 @@ static int check_text_chars(struct builder *bd, const struct bnode *v,
 	size_t chars = 0;
 
 	for (size_t i = 0; i < v->len; chars++) {
-		size_t n = utf8_len(s + i, v->len - i);
+		size_t n;
 
+		/* Printable ASCII and newline, most of any text, need no decoding. */
+		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {
+			i++;
+			continue;
+		}
+		n = utf8_len(s + i, v->len - i);
 		if (!n) {
 			err(bd, v, "'%s' is not valid UTF-8 (at character %zu)", key, chars + 1);
 			return -1;
@@ -382,7 +389,8 @@ static void map_fields(struct builder *bd, const struct bnode *map, const char *
 			err(bd, k, "a key in %s must be a plain word, not %s", where, kind_name(k));
 			continue;
 		}
-		for (i = 0; known[i] && strcmp(known[i], k->str); i++)
+		for (i = 0; known[i] && (known[i][0] != k->str[0] ||
+					 strcmp(known[i], k->str)); i++)
 			;
 		/* A NUL (written "\0") inside a key must not make it a known one. */
 		if (!known[i] || strlen(k->str) != k->len) {
@@ -800,6 +808,7 @@ static void on_key(void *ctx, const struct bnode *key, const struct bnode *v)
 
 	/* The items of an unknown or repeated key are not looked at. */
 	bd->skip_items = 1;
+	bd->items_of = i;
 	if (i < 0) {
 		unknown_key(bd, key, "the bank", top_keys);
 		return;
@@ -828,8 +837,9 @@ static void on_key(void *ctx, const struct bnode *key, const struct bnode *v)
 static void on_item(void *ctx, const struct bnode *key, const struct bnode *item)
 {
 	struct builder *bd = ctx;
-	int i = top_index(key);
+	int i = bd->items_of; /* on_key came first, with the same key */
 
+	(void)key;
 	if (i < 0 || bd->skip_items || (bd->top_seen & (1u << (i + 16))))
 		return;
 	if (i == TOP_ROLES)
@@ -1008,15 +1018,21 @@ void bank_impl_free(struct bank_impl *b)
 	free(b);
 }
 
-static uint64_t fnv1a64(const char *data, size_t len)
+/* A question takes a few hundred bytes of YAML.  Making room for len / 256
+ * of them at the start spares a large bank the copies of its question
+ * array and id map as they grow (a fifth of its page faults); pages of the
+ * room that no question fills are never touched, so cost nothing.  Best
+ * effort: growing still works when this fails or guesses short. */
+static void presize(struct builder *bd, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	size_t guess = len / 256;
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)data[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	if (guess < 64)
+		return;
+	bd->b->questions = malloc(guess * sizeof *bd->b->questions);
+	if (bd->b->questions)
+		bd->b->cap_questions = guess;
+	(void)strmap_reserve(&bd->question_ids, guess);
 }
 
 struct bank_impl *bank_build(const char *name, const char *data, size_t len,
@@ -1024,6 +1040,7 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 {
 	struct builder bd;
 	struct bank_parse_ops ops;
+	uint64_t hash;
 	int ok;
 
 	memset(&bd, 0, sizeof bd);
@@ -1037,8 +1054,9 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 	}
 	arena_init(&bd.b->arena, 64 * 1024);
 	strmap_init(&bd.question_ids);
+	presize(&bd, len);
 	ops = (struct bank_parse_ops){ &bd, on_key, on_item };
-	ok = bank_parse(name, data, len, &ops, diags) == 0;
+	ok = bank_parse(name, data, len, &ops, diags, &hash) == 0;
 	if (ok && !bd.oom)
 		finish(&bd);
 	strmap_free(&bd.question_ids);
@@ -1050,7 +1068,7 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 		return NULL;
 	}
 	bd.b->pub.path = arena_strndup(&bd.b->arena, name, strlen(name));
-	bd.b->pub.content_hash = fnv1a64(data, len);
+	bd.b->pub.content_hash = hash; /* FNV-1a 64, taken while parsing */
 	sha256_hex(data, len, bd.b->pub.sha256);
 	if (!bd.b->pub.path) {
 		diag_add(diags, name, 0, 0, "out of memory");

@@ -27,6 +27,12 @@ struct cli {
 	int plain;
 	int json;
 	int rebuild;
+	long pass;            /* exam pass mark in percent; -1 when not given */
+	unsigned time_limit;  /* exam time limit in seconds; 0 when not given */
+	int all;              /* report: every user */
+	int64_t since;        /* report: from this unix time; INT64_MIN when not given */
+	int items;            /* report: item analysis */
+	int64_t certificate;  /* report: the attempt to certify; 0 when not given */
 };
 
 /* Print "rolecall: MESSAGE" on stderr. */
@@ -43,5 +49,13 @@ int cmd_practice(const struct cli *cli);
 int cmd_drill(const struct cli *cli);
 int cmd_stats(const struct cli *cli);
 int cmd_export(const struct cli *cli);
+int cmd_exam(const struct cli *cli);
+int cmd_report(const struct cli *cli);
+
+/* Option values the exam and report commands define: --time MINUTES
+ * (decimals allowed) and --since YYYY-MM-DD (UTC midnight).  Print why
+ * and return -1 when the value is not one. */
+int cmd_exam_parse_time(const char *s, unsigned *seconds);
+int cmd_report_parse_date(const char *s, int64_t *when);
 
 #endif

@@ -21,6 +21,8 @@ static const char usage_text[] =
 	"  drill             drill the distinctions you confuse most\n"
 	"  stats             your accuracy per role and your confusion matrix\n"
 	"  export            the raw answer log (CSV or JSON)\n"
+	"  exam              a fixed set of questions with a pass mark\n"
+	"  report            exam attempts (text, CSV, JSON), --items, --certificate ID\n"
 	"  check [FILE|DIR]...  validate banks (default: the bundled banks)\n"
 	"\n"
 	"Options:\n"
@@ -30,7 +32,13 @@ static const char usage_text[] =
 	"  -n, --count N        number of questions in the session\n"
 	"  -s, --seed N         random seed, to replay a session exactly\n"
 	"  -p, --plain          line mode: numbered options, answers from stdin\n"
-	"  -f, --format FMT     text, json or csv (stats, export)\n"
+	"  -f, --format FMT     text, json or csv (stats, export, report)\n"
+	"      --pass PERCENT   exam pass mark (default: the bank's, else 80)\n"
+	"      --time MINUTES   exam time limit; decimals allowed (0.5 is 30 seconds)\n"
+	"      --all            report on every user\n"
+	"      --since DATE     report attempts from DATE (YYYY-MM-DD, UTC) on\n"
+	"      --items          report: item analysis of the questions\n"
+	"      --certificate ID report: a certificate of exam attempt ID\n"
 	"      --json           machine-readable summary (check)\n"
 	"      --rebuild        rebuild derived state from the answer log (stats)\n"
 	"  -h, --help           show this help and exit\n"
@@ -38,7 +46,8 @@ static const char usage_text[] =
 	"\n"
 	"See rolecall(1) for details and doc/bank-format.md for writing banks.\n";
 
-enum { OPT_DB = 256, OPT_JSON, OPT_REBUILD };
+enum { OPT_DB = 256, OPT_JSON, OPT_REBUILD, OPT_PASS, OPT_TIME, OPT_ALL, OPT_SINCE,
+       OPT_ITEMS, OPT_CERTIFICATE };
 
 static const struct option long_options[] = {
 	{ "bank", required_argument, NULL, 'b' },
@@ -50,6 +59,12 @@ static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "rebuild", no_argument, NULL, OPT_REBUILD },
+	{ "pass", required_argument, NULL, OPT_PASS },
+	{ "time", required_argument, NULL, OPT_TIME },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "items", no_argument, NULL, OPT_ITEMS },
+	{ "certificate", required_argument, NULL, OPT_CERTIFICATE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -70,6 +85,27 @@ static int parse_number(const char *opt, const char *s, uint64_t max, uint64_t *
 		return -1;
 	}
 	*out = v;
+	return 0;
+}
+
+/* --pass PERCENT and --certificate ID. */
+static int parse_exam_number(struct cli *cli, int c, const char *s)
+{
+	uint64_t v;
+
+	if (c == OPT_PASS) {
+		if (parse_number("--pass", s, 100, &v) < 0)
+			return -1;
+		cli->pass = (long)v;
+		return 0;
+	}
+	if (parse_number("--certificate", s, INT64_MAX, &v) < 0)
+		return -1;
+	if (!v) {
+		cli_fail("--certificate needs an attempt id ('rolecall report' lists them)");
+		return -1;
+	}
+	cli->certificate = (int64_t)v;
 	return 0;
 }
 
@@ -97,6 +133,13 @@ static int parse_option(struct cli *cli, int c)
 	case 'p': cli->plain = 1; return 0;
 	case OPT_JSON: cli->json = 1; return 0;
 	case OPT_REBUILD: cli->rebuild = 1; return 0;
+	case OPT_ALL: cli->all = 1; return 0;
+	case OPT_ITEMS: cli->items = 1; return 0;
+	case OPT_TIME: return cmd_exam_parse_time(optarg, &cli->time_limit);
+	case OPT_SINCE: return cmd_report_parse_date(optarg, &cli->since);
+	case OPT_PASS:
+	case OPT_CERTIFICATE:
+		return parse_exam_number(cli, c, optarg);
 	case 'f':
 		if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
 			cli_fail("--format is text, json or csv, not '%s'", optarg);
@@ -137,6 +180,8 @@ static const struct command commands[] = {
 	{ "drill", cmd_drill },
 	{ "stats", cmd_stats },
 	{ "export", cmd_export },
+	{ "exam", cmd_exam },
+	{ "report", cmd_report },
 	{ NULL, NULL },
 };
 
@@ -163,7 +208,7 @@ static int run_default(struct cli *cli)
 
 int main(int argc, char **argv)
 {
-	struct cli cli = { .count = -1 };
+	struct cli cli = { .count = -1, .pass = -1, .since = INT64_MIN };
 	int c, rc;
 
 	setlocale(LC_ALL, "");

@@ -1695,8 +1695,7 @@ static int store_exam_submit_locked(struct store *s, int64_t user_id,
 	return 0;
 }
 
-int store_exam_submit(struct store *s, int64_t user_id,
-		      const struct exam_attempt *a,
+int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      const struct history *h, struct rc_error *err)
 {
@@ -1704,7 +1703,7 @@ int store_exam_submit(struct store *s, int64_t user_id,
 
 	if (store_begin(s, SQL_BEGIN_WRITE, "start submitting the exam", err) < 0)
 		return -1;
-	rc = store_exam_submit_locked(s, user_id, a, items, n, h, err);
+	rc = store_exam_submit_locked(s, a->user_id, a, items, n, h, err);
 	return store_finish(s, rc, "submit the exam", err);
 }
 

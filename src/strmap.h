@@ -8,10 +8,12 @@
 #define ROLECALL_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap_slot {
 	const char *key;
 	void *value;
+	uint64_t hash; /* of key: probes and resizes need not read the key */
 };
 
 struct strmap {

@@ -14,8 +14,15 @@
  * many characters) plus what the UI wraps around it. */
 #define UI_WBUF (BANK_MAX_TEXT + 512)
 
-enum { UI_PAIR_TITLE = 1, UI_PAIR_RIGHT, UI_PAIR_WRONG, UI_PAIR_WARN, UI_PAIR_HEAT2,
-       UI_PAIR_HEAT3, UI_PAIR_SEL };
+enum {
+	UI_PAIR_TITLE = 1,
+	UI_PAIR_RIGHT,
+	UI_PAIR_WRONG,
+	UI_PAIR_WARN,
+	UI_PAIR_HEAT2,
+	UI_PAIR_HEAT3,
+	UI_PAIR_SEL,
+};
 
 static void ui_colour_styles(struct ui *ui)
 {

@@ -110,5 +110,8 @@ enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k)
 	 * otherwise they are "any key", like everything else. */
 	if (ui_doc_scroll_key(ui, k))
 		return UI_ACT_REDRAW;
+	/* A wheel turned by accident must not skip the explanation. */
+	if (k->cmd == UI_CMD_WHEEL_UP || k->cmd == UI_CMD_WHEEL_DOWN)
+		return UI_ACT_NONE;
 	return UI_ACT_NEXT;
 }

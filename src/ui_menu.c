@@ -70,7 +70,16 @@ void ui_menu_draw(struct ui *ui)
 {
 	ui_draw_header(ui, "rolecall", ui->app->user);
 	ui_doc_show(ui, 2, LINES - 1, ui_menu_fill);
-	ui_draw_status(ui, "1-4 or p d s q pick \u00b7 \u2191/\u2193 Enter \u00b7 ? help \u00b7 q quit");
+	ui_draw_status(ui, "1-4 or p d s q pick \u00b7 \u2191/\u2193 Enter \u00b7 ? help \u00b7 "
+			   "q quit");
+}
+
+/* Up from the first item wraps to the last, and down from the last to
+ * the first: the menu is short enough to go round. */
+static enum ui_action ui_menu_move(struct ui *ui, int to)
+{
+	ui->menu_sel = to % UI_MENU_N;
+	return UI_ACT_REDRAW;
 }
 
 static enum ui_action ui_menu_pick(struct ui *ui, int i)
@@ -84,10 +93,10 @@ enum ui_action ui_menu_key(struct ui *ui, const struct ui_key *k)
 	int i;
 
 	switch (k->cmd) {
-	case UI_CMD_UP: ui->menu_sel = (ui->menu_sel + UI_MENU_N - 1) % UI_MENU_N; return UI_ACT_REDRAW;
-	case UI_CMD_DOWN: ui->menu_sel = (ui->menu_sel + 1) % UI_MENU_N; return UI_ACT_REDRAW;
-	case UI_CMD_HOME: ui->menu_sel = 0; return UI_ACT_REDRAW;
-	case UI_CMD_END: ui->menu_sel = UI_MENU_N - 1; return UI_ACT_REDRAW;
+	case UI_CMD_UP: return ui_menu_move(ui, ui->menu_sel + UI_MENU_N - 1);
+	case UI_CMD_DOWN: return ui_menu_move(ui, ui->menu_sel + 1);
+	case UI_CMD_HOME: return ui_menu_move(ui, 0);
+	case UI_CMD_END: return ui_menu_move(ui, UI_MENU_N - 1);
 	case UI_CMD_ENTER: return ui_menu_pick(ui, ui->menu_sel);
 	case UI_CMD_HELP: return UI_ACT_HELP;
 	case UI_CMD_QUIT: case UI_CMD_BACK: return UI_ACT_EXIT;

@@ -52,7 +52,8 @@ static void ui_summary_due(struct ui *ui, struct ui_doc *d, const struct session
 	char next[80] = "";
 
 	if (sum->next_due && left < 3600)
-		snprintf(next, sizeof next, "; next review in %" PRId64 " minutes", (left + 59) / 60);
+		snprintf(next, sizeof next, "; next review in %" PRId64 " minutes",
+			 (left + 59) / 60);
 	else if (sum->next_due && left < 86400)
 		snprintf(next, sizeof next, "; next review in %" PRId64 " hours",
 			 (left + 3599) / 3600);
@@ -97,6 +98,8 @@ enum ui_action ui_summary_key(struct ui *ui, const struct ui_key *k)
 		return UI_ACT_HELP;
 	if (ui_doc_scroll_key(ui, k))
 		return UI_ACT_REDRAW;
+	if (k->cmd == UI_CMD_WHEEL_UP || k->cmd == UI_CMD_WHEEL_DOWN)
+		return UI_ACT_NONE;
 	if (!k->fn && (k->ch == L's' || k->ch == L'S'))
 		return UI_ACT_STATS;
 	return UI_ACT_MENU;

@@ -328,7 +328,7 @@ static void submit_ok(struct fixture *f, struct exam_attempt *a, struct history 
 	a->ended_at = T0 + 300;
 	a->timed_out = 1;
 	a->correct = 2;
-	if (store_exam_submit(f->s, f->alice, a, items, N_ITEMS, h, &err) < 0)
+	if (store_exam_submit(f->s, a, items, N_ITEMS, h, &err) < 0)
 		fail_msg("store_exam_submit: %s", err.msg);
 }
 
@@ -379,7 +379,7 @@ static void test_submit_logs_every_question(void **state)
 	free(after);
 	/* a submitted exam is closed: no more answers, no second submit */
 	a.correct = 3;
-	assert_int_equal(store_exam_submit(f->s, f->alice, &a, NULL, 0, h, &err), -1);
+	assert_int_equal(store_exam_submit(f->s, &a, NULL, 0, h, &err), -1);
 	assert_non_null(strstr(err.msg, "is not open"));
 	{
 		struct answer_record r = item(3, 0);
@@ -404,15 +404,17 @@ static void test_failed_submit_changes_nothing(void **state)
 
 	begin_ok(f->s, &a);
 	/* not applied to the history: refused, and rolled back entirely */
-	assert_int_equal(store_exam_submit(f->s, f->alice, &a, items, N_ITEMS, h, &err), -1);
+	assert_int_equal(store_exam_submit(f->s, &a, items, N_ITEMS, h, &err), -1);
 	assert_non_null(strstr(err.msg, "not applied to the history"));
 	/* the wrong profile, or the wrong number of questions */
 	for (unsigned i = 0; i < N_ITEMS; i++)
 		assert_int_equal(history_apply(h, &items[i], SLOW_MS), 0);
-	assert_int_equal(store_exam_submit(f->s, f->bob, &a, items, N_ITEMS, h, &err), -1);
-	assert_int_equal(store_exam_submit(f->s, f->alice, &a, items, N_ITEMS - 1, h, &err), -1);
+	a.user_id = f->bob;
+	assert_int_equal(store_exam_submit(f->s, &a, items, N_ITEMS, h, &err), -1);
+	a.user_id = f->alice;
+	assert_int_equal(store_exam_submit(f->s, &a, items, N_ITEMS - 1, h, &err), -1);
 	items[1].mode = MODE_PRACTICE;
-	assert_int_equal(store_exam_submit(f->s, f->alice, &a, items, N_ITEMS, h, &err), -1);
+	assert_int_equal(store_exam_submit(f->s, &a, items, N_ITEMS, h, &err), -1);
 	read_attempts(f->s, &ALL, &ga);
 	assert_false(ga.a[0].submitted);
 	read_items(f->s, &ALL, &gi);

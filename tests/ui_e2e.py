@@ -99,7 +99,7 @@ class Pane:
             # The shell survives the Ctrl-C it shares with rolecall, as an
             # interactive shell would, to report what it finds afterwards.
             f.write("trap : INT\n%s 2>>%s\necho EXIT=$?\nstty -a\necho STTY-END\n"
-                    "exec sleep 600\n"
+                    "exec sleep 120\n"
                     % (" ".join(shlex.quote(c) for c in cmd), shlex.quote(self.err)))
         self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
                   "sh " + shlex.quote(script))
@@ -602,6 +602,38 @@ def test_sigterm_restores_the_terminal():
 
 def test_sighup_restores_the_terminal():
     signal_test("sighup.db", signal.SIGHUP, 129, "hung up", False)
+
+
+def test_store_error_ends_the_ui_cleanly():
+    """An answer the store cannot commit (another process holds the
+    database's write lock past the busy timeout) ends the UI: terminal
+    restored, then the store's message, status 1, nothing half-saved."""
+    import sqlite3
+    db = "locked.db"
+    p = Pane(["practice", "--count", "3", "--seed", "14"], db=db)
+    lock = None
+    try:
+        q, s = wait_question(p)
+        answer(p, q, right_index(q))
+        p.keys("Enter")
+        q, s = wait_question(p, 1)
+        lock = sqlite3.connect(os.path.join(TMP, db), timeout=0, isolation_level=None)
+        lock.execute("BEGIN EXCLUSIVE")
+        p.keys(str(right_index(q) + 1))
+        rc, out = p.exit_status()  # after the store's busy timeout
+        lock.rollback()
+        lock.close()
+        lock = None
+        assert rc == 1, out
+        check_restored(p, out)
+        check_no_sanitizer(p)
+        err = p.stderr()
+        assert re.search(r"^rolecall: .*(locked|busy)", err, re.M | re.I), err
+        assert len(export_rows(db)) == 1
+    finally:
+        if lock:
+            lock.close()
+        p.close()
 
 
 def test_c_locale_is_ascii_and_works():

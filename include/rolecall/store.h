@@ -132,12 +132,11 @@ int store_exam_begin(struct store *s, struct exam_attempt *a,
 int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 		      const struct answer_record *item, struct rc_error *err);
 
-/* Submit an open attempt: a->id, ended_at, timed_out and correct; items
- * are its n questions as answered, which go into the log (mode exam) and
- * h's derived state, as store_record does.  h must already have every
- * item applied (history_apply).  One transaction. */
-int store_exam_submit(struct store *s, int64_t user_id,
-		      const struct exam_attempt *a,
+/* Submit an open attempt: a->id, user_id, ended_at, timed_out and
+ * correct; items are its n questions as answered, which go into the log
+ * (mode exam) and h's derived state, as store_record does.  h must already
+ * have every item applied (history_apply).  One transaction. */
+int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      const struct history *h, struct rc_error *err);
 

@@ -1,0 +1,716 @@
+#!/usr/bin/env python3
+"""End-to-end tests of 'rolecall exam --plain' and 'rolecall report'.
+
+The real binary, scripted answers on stdin, everything in a temporary folder
+(HOME and XDG_DATA_HOME point there; every run names its --db).  The fixture
+banks start each prompt with the id of the answer's role, so a driver can
+answer right or wrong on purpose:
+
+  tests/fixtures/e2e/e2e.yaml    "(po) Question 4 about po?" is e2e-po-4
+  tests/fixtures/exam/items.yaml "(x) #1 ..." is ix-1; four questions, so a
+                                 four-question exam asks all of them
+
+Usage: exam_e2e.py ROLECALL_BINARY
+"""
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+E2E = os.path.join(HERE, "fixtures", "e2e")
+ITEMS = os.path.join(HERE, "fixtures", "exam")
+T0 = 1800000000  # 2027-01-15T08:00:00Z
+NAMES = {"pm": "Product Manager", "po": "Product Owner",
+         "pmm": "Product Marketing Manager", "pjm": "Project Manager",
+         "x": "Role X", "y": "Role Y", "z": "Role Z"}
+ROLE_OF = {v: k for k, v in NAMES.items()}
+
+TMP = tempfile.mkdtemp(prefix="rolecall-exam-")
+
+
+def env(quizzes=E2E, now=T0, user="tester"):
+    return dict(os.environ, HOME=TMP, XDG_DATA_HOME=os.path.join(TMP, "xdg"),
+                ROLECALL_QUIZZES=quizzes, USER=user, ROLECALL_FAKE_NOW=str(now))
+
+
+def db(name):
+    return os.path.join(TMP, name)
+
+
+def run(args, stdin="", **kw):
+    p = subprocess.run([BIN] + args, input=stdin, capture_output=True, text=True,
+                       env=env(**kw), timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def sha256_of(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+class Exam:
+    """An exam driven one prompt at a time."""
+
+    def __init__(self, args, **kw):
+        self.p = subprocess.Popen([BIN, "exam", "--plain"] + args, stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env=env(**kw))
+        self.out = b""
+
+    def read_prompt(self):
+        """Output up to the next '> ' prompt; None at the end of output."""
+        start = len(self.out)
+        while True:
+            text = self.out[start:]
+            if text.endswith(b"\n> "):
+                return text.decode()
+            chunk = os.read(self.p.stdout.fileno(), 65536)
+            if not chunk:
+                return None
+            self.out += chunk
+
+    def send(self, line):
+        self.p.stdin.write((line + "\n").encode())
+        self.p.stdin.flush()
+
+    def answer(self, line):
+        """Send a line; the output up to the next prompt (None at the end)."""
+        self.send(line)
+        return self.read_prompt()
+
+    def finish(self):
+        self.p.stdin.close()
+        self.out += self.p.stdout.read()
+        err = self.p.stderr.read().decode()
+        self.p.wait(timeout=30)
+        return self.p.returncode, self.out.decode(), err
+
+
+def question(block):
+    """The last question shown in a chunk of output."""
+    heads = list(re.finditer(r"^\[Q (\d+)/(\d+)\] (.*)$", block, re.M))
+    assert heads, "no question in: " + block[-400:]
+    tail = block[heads[-1].end():]
+    prompt = tail.strip().splitlines()[0]
+    options = [ROLE_OF[t] for t in re.findall(r"^  \d\) (.*)$", tail, re.M)]
+    m = re.match(r"\((\w+)\) (?:#(\d)|Question (\d))", prompt)
+    qid = ("ix-%s" % m.group(2)) if m.group(2) else "e2e-%s-%s" % (m.group(1), m.group(3))
+    so_far = re.search(r"^Your answer so far: (\d)\)", tail, re.M)
+    return {"n": int(heads[-1].group(1)), "of": int(heads[-1].group(2)), "id": qid,
+            "marker": m.group(1), "options": options, "prompt": prompt,
+            "so_far": int(so_far.group(1)) if so_far else None}
+
+
+def right(q):
+    return q["options"].index(q["marker"]) + 1
+
+
+def wrong(q):
+    return 1 if right(q) != 1 else 2
+
+
+def report_json(name, *more, **kw):
+    rc, out, err = run(["report", "--format", "json", "--db", db(name)] + list(more), **kw)
+    assert rc == 0, err
+    return json.loads(out)
+
+
+def play_all(name, count, strategy, *more, **kw):
+    """Answer every question once, in order, by strategy(q) -> line; say y at
+    the end.  Returns (questions, exit code, output, stderr)."""
+    ex = Exam(["--db", db(name), "--count", str(count)] + list(more), **kw)
+    block, qs = ex.read_prompt(), []
+    while block is not None and "[Q " in block and "Submit now?" not in block:
+        q = question(block)
+        qs.append(q)
+        block = ex.answer(str(strategy(q)))
+    assert block is not None and "Submit now?" in block, block
+    ex.send("y")
+    return (qs,) + ex.finish()
+
+
+# ---- the exam ----------------------------------------------------------------
+
+def test_pass_all_right():
+    qs, rc, out, err = play_all("pass.db", 8, right, "--seed", "1", "--pass", "75")
+    assert rc == 0, err
+    assert out.startswith("Exam: 8 questions, pass mark 75%. No feedback until you "
+                          "submit.\n"), out[:200]
+    assert [q["n"] for q in qs] == list(range(1, 9))
+    assert len({q["id"] for q in qs}) == 8
+    # no feedback while it runs
+    assert "Right" not in out and "Wrong" not in out and "Why:" not in out
+    assert "Exam submitted: 8 of 8 right (100%). Pass mark: 75%. Result: PASS\n" in out
+    assert "Distinctions confused:\n  none\n" in out
+    assert "Review of" not in out
+    # even across roles: 8 questions over 4 roles is 2 each
+    per_role = {}
+    for q in qs:
+        per_role[q["marker"]] = per_role.get(q["marker"], 0) + 1
+    assert sorted(per_role.values()) == [2, 2, 2, 2], per_role
+    for role in ("pm", "po", "pmm", "pjm"):
+        assert re.search(r"^  %s +2 of 2$" % NAMES[role], out, re.M), role
+    assert "Attempt 1 is saved for tester; 'rolecall report' shows it.\n" in out
+
+
+def test_fail_reviews_every_miss():
+    qs, rc, out, err = play_all("fail.db", 6, wrong, "--seed", "2")
+    assert rc == 0, err
+    assert "Exam submitted: 0 of 6 right (0%). Pass mark: 80%. Result: FAIL\n" in out
+    assert "Review of the 6 missed questions:" in out
+    review = out[out.index("Review of"):]
+    for q in qs:
+        picked, answer = q["options"][wrong(q) - 1], q["marker"]
+        block = re.search(r"^\[Q %d/6\] %s\n(.*?)(?=\n\n|\nAttempt)" % (
+            q["n"], re.escape(q["prompt"])), review, re.M | re.S)
+        assert block, q
+        assert "  Your answer: %d) %s\n" % (wrong(q), NAMES[picked]) in block.group(0)
+        assert "  The answer: %d) %s\n" % (right(q), NAMES[answer]) in block.group(0)
+        assert "  Why: Because the fixture says so (%s)." % answer in block.group(0)
+    # the distinctions confused, each pair once with its count
+    pairs = {}
+    for q in qs:
+        key = (q["options"][wrong(q) - 1], q["marker"])
+        pairs[key] = pairs.get(key, 0) + 1
+    listed = re.findall(r"^  took (.*) for (.*) \((\d+) times?\)$", out, re.M)
+    assert {(ROLE_OF[a], ROLE_OF[b]): int(n) for a, b, n in listed} == pairs
+
+
+def test_timeout_ends_the_exam_while_waiting():
+    ex = Exam(["--db", db("time.db"), "--count", "5", "--seed", "3", "--time", "0.05"])
+    block = ex.read_prompt()
+    assert "Time limit: 00:03. The exam ends when it runs out" in ex.out.decode()
+    assert re.search(r"^Time left: 00:0[23]$", block, re.M), block
+    q1 = question(block)
+    q2 = question(ex.answer(str(right(q1))))
+    ex.answer(str(wrong(q2)))
+    started = time.monotonic()
+    # stdin stays open: the exam must end on its own
+    rest = b""
+    while True:
+        chunk = os.read(ex.p.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        rest += chunk
+    waited = time.monotonic() - started
+    assert ex.p.wait(timeout=10) == 0
+    out = rest.decode()
+    assert waited < 6, waited
+    assert out.startswith("\nTime is up.\nExam submitted: 1 of 5 right (20%)."), out[:200]
+    assert "Result: FAIL" in out
+    assert out.count("  Your answer: no answer\n") == 3
+    a = report_json("time.db")[0]
+    assert a["timed_out"] is True and a["status"] == "submitted"
+    assert a["duration_s"] == 3 and a["time_limit_s"] == 3
+    assert a["ended_at"] == "2027-01-15T08:00:03Z"
+    assert (a["answered"], a["correct"], a["result"]) == (2, 1, "fail")
+
+
+def test_skip_and_return():
+    ex = Exam(["--db", db("skip.db"), "--count", "6", "--seed", "4"])
+    block, seen = ex.read_prompt(), []
+    for n in range(1, 7):
+        q = question(block)
+        assert q["n"] == n
+        seen.append(q)
+        block = ex.answer("s" if n in (2, 5) else str(right(q)))
+    assert "\nYou skipped 2 questions; here they are again.\n" in block
+    q = question(block)
+    assert (q["n"], q["id"]) == (2, seen[1]["id"])
+    block = ex.answer(str(right(q)))
+    q = question(block)
+    assert (q["n"], q["id"]) == (5, seen[4]["id"])
+    block = ex.answer("s")  # the last one left comes back at once
+    assert "This is the only unanswered question." in block
+    assert question(block)["n"] == 5
+    block = ex.answer(str(right(q)))
+    assert "All 6 questions are answered.\nSubmit now?" in block
+    ex.send("y")
+    rc, out, err = ex.finish()
+    assert rc == 0, err
+    assert "Exam submitted: 6 of 6 right (100%)." in out
+
+
+def test_change_an_answer_before_submitting():
+    ex = Exam(["--db", db("change.db"), "--count", "4", "--seed", "5"])
+    block, qs = ex.read_prompt(), []
+    for _ in range(4):
+        q = question(block)
+        qs.append(q)
+        block = ex.answer(str(wrong(q)))
+    assert "Submit now?" in block
+    block = ex.answer("n")
+    assert "Not submitted.\nType g N to change the answer" in block
+    block = ex.answer("g 2")
+    q = question(block)
+    assert q["n"] == 2 and q["so_far"] == wrong(qs[1])
+    block = ex.answer(str(right(q)))
+    assert "All questions are answered. Type submit" in block
+    block = ex.answer("g 3")
+    block = ex.answer("p")  # back from 3 to 2 shows the new answer
+    assert question(block)["so_far"] == right(qs[1])
+    block = ex.answer("l")
+    assert "4 of 4 questions answered:" in block
+    block = ex.answer("submit")
+    assert "Submit now? Answers cannot be changed after this. (y/n)" in block
+    block = ex.answer("maybe")
+    assert "Please answer y or n." in block
+    ex.send("y")
+    rc, out, err = ex.finish()
+    assert rc == 0, err
+    assert "Exam submitted: 1 of 4 right (25%)." in out
+    con = sqlite3.connect(db("change.db"))
+    picks = con.execute("SELECT position, picked, correct FROM exam_items ORDER BY position"
+                        ).fetchall()
+    con.close()
+    assert picks == [(i, (right(q) if i == 1 else wrong(q)) - 1, int(i == 1))
+                     for i, q in enumerate(qs)], picks
+
+
+def test_eof_submits():
+    rc, out, err = run(["exam", "--plain", "--db", db("eof.db"), "--count", "5",
+                        "--seed", "6"], "1\n1\n1\n")
+    assert rc == 0, err
+    assert "Exam submitted: " in out and "Submit now?" not in out
+    assert out.count("  Your answer: no answer\n") == 2
+    a = report_json("eof.db")[0]
+    assert (a["status"], a["answered"], a["count"]) == ("submitted", 3, 5)
+
+
+def test_help_and_bad_input():
+    rc, out, err = run(["exam", "--plain", "--db", db("bad.db"), "--count", "3",
+                        "--seed", "7"], "?\n9\nzz\ng 99\np\n")
+    assert rc == 0, err
+    assert "  g N       go to question N, to answer it or change its answer\n" in out
+    assert "Please answer with a number from 1 to " in out
+    assert "Give a question number from 1 to 3, as in g 3." in out
+    assert "This is the first question." in out
+    assert "Exam submitted: 0 of 3 right (0%)." in out
+
+
+def test_attempt_stored_exactly():
+    qs, rc, out, err = play_all("exact.db", 6, lambda q: right(q) if q["n"] % 2 else wrong(q),
+                                "--seed", "8", "--pass", "50", "--user", "ana",
+                                now=T0 + 3600)
+    assert rc == 0, err
+    con = sqlite3.connect(db("exact.db"))
+    att = con.execute("SELECT a.id, u.name, started_at, ended_at, seed, count, pass_mark,"
+                      " time_limit, status, timed_out, a.correct, banks FROM exam_attempts a"
+                      " JOIN users u ON u.id = a.user_id").fetchall()
+    assert att == [(1, "ana", T0 + 3600, T0 + 3600, "8", 6, 50, 0, "submitted", 0, 3,
+                    "e2e:" + sha256_of(os.path.join(E2E, "e2e.yaml")))], att
+    items = con.execute("SELECT position, bank_id, question_id, shown_roles, picked,"
+                        " picked_role, correct, answer_role, about_roles FROM exam_items"
+                        " ORDER BY position").fetchall()
+    assert len(items) == 6
+    for q, (pos, bank, qid, shown, picked, picked_role, correct, answer, about) in zip(qs, items):
+        want = right(q) if q["n"] % 2 else wrong(q)
+        assert (pos, bank, qid) == (q["n"] - 1, "e2e", q["id"])
+        assert shown == ",".join(q["options"])
+        assert (picked, picked_role, correct) == (want - 1, q["options"][want - 1],
+                                                  int(want == right(q)))
+        assert answer == about == q["marker"]
+    log = con.execute("SELECT question_id, picked, correct, mode, answered_at FROM answers"
+                      " ORDER BY id").fetchall()
+    assert log == [(q["id"], i[4], i[6], "exam", T0 + 3600) for q, i in zip(qs, items)]
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    con.close()
+    rc, out, err = run(["stats", "--format", "json", "--db", db("exact.db"), "--user", "ana"])
+    assert rc == 0, err
+    assert (json.loads(out)["answers"], json.loads(out)["correct"]) == (6, 3)
+
+
+def test_killed_exam_is_not_submitted():
+    ex = Exam(["--db", db("kill.db"), "--count", "5", "--seed", "9"])
+    q1 = question(ex.read_prompt())
+    q2 = question(ex.answer(str(right(q1))))
+    block = ex.answer(str(wrong(q2)))  # the third question shows: answer 2 is saved
+    assert question(block)["n"] == 3
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    a = report_json("kill.db")[0]
+    assert (a["status"], a["result"], a["answered"], a["correct"], a["ended_at"]) == (
+        "open", "not submitted", 2, None, None), a
+    rc, out, err = run(["report", "--db", db("kill.db")])
+    assert rc == 0, err
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +not submitted +-$", out, re.M), out
+    assert "      2 of 5 questions answered when it stopped\n" in out
+    assert out.endswith("1 attempt: 0 passed, 0 failed, 1 not submitted.\n")
+    con = sqlite3.connect(db("kill.db"))
+    assert con.execute("SELECT picked FROM exam_items ORDER BY position").fetchall() == [
+        (right(q1) - 1,), (wrong(q2) - 1,), (-1,), (-1,), (-1,)]
+    assert con.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+    con.close()
+    rc, out, err = run(["report", "--certificate", "1", "--db", db("kill.db")])
+    assert rc == 1
+    assert err == ("rolecall: exam attempt 1 was not submitted, so it has no result "
+                   "to certify\n"), err
+
+
+def test_bank_defaults_and_flags():
+    rc, out, err = run(["exam", "--plain", "--db", db("def.db"), "--seed", "1"], "",
+                       quizzes=ITEMS)
+    assert rc == 0, err
+    assert out.startswith("Exam: 4 questions, pass mark 75%.")
+    rc, out, err = run(["exam", "--plain", "--db", db("def.db"), "--seed", "1", "--count",
+                        "3", "--pass", "0"], "", quizzes=ITEMS)
+    assert rc == 0, err
+    assert out.startswith("Exam: 3 questions, pass mark 0%.")
+    assert "Result: PASS" in out  # 0 of 3 meets a pass mark of 0
+
+
+def test_usage_errors():
+    cases = [
+        (["exam", "--db", db("u.db")], 2, "rolecall: standard input is not a terminal; "
+         "use --plain for line mode (numbered options, one answer per line)\n"),
+        (["exam", "--plain", "--time", "abc"], 2, "rolecall: --time needs a number of "
+         "minutes up to 1440 (such as 30 or 0.5), not 'abc'\n"),
+        (["exam", "--plain", "--time", "0.001"], 2,
+         "rolecall: --time must be at least one second (0.01 minutes)\n"),
+        (["exam", "--plain", "--pass", "101"], 2,
+         "rolecall: --pass needs a whole number up to 100, not '101'\n"),
+        (["report", "--since", "2027-02-30"], 2, "rolecall: --since: there is no date "
+         "2027-02-30\n"),
+        (["report", "--since", "15.1.2027"], 2, "rolecall: --since needs a date as "
+         "YYYY-MM-DD, not '15.1.2027'\n"),
+        (["report", "--all", "--user", "x"], 2, "rolecall: --all and --user do not go "
+         "together; see 'rolecall --help'\n"),
+        (["report", "--certificate", "1", "--format", "json"], 2, "rolecall: a "
+         "certificate is text; leave out --format; see 'rolecall --help'\n"),
+        (["exam", "--plain", "--db", db("u.db"), "--count", "99"], 1, "rolecall: the exam "
+         "asks 99 questions but the chosen banks have 20; lower --count\n"),
+    ]
+    for args, code, msg in cases:
+        rc, out, err = run(args)
+        assert (rc, err) == (code, msg), (args, rc, err)
+
+
+# ---- reports -----------------------------------------------------------------
+
+def make_report_db():
+    """ana passes at T0, bob fails on time at T0 + 1 day, cy is killed at
+    T0 + 2 days, ana retakes at T0 + 3 days."""
+    name = "rep.db"
+    if os.path.exists(db(name)):
+        return name
+    day = 86400
+    qs, rc, out, err = play_all(name, 4, right, "--seed", "11", "--user", "ana")
+    assert rc == 0, err
+    ex = Exam(["--db", db(name), "--count", "4", "--seed", "12", "--user", "bob",
+               "--time", "0.05", "--pass", "50"], now=T0 + day)
+    ex.read_prompt()
+    assert ex.p.wait(timeout=15) == 0  # stdin stays open: time runs out
+    ex.p.stdin.close()
+    ex = Exam(["--db", db(name), "--count", "4", "--seed", "13", "--user", "cy"],
+              now=T0 + 2 * day)
+    q = question(ex.read_prompt())
+    assert question(ex.answer(str(right(q))))["n"] == 2
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    qs, rc, out, err = play_all(name, 4, lambda q: right(q) if q["n"] < 4 else wrong(q),
+                                "--seed", "14", "--user", "ana", "--pass", "75",
+                                now=T0 + 3 * day)
+    assert rc == 0, err
+    return name
+
+
+def test_report_json_fields():
+    name = make_report_db()
+    got = report_json(name, "--all")
+    sha = sha256_of(os.path.join(E2E, "e2e.yaml"))
+    common = {"count": 4, "banks": [{"id": "e2e", "sha256": sha}]}
+    want = [
+        dict(common, id=1, user="ana", started_at="2027-01-15T08:00:00Z",
+             ended_at="2027-01-15T08:00:00Z", status="submitted", answered=4, correct=4,
+             percent=100, pass_mark=80, passed=True, result="pass", timed_out=False,
+             duration_s=0, time_limit_s=0, seed="11"),
+        dict(common, id=2, user="bob", started_at="2027-01-16T08:00:00Z",
+             ended_at="2027-01-16T08:00:03Z", status="submitted", answered=0, correct=0,
+             percent=0, pass_mark=50, passed=False, result="fail", timed_out=True,
+             duration_s=3, time_limit_s=3, seed="12"),
+        dict(common, id=3, user="cy", started_at="2027-01-17T08:00:00Z", ended_at=None,
+             status="open", answered=1, correct=None, percent=None, pass_mark=80,
+             passed=None, result="not submitted", timed_out=False, duration_s=None,
+             time_limit_s=0, seed="13"),
+        dict(common, id=4, user="ana", started_at="2027-01-18T08:00:00Z",
+             ended_at="2027-01-18T08:00:00Z", status="submitted", answered=4, correct=3,
+             percent=75, pass_mark=75, passed=True, result="pass", timed_out=False,
+             duration_s=0, time_limit_s=0, seed="14"),
+    ]
+    for g, w in zip(got, want):
+        roles = g.pop("roles")
+        assert g == w, (g, w)
+        if g["status"] == "open":
+            assert roles == []
+            continue
+        # four questions over four roles: one each, named
+        assert [r["id"] for r in roles] == ["pm", "po", "pmm", "pjm"], roles
+        assert all(r["name"] == NAMES[r["id"]] and r["asked"] == 1 for r in roles)
+        assert sum(r["correct"] for r in roles) == g["correct"]
+    assert len(got) == 4
+    # default: only the login user's; --user, --since
+    assert [a["id"] for a in report_json(name, user="ana")] == [1, 4]
+    assert [a["id"] for a in report_json(name, "--user", "bob")] == [2]
+    assert report_json(name, "--user", "nobody") == []
+    assert [a["id"] for a in report_json(name, "--all", "--since", "2027-01-16")] == [2, 3, 4]
+    assert [a["id"] for a in report_json(name, "--all", "--since", "2027-01-18")] == [4]
+    # a report never creates a profile
+    con = sqlite3.connect(db(name))
+    assert con.execute("SELECT count(*) FROM users WHERE name = 'nobody'").fetchone()[0] == 0
+    con.close()
+
+
+def test_report_csv_fields():
+    name = make_report_db()
+    rc, out, err = run(["report", "--all", "--format", "csv", "--db", db(name)])
+    assert rc == 0, err
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["id", "user", "started_at", "ended_at", "status", "count", "answered",
+                       "correct", "percent", "pass_mark", "result", "timed_out",
+                       "duration_s", "time_limit_s", "seed", "banks", "pm_correct",
+                       "pm_asked", "po_correct", "po_asked", "pmm_correct", "pmm_asked",
+                       "pjm_correct", "pjm_asked"]
+    assert len(rows) == 5
+    banks = "e2e:" + sha256_of(os.path.join(E2E, "e2e.yaml"))
+    assert rows[1] == ["1", "ana", "2027-01-15T08:00:00Z", "2027-01-15T08:00:00Z",
+                       "submitted", "4", "4", "4", "100", "80", "pass", "0", "0", "0", "11",
+                       banks, "1", "1", "1", "1", "1", "1", "1", "1"]
+    assert rows[2][:16] == ["2", "bob", "2027-01-16T08:00:00Z", "2027-01-16T08:00:03Z",
+                            "submitted", "4", "0", "0", "0", "50", "fail", "1", "3", "3",
+                            "12", banks]
+    assert rows[2][16:] == ["0", "1"] * 4
+    assert rows[3] == ["3", "cy", "2027-01-17T08:00:00Z", "", "open", "4", "1", "", "",
+                       "80", "not submitted", "0", "", "0", "13", banks] + [""] * 8
+    assert rows[4][:11] == ["4", "ana", "2027-01-18T08:00:00Z", "2027-01-18T08:00:00Z",
+                            "submitted", "4", "4", "3", "75", "75", "pass"]
+    assert sorted(rows[4][16::2]) == ["0", "1", "1", "1"] and rows[4][17::2] == ["1"] * 4
+
+
+def test_report_text_table():
+    name = make_report_db()
+    rc, out, err = run(["report", "--all", "--db", db(name)])
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Exam attempts of every user (times in UTC)"
+    assert lines[2].split() == ["ID", "User", "Started", "Score", "Pass", "Result", "Time"]
+    assert max(len(l) for l in lines) <= 80, max(lines, key=len)
+    rows = [l for l in lines if re.match(r"^\d+ +\S+ +\d{4}-", l)]
+    assert re.match(r"^1 +ana +2027-01-15 08:00  4/4 100% +80% +PASS +0:00$", rows[0]), rows[0]
+    assert re.match(r"^2 +bob +2027-01-16 08:00  0/4   0% +50% +FAIL, time up 0:03$",
+                    rows[1]), rows[1]
+    assert re.match(r"^3 +cy +2027-01-17 08:00  - +80% +not submitted +-$", rows[2]), rows[2]
+    assert re.match(r"^4 +ana +2027-01-18 08:00  3/4  75% +75% +PASS +0:00$", rows[3]), rows[3]
+    assert lines[lines.index(rows[0]) + 1] == "      pm 1/1 po 1/1 pmm 1/1 pjm 1/1"
+    assert "Roles: pm = Product Manager, po = Product Owner," in out
+    assert lines[-1] == "4 attempts: 2 passed, 1 failed, 1 not submitted."
+    rc, out, err = run(["report", "--db", db(name), "--since", "2027-01-16"], user="ana")
+    assert rc == 0, err
+    assert out.startswith("Exam attempts of ana since 2027-01-16 (times in UTC)\n")
+    assert len([l for l in out.splitlines() if re.match(r"^\d+ +\S+ +\d{4}-", l)]) == 1
+    rc, out, err = run(["report", "--db", db("empty.db")])
+    assert (rc, out) == (0, "Exam attempts of tester (times in UTC)\nNo exam attempts.\n")
+
+
+def test_certificate():
+    name = make_report_db()
+    rc, out, err = run(["report", "--certificate", "2", "--db", db(name)], now=T0 + 10 * 86400)
+    assert rc == 0, err
+    sha = sha256_of(os.path.join(E2E, "e2e.yaml"))
+    assert out.startswith(
+        "ROLECALL EXAM CERTIFICATE\n\n"
+        "Attempt:    2\n"
+        "Candidate:  bob\n"
+        "Started:    2027-01-16 08:00:00 UTC\n"
+        "Submitted:  2027-01-16 08:00:03 UTC (took 0:03; time limit 0:03, ran out)\n"
+        "Questions:  4, drawn with seed 12\n"
+        "Banks:      e2e  End-to-end fixture\n"
+        "            sha256 %s\n"
+        "Score:      0 of 4 right (0%%)\n"
+        "Pass mark:  50%%\n"
+        "Result:     FAIL\n\n"
+        "Per role:\n"
+        "  Product Manager              0 of 1\n" % sha), out
+    assert out.endswith("Issued by rolecall %s on 2027-01-25 08:00:00 UTC.\n" % version())
+    rc, out, err = run(["report", "--certificate", "99", "--db", db(name)])
+    assert (rc, err) == (1, "rolecall: there is no exam attempt 99; 'rolecall report --all' "
+                            "lists them\n")
+
+
+def version():
+    return run(["--version"])[1].split()[1]
+
+
+# ---- item analysis -----------------------------------------------------------
+
+# Who gets which question right (1) or wrong (0) in a four-question exam
+# on the ix fixture; None leaves it unanswered.  A wrong answer picks the
+# option named in WRONG_PICK.
+SCRIPT = {
+    "u1": {"ix-1": 1, "ix-2": 1, "ix-3": 1, "ix-4": 1},
+    "u2": {"ix-1": 1, "ix-2": 1, "ix-3": 1, "ix-4": 0},
+    "u3": {"ix-1": 1, "ix-2": 0, "ix-3": 1, "ix-4": 0},
+    "u4": {"ix-1": 0, "ix-2": 1, "ix-3": 0, "ix-4": 0},
+    "u5": {"ix-1": 1, "ix-2": 0, "ix-3": 0, "ix-4": None},
+}
+WRONG_PICK = {"ix-1": "z", "ix-2": "x", "ix-3": "x", "ix-4": "y"}
+
+
+def pearson(xs, ys):
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return None if sxx == 0 or syy == 0 else sxy / math.sqrt(sxx * syy)
+
+
+def make_items_db():
+    name = "items.db"
+    if os.path.exists(db(name)):
+        return name
+    for k, (user, plan) in enumerate(sorted(SCRIPT.items())):
+        ex = Exam(["--db", db(name), "--seed", str(20 + k), "--user", user], quizzes=ITEMS)
+        block = ex.read_prompt()
+        while "Submit now?" not in block:
+            q = question(block)
+            mark = plan[q["id"]]
+            if mark is None and "You skipped" in block:
+                break  # leave it unanswered: the end of input submits
+            block = ex.answer("s" if mark is None else str(right(q)) if mark else
+                              str(q["options"].index(WRONG_PICK[q["id"]]) + 1))
+        else:
+            ex.send("y")
+        rc, out, err = ex.finish()
+        assert rc == 0, err
+    # u1 also practises: two more answers, both right, count for facility only
+    practised = []
+    p = subprocess.Popen([BIN, "practice", "--plain", "--db", db(name), "--user", "u1",
+                          "--count", "2", "--seed", "1"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, env=env(quizzes=ITEMS), text=True)
+    buf = ""
+    while len(practised) < 2:
+        ch = p.stdout.read(1)
+        assert ch, buf
+        buf += ch
+        if buf.endswith("\n> "):
+            m = list(re.finditer(r"^\((\w)\) #(\d).*\n((?:  \d\) .*\n)+)", buf, re.M))[-1]
+            opts = [ROLE_OF[t] for t in re.findall(r"^  \d\) (.*)$", m.group(3), re.M)]
+            practised.append("ix-" + m.group(2))
+            p.stdin.write("%d\n" % (opts.index(m.group(1)) + 1))
+            p.stdin.flush()
+            buf = ""
+    p.stdin.close()
+    p.stdout.read()
+    assert p.wait(timeout=30) == 0
+    with open(db(name) + ".practised", "w") as f:
+        f.write(" ".join(practised))
+    return name
+
+
+def expected_items():
+    """Facility, picks and discrimination by hand from SCRIPT."""
+    with open(db("items.db") + ".practised") as f:
+        practised = f.read().split()
+    options = {"ix-1": ["x", "y", "z"], "ix-2": ["y", "x", "z"], "ix-3": ["z", "x"],
+               "ix-4": ["x", "y"]}
+    want = {}
+    for qid, opts in options.items():
+        marks = [plan[qid] for plan in SCRIPT.values()]
+        answers = len(marks) + practised.count(qid)
+        correct = sum(1 for m in marks if m) + practised.count(qid)
+        picks = [0] * len(opts)
+        picks[0] = correct
+        picks[opts.index(WRONG_PICK[qid])] += sum(1 for m in marks if m == 0)
+        # rest of the exam: the attempt's other three questions right, out of 3
+        xs = [1 if plan[qid] else 0 for plan in SCRIPT.values()]
+        ys = [(sum(1 for v in plan.values() if v) - x) / 3 for plan, x in
+              zip(SCRIPT.values(), xs)]
+        want[qid] = {"answers": answers, "correct": correct, "facility": correct / answers,
+                     "picks": picks, "no_answer": sum(1 for m in marks if m is None),
+                     "exam_attempts": 5, "discrimination": pearson(xs, ys)}
+    return want
+
+
+def test_items_against_hand_computed_values():
+    name = make_items_db()
+    want = expected_items()
+    # By hand.  ix-1: x = 1,1,1,0,1 (mean 0.8), rest = 3,2,1,1,0 right of
+    # the other three (mean 1.4): sum of products of deviations 0.4, sums
+    # of squares 0.8 and 5.2, r = 0.4 / sqrt(0.8 * 5.2) = 0.1961.
+    # ix-4: x = 1,0,0,0,0 (mean 0.2), rest = 3,3,2,1,1 (mean 2): 1.0,
+    # 0.8 and 4.0, r = 1 / sqrt(3.2) = 0.5590.  (Shares of 3 instead of
+    # counts scale y only: r is the same.)
+    assert round(want["ix-1"]["discrimination"], 4) == 0.1961
+    assert round(want["ix-4"]["discrimination"], 4) == 0.5590
+    got = report_json(name, "--items", quizzes=ITEMS)
+    assert [g["question"] for g in got] == ["ix-1", "ix-2", "ix-3", "ix-4"]
+    for g in got:
+        w = want[g["question"]]
+        assert g["bank"] == "ix"
+        assert (g["answers"], g["correct"], g["no_answer"], g["exam_attempts"]) == (
+            w["answers"], w["correct"], w["no_answer"], w["exam_attempts"]), (g, w)
+        assert abs(g["facility"] - w["facility"]) < 1e-4, (g, w)
+        assert [o["picks"] for o in g["options"]] == w["picks"], (g, w)
+        assert [o["right"] for o in g["options"]] == [True] + [False] * (len(w["picks"]) - 1)
+        if w["discrimination"] is None:
+            assert g["discrimination"] is None
+        else:
+            assert abs(g["discrimination"] - w["discrimination"]) < 1e-4, (g, w)
+    rc, out, err = run(["report", "--items", "--format", "csv", "--db", db(name)],
+                       quizzes=ITEMS)
+    assert rc == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0].keys()) == ["bank", "question", "answers", "correct", "facility",
+                                    "no_answer", "right_choice", "picks", "exam_attempts",
+                                    "discrimination", "notes"]
+    for r in rows:
+        w = want[r["question"]]
+        assert r["facility"] == "%.4f" % w["facility"], (r, w)
+        assert r["picks"] == ";".join(map(str, w["picks"]))
+        assert r["right_choice"] == "1"
+        assert r["discrimination"] == ("" if w["discrimination"] is None
+                                       else "%.4f" % w["discrimination"]), (r, w)
+    rc, out, err = run(["report", "--items", "--db", db(name)], quizzes=ITEMS)
+    assert rc == 0, err
+    assert "discrimination over 5 submitted exam attempts." in out
+    assert max(len(l) for l in out.splitlines()) <= 80
+    row = re.search(r"^ix-1 +(\d+) +(\d+)% +(\S+) +5$", out, re.M)
+    assert row and int(row.group(1)) == want["ix-1"]["answers"], out
+    assert row.group(3) == "%.2f" % want["ix-1"]["discrimination"]
+    # only one user's answers with --user; none from a bank left out
+    got = report_json(name, "--items", "--user", "u4", quizzes=ITEMS)
+    assert {g["question"]: g["correct"] for g in got} == {"ix-1": 0, "ix-2": 1, "ix-3": 0,
+                                                          "ix-4": 0}
+    assert all(g["discrimination"] is None for g in got)
+    assert report_json(name, "--items", "--bank", os.path.join(E2E, "e2e.yaml"),
+                       quizzes=ITEMS) == []
+
+
+def main():
+    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_")]
+    passed = failed = 0
+    for name, fn in tests:
+        try:
+            fn()
+            passed += 1
+            print("ok   " + name)
+        except Exception as e:  # report every failure, not just the first
+            failed += 1
+            print("FAIL %s: %r" % (name, e))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
