@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -611,17 +610,6 @@ out:
 
 /* ---- starting ---- */
 
-static uint64_t pick_seed(const struct cli *cli)
-{
-	struct timespec ts;
-
-	if (cli->has_seed)
-		return cli->seed;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^
-	       ((uint64_t)getpid() << 32);
-}
-
 /* "id:sha256,id:sha256": what a certificate needs to name the banks. */
 static char *banks_text(const struct app *app)
 {
@@ -676,7 +664,7 @@ static int exam_start(struct run *r, const struct cli *cli, struct app *app)
 	cfg.pass = cli->pass >= 0 ? (unsigned)cli->pass : 0;
 	cfg.pass_given = cli->pass >= 0;
 	cfg.time_limit = cli->time_limit;
-	cfg.seed = pick_seed(cli);
+	cfg.seed = app_seed(cli, 0);
 	cfg.now = app_now();
 	r->app = app;
 	r->att.started_at = cfg.now;

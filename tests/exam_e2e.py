@@ -19,6 +19,7 @@ import json
 import math
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -709,6 +710,10 @@ def main():
             failed += 1
             print("FAIL %s: %r" % (name, e))
     print("%d passed, %d failed" % (passed, failed))
+    if failed:
+        print("databases kept in " + TMP)
+    else:
+        shutil.rmtree(TMP, ignore_errors=True)
     return 1 if failed else 0
 
 
