@@ -823,7 +823,11 @@ static void on_key(void *ctx, const struct bnode *key, const struct bnode *v)
 	bd->top_line[i] = key->line;
 	bd->top_col[i] = key->col;
 	switch (i) {
-	case TOP_BANK: pub->id = take_id(bd, v, "bank"); break;
+	case TOP_BANK:
+		pub->id = take_id(bd, v, "bank");
+		bd->b->id_line = v->line;
+		bd->b->id_col = v->col;
+		break;
 	case TOP_TITLE: pub->title = take_text(bd, v, "title", 0); break;
 	case TOP_DESCRIPTION: pub->description = take_text(bd, v, "description", 1); break;
 	case TOP_EXAM: take_exam(bd, v); break;

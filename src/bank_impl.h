@@ -26,6 +26,7 @@ struct bank_impl {
 	struct role_decl roles[BANK_MAX_ROLES];
 	unsigned n_roles;
 	int global[BANK_MAX_ROLES];      /* catalog index of each local role */
+	int id_line, id_col;             /* where the bank id is written */
 };
 
 /* Build a bank from a file's bytes.  Returns NULL when anything was wrong

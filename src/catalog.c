@@ -134,7 +134,7 @@ static int check_against_catalog(struct catalog *cat, const struct bank_impl *b,
 	size_t new_roles = 0;
 
 	if (same)
-		diag_add(diags, pub->path, 1, 1, "bank id '%s' is already used by %s",
+		diag_add(diags, pub->path, b->id_line, b->id_col, "bank id '%s' is already used by %s",
 			 pub->id, same->path);
 	for (unsigned i = 0; i < b->n_roles; i++) {
 		const struct role_decl *d = &b->roles[i];

@@ -789,6 +789,9 @@ static void test_cross_bank_id(void **state)
 	assert_string_equal(d.items[0].file, "again.yaml");
 	assert_has_error(&d, "bank id 'pm-vs-po' is already used by " GOOD_DIR
 			 "/01-pm-vs-po.yaml");
+	/* Reported where the id is written, not at the top of the file. */
+	assert_int_equal(d.items[0].line, 1);
+	assert_int_equal(d.items[0].col, 7);
 	assert_int_equal(catalog_find_role(cat, "cto"), -1);
 	diag_list_free(&d);
 
