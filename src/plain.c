@@ -101,8 +101,7 @@ int plain_run(struct app *app, struct session *s, FILE *in, FILE *out)
 	struct rc_error err;
 
 	if (session_drill_fallback(s))
-		fputs("No confusions recorded yet: this drill is a practice session. "
-		      "Practise first, then drill what you confuse.\n", out);
+		fputs(SESSION_PROBE_NOTICE "\n", out);
 	while ((sq = session_next(s))) {
 		struct answer_result res;
 		int64_t start = app_ms();

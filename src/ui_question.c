@@ -33,8 +33,7 @@ static void ui_question_fill(struct ui *ui, struct ui_doc *d, int *first, int *e
 {
 	if (ui->notice) {
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN],
-			    "No confusions recorded yet: this drill is a practice session. "
-			    "Practise first, then drill what you confuse.");
+			    SESSION_PROBE_NOTICE);
 		ui_doc_skip(d, 1);
 	}
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], ui->sq->q->prompt);

@@ -94,7 +94,11 @@ int session_answer(struct session *s, int position, int64_t elapsed_ms,
 unsigned session_weak_pairs(const struct session *s, struct weak_pair *out,
 			    unsigned max);
 
-/* 1 when drill mode found no confusion to drill and fell back to practice. */
+/* What front ends say when session_drill_fallback is 1. */
+#define SESSION_PROBE_NOTICE \
+	"No confusions recorded yet: this drill first looks for the pairs you confuse."
+
+/* 1 when drill mode found no confusion yet: it probes for them. */
 int session_drill_fallback(const struct session *s);
 
 struct session_confusion {
