@@ -101,6 +101,7 @@ struct run {
 	unsigned policies; /* bit mask */
 	const char *curve_path, *table_path;
 	const char *row; /* print only a sensitivity-table row with this label */
+	int diag;        /* print where rolecall's questions went, by reason */
 };
 
 /* ---- the catalog, read-only and shared by every thread ---------------- */
@@ -327,6 +328,10 @@ struct outcome {
 };
 
 #define FOUND_DAYS 4
+#define N_REASONS 5 /* enum pick_reason */
+
+/* What a question showed the learner (--diag). */
+enum shows { SHOWS_USEFUL, SHOWS_CLEARED, SHOWS_REVERSE, SHOWS_OTHER, N_SHOWS };
 
 struct tally {
 	uint64_t *pairs;    /* [budget + 1]: confused pairs cleared after k answers */
@@ -337,6 +342,10 @@ struct tally {
 	/* rolecall only: confused pairs the engine had seen confused (a miss
 	 * counted) at the start of day d + 1. */
 	uint64_t found[FOUND_DAYS];
+	/* --diag, rolecall only, until the first full clear: questions by the
+	 * engine's reason (enum pick_reason) and by what they showed (enum
+	 * shows). */
+	uint64_t diag[N_REASONS][N_SHOWS];
 };
 
 struct track {
@@ -388,6 +397,31 @@ static int useful(const struct track *tr, const struct bank_question *q, int64_t
 				return 1;
 	}
 	return 0;
+}
+
+/* --diag: a confused pair still confused the confused way round (useful),
+ * else one already cleared, else the reverse of one still confused, else
+ * none of the learner's confused pairs. */
+static enum shows classify(const struct track *tr, const struct bank_question *q, int64_t now)
+{
+	const struct learner *L = tr->L;
+	enum shows best = SHOWS_OTHER;
+
+	if (useful(tr, q, now))
+		return SHOWS_USEFUL;
+	for (unsigned z = 0; z < L->n_confused; z++) {
+		unsigned y = L->confused[z][0], x = L->confused[z][1];
+		int still = confusion(tr->w->m, &L->pair[y][x], now) >= tr->w->m->clear_below;
+
+		for (unsigned c = 0; c < q->n_choices; c++) {
+			if (q->answer_role == (int)y && q->choices[c].role == (int)x)
+				best = SHOWS_CLEARED;
+			else if (still && q->answer_role == (int)x && q->choices[c].role == (int)y &&
+				 best == SHOWS_OTHER)
+				best = SHOWS_REVERSE;
+		}
+	}
+	return best;
 }
 
 /* The learner answers q at `now` and takes in the feedback; returns the
@@ -739,7 +773,11 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 			exit(1);
 		}
 		while (budget_left(tr) && (sq = session_next(s))) {
-			unsigned c = ask(tr, sq->q, now);
+			unsigned c;
+
+			if (tr->out->clear_at == NOT_CLEARED && (unsigned)sq->reason < N_REASONS)
+				tr->tal->diag[sq->reason][classify(tr, sq->q, now)]++;
+			c = ask(tr, sq->q, now);
 			struct answer_result res;
 			int pos = -1;
 
@@ -977,6 +1015,34 @@ static void print_where(FILE *f, const struct world *w, const struct tally *tal)
 	}
 }
 
+/* --diag: rolecall's questions until the first clear, by the engine's
+ * reason and by what they showed; per learner. */
+static void print_diag(FILE *f, const struct world *w, const struct tally *tal)
+{
+	static const char *const reasons[N_REASONS] = { "new", "due", "weak", "re-ask",
+							 "review" };
+	const struct run *r = w->r;
+
+	for (unsigned p = POL_PRACTICE; p <= POL_DRILL; p++) {
+		if (!has(r, (enum policy)p))
+			continue;
+		fprintf(f, "diag %s, questions per learner until the first clear "
+			   "(useful / cleared pair / reverse / other):\n", policy_names[p]);
+		for (unsigned a = 0; a < N_REASONS; a++) {
+			uint64_t n = 0;
+
+			for (unsigned b = 0; b < N_SHOWS; b++)
+				n += tal[p].diag[a][b];
+			if (!n)
+				continue;
+			fprintf(f, "  %-7s %6.1f:", reasons[a], (double)n / r->learners);
+			for (unsigned b = 0; b < N_SHOWS; b++)
+				fprintf(f, " %6.1f", (double)tal[p].diag[a][b] / r->learners);
+			fputc('\n', f);
+		}
+	}
+}
+
 /* One line of the sensitivity table (bench/sim.sh): random, FSRS and drill
  * under one variant of the model. */
 static void print_row(FILE *f, const struct world *w, const struct summary *sum,
@@ -1082,6 +1148,7 @@ static void usage(FILE *f)
 		"  --table FILE        write the table (Markdown)\n"
 		"  --row LABEL         print only one sensitivity-table row (needs random,\n"
 		"                      fsrs and drill)\n"
+		"  --diag              also print where rolecall's questions went, by reason\n"
 		"learner model:\n"
 		"  --confused-min N --confused-max N   confused pairs per learner (2, 3)\n"
 		"  --high-min P --high-max P           their confusion probability (0.35, 0.75)\n"
@@ -1133,7 +1200,7 @@ static int num(const char *name, const char *s, double lo, double hi, double *ou
 enum {
 	O_LEARNERS = 256, O_SEED, O_PER_DAY, O_BUDGET, O_GAP, O_POLICIES, O_JOBS, O_CURVE,
 	O_TABLE, O_ROW, O_CMIN, O_CMAX, O_HMIN, O_HMAX, O_LMAX, O_SLIP, O_DIFF, O_MISS,
-	O_CONTRAST, O_TRANSFER, O_HIT, O_STAB, O_GROWTH, O_DECAY, O_CLEAR, O_HELP,
+	O_CONTRAST, O_TRANSFER, O_HIT, O_STAB, O_GROWTH, O_DECAY, O_CLEAR, O_HELP, O_DIAG,
 };
 
 static int parse_args(int argc, char **argv, struct run *r, struct model *m)
@@ -1165,6 +1232,7 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 		{ "decay", required_argument, NULL, O_DECAY },
 		{ "clear-below", required_argument, NULL, O_CLEAR },
 		{ "help", no_argument, NULL, O_HELP },
+		{ "diag", no_argument, NULL, O_DIAG },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, idx;
@@ -1206,6 +1274,7 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 		case O_DECAY: bad = num(name, optarg, 0.01, 10, &m->decay); break;
 		case O_CLEAR: bad = num(name, optarg, 0, 1, &m->clear_below); break;
 		case O_HELP: usage(stdout); exit(0);
+		case O_DIAG: r->diag = 1; break;
 		default: usage(stderr); return -1;
 		}
 		if (bad)
@@ -1350,6 +1419,9 @@ int main(int argc, char **argv)
 			tal[p].useful += jobs[j].tal[p].useful;
 			for (unsigned d = 0; d < FOUND_DAYS; d++)
 				tal[p].found[d] += jobs[j].tal[p].found[d];
+			for (unsigned a = 0; a < N_REASONS; a++)
+				for (unsigned b = 0; b < N_SHOWS; b++)
+					tal[p].diag[a][b] += jobs[j].tal[p].diag[a][b];
 			free(jobs[j].tal[p].pairs);
 			free(jobs[j].tal[p].learners);
 		}
@@ -1370,6 +1442,8 @@ int main(int argc, char **argv)
 		print_table(stdout, &w, sum);
 		print_verdict(stdout, &w, sum);
 		print_where(stdout, &w, tal);
+		if (r.diag)
+			print_diag(stdout, &w, tal);
 	}
 	if (r.table_path) {
 		FILE *f = fopen(r.table_path, "w");

@@ -27,6 +27,7 @@ struct bank_impl {
 	unsigned n_roles;
 	int global[BANK_MAX_ROLES];      /* catalog index of each local role */
 	int id_line, id_col;             /* where the bank id is written */
+	struct strmap ids;               /* question id -> its index + 1 */
 };
 
 /* Build a bank from a file's bytes.  Returns NULL when anything was wrong

@@ -7,15 +7,21 @@
 #include <string.h>
 
 #include "paths.h"
+#include "rolecall/emit.h"
 
+/* Messages quote file names, database paths and values from the command
+ * line: through the terminal sanitiser, so none of them can drive it. */
 void cli_fail(const char *fmt, ...)
 {
+	char msg[8192];
 	va_list ap;
+	int n;
 
-	fputs("rolecall: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	fputs("rolecall: ", stderr);
+	emit_safe(stderr, msg, n < 0 ? 0 : (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
 	fputc('\n', stderr);
 }
 

@@ -106,68 +106,15 @@ static int find_line(const struct source *src, int line, const char **start,
 	return 1;
 }
 
-/* Decode the character at s: its length (at least 1) and, in *cp, its
- * code point, or -1 when the bytes are not valid UTF-8. */
-static size_t decode(const char *s, const char *end, long *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t left = (size_t)(end - s), n;
-	long c;
-
-	*cp = -1;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	n = u[0] >= 0xF0 && u[0] < 0xF5 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC2 ? 2 : 0;
-	if (!n || n > left || u[0] >= 0xF5)
-		return 1;
-	c = u[0] & (0x7F >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 1;
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 1;
-	*cp = c;
-	return n;
-}
-
-/* Characters that must not reach the terminal as they are: C0 and C1
- * controls (escape sequences start with them) and the bidirectional
- * overrides, which can make a line read differently from what it is. */
-static int unsafe(long cp)
-{
-	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
-}
-
-/* Write [s, end) with every unsafe character or invalid byte as '?'. */
-static void put_safe(const char *s, const char *end, FILE *f)
-{
-	while (s < end) {
-		long cp;
-		size_t n = decode(s, end, &cp);
-
-		if (cp < 0 || unsafe(cp))
-			putc('?', f);
-		else
-			fwrite(s, 1, n, f);
-		s += n;
-	}
-}
-
-/* Terminal cells [s, end) takes as put_safe writes it. */
+/* Terminal cells [s, end) takes as emit_safe writes it. */
 static size_t cells(const char *s, const char *end)
 {
 	size_t w = 0;
 
 	while (s < end) {
 		long cp;
-		size_t n = decode(s, end, &cp);
-		int cw = cp < 0 || unsafe(cp) ? 1 : wcwidth((wchar_t)cp);
+		size_t n = emit_utf8_next(s, (size_t)(end - s), &cp);
+		int cw = cp < 0 || emit_unsafe_char(cp) ? 1 : wcwidth((wchar_t)cp);
 
 		w += cw < 0 ? 1 : (size_t)cw;
 		s += n;
@@ -182,7 +129,7 @@ static const char *column_at(const char *s, const char *stop, int col)
 	long cp;
 
 	for (int c = 1; c < col && s < stop; c++)
-		s += decode(s, stop, &cp);
+		s += emit_utf8_next(s, (size_t)(stop - s), &cp);
 	return s;
 }
 
@@ -212,7 +159,7 @@ static void print_context(const struct rc_error *e, const struct source *src)
 	fputs("    ", stderr);
 	if (a > start)
 		fputs("...", stderr);
-	put_safe(a, b, stderr);
+	emit_safe(stderr, a, (size_t)(b - a));
 	if (b < stop)
 		fputs("...", stderr);
 	fprintf(stderr, "\n    %*s^\n", (int)(cells(a, at) + (a > start ? 3 : 0)), "");
@@ -220,22 +167,24 @@ static void print_context(const struct rc_error *e, const struct source *src)
 
 /* Print one error, "FILE:LINE:COL: error: MSG" exactly (tests match it),
  * then the line it points at with a caret under the column.  Both go
- * through put_safe: the file, and so its name and the values quoted in
+ * through emit_safe: the file, and so its name and the values quoted in
  * messages, may be hostile and must not drive the terminal. */
 static void print_error(const struct rc_error *e, const struct source *src)
 {
 	char buf[RC_ERROR_FILE_MAX + RC_ERROR_MSG_MAX + 64];
 
 	rc_error_format(e, buf, sizeof buf);
-	put_safe(buf, buf + strlen(buf), stderr);
+	emit_safe(stderr, buf, strlen(buf));
 	putc('\n', stderr);
 	print_context(e, src);
 }
 
 static void print_dropped(const struct diag_list *d, const char *path)
 {
-	if (d->dropped)
-		fprintf(stderr, "%s: error: %zu more errors not shown\n", path, d->dropped);
+	if (!d->dropped)
+		return;
+	emit_safe(stderr, path, strlen(path));
+	fprintf(stderr, ": error: %zu more errors not shown\n", d->dropped);
 }
 
 /* Load one file; its errors go to stderr (or to the JSON report). */
@@ -274,10 +223,11 @@ static const char *plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
+/* The path is a file name from a folder someone shared: sanitised too. */
 static void print_bank_text(const struct bank *b)
 {
-	printf("%s: ok: bank '%s', %zu question%s, %u role%s, %u contrast%s\n", b->path,
-	       b->id, b->n_questions, plural(b->n_questions), b->n_roles,
+	emit_safe(stdout, b->path, strlen(b->path));
+	printf(": ok: bank '%s', %zu question%s, %u role%s, %u contrast%s\n", b->id, b->n_questions, plural(b->n_questions), b->n_roles,
 	       plural(b->n_roles), b->n_contrasts, plural(b->n_contrasts));
 }
 

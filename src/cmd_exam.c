@@ -5,9 +5,9 @@
  * its questions are stored when it starts and every answer when it is
  * given, so an exam that is killed stays in the database as not submitted.
  *
- * Line mode, also on a terminal until the UI has exam screens: each
- * question as "[Q i/N] bank title", its prompt and "  1) option" lines,
- * then a "> " prompt.
+ * On a terminal the exam runs in the UI (ui_exam*.c, the same flow and
+ * store calls); with --plain, line mode: each question as "[Q i/N] bank
+ * title", its prompt and "  1) option" lines, then a "> " prompt.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -24,6 +24,7 @@
 #include "rolecall/engine.h"
 #include "rolecall/exam.h"
 #include "rolecall/input.h"
+#include "ui.h"
 
 #define EXAM_LINE 256
 /* --time: up to a day */
@@ -724,6 +725,8 @@ int cmd_exam(const struct cli *cli)
 			 cli->args[0]);
 		return EXIT_USAGE;
 	}
+	if (!cli->plain)
+		return ui_main(cli, UI_START_EXAM);
 	if (app_open(cli, &app) < 0)
 		goto out;
 	if (exam_start(&r, cli, &app) == 0 && exam_run(&r) == 0)

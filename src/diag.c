@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rolecall/emit.h"
+
 __attribute__((format(printf, 5, 0)))
 static void error_vfill(struct rc_error *err, const char *file, int line,
 			int col, const char *fmt, va_list ap)
@@ -53,11 +55,15 @@ const char *rc_error_format(const struct rc_error *err, char *buf, size_t len)
 	return buf;
 }
 
+/* The file name may come from a folder someone shared: through the
+ * terminal sanitiser, like everything from a bank. */
 void rc_error_print(const struct rc_error *err, FILE *f)
 {
 	char buf[RC_ERROR_FILE_MAX + RC_ERROR_MSG_MAX + 64];
 
-	fprintf(f, "%s\n", rc_error_format(err, buf, sizeof buf));
+	rc_error_format(err, buf, sizeof buf);
+	emit_safe(f, buf, strlen(buf));
+	putc('\n', f);
 }
 
 void diag_list_init(struct diag_list *list, size_t limit)

@@ -2,26 +2,37 @@
 
 #include <string.h>
 
+/* Control and bidirectional characters are escaped, so that JSON shown on
+ * a terminal cannot drive it either; bytes that are not UTF-8 become
+ * U+FFFD, so that the output stays valid JSON. */
 void emit_json_string(FILE *f, const char *s)
 {
+	size_t left;
+
 	if (!s) {
 		fputs("null", f);
 		return;
 	}
 	putc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	for (left = strlen(s); left;) {
+		long cp;
+		size_t n = emit_utf8_next(s, left, &cp);
+
+		switch (cp) {
 		case '"': fputs("\\\"", f); break;
 		case '\\': fputs("\\\\", f); break;
 		case '\n': fputs("\\n", f); break;
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
+		case -1: fputs("\\ufffd", f); break;
 		default:
-			if (*p < 0x20 || *p == 0x7F)
-				fprintf(f, "\\u%04x", *p);
+			if (emit_unsafe_char(cp))
+				fprintf(f, "\\u%04lx", cp);
 			else
-				putc(*p, f);
+				fwrite(s, 1, n, f);
 		}
+		s += n;
+		left -= n;
 	}
 	putc('"', f);
 }
@@ -41,4 +52,53 @@ void emit_csv_field(FILE *f, const char *s)
 		putc(*s, f);
 	}
 	putc('"', f);
+}
+
+size_t emit_utf8_next(const char *s, size_t left, long *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+	long c;
+
+	*cp = -1;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	n = u[0] >= 0xF0 && u[0] < 0xF5 ? 4 : u[0] >= 0xE0 && u[0] < 0xF0 ? 3 :
+	    u[0] >= 0xC2 && u[0] < 0xE0 ? 2 : 0;
+	if (!n || n > left)
+		return 1;
+	c = u[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 1;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 1;
+	*cp = c;
+	return n;
+}
+
+int emit_unsafe_char(long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void emit_safe(FILE *f, const char *s, size_t len)
+{
+	while (len) {
+		long cp;
+		size_t n = emit_utf8_next(s, len, &cp);
+
+		if (cp < 0 || emit_unsafe_char(cp))
+			putc('?', f);
+		else
+			fwrite(s, 1, n, f);
+		s += n;
+		len -= n;
+	}
 }

@@ -21,26 +21,29 @@
  * few chances is (1 + 0.5) / (3 + 5) = 0.19, below it; two slips in four is
  * 0.28. */
 #define WEAK_THRESHOLD 0.2
-/* Drill works on the worst MAX_WEAK pairs seen confused whose score is at
- * least DRILL_MIN_SCORE: a single slip long ago, (1 + 0.5) / (25 + 5), is
- * no longer worth a question. */
+/* session_weak_pairs' list in session_new. */
 #define MAX_WEAK 6
-#define DRILL_MIN_SCORE 0.05
-/* A pair (answer, role offered beside it) offered fewer than PROBE_CHANCES
- * times may hide a confusion: every PROBE_EVERY-th drill question probes
- * such pairs, and while one was offered fewer than PROBE_URGENT times (a
- * newcomer), every question does.  So a short drill (up to 7 questions)
- * stays on the person's known confusions once every pair has been offered
- * a few times; the simulation found every 5th to 8th question equally
- * good. */
-#define PROBE_CHANCES 12
-#define PROBE_URGENT 3
-#define PROBE_EVERY 8
-/* Weight, when choosing a drill question, of the reverse of a confused pair
- * (the role taken asked, the true role offered) and of what it probes. */
-#define DRILL_REVERSE 0.1
-#define DRILL_PROBE 0.5
-#define MAX_DRILLED 64
+/* What the drill believes about a pair (see belief): confused pairs miss at
+ * a rate ~ Beta(1, 2) (mean 1/3: a confusion being unlearned), the others
+ * ~ Beta(1, 30) (mean 3%: slips and faint confusions); one pair in five is
+ * confused before any answer is seen. */
+#include <stdio.h>
+static double tune(const char *name, double def)
+{
+	const char *v = getenv(name);
+	return v ? atof(v) : def;
+}
+#define PRIOR_CONFUSED tune("T_PRIOR", 0.2)
+#define CONF_A tune("T_CA", 1.0)
+#define CONF_B tune("T_CB", 2.0)
+#define BG_A tune("T_BA", 1.0)
+#define BG_B tune("T_BB", 30.0)
+#define CONFIRMED tune("T_CONF", 0.5)
+#define DRILL_PROBE tune("T_PROBE", 0.5)
+#define DRILL_REVERSE tune("T_REV", 0.1)
+#define SHARE_MODE ((int)tune("T_SHARE", 0))
+#define STREAK_K tune("T_K", 3)
+#define STREAK_EPS tune("T_EPS", 0.05)
 #define MAX_PENDING 64
 
 struct cand {
@@ -73,11 +76,8 @@ struct session {
 	int have_cur;
 	struct weak_pair weak[MAX_WEAK];
 	unsigned n_weak;
-	struct {
-		int answer, picked;
-		unsigned seen; /* drill questions that tested it this session */
-	} drilled[MAX_DRILLED];
-	unsigned n_drilled;
+	struct pair_state *pairs; /* drill: [answer * n_roles + picked] */
+	unsigned n_roles;         /* catalog roles */
 	int drill_fallback;
 	struct session_summary sum;
 	int64_t now;
@@ -97,14 +97,6 @@ static double pair_score(const struct session *s, int answer, int picked)
 	int a = hrole(s, answer), p = hrole(s, picked);
 
 	return a < 0 || p < 0 ? 0 : history_confusion_score(s->h, (unsigned)a, (unsigned)p);
-}
-
-static int offers_role(const struct bank_question *q, int role)
-{
-	for (unsigned i = 0; i < q->n_choices; i++)
-		if (q->choices[i].role == role)
-			return 1;
-	return 0;
 }
 
 /* How much q exercises the person's confusions: the worst pair it tests. */
@@ -234,158 +226,177 @@ static long pick_practice(struct session *s, enum pick_reason *why)
 
 /* ---- drill -------------------------------------------------------------- */
 
-static uint32_t pair_chances(const struct session *s, int answer, int picked)
-{
-	int a = hrole(s, answer), p = hrole(s, picked);
+/* The drill's own record of a pair (answer Y, role X offered beside it) in
+ * this session. */
+struct pair_state {
+	unsigned seen;   /* drill questions that showed it, the confused way round */
+	unsigned streak; /* right answers in a row beside it since its last miss */
+	unsigned missed; /* this session */
+};
 
-	return a < 0 || p < 0 ? 0 : history_confusion(s->h, (unsigned)a, (unsigned)p)->chances;
+static struct pair_state *pstate(const struct session *s, int answer, int picked)
+{
+	if (!s->pairs || answer < 0 || picked < 0 || (unsigned)answer >= s->n_roles ||
+	    (unsigned)picked >= s->n_roles)
+		return NULL;
+	return &s->pairs[(size_t)answer * s->n_roles + (size_t)picked];
 }
 
-/* What asking q would tell about pairs offered fewer than `below` times:
- * for each role offered beside the answer, how far that pair is from
- * `below` chances (0 when none is). */
-static double probe_value(const struct session *s, const struct bank_question *q,
-			  unsigned below)
+static double log_beta(double a, double b)
 {
-	double sum = 0;
+	return lgamma(a) + lgamma(b) - lgamma(a + b);
+}
 
-	if (q->answer_role < 0 || !is_session_role(s, q->answer_role))
+/*
+ * How likely the person confuses the pair, from its misses in its chances:
+ * two kinds of pairs, confused ones (miss rate ~ Beta(CONF_A, CONF_B)) and
+ * the rest, whose misses are slips and faint confusions (~ Beta(BG_A,
+ * BG_B)); PRIOR_CONFUSED of the pairs are confused.  A miss in the first
+ * chance makes a pair likely (0.7), one in twenty chances unlikely (0.06).
+ */
+static double belief(const struct session *s, int answer, int picked)
+{
+	int a = hrole(s, answer), p = hrole(s, picked);
+	const struct confusion_cell *c;
+	double k, n, odds;
+
+	if (a < 0 || p < 0)
+		return PRIOR_CONFUSED;
+	c = history_confusion(s->h, (unsigned)a, (unsigned)p);
+	k = c->count;
+	n = c->chances;
+	odds = PRIOR_CONFUSED / (1 - PRIOR_CONFUSED) *
+	       exp(log_beta(k + CONF_A, n - k + CONF_B) - log_beta(CONF_A, CONF_B) -
+		   log_beta(k + BG_A, n - k + BG_B) + log_beta(BG_A, BG_B));
+	return odds / (1 + odds);
+}
+
+/* A confirmed pair's claim on the next question: shared out over the drill
+ * questions that already showed it this session, so that every confused
+ * pair gets its turn. */
+static double share(const struct session *s, int answer, int picked)
+{
+	const struct pair_state *ps = pstate(s, answer, picked);
+
+	if (!ps)
+		return 1;
+	switch (SHARE_MODE) {
+	case 1: return (ps->streak >= STREAK_K ? STREAK_EPS : 1) / (1 + 0.1 * ps->seen);
+	case 2: return pow(STREAK_EPS, ps->streak / STREAK_K) / (1 + 0.1 * ps->seen);
+	case 3: return (ps->streak >= STREAK_K ? STREAK_EPS : 1) / (1 + ps->seen);
+	default: return 1.0 / (1 + ps->seen);
+	}
+}
+
+/* The confirmed pairs q shows the confused way round had one more turn. */
+static void drill_shown(struct session *s, const struct bank_question *q)
+{
+	struct pair_state *ps;
+
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int x = q->choices[i].role, dup = 0;
+
+		for (unsigned j = 0; j < i; j++)
+			dup |= q->choices[j].role == x;
+		if (!dup && x != q->answer_role && (ps = pstate(s, q->answer_role, x)) &&
+		    belief(s, q->answer_role, x) >= CONFIRMED)
+			ps->seen++;
+	}
+}
+
+/* After an answer: the streaks of the pairs q offered. */
+static void drill_answered(struct session *s, const struct bank_question *q, int correct,
+			   int picked_role)
+{
+	struct pair_state *ps;
+
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int x = q->choices[i].role;
+
+		if (x == q->answer_role || !(ps = pstate(s, q->answer_role, x)))
+			continue;
+		if (correct) {
+			ps->streak++;
+		} else if (x == picked_role) {
+			ps->streak = 0;
+			ps->missed++;
+		}
+	}
+}
+
+/* What asking q is worth to the drill: the confirmed pairs it shows the
+ * confused way round (weighted by belief and share), a little for their
+ * reverse, and DRILL_PROBE for what it tells about pairs not yet known
+ * either way (their belief). *drills says whether it shows a confirmed
+ * pair at all. */
+static double drill_value(const struct session *s, const struct bank_question *q, int *drills)
+{
+	int y = q->answer_role;
+	double drill = 0, probe = 0;
+
+	*drills = 0;
+	if (y < 0 || !is_session_role(s, y))
 		return 0;
 	for (unsigned i = 0; i < q->n_choices; i++) {
 		int x = q->choices[i].role, dup = 0;
-		uint32_t ch;
+		double b, r;
 
-		if (x < 0 || x == q->answer_role || !is_session_role(s, x))
+		if (x < 0 || x == y || !is_session_role(s, x))
 			continue;
 		for (unsigned j = 0; j < i; j++)
 			dup |= q->choices[j].role == x;
-		if (!dup && (ch = pair_chances(s, q->answer_role, x)) < below)
-			sum += (double)(below - ch) / below;
-	}
-	return sum;
-}
-
-/* The question that probes the least-offered pairs, or -1 when no pair is
- * offered fewer than `below` times. */
-static long pick_probe(struct session *s, unsigned below, enum pick_reason *why)
-{
-	long best = -1;
-	double best_key = 0;
-
-	for (size_t i = 0; i < s->n_cands; i++) {
-		double k;
-
-		if (s->cands[i].used)
+		if (dup)
 			continue;
-		k = probe_value(s, s->cands[i].q, below);
-		if (k > 0 && (k += s->cands[i].jitter * 1e-3) > best_key) {
-			best_key = k;
-			best = (long)i;
+		if ((b = belief(s, y, x)) >= CONFIRMED) {
+			drill += b * share(s, y, x);
+			*drills = 1;
+		} else {
+			probe += b;
+		}
+		if ((r = belief(s, x, y)) >= CONFIRMED) {
+			drill += DRILL_REVERSE * r * share(s, x, y);
+			*drills = 1;
 		}
 	}
-	if (best >= 0)
-		*why = history_question(s->h, s->cands[best].q->id) ? PICK_REVIEW : PICK_NEW;
-	return best;
+	return drill + DRILL_PROBE * probe;
 }
 
-/* How many drill questions tested the pair (the confused way round) in this
- * session; NULL when the table is full. */
-static unsigned *drilled(struct session *s, int answer, int picked)
-{
-	for (unsigned i = 0; i < s->n_drilled; i++)
-		if (s->drilled[i].answer == answer && s->drilled[i].picked == picked)
-			return &s->drilled[i].seen;
-	if (s->n_drilled == MAX_DRILLED)
-		return NULL;
-	s->drilled[s->n_drilled].answer = answer;
-	s->drilled[s->n_drilled].picked = picked;
-	s->drilled[s->n_drilled].seen = 0;
-	return &s->drilled[s->n_drilled++].seen;
-}
-
-/* A pair's claim on the next drill question: its score, shared out over
- * the questions that already drilled it this session, so that every
- * confused pair gets its turn and the worst get more. */
-static double need(struct session *s, const struct weak_pair *w)
-{
-	unsigned *seen = drilled(s, w->answer, w->picked);
-
-	return w->score / (1 + (seen ? *seen : 0));
-}
-
-/* The question that best drills the weak pairs: the sum of the needs of
- * the pairs it shows the confused way round (answer Y, the role X taken for
- * Y among the options), a little for the reverse way, and something for
- * what it probes; among equals, what was not just seen.  Only questions
- * that show at least one weak pair side by side qualify. */
-static long pick_weak(struct session *s, const struct weak_pair *w, unsigned n)
+/*
+ * Drill: the question worth most (drill_value); among equals, what was not
+ * just seen.  Beliefs are read again at every question, so a confusion
+ * found this session is drilled this session.
+ */
+static long pick_drill(struct session *s, enum pick_reason *why)
 {
 	long best = -1;
 	double best_key = 0;
+	int best_drills = 0;
 
 	for (size_t i = 0; i < s->n_cands; i++) {
 		const struct cand *c = &s->cands[i];
 		const struct question_state *qs;
-		double key = 0;
-		int tests = 0;
+		int drills;
+		double key;
 
 		if (c->used)
 			continue;
-		for (unsigned k = 0; k < n; k++) {
-			if (c->q->answer_role == w[k].answer && offers_role(c->q, w[k].picked)) {
-				key += need(s, &w[k]);
-				tests = 1;
-			} else if (c->q->answer_role == w[k].picked && offers_role(c->q, w[k].answer)) {
-				key += DRILL_REVERSE * need(s, &w[k]);
-				tests = 1;
-			}
-		}
-		if (!tests)
-			continue;
-		key += DRILL_PROBE * probe_value(s, c->q, PROBE_CHANCES);
-		key *= 1 + 1e-2 * c->jitter;
+		key = drill_value(s, c->q, &drills) * (1 + 1e-2 * c->jitter);
 		if ((qs = history_question(s->h, c->q->id)))
 			key *= 1 - 0.1 * fsrs_retrievability(&fsrs_default_params, &qs->card, s->now);
 		if (key > best_key) {
 			best_key = key;
 			best = (long)i;
+			best_drills = drills;
 		}
 	}
-	for (unsigned k = 0; best >= 0 && k < n; k++) {
-		unsigned *seen;
-
-		if (s->cands[best].q->answer_role == w[k].answer &&
-		    offers_role(s->cands[best].q, w[k].picked) &&
-		    (seen = drilled(s, w[k].answer, w[k].picked)))
-			(*seen)++;
-	}
-	return best;
-}
-
-/*
- * Drill: probe while some pair was hardly offered, and every PROBE_EVERY-th
- * question; otherwise drill the weak pairs as they stand now (the list is
- * read again at every question, so a confusion found this session is
- * drilled this session).  With nothing to probe or drill, practise.
- */
-static long pick_drill(struct session *s, enum pick_reason *why)
-{
-	struct weak_pair w[MAX_WEAK];
-	unsigned n = session_weak_pairs(s, w, MAX_WEAK);
-	long i;
-
-	while (n > 1 && w[n - 1].score < DRILL_MIN_SCORE)
-		n--;
-	if ((i = pick_probe(s, PROBE_URGENT, why)) >= 0)
-		return i;
-	if ((n == 0 || s->primary % PROBE_EVERY == PROBE_EVERY - 1) &&
-	    (i = pick_probe(s, PROBE_CHANCES, why)) >= 0)
-		return i;
-	if (n > 0 && (i = pick_weak(s, w, n)) >= 0) {
+	if (best < 0)
+		return pick_practice(s, why);
+	if (best_drills)
 		*why = PICK_WEAK;
-		return i;
-	}
-	return pick_practice(s, why);
+	else
+		*why = history_question(s->h, s->cands[best].q->id) ? PICK_REVIEW : PICK_NEW;
+	drill_shown(s, s->cands[best].q);
+	return best;
 }
 
 static void show(struct session *s, size_t ci, enum pick_reason why)
@@ -553,6 +564,8 @@ int session_answer(struct session *s, int position, int64_t elapsed_ms, int64_t 
 	if (history_apply(s->h, &res->record, SESSION_SLOW_MS) < 0)
 		return rc_error_set(err, "out of memory");
 	s->now = now;
+	if (s->pairs)
+		drill_answered(s, q, res->correct, res->picked ? res->picked->role : -1);
 	if (!res->correct)
 		queue_reask(s, res);
 	tally(s, res);
@@ -609,7 +622,15 @@ int session_new(const struct catalog *cat, struct history *h,
 		s->count = (unsigned)s->n_cands;
 	if (cfg->mode == MODE_DRILL) {
 		struct weak_pair all[MAX_WEAK];
-		unsigned n = session_weak_pairs(s, all, MAX_WEAK);
+		unsigned n;
+
+		s->n_roles = (unsigned)catalog_role_count(cat);
+		s->pairs = calloc((size_t)s->n_roles * s->n_roles + 1, sizeof *s->pairs);
+		if (!s->pairs) {
+			session_free(s);
+			return rc_error_set(err, "out of memory");
+		}
+		n = session_weak_pairs(s, all, MAX_WEAK);
 
 		for (unsigned i = 0; i < n; i++)
 			if (all[i].score >= WEAK_THRESHOLD || i == 0)
@@ -625,6 +646,7 @@ void session_free(struct session *s)
 	if (!s)
 		return;
 	free(s->cands);
+	free(s->pairs);
 	free(s);
 }
 

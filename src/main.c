@@ -1,7 +1,10 @@
 /* rolecall: parse the command line, dispatch to a command. */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,12 +209,41 @@ static int run_default(struct cli *cli)
 	return dispatch(cli);
 }
 
+/*
+ * A closed standard descriptor would be taken by the next file opened, and
+ * output meant for the terminal would land in it.  Closed stdin or stderr
+ * become /dev/null; closed stdout is refused, since a session would record
+ * answers to questions nobody saw.  A file-size limit (ulimit -f) makes a
+ * write fail with EFBIG, which the store reports, instead of killing us.
+ */
+static int sane_process(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		int nul;
+
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (fd == STDOUT_FILENO) {
+			cli_fail("standard output is closed; run rolecall with its output "
+				 "going to a terminal, a file or a pipe");
+			return -1;
+		}
+		nul = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+		if (nul >= 0 && nul != fd)
+			close(nul); /* a lower descriptor was free: not ours to fill */
+	}
+	signal(SIGXFSZ, SIG_IGN);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli = { .count = -1, .pass = -1, .since = INT64_MIN };
 	int c, rc;
 
 	setlocale(LC_ALL, "");
+	if (sane_process() < 0)
+		return EXIT_FAIL;
 	opterr = 1;
 	while ((c = getopt_long(argc, argv, "b:u:n:s:pf:hV", long_options, NULL)) != -1) {
 		if (c == 'h') {

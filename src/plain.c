@@ -1,5 +1,6 @@
 #include "plain.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,17 @@ static int read_answer(const struct shown_question *sq, FILE *in, FILE *out,
 	}
 }
 
+/* Nobody can see the questions (stdout a full disk, a closed pipe): stop
+ * rather than record answers given blind. */
+static int output_failed(FILE *out)
+{
+	if (fflush(out) != EOF && !ferror(out))
+		return 0;
+	cli_fail("cannot write the questions (%s); stopped, and every answer given "
+		 "so far is saved", strerror(errno));
+	return 1;
+}
+
 int plain_run(struct app *app, struct session *s, FILE *in, FILE *out)
 {
 	const struct shown_question *sq;
@@ -108,6 +120,8 @@ int plain_run(struct app *app, struct session *s, FILE *in, FILE *out)
 		int position;
 
 		print_question(sq, out);
+		if (output_failed(out))
+			return -1;
 		if (!read_answer(sq, in, out, &position))
 			break;
 		if (session_answer(s, position, app_ms() - start, app_now(), &res, &err) < 0 ||

@@ -79,6 +79,23 @@ int strmap_reserve(struct strmap *m, size_t n)
 	return cap == m->cap ? 0 : resize(m, cap);
 }
 
+int strmap_add(struct strmap *m, const char *key, void *value, void **prev)
+{
+	struct strmap_slot *slot;
+	uint64_t h = hash_str(key);
+
+	if (strmap_reserve(m, m->n + 1) < 0)
+		return -1;
+	slot = find_slot(m->slots, m->cap, key, h);
+	if (slot->key) {
+		*prev = slot->value;
+		return 1;
+	}
+	*slot = (struct strmap_slot){ key, value, h };
+	m->n++;
+	return 0;
+}
+
 int strmap_put(struct strmap *m, const char *key, void *value)
 {
 	struct strmap_slot *slot;

@@ -29,5 +29,9 @@ void *strmap_get(const struct strmap *m, const char *key);
 int strmap_reserve(struct strmap *m, size_t n);
 /* Insert or replace; -1 on allocation failure. */
 int strmap_put(struct strmap *m, const char *key, void *value);
+/* Insert unless the key is there: 0 when inserted, 1 when it was there
+ * (*prev = its value, left as it was), -1 on allocation failure.  One probe
+ * where strmap_get then strmap_put take two. */
+int strmap_add(struct strmap *m, const char *key, void *value, void **prev);
 
 #endif

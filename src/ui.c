@@ -9,12 +9,14 @@
  * handler restores the terminal itself before the signal goes on.
  */
 #include "ui_impl.h"
+#include "ui_exam.h"
 
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 
 /* How long get_wch waits before the loop looks at ui_caught again: only a
  * safety net for a signal that lands just before the read, so it can be
@@ -198,6 +200,10 @@ static const struct {
 	[UI_SCR_FEEDBACK] = { ui_feedback_draw, ui_feedback_key },
 	[UI_SCR_SUMMARY] = { ui_summary_draw, ui_summary_key },
 	[UI_SCR_STATS] = { ui_stats_draw, ui_stats_key },
+	[UI_SCR_EXAM_INTRO] = { ui_exam_intro_draw, ui_exam_intro_key },
+	[UI_SCR_EXAM_QUESTION] = { ui_exam_question_draw, ui_exam_question_key },
+	[UI_SCR_EXAM_LIST] = { ui_exam_list_draw, ui_exam_list_key },
+	[UI_SCR_EXAM_RESULTS] = { ui_exam_results_draw, ui_exam_results_key },
 };
 
 static void ui_draw(struct ui *ui)
@@ -233,6 +239,7 @@ static void ui_set_screen(struct ui *ui, enum ui_screen screen)
 static void ui_go_menu(struct ui *ui)
 {
 	ui_session_end(ui);
+	ui_exam_end(ui);
 	/* Started as "rolecall practice" or "rolecall stats": back to the
 	 * shell, as the command line asked for one thing. */
 	if (ui->start != UI_START_MENU)
@@ -259,6 +266,16 @@ static void ui_go_session(struct ui *ui, enum session_mode mode, int pick_banks)
 		ui_fail(ui);
 }
 
+static void ui_go_exam(struct ui *ui, int pick_banks)
+{
+	ui->mode = MODE_EXAM;
+	ui->bank_sel = 0;
+	if (pick_banks && ui->app->n_banks > 1)
+		ui_set_screen(ui, UI_SCR_BANKS);
+	else if (ui_exam_open(ui) < 0)
+		ui_fail(ui);
+}
+
 static void ui_act(struct ui *ui, enum ui_action act)
 {
 	switch (act) {
@@ -273,7 +290,14 @@ static void ui_act(struct ui *ui, enum ui_action act)
 	case UI_ACT_DRILL: ui_go_session(ui, MODE_DRILL, 1); break;
 	case UI_ACT_STATS: ui_go_stats(ui); break;
 	case UI_ACT_START:
-		if (ui_session_start(ui) < 0)
+		if ((ui->mode == MODE_EXAM ? ui_exam_open(ui) : ui_session_start(ui)) < 0)
+			ui_fail(ui);
+		break;
+	case UI_ACT_EXAM: ui_go_exam(ui, 1); break;
+	case UI_ACT_EXAM_BEGIN:
+	case UI_ACT_EXAM_ANSWER:
+	case UI_ACT_EXAM_SUBMIT:
+		if (ui_exam_act(ui, act) < 0)
 			ui_fail(ui);
 		break;
 	case UI_ACT_ANSWER:
@@ -312,9 +336,21 @@ static void ui_handle(struct ui *ui, const struct ui_key *k)
 	ui_act(ui, ui->confirm ? ui_confirm_key(ui, k) : ui_screens[ui->screen].key(ui, k));
 }
 
+/* A timed exam's clock: 1 when the time ran out (and the exam was
+ * submitted), so a key read at that moment must not act on the results. */
+static int ui_clock(struct ui *ui)
+{
+	int r = ui_exam_tick(ui);
+
+	if (r < 0)
+		ui_fail(ui);
+	return r;
+}
+
 static void ui_loop(struct ui *ui)
 {
 	struct ui_key k;
+	int got;
 
 	ui->dirty = 1;
 	while (!ui->done && !ui_caught) {
@@ -322,7 +358,10 @@ static void ui_loop(struct ui *ui)
 			ui->dirty = 0;
 			ui_draw(ui);
 		}
-		if (ui_read_key(&k))
+		/* Only a running timed exam wakes up every second. */
+		wtimeout(stdscr, ui_exam_wait_ms(ui, UI_WAIT_MS));
+		got = ui_read_key(&k);
+		if (ui_clock(ui) == 0 && got)
 			ui_handle(ui, &k);
 	}
 }
@@ -334,6 +373,7 @@ static void ui_first_screen(struct ui *ui)
 	case UI_START_PRACTICE: ui_go_session(ui, MODE_PRACTICE, 0); break;
 	case UI_START_DRILL: ui_go_session(ui, MODE_DRILL, 0); break;
 	case UI_START_STATS: ui_go_stats(ui); break;
+	case UI_START_EXAM: ui_go_exam(ui, 0); break;
 	}
 }
 
@@ -346,17 +386,43 @@ static int ui_locale_utf8(void)
 	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8") || !strcmp(cs, "utf-8"));
 }
 
-static SCREEN *ui_begin(struct ui *ui)
+/* newterm, not initscr: initscr exits the process when the terminal type
+ * is unknown, before we could say what to do.  A terminal that cannot move
+ * the cursor ("dumb", Emacs shell buffers) would only show garbage. */
+static SCREEN *ui_newterm(struct ui *ui)
 {
-	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	const char *term = getenv("TERM");
+	SCREEN *scr;
 
-	if (!scr) {
-		snprintf(ui->error, sizeof ui->error,
-			 "cannot run the full-screen UI on terminal type '%s'; use --plain",
-			 term && *term ? term : "(TERM is not set)");
+	if (!term || !*term) {
+		snprintf(ui->error, sizeof ui->error, "TERM is not set, so the full-screen "
+			 "UI cannot tell how to drive this terminal; set TERM (for example "
+			 "TERM=xterm-256color) or use --plain");
 		return NULL;
 	}
+	if (!(scr = newterm(NULL, stdout, stdin))) {
+		snprintf(ui->error, sizeof ui->error, "terminal type '%.64s' is unknown here "
+			 "(no terminfo entry); set TERM to a type this system knows (for "
+			 "example xterm-256color) or use --plain", term);
+		return NULL;
+	}
+	if (!cursor_address) {
+		endwin();
+		delscreen(scr);
+		snprintf(ui->error, sizeof ui->error, "terminal type '%.64s' cannot move the "
+			 "cursor, which the full-screen UI needs; use --plain", term);
+		return NULL;
+	}
+	return scr;
+}
+
+static SCREEN *ui_begin(struct ui *ui)
+{
+	const char *no_color = getenv("NO_COLOR");
+	SCREEN *scr = ui_newterm(ui);
+
+	if (!scr)
+		return NULL;
 	ui_in_curses = 1;
 	set_term(scr);
 	cbreak();
@@ -394,9 +460,13 @@ static void ui_report_signal(struct ui *ui)
 {
 	const char *name = ui_caught == SIGINT ? "interrupted" :
 			   ui_caught == SIGTERM ? "terminated" : "hung up";
+	int64_t attempt = ui_exam_open_attempt(ui);
 
 	ui->status = 128 + ui_caught;
-	if (!ui->error[0])
+	if (!ui->error[0] && attempt)
+		snprintf(ui->error, sizeof ui->error, "%s; exam attempt %lld is not submitted; "
+			 "every answer given was saved", name, (long long)attempt);
+	else if (!ui->error[0])
 		snprintf(ui->error, sizeof ui->error, "%s; every answer given was saved", name);
 }
 
@@ -433,6 +503,7 @@ int ui_main(const struct cli *cli, enum ui_start start)
 	ui_session_end(&ui);
 	if (ui_caught)
 		ui_report_signal(&ui);
+	ui_exam_end(&ui);
 	if (ui.error[0])
 		cli_fail("%s", ui.error);
 	app_close(&app);

@@ -62,7 +62,8 @@ void ui_banks_draw(struct ui *ui)
 	int view = LINES - 3, row = UI_BANKS_TOP + ui->bank_sel;
 
 	ui_draw_header(ui, ui->mode == MODE_DRILL ? "Drill weak spots: choose the banks" :
-						    "Practice: choose the banks", ui->app->user);
+			   ui->mode == MODE_EXAM ? "Exam: choose the banks" :
+						   "Practice: choose the banks", ui->app->user);
 	/* Keep the highlighted bank in view. */
 	if (row < ui->scroll)
 		ui->scroll = row;

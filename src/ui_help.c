@@ -9,7 +9,7 @@ struct ui_help_line {
 };
 
 static const struct ui_help_line ui_help_menu[] = {
-	{ "1-4, p d s q", "practice, drill, stats, quit" },
+	{ "1-5, p d e s q", "practice, drill, exam, stats, quit" },
 	{ "\u2191/\u2193 or j/k", "move" },
 	{ "Enter or click", "choose" },
 	{ "q or Esc", "quit" },
@@ -58,6 +58,40 @@ static const struct ui_help_line ui_help_stats[] = {
 	{ NULL, NULL },
 };
 
+static const struct ui_help_line ui_help_exam_intro[] = {
+	{ "Enter", "start the exam (the time starts now)" },
+	{ "\u2191/\u2193 PgUp/PgDn", "scroll, when it does not fit" },
+	{ "Esc or q", "back, without starting" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_exam_question[] = {
+	{ "1-8 or a-h", "answer (or change the answer) and go on" },
+	{ "\u2191/\u2193 j/k, Enter", "move the highlight, answer with it" },
+	{ "click", "answer with that option" },
+	{ "s or \u2192", "skip: it comes back at the end" },
+	{ "p or \u2190", "the previous question" },
+	{ "l or Tab", "the list of questions, to jump to one" },
+	{ "S or F10", "submit (asks first)" },
+	{ "q or Esc", "leave: submit now or keep going" },
+	{ "Ctrl-C", "stop; the attempt is not submitted" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_exam_list[] = {
+	{ "\u2191/\u2193 or j/k", "move" },
+	{ "Enter or click", "go to that question" },
+	{ "S or F10", "submit (asks first)" },
+	{ "Esc, q, l or Tab", "back to the question" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_exam_results[] = {
+	{ "\u2191/\u2193 PgUp/PgDn", "scroll through the review" },
+	{ "Enter, q or Esc", "back (to the menu, or out)" },
+	{ NULL, NULL },
+};
+
 static const struct ui_help_line *const ui_help_by_screen[UI_SCR_COUNT] = {
 	[UI_SCR_MENU] = ui_help_menu,
 	[UI_SCR_BANKS] = ui_help_banks,
@@ -65,6 +99,10 @@ static const struct ui_help_line *const ui_help_by_screen[UI_SCR_COUNT] = {
 	[UI_SCR_FEEDBACK] = ui_help_feedback,
 	[UI_SCR_SUMMARY] = ui_help_summary,
 	[UI_SCR_STATS] = ui_help_stats,
+	[UI_SCR_EXAM_INTRO] = ui_help_exam_intro,
+	[UI_SCR_EXAM_QUESTION] = ui_help_exam_question,
+	[UI_SCR_EXAM_LIST] = ui_help_exam_list,
+	[UI_SCR_EXAM_RESULTS] = ui_help_exam_results,
 };
 
 #define UI_HELP_KEYS_W 20

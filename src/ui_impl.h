@@ -35,6 +35,10 @@ enum ui_screen {
 	UI_SCR_FEEDBACK,
 	UI_SCR_SUMMARY,
 	UI_SCR_STATS,
+	UI_SCR_EXAM_INTRO,    /* ui_exam*.c */
+	UI_SCR_EXAM_QUESTION,
+	UI_SCR_EXAM_LIST,
+	UI_SCR_EXAM_RESULTS,
 	UI_SCR_COUNT,
 };
 
@@ -80,6 +84,10 @@ enum ui_action {
 	UI_ACT_ANSWER,   /* the question's ui->sel was picked */
 	UI_ACT_NEXT,     /* feedback read: the next question */
 	UI_ACT_LEAVE,    /* end the session now: the summary */
+	UI_ACT_EXAM,     /* menu: the exam's banks, then its intro */
+	UI_ACT_EXAM_BEGIN,  /* the intro's Enter: store the attempt, start */
+	UI_ACT_EXAM_ANSWER, /* ui->exam->sel was picked */
+	UI_ACT_EXAM_SUBMIT, /* confirmed: score, store, the results */
 };
 
 enum ui_style {
@@ -132,6 +140,8 @@ struct ui {
 	int notice;          /* drill fell back to practice: say so once */
 	struct shown_question fb_q; /* the answered question, for feedback */
 	struct answer_result res;
+
+	struct ui_exam *exam; /* the exam screens' state (ui_exam.h), or NULL */
 
 	uint32_t day_answers[UI_DAYS], day_correct[UI_DAYS];
 };

@@ -1,10 +1,12 @@
 /*
  * The main menu: who is practising, how far they are, what is due, and
- * the modes.  Exam and trivia are not offered until the engine has them.
+ * the modes.  The exam's entry says how long it is and its pass mark.
  */
 #include "ui_impl.h"
+#include "ui_exam.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 
 static const struct ui_menu_item {
 	wint_t key;
@@ -13,11 +15,15 @@ static const struct ui_menu_item {
 } ui_menu_items[] = {
 	{ L'p', "Practice", "due reviews, weak spots and new questions", UI_ACT_PRACTICE },
 	{ L'd', "Drill weak spots", "the distinctions you confuse most", UI_ACT_DRILL },
+	{ L'e', "Exam", "no hints until you submit; a stored result", UI_ACT_EXAM },
 	{ L's', "Stats", "accuracy per role, confusion matrix", UI_ACT_STATS },
 	{ L'q', "Quit", "", UI_ACT_EXIT },
 };
 
 #define UI_MENU_N ((int)(sizeof ui_menu_items / sizeof *ui_menu_items))
+#define UI_MENU_LABEL 64
+/* Labels take at least this many columns, so the hints line up. */
+#define UI_MENU_LABEL_W 18
 
 static void ui_menu_progress(struct ui *ui, struct ui_doc *d)
 {
@@ -45,8 +51,27 @@ static void ui_menu_bank_line(struct ui *ui, struct ui_doc *d)
 		     ui->app->n_banks, ui->app->n_banks == 1 ? "" : "s", q);
 }
 
+/* The exam's label says what the exam will be: its length and pass mark
+ * come from the banks' defaults and the command line. */
+static int ui_menu_labels(const struct ui *ui, char labels[][UI_MENU_LABEL])
+{
+	int w = UI_MENU_LABEL_W;
+
+	for (int i = 0; i < UI_MENU_N; i++) {
+		if (ui_menu_items[i].act == UI_ACT_EXAM)
+			ui_exam_menu_label(ui, labels[i], UI_MENU_LABEL);
+		else
+			snprintf(labels[i], UI_MENU_LABEL, "%s", ui_menu_items[i].label);
+		w = ui_width(ui, labels[i]) > w ? ui_width(ui, labels[i]) : w;
+	}
+	return w;
+}
+
 static void ui_menu_fill(struct ui *ui, struct ui_doc *d)
 {
+	char labels[UI_MENU_N][UI_MENU_LABEL];
+	int lw = ui_menu_labels(ui, labels), hx = lw + 7;
+
 	ui_menu_progress(ui, d);
 	ui_doc_skip(d, 1);
 	for (int i = 0; i < UI_MENU_N; i++) {
@@ -59,19 +84,32 @@ static void ui_menu_fill(struct ui *ui, struct ui_doc *d)
 		if (y < 0)
 			continue;
 		ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
-		ui_putf(ui, y, d->left + 2, 22, a, "%d  %-18s", i + 1, it->label);
-		ui_put(ui, y, d->left + 25, d->width - 25, ui->style[UI_ST_DIM], it->hint);
+		ui_putf(ui, y, d->left + 2, lw + 3, a, "%d  %-*s", i + 1, lw, labels[i]);
+		ui_put(ui, y, d->left + hx, d->width - hx, ui->style[UI_ST_DIM], it->hint);
 	}
 	ui_doc_skip(d, 1);
 	ui_menu_bank_line(ui, d);
+}
+
+/* The key hint, from the table, so it follows the items. */
+static void ui_menu_status(struct ui *ui)
+{
+	char keys[2 * UI_MENU_N], status[128];
+
+	for (int i = 0; i < UI_MENU_N; i++) {
+		keys[2 * i] = (char)ui_menu_items[i].key;
+		keys[2 * i + 1] = i + 1 < UI_MENU_N ? ' ' : '\0';
+	}
+	snprintf(status, sizeof status, "1-%d or %s pick \u00b7 \u2191/\u2193 Enter \u00b7 "
+		 "? help \u00b7 q quit", UI_MENU_N, keys);
+	ui_draw_status(ui, status);
 }
 
 void ui_menu_draw(struct ui *ui)
 {
 	ui_draw_header(ui, "rolecall", ui->app->user);
 	ui_doc_show(ui, 2, LINES - 1, ui_menu_fill);
-	ui_draw_status(ui, "1-4 or p d s q pick \u00b7 \u2191/\u2193 Enter \u00b7 ? help \u00b7 "
-			   "q quit");
+	ui_menu_status(ui);
 }
 
 /* Up from the first item wraps to the last, and down from the last to

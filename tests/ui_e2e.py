@@ -214,7 +214,8 @@ def stats_json(db, extra_env=None):
 # bottom, so once it is there the whole screen is.
 QUESTION = r"question \d+ of \d+(?s:.*)(1-\d or a-[a-h] pick)"
 FEEDBACK = r"^ The answer: \d\) (?s:.*)go on"
-MENU = r"Hello, tester(?s:.*)1-4 or p d s q pick"
+# The menu hint follows its items: "1-5 or p d e s q pick".
+MENU = r"Hello, tester(?s:.*)1-\d or p d [a-z ]*q pick"
 SUMMARY = r"^ (Practice|Drill) over(?s:.*)Enter: (back|exit)"
 STATS = r"^ Stats(?s:.*)q back"
 OPTION = re.compile(r"^ ([▸> ]) (\d)  (\S.*?)\s*$")
@@ -302,11 +303,11 @@ def test_menu_shows_user_answers_and_due():
         s = p.wait(MENU)
         assert re.search(r"^ 3 answers so far, \d+ right \(\d+%\)\. " + str(due) +
                          r" reviews? due now\.", s, re.M), s
-        for item in ("1  Practice", "2  Drill weak spots", "3  Stats", "4  Quit"):
+        for item in ("1  Practice", "2  Drill weak spots", "3  Exam (20 questions, pass 80%)",
+                     "4  Stats", "5  Quit"):
             assert item in s, s
-        assert "Exam" not in s and "Trivia" not in s
         p.keys("?")
-        p.wait(r"Keys(?s:.*)practice, drill, stats, quit")
+        p.wait(r"Keys(?s:.*)practice, drill, exam, stats, quit")
         p.keys("x")
         p.gone(r"any key closes")
         p.keys("q")

@@ -36,7 +36,8 @@ int rc_error_at(struct rc_error *err, const char *file, int line, int col,
  * into buf; returns buf. */
 const char *rc_error_format(const struct rc_error *err, char *buf, size_t len);
 
-/* Print the formatted error and a newline to f. */
+/* Print the formatted error and a newline to f, control characters and
+ * invalid UTF-8 as '?' (emit_safe). */
 void rc_error_print(const struct rc_error *err, FILE *f);
 
 struct diag_list {

@@ -1,11 +1,18 @@
 /*
- * emit — writing values into JSON and CSV output safely.
+ * emit — writing values into JSON, CSV and terminal output safely.
  * Strings are UTF-8; control characters are escaped in JSON, and CSV
  * fields are quoted when they need to be (RFC 4180).
+ *
+ * The terminal sanitiser is the one definition of what may reach a
+ * terminal: the bank loader refuses text with any character that
+ * emit_unsafe_char names (newline excepted), and whatever is printed that
+ * the loader has not checked (file names, messages quoting them) goes
+ * through emit_safe.
  */
 #ifndef ROLECALL_EMIT_H
 #define ROLECALL_EMIT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Write s as a JSON string literal, quotes included; NULL writes null. */
@@ -13,5 +20,20 @@ void emit_json_string(FILE *f, const char *s);
 
 /* Write s as one CSV field (quoted when it holds , " CR or LF). */
 void emit_csv_field(FILE *f, const char *s);
+
+/* Decode the UTF-8 character at s (left > 0 bytes): its length, at least
+ * 1, and in *cp its code point, or -1 when the bytes are not valid UTF-8
+ * (overlong forms and surrogates included); then the length is 1. */
+size_t emit_utf8_next(const char *s, size_t left, long *cp);
+
+/* 1 when code point cp must not reach a terminal as it is: C0 controls
+ * (newline included), DEL and C1 controls, which start escape sequences,
+ * and the bidirectional embeddings, overrides and isolates, which can make
+ * a line display differently from what it is. */
+int emit_unsafe_char(long cp);
+
+/* Write len bytes of s with every unsafe character and every byte that is
+ * not valid UTF-8 as '?'. */
+void emit_safe(FILE *f, const char *s, size_t len);
 
 #endif

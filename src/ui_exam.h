@@ -1,0 +1,96 @@
+/*
+ * ui_exam — the exam in the terminal UI: what its files (ui_exam*.c) share
+ * and what ui.c calls.
+ *
+ * The flow is the plain exam's (cmd_exam.c): the attempt and all its
+ * questions are stored when the exam begins, each pick is committed as it
+ * is made, skipped questions come back after the last one, and submitting
+ * (or the time running out) scores it, logs every question and stores the
+ * result.  ui_exam.c is the only exam code that changes the exam or calls
+ * the store; the screens only read the exam and move the UI's own state.
+ */
+#ifndef ROLECALL_UI_EXAM_H
+#define ROLECALL_UI_EXAM_H
+
+#include "rolecall/exam.h"
+#include "rolecall/store.h"
+#include "ui_impl.h"
+
+/* The overlay the exam screens show over themselves. */
+enum ui_exam_ask {
+	UI_EXAM_ASK_NONE,
+	UI_EXAM_ASK_SUBMIT, /* S or F10 */
+	UI_EXAM_ASK_LEAVE,  /* q or Esc: leaving is submitting */
+	UI_EXAM_ASK_DONE,   /* every question answered, offered once */
+};
+
+struct ui_exam {
+	struct exam_config cfg;
+	struct exam *e;       /* on the intro: a draft, to show its numbers */
+	int begun;            /* the attempt is stored and the clock runs */
+	struct exam_attempt att;
+	char *banks;          /* att.banks */
+	int64_t deadline_ms;  /* app_ms; -1 when untimed */
+	int64_t shown_left;   /* seconds left as last drawn; -1 before */
+	int cur;              /* the question on screen */
+	int furthest;         /* the last question reached in order */
+	int sel;              /* the highlighted option */
+	int list_sel;         /* the highlighted row of the question list */
+	int offered;          /* submitting was offered once all were answered */
+	int returned;         /* the skipped questions were announced */
+	enum ui_exam_ask ask;
+	char notice[160];     /* one line above the prompt, until the next move */
+};
+
+/* ---- screens (ui_exam_question.c, ui_exam_list.c, ui_exam_results.c) - */
+
+void ui_exam_intro_draw(struct ui *ui);
+enum ui_action ui_exam_intro_key(struct ui *ui, const struct ui_key *k);
+void ui_exam_question_draw(struct ui *ui);
+enum ui_action ui_exam_question_key(struct ui *ui, const struct ui_key *k);
+void ui_exam_list_draw(struct ui *ui);
+enum ui_action ui_exam_list_key(struct ui *ui, const struct ui_key *k);
+void ui_exam_results_draw(struct ui *ui);
+enum ui_action ui_exam_results_key(struct ui *ui, const struct ui_key *k);
+
+/* The submit/leave question over an exam screen, and its keys. */
+void ui_exam_ask_draw(struct ui *ui);
+enum ui_action ui_exam_ask_key(struct ui *ui, const struct ui_key *k);
+
+/* "answered k/N · time left mm:ss" for the exam screens' headers; it
+ * remembers the seconds drawn, so the clock redraws only when they change. */
+void ui_exam_status_text(struct ui *ui, char *buf, size_t len);
+
+/* ---- the exam's flow (ui_exam.c) ------------------------------------- */
+
+/* The intro for the banks picked (ui->bank_sel): a draft exam shows its
+ * length, pass mark and time limit; -1 with ui->error set when the exam
+ * cannot be drawn. */
+int ui_exam_open(struct ui *ui);
+/* UI_ACT_EXAM_BEGIN, _ANSWER (ui->exam->sel on the current question) and
+ * _SUBMIT; -1 with ui->error set when the store failed. */
+int ui_exam_act(struct ui *ui, enum ui_action act);
+/* The clock, after every key or timeout: 1 when the time ran out and the
+ * exam was submitted, 0 when nothing happened, -1 on a store error. */
+int ui_exam_tick(struct ui *ui);
+/* How long the next read may wait: to the next second of a running timed
+ * exam (at most 1000 ms), otherwise idle_ms. */
+int ui_exam_wait_ms(const struct ui *ui, int idle_ms);
+/* The id of an attempt begun and not submitted, or 0. */
+int64_t ui_exam_open_attempt(const struct ui *ui);
+/* Free the exam; an attempt not submitted stays open in the database. */
+void ui_exam_end(struct ui *ui);
+/* "Exam (20 questions, pass 80%)" for the menu, from the banks' defaults
+ * and the command line. */
+void ui_exam_menu_label(const struct ui *ui, char *buf, size_t len);
+
+/* Moves that change only which question is shown. */
+void ui_exam_skip(struct ui *ui);
+void ui_exam_back(struct ui *ui);
+void ui_exam_go(struct ui *ui, int i);
+
+/* The roles of a confused miss on item i (after submit): 1 with the
+ * answer's and the pick's role, 0 when it was no confusion. */
+int ui_exam_confusion(const struct ui *ui, unsigned i, int *answer, int *picked);
+
+#endif

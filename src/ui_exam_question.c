@@ -1,0 +1,254 @@
+/*
+ * The exam's intro and question screens, and the "submit?" overlay over
+ * them.  Nothing here says whether an answer is right: the exam shows no
+ * feedback until it is submitted.  Which question is shown and which
+ * option is highlighted live in ui->exam, so a resize redraws the same
+ * state, and the clock is the exam's own (ui_exam.c).
+ */
+#include "ui_exam.h"
+
+#include <stdio.h>
+
+/* Columns before an option's text: marker, number, gap. */
+#define UI_OPT_INDENT 5
+
+/* ---- intro ---------------------------------------------------------------- */
+
+static void ui_exam_intro_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct ui_exam *ex = ui->exam;
+	unsigned limit = exam_time_limit(ex->e);
+
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%u questions, pass mark %u%%.",
+		     exam_count(ex->e), exam_pass_mark(ex->e));
+	for (size_t i = 0; i < ex->cfg.n_banks; i++)
+		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_DIM], "%s", ex->cfg.banks[i]->title);
+	ui_doc_skip(d, 1);
+	if (limit)
+		ui_doc_paraf(ui, d, 0, A_NORMAL, "Time limit: %02u:%02u. The time starts at the "
+			     "first question; when it runs out the exam is submitted, and "
+			     "unanswered questions count as wrong.", limit / 60, limit % 60);
+	else
+		ui_doc_para(ui, d, 0, A_NORMAL, "No time limit.");
+	ui_doc_para(ui, d, 0, A_NORMAL, "No feedback until you submit: you see your score "
+		    "and a review of every miss at the end.");
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Keys");
+	ui_doc_para(ui, d, 2, A_NORMAL, "1-8 or a-h answer (and go on) \u00b7 \u2191/\u2193 "
+		    "Enter \u00b7 click");
+	ui_doc_para(ui, d, 2, A_NORMAL, "s or \u2192 skip (skipped questions come back at the "
+		    "end) \u00b7 p or \u2190 previous");
+	ui_doc_para(ui, d, 2, A_NORMAL, "l or Tab the list of questions, to change an answer");
+	ui_doc_para(ui, d, 2, A_NORMAL, "S or F10 submit \u00b7 ? help \u00b7 q or Esc leave "
+		    "(submits)");
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_KEY], "Press Enter to start.");
+}
+
+void ui_exam_intro_draw(struct ui *ui)
+{
+	ui_draw_header(ui, "Exam", ui->app->user);
+	ui_doc_show(ui, 2, LINES - 1, ui_exam_intro_fill);
+	ui_draw_status(ui, ui->start == UI_START_MENU ?
+		       "Enter start \u00b7 ? help \u00b7 Esc back to the menu" :
+		       "Enter start \u00b7 ? help \u00b7 Esc quit");
+}
+
+enum ui_action ui_exam_intro_key(struct ui *ui, const struct ui_key *k)
+{
+	switch (k->cmd) {
+	case UI_CMD_ENTER: return UI_ACT_EXAM_BEGIN;
+	case UI_CMD_HELP: return UI_ACT_HELP;
+	case UI_CMD_QUIT: case UI_CMD_BACK: return UI_ACT_MENU;
+	default: break;
+	}
+	return ui_doc_scroll_key(ui, k) ? UI_ACT_REDRAW : UI_ACT_NONE;
+}
+
+/* ---- question -------------------------------------------------------------- */
+
+static const struct exam_item *ui_exam_cur(const struct ui *ui)
+{
+	return exam_item(ui->exam->e, (unsigned)ui->exam->cur);
+}
+
+static void ui_exam_options(struct ui *ui, struct ui_doc *d, int *first, int *end)
+{
+	const struct exam_item *it = ui_exam_cur(ui);
+	char text[BANK_MAX_TEXT + 32];
+
+	for (unsigned i = 0; i < it->n_options; i++) {
+		int sel = (int)i == ui->exam->sel, mine = (int)i == it->picked, y;
+		attr_t a = sel ? ui->style[UI_ST_SEL] : mine ? ui->style[UI_ST_KEY] : A_NORMAL;
+
+		/* The answer so far in words, not only in an attribute. */
+		snprintf(text, sizeof text, "%s%s", it->q->choices[it->order[i]].text,
+			 mine ? "  (your answer)" : "");
+		first[i] = d->row;
+		ui_doc_para(ui, d, UI_OPT_INDENT, a, text);
+		end[i] = d->row;
+		ui_hit_add(ui, d, first[i], end[i], (int)i);
+		if ((y = ui_doc_y(d, first[i])) >= 0) {
+			ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+			ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
+		}
+	}
+}
+
+static void ui_exam_question_fill(struct ui *ui, struct ui_doc *d, int *first, int *end)
+{
+	if (ui->exam->notice[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], ui->exam->notice);
+		ui_doc_skip(d, 1);
+	}
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], ui_exam_cur(ui)->q->prompt);
+	ui_doc_skip(d, 1);
+	ui_exam_options(ui, d, first, end);
+}
+
+/* Scroll only as far as it takes to show the whole highlighted option
+ * (the prompt first, when everything fits). */
+static void ui_exam_question_scroll(struct ui *ui, int rows, int view, int first, int end)
+{
+	ui->scroll_max = rows > view ? rows - view : 0;
+	if (end > ui->scroll + view)
+		ui->scroll = end - view;
+	if (first < ui->scroll)
+		ui->scroll = first;
+	if (ui->scroll > ui->scroll_max)
+		ui->scroll = ui->scroll_max;
+	if (ui->scroll < 0)
+		ui->scroll = 0;
+}
+
+void ui_exam_question_draw(struct ui *ui)
+{
+	const struct ui_exam *ex = ui->exam;
+	const struct exam_item *it = ui_exam_cur(ui);
+	int first[BANK_MAX_OPTIONS], end[BANK_MAX_OPTIONS];
+	struct ui_doc d;
+	char right[96], keys[160], title[BANK_MAX_TEXT + 64];
+
+	ui_exam_status_text(ui, right, sizeof right);
+	snprintf(title, sizeof title, "Question %d of %u \u00b7 %s", ex->cur + 1,
+		 exam_count(ex->e), it->q->bank->title);
+	ui_draw_header(ui, title, right);
+	ui_draw_bar(ui, 1, 1, COLS - 2, exam_answered(ex->e), exam_count(ex->e),
+		    ui->style[UI_ST_BAR]);
+	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 0);
+	ui_exam_question_fill(ui, &d, first, end);
+	ui_exam_question_scroll(ui, d.row, LINES - 4, first[ex->sel], end[ex->sel]);
+	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 1);
+	d.scroll = ui->scroll;
+	ui_exam_question_fill(ui, &d, first, end);
+	snprintf(keys, sizeof keys, "1-%u/a-%c answer \u00b7 s skip \u00b7 p back \u00b7 "
+		 "l list \u00b7 S submit \u00b7 ? help \u00b7 q leave", it->n_options,
+		 'a' + it->n_options - 1);
+	ui_draw_status(ui, keys);
+	if (ex->ask)
+		ui_exam_ask_draw(ui);
+}
+
+static enum ui_action ui_exam_answer(struct ui *ui, int i)
+{
+	ui->exam->sel = i;
+	return UI_ACT_EXAM_ANSWER;
+}
+
+/* Keys that move between questions or open something; UI_ACT_NONE when
+ * the key is none of them. */
+static enum ui_action ui_exam_nav_key(struct ui *ui, const struct ui_key *k)
+{
+	wint_t c = k->fn ? 0 : k->ch;
+	int fn = k->fn ? (int)k->ch : 0;
+
+	if (k->cmd != UI_CMD_NONE)
+		return UI_ACT_NONE;
+	if (c == L's' || fn == KEY_RIGHT) {
+		ui_exam_skip(ui);
+	} else if (c == L'p' || fn == KEY_LEFT) {
+		ui_exam_back(ui);
+	} else if (c == L'S' || fn == KEY_F(10)) {
+		ui->exam->ask = UI_EXAM_ASK_SUBMIT;
+	} else if (c == L'l' || c == L'\t') {
+		ui->exam->list_sel = ui->exam->cur;
+		ui->screen = UI_SCR_EXAM_LIST;
+		ui->scroll = 0;
+	} else {
+		return UI_ACT_NONE;
+	}
+	return UI_ACT_REDRAW;
+}
+
+enum ui_action ui_exam_question_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_exam *ex = ui->exam;
+	int n = (int)ui_exam_cur(ui)->n_options, i;
+
+	if (ex->ask)
+		return ui_exam_ask_key(ui, k);
+	switch (k->cmd) {
+	case UI_CMD_UP: ex->sel = (ex->sel + n - 1) % n; return UI_ACT_REDRAW;
+	case UI_CMD_DOWN: ex->sel = (ex->sel + 1) % n; return UI_ACT_REDRAW;
+	case UI_CMD_HOME: ex->sel = 0; return UI_ACT_REDRAW;
+	case UI_CMD_END: ex->sel = n - 1; return UI_ACT_REDRAW;
+	case UI_CMD_ENTER: return UI_ACT_EXAM_ANSWER;
+	case UI_CMD_HELP: return UI_ACT_HELP;
+	case UI_CMD_QUIT: case UI_CMD_BACK:
+		ex->ask = UI_EXAM_ASK_LEAVE;
+		return UI_ACT_REDRAW;
+	case UI_CMD_CLICK:
+		i = ui_hit_find(ui, k->y);
+		return i >= 0 ? ui_exam_answer(ui, i) : UI_ACT_NONE;
+	default: break;
+	}
+	if ((i = ui_option_key(k, (unsigned)n)) >= 0)
+		return ui_exam_answer(ui, i);
+	return ui_exam_nav_key(ui, k);
+}
+
+/* ---- the submit question ------------------------------------------------- */
+
+static void ui_exam_ask_text(const struct ui *ui, char *buf, size_t len)
+{
+	const struct ui_exam *ex = ui->exam;
+	unsigned n = exam_count(ex->e), left = n - exam_answered(ex->e);
+
+	if (!left)
+		snprintf(buf, len, "All %u questions are answered.", n);
+	else
+		snprintf(buf, len, "%u of %u questions %s unanswered; unanswered questions "
+			 "count as wrong.", left, n, left == 1 ? "is" : "are");
+}
+
+void ui_exam_ask_draw(struct ui *ui)
+{
+	const struct ui_exam *ex = ui->exam;
+	const char *title = ex->ask == UI_EXAM_ASK_LEAVE ? "Leave the exam?" : "Submit the exam?";
+	struct ui_doc d = ui_draw_box(ui, ex->ask == UI_EXAM_ASK_LEAVE ? 10 : 9, 60, title);
+	char text[160];
+
+	ui_exam_ask_text(ui, text, sizeof text);
+	ui_doc_skip(&d, 1);
+	if (ex->ask == UI_EXAM_ASK_LEAVE)
+		ui_doc_para(ui, &d, 0, A_NORMAL, "Leaving submits the exam now.");
+	ui_doc_para(ui, &d, 0, A_NORMAL, text);
+	ui_doc_para(ui, &d, 0, A_NORMAL, "Answers cannot be changed after this.");
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY],
+		    "y or Enter: submit now \u00b7 n or Esc: keep going");
+}
+
+enum ui_action ui_exam_ask_key(struct ui *ui, const struct ui_key *k)
+{
+	if (k->cmd == UI_CMD_ENTER || (!k->fn && (k->ch == L'y' || k->ch == L'Y'))) {
+		ui->exam->ask = UI_EXAM_ASK_NONE;
+		return UI_ACT_EXAM_SUBMIT;
+	}
+	if (k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_QUIT ||
+	    (!k->fn && (k->ch == L'n' || k->ch == L'N'))) {
+		ui->exam->ask = UI_EXAM_ASK_NONE;
+		return UI_ACT_REDRAW;
+	}
+	return UI_ACT_NONE;
+}

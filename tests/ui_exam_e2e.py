@@ -1,0 +1,696 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the exam in the terminal UI: the real binary in a
+real terminal.
+
+Like ui_e2e.py: each test starts rolecall in its own tmux server (a unique
+-L socket, 80x24, TERM=xterm-256color), types with send-keys and polls
+capture-pane.  The fixture bank (tests/fixtures/e2e) starts every prompt
+with the id of the answer's role, "(po) ...", so the test knows which
+option is right.  Everything runs in a temporary HOME with --db files
+there, at a fixed clock (ROLECALL_FAKE_NOW), and the stored attempt is
+checked with `rolecall report --format json` field by field.
+
+After rolecall exits, the pane's shell prints EXIT=<status> and `stty -a`,
+so a test can see that the terminal was given back.  rolecall's stderr
+goes to a file, where sanitizer reports would land too; every test fails
+on one.
+
+Usage: ui_exam_e2e.py ROLECALL_BINARY
+"""
+import hashlib
+import json
+import os
+import re
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures", "e2e")
+NAMES = {"pm": "Product Manager", "po": "Product Owner",
+         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+T0 = 1800000000  # 2027-01-15T08:00:00Z
+TMP = tempfile.mkdtemp(prefix="rolecall-uix-")
+# Sanitizer builds are slower; nothing waits this long unless it is broken.
+TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "20"))
+PASSTHROUGH = ("UBSAN_OPTIONS", "PATH")
+# As in ui_e2e.py: libgpm (dlopened by mousemask on some terminals) leaks.
+LSAN_SUPPRESSIONS = os.path.join(TMP, "lsan.supp")
+with open(LSAN_SUPPRESSIONS, "w") as f:
+    f.write("leak:mousemask_sp\n")
+LSAN_OPTIONS = ":".join(x for x in (os.environ.get("LSAN_OPTIONS"),
+                                    "suppressions=" + LSAN_SUPPRESSIONS) if x)
+ASAN_OPTIONS = ":".join(x for x in (os.environ.get("ASAN_OPTIONS"),
+                                    "fast_unwind_on_malloc=0") if x)
+
+STATEMENTS = """\
+bank: uix-statements
+title: Exam statements
+roles:
+  - {id: po, name: Product Owner}
+  - {id: pjm, name: Project Manager}
+questions:
+  - id: uix-1
+    prompt: "(po) Which statement describes the Product Owner?"
+    choices:
+      - {text: "Accepts the team's work in the sprint review.", role: po, correct: true}
+      - {text: "Tracks milestones and risks.", role: pjm}
+    explain: Accepting work is the PO's.
+"""
+
+_counter = [0]
+
+
+def env_for(extra=None):
+    e = {"HOME": TMP, "XDG_DATA_HOME": os.path.join(TMP, "xdg"), "USER": "tester",
+         "ROLECALL_QUIZZES": FIXTURES, "ROLECALL_FAKE_NOW": str(T0),
+         "LSAN_OPTIONS": LSAN_OPTIONS, "ASAN_OPTIONS": ASAN_OPTIONS}
+    e.update({k: os.environ[k] for k in PASSTHROUGH if k in os.environ})
+    e.update(extra or {})
+    return e
+
+
+class Pane:
+    """rolecall running in a tmux pane of its own server."""
+
+    def __init__(self, args, db, size=(80, 24), env=None):
+        _counter[0] += 1
+        self.n = _counter[0]
+        self.sock = "rolecall-uix-%d-%d" % (os.getpid(), self.n)
+        self.err = os.path.join(TMP, "stderr-%d.txt" % self.n)
+        e = env_for({"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+        e.update(env or {})
+        cmd = (["env", "-i"] + ["%s=%s" % kv for kv in e.items()] + [BIN] + list(args) +
+               ["--db", os.path.join(TMP, db)])
+        script = os.path.join(TMP, "run-%d.sh" % self.n)
+        with open(script, "w") as f:
+            f.write("trap : INT\n%s 2>>%s\necho EXIT=$?\nstty -a\necho STTY-END\n"
+                    "exec sleep 120\n"
+                    % (" ".join(shlex.quote(c) for c in cmd), shlex.quote(self.err)))
+        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
+                  "sh " + shlex.quote(script))
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-f", "/dev/null", "-L", self.sock] + list(args),
+                              capture_output=True, text=True, timeout=30).stdout
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p")
+
+    def wait(self, pattern, timeout=TIMEOUT):
+        """Poll until the screen matches the regex; returns the screen."""
+        deadline = time.time() + timeout
+        while True:
+            s = self.screen()
+            if re.search(pattern, s, re.M):
+                return s
+            if time.time() > deadline:
+                raise AssertionError("timed out waiting for %r; screen:\n%s\nstderr: %s"
+                                     % (pattern, s, self.stderr()))
+            time.sleep(0.05)
+
+    def wait_all(self, texts, timeout=TIMEOUT):
+        """Poll until every text is on the screen at once."""
+        deadline = time.time() + timeout
+        while True:
+            s = self.screen()
+            missing = [t for t in texts if t not in s]
+            if not missing:
+                return s
+            if time.time() > deadline:
+                raise AssertionError("missing %r; screen:\n%s" % (missing, s))
+            time.sleep(0.05)
+
+    def gone(self, pattern, timeout=TIMEOUT):
+        deadline = time.time() + timeout
+        while re.search(pattern, self.screen(), re.M):
+            if time.time() > deadline:
+                raise AssertionError("still on screen: %r\n%s" % (pattern, self.screen()))
+            time.sleep(0.05)
+
+    def keys(self, *keys):
+        self.tmux("send-keys", *keys)
+
+    def click(self, row, col):
+        """A left click in SGR (1006) mode: press then release, 1-based."""
+        self.tmux("send-keys", "-l", "\x1b[<0;%d;%dM\x1b[<0;%d;%dm"
+                  % (col + 1, row + 1, col + 1, row + 1))
+
+    def resize(self, w, h):
+        self.tmux("resize-window", "-x", str(w), "-y", str(h))
+
+    def pid(self):
+        """rolecall's pid: the child of the pane's shell."""
+        shell = int(self.tmux("display", "-p", "#{pane_pid}").strip())
+        for p in os.listdir("/proc"):
+            if not p.isdigit():
+                continue
+            try:
+                with open("/proc/%s/stat" % p) as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2:].split()
+            if int(fields[1]) == shell and "rolecall" in stat[:stat.rindex(")")]:
+                return int(p)
+        raise AssertionError("rolecall is not running")
+
+    def exit_status(self):
+        s = self.wait(r"^STTY-END")
+        return int(re.search(r"EXIT=(\d+)", s).group(1)), s
+
+    def stderr(self):
+        try:
+            with open(self.err) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def close(self):
+        self.tmux("kill-server")
+
+
+def check_restored(p, s):
+    """The terminal after rolecall: main screen, canonical mode, echo."""
+    assert p.tmux("display", "-p", "#{alternate_on}").strip() == "0", "alternate screen on"
+    stty = s[s.index("EXIT="):]
+    assert re.search(r"(?<![-\w])icanon\b", stty), stty
+    assert re.search(r"(?<![-\w])echo\b", stty), stty
+
+
+def check_no_sanitizer(p):
+    err = p.stderr()
+    assert "Sanitizer" not in err and "runtime error" not in err, err
+
+
+def finish(p, status=0):
+    rc, out = p.exit_status()
+    assert rc == status, (rc, out, p.stderr())
+    check_restored(p, out)
+    check_no_sanitizer(p)
+    return out
+
+
+def run(args, db):
+    r = subprocess.run([BIN] + args + ["--db", os.path.join(TMP, db)], capture_output=True,
+                       text=True, timeout=60, env=dict(os.environ, **env_for()))
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def report(db):
+    return json.loads(run(["report", "--format", "json"], db))
+
+
+def exam_items(db):
+    con = sqlite3.connect(os.path.join(TMP, db))
+    try:
+        return con.execute("SELECT position, question_id, picked, correct FROM exam_items"
+                           " ORDER BY position").fetchall()
+    finally:
+        con.close()
+
+
+def sha256_of(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def iso(t):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+# ---- reading the exam screens ---------------------------------------------
+
+# Each pattern ends with the screen's status line: curses draws top to
+# bottom, so once it is there the whole screen is.
+INTRO = r"^ Exam {10,}(?s:.*)Press Enter to start(?s:.*)Enter start"
+QUESTION = r"^ Question \d+ of \d+ (?s:.*)S submit · \? help · q leave"
+LIST = r"^ Questions (?s:.*)Enter go to it"
+RESULTS = r"^ Exam results(?s:.*)Enter: (back|exit)"
+MENU = r"Hello, tester(?s:.*)1-\d or p d e [a-z ]*q pick"
+HEADER = re.compile(r"^ Question (\d+) of (\d+) · .*?answered (\d+)/(\d+)"
+                    r"(?: · time left (\d\d):(\d\d))?\s*$")
+OPTION = re.compile(r"^ ([▸ ]) (\d)  (\S.*?)(  \(your answer\))?\s*$")
+ROW = re.compile(r"^ ([▸ ])\s+(\d+)  (answered|-)\s+(\(\w+\) .*?)\s*$")
+
+
+def parse_question(screen):
+    lines = screen.splitlines()
+    h = HEADER.match(lines[0])
+    assert h, screen
+    prompt = next(l for l in lines if re.match(r"^ \(\w+\) ", l)).strip()
+    options = []
+    for row, line in enumerate(lines):
+        m = OPTION.match(line)
+        if m:
+            options.append({"row": row, "text": m.group(3), "sel": m.group(1) == "▸",
+                            "mine": bool(m.group(4))})
+    left = int(h.group(5)) * 60 + int(h.group(6)) if h.group(5) else None
+    return {"number": int(h.group(1)), "of": int(h.group(2)),
+            "answered": int(h.group(3)), "left": left, "prompt": prompt,
+            "marker": re.match(r"^\((\w+)\)", prompt).group(1), "options": options}
+
+
+def right(q):
+    """0-based position of the right option."""
+    return [o["text"] for o in q["options"]].index(NAMES[q["marker"]])
+
+
+def wrong(q):
+    return 1 if right(q) != 1 else 0
+
+
+def wait_question(p, number, extra=""):
+    """The question screen showing question `number`; returns it parsed."""
+    deadline = time.time() + TIMEOUT
+    while True:
+        s = p.wait(QUESTION)
+        if re.match(r"^ Question %d of " % number, s) and re.search(extra, s, re.M):
+            q = parse_question(s)
+            if q["options"]:
+                q["screen"] = s
+                return q
+        if time.time() > deadline:
+            raise AssertionError("no question %d (%r):\n%s" % (number, extra, s))
+        time.sleep(0.05)
+
+
+def no_feedback(q):
+    s = q["screen"]
+    for word in ("Right", "Wrong", "Why:", "The answer", "correct"):
+        assert word not in s, (word, s)
+
+
+def checked_report(db, **want):
+    """The one attempt of db, its fields checked against want."""
+    got = report(db)
+    assert len(got) == 1, got
+    a = got[0]
+    for k, v in want.items():
+        assert a[k] == v, (k, a[k], v, a)
+    return a
+
+
+# ---- tests ------------------------------------------------------------------
+
+def test_exam_from_the_command_line():
+    """Right and wrong answers every way, skip and come back, change an
+    answer via the list, submit with confirmation, the results, the
+    stored attempt field by field."""
+    db = "cli.db"
+    p = Pane(["exam", "--count", "6", "--seed", "21", "--pass", "50"], db)
+    picks = {}
+    try:
+        s = p.wait(INTRO)
+        assert "6 questions, pass mark 50%." in s and "End-to-end fixture" in s, s
+        assert "No time limit." in s and "No feedback until you submit" in s, s
+        assert "Enter start · ? help · Esc quit" in s, s
+        p.keys("Enter")
+        q = wait_question(p, 1)
+        assert (q["of"], q["answered"], q["left"]) == (6, 0, None), q
+        assert q["options"][0]["sel"] and not any(o["mine"] for o in q["options"]), q
+        no_feedback(q)
+        qs = {1: q}
+        p.keys(str(right(q) + 1))                      # 1: right, by number
+        picks[1] = right(q)
+        qs[2] = q = wait_question(p, 2, r"answered 1/6")
+        no_feedback(q)
+        p.keys("s")                                    # 2: skipped
+        qs[3] = q = wait_question(p, 3)
+        p.keys("abcdefgh"[wrong(q)])                   # 3: wrong, by letter
+        picks[3] = wrong(q)
+        qs[4] = q = wait_question(p, 4, r"answered 2/6")
+        p.keys("Right")                                # 4: skipped with →
+        qs[5] = q = wait_question(p, 5)
+        p.keys(*(["Down"] * right(q) + ["Enter"]))     # 5: right, arrows + Enter
+        picks[5] = right(q)
+        qs[6] = q = wait_question(p, 6, r"answered 3/6")
+        p.click(q["options"][wrong(q)]["row"], 10)     # 6: wrong, by a click
+        picks[6] = wrong(q)
+        # The skipped ones come back, the first with a notice.
+        q = wait_question(p, 2, r"You skipped 2 questions; here they are again\.")
+        assert q["prompt"] == qs[2]["prompt"] and q["answered"] == 4, q
+        no_feedback(q)
+        p.keys(str(right(q) + 1))
+        picks[2] = right(q)
+        q = wait_question(p, 4, r"answered 5/6")
+        assert q["prompt"] == qs[4]["prompt"], q
+        p.keys("s")  # the only one left stays
+        q = wait_question(p, 4, r"This is the only unanswered question\.")
+        p.keys(*(["j"] * wrong(q) + ["Enter"]))        # 4: wrong, j + Enter
+        picks[4] = wrong(q)
+        # All answered: submitting is offered once; n keeps going.
+        s = p.wait(r"Submit the exam\?(?s:.*)n or Esc: keep going")
+        assert "All 6 questions are answered." in s, s
+        p.keys("n")
+        p.gone(r"Submit the exam\?")
+        # Change question 3's answer through the list.
+        p.keys("l")
+        s = p.wait(LIST)
+        rows = [ROW.match(l) for l in s.splitlines() if ROW.match(l)]
+        assert [int(r.group(2)) for r in rows] == list(range(1, 7)), s
+        assert all(r.group(3) == "answered" for r in rows), s
+        assert "6 of 6 questions answered" in s, s
+        sel = [int(r.group(2)) for r in rows if r.group(1) == "▸"][0]
+        p.keys(*(["Up"] * (sel - 3) if sel >= 3 else ["Down"] * (3 - sel)))
+        p.wait(r"^ ▸\s+3  answered")
+        p.keys("Enter")
+        q = wait_question(p, 3)
+        assert q["prompt"] == qs[3]["prompt"], q
+        assert [o["mine"] for o in q["options"]].index(True) == picks[3], q
+        assert q["options"][picks[3]]["sel"], q  # the highlight starts on the answer
+        p.keys(str(right(q) + 1))
+        picks[3] = right(q)
+        q = wait_question(p, 3, r"All 6 questions are answered: S submits")
+        assert q["options"][picks[3]]["mine"], q
+        assert "Submit the exam?" not in q["screen"]  # offered once only
+        p.keys("p")                                    # back to 2: its answer shows
+        q = wait_question(p, 2)
+        assert q["options"][picks[2]]["mine"], q
+        p.keys("Tab")
+        p.wait(LIST)
+        p.keys("Escape")
+        wait_question(p, 2)
+        p.keys("?")
+        s = p.wait(r"Keys(?s:.*)any key closes this help")
+        assert "skip: it comes back at the end" in s, s
+        p.keys("x")
+        p.gone(r"any key closes")
+        p.keys("S")
+        s = p.wait(r"Submit the exam\?(?s:.*)y or Enter: submit now")
+        assert "All 6 questions are answered." in s, s
+        p.keys("y")
+        p.wait(RESULTS)
+        assert sum(1 for n in picks if picks[n] == right(qs[n])) == 4, picks
+        s = p.wait_all(["Score: 4 of 6 right (66%).", "Result: PASS — the pass mark is 50%.",
+                        "Attempt 1 is saved for tester; 'rolecall report' shows it.",
+                        "Per role", "Distinctions confused",
+                        "Review of the 2 missed questions"])
+        assert "Time is up" not in s
+        p.keys("End")
+        review = []
+        for n in (4, 6):
+            q = qs[n]
+            review += ["Question %d of 6" % n,
+                       "Your answer: %d) %s" % (picks[n] + 1, q["options"][picks[n]]["text"]),
+                       "The answer: %d) %s" % (right(q) + 1, NAMES[q["marker"]])]
+        p.wait_all(review + ["more ↑"])
+        p.keys("Enter")
+        finish(p)
+    finally:
+        p.close()
+    sha = sha256_of(os.path.join(FIXTURES, "e2e.yaml"))
+    a = checked_report(db, id=1, user="tester", started_at=iso(T0), ended_at=iso(T0),
+                       status="submitted", count=6, answered=6, correct=4, percent=66,
+                       pass_mark=50, passed=True, result="pass", timed_out=False,
+                       duration_s=0, time_limit_s=0, seed="21",
+                       banks=[{"id": "e2e", "sha256": sha}])
+    roles = {r["id"]: (r["asked"], r["correct"]) for r in a["roles"] if r["asked"]}
+    want = {}
+    for n, q in qs.items():
+        asked, ok = want.get(q["marker"], (0, 0))
+        want[q["marker"]] = (asked + 1, ok + (picks[n] == right(q)))
+    assert roles == want, (roles, want)
+    items = exam_items(db)
+    assert [(pos, picked, correct) for pos, _, picked, correct in items] == [
+        (n - 1, picks[n], int(picks[n] == right(qs[n]))) for n in range(1, 7)], items
+    # Submitted exam answers go into the answer log.
+    stats = json.loads(run(["stats", "--format", "json"], db))
+    assert (stats["answers"], stats["correct"]) == (6, 4), stats
+
+
+def test_exam_from_the_menu_with_the_bank_picker():
+    path = os.path.join(TMP, "statements.yaml")
+    with open(path, "w") as f:
+        f.write(STATEMENTS)
+    db = "menu.db"
+    p = Pane(["--bank", "e2e", "--bank", path, "--count", "4", "--seed", "5"], db)
+    try:
+        s = p.wait(MENU)
+        assert re.search(r"^ {3}3  Exam \(4 questions, pass 80%\)", s, re.M), s
+        assert re.search(r"^ {3}4  Stats", s, re.M), s
+        p.keys("e")
+        s = p.wait(r"Exam: choose the banks(?s:.*)Esc back")
+        p.keys("2")  # the e2e bank
+        s = p.wait(INTRO)
+        assert "4 questions, pass mark 80%." in s and "End-to-end fixture" in s, s
+        assert "Exam statements" not in s
+        assert "Esc back to the menu" in s
+        p.keys("Escape")  # nothing started: back to the menu
+        p.wait(MENU)
+        p.keys("3")
+        p.wait(r"Exam: choose the banks")
+        p.keys("Down", "Enter")
+        p.wait(INTRO)
+        p.keys("Enter")
+        qs = []
+        for n in range(1, 5):
+            q = wait_question(p, n, r"answered %d/4" % (n - 1))
+            no_feedback(q)
+            qs.append(q)
+            p.keys(str(wrong(q) + 1))
+        s = p.wait(r"Submit the exam\?")
+        p.keys("Enter")
+        pairs = {}
+        for q in qs:
+            key = (q["options"][wrong(q)]["text"], NAMES[q["marker"]])
+            pairs[key] = pairs.get(key, 0) + 1
+        confused = ["You took %s for %s (%d time%s)." % (took, for_, n, "" if n == 1 else "s")
+                    for (took, for_), n in pairs.items()]
+        p.wait(RESULTS)
+        p.wait_all(["Score: 0 of 4 right (0%).", "Result: FAIL — the pass mark is 80%.",
+                    "Enter: back to the menu", "Distinctions confused"] + confused)
+        p.keys("Enter")
+        p.wait(MENU)
+        p.wait(r"4 answers so far, 0 right")  # exam answers are logged
+        p.keys("q")
+        finish(p)
+    finally:
+        p.close()
+    checked_report(db, status="submitted", count=4, answered=4, correct=0, percent=0,
+                   pass_mark=80, passed=False, result="fail", seed="5")
+
+
+def test_timed_exam_runs_out_while_waiting():
+    db = "timed.db"
+    p = Pane(["exam", "--count", "5", "--seed", "3", "--time", "0.05"], db)
+    try:
+        s = p.wait(INTRO)
+        assert "Time limit: 00:03. The time starts at the first question" in s, s
+        time.sleep(1.5)  # the intro does not count
+        p.keys("Enter")
+        q = wait_question(p, 1)
+        assert q["left"] in (2, 3), q
+        p.keys(str(right(q) + 1))
+        q = wait_question(p, 2)
+        p.keys(str(wrong(q) + 1))
+        q = wait_question(p, 3)
+        started = time.monotonic()
+        seen = {q["left"]}
+        while True:  # the clock counts down on its own
+            s = p.screen()
+            m = HEADER.match(s.splitlines()[0]) if s else None
+            if m and m.group(5):
+                seen.add(int(m.group(5)) * 60 + int(m.group(6)))
+            if "Exam results" in s:
+                break
+            assert time.monotonic() - started < 8, s
+            time.sleep(0.1)
+        assert 1 in seen and len(seen) >= 2, seen
+        p.wait(RESULTS)
+        p.wait_all(["Time is up.", "Score: 1 of 5 right (20%).", "Result: FAIL"])
+        p.keys("End")
+        s = p.wait(r"more ↑")
+        p.keys("Home")
+        s = p.wait(r"^ Time is up\.")
+        p.keys("Enter")
+        finish(p)
+    finally:
+        p.close()
+    checked_report(db, status="submitted", timed_out=True, count=5, answered=2, correct=1,
+                   percent=20, passed=False, result="fail", duration_s=3, time_limit_s=3,
+                   started_at=iso(T0), ended_at=iso(T0 + 3))
+    assert [picked for _, _, picked, _ in exam_items(db)][2:] == [-1, -1, -1]
+
+
+def test_resize_keeps_the_exam():
+    db = "resize.db"
+    p = Pane(["exam", "--count", "4", "--seed", "4", "--time", "5"], db)
+    try:
+        p.wait(INTRO)
+        p.keys("Enter")
+        q1 = wait_question(p, 1)
+        p.keys(str(right(q1) + 1))
+        q = wait_question(p, 2)
+        last = len(q["options"])
+        p.keys(*["Down"] * (last - 1))
+        p.wait(r"^ ▸ %d  " % last)
+        p.resize(40, 12)
+        s = p.wait(r"terminal too small")
+        p.keys("1")  # ignored while too small
+        time.sleep(0.3)
+        p.resize(80, 24)
+        q2 = wait_question(p, 2, r"^ ▸ %d  " % last)
+        assert q2["prompt"] == q["prompt"] and q2["answered"] == 1, q2
+        assert 290 <= q2["left"] <= 300, q2
+        p.resize(100, 30)
+        q3 = wait_question(p, 2, r"^ Question 2 of 4 · End-to-end fixture {25,}answered 1/4")
+        assert q3["options"][last - 1]["sel"], q3
+        p.keys("l")
+        p.wait(LIST)
+        p.resize(70, 20)
+        s = p.wait(LIST)
+        assert re.search(r"^ ▸\s+2  -", s, re.M), s
+        p.keys("Escape")
+        p.resize(80, 24)
+        q4 = wait_question(p, 2, r"^ ▸ %d  " % last)
+        assert q4["left"] <= q2["left"]
+        p.keys("Enter")  # the highlighted (last) option
+        wait_question(p, 3, r"answered 2/4")
+        p.keys("q")
+        s = p.wait(r"Leave the exam\?(?s:.*)keep going")
+        assert "Leaving submits the exam now." in s, s
+        assert "2 of 4 questions are unanswered" in s, s
+        p.keys("Escape")
+        p.gone(r"Leave the exam")
+        p.keys("Escape")
+        p.wait(r"Leave the exam\?")
+        p.keys("y")
+        p.wait(RESULTS)
+        s = p.wait_all(["Score: ", "Result: "])
+        assert "Time is up" not in s, s
+        p.keys("Enter")
+        finish(p)
+    finally:
+        p.close()
+    a = checked_report(db, status="submitted", timed_out=False, answered=2, time_limit_s=300)
+    assert [picked for _, _, picked, _ in exam_items(db)] == [right(q1), last - 1, -1, -1]
+    assert a["correct"] == 1 + (last - 1 == right(q2))
+
+
+def test_ctrl_c_leaves_the_attempt_open():
+    db = "sigint.db"
+    p = Pane(["exam", "--count", "5", "--seed", "7"], db)
+    try:
+        p.wait(INTRO)
+        p.keys("Enter")
+        q1 = wait_question(p, 1)
+        p.keys(str(right(q1) + 1))
+        q2 = wait_question(p, 2)
+        p.keys(str(wrong(q2) + 1))
+        wait_question(p, 3)
+        start = time.time()
+        p.keys("C-c")
+        finish(p, 130)
+        assert time.time() - start < 5
+        assert ("rolecall: interrupted; exam attempt 1 is not submitted; every answer "
+                "given was saved") in p.stderr(), p.stderr()
+    finally:
+        p.close()
+    checked_report(db, status="open", result="not submitted", answered=2, correct=None,
+                   ended_at=None, count=5)
+    text = run(["report"], db)
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +not submitted +-$", text,
+                     re.M), text
+    assert [picked for _, _, picked, _ in exam_items(db)] == [right(q1), wrong(q2), -1, -1, -1]
+
+
+def test_store_error_ends_the_ui_cleanly():
+    """A pick the store cannot commit (another process holds the write
+    lock past the busy timeout) ends the UI: terminal restored, then the
+    store's message, status 1; the picks before it are kept."""
+    db = "locked.db"
+    p = Pane(["exam", "--count", "3", "--seed", "14"], db)
+    lock = None
+    try:
+        p.wait(INTRO)
+        p.keys("Enter")
+        q = wait_question(p, 1)
+        p.keys(str(right(q) + 1))
+        q2 = wait_question(p, 2)
+        lock = sqlite3.connect(os.path.join(TMP, db), timeout=0, isolation_level=None)
+        lock.execute("BEGIN EXCLUSIVE")
+        p.keys(str(right(q2) + 1))
+        rc, out = p.exit_status()
+        lock.rollback()
+        lock.close()
+        lock = None
+        assert rc == 1, out
+        check_restored(p, out)
+        check_no_sanitizer(p)
+        assert re.search(r"^rolecall: .*(locked|busy)", p.stderr(), re.M | re.I), p.stderr()
+    finally:
+        if lock:
+            lock.close()
+        p.close()
+    checked_report(db, status="open", answered=1)
+
+
+def cpu_ticks(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        stat = f.read()
+    fields = stat[stat.rindex(")") + 2:].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def test_idle_exam_costs_no_cpu():
+    """Untimed, the exam waits for keys; timed, it wakes once a second."""
+    for args, most in ((["--count", "3"], 5), (["--count", "3", "--time", "5"], 20)):
+        p = Pane(["exam", "--seed", "2"] + args, "idle.db")
+        try:
+            p.wait(INTRO)
+            p.keys("Enter")
+            wait_question(p, 1)
+            pid = p.pid()
+            before = cpu_ticks(pid)
+            time.sleep(2)
+            used = cpu_ticks(pid) - before
+            assert used <= most, (args, used)
+            p.keys("C-c")
+            finish(p, 130)
+        finally:
+            p.close()
+
+
+def test_pipes_still_need_plain():
+    r = subprocess.run([BIN, "exam", "--db", os.path.join(TMP, "pipe.db")], input="",
+                       capture_output=True, text=True, timeout=60,
+                       env=dict(os.environ, **env_for()))
+    assert r.returncode == 2 and "use --plain" in r.stderr, (r.returncode, r.stderr)
+
+
+def main():
+    if not shutil.which("tmux"):
+        print("ui_exam_e2e: tmux is not installed; skipping")
+        return 77
+    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
+    only = os.environ.get("UI_E2E_ONLY")
+    passed = failed = 0
+    for name, fn in tests:
+        if only and only not in name:
+            continue
+        t0 = time.time()
+        try:
+            fn()
+            passed += 1
+            print("ok   %s (%.1fs)" % (name, time.time() - t0), flush=True)
+        except Exception:
+            failed += 1
+            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
+    print("%d passed, %d failed" % (passed, failed))
+    if failed:
+        print("files kept in " + TMP)
+    else:
+        shutil.rmtree(TMP, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
