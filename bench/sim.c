@@ -346,7 +346,11 @@ struct tally {
 	 * engine's reason (enum pick_reason) and by what they showed (enum
 	 * shows). */
 	uint64_t diag[N_REASONS][N_SHOWS];
+	/* ... the same, of the learners slower than SLOW_LEARNER questions */
+	uint64_t diag_slow[N_REASONS][N_SHOWS], n_slow;
 };
+
+#define SLOW_LEARNER 100
 
 struct track {
 	const struct world *w;
@@ -753,6 +757,7 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 {
 	const struct world *w = tr->w;
 	struct history *h = history_new();
+	uint64_t diag[N_REASONS][N_SHOWS] = { { 0 } };
 
 	if (!h)
 		abort();
@@ -773,13 +778,13 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 			exit(1);
 		}
 		while (budget_left(tr) && (sq = session_next(s))) {
+			struct answer_result res;
+			int pos = -1;
 			unsigned c;
 
 			if (tr->out->clear_at == NOT_CLEARED && (unsigned)sq->reason < N_REASONS)
-				tr->tal->diag[sq->reason][classify(tr, sq->q, now)]++;
+				diag[sq->reason][classify(tr, sq->q, now)]++;
 			c = ask(tr, sq->q, now);
-			struct answer_result res;
-			int pos = -1;
 
 			for (unsigned i = 0; i < sq->n_options; i++)
 				if (sq->order[i] == c)
@@ -792,6 +797,13 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 		}
 		session_free(s);
 	}
+	for (unsigned a = 0; a < N_REASONS; a++)
+		for (unsigned b = 0; b < N_SHOWS; b++) {
+			tr->tal->diag[a][b] += diag[a][b];
+			if (tr->out->clear_at == NOT_CLEARED || tr->out->clear_at >= SLOW_LEARNER)
+				tr->tal->diag_slow[a][b] += diag[a][b];
+		}
+	tr->tal->n_slow += tr->out->clear_at == NOT_CLEARED || tr->out->clear_at >= SLOW_LEARNER;
 	history_free(h);
 }
 
@@ -1015,31 +1027,43 @@ static void print_where(FILE *f, const struct world *w, const struct tally *tal)
 	}
 }
 
-/* --diag: rolecall's questions until the first clear, by the engine's
- * reason and by what they showed; per learner. */
-static void print_diag(FILE *f, const struct world *w, const struct tally *tal)
+static void print_diag_rows(FILE *f, const uint64_t rows[N_REASONS][N_SHOWS], uint64_t per)
 {
 	static const char *const reasons[N_REASONS] = { "new", "due", "weak", "re-ask",
 							 "review" };
+
+	for (unsigned a = 0; a < N_REASONS; a++) {
+		uint64_t n = 0;
+
+		for (unsigned b = 0; b < N_SHOWS; b++)
+			n += rows[a][b];
+		if (!n)
+			continue;
+		fprintf(f, "  %-7s %6.1f:", reasons[a], (double)n / (double)per);
+		for (unsigned b = 0; b < N_SHOWS; b++)
+			fprintf(f, " %6.1f", (double)rows[a][b] / (double)per);
+		fputc('\n', f);
+	}
+}
+
+/* --diag: rolecall's questions until the first clear, by the engine's
+ * reason and by what they showed; per learner, and per learner among the
+ * slow ones. */
+static void print_diag(FILE *f, const struct world *w, const struct tally *tal)
+{
 	const struct run *r = w->r;
 
 	for (unsigned p = POL_PRACTICE; p <= POL_DRILL; p++) {
 		if (!has(r, (enum policy)p))
 			continue;
 		fprintf(f, "diag %s, questions per learner until the first clear "
-			   "(useful / cleared pair / reverse / other):\n", policy_names[p]);
-		for (unsigned a = 0; a < N_REASONS; a++) {
-			uint64_t n = 0;
-
-			for (unsigned b = 0; b < N_SHOWS; b++)
-				n += tal[p].diag[a][b];
-			if (!n)
-				continue;
-			fprintf(f, "  %-7s %6.1f:", reasons[a], (double)n / r->learners);
-			for (unsigned b = 0; b < N_SHOWS; b++)
-				fprintf(f, " %6.1f", (double)tal[p].diag[a][b] / r->learners);
-			fputc('\n', f);
-		}
+			   "(all / useful / cleared pair / reverse / other):\n", policy_names[p]);
+		print_diag_rows(f, tal[p].diag, r->learners);
+		if (!tal[p].n_slow)
+			continue;
+		fprintf(f, "  the %" PRIu64 " learners cleared after %u questions or never:\n",
+			tal[p].n_slow, SLOW_LEARNER);
+		print_diag_rows(f, tal[p].diag_slow, tal[p].n_slow);
 	}
 }
 
@@ -1422,6 +1446,10 @@ int main(int argc, char **argv)
 			for (unsigned a = 0; a < N_REASONS; a++)
 				for (unsigned b = 0; b < N_SHOWS; b++)
 					tal[p].diag[a][b] += jobs[j].tal[p].diag[a][b];
+			for (unsigned a = 0; a < N_REASONS; a++)
+				for (unsigned b = 0; b < N_SHOWS; b++)
+					tal[p].diag_slow[a][b] += jobs[j].tal[p].diag_slow[a][b];
+			tal[p].n_slow += jobs[j].tal[p].n_slow;
 			free(jobs[j].tal[p].pairs);
 			free(jobs[j].tal[p].learners);
 		}

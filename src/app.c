@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "rolecall/emit.h"
 
 int64_t app_now(void)
 {
@@ -70,19 +71,35 @@ static int open_store(const struct cli *cli, struct app *app)
 	return 0;
 }
 
+/* The name is stored and shown by stats, reports and the UI: the terminal
+ * sanitiser's definition decides, C1 controls and bidirectional overrides
+ * included, which a byte test would miss. */
+int app_check_user(const char *name)
+{
+	if (strlen(name) > 64) {
+		cli_fail("the user name is too long (at most 64 bytes)");
+		return -1;
+	}
+	for (size_t left = strlen(name); left;) {
+		long cp;
+		size_t n = emit_utf8_next(name, left, &cp);
+
+		if (cp < 0 || emit_unsafe_char(cp)) {
+			cli_fail("the user name must be UTF-8 text without control characters");
+			return -1;
+		}
+		name += n;
+		left -= n;
+	}
+	return 0;
+}
+
 int app_open(const struct cli *cli, struct app *app)
 {
 	memset(app, 0, sizeof *app);
 	app->user = app_user_name(cli);
-	if (strlen(app->user) > 64) {
-		cli_fail("the user name is too long (at most 64 bytes)");
+	if (app_check_user(app->user) < 0)
 		return -1;
-	}
-	for (const unsigned char *p = (const unsigned char *)app->user; *p; p++)
-		if (*p < 0x20 || *p == 0x7F) {
-			cli_fail("the user name may not contain control characters");
-			return -1;
-		}
 	app->cat = cli_load_banks(cli, &app->banks, &app->n_banks);
 	if (!app->cat)
 		return -1;

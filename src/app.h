@@ -39,4 +39,9 @@ uint64_t app_seed(const struct cli *cli, unsigned n);
 /* The user name: --user, else the login name. */
 const char *app_user_name(const struct cli *cli);
 
+/* 0 when name can be a profile's: at most 64 bytes of UTF-8 text without
+ * anything the terminal sanitiser would replace.  Otherwise says why and
+ * returns -1. */
+int app_check_user(const char *name);
+
 #endif

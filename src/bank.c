@@ -4,7 +4,6 @@
  * position of the node it concerns.  Checks that need the whole file (role
  * references written before the roles, missing keys) run in finish().
  */
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -364,6 +363,17 @@ static int take_bool(struct builder *bd, const struct bnode *v, const char *key)
 
 /* ---- mappings ---------------------------------------------------------- */
 
+/* k is the key `known`.  Compared in line, with its length: a bank of
+ * 100,000 questions has a million keys, and a NUL (written "\0") inside a
+ * key must not make it a known one. */
+static int is_key(const char *known, const struct bnode *k)
+{
+	for (size_t j = 0; j < k->len; j++)
+		if (!known[j] || known[j] != k->str[j])
+			return 0;
+	return known[k->len] == '\0';
+}
+
 /* Look a map's keys over: unknown and duplicate keys are errors.  Fills
  * vals[i] with the value of known[i] (or NULL). */
 static void map_fields(struct builder *bd, const struct bnode *map, const char *where,
@@ -381,11 +391,9 @@ static void map_fields(struct builder *bd, const struct bnode *map, const char *
 			err(bd, k, "a key in %s must be a plain word, not %s", where, kind_name(k));
 			continue;
 		}
-		for (i = 0; known[i] && (known[i][0] != k->str[0] ||
-					 strcmp(known[i], k->str)); i++)
+		for (i = 0; known[i] && !is_key(known[i], k); i++)
 			;
-		/* A NUL (written "\0") inside a key must not make it a known one. */
-		if (!known[i] || strlen(k->str) != k->len) {
+		if (!known[i]) {
 			unknown_key(bd, k, where, known);
 		} else if (vals[i]) {
 			err(bd, k, "duplicate key '%s' in %s (first at line %d)", k->str,
@@ -407,9 +415,14 @@ static void missing(struct builder *bd, const struct bnode *map, const char *key
 
 static int find_local_role(const struct bank_impl *b, const char *id)
 {
-	for (unsigned i = 0; i < b->n_roles; i++)
-		if (!strcmp(b->roles[i].role.id, id))
+	for (unsigned i = 0; i < b->n_roles; i++) {
+		const char *r = b->roles[i].role.id, *s = id;
+
+		while (*r && *r == *s) /* in line: called for every role reference */
+			r++, s++;
+		if (*r == *s)
 			return (int)i;
+	}
 	return -1;
 }
 
@@ -1031,45 +1044,13 @@ static void presize(struct builder *bd, size_t len)
 	(void)strmap_reserve(&bd->b->ids, guess);
 }
 
-/* The file's fingerprints: FNV-1a 64 (content_hash) and SHA-256. */
-struct file_hash {
-	const char *data;
-	size_t len;
-	uint64_t fnv1a;
-	char sha256[SHA256_HEX_LEN + 1];
-};
-
-static void *hash_file(void *arg)
-{
-	struct file_hash *fh = arg;
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < fh->len; i++) {
-		h ^= (unsigned char)fh->data[i];
-		h *= 1099511628211ULL;
-	}
-	fh->fnv1a = h;
-	sha256_hex(fh->data, fh->len, fh->sha256);
-	return NULL;
-}
-
-/*
- * From this size on, a file is hashed on a second thread while it is
- * parsed: hashing takes a tenth of the time parsing does (30 MB: 60 ms of
- * FNV-1a, a chain of multiplications, and 25 ms of SHA-256 with the SHA
- * instructions, 380 ms without), and parsing cannot use a second core.
- * Below it a thread costs more than it saves.
- */
-#define HASH_THREAD_MIN (1u << 20)
-
 struct bank_impl *bank_build(const char *name, const char *data, size_t len,
-			     struct diag_list *diags)
+			     int want_sha256, struct diag_list *diags)
 {
 	struct builder bd;
 	struct bank_parse_ops ops;
-	struct file_hash fh = { data, len, 0, "" };
-	pthread_t hasher;
-	int ok, threaded = 0;
+	uint64_t fnv1a;
+	int ok;
 
 	memset(&bd, 0, sizeof bd);
 	bd.name = name;
@@ -1084,13 +1065,7 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 	strmap_init(&bd.b->ids);
 	presize(&bd, len);
 	ops = (struct bank_parse_ops){ &bd, on_key, on_item };
-	if (len >= HASH_THREAD_MIN)
-		threaded = pthread_create(&hasher, NULL, hash_file, &fh) == 0;
-	ok = bank_parse(name, data, len, &ops, diags) == 0;
-	if (threaded)
-		pthread_join(hasher, NULL);
-	else if (ok)
-		hash_file(&fh);
+	ok = bank_parse(name, data, len, &ops, diags, &fnv1a) == 0;
 	if (ok && !bd.oom)
 		finish(&bd);
 	free(bd.pending);
@@ -1101,8 +1076,11 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 		return NULL;
 	}
 	bd.b->pub.path = arena_strndup(&bd.b->arena, name, strlen(name));
-	bd.b->pub.content_hash = fh.fnv1a;
-	memcpy(bd.b->pub.sha256, fh.sha256, sizeof fh.sha256);
+	bd.b->pub.content_hash = fnv1a;
+	/* SHA-256 costs more than parsing (380 ms for 30 MB): only the
+	 * commands that record which bank version was used ask for it. */
+	if (want_sha256)
+		sha256_hex(data, len, bd.b->pub.sha256);
 	if (!bd.b->pub.path) {
 		diag_add(diags, name, 0, 0, "out of memory");
 		bank_impl_free(bd.b);

@@ -34,7 +34,7 @@ struct bank_impl {
  * (the problems are in diags).  The caller owns the result and frees it
  * with bank_impl_free. */
 struct bank_impl *bank_build(const char *name, const char *data, size_t len,
-			     struct diag_list *diags);
+			     int want_sha256, struct diag_list *diags);
 void bank_impl_free(struct bank_impl *b);
 
 #endif

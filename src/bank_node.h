@@ -11,6 +11,7 @@
 #define ROLECALL_BANK_NODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rolecall/diag.h"
 
@@ -38,8 +39,10 @@ struct bank_parse_ops {
 
 /* Parse a whole file held in memory.  Returns 0 when the YAML itself was
  * well formed (content errors are the callbacks' business), -1 otherwise;
- * the problems are in diags. */
+ * the problems are in diags.  *fnv1a is set to the FNV-1a 64 hash of all
+ * len bytes, byte-order mark included, however the parse went. */
 int bank_parse(const char *name, const char *data, size_t len,
-	       const struct bank_parse_ops *ops, struct diag_list *diags);
+	       const struct bank_parse_ops *ops, struct diag_list *diags,
+	       uint64_t *fnv1a);
 
 #endif

@@ -24,7 +24,13 @@ struct catalog {
 	struct catalog_role roles[CATALOG_MAX_ROLES];
 	size_t n_roles;
 	size_t n_questions;         /* question ids: each bank's own map */
+	int want_sha256;
 };
+
+void catalog_want_sha256(struct catalog *cat, int on)
+{
+	cat->want_sha256 = on;
+}
 
 struct catalog *catalog_new(void)
 {
@@ -235,7 +241,7 @@ int catalog_load_buffer(struct catalog *cat, const char *name, const char *data,
 			 len >> 20, BANK_MAX_FILE >> 20);
 		return -1;
 	}
-	b = bank_build(name, data, len, diags);
+	b = bank_build(name, data, len, cat->want_sha256, diags);
 	if (!b)
 		return -1;
 	if (check_against_catalog(cat, b, diags) < 0)

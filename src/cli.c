@@ -44,7 +44,10 @@ static int looks_like_path(const char *s)
 	       (n > 4 && !strcmp(s + n - 4, ".yml"));
 }
 
-static int load_path(struct catalog *cat, const char *path, struct diag_list *d)
+/* A folder the user named must hold banks: an empty one is a wrong path,
+ * and taking it for "every bundled bank" would hide that. */
+static int load_path(struct catalog *cat, const char *path, int user_given,
+		     struct diag_list *d)
 {
 	struct rc_error err;
 	char **files;
@@ -55,6 +58,11 @@ static int load_path(struct catalog *cat, const char *path, struct diag_list *d)
 	if ((n = paths_list_banks(path, &files, &err)) < 0) {
 		cli_fail("%s", err.msg);
 		return -1;
+	}
+	if (n == 0 && user_given) {
+		diag_add(d, path, 0, 0, "no bank files (*.yaml, *.yml) in this folder; "
+			 "give --bank a bank file or a folder of them");
+		rc = -1;
 	}
 	for (int i = 0; i < n; i++)
 		if (catalog_load_file(cat, files[i], d) < 0)
@@ -99,6 +107,10 @@ struct catalog *cli_load_banks(const struct cli *cli, const struct bank ***selec
 			       size_t *n_selected)
 {
 	struct catalog *cat = catalog_new();
+	/* Commands that record or compare which version of a bank was used
+	 * (exam attempts, trivia games, their reports, and the menu that
+	 * starts them) need each file's SHA-256; practice does not pay for it. */
+	static const char *const hashing[] = { "exam", "trivia", "report", "menu", NULL };
 	struct diag_list d;
 	struct rc_error err;
 	char dir[4096];
@@ -109,16 +121,19 @@ struct catalog *cli_load_banks(const struct cli *cli, const struct bank ***selec
 		cli_fail("out of memory");
 		return NULL;
 	}
+	for (int i = 0; hashing[i]; i++)
+		if (cli->command && !strcmp(cli->command, hashing[i]))
+			catalog_want_sha256(cat, 1);
 	diag_list_init(&d, BANK_MAX_ERRORS);
 	if (paths_quizzes_dir(dir, sizeof dir, &err) < 0) {
 		cli_fail("%s", err.msg);
 		catalog_free(cat);
 		return NULL;
 	}
-	rc = load_path(cat, dir, &d);
+	rc = load_path(cat, dir, 0, &d);
 	first_user = catalog_bank_count(cat);
 	for (int i = 0; i < cli->n_banks; i++)
-		if (looks_like_path(cli->banks[i]) && load_path(cat, cli->banks[i], &d) < 0)
+		if (looks_like_path(cli->banks[i]) && load_path(cat, cli->banks[i], 1, &d) < 0)
 			rc = -1;
 	if (rc < 0 || d.n) {
 		print_diags(&d);

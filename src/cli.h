@@ -28,11 +28,21 @@ struct cli {
 	int json;
 	int rebuild;
 	long pass;            /* exam pass mark in percent; -1 when not given */
-	unsigned time_limit;  /* exam time limit in seconds; 0 when not given */
+	unsigned time_limit;  /* seconds: the exam's limit, or trivia's per
+			       * question; 0 when not given */
+	const char *time_arg; /* --time as given: minutes for exam, seconds for trivia */
 	int all;              /* report: every user */
 	int64_t since;        /* report: from this unix time; INT64_MIN when not given */
 	int items;            /* report: item analysis */
 	int64_t certificate;  /* report: the attempt to certify; 0 when not given */
+	int trivia;           /* report: trivia games */
+	const char *players;  /* trivia: --players "Ana,Ben" */
+	const char *teams;    /* trivia: --teams "Red,Blue" */
+	const char *name;     /* trivia join: the player's name */
+	unsigned rounds;      /* trivia: questions; 0 when not given */
+	long points;          /* trivia: 0, 1000 or 2000; -1 when not given */
+	int no_speed;         /* trivia: no points for speed */
+	int no_streak;        /* trivia: no streak bonus */
 };
 
 /* Print "rolecall: MESSAGE" on stderr. */
@@ -51,11 +61,17 @@ int cmd_stats(const struct cli *cli);
 int cmd_export(const struct cli *cli);
 int cmd_exam(const struct cli *cli);
 int cmd_report(const struct cli *cli);
+int cmd_trivia(const struct cli *cli);
 
 /* Option values the exam and report commands define: --time MINUTES
  * (decimals allowed) and --since YYYY-MM-DD (UTC midnight).  Print why
  * and return -1 when the value is not one. */
 int cmd_exam_parse_time(const char *s, unsigned *seconds);
 int cmd_report_parse_date(const char *s, int64_t *when);
+/* The trivia options: --time SECONDS (per question), --rounds N and
+ * --points 0|1000|2000; as above. */
+int cmd_trivia_parse_seconds(const char *s, unsigned *seconds);
+int cmd_trivia_parse_rounds(const char *s, unsigned *rounds);
+int cmd_trivia_parse_points(const char *s, long *points);
 
 #endif

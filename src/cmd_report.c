@@ -678,6 +678,8 @@ static int report_who(struct report *rp)
 	if (cli->all || (cli->items && !cli->user))
 		return 0;
 	rp->who = app_user_name(cli);
+	if (app_check_user(rp->who) < 0)
+		return -1;
 	if ((found = store_find_user(rp->store, rp->who, &rp->filter.user_id, &err)) < 0) {
 		cli_fail("%s", err.msg);
 		return -1;
@@ -712,6 +714,8 @@ int cmd_report(const struct cli *cli)
 	struct report rp = { .cli = cli, .out = stdout };
 	int rc;
 
+	if (cli->trivia)
+		return report_trivia(cli);
 	if (check_args(cli) < 0)
 		return EXIT_USAGE;
 	if (report_open(&rp) < 0)

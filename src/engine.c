@@ -4,9 +4,11 @@
  * questions — so a session is never all old or all new.  Drill draws from
  * questions that put a confused pair side by side, the confused way round
  * (the true role asked, the role taken for it among the options), shared
- * out over every pair it has seen confused; and it probes the pairs it has
- * hardly seen offered, to find confusions it does not know yet.  A missed
- * question comes back a few questions later, as a tutor would ask it again.
+ * out evenly over every pair it believes confused, and prefers those that
+ * also offer pairs it knows little about, to find confusions it does not
+ * know yet.  In practice a missed question comes back a few questions
+ * later, as a tutor would ask it again; in a drill the missed pair comes
+ * back through its other questions.
  * doc/efficacy.md measures what this buys against simpler orders.
  */
 #include "rolecall/engine.h"
@@ -23,27 +25,40 @@
 #define WEAK_THRESHOLD 0.2
 /* session_weak_pairs' list in session_new. */
 #define MAX_WEAK 6
-/* What the drill believes about a pair (see belief): confused pairs miss at
- * a rate ~ Beta(1, 2) (mean 1/3: a confusion being unlearned), the others
- * ~ Beta(1, 30) (mean 3%: slips and faint confusions); one pair in five is
- * confused before any answer is seen. */
-#include <stdio.h>
-static double tune(const char *name, double def)
-{
-	const char *v = getenv(name);
-	return v ? atof(v) : def;
-}
-#define PRIOR_CONFUSED tune("T_PRIOR", 0.2)
-#define CONF_A tune("T_CA", 1.0)
-#define CONF_B tune("T_CB", 2.0)
-#define BG_A tune("T_BA", 1.0)
-#define BG_B tune("T_BB", 30.0)
-#define CONFIRMED tune("T_CONF", 0.5)
-#define DRILL_PROBE tune("T_PROBE", 0.5)
-#define DRILL_REVERSE tune("T_REV", 0.1)
-#define SHARE_MODE ((int)tune("T_SHARE", 0))
-#define STREAK_K tune("T_K", 3)
-#define STREAK_EPS tune("T_EPS", 0.05)
+/*
+ * What the drill believes about a pair (see belief): a confused pair misses
+ * at a rate ~ Beta(CONF_A, CONF_B) (mean 1/4: a confusion being unlearned),
+ * any other at a rate ~ Beta(BG_A, BG_B) (mean 0.7%), and PRIOR_CONFUSED of
+ * the pairs are confused before any answer is seen.  These are selection
+ * weights, set with doc/efficacy.md's simulation, more than estimates (the
+ * simulated background is nearer 3%): the low background rate makes one
+ * miss enough to drill a pair at once (0.94), and it takes some 40 clean
+ * chances to drop it again; a pair never missed is worth 0.24 after one
+ * clean chance, 0.14 after five, 0.06 after twenty.
+ */
+#define PRIOR_CONFUSED 0.3
+#define CONF_A 1.0
+#define CONF_B 3.0
+#define BG_A 1.0
+#define BG_B 150.0
+/* A pair missed at least once and believed confused at least this much is
+ * drilled; asking any other pair is a probe, worth DRILL_PROBE times its
+ * belief. */
+#define DRILL_CONFIRMED 0.15
+#define DRILL_PROBE 0.5
+/* Weight of the reverse of a drilled pair (the role taken asked, the true
+ * role offered): the contrast serves both ways, the confusion is one way. */
+#define DRILL_REVERSE 0.05
+/* A drill question of difficulty d weighs 1 + DRILL_HARDER (d - 2): a
+ * harder question puts the distinction under more pressure, a miss there
+ * comes with the contrast, and its evidence is clearer. */
+#define DRILL_HARDER 0.2
+/* Before anything else, the drill offers every pair this many times; and
+ * a question that probes only (drills no pair) may come every
+ * PROBE_EVERY-th question (the 7th, 14th...), else only when no question
+ * drills a pair.  The simulation found every 2nd to 7th question alike. */
+#define PROBE_URGENT 3
+#define PROBE_EVERY 7
 #define MAX_PENDING 64
 
 struct cand {
@@ -77,6 +92,8 @@ struct session {
 	struct weak_pair weak[MAX_WEAK];
 	unsigned n_weak;
 	struct pair_state *pairs; /* drill: [answer * n_roles + picked] */
+	int *hr;                  /* drill: each role's history index, -1 none,
+				   * -2 not a session role */
 	unsigned n_roles;         /* catalog roles */
 	int drill_fallback;
 	struct session_summary sum;
@@ -226,12 +243,13 @@ static long pick_practice(struct session *s, enum pick_reason *why)
 
 /* ---- drill -------------------------------------------------------------- */
 
-/* The drill's own record of a pair (answer Y, role X offered beside it) in
- * this session. */
+/* What the drill keeps about a pair (answer Y, role X offered beside it)
+ * during the session. */
 struct pair_state {
-	unsigned seen;   /* drill questions that showed it, the confused way round */
-	unsigned streak; /* right answers in a row beside it since its last miss */
-	unsigned missed; /* this session */
+	double belief;    /* belief_of() its counts, as of the last pick */
+	int drilled;      /* missed at least once, and belief >= DRILL_CONFIRMED */
+	unsigned offered; /* this session */
+	unsigned missed;  /* X picked for Y, this session */
 };
 
 static struct pair_state *pstate(const struct session *s, int answer, int picked)
@@ -242,136 +260,192 @@ static struct pair_state *pstate(const struct session *s, int answer, int picked
 	return &s->pairs[(size_t)answer * s->n_roles + (size_t)picked];
 }
 
-static double log_beta(double a, double b)
-{
-	return lgamma(a) + lgamma(b) - lgamma(a + b);
-}
-
-/*
- * How likely the person confuses the pair, from its misses in its chances:
- * two kinds of pairs, confused ones (miss rate ~ Beta(CONF_A, CONF_B)) and
- * the rest, whose misses are slips and faint confusions (~ Beta(BG_A,
- * BG_B)); PRIOR_CONFUSED of the pairs are confused.  A miss in the first
- * chance makes a pair likely (0.7), one in twenty chances unlikely (0.06).
- */
-static double belief(const struct session *s, int answer, int picked)
+static uint32_t pair_chances(const struct session *s, int answer, int picked)
 {
 	int a = hrole(s, answer), p = hrole(s, picked);
-	const struct confusion_cell *c;
-	double k, n, odds;
 
-	if (a < 0 || p < 0)
-		return PRIOR_CONFUSED;
-	c = history_confusion(s->h, (unsigned)a, (unsigned)p);
-	k = c->count;
-	n = c->chances;
-	odds = PRIOR_CONFUSED / (1 - PRIOR_CONFUSED) *
-	       exp(log_beta(k + CONF_A, n - k + CONF_B) - log_beta(CONF_A, CONF_B) -
-		   log_beta(k + BG_A, n - k + BG_B) + log_beta(BG_A, BG_B));
-	return odds / (1 + odds);
+	return a < 0 || p < 0 ? 0 : history_confusion(s->h, (unsigned)a, (unsigned)p)->chances;
 }
 
-/* A confirmed pair's claim on the next question: shared out over the drill
- * questions that already showed it this session, so that every confused
- * pair gets its turn. */
-static double share(const struct session *s, int answer, int picked)
-{
-	const struct pair_state *ps = pstate(s, answer, picked);
-
-	if (!ps)
-		return 1;
-	switch (SHARE_MODE) {
-	case 1: return (ps->streak >= STREAK_K ? STREAK_EPS : 1) / (1 + 0.1 * ps->seen);
-	case 2: return pow(STREAK_EPS, ps->streak / STREAK_K) / (1 + 0.1 * ps->seen);
-	case 3: return (ps->streak >= STREAK_K ? STREAK_EPS : 1) / (1 + ps->seen);
-	default: return 1.0 / (1 + ps->seen);
-	}
-}
-
-/* The confirmed pairs q shows the confused way round had one more turn. */
-static void drill_shown(struct session *s, const struct bank_question *q)
-{
-	struct pair_state *ps;
-
-	for (unsigned i = 0; i < q->n_choices; i++) {
-		int x = q->choices[i].role, dup = 0;
-
-		for (unsigned j = 0; j < i; j++)
-			dup |= q->choices[j].role == x;
-		if (!dup && x != q->answer_role && (ps = pstate(s, q->answer_role, x)) &&
-		    belief(s, q->answer_role, x) >= CONFIRMED)
-			ps->seen++;
-	}
-}
-
-/* After an answer: the streaks of the pairs q offered. */
-static void drill_answered(struct session *s, const struct bank_question *q, int correct,
-			   int picked_role)
-{
-	struct pair_state *ps;
-
-	for (unsigned i = 0; i < q->n_choices; i++) {
-		int x = q->choices[i].role;
-
-		if (x == q->answer_role || !(ps = pstate(s, q->answer_role, x)))
-			continue;
-		if (correct) {
-			ps->streak++;
-		} else if (x == picked_role) {
-			ps->streak = 0;
-			ps->missed++;
-		}
-	}
-}
-
-/* What asking q is worth to the drill: the confirmed pairs it shows the
- * confused way round (weighted by belief and share), a little for their
- * reverse, and DRILL_PROBE for what it tells about pairs not yet known
- * either way (their belief). *drills says whether it shows a confirmed
- * pair at all. */
-static double drill_value(const struct session *s, const struct bank_question *q, int *drills)
+/* For each distinct role q offers beside its answer, both session roles,
+ * fn(s, answer, role, ctx). */
+static void each_lure(const struct session *s, const struct bank_question *q,
+		      void (*fn)(const struct session *s, int y, int x, void *ctx), void *ctx)
 {
 	int y = q->answer_role;
-	double drill = 0, probe = 0;
 
-	*drills = 0;
 	if (y < 0 || !is_session_role(s, y))
-		return 0;
+		return;
 	for (unsigned i = 0; i < q->n_choices; i++) {
 		int x = q->choices[i].role, dup = 0;
-		double b, r;
 
 		if (x < 0 || x == y || !is_session_role(s, x))
 			continue;
 		for (unsigned j = 0; j < i; j++)
 			dup |= q->choices[j].role == x;
-		if (dup)
-			continue;
-		if ((b = belief(s, y, x)) >= CONFIRMED) {
-			drill += b * share(s, y, x);
-			*drills = 1;
-		} else {
-			probe += b;
-		}
-		if ((r = belief(s, x, y)) >= CONFIRMED) {
-			drill += DRILL_REVERSE * r * share(s, x, y);
-			*drills = 1;
-		}
+		if (!dup)
+			fn(s, y, x, ctx);
 	}
-	return drill + DRILL_PROBE * probe;
 }
 
-/*
- * Drill: the question worth most (drill_value); among equals, what was not
- * just seen.  Beliefs are read again at every question, so a confusion
- * found this session is drilled this session.
- */
-static long pick_drill(struct session *s, enum pick_reason *why)
+struct probe_ctx {
+	unsigned below;
+	double sum;
+};
+
+static void probe_lure(const struct session *s, int y, int x, void *ctx)
+{
+	struct probe_ctx *pc = ctx;
+	uint32_t ch = pair_chances(s, y, x);
+
+	if (ch < pc->below)
+		pc->sum += (double)(pc->below - ch) / pc->below;
+}
+
+/* The question that offers the least-offered pairs, or -1 when every pair
+ * was offered `below` times. */
+static long pick_probe(struct session *s, unsigned below, enum pick_reason *why)
 {
 	long best = -1;
 	double best_key = 0;
-	int best_drills = 0;
 
+	for (size_t i = 0; i < s->n_cands; i++) {
+		struct probe_ctx pc = { below, 0 };
+
+		if (s->cands[i].used)
+			continue;
+		each_lure(s, s->cands[i].q, probe_lure, &pc);
+		if (pc.sum > 0 && (pc.sum += s->cands[i].jitter * 1e-3) > best_key) {
+			best_key = pc.sum;
+			best = (long)i;
+		}
+	}
+	if (best >= 0)
+		*why = history_question(s->h, s->cands[best].q->id) ? PICK_REVIEW : PICK_NEW;
+	return best;
+}
+
+static double log_beta(double a, double b)
+{
+	return lgamma(a) + lgamma(b) - lgamma(a + b);
+}
+
+/* P(the person confuses a pair | count misses in its chances), from the
+ * two kinds of pairs above: the posterior odds are the prior odds times the
+ * ratio of the two beta-binomial likelihoods. */
+static double belief_of(double k, double n)
+{
+	double odds = PRIOR_CONFUSED / (1 - PRIOR_CONFUSED) *
+		      exp(log_beta(k + CONF_A, n - k + CONF_B) - log_beta(CONF_A, CONF_B) -
+			  log_beta(k + BG_A, n - k + BG_B) + log_beta(BG_A, BG_B));
+
+	return odds / (1 + odds);
+}
+
+/* One pair's belief; ha, hp: its roles in the history, or -1. */
+static void refresh_pair(struct session *s, unsigned a, unsigned p, int ha, int hp)
+{
+	struct pair_state *ps = &s->pairs[a * s->n_roles + p];
+	const struct confusion_cell *c;
+
+	if (ha < 0 || hp < 0) {
+		ps->belief = PRIOR_CONFUSED;
+		ps->drilled = 0;
+		return;
+	}
+	c = history_confusion(s->h, (unsigned)ha, (unsigned)hp);
+	ps->belief = belief_of(c->count, c->chances);
+	ps->drilled = c->count > 0 && ps->belief >= DRILL_CONFIRMED;
+}
+
+/* Every pair's belief, read once per question (the history changes with
+ * every answer, so a confusion found this session is drilled this
+ * session).  Only the session's roles matter: drill_value reads no other. */
+static void refresh_beliefs(struct session *s)
+{
+	for (unsigned r = 0; r < s->n_roles; r++)
+		s->hr[r] = is_session_role(s, (int)r) ? hrole(s, (int)r) : -2;
+	for (unsigned a = 0; a < s->n_roles; a++)
+		for (unsigned p = 0; p < s->n_roles; p++)
+			if (a != p && s->hr[a] != -2 && s->hr[p] != -2)
+				refresh_pair(s, a, p, s->hr[a], s->hr[p]);
+}
+
+static double belief(const struct session *s, int answer, int picked)
+{
+	const struct pair_state *ps = pstate(s, answer, picked);
+
+	return ps ? ps->belief : PRIOR_CONFUSED;
+}
+
+static int is_drilled(const struct session *s, int answer, int picked)
+{
+	const struct pair_state *ps = pstate(s, answer, picked);
+
+	return ps && ps->drilled;
+}
+
+/* A drilled pair's claim on the next question, shared out over what this
+ * session already gave it: every question that offered it, and once more
+ * every miss (the miss came with the contrast, and the pair's other
+ * questions come back anyway).  Even sharing, not the worst first: the
+ * confusion that is cleared last decides, and right answers beside a
+ * lure, spaced over the days, teach too. */
+static double share(const struct session *s, int answer, int picked)
+{
+	const struct pair_state *ps = pstate(s, answer, picked);
+
+	return ps ? 1.0 / (1 + ps->offered + ps->missed) : 1;
+}
+
+struct value_ctx {
+	double drill, probe;
+};
+
+static void value_lure(const struct session *s, int y, int x, void *ctx)
+{
+	struct value_ctx *vc = ctx;
+	double b = belief(s, y, x), r = belief(s, x, y);
+
+	if (is_drilled(s, y, x))
+		vc->drill += b * share(s, y, x);
+	else
+		vc->probe += b;
+	if (is_drilled(s, x, y))
+		vc->drill += DRILL_REVERSE * r * share(s, x, y);
+}
+
+/* What asking q is worth to the drill: the drilled pairs it shows the
+ * confused way round, by belief and share, a little for their reverse,
+ * DRILL_PROBE for what it tells about the others (their belief); harder
+ * drill questions weigh more.  *drills: it shows a drilled pair. */
+static double drill_value(const struct session *s, const struct bank_question *q, int *drills)
+{
+	struct value_ctx vc = { 0, 0 };
+
+	each_lure(s, q, value_lure, &vc);
+	*drills = vc.drill > 0;
+	return *drills ? (vc.drill + DRILL_PROBE * vc.probe) *
+				 (1 + DRILL_HARDER * ((double)q->difficulty - 2))
+		       : DRILL_PROBE * vc.probe;
+}
+
+/*
+ * Drill: first offer every pair PROBE_URGENT times; then the question worth
+ * most (drill_value), among equals what was not just seen.  A question that
+ * drills no pair (a pure probe) comes only when none drills one, or as
+ * every PROBE_EVERY-th question: a short drill stays on the confusions it
+ * knows.  With nothing worth asking, practise.
+ */
+static long pick_drill(struct session *s, enum pick_reason *why)
+{
+	long best;
+	double best_key = 0;
+	int best_drills = 0, probe_ok = s->primary % PROBE_EVERY == PROBE_EVERY - 1;
+
+	if ((best = pick_probe(s, PROBE_URGENT, why)) >= 0)
+		return best;
+	refresh_beliefs(s);
 	for (size_t i = 0; i < s->n_cands; i++) {
 		const struct cand *c = &s->cands[i];
 		const struct question_state *qs;
@@ -383,7 +457,9 @@ static long pick_drill(struct session *s, enum pick_reason *why)
 		key = drill_value(s, c->q, &drills) * (1 + 1e-2 * c->jitter);
 		if ((qs = history_question(s->h, c->q->id)))
 			key *= 1 - 0.1 * fsrs_retrievability(&fsrs_default_params, &qs->card, s->now);
-		if (key > best_key) {
+		if (!probe_ok && best_drills > drills)
+			continue;
+		if (key > best_key || (!probe_ok && drills > best_drills)) {
 			best_key = key;
 			best = (long)i;
 			best_drills = drills;
@@ -395,8 +471,24 @@ static long pick_drill(struct session *s, enum pick_reason *why)
 		*why = PICK_WEAK;
 	else
 		*why = history_question(s->h, s->cands[best].q->id) ? PICK_REVIEW : PICK_NEW;
-	drill_shown(s, s->cands[best].q);
 	return best;
+}
+
+/* After an answer in a drill: what the session gave the pairs q offered. */
+static void drill_answered(struct session *s, const struct bank_question *q, int picked_role)
+{
+	struct pair_state *ps;
+
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int x = q->choices[i].role, dup = 0;
+
+		for (unsigned j = 0; j < i; j++)
+			dup |= q->choices[j].role == x;
+		if (dup || x == q->answer_role || !(ps = pstate(s, q->answer_role, x)))
+			continue;
+		ps->offered++;
+		ps->missed += x == picked_role;
+	}
 }
 
 static void show(struct session *s, size_t ci, enum pick_reason why)
@@ -564,9 +656,11 @@ int session_answer(struct session *s, int position, int64_t elapsed_ms, int64_t 
 	if (history_apply(s->h, &res->record, SESSION_SLOW_MS) < 0)
 		return rc_error_set(err, "out of memory");
 	s->now = now;
-	if (s->pairs)
-		drill_answered(s, q, res->correct, res->picked ? res->picked->role : -1);
-	if (!res->correct)
+	/* A drill asks no question again: the missed pair keeps its claim and
+	 * comes back through its other questions (see pick_drill). */
+	if (s->cfg.mode == MODE_DRILL)
+		drill_answered(s, q, res->correct ? -1 : res->picked ? res->picked->role : -1);
+	else if (!res->correct)
 		queue_reask(s, res);
 	tally(s, res);
 	s->have_cur = 0;
@@ -626,7 +720,8 @@ int session_new(const struct catalog *cat, struct history *h,
 
 		s->n_roles = (unsigned)catalog_role_count(cat);
 		s->pairs = calloc((size_t)s->n_roles * s->n_roles + 1, sizeof *s->pairs);
-		if (!s->pairs) {
+		s->hr = calloc((size_t)s->n_roles + 1, sizeof *s->hr);
+		if (!s->pairs || !s->hr) {
 			session_free(s);
 			return rc_error_set(err, "out of memory");
 		}
@@ -647,6 +742,7 @@ void session_free(struct session *s)
 		return;
 	free(s->cands);
 	free(s->pairs);
+	free(s->hr);
 	free(s);
 }
 

@@ -25,7 +25,10 @@ static const char usage_text[] =
 	"  stats             your accuracy per role and your confusion matrix\n"
 	"  export            the raw answer log (CSV or JSON)\n"
 	"  exam              a fixed set of questions with a pass mark\n"
-	"  report            exam attempts (text, CSV, JSON), --items, --certificate ID\n"
+	"  report            exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
+	"                    --trivia: past trivia games and their rankings\n"
+	"  trivia            a trivia game: --players or --teams on one terminal;\n"
+	"                    'trivia host' and 'trivia join CODE --name NAME' on several\n"
 	"  check [FILE|DIR]...  validate banks (default: the bundled banks)\n"
 	"\n"
 	"Options:\n"
@@ -38,6 +41,15 @@ static const char usage_text[] =
 	"  -f, --format FMT     text, json or csv (stats, export, report)\n"
 	"      --pass PERCENT   exam pass mark (default: the bank's, else 80)\n"
 	"      --time MINUTES   exam time limit; decimals allowed (0.5 is 30 seconds)\n"
+	"      --time SECONDS   trivia: the time per question (default 20)\n"
+	"      --players LIST   trivia: players taking turns, as \"Ana,Ben,Chen\"\n"
+	"      --teams LIST     trivia: teams taking turns, as \"Red,Blue\"\n"
+	"      --rounds N       trivia: number of questions (default 10)\n"
+	"      --points P       trivia: points for a right answer: 0, 1000 or 2000\n"
+	"      --no-speed       trivia: no extra points for faster answers\n"
+	"      --no-streak      trivia: no streak bonus\n"
+	"      --name NAME      trivia join: your name in the game\n"
+	"      --trivia         report: trivia games instead of exams\n"
 	"      --all            report on every user\n"
 	"      --since DATE     report attempts from DATE (YYYY-MM-DD, UTC) on\n"
 	"      --items          report: item analysis of the questions\n"
@@ -50,7 +62,8 @@ static const char usage_text[] =
 	"See rolecall(1) for details and doc/bank-format.md for writing banks.\n";
 
 enum { OPT_DB = 256, OPT_JSON, OPT_REBUILD, OPT_PASS, OPT_TIME, OPT_ALL, OPT_SINCE,
-       OPT_ITEMS, OPT_CERTIFICATE };
+       OPT_ITEMS, OPT_CERTIFICATE, OPT_PLAYERS, OPT_TEAMS, OPT_ROUNDS, OPT_POINTS,
+       OPT_NO_SPEED, OPT_NO_STREAK, OPT_NAME, OPT_TRIVIA };
 
 static const struct option long_options[] = {
 	{ "bank", required_argument, NULL, 'b' },
@@ -68,6 +81,14 @@ static const struct option long_options[] = {
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "items", no_argument, NULL, OPT_ITEMS },
 	{ "certificate", required_argument, NULL, OPT_CERTIFICATE },
+	{ "players", required_argument, NULL, OPT_PLAYERS },
+	{ "teams", required_argument, NULL, OPT_TEAMS },
+	{ "rounds", required_argument, NULL, OPT_ROUNDS },
+	{ "points", required_argument, NULL, OPT_POINTS },
+	{ "no-speed", no_argument, NULL, OPT_NO_SPEED },
+	{ "no-streak", no_argument, NULL, OPT_NO_STREAK },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "trivia", no_argument, NULL, OPT_TRIVIA },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -138,7 +159,16 @@ static int parse_option(struct cli *cli, int c)
 	case OPT_REBUILD: cli->rebuild = 1; return 0;
 	case OPT_ALL: cli->all = 1; return 0;
 	case OPT_ITEMS: cli->items = 1; return 0;
-	case OPT_TIME: return cmd_exam_parse_time(optarg, &cli->time_limit);
+	/* minutes or seconds: parsed once the command is known */
+	case OPT_TIME: cli->time_arg = optarg; return 0;
+	case OPT_PLAYERS: cli->players = optarg; return 0;
+	case OPT_TEAMS: cli->teams = optarg; return 0;
+	case OPT_NAME: cli->name = optarg; return 0;
+	case OPT_NO_SPEED: cli->no_speed = 1; return 0;
+	case OPT_NO_STREAK: cli->no_streak = 1; return 0;
+	case OPT_TRIVIA: cli->trivia = 1; return 0;
+	case OPT_ROUNDS: return cmd_trivia_parse_rounds(optarg, &cli->rounds);
+	case OPT_POINTS: return cmd_trivia_parse_points(optarg, &cli->points);
 	case OPT_SINCE: return cmd_report_parse_date(optarg, &cli->since);
 	case OPT_PASS:
 	case OPT_CERTIFICATE:
@@ -185,8 +215,19 @@ static const struct command commands[] = {
 	{ "export", cmd_export },
 	{ "exam", cmd_exam },
 	{ "report", cmd_report },
+	{ "trivia", cmd_trivia },
 	{ NULL, NULL },
 };
+
+/* --time is minutes for an exam and seconds per question for trivia. */
+static int parse_time(struct cli *cli)
+{
+	if (!cli->time_arg)
+		return 0;
+	if (cli->command && !strcmp(cli->command, "trivia"))
+		return cmd_trivia_parse_seconds(cli->time_arg, &cli->time_limit);
+	return cmd_exam_parse_time(cli->time_arg, &cli->time_limit);
+}
 
 static int dispatch(const struct cli *cli)
 {
@@ -238,7 +279,7 @@ static int sane_process(void)
 
 int main(int argc, char **argv)
 {
-	struct cli cli = { .count = -1, .pass = -1, .since = INT64_MIN };
+	struct cli cli = { .count = -1, .pass = -1, .since = INT64_MIN, .points = -1 };
 	int c, rc;
 
 	setlocale(LC_ALL, "");
@@ -264,6 +305,10 @@ int main(int argc, char **argv)
 	cli.command = optind < argc ? argv[optind++] : NULL;
 	cli.args = argv + optind;
 	cli.n_args = argc - optind;
+	if (parse_time(&cli) < 0) {
+		free(cli.banks);
+		return EXIT_USAGE;
+	}
 	rc = cli.command ? dispatch(&cli) : run_default(&cli);
 	free(cli.banks);
 	if (fflush(stdout) == EOF || ferror(stdout)) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rolecall/emit.h"
 #include "rolecall/input.h"
 
 static const char *role_name(const struct app *app, int role)
@@ -59,8 +60,7 @@ static void print_feedback(const struct app *app, const struct shown_question *s
 
 static void echo_line(const char *line, FILE *out)
 {
-	for (const unsigned char *p = (const unsigned char *)line; *p && *p != '\n'; p++)
-		putc(*p < 0x20 || *p == 0x7F ? '?' : *p, out);
+	emit_safe(out, line, strcspn(line, "\n"));
 	putc('\n', out);
 }
 

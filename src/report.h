@@ -33,4 +33,8 @@ void report_iso_time(char *buf, size_t len, int64_t t);
 /* Write --items in the chosen format; 0, or -1 after printing why. */
 int report_items(const struct report *rp);
 
+/* 'rolecall report --trivia' (report_trivia.c): past trivia games and
+ * their rankings; returns the exit status. */
+int report_trivia(const struct cli *cli);
+
 #endif

@@ -18,7 +18,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -415,6 +417,32 @@ static const char *store_advice(int rc)
 	}
 }
 
+/*
+ * Why a write failed, when it is the disk or the file-size limit: SQLite
+ * says only "disk I/O error" for EFBIG, and the errno it keeps is often
+ * that of its clean-up after the failed write (0 or unrelated), so when
+ * it is not telling, look at the disk and at the limit.  NULL otherwise.
+ */
+static const char *store_write_cause(const struct store *s, int rc, int e,
+				     char *buf, size_t len)
+{
+	struct statvfs fs;
+	struct rlimit rl;
+
+	if (e == ENOSPC || (e != EFBIG && statvfs(s->path, &fs) == 0 && fs.f_bavail == 0))
+		return "the disk is full; free some disk space and try again";
+	/* SQLITE_FULL without ENOSPC is SQLite's own page limit */
+	if ((e == EFBIG || (e == 0 && (rc & 0xff) == SQLITE_IOERR)) &&
+	    getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
+	    rl.rlim_cur != RLIM_INFINITY) {
+		snprintf(buf, len, "the database would grow past the file-size "
+			 "limit (ulimit -f) of %ju bytes; raise the limit and try "
+			 "again", (uintmax_t)rl.rlim_cur);
+		return buf;
+	}
+	return NULL;
+}
+
 /* Report a failed SQLite call: rc is its result, doing says what for. */
 static int store_fail(const struct store *s, int rc, const char *doing,
 		      struct rc_error *err)
@@ -423,11 +451,16 @@ static int store_fail(const struct store *s, int rc, const char *doing,
 	/* "disk I/O error" alone does not say that the disk is full or the
 	 * file too large; the system's error does. */
 	int e = s->db ? sqlite3_system_errno(s->db) : 0;
+	const char *cause;
+	char buf[160];
 
 	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
 		return rc_error_set(err, "%s is not a rolecall database or is corrupt: "
 				    "%s; move it aside or give --db another file",
 				    s->path, why);
+	if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL) &&
+	    (cause = store_write_cause(s, rc, e, buf, sizeof buf)))
+		return rc_error_set(err, "%s: cannot %s: %s", s->path, doing, cause);
 	if (e && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL ||
 		  (rc & 0xff) == SQLITE_CANTOPEN))
 		return rc_error_set(err, "%s: cannot %s: %s (%s); %s", s->path, doing,

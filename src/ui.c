@@ -10,6 +10,7 @@
  */
 #include "ui_impl.h"
 #include "ui_exam.h"
+#include "ui_trivia.h"
 
 #include <langinfo.h>
 #include <signal.h>
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <unistd.h>
 
 /* How long get_wch waits before the loop looks at ui_caught again: only a
  * safety net for a signal that lands just before the read, so it can be
@@ -204,6 +206,7 @@ static const struct {
 	[UI_SCR_EXAM_QUESTION] = { ui_exam_question_draw, ui_exam_question_key },
 	[UI_SCR_EXAM_LIST] = { ui_exam_list_draw, ui_exam_list_key },
 	[UI_SCR_EXAM_RESULTS] = { ui_exam_results_draw, ui_exam_results_key },
+	[UI_SCR_TRIVIA] = { ui_trivia_draw, ui_trivia_key },
 };
 
 static void ui_draw(struct ui *ui)
@@ -240,6 +243,7 @@ static void ui_go_menu(struct ui *ui)
 {
 	ui_session_end(ui);
 	ui_exam_end(ui);
+	ui_trivia_end(ui);
 	/* Started as "rolecall practice" or "rolecall stats": back to the
 	 * shell, as the command line asked for one thing. */
 	if (ui->start != UI_START_MENU)
@@ -300,6 +304,11 @@ static void ui_act(struct ui *ui, enum ui_action act)
 		if (ui_exam_act(ui, act) < 0)
 			ui_fail(ui);
 		break;
+	case UI_ACT_TRIVIA:
+	case UI_ACT_TRIVIA_MOVE:
+		if ((act == UI_ACT_TRIVIA ? ui_trivia_setup(ui) : ui_trivia_act(ui)) < 0)
+			ui_fail(ui);
+		break;
 	case UI_ACT_ANSWER:
 		if (ui_session_answer(ui) < 0)
 			ui_fail(ui);
@@ -342,6 +351,8 @@ static int ui_clock(struct ui *ui)
 {
 	int r = ui_exam_tick(ui);
 
+	if (r == 0)
+		r = ui_trivia_tick(ui);
 	if (r < 0)
 		ui_fail(ui);
 	return r;
@@ -358,8 +369,8 @@ static void ui_loop(struct ui *ui)
 			ui->dirty = 0;
 			ui_draw(ui);
 		}
-		/* Only a running timed exam wakes up every second. */
-		wtimeout(stdscr, ui_exam_wait_ms(ui, UI_WAIT_MS));
+		/* Only a running timed exam or a trivia game wakes up by itself. */
+		wtimeout(stdscr, ui_trivia_wait_ms(ui, ui_exam_wait_ms(ui, UI_WAIT_MS)));
 		got = ui_read_key(&k);
 		if (ui_clock(ui) == 0 && got)
 			ui_handle(ui, &k);
@@ -374,6 +385,10 @@ static void ui_first_screen(struct ui *ui)
 	case UI_START_DRILL: ui_go_session(ui, MODE_DRILL, 0); break;
 	case UI_START_STATS: ui_go_stats(ui); break;
 	case UI_START_EXAM: ui_go_exam(ui, 0); break;
+	case UI_START_TRIVIA:
+		if (ui_trivia_open(ui) < 0)
+			ui_fail(ui);
+		break;
 	}
 }
 
@@ -393,6 +408,7 @@ static SCREEN *ui_newterm(struct ui *ui)
 {
 	const char *term = getenv("TERM");
 	SCREEN *scr;
+	int found, can_move;
 
 	if (!term || !*term) {
 		snprintf(ui->error, sizeof ui->error, "TERM is not set, so the full-screen "
@@ -400,19 +416,25 @@ static SCREEN *ui_newterm(struct ui *ui)
 			 "TERM=xterm-256color) or use --plain");
 		return NULL;
 	}
-	if (!(scr = newterm(NULL, stdout, stdin))) {
+	/* Look the type up before newterm, which leaks its half-made screen
+	 * when the type is unknown, and before anything is sent to a
+	 * terminal that could not show it. */
+	if (setupterm(term, STDOUT_FILENO, &found) != OK) {
 		snprintf(ui->error, sizeof ui->error, "terminal type '%.64s' is unknown here "
 			 "(no terminfo entry); set TERM to a type this system knows (for "
 			 "example xterm-256color) or use --plain", term);
 		return NULL;
 	}
-	if (!cursor_address) {
-		endwin();
-		delscreen(scr);
+	can_move = cursor_address != NULL;
+	del_curterm(cur_term);
+	if (!can_move) {
 		snprintf(ui->error, sizeof ui->error, "terminal type '%.64s' cannot move the "
 			 "cursor, which the full-screen UI needs; use --plain", term);
 		return NULL;
 	}
+	if (!(scr = newterm(NULL, stdout, stdin)))
+		snprintf(ui->error, sizeof ui->error, "cannot set up the terminal (type "
+			 "'%.64s'); use --plain", term);
 	return scr;
 }
 
@@ -504,6 +526,7 @@ int ui_main(const struct cli *cli, enum ui_start start)
 	if (ui_caught)
 		ui_report_signal(&ui);
 	ui_exam_end(&ui);
+	ui_trivia_end(&ui);
 	if (ui.error[0])
 		cli_fail("%s", ui.error);
 	app_close(&app);

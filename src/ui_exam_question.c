@@ -11,6 +11,8 @@
 
 /* Columns before an option's text: marker, number, gap. */
 #define UI_OPT_INDENT 5
+#define UI_EXAM_KEYS \
+	"s skip \u00b7 p back \u00b7 l list \u00b7 S submit \u00b7 ? help \u00b7 q leave"
 
 /* ---- intro ---------------------------------------------------------------- */
 
@@ -141,10 +143,10 @@ void ui_exam_question_draw(struct ui *ui)
 	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 1);
 	d.scroll = ui->scroll;
 	ui_exam_question_fill(ui, &d, first, end);
-	snprintf(keys, sizeof keys, "1-%u/a-%c answer \u00b7 s skip \u00b7 p back \u00b7 "
-		 "l list \u00b7 S submit \u00b7 ? help \u00b7 q leave", it->n_options,
-		 'a' + it->n_options - 1);
-	ui_draw_status(ui, keys);
+	snprintf(keys, sizeof keys, "1-%u/a-%c answer \u00b7 %s", it->n_options,
+		 'a' + it->n_options - 1, UI_EXAM_KEYS);
+	/* The answer keys are the options' numbers: the first hint to go. */
+	ui_draw_status(ui, ui_width(ui, keys) <= COLS - 2 ? keys : UI_EXAM_KEYS);
 	if (ex->ask)
 		ui_exam_ask_draw(ui);
 }

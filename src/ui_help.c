@@ -9,7 +9,7 @@ struct ui_help_line {
 };
 
 static const struct ui_help_line ui_help_menu[] = {
-	{ "1-5, p d e s q", "practice, drill, exam, stats, quit" },
+	{ "1-6, p d e s t q", "practice drill exam stats trivia quit" },
 	{ "\u2191/\u2193 or j/k", "move" },
 	{ "Enter or click", "choose" },
 	{ "q or Esc", "quit" },
@@ -92,6 +92,16 @@ static const struct ui_help_line ui_help_exam_results[] = {
 	{ NULL, NULL },
 };
 
+static const struct ui_help_line ui_help_trivia[] = {
+	{ "1-8 or a-h", "answer the question on the screen" },
+	{ "\u2191/\u2193 Enter, click", "pick the highlighted option" },
+	{ "Enter", "go on (question, leaderboard, next, podium)" },
+	{ "\u2191/\u2193 PgUp/PgDn", "scroll answers and rankings" },
+	{ "q or Esc", "end the game; a player leaves it" },
+	{ "F1, Esc", "help, back to the menu (typing names)" },
+	{ NULL, NULL },
+};
+
 static const struct ui_help_line *const ui_help_by_screen[UI_SCR_COUNT] = {
 	[UI_SCR_MENU] = ui_help_menu,
 	[UI_SCR_BANKS] = ui_help_banks,
@@ -103,6 +113,7 @@ static const struct ui_help_line *const ui_help_by_screen[UI_SCR_COUNT] = {
 	[UI_SCR_EXAM_QUESTION] = ui_help_exam_question,
 	[UI_SCR_EXAM_LIST] = ui_help_exam_list,
 	[UI_SCR_EXAM_RESULTS] = ui_help_exam_results,
+	[UI_SCR_TRIVIA] = ui_help_trivia,
 };
 
 #define UI_HELP_KEYS_W 20

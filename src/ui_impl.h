@@ -39,6 +39,7 @@ enum ui_screen {
 	UI_SCR_EXAM_QUESTION,
 	UI_SCR_EXAM_LIST,
 	UI_SCR_EXAM_RESULTS,
+	UI_SCR_TRIVIA,        /* ui_trivia*.c: one screen, views of its own */
 	UI_SCR_COUNT,
 };
 
@@ -88,6 +89,8 @@ enum ui_action {
 	UI_ACT_EXAM_BEGIN,  /* the intro's Enter: store the attempt, start */
 	UI_ACT_EXAM_ANSWER, /* ui->exam->sel was picked */
 	UI_ACT_EXAM_SUBMIT, /* confirmed: score, store, the results */
+	UI_ACT_TRIVIA,      /* menu: the trivia names field */
+	UI_ACT_TRIVIA_MOVE, /* a trivia view asked for ui->trivia->move */
 };
 
 enum ui_style {
@@ -142,6 +145,7 @@ struct ui {
 	struct answer_result res;
 
 	struct ui_exam *exam; /* the exam screens' state (ui_exam.h), or NULL */
+	struct ui_trivia *trivia; /* the trivia game's (ui_trivia.h), or NULL */
 
 	uint32_t day_answers[UI_DAYS], day_correct[UI_DAYS];
 };

@@ -17,6 +17,7 @@ static const struct ui_menu_item {
 	{ L'd', "Drill weak spots", "the distinctions you confuse most", UI_ACT_DRILL },
 	{ L'e', "Exam", "no hints until you submit; a stored result", UI_ACT_EXAM },
 	{ L's', "Stats", "accuracy per role, confusion matrix", UI_ACT_STATS },
+	{ L't', "Trivia", "players take turns against the clock", UI_ACT_TRIVIA },
 	{ L'q', "Quit", "", UI_ACT_EXIT },
 };
 

@@ -304,10 +304,10 @@ def test_menu_shows_user_answers_and_due():
         assert re.search(r"^ 3 answers so far, \d+ right \(\d+%\)\. " + str(due) +
                          r" reviews? due now\.", s, re.M), s
         for item in ("1  Practice", "2  Drill weak spots", "3  Exam (20 questions, pass 80%)",
-                     "4  Stats", "5  Quit"):
+                     "4  Stats", "5  Trivia", "6  Quit"):
             assert item in s, s
         p.keys("?")
-        p.wait(r"Keys(?s:.*)practice, drill, exam, stats, quit")
+        p.wait(r"Keys(?s:.*)practice drill exam stats trivia quit")
         p.keys("x")
         p.gone(r"any key closes")
         p.keys("q")

@@ -174,6 +174,13 @@ class Pane:
 
     def close(self):
         self.tmux("kill-server")
+        # tmux may leave its socket file behind; it is ours to remove.
+        path = os.path.join(os.environ.get("TMUX_TMPDIR", "/tmp"), "tmux-%d" % os.getuid(),
+                            self.sock)
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def check_restored(p, s):
@@ -267,6 +274,16 @@ def wrong(q):
     return 1 if right(q) != 1 else 0
 
 
+def complete(q, screen):
+    """A capture can land in the middle of a redraw: trust it only when
+    the options agree with the prompt and with the status line."""
+    texts = [o["text"] for o in q["options"]]
+    m = re.search(r"1-(\d)/a-[a-h] answer", screen)
+    return (NAMES.get(q["marker"]) in texts and m and int(m.group(1)) == len(texts) and
+            [o["row"] for o in q["options"]] == list(range(q["options"][0]["row"],
+                                                           q["options"][0]["row"] + len(texts))))
+
+
 def wait_question(p, number, extra=""):
     """The question screen showing question `number`; returns it parsed."""
     deadline = time.time() + TIMEOUT
@@ -274,7 +291,7 @@ def wait_question(p, number, extra=""):
         s = p.wait(QUESTION)
         if re.match(r"^ Question %d of " % number, s) and re.search(extra, s, re.M):
             q = parse_question(s)
-            if q["options"]:
+            if complete(q, s):
                 q["screen"] = s
                 return q
         if time.time() > deadline:

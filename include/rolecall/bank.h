@@ -76,7 +76,8 @@ struct bank {
 	const char *description; /* may be NULL */
 	const char *path;
 	uint64_t content_hash;   /* FNV-1a 64 of the file's bytes */
-	char sha256[65];         /* SHA-256 of the file's bytes, hex: what sha256sum prints */
+	char sha256[65];         /* SHA-256 of the file's bytes, hex: what sha256sum
+				  * prints; "" unless catalog_want_sha256 */
 	unsigned exam_count;     /* 0 when the bank sets no default */
 	unsigned exam_pass;      /* percent; 0 when unset */
 	const int *roles;        /* catalog indices of the roles it declares */
@@ -91,6 +92,10 @@ struct catalog;
 
 struct catalog *catalog_new(void);
 void catalog_free(struct catalog *cat);
+
+/* Take each bank file's SHA-256 from now on (exams and trivia record which
+ * version of a bank was used).  Off by default: it costs more than parsing. */
+void catalog_want_sha256(struct catalog *cat, int on);
 
 /* Load one bank file.  0 when it was added; -1 with errors in diags. */
 int catalog_load_file(struct catalog *cat, const char *path,

@@ -1,0 +1,305 @@
+/*
+ * rolecall trivia: a game on one terminal (the hot seat: --players or
+ * --teams take turns), or shared by several terminals of one host
+ * ('trivia host' opens a game under a code, 'trivia join CODE --name NAME'
+ * joins it; they meet only in the database).  This file checks the
+ * command line, turns it into the game's settings, and hands over to the
+ * terminal UI or, with --plain, to line mode (trivia_plain.c).
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli.h"
+#include "paths.h"
+#include "trivia_game.h"
+#include "trivia_plain.h"
+#include "ui.h"
+
+enum trivia_how { TRIVIA_HOTSEAT, TRIVIA_HOST, TRIVIA_JOIN };
+
+/* ---- option values ---- */
+
+static int trivia_whole(const char *opt, const char *s, unsigned lo, unsigned hi,
+			unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9' || (v = strtoul(s, &end, 10), *end) || v < lo || v > hi) {
+		cli_fail("%s needs a whole number from %u to %u, not '%s'", opt, lo, hi, s);
+		return -1;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
+
+int cmd_trivia_parse_seconds(const char *s, unsigned *seconds)
+{
+	return trivia_whole("--time (seconds per trivia question)", s, 1,
+			    TGAME_MAX_SECONDS, seconds);
+}
+
+int cmd_trivia_parse_rounds(const char *s, unsigned *rounds)
+{
+	return trivia_whole("--rounds", s, 1, TGAME_MAX_ROUNDS, rounds);
+}
+
+int cmd_trivia_parse_points(const char *s, long *points)
+{
+	if (strcmp(s, "0") && strcmp(s, "1000") && strcmp(s, "2000")) {
+		cli_fail("--points is 0, 1000 or 2000, not '%s'", s);
+		return -1;
+	}
+	*points = strtol(s, NULL, 10);
+	return 0;
+}
+
+/* ---- settings ---- */
+
+static int trivia_looks_like_path(const char *s)
+{
+	size_t n = strlen(s);
+
+	return strchr(s, '/') || (n > 5 && !strcmp(s + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(s + n - 4, ".yml"));
+}
+
+/* The bank files given with --bank, made absolute, one per line: players
+ * on other terminals load them too, wherever they started. */
+static char *trivia_bank_files(const struct cli *cli)
+{
+	size_t cap = 1, at = 0;
+	char *s;
+
+	for (int i = 0; i < cli->n_banks; i++)
+		cap += PATH_MAX + 1;
+	if (!(s = malloc(cap)))
+		return NULL;
+	s[0] = '\0';
+	for (int i = 0; i < cli->n_banks; i++) {
+		char abs[PATH_MAX];
+		const char *p = cli->banks[i];
+
+		if (!trivia_looks_like_path(p))
+			continue;
+		if (realpath(p, abs))
+			p = abs;
+		at += (size_t)snprintf(s + at, cap - at, "%s%s", at ? "\n" : "", p);
+	}
+	return s;
+}
+
+int tgame_setup_from_cli(const struct cli *cli, struct tgame_setup *ts,
+			 struct rc_error *err)
+{
+	const char *list = cli->players ? cli->players : cli->teams;
+	struct tgame_config *cfg = &ts->cfg;
+
+	memset(ts, 0, sizeof *ts);
+	if (list && tgame_parse_names(list, cli->players ? "players" : "teams",
+				      &ts->names, &cfg->n_names, err) < 0)
+		return -1;
+	cfg->names = (const char *const *)ts->names;
+	cfg->teams = cli->teams != NULL;
+	cfg->rounds = cli->rounds;
+	cfg->seconds = cli->time_limit;
+	cfg->points = cli->points >= 0 ? (unsigned)cli->points : TRIVIA_DEFAULT_POINTS;
+	cfg->speed = !cli->no_speed;
+	cfg->streak = !cli->no_streak;
+	cfg->seed = app_seed(cli, 0);
+	if (!(ts->files = trivia_bank_files(cli))) {
+		tgame_setup_free(ts);
+		return rc_error_set(err, "out of memory");
+	}
+	cfg->bank_files = ts->files;
+	return 0;
+}
+
+void tgame_setup_free(struct tgame_setup *ts)
+{
+	free(ts->names);
+	free(ts->files);
+	memset(ts, 0, sizeof *ts);
+}
+
+/* ---- the command line ---- */
+
+static int trivia_usage(const char *msg)
+{
+	cli_fail("%s", msg);
+	return -1;
+}
+
+static int trivia_mode(const struct cli *cli, enum trivia_how *how)
+{
+	const char *sub = cli->n_args ? cli->args[0] : NULL;
+
+	if (!sub)
+		*how = TRIVIA_HOTSEAT;
+	else if (!strcmp(sub, "host") && cli->n_args == 1)
+		*how = TRIVIA_HOST;
+	else if (!strcmp(sub, "join") && cli->n_args == 2)
+		*how = TRIVIA_JOIN;
+	else if (!strcmp(sub, "join"))
+		return trivia_usage("'trivia join' takes the game's code: rolecall "
+				    "trivia join CODE --name NAME");
+	else {
+		cli_fail("'trivia' takes 'host' or 'join CODE', not '%s'", sub);
+		return -1;
+	}
+	return 0;
+}
+
+static int trivia_check(const struct cli *cli, enum trivia_how how)
+{
+	int game_opts = cli->rounds || cli->time_arg || cli->points >= 0 ||
+			cli->no_speed || cli->no_streak || cli->has_seed;
+
+	if (cli->players && cli->teams)
+		return trivia_usage("give --players or --teams, not both");
+	if (how == TRIVIA_HOTSEAT && !cli->players && !cli->teams)
+		return trivia_usage("who plays? rolecall trivia --players \"Ana,Ben\" "
+				    "(or --teams) on one terminal, or 'rolecall trivia "
+				    "host' for a game on several terminals");
+	if (how != TRIVIA_HOTSEAT && (cli->players || cli->teams))
+		return trivia_usage("--players and --teams are for a game on one "
+				    "terminal; on several, players join with --name");
+	if (how != TRIVIA_JOIN && cli->name)
+		return trivia_usage("--name is for 'trivia join'");
+	if (how == TRIVIA_JOIN && game_opts)
+		return trivia_usage("the host sets the game (--rounds, --time, "
+				    "--points, --no-speed, --no-streak, --seed); join "
+				    "takes only --name");
+	return 0;
+}
+
+/* The database the game is in: --db, else the default. */
+static int trivia_db(const struct cli *cli, char *path, size_t cap)
+{
+	struct rc_error err;
+
+	if (cli->db) {
+		snprintf(path, cap, "%s", cli->db);
+		return 0;
+	}
+	if (paths_default_db(path, cap, &err) < 0) {
+		cli_fail("%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The joining player's command line: its profile is its name, and it
+ * loads the bank files the host loaded (unless it gives its own). */
+static int trivia_join_cli(const struct cli *cli, struct cli *c2, const char *name,
+			   char *files)
+{
+	int n = 0;
+
+	*c2 = *cli;
+	c2->user = name;
+	c2->name = name;
+	if (cli->n_banks || !*files)
+		return 0;
+	for (const char *p = files; p; p = strchr(p + 1, '\n'))
+		n++;
+	if (!(c2->banks = calloc((size_t)n, sizeof *c2->banks))) {
+		cli_fail("out of memory");
+		return -1;
+	}
+	c2->n_banks = 0;
+	for (char *p = strtok(files, "\n"); p; p = strtok(NULL, "\n"))
+		c2->banks[c2->n_banks++] = p;
+	return 0;
+}
+
+static int trivia_join(const struct cli *cli, const char *code)
+{
+	const char *name = cli->name ? cli->name : app_user_name(cli);
+	struct rc_error err;
+	char path[4096], *files = NULL;
+	struct cli c2;
+	struct app app;
+	int rc = EXIT_FAIL;
+
+	if (tgame_check_name(name, &err) < 0) {
+		cli_fail("--name: %s", err.msg);
+		return EXIT_USAGE;
+	}
+	if (trivia_db(cli, path, sizeof path) < 0)
+		return EXIT_FAIL;
+	if (tgame_bank_files(path, code, &files, &err) < 0) {
+		cli_fail("%s", err.msg);
+		return EXIT_FAIL;
+	}
+	if (trivia_join_cli(cli, &c2, name, files) == 0) {
+		if (!cli->plain) {
+			rc = ui_main(&c2, UI_START_TRIVIA);
+		} else {
+			if (app_open(&c2, &app) == 0 &&
+			    trivia_plain_join(&app, code, name) == 0)
+				rc = EXIT_OK;
+			app_close(&app);
+		}
+	}
+	if (c2.banks != cli->banks)
+		free(c2.banks);
+	free(files);
+	return rc;
+}
+
+static int trivia_local(const struct cli *cli, enum trivia_how how)
+{
+	struct tgame_setup ts;
+	struct rc_error err;
+	struct app app;
+	int rc = EXIT_FAIL;
+
+	if (!cli->plain)
+		return ui_main(cli, UI_START_TRIVIA);
+	if (tgame_setup_from_cli(cli, &ts, &err) < 0) {
+		cli_fail("%s", err.msg);
+		return EXIT_USAGE;
+	}
+	if (app_open(cli, &app) == 0 &&
+	    (how == TRIVIA_HOST ? trivia_plain_host(&app, &ts.cfg) :
+	     trivia_plain_hotseat(&app, &ts.cfg)) == 0)
+		rc = EXIT_OK;
+	app_close(&app);
+	tgame_setup_free(&ts);
+	return rc;
+}
+
+int cmd_trivia(const struct cli *cli)
+{
+	enum trivia_how how;
+	struct tgame_setup ts;
+	struct rc_error err;
+	char code[STORE_TRIVIA_CODE_MAX + 1];
+
+	if (trivia_mode(cli, &how) < 0 || trivia_check(cli, how) < 0)
+		return EXIT_USAGE;
+	if (!cli->plain && !isatty(STDIN_FILENO)) {
+		cli_fail("standard input is not a terminal; use --plain for line mode "
+			 "(numbered options, one answer per line)");
+		return EXIT_USAGE;
+	}
+	if (how == TRIVIA_JOIN) {
+		if (tgame_parse_code(cli->args[1], code, &err) < 0) {
+			cli_fail("%s", err.msg);
+			return EXIT_USAGE;
+		}
+		return trivia_join(cli, code);
+	}
+	/* the names are checked here, before any terminal set-up */
+	if (tgame_setup_from_cli(cli, &ts, &err) < 0) {
+		cli_fail("%s", err.msg);
+		return EXIT_USAGE;
+	}
+	tgame_setup_free(&ts);
+	return trivia_local(cli, how);
+}

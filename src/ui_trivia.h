@@ -1,0 +1,97 @@
+/*
+ * ui_trivia — trivia in the terminal UI: what its files share and what
+ * ui.c calls.  The whole game is one screen of ui.c (UI_SCR_TRIVIA) with
+ * views of its own, so that the frame only learns one screen, one menu
+ * action and one "move" action:
+ *
+ *   setup      (from the menu) the players' names, typed in a field;
+ *   handover   hot seat: "pass the keyboard to Ana — press Enter";
+ *   question   the question and its countdown;
+ *   lobby      host: the game code, who has joined, Enter starts;
+ *   round      host: the question, its countdown, how many answered;
+ *   wait       player: waiting for the host, or for the others;
+ *   reveal     the right answer, who got it and their points, why;
+ *   board      the leaderboard;
+ *   podium     the top three, the full ranking and the tie rule.
+ *
+ * ui_trivia.c does every move of the game (trivia_game.h) and the clock;
+ * ui_trivia_draw.c only draws, from the game and this state.  A key
+ * handler sets `move` and returns UI_ACT_TRIVIA_MOVE; ui.c hands that to
+ * ui_trivia_act.  No game logic lives here: points, turns and phases are
+ * trivia_game.c's.
+ */
+#ifndef ROLECALL_UI_TRIVIA_H
+#define ROLECALL_UI_TRIVIA_H
+
+#include "trivia_game.h"
+#include "ui_impl.h"
+
+#define UI_TV_INPUT 160
+
+enum ui_tv_view {
+	UI_TV_SETUP,
+	UI_TV_HANDOVER,
+	UI_TV_QUESTION,
+	UI_TV_LOBBY,
+	UI_TV_ROUND,
+	UI_TV_WAIT,
+	UI_TV_REVEAL,
+	UI_TV_BOARD,
+	UI_TV_PODIUM,
+};
+
+enum ui_tv_move {
+	UI_TV_MOVE_NONE,
+	UI_TV_MOVE_CREATE,  /* setup: start a hot-seat game with the names typed */
+	UI_TV_MOVE_SHOW,    /* handover: show the question, start the clock */
+	UI_TV_MOVE_ANSWER,  /* question: answer with sel */
+	UI_TV_MOVE_NEXT,    /* lobby, reveal, board: on to what comes next */
+	UI_TV_MOVE_QUIT,    /* confirmed: end the game (leave it, as a player) */
+};
+
+struct ui_trivia {
+	struct tgame *g;          /* NULL on the setup view */
+	enum ui_tv_view view;
+	enum ui_tv_move move;     /* what the last key asked for */
+	int ask_quit;             /* the "end the game?" box is open */
+	unsigned turn;            /* hot seat: whose turn it is */
+	int sel;                  /* the highlighted option */
+	unsigned round;           /* player: the round the question view is for */
+	int64_t shown_ms;         /* hot seat: app_ms when the question showed */
+	int64_t shown_secs;       /* the countdown as last drawn */
+	int64_t polled_ms;        /* shared game: app_ms of the last poll */
+	int left;                 /* player: left the game */
+	char input[UI_TV_INPUT];  /* setup: the names typed */
+	char message[RC_ERROR_MSG_MAX]; /* a line about what just happened */
+};
+
+/* ---- the flow (ui_trivia.c) ------------------------------------------ */
+
+/* The game the command line asked for (hot seat, host or join); -1 with
+ * ui->error set when it cannot start. */
+int ui_trivia_open(struct ui *ui);
+/* From the menu: the names field. */
+int ui_trivia_setup(struct ui *ui);
+/* Do ui->trivia->move; -1 with ui->error set when the store failed. */
+int ui_trivia_act(struct ui *ui);
+/* The clock and the shared game, after every key or timeout: 1 when the
+ * screen moved on by itself (a key read at that moment must not act on
+ * the new one), 0 when not, -1 on a store error (ui->error set). */
+int ui_trivia_tick(struct ui *ui);
+/* How long the next read may wait: short while a countdown runs or a
+ * shared game is polled, otherwise idle_ms. */
+int ui_trivia_wait_ms(const struct ui *ui, int idle_ms);
+/* Free the game; a hot-seat or hosted game not over is abandoned (the
+ * scores so far stand), a player leaves. */
+void ui_trivia_end(struct ui *ui);
+
+/* Seconds left on the countdown shown now (0 when out), -1 when the view
+ * has none. */
+int64_t ui_trivia_seconds_left(const struct ui *ui, int64_t *ms_left);
+
+/* ---- the views (ui_trivia_draw.c) ------------------------------------ */
+
+void ui_trivia_draw(struct ui *ui);
+enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k);
+
+#endif

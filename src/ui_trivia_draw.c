@@ -1,0 +1,604 @@
+/*
+ * The trivia views: each draws the whole screen from the game and the
+ * view's state (so a resize is one more draw), and the keys of each set a
+ * move for ui_trivia.c or change only what is highlighted.  Names typed
+ * by players and bank text go through ui_put / ui_doc_*, which sanitise.
+ */
+#include "ui_trivia.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Columns before an option's text: marker, number, gap (as ui_question). */
+#define UI_TV_OPT_INDENT 5
+#define UI_TV_NAME_W 20
+
+static const char *const ui_tv_place[] = { "1st", "2nd", "3rd" };
+
+static struct ui_trivia *ui_tv(struct ui *ui)
+{
+	return ui->trivia;
+}
+
+/* The names column: as wide as the widest name, within reason. */
+static int ui_tv_name_w(struct ui *ui)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	int w = 4;
+
+	for (unsigned i = 0; i < g->n_players; i++)
+		if (ui_width(ui, g->players[i].s.name) > w)
+			w = ui_width(ui, g->players[i].s.name);
+	return w > UI_TV_NAME_W ? UI_TV_NAME_W : w;
+}
+
+/* name padded with blanks to w columns (printf pads bytes, not columns). */
+static const char *ui_tv_pad(struct ui *ui, const char *name, int w, char *buf,
+			     size_t len)
+{
+	int pad = w - ui_width(ui, name);
+
+	snprintf(buf, len, "%s%*s", name, pad > 0 ? pad : 0, "");
+	return buf;
+}
+
+static void ui_tv_seconds(char *buf, size_t len, int64_t ms)
+{
+	snprintf(buf, len, "%" PRId64 ".%" PRId64 " s", ms / 1000, ms % 1000 / 100);
+}
+
+/* "question 2 of 5", or "game K7QXM" before the first. */
+static void ui_tv_where(const struct tgame *g, char *buf, size_t len)
+{
+	if (g->game.current_round)
+		snprintf(buf, len, "question %u of %u", g->game.current_round,
+			 g->game.rounds);
+	else
+		snprintf(buf, len, "game %s", g->game.code);
+}
+
+/* The countdown bar on row 1, and "14 s left" for the header. */
+static void ui_tv_clock_bar(struct ui *ui, char *right, size_t len)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	int64_t ms, secs = ui_trivia_seconds_left(ui, &ms);
+
+	t->shown_secs = secs;
+	snprintf(right, len, "%" PRId64 " s left", secs);
+	ui_draw_bar(ui, 1, 1, COLS - 2, (unsigned)ms, (unsigned)t->g->rules.limit_ms,
+		    secs <= 5 ? ui->style[UI_ST_WARN] : ui->style[UI_ST_BAR]);
+}
+
+static void ui_tv_status(struct ui *ui, const char *keys)
+{
+	ui_draw_status(ui, keys);
+}
+
+/* ---- setup ---- */
+
+static void ui_tv_setup_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	int y;
+
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Trivia on this terminal");
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, A_NORMAL, "Players take turns at the keyboard; everyone "
+		    "answers the same questions in the same order, against the clock. "
+		    "Type the players' names, separated by commas, then press Enter.");
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], "Players");
+	y = ui_doc_y(d, d->row);
+	ui_doc_skip(d, 1);
+	if (y >= 0) {
+		int w = ui_putf(ui, y, d->left, d->width - 1, ui->style[UI_ST_SEL], "%s",
+				t->input);
+
+		ui_put(ui, y, d->left + w, 1, ui->style[UI_ST_SEL], " ");
+	}
+	if (t->message[0]) {
+		ui_doc_skip(d, 1);
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
+	}
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], "For a game on several terminals, "
+		    "run 'rolecall trivia host' on one and 'rolecall trivia join CODE "
+		    "--name NAME' on the others.");
+}
+
+/* Typing: every printable character is text here, q and j/k included. */
+static enum ui_action ui_tv_setup_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	size_t n = strlen(t->input);
+	char mb[8];
+
+	if (k->fn && (k->ch == KEY_BACKSPACE || k->ch == KEY_DC)) {
+		while (n && ((unsigned char)t->input[n - 1] & 0xC0) == 0x80)
+			n--; /* a whole UTF-8 character */
+		t->input[n ? n - 1 : 0] = '\0';
+		return UI_ACT_REDRAW;
+	}
+	if (!k->fn && (k->ch == 127 || k->ch == 8)) {
+		struct ui_key bs = { KEY_BACKSPACE, 1, UI_CMD_NONE, 0, 0 };
+
+		return ui_tv_setup_key(ui, &bs);
+	}
+	if (k->cmd == UI_CMD_ENTER) {
+		t->move = UI_TV_MOVE_CREATE;
+		return UI_ACT_TRIVIA_MOVE;
+	}
+	if (k->cmd == UI_CMD_BACK)
+		return UI_ACT_MENU;
+	if (k->fn && k->ch == KEY_F(1))
+		return UI_ACT_HELP;
+	if (k->fn || k->ch < 0x20 || k->ch == 0x7F) {
+		return UI_ACT_NONE;
+	} else {
+		mbstate_t st;
+		size_t len;
+
+		memset(&st, 0, sizeof st);
+		len = wcrtomb(mb, (wchar_t)k->ch, &st);
+		if (len == (size_t)-1 || n + len >= sizeof t->input)
+			return UI_ACT_NONE;
+		memcpy(t->input + n, mb, len);
+		t->input[n + len] = '\0';
+	}
+	return UI_ACT_REDRAW;
+}
+
+/* ---- handover and question ---- */
+
+static void ui_tv_handover_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const char *name = t->g->players[t->turn].s.name;
+
+	if (t->message[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], t->message);
+		ui_doc_skip(d, 1);
+	}
+	ui_doc_paraf(ui, d, 4, ui->style[UI_ST_TITLE], "Pass the keyboard to %s.", name);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 4, A_NORMAL, "%s: press Enter when you are ready. The %" PRId64
+		     "-second countdown starts when the question shows; the others' "
+		     "answers stay hidden until everyone has answered.", name,
+		     t->g->rules.limit_ms / 1000);
+}
+
+static void ui_tv_options(struct ui *ui, struct ui_doc *d, int pick)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame_question *tq = tgame_question(t->g);
+
+	for (unsigned i = 0; i < tq->n_options; i++) {
+		int sel = pick && (int)i == t->sel, first = d->row, y;
+		attr_t a = sel ? ui->style[UI_ST_SEL] : A_NORMAL;
+
+		ui_doc_para(ui, d, UI_TV_OPT_INDENT, a, tq->q->choices[tq->order[i]].text);
+		if (pick)
+			ui_hit_add(ui, d, first, d->row, (int)i);
+		if ((y = ui_doc_y(d, first)) >= 0) {
+			ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+			ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
+		}
+	}
+}
+
+static void ui_tv_question_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct tgame_question *tq = tgame_question(ui_tv(ui)->g);
+
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], tq->q->prompt);
+	ui_doc_skip(d, 1);
+	ui_tv_options(ui, d, 1);
+}
+
+static void ui_tv_question_draw(struct ui *ui)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame_question *tq = tgame_question(t->g);
+	const char *who = t->g->role == TGAME_PLAYER ? t->g->my_name :
+			  t->g->players[t->turn].s.name;
+	char title[160], right[32], where[48], keys[128];
+
+	/* The answer time runs from the first time the question is seen, not
+	 * from a redraw after a resize. */
+	if (!t->shown_ms)
+		t->shown_ms = app_ms();
+	ui_tv_where(t->g, where, sizeof where);
+	snprintf(title, sizeof title, "%s \u00b7 %s", who, where);
+	ui_tv_clock_bar(ui, right, sizeof right);
+	ui_draw_header(ui, title, right);
+	ui_doc_show(ui, 3, LINES - 1, ui_tv_question_fill);
+	snprintf(keys, sizeof keys, "1-%u or a-%c answer \u00b7 \u2191/\u2193 Enter \u00b7 "
+		 "? help \u00b7 q quit", tq->n_options, 'a' + tq->n_options - 1);
+	ui_tv_status(ui, keys);
+}
+
+static enum ui_action ui_tv_question_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	int n = (int)tgame_question(t->g)->n_options, i;
+
+	switch (k->cmd) {
+	case UI_CMD_UP: t->sel = (t->sel + n - 1) % n; return UI_ACT_REDRAW;
+	case UI_CMD_DOWN: t->sel = (t->sel + 1) % n; return UI_ACT_REDRAW;
+	case UI_CMD_HOME: t->sel = 0; return UI_ACT_REDRAW;
+	case UI_CMD_END: t->sel = n - 1; return UI_ACT_REDRAW;
+	case UI_CMD_ENTER:
+		t->move = UI_TV_MOVE_ANSWER;
+		return UI_ACT_TRIVIA_MOVE;
+	case UI_CMD_CLICK:
+		if ((i = ui_hit_find(ui, k->y)) < 0)
+			return UI_ACT_NONE;
+		t->sel = i;
+		t->move = UI_TV_MOVE_ANSWER;
+		return UI_ACT_TRIVIA_MOVE;
+	default: break;
+	}
+	if ((i = ui_option_key(k, (unsigned)n)) < 0)
+		return UI_ACT_NONE;
+	t->sel = i;
+	t->move = UI_TV_MOVE_ANSWER;
+	return UI_ACT_TRIVIA_MOVE;
+}
+
+/* ---- host: lobby and round; player: waiting ---- */
+
+static void ui_tv_roster(struct ui *ui, struct ui_doc *d, int marks)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	unsigned answered, present = tgame_present(g, &answered);
+
+	if (!g->n_players) {
+		ui_doc_para(ui, d, 2, ui->style[UI_ST_DIM], "nobody yet");
+		return;
+	}
+	if (marks)
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Answered: %u of %u", answered,
+			     present);
+	else
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Players here: %u", present);
+	for (unsigned i = 0; i < g->n_players; i++) {
+		const struct tgame_player *p = &g->players[i];
+		const char *mark = !p->here ? "  (absent)" :
+				   marks && p->s.answered ? "  \u2713 answered" : "";
+
+		ui_doc_paraf(ui, d, 2, p->here ? A_NORMAL : ui->style[UI_ST_DIM], "%s%s",
+			     p->s.name, mark);
+	}
+}
+
+static void ui_tv_lobby_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame *g = t->g;
+	char spaced[2 * STORE_TRIVIA_CODE_MAX + 1];
+	unsigned answered;
+	size_t at = 0;
+
+	for (const char *c = g->game.code; *c; c++) {
+		spaced[at++] = *c;
+		spaced[at++] = c[1] ? ' ' : '\0';
+	}
+	spaced[at] = '\0';
+	ui_doc_paraf(ui, d, 4, ui->style[UI_ST_TITLE], "Game code:  %s", spaced);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "%u questions, %" PRId64 " seconds each. Players "
+		     "join from another terminal of this machine with:", g->game.rounds,
+		     g->rules.limit_ms / 1000);
+	ui_doc_paraf(ui, d, 2, ui->style[UI_ST_KEY], "rolecall trivia join %s --name NAME "
+		     "--db %s", g->game.code, store_path(g->app->store));
+	ui_doc_skip(d, 1);
+	ui_tv_roster(ui, d, 0);
+	/* "nobody has joined" is over once somebody has */
+	if (t->message[0] && !tgame_present(g, &answered)) {
+		ui_doc_skip(d, 1);
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
+	}
+}
+
+static void ui_tv_round_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct tgame_question *tq = tgame_question(ui_tv(ui)->g);
+
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], tq->q->prompt);
+	ui_doc_skip(d, 1);
+	ui_tv_options(ui, d, 0);
+	ui_doc_skip(d, 1);
+	ui_tv_roster(ui, d, 1);
+}
+
+static void ui_tv_wait_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame *g = t->g;
+	unsigned answered, present = tgame_present(g, &answered);
+
+	if (t->message[0])
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], t->message);
+	if (g->game.phase == STORE_TRIVIA_QUESTION)
+		ui_doc_paraf(ui, d, 0, A_NORMAL, "Waiting for the others: %u of %u answered.",
+			     answered, present);
+	else if (!g->game.current_round)
+		ui_doc_paraf(ui, d, 0, A_NORMAL, "You joined game %s as %s. Waiting for the "
+			     "host to start: %u questions, %" PRId64 " seconds each.",
+			     g->game.code, g->my_name, g->game.rounds,
+			     g->rules.limit_ms / 1000);
+	else
+		ui_doc_para(ui, d, 0, A_NORMAL, "Waiting for the next question.");
+	if (tgame_host_gone(g, tgame_wall_ms()))
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The host has not been heard "
+			     "from for %d seconds; the game may be over.",
+			     TGAME_HOST_STALE_MS / 1000);
+	ui_doc_skip(d, 1);
+	ui_tv_roster(ui, d, 0);
+}
+
+/* ---- reveal, board, podium ---- */
+
+static void ui_tv_result(struct ui *ui, struct ui_doc *d, const struct tgame_player *p,
+			 const struct tgame_question *tq)
+{
+	const struct store_trivia_player *s = &p->s;
+	char t[32], name[128], pts[16];
+
+	ui_tv_seconds(t, sizeof t, s->elapsed_ms);
+	snprintf(pts, sizeof pts, "+%d", s->points < 0 ? 0 : s->points);
+	ui_tv_pad(ui, s->name, ui_tv_name_w(ui), name, sizeof name);
+	if (s->picked < 0)
+		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_DIM], "%s  %-9s %6s", name,
+			     s->absent ? "absent" : "no answer", pts);
+	else if (s->correct)
+		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_RIGHT], "%s  %-9s %6s  (%s)", name,
+			     "right", pts, t);
+	else
+		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_WRONG], "%s  %-9s %6s  (%s: %d. %s)",
+			     name, "wrong", pts, t, s->picked + 1,
+			     tq->q->choices[tq->order[s->picked]].text);
+}
+
+static void ui_tv_reveal_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	const struct tgame_question *tq = tgame_question(g);
+
+	ui_doc_para(ui, d, 0, A_NORMAL, tq->q->prompt);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_RIGHT], "The answer: %u. %s", tq->right + 1,
+		     tq->q->choices[tq->q->correct].text);
+	ui_doc_skip(d, 1);
+	for (unsigned i = 0; i < g->n_players; i++)
+		ui_tv_result(ui, d, &g->players[i], tq);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "Why: %s", tq->q->explain);
+}
+
+static void ui_tv_ranking(struct ui *ui, struct ui_doc *d, int full)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
+	unsigned n = tgame_ranking(g, rank);
+	int w = ui_tv_name_w(ui);
+	char t[32], name[128];
+
+	for (unsigned i = 0; i < n; i++) {
+		const struct tgame_player *p = tgame_find(g, rank[i].name);
+		const char *absent = p && p->s.absent ? " (absent)" : "";
+
+		ui_tv_seconds(t, sizeof t, rank[i].time_ms);
+		ui_tv_pad(ui, rank[i].name, w, name, sizeof name);
+		if (full)
+			ui_doc_paraf(ui, d, 2, A_NORMAL, "%2u. %s %6" PRId64 " points, %u "
+				     "right, %s%s", i + 1, name, rank[i].score, rank[i].right,
+				     t, absent);
+		else
+			ui_doc_paraf(ui, d, 2, i ? A_NORMAL : ui->style[UI_ST_TITLE],
+				     "%2u. %s %6" PRId64 "  (+%d)%s", i + 1, name,
+				     rank[i].score,
+				     rank[i].last_points < 0 ? 0 : rank[i].last_points, absent);
+	}
+}
+
+static void ui_tv_board_fill(struct ui *ui, struct ui_doc *d)
+{
+	ui_tv_ranking(ui, d, 0);
+}
+
+static void ui_tv_podium_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame *g = t->g;
+	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
+	unsigned n = tgame_ranking(g, rank);
+
+	if (t->message[0])
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
+	if (g->game.status == STORE_TRIVIA_ABANDONED)
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The game was ended early, "
+			     "after %u of %u questions.", g->game.current_round, g->game.rounds);
+	if (t->message[0] || g->game.status == STORE_TRIVIA_ABANDONED)
+		ui_doc_skip(d, 1);
+	for (unsigned i = 0; i < n && i < 3; i++) {
+		char name[128];
+
+		ui_tv_pad(ui, rank[i].name, ui_tv_name_w(ui), name, sizeof name);
+		ui_doc_paraf(ui, d, 6, i ? A_NORMAL : ui->style[UI_ST_TITLE], "%s  %s %6"
+			     PRId64, ui_tv_place[i], name, rank[i].score);
+	}
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Full ranking");
+	ui_tv_ranking(ui, d, 1);
+	ui_doc_skip(d, 1);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], TRIVIA_TIE_RULE);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_DIM], "Game %s is saved; 'rolecall report "
+		     "--trivia' lists it.", g->game.code);
+}
+
+/* ---- the screen ---- */
+
+/* Enter goes on for whoever runs the game; a player waits for the host. */
+static const char *ui_tv_next_keys(const struct ui_trivia *t)
+{
+	if (t->g->role == TGAME_PLAYER)
+		return "waiting for the host \u00b7 ? help \u00b7 q leave the game";
+	if (t->view == UI_TV_REVEAL)
+		return "Enter leaderboard \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+	if (tgame_last_round(t->g))
+		return "Enter podium \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+	return "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+}
+
+static void ui_tv_doc_view(struct ui *ui, const char *title, const char *right,
+			   void (*fill)(struct ui *ui, struct ui_doc *d), const char *keys)
+{
+	ui_draw_header(ui, title, right);
+	ui_doc_show(ui, ui_tv(ui)->view == UI_TV_HANDOVER ? 3 : 2, LINES - 1, fill);
+	ui_tv_status(ui, keys);
+}
+
+static void ui_tv_quit_box(struct ui *ui)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	struct ui_doc d = ui_draw_box(ui, 8, 58, g && g->role == TGAME_PLAYER ?
+				      "Leave the game?" : "End the game?");
+
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, A_NORMAL, g && g->role == TGAME_PLAYER ?
+		    "The game goes on without you; rejoin with the same --name." :
+		    "Every answer so far is saved; the ranking so far stands.");
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY], "y or Enter: yes \u00b7 n or Esc: no");
+}
+
+void ui_trivia_draw(struct ui *ui)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	char where[48], right[32], title[96];
+
+	if (!t)
+		return;
+	if (t->g)
+		ui_tv_where(t->g, where, sizeof where);
+	switch (t->view) {
+	case UI_TV_SETUP:
+		ui_tv_doc_view(ui, "rolecall \u00b7 trivia", NULL, ui_tv_setup_fill,
+			       "type names \u00b7 Enter start \u00b7 Esc back \u00b7 F1 help");
+		break;
+	case UI_TV_HANDOVER:
+		ui_draw_bar(ui, 1, 1, COLS - 2, t->g->game.current_round - 1, t->g->game.rounds,
+			    ui->style[UI_ST_BAR]);
+		ui_tv_doc_view(ui, "Trivia", where, ui_tv_handover_fill,
+			       "Enter show the question \u00b7 ? help \u00b7 q quit");
+		break;
+	case UI_TV_QUESTION:
+		ui_tv_question_draw(ui);
+		break;
+	case UI_TV_LOBBY:
+		ui_tv_doc_view(ui, "Trivia host \u00b7 lobby", where, ui_tv_lobby_fill,
+			       "Enter start the game \u00b7 ? help \u00b7 q quit");
+		break;
+	case UI_TV_ROUND:
+		ui_tv_clock_bar(ui, right, sizeof right);
+		snprintf(title, sizeof title, "Trivia host \u00b7 %s", where);
+		ui_draw_header(ui, title, right);
+		ui_doc_show(ui, 3, LINES - 1, ui_tv_round_fill);
+		ui_tv_status(ui, "answers come in from the players \u00b7 ? help \u00b7 q quit");
+		break;
+	case UI_TV_WAIT:
+		snprintf(title, sizeof title, "Trivia \u00b7 game %s \u00b7 %s", t->g->game.code,
+			 t->g->my_name);
+		ui_tv_doc_view(ui, title, where, ui_tv_wait_fill,
+			       "waiting for the host \u00b7 ? help \u00b7 q leave the game");
+		break;
+	case UI_TV_REVEAL:
+		ui_tv_doc_view(ui, "Answers", where, ui_tv_reveal_fill, ui_tv_next_keys(t));
+		break;
+	case UI_TV_BOARD:
+		snprintf(title, sizeof title, "Leaderboard after question %u of %u",
+			 t->g->game.current_round, t->g->game.rounds);
+		ui_tv_doc_view(ui, title, NULL, ui_tv_board_fill, ui_tv_next_keys(t));
+		break;
+	case UI_TV_PODIUM:
+		snprintf(title, sizeof title, "Podium \u00b7 game %s", t->g->game.code);
+		ui_tv_doc_view(ui, title, NULL, ui_tv_podium_fill,
+			       "Enter or q done \u00b7 \u2191/\u2193 scroll");
+		break;
+	}
+	if (t->ask_quit)
+		ui_tv_quit_box(ui);
+}
+
+static enum ui_action ui_tv_quit_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	if (k->cmd == UI_CMD_ENTER || (!k->fn && (k->ch == L'y' || k->ch == L'Y'))) {
+		t->move = UI_TV_MOVE_QUIT;
+		return UI_ACT_TRIVIA_MOVE;
+	}
+	if (k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_QUIT ||
+	    (!k->fn && (k->ch == L'n' || k->ch == L'N'))) {
+		t->ask_quit = 0;
+		return UI_ACT_REDRAW;
+	}
+	return UI_ACT_NONE;
+}
+
+/* Keys every game view shares: help, scrolling, asking to quit. */
+static enum ui_action ui_tv_common_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	if (k->cmd == UI_CMD_HELP)
+		return UI_ACT_HELP;
+	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK) {
+		t->ask_quit = 1;
+		return UI_ACT_REDRAW;
+	}
+	return ui_doc_scroll_key(ui, k) ? UI_ACT_REDRAW : UI_ACT_NONE;
+}
+
+enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	if (!t)
+		return UI_ACT_MENU;
+	if (t->ask_quit)
+		return ui_tv_quit_key(ui, k);
+	switch (t->view) {
+	case UI_TV_SETUP:
+		return ui_tv_setup_key(ui, k);
+	case UI_TV_PODIUM:
+		if (k->cmd == UI_CMD_ENTER || k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK)
+			return UI_ACT_MENU;
+		return ui_doc_scroll_key(ui, k) ? UI_ACT_REDRAW : UI_ACT_NONE;
+	case UI_TV_QUESTION:
+		if (k->cmd != UI_CMD_QUIT && k->cmd != UI_CMD_BACK && k->cmd != UI_CMD_HELP)
+			return ui_tv_question_key(ui, k);
+		break;
+	case UI_TV_HANDOVER:
+		if (k->cmd == UI_CMD_ENTER) {
+			t->move = UI_TV_MOVE_SHOW;
+			return UI_ACT_TRIVIA_MOVE;
+		}
+		break;
+	case UI_TV_LOBBY:
+	case UI_TV_REVEAL:
+	case UI_TV_BOARD:
+		if (k->cmd == UI_CMD_ENTER && t->g->role != TGAME_PLAYER) {
+			t->move = UI_TV_MOVE_NEXT;
+			return UI_ACT_TRIVIA_MOVE;
+		}
+		break;
+	case UI_TV_ROUND:
+	case UI_TV_WAIT:
+		break;
+	}
+	return ui_tv_common_key(ui, k);
+}

@@ -1,0 +1,575 @@
+#!/usr/bin/env python3
+"""End-to-end tests of 'rolecall trivia --plain' and 'rolecall report --trivia'.
+
+The real binary, scripted answers on stdin, everything in a temporary folder
+(HOME and XDG_DATA_HOME point there; every run names its --db).  The fixture
+bank (tests/fixtures/e2e) starts each prompt with the id of the answer's
+role, "(po) Question 4 about po?", so a driver can answer right or wrong on
+purpose.
+
+Scores are checked exactly: with --no-speed the totals are known in advance;
+with speed on, every answer's points must be round(P * (1 - (t/T)/2)) plus
+the streak bonus, t being the elapsed_ms the game stored.  A hosted game is
+played by three processes (host and two players) on one database, with a
+player leaving, one killed, and one rejoining.
+
+Usage: trivia_e2e.py ROLECALL_BINARY
+"""
+import fcntl
+import json
+import math
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+E2E = os.path.join(HERE, "fixtures", "e2e")
+NAMES = {"pm": "Product Manager", "po": "Product Owner",
+         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+ROLE_OF = {v: k for k, v in NAMES.items()}
+TIE_RULE = "Ties are broken by total answer time (faster first), then by name."
+# Sanitizer builds start slowly; nothing waits this long unless it is broken.
+TIMEOUT = float(os.environ.get("TRIVIA_E2E_TIMEOUT", "20"))
+
+TMP = tempfile.mkdtemp(prefix="rolecall-trivia-")
+
+
+def env(user="tester"):
+    return dict(os.environ, HOME=TMP, XDG_DATA_HOME=os.path.join(TMP, "xdg"),
+                ROLECALL_QUIZZES=E2E, USER=user)
+
+
+def db(name):
+    return os.path.join(TMP, name)
+
+
+def run(args, stdin=""):
+    p = subprocess.run([BIN] + args, input=stdin, capture_output=True, text=True,
+                       env=env(), timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+class Proc:
+    """rolecall in line mode, driven one line at a time; output is read
+    without blocking and matched from where the last match ended."""
+
+    def __init__(self, args):
+        self.p = subprocess.Popen([BIN] + args, stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env=env())
+        fd = self.p.stdout.fileno()
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
+        self.out = ""
+        self.pos = 0
+
+    def _read(self):
+        try:
+            chunk = os.read(self.p.stdout.fileno(), 65536)
+        except BlockingIOError:
+            return False
+        self.out += chunk.decode()
+        return bool(chunk)
+
+    def wait(self, pattern, timeout=TIMEOUT, keep=False):
+        """The match of pattern after the last one, waiting for output;
+        with keep, the next wait still starts where this one did."""
+        rx = re.compile(pattern, re.S | re.M)
+        deadline = time.time() + timeout
+        while True:
+            m = rx.search(self.out, self.pos)
+            if m:
+                self.pos = self.pos if keep else m.end()
+                return m
+            if time.time() > deadline:
+                raise AssertionError("timed out waiting for %r in:\n%s\nstderr: %s"
+                                     % (pattern, self.out[-3000:], self.stderr()))
+            if not self._read():
+                time.sleep(0.02)
+
+    def send(self, line):
+        self.p.stdin.write((line + "\n").encode())
+        self.p.stdin.flush()
+
+    def stderr(self):
+        if self.p.poll() is None:
+            return "(running)"
+        return self.p.stderr.read().decode()
+
+    def finish(self, timeout=TIMEOUT):
+        try:
+            self.p.stdin.close()
+        except BrokenPipeError:
+            pass
+        self.p.wait(timeout=timeout)
+        while self._read():
+            pass
+        err = self.p.stderr.read().decode()
+        assert "Sanitizer" not in err and "runtime error" not in err, err
+        return self.p.returncode, self.out, err
+
+    def kill(self):
+        if self.p.poll() is None:
+            self.p.kill()
+        self.p.wait(timeout=TIMEOUT)
+
+
+QUESTION = r"^\[Q (\d+)/(\d+)\] (?:(\S+): )?[^\n]*\n([^\n]*)\n((?:  \d\) [^\n]*\n)+)"
+
+
+def question(m):
+    """A question block matched by QUESTION, with the right option."""
+    prompt = m.group(4)
+    options = [ROLE_OF[t] for t in re.findall(r"^  \d\) (.*)$", m.group(5), re.M)]
+    marker = re.match(r"\((\w+)\)", prompt).group(1)
+    return {"round": int(m.group(1)), "of": int(m.group(2)), "who": m.group(3),
+            "options": options, "right": options.index(marker) + 1}
+
+
+def wrong(q):
+    return 1 if q["right"] != 1 else 2
+
+
+def expected_points(elapsed, limit_ms, points=1000, speed=True):
+    if not speed:
+        return points
+    t = min(max(elapsed / limit_ms, 0.0), 1.0)
+    return math.floor(points * (1.0 - t / 2.0) + 0.5)
+
+
+def bonus(streak, points=1000):
+    return 0 if streak < 2 or points == 0 else min((streak - 1) * 100, 500)
+
+
+def game_row(name, code=None):
+    con = sqlite3.connect(db(name))
+    q = "SELECT id, code, kind, status, phase, rounds, time_limit_ms, points, speed," \
+        " streak, current_round FROM trivia_games"
+    rows = con.execute(q + (" WHERE code = ?" if code else "") + " ORDER BY id",
+                       (code,) if code else ()).fetchall()
+    con.close()
+    return rows[-1]
+
+
+def answers(name, game_id):
+    con = sqlite3.connect(db(name))
+    rows = con.execute("SELECT round, player, picked, correct, elapsed_ms, points"
+                       " FROM trivia_answers WHERE game_id = ? ORDER BY round, player",
+                       (game_id,)).fetchall()
+    con.close()
+    return rows
+
+
+def players(name, game_id):
+    con = sqlite3.connect(db(name))
+    rows = con.execute("SELECT name, seat, absent, score, right_count, streak, time_ms"
+                       " FROM trivia_players WHERE game_id = ? ORDER BY seat",
+                       (game_id,)).fetchall()
+    con.close()
+    return {r[0]: r for r in rows}
+
+
+def hotseat(dbname, args, strategy, players_arg="Ana,Ben,Chen"):
+    """Play a hot-seat game: strategy(q) -> a line to send, or None to let
+    the time run out.  Returns (questions seen, exit code, output, stderr)."""
+    p = Proc(["trivia", "--plain", "--players", players_arg, "--db", db(dbname)] + args)
+    seen = []
+    while True:
+        m = p.wait(QUESTION + r"|^== Podium ==")
+        if m.group(0).startswith("=="):
+            break
+        q = question(m)
+        seen.append(q)
+        p.wait(r"^> ")
+        line = strategy(q)
+        if line is None:
+            p.wait(r"Time is up\.")
+        else:
+            p.send(line)
+    rc, out, err = p.finish()
+    return seen, rc, out, err
+
+
+def podium(out):
+    """The full ranking at the end: [(name, score, right)]."""
+    tail = out[out.rindex("Full ranking:"):]
+    return [(m.group(1), int(m.group(2)), int(m.group(3))) for m in
+            re.finditer(r"^ +\d+\. (\S+) +(-?\d+) points, (\d+) right", tail, re.M)]
+
+
+# ---- hot seat -----------------------------------------------------------------
+
+def test_hotseat_exact_scores_without_speed():
+    # Ana: always right; Ben: right, wrong, right, right; Chen: wrong, no
+    # answer (time out), right, wrong.
+    plan = {"Ana": "RRRR", "Ben": "RWRR", "Chen": "WTRW"}
+
+    def strategy(q):
+        move = plan[q["who"]][q["round"] - 1]
+        return None if move == "T" else str(q["right"] if move == "R" else wrong(q))
+
+    seen, rc, out, err = hotseat("exact.db", ["--rounds", "4", "--time", "2", "--seed", "7",
+                                              "--no-speed"], strategy)
+    assert rc == 0, err
+    assert [q["who"] for q in seen] == ["Ana", "Ben", "Chen"] * 4, seen
+    # every player answered the same questions in the same option order
+    for r in range(4):
+        assert len({tuple(q["options"]) for q in seen[3 * r:3 * r + 3]}) == 1
+    want = {"Ana": 1000 + 1100 + 1200 + 1300, "Ben": 1000 + 0 + 1000 + 1100,
+            "Chen": 0 + 0 + 1000 + 0}
+    assert podium(out) == [("Ana", want["Ana"], 4), ("Ben", want["Ben"], 3),
+                           ("Chen", want["Chen"], 1)], out
+    assert TIE_RULE in out
+    # right or wrong stays hidden until everyone answered: no verdict before
+    # the first reveal
+    first = out[:out.index("-- Answers to question 1 of 4 --")]
+    assert "right" not in first.split("Scoring:")[1].split("\n", 1)[1], first
+    gid, code, kind, status, phase, rounds, limit, points, speed, streak, cur = \
+        game_row("exact.db")
+    assert (kind, status, phase, rounds, limit, points, speed, streak, cur) == \
+        ("hotseat", "done", "podium", 4, 2000, 1000, 0, 1, 4)
+    rows = answers("exact.db", gid)
+    assert len(rows) == 12
+    chen2 = [r for r in rows if r[:2] == (2, "Chen")][0]
+    assert chen2[2:] == (-1, 0, 2000, 0), chen2
+    pl = players("exact.db", gid)
+    for name, score in want.items():
+        assert pl[name][3] == score
+        assert pl[name][3] == sum(r[5] for r in rows if r[1] == name)
+    assert pl["Chen"][6] >= 2000
+    # the answers given also went into each player's profile (not the time out)
+    con = sqlite3.connect(db("exact.db"))
+    log = con.execute("SELECT u.name, count(*), sum(a.correct) FROM answers a JOIN users u"
+                      " ON u.id = a.user_id WHERE mode = 'trivia' GROUP BY u.name"
+                      " ORDER BY u.name").fetchall()
+    con.close()
+    assert log == [("Ana", 4, 4), ("Ben", 4, 3), ("Chen", 3, 1)], log
+
+
+def test_hotseat_speed_points_follow_the_formula():
+    delays = {1: 0.0, 2: 0.8, 3: 0.4}
+
+    def strategy(q):
+        if q["who"] == "Ben" and q["round"] == 2:
+            return str(wrong(q))
+        time.sleep(delays[q["round"]])
+        return str(q["right"])
+
+    seen, rc, out, err = hotseat("speed.db", ["--rounds", "3", "--time", "4", "--seed", "3"],
+                                 strategy, "Ana,Ben")
+    assert rc == 0, err
+    gid = game_row("speed.db")[0]
+    rows = answers("speed.db", gid)
+    streak = {"Ana": 0, "Ben": 0}
+    total = {"Ana": 0, "Ben": 0}
+    for rnd, who, picked, correct, elapsed, points in rows:
+        if correct:
+            streak[who] += 1
+            want = expected_points(elapsed, 4000) + bonus(streak[who])
+        else:
+            streak[who] = 0
+            want = 0
+        assert points == want, (rnd, who, elapsed, points, want)
+        total[who] += points
+    slow = [r for r in rows if r[0] == 2 and r[1] == "Ana"][0]
+    assert 800 <= slow[4] < 4000 and expected_points(slow[4], 4000) < 1000, slow
+    assert podium(out) == sorted([(n, total[n], 2 if n == "Ben" else 3) for n in total],
+                                 key=lambda x: -x[1]), out
+    assert re.search(r"^  Ana: right, \d+ points \(\d\.\d s; streak of 3: \+200\)$", out,
+                     re.M), out
+
+
+def test_streak_cap_points_and_switches():
+    def all_right(q):
+        return str(q["right"])
+
+    cases = [(["--points", "2000", "--no-speed"], 2000 * 8 + 2500),
+             (["--no-speed", "--no-streak"], 8000),
+             (["--points", "0"], 0)]
+    for i, (flags, want) in enumerate(cases):
+        name = "streak%d.db" % i
+        seen, rc, out, err = hotseat(name, ["--rounds", "8", "--time", "5", "--seed", "2"]
+                                     + flags, all_right, "Solo")
+        assert rc == 0, err
+        assert podium(out) == [("Solo", want, 8)], (flags, out)
+        gid = game_row(name)[0]
+        pts = [r[5] for r in answers(name, gid)]
+        if flags[0] == "--points" and flags[1] == "2000":
+            assert pts == [2000, 2100, 2200, 2300, 2400, 2500, 2500, 2500], pts
+
+
+def test_ties_broken_by_time_then_name():
+    # Same score: the faster player first.
+    def faster_zed(q):
+        if q["who"] == "Amy":
+            time.sleep(0.3)
+        return str(q["right"])
+
+    seen, rc, out, err = hotseat("tie1.db", ["--rounds", "2", "--time", "5", "--seed", "4",
+                                             "--no-speed"], faster_zed, "Amy,Zed")
+    assert rc == 0, err
+    assert [r[0] for r in podium(out)] == ["Zed", "Amy"], out
+    assert podium(out)[0][1] == podium(out)[1][1] == 2100
+    # Same score and the same time (both let the time run out): by name.
+    seen, rc, out, err = hotseat("tie2.db", ["--rounds", "1", "--time", "1", "--seed", "4"],
+                                 lambda q: None, "Zed,Amy")
+    assert rc == 0, err
+    assert podium(out) == [("Amy", 0, 0), ("Zed", 0, 0)], out
+    assert TIE_RULE in out
+
+
+def test_teams_and_the_end_of_input():
+    p = Proc(["trivia", "--plain", "--teams", "Red,Blue", "--rounds", "3", "--time", "5",
+              "--seed", "1", "--db", db("teams.db")])
+    m = p.wait(QUESTION)
+    q = question(m)
+    assert q["who"] == "Red"
+    p.wait(r"^> ")
+    p.send(str(q["right"]))
+    q = question(p.wait(QUESTION))
+    assert q["who"] == "Blue"
+    rc, out, err = p.finish()  # the end of input ends the game early
+    assert rc == 0, err
+    assert "Teams: Red, Blue" in out
+    assert "== The game was ended early, after 1 of 3 questions ==" in out, out
+    assert podium(out) == [("Blue", 0, 0), ("Red", 0, 0)], out
+    gid, code, kind, status = game_row("teams.db")[:4]
+    assert status == "abandoned"
+    con = sqlite3.connect(db("teams.db"))
+    assert con.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM users WHERE name IN ('Red', 'Blue')"
+                       ).fetchone()[0] == 0
+    assert con.execute("SELECT teams FROM trivia_games").fetchone()[0] == 1
+    con.close()
+
+
+def test_same_seed_same_questions():
+    def first(q):
+        return "1"
+
+    a = hotseat("seed1.db", ["--rounds", "3", "--time", "5", "--seed", "42"], first, "Ana")[0]
+    b = hotseat("seed2.db", ["--rounds", "3", "--time", "5", "--seed", "42"], first, "Ana")[0]
+    assert [(q["options"], q["right"]) for q in a] == [(q["options"], q["right"]) for q in b]
+
+
+# ---- several terminals ----------------------------------------------------
+
+def host_next(host, *players_seen):
+    """After a reveal: wait for every player to show it, Enter for the board,
+    the same for the board, Enter again."""
+    host.wait(r"Press Enter for the leaderboard\.")
+    for pl in players_seen:
+        pl.wait(r"^-- Answers to question")
+    host.send("")
+    m = host.wait(r"Press Enter for the (next question|podium)\.")
+    for pl in players_seen:
+        pl.wait(r"^-- Leaderboard after question")
+    host.send("")
+    return m.group(1)
+
+
+def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
+    dbname = "hosted.db"
+    host = Proc(["trivia", "host", "--plain", "--rounds", "4", "--time", "3", "--seed", "9",
+                 "--no-speed", "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+    ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+    ben = None
+    try:
+        host.wait(r"^\+ Ana joined\.")
+        ben = Proc(["trivia", "join", code.lower(), "--name", "Ben", "--plain",
+                    "--db", db(dbname)])
+        host.wait(r"^\+ Ben joined\.")
+        ana.wait(r"You joined as Ana")
+        # a second Ana is refused while the first plays
+        rc, out, err = run(["trivia", "join", code, "--name", "Ana", "--plain",
+                            "--db", db(dbname)])
+        assert rc == 1 and "someone called Ana is playing" in err, (rc, err)
+        host.send("")
+        # round 1: both right; everyone sees the same question and order
+        qs = [question(pl.wait(QUESTION)) for pl in (host, ana, ben)]
+        assert qs[0]["options"] == qs[1]["options"] == qs[2]["options"]
+        for pl in (ana, ben):
+            pl.wait(r"^> ")
+            pl.send(str(qs[1]["right"]))
+            pl.wait(r"Answer saved; waiting for the others\.")
+        host.wait(r"Answered: 2 of 2\.")
+        host_next(host, ana, ben)
+        # round 2: Ben leaves (q); the round ends once Ana answered
+        q = question(ana.wait(QUESTION))
+        ben.wait(QUESTION)
+        ben.wait(r"^> ")
+        ben.send("q")
+        rc, out, err = ben.finish()
+        assert rc == 0 and "You left game %s" % code in out, (rc, out, err)
+        host.wait(r"^- Ben left\.")
+        ana.wait(r"^> ")
+        ana.send(str(wrong(q)))
+        host_next(host, ana)
+        # round 3: Ben rejoins by name; Ana's process dies (kill -9)
+        ben = Proc(["trivia", "join", code, "--name", "Ben", "--plain", "--db", db(dbname)])
+        host.wait(r"^\+ Ben is back\.")
+        q = question(ben.wait(QUESTION))
+        ana.wait(QUESTION)
+        ana.kill()
+        ben.wait(r"^> ")
+        ben.send(str(q["right"]))
+        # Ana's heartbeat stops: absent after a few seconds (maybe after the
+        # round's time ran out), and the game goes on
+        host.wait(r"^- Ana left\.", timeout=TIMEOUT + 10, keep=True)
+        host_next(host, ben)
+        # round 4: only Ben, who lets the time run out
+        ben.wait(QUESTION)
+        ben.wait(r"Time is up\.")
+        assert host_next(host, ben) == "podium"
+        host.wait(r"^Game %s is saved" % code)
+        ben.wait(r"^Game %s is saved" % code)
+        for pl in (host, ben):
+            rc, out, err = pl.finish()
+            assert rc == 0, err
+            assert TIE_RULE in out
+        assert podium(host.out) == [("Ben", 2000, 2), ("Ana", 1000, 1)], host.out
+        assert podium(ben.out) == podium(host.out)
+    finally:
+        for pl in (host, ana, ben):
+            if pl:
+                pl.kill()
+    gid, code2, kind, status, phase = game_row(dbname)[:5]
+    assert (code2, kind, status, phase) == (code, "hosted", "done", "podium")
+    rows = answers(dbname, gid)
+    assert [(r[0], r[1], r[3], r[5]) for r in rows] == [
+        (1, "Ana", 1, 1000), (1, "Ben", 1, 1000),
+        (2, "Ana", 0, 0), (2, "Ben", 0, 0),
+        (3, "Ana", 0, 0), (3, "Ben", 1, 1000),
+        (4, "Ana", 0, 0), (4, "Ben", 0, 0)], rows
+    assert [r[2] for r in rows if (r[0], r[1]) in ((2, "Ben"), (3, "Ana"), (4, "Ben"))] \
+        == [-1, -1, -1]
+    pl = players(dbname, gid)
+    assert pl["Ana"][2] == 1 and pl["Ben"][2] == 0  # Ana absent at the end
+    assert (pl["Ana"][1], pl["Ben"][1]) == (0, 1)   # seats kept on rejoin
+    # the game is over: nobody joins it any more
+    rc, out, err = run(["trivia", "join", code, "--name", "Cy", "--plain", "--db", db(dbname)])
+    assert rc == 1 and "is over" in err, err
+
+
+def test_host_quits_and_players_hear_of_it():
+    dbname = "quit.db"
+    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+                 "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
+    ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+    try:
+        host.wait(r"^\+ Ana joined\.")
+        host.send("")
+        ana.wait(QUESTION)
+        host.send("q")
+        rc, out, err = host.finish()
+        assert rc == 0, err
+        assert "== The game was ended early, after 1 of 2 questions ==" in out
+        ana.wait(r"The host ended the game\.")
+        rc, out, err = ana.finish()
+        assert rc == 0, err
+        assert game_row(dbname)[3] == "abandoned"
+    finally:
+        host.kill()
+        ana.kill()
+
+
+# ---- reports and errors -----------------------------------------------------
+
+def test_report_trivia_lists_games_and_rankings():
+    rc, out, err = run(["report", "--trivia", "--db", db("exact.db")])
+    assert rc == 0, err
+    assert re.search(r"^Game \w{5}, \d{4}-\d\d-\d\d \d\d:\d\d UTC: hot seat, 4 questions "
+                     r"of 2 s, players; done$", out, re.M), out
+    assert re.search(r"^   1\. Ana: 4600 points, 4 right, \d+\.\d s$", out, re.M), out
+    assert re.search(r"^   3\. Chen: 1000 points, 1 right", out, re.M), out
+    assert TIE_RULE in out
+    rc, out, err = run(["report", "--trivia", "--format", "csv", "--db", db("exact.db")])
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("game_id,code,kind,status,created_at,rounds,seconds,rank,"
+                               "player,score,right,time_ms,absent")
+    assert [l.split(",")[8:11] for l in lines[1:]] == [["Ana", "4600", "4"],
+                                                        ["Ben", "3100", "3"],
+                                                        ["Chen", "1000", "1"]], out
+    rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db("hosted.db")])
+    assert rc == 0, err
+    games = json.loads(out)
+    assert len(games) == 1 and games[0]["kind"] == "hosted"
+    assert [(r["name"], r["score"], r["absent"]) for r in games[0]["ranking"]] == \
+        [("Ben", 2000, False), ("Ana", 1000, True)]
+    assert games[0]["tie_rule"] == TIE_RULE
+    rc, out, err = run(["report", "--trivia", "--user", "Chen", "--db", db("exact.db")])
+    assert rc == 0 and "Chen" in out, out
+    rc, out, err = run(["report", "--trivia", "--user", "Nobody", "--db", db("exact.db")])
+    assert rc == 0 and "No trivia games yet" in out, out
+    rc, out, err = run(["report", "--trivia", "--since", "2999-01-01", "--db", db("exact.db")])
+    assert rc == 0 and "No trivia games yet" in out, out
+
+
+def test_usage_errors():
+    cases = [
+        (["trivia", "--plain"], "who plays?"),
+        (["trivia", "--plain", "--players", "A", "--teams", "B"], "not both"),
+        (["trivia", "--plain", "--players", "Ana,ana"], "named twice"),
+        (["trivia", "--plain", "--players", "Ana,,Ben"], "cannot be empty"),
+        (["trivia", "--plain", "--players", "A" * 40], "too long"),
+        (["trivia", "--plain", "--players", "Ana", "--points", "500"], "0, 1000 or 2000"),
+        (["trivia", "--plain", "--players", "Ana", "--time", "0"], "from 1 to 600"),
+        (["trivia", "--plain", "--players", "Ana", "--time", "1.5"], "whole number"),
+        (["trivia", "--plain", "--players", "Ana", "--rounds", "0"], "from 1 to 100"),
+        (["trivia", "--plain", "join"], "takes the game's code"),
+        (["trivia", "--plain", "join", "K0OI1"], "is not a game code"),
+        (["trivia", "--plain", "join", "ABCDE", "--rounds", "3"], "the host sets the game"),
+        (["trivia", "--plain", "host", "--players", "Ana"], "on one terminal"),
+        (["trivia", "--plain", "--players", "Ana", "--name", "X"], "--name is for"),
+        (["trivia", "--plain", "party"], "takes 'host' or 'join CODE'"),
+        (["trivia", "--players", "Ana"], "use --plain"),
+        (["report", "--trivia", "--items"], "report --trivia takes"),
+    ]
+    for args, msg in cases:
+        rc, out, err = run(args + ["--db", db("usage.db")])
+        assert rc == 2 and msg in err, (args, rc, err)
+    rc, out, err = run(["trivia", "--plain", "join", "ABCDE", "--name", "Ana",
+                        "--db", db("usage.db")])
+    assert rc == 1 and "no trivia game with the code ABCDE" in err, err
+    rc, out, err = run(["trivia", "--plain", "--players", "Ana", "--rounds", "99",
+                        "--db", db("usage.db")])
+    assert rc == 1 and "lower --rounds" in err, err
+    # exam keeps --time in minutes
+    rc, out, err = run(["exam", "--plain", "--time", "x", "--db", db("usage.db")])
+    assert rc == 2 and "number of minutes" in err, err
+
+
+def main():
+    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
+    only = os.environ.get("TRIVIA_E2E_ONLY")
+    passed = failed = 0
+    for name, fn in tests:
+        if only and only not in name:
+            continue
+        t0 = time.time()
+        try:
+            fn()
+            passed += 1
+            print("ok   %s (%.1fs)" % (name, time.time() - t0), flush=True)
+        except Exception:
+            failed += 1
+            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
+    print("%d passed, %d failed" % (passed, failed))
+    if not failed:
+        shutil.rmtree(TMP, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sys.exit(main())

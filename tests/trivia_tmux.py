@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+"""End-to-end tests of trivia in the terminal UI, driven in tmux.
+
+Each rolecall runs in a tmux server of its own (a unique -L socket, 80x24):
+send-keys types, capture-pane reads the screen, polling until the expected
+text appears.  The fixture bank (tests/fixtures/e2e) starts every prompt with
+the id of the answer's role, "(po) ...", so a test knows which option is
+right.  Everything runs in a temporary HOME with --db files there.
+
+  - a hot-seat game with a fixed seed: handovers, hidden answers, a time
+    out, reveal, leaderboard, podium with the tie rule, exact points;
+  - the menu's Trivia entry: names typed in a field, then ending early;
+  - a host and two players in three tmux sessions on one database, playing
+    a full short game, one player quitting mid-game.
+
+After rolecall exits, the pane's shell prints EXIT=<status> and `stty -a`.
+
+Usage: trivia_tmux.py ROLECALL_BINARY
+"""
+import math
+import os
+import re
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+BIN = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures", "e2e")
+NAMES = {"pm": "Product Manager", "po": "Product Owner",
+         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+TIE_RULE = "Ties are broken by total answer time (faster first), then by name."
+TMP = tempfile.mkdtemp(prefix="rolecall-trivia-ui-")
+TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "20"))
+PASSTHROUGH = ("UBSAN_OPTIONS", "ASAN_OPTIONS", "PATH")
+LSAN_SUPPRESSIONS = os.path.join(TMP, "lsan.supp")
+with open(LSAN_SUPPRESSIONS, "w") as f:
+    f.write("leak:mousemask_sp\n")
+
+_counter = [0]
+
+
+class Pane:
+    """rolecall running in a tmux pane of its own server."""
+
+    def __init__(self, args, db, size=(80, 24), user="tester"):
+        _counter[0] += 1
+        self.n = _counter[0]
+        self.sock = "rolecall-trivia-%d-%d" % (os.getpid(), self.n)
+        self.err = os.path.join(TMP, "stderr-%d.txt" % self.n)
+        e = {"HOME": TMP, "XDG_DATA_HOME": os.path.join(TMP, "xdg"), "USER": user,
+             "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+             "ROLECALL_QUIZZES": FIXTURES,
+             "LSAN_OPTIONS": "suppressions=" + LSAN_SUPPRESSIONS}
+        e.update({k: os.environ[k] for k in PASSTHROUGH if k in os.environ})
+        cmd = ["env", "-i"] + ["%s=%s" % kv for kv in e.items()] + [BIN] + list(args) + \
+            ["--db", os.path.join(TMP, db)]
+        script = os.path.join(TMP, "run-%d.sh" % self.n)
+        with open(script, "w") as f:
+            f.write("trap : INT\n%s 2>>%s\necho EXIT=$?\nstty -a\necho STTY-END\n"
+                    "exec sleep 120\n"
+                    % (" ".join(shlex.quote(c) for c in cmd), shlex.quote(self.err)))
+        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
+                  "sh " + shlex.quote(script))
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-f", "/dev/null", "-L", self.sock] + list(args),
+                              capture_output=True, text=True, timeout=30).stdout
+
+    def screen(self, join=False):
+        return self.tmux("capture-pane", "-p", *(["-J"] if join else []))
+
+    def wait(self, pattern, timeout=TIMEOUT, **kw):
+        deadline = time.time() + timeout
+        while True:
+            s = self.screen(**kw)
+            if re.search(pattern, s, re.M):
+                return s
+            if time.time() > deadline:
+                raise AssertionError("timed out waiting for %r; screen:\n%s\nstderr: %s"
+                                     % (pattern, s, self.stderr()))
+            time.sleep(0.05)
+
+    def keys(self, *keys):
+        self.tmux("send-keys", *keys)
+
+    def literal(self, text):
+        self.tmux("send-keys", "-l", text)
+
+    def resize(self, w, h):
+        self.tmux("resize-window", "-x", str(w), "-y", str(h))
+
+    def exit_status(self):
+        s = self.wait(r"^STTY-END", join=True)
+        return int(re.search(r"EXIT=(\d+)", s).group(1)), s
+
+    def stderr(self):
+        try:
+            with open(self.err) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def close(self):
+        self.tmux("kill-server")
+
+
+def check_clean_exit(p, status=0):
+    rc, s = p.exit_status()
+    assert rc == status, (rc, s, p.stderr())
+    stty = s[s.index("EXIT="):]
+    assert re.search(r"(?<![-\w])icanon\b", stty) and re.search(r"(?<![-\w])echo\b", stty)
+    err = p.stderr()
+    assert "Sanitizer" not in err and "runtime error" not in err, err
+
+
+OPTION = re.compile(r"^ ([▸ ]) (\d)  (\S.*?)\s*$")
+
+
+def parse_question(screen):
+    """The question on screen: who (hot seat or player), round, and the
+    right option's number, from the prompt's "(role)" marker."""
+    head = re.search(r"^ (\S+) · question (\d) of (\d)", screen, re.M)
+    marker = re.search(r"^ \((\w+)\) Question", screen, re.M).group(1)
+    options = {}
+    for line in screen.splitlines():
+        m = OPTION.match(line)
+        if m:
+            options[m.group(3)] = int(m.group(2))
+    return {"who": head.group(1), "round": int(head.group(2)), "of": int(head.group(3)),
+            "options": options, "right": options[NAMES[marker]],
+            "wrong": next(n for t, n in options.items() if t != NAMES[marker])}
+
+
+def question_on(p, who):
+    return parse_question(p.wait(r"^ %s · question \d of \d(?s:.*)answer · " % who))
+
+
+def expected_points(elapsed, limit_ms, streak):
+    pts = math.floor(1000 * (1.0 - min(elapsed / limit_ms, 1.0) / 2.0) + 0.5)
+    return pts + (min((streak - 1) * 100, 500) if streak >= 2 else 0)
+
+
+def db_rows(db, sql, *args):
+    con = sqlite3.connect(os.path.join(TMP, db))
+    rows = con.execute(sql, args).fetchall()
+    con.close()
+    return rows
+
+
+# ---- hot seat ---------------------------------------------------------------
+
+def test_hotseat_game_with_fixed_seed():
+    db = "hotseat.db"
+    p = Pane(["trivia", "--players", "Ana,Ben", "--rounds", "2", "--time", "4",
+              "--seed", "21"], db)
+    try:
+        seen = []
+        # round 1: Ana right (by number), Ben wrong (by letter)
+        s = p.wait(r"Pass the keyboard to Ana\.(?s:.*)Enter show the question")
+        assert "question 1 of 2" in s
+        p.keys("Enter")
+        q = question_on(p, "Ana")
+        seen.append(q)
+        p.keys(str(q["right"]))
+        s = p.wait(r"Pass the keyboard to Ben\.")
+        assert "Ana's answer is saved." in s
+        assert "right" not in s.lower().replace("right answer", ""), s  # hidden
+        p.keys("Enter")
+        q2 = question_on(p, "Ben")
+        assert q2["options"] == q["options"]  # same question, same order
+        p.keys("abcdefgh"[q2["wrong"] - 1])
+        s = p.wait(r"^ Answers(?s:.*)Enter leaderboard")
+        assert re.search(r"The answer: %d\. " % q["right"], s), s
+        assert re.search(r"^   Ana +right +\+\d+ +\(\d+\.\d s\)", s, re.M), s
+        assert re.search(r"^   Ben +wrong +\+0 +\(", s, re.M), s
+        assert "Why: Because the fixture says so" in s
+        p.keys("Enter")
+        s = p.wait(r"^ Leaderboard after question 1 of 2(?s:.*)Enter next question")
+        assert re.search(r"^    1\. Ana +\d+ +\(\+\d+\)", s, re.M), s
+        # round 2: Ana right with the arrow keys and Enter, Ben's time runs out
+        p.keys("Enter")
+        p.wait(r"Pass the keyboard to Ana\.")
+        p.keys("Enter")
+        q = question_on(p, "Ana")
+        for _ in range(q["right"] - 1):
+            p.keys("Down")
+        p.keys("Enter")
+        p.wait(r"Pass the keyboard to Ben\.")
+        p.keys("Enter")
+        question_on(p, "Ben")
+        s = p.wait(r"^ Answers +question 2 of 2(?s:.*)Enter leaderboard",
+                   timeout=TIMEOUT + 5)
+        assert re.search(r"^   Ben +no answer +\+0", s, re.M), s
+        p.keys("Enter")
+        p.wait(r"Leaderboard after question 2 of 2(?s:.*)Enter podium")
+        p.keys("Enter")
+        s = p.wait(r"^ Podium(?s:.*)Enter or q done")
+        assert re.search(r"1st  Ana +\d+", s) and re.search(r"2nd  Ben +0", s), s
+        assert TIE_RULE in p.screen(join=True)
+        p.keys("Enter")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    rows = db_rows(db, "SELECT round, player, picked, correct, elapsed_ms, points"
+                   " FROM trivia_answers ORDER BY round, player")
+    assert [(r[0], r[1], r[3]) for r in rows] == [(1, "Ana", 1), (1, "Ben", 0),
+                                                  (2, "Ana", 1), (2, "Ben", 0)], rows
+    assert rows[3][2] == -1 and rows[3][4] == 4000, rows
+    for streak, r in ((1, rows[0]), (2, rows[2])):
+        assert r[5] == expected_points(r[4], 4000, streak), r
+    assert db_rows(db, "SELECT status, seed FROM trivia_games") == [("done", "21")]
+
+
+def test_menu_trivia_names_then_end_early():
+    db = "menu.db"
+    p = Pane([], db)
+    try:
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("t")
+        p.wait(r"Trivia on this terminal(?s:.*)Enter start")
+        p.literal("Jo, jo")  # j is a letter here, not "down"
+        p.keys("Enter")
+        p.wait(r"named twice")
+        for _ in range(2):
+            p.keys("BSpace")
+        p.literal("Kim")
+        s = p.wait(r"Jo, Kim")
+        p.keys("Enter")
+        p.wait(r"Pass the keyboard to Jo\.")
+        # a resize redraws the same view; too small says so and keeps it
+        p.resize(50, 12)
+        p.wait(r"terminal too small")
+        p.keys("Enter")  # ignored while too small
+        p.resize(80, 24)
+        p.wait(r"Pass the keyboard to Jo\.")
+        p.keys("q")
+        p.wait(r"End the game\?")
+        p.keys("y")
+        s = p.wait(r"^ Podium(?s:.*)Enter or q done")
+        assert "The game was ended early, after 1 of 10 questions." in s, s
+        p.keys("Enter")
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("q")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    assert db_rows(db, "SELECT status FROM trivia_games") == [("abandoned",)]
+
+
+# ---- several terminals -----------------------------------------------------
+
+def test_host_and_two_players_with_one_quitting():
+    db = "shared.db"
+    host = Pane(["trivia", "host", "--rounds", "3", "--time", "20", "--seed", "5"], db,
+                user="host")
+    players = []
+    try:
+        s = host.wait(r"Game code:(?s:.*)rolecall trivia join (\w+) --name NAME")
+        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+        host.keys("Enter")
+        host.wait(r"Nobody has joined yet\.")
+        ana = Pane(["trivia", "join", code, "--name", "Ana"], db, user="ana")
+        players.append(ana)
+        ana.wait(r"You joined game %s as Ana\. Waiting for the host" % code)
+        ben = Pane(["trivia", "join", code.lower(), "--name", "Ben"], db, user="ben")
+        players.append(ben)
+        ben.wait(r"You joined game %s as Ben\. Waiting for the host" % code)
+        s = host.wait(r"Players here: 2\n +Ana\n +Ben\n")
+        assert "Nobody has joined yet" not in s, s
+        host.keys("Enter")
+        # round 1: both see the question, from the same start; Ana right,
+        # Ben wrong; the host sees how many answered, not what
+        qa, qb = question_on(ana, "Ana"), question_on(ben, "Ben")
+        assert qa["options"] == qb["options"] and qa["round"] == 1
+        s = host.wait(r"Trivia host · question 1 of 3(?s:.*)Answered: 0 of 2")
+        ana.keys(str(qa["right"]))
+        ana.wait(r"Your answer is saved\.(?s:.*)1 of 2 answered")
+        host.wait(r"Answered: 1 of 2(?s:.*)Ana +✓ answered")
+        ben.keys(str(qb["wrong"]))
+        for pl in (host, ana, ben):
+            s = pl.wait(r"^ Answers +question 1 of 3")
+            assert re.search(r"^   Ana +right +\+\d+", s, re.M), s
+            assert re.search(r"^   Ben +wrong +\+0", s, re.M), s
+        host.keys("Enter")
+        for pl in (host, ana, ben):
+            pl.wait(r"Leaderboard after question 1 of 3")
+        host.keys("Enter")
+        # round 2: Ben quits mid-question; the round ends when Ana answers
+        qa, qb = question_on(ana, "Ana"), question_on(ben, "Ben")
+        ben.keys("q")
+        ben.wait(r"Leave the game\?")
+        ben.keys("y")
+        ben.wait(r"You left game %s" % code)
+        ben.keys("Enter")
+        check_clean_exit(ben)
+        host.wait(r"Ben +\(absent\)")
+        host.wait(r"Answered: 0 of 1")
+        ana.keys(str(qa["right"]))
+        for pl in (host, ana):
+            s = pl.wait(r"^ Answers +question 2 of 3")
+            assert re.search(r"^   Ben +absent +\+0", s, re.M), s
+        host.keys("Enter")
+        host.wait(r"Leaderboard after question 2 of 3")
+        host.keys("Enter")
+        # round 3: Ana alone
+        qa = question_on(ana, "Ana")
+        ana.keys(str(qa["right"]))
+        host.wait(r"^ Answers +question 3 of 3(?s:.*)Enter leaderboard")
+        host.keys("Enter")
+        host.wait(r"Leaderboard after question 3 of 3(?s:.*)Enter podium")
+        host.keys("Enter")
+        for pl in (host, ana):
+            s = pl.wait(r"^ Podium · game %s" % code)
+            assert re.search(r"1st  Ana +\d+", s) and re.search(r"2nd  Ben +0", s), s
+            assert re.search(r"Ben +0 points, 0 right, .* \(absent\)", s), s
+            assert TIE_RULE in pl.screen(join=True)
+        for pl in (host, ana):
+            pl.keys("Enter")
+            check_clean_exit(pl)
+    finally:
+        host.close()
+        for pl in players:
+            pl.close()
+    game = db_rows(db, "SELECT id, status, kind FROM trivia_games")
+    assert [g[1:] for g in game] == [("done", "hosted")], game
+    rows = db_rows(db, "SELECT round, player, picked >= 0, correct, elapsed_ms, points"
+                   " FROM trivia_answers ORDER BY round, player")
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        (1, "Ana", 1, 1), (1, "Ben", 1, 0), (2, "Ana", 1, 1), (2, "Ben", 0, 0),
+        (3, "Ana", 1, 1), (3, "Ben", 0, 0)], rows
+    for streak, r in ((1, rows[0]), (2, rows[2]), (3, rows[4])):
+        assert r[5] == expected_points(r[4], 20000, streak), r
+    score = db_rows(db, "SELECT name, score, absent FROM trivia_players ORDER BY seat")
+    assert score == [("Ana", rows[0][5] + rows[2][5] + rows[4][5], 0), ("Ben", 0, 1)], score
+
+
+def main():
+    if not shutil.which("tmux"):
+        print("trivia_tmux: tmux is not installed; skipping")
+        return 77
+    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
+    only = os.environ.get("UI_E2E_ONLY")
+    passed = failed = 0
+    for name, fn in tests:
+        if only and only not in name:
+            continue
+        t0 = time.time()
+        try:
+            fn()
+            passed += 1
+            print("ok   %s (%.1fs)" % (name, time.time() - t0), flush=True)
+        except Exception:
+            failed += 1
+            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
+    print("%d passed, %d failed" % (passed, failed))
+    if not failed:
+        shutil.rmtree(TMP, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
