@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "line_in.h"
 #include "cli.h"
 #include "rolecall/engine.h"
 #include "rolecall/exam.h"
@@ -30,83 +31,6 @@
 /* --time: up to a day */
 #define EXAM_MAX_MINUTES (24 * 60)
 
-/* ---- reading lines against a deadline ---- */
-
-/*
- * Standard input is read with poll() and a buffer of our own, not stdio:
- * stdio reads ahead into a buffer poll() cannot see, and a timed exam must
- * end when time runs out even while it waits for a line.
- */
-struct line_in {
-	int fd;
-	int eof;
-	int discard; /* dropping the rest of an overlong line */
-	size_t len;
-	char buf[1024];
-};
-
-enum { LINE_FAIL = -1, LINE_EOF = 0, LINE_OK = 1, LINE_TIMEOUT = 2 };
-
-/* Move the first whole line (or an overlong or final partial one) into
- * line; 0 when there is none yet. */
-static int line_take(struct line_in *in, char *line, size_t cap)
-{
-	char *nl = memchr(in->buf, '\n', in->len);
-	size_t n, used;
-	int was_discarding = in->discard;
-
-	if (!nl && !in->eof && in->len < sizeof in->buf)
-		return 0;
-	if (!nl && !in->len)
-		return 0;
-	n = nl ? (size_t)(nl - in->buf) : in->len;
-	used = nl ? n + 1 : n;
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(line, in->buf, n);
-	line[n] = '\0';
-	memmove(in->buf, in->buf + used, in->len - used);
-	in->len -= used;
-	in->discard = !nl && !in->eof;
-	return !was_discarding;
-}
-
-/* Wait for more input until deadline_ms (app_ms; -1: no deadline). */
-static int line_wait(struct line_in *in, int64_t deadline_ms)
-{
-	struct pollfd p = { .fd = in->fd, .events = POLLIN };
-	int64_t left = deadline_ms < 0 ? -1 : deadline_ms - app_ms();
-	ssize_t n;
-
-	if (deadline_ms >= 0 && left <= 0)
-		return LINE_TIMEOUT;
-	if (left > INT_MAX)
-		left = INT_MAX;
-	n = poll(&p, 1, (int)left);
-	if (n <= 0)
-		/* an early wake or a signal: the caller looks at the clock again */
-		return n == 0 || errno == EINTR ? LINE_OK : LINE_FAIL;
-	n = read(in->fd, in->buf + in->len, sizeof in->buf - in->len);
-	if (n < 0)
-		return errno == EINTR || errno == EAGAIN ? LINE_OK : LINE_FAIL;
-	in->eof = n == 0;
-	in->len += (size_t)n;
-	return LINE_OK;
-}
-
-static int line_read(struct line_in *in, int64_t deadline_ms, char *line, size_t cap)
-{
-	for (;;) {
-		int rc;
-
-		if (line_take(in, line, cap))
-			return LINE_OK;
-		if (in->eof && !in->len)
-			return LINE_EOF;
-		if ((rc = line_wait(in, deadline_ms)) != LINE_OK)
-			return rc;
-	}
-}
 
 /* ---- the exam as it runs ---- */
 
@@ -210,7 +134,7 @@ static int prompt(struct run *r, char *line)
 
 	fputs("> ", r->out);
 	fflush(r->out);
-	rc = line_read(&r->in, r->deadline_ms, line, EXAM_LINE);
+	rc = line_in_read(&r->in, r->deadline_ms, line, EXAM_LINE);
 	if (rc == LINE_FAIL) {
 		fflush(r->out);
 		cli_fail("cannot read standard input: %s", strerror(errno));
@@ -699,7 +623,7 @@ static int exam_run(struct run *r)
 {
 	enum step s;
 
-	r->in.fd = STDIN_FILENO;
+	line_in_init(&r->in, STDIN_FILENO);
 	r->echo = !isatty(STDIN_FILENO);
 	r->out = stdout;
 	r->show = 1;

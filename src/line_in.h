@@ -3,7 +3,8 @@
  * questions in line mode.  Standard input is read with poll() and a buffer
  * of our own, not stdio: stdio reads ahead into a buffer poll() cannot see,
  * and a countdown must end when time runs out even while it waits for a
- * line.  (The same approach as cmd_exam.c's.)  Private to the executable.
+ * line.  Used by the timed exam and trivia in line mode.  Private to the
+ * executable.
  */
 #ifndef ROLECALL_LINE_IN_H
 #define ROLECALL_LINE_IN_H
