@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -329,4 +330,20 @@ int catalog_load_file(struct catalog *cat, const char *path, struct diag_list *d
 		rc = catalog_load_buffer(cat, path, data, (size_t)st.st_size, diags);
 	free(data);
 	return rc;
+}
+
+char *bank_versions_text(const struct bank *const *banks, size_t n)
+{
+	size_t cap = 1, at = 0;
+	char *s;
+
+	for (size_t i = 0; i < n; i++)
+		cap += strlen(banks[i]->id) + 2 + sizeof banks[i]->sha256;
+	if (!(s = malloc(cap)))
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		at += (size_t)snprintf(s + at, cap - at, "%s%s:%s", i ? "," : "",
+				       banks[i]->id, banks[i]->sha256);
+	return s;
 }

@@ -535,23 +535,6 @@ out:
 
 /* ---- starting ---- */
 
-/* "id:sha256,id:sha256": what a certificate needs to name the banks. */
-static char *banks_text(const struct app *app)
-{
-	size_t cap = 1, at = 0;
-	char *s;
-
-	for (size_t i = 0; i < app->n_banks; i++)
-		cap += strlen(app->banks[i]->id) + 2 + sizeof app->banks[i]->sha256;
-	if (!(s = malloc(cap)))
-		return NULL;
-	s[0] = '\0';
-	for (size_t i = 0; i < app->n_banks; i++)
-		at += (size_t)snprintf(s + at, cap - at, "%s%s:%s", i ? "," : "",
-				       app->banks[i]->id, app->banks[i]->sha256);
-	return s;
-}
-
 static int save_start(struct run *r)
 {
 	unsigned n = exam_count(r->e);
@@ -559,7 +542,7 @@ static int save_start(struct run *r)
 	struct rc_error err;
 	int rc;
 
-	if (!recs || !(r->banks = banks_text(r->app))) {
+	if (!recs || !(r->banks = bank_versions_text(r->app->banks, r->app->n_banks))) {
 		free(recs);
 		cli_fail("out of memory");
 		return -1;

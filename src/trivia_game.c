@@ -179,23 +179,6 @@ static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
 	return 0;
 }
 
-/* "id:sha256,id:sha256": which banks, in which version. */
-static char *tgame_banks_text(const struct app *app)
-{
-	size_t cap = 1, at = 0;
-	char *s;
-
-	for (size_t i = 0; i < app->n_banks; i++)
-		cap += strlen(app->banks[i]->id) + 2 + sizeof app->banks[i]->sha256;
-	if (!(s = malloc(cap)))
-		return NULL;
-	s[0] = '\0';
-	for (size_t i = 0; i < app->n_banks; i++)
-		at += (size_t)snprintf(s + at, cap - at, "%s%s:%s", i ? "," : "",
-				       app->banks[i]->id, app->banks[i]->sha256);
-	return s;
-}
-
 static void tgame_make_code(char *code, struct rng *rng)
 {
 	for (int i = 0; i < TGAME_CODE_LEN; i++)
@@ -250,7 +233,7 @@ static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 	struct rng rng;
 	int rc = 1;
 
-	if (!r || !(g->game.banks = tgame_banks_text(g->app))) {
+	if (!r || !(g->game.banks = bank_versions_text(g->app->banks, g->app->n_banks))) {
 		free(r);
 		return rc_error_set(err, "out of memory");
 	}

@@ -86,23 +86,6 @@ int ui_exam_open(struct ui *ui)
 
 /* ---- beginning ----------------------------------------------------------- */
 
-/* "id:sha256,id:sha256": what a certificate needs to name the banks. */
-static char *ui_exam_banks_text(const struct exam_config *cfg)
-{
-	size_t cap = 1, at = 0;
-	char *s;
-
-	for (size_t i = 0; i < cfg->n_banks; i++)
-		cap += strlen(cfg->banks[i]->id) + 2 + sizeof cfg->banks[i]->sha256;
-	if (!(s = malloc(cap)))
-		return NULL;
-	s[0] = '\0';
-	for (size_t i = 0; i < cfg->n_banks; i++)
-		at += (size_t)snprintf(s + at, cap - at, "%s%s:%s", i ? "," : "",
-				       cfg->banks[i]->id, cfg->banks[i]->sha256);
-	return s;
-}
-
 static int ui_exam_store_begin(struct ui *ui)
 {
 	struct ui_exam *ex = ui->exam;
@@ -111,7 +94,7 @@ static int ui_exam_store_begin(struct ui *ui)
 	struct rc_error err;
 	int rc;
 
-	if (!recs || !(ex->banks = ui_exam_banks_text(&ex->cfg))) {
+	if (!recs || !(ex->banks = bank_versions_text(ex->cfg.banks, ex->cfg.n_banks))) {
 		free(recs);
 		return ui_exam_fail(ui, "out of memory");
 	}

@@ -117,6 +117,12 @@ size_t catalog_question_count(const struct catalog *cat);
 const struct bank_question *catalog_find_question(const struct catalog *cat,
 						  const char *id);
 
+/* "id:sha256,id:sha256" for banks loaded with catalog_want_sha256: which
+ * banks, in which version, as exam attempts and trivia games record them.
+ * Bank ids hold no ',' or ':'.  Malloc'd (the caller frees); NULL when out
+ * of memory. */
+char *bank_versions_text(const struct bank *const *banks, size_t n);
+
 /* The contrast text for a pair of roles (either order), or NULL. */
 const char *catalog_contrast(const struct catalog *cat, int a, int b);
 
