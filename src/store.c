@@ -387,7 +387,12 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmt[SQL_COUNT];
+	int wal_frames; /* pages in the WAL after our last commit */
 };
+
+/* SQLite's own auto-checkpoint threshold, in pages: a WAL this long takes
+ * about 1.5 ms to read back at start-up (doc/benchmarks.md). */
+#define STORE_WAL_FOLD_FRAMES 1000
 
 /* ---- errors ---- */
 
@@ -812,10 +817,29 @@ static int store_use_wal(const struct store *s, struct rc_error *err)
 	return rc == SQLITE_OK ? 0 : store_fail(s, rc, "switch it to WAL mode", err);
 }
 
-static int store_configure(const struct store *s, struct rc_error *err)
+/*
+ * SQLite's auto-checkpoint, plus a note of the WAL's length for
+ * store_close.  In-process the checkpoint lets the next commit start the
+ * WAL again from the top; a process that exits without folding it in would
+ * leave the next one a WAL that only grows (SQLite forgets, on reopening,
+ * how much of it was already copied).
+ */
+static int store_wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	struct store *s = arg;
+
+	s->wal_frames = frames;
+	if (frames >= STORE_WAL_FOLD_FRAMES)
+		/* a checkpoint that cannot finish now is finished later */
+		(void)sqlite3_wal_checkpoint(db, name);
+	return SQLITE_OK;
+}
+
+static int store_configure(struct store *s, struct rc_error *err)
 {
 	if (store_use_wal(s, err) < 0)
 		return -1;
+	(void)sqlite3_wal_hook(s->db, store_wal_hook, s);
 	return store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
 			  "set up the database connection", err);
 }
@@ -901,6 +925,18 @@ void store_close(struct store *s)
 	/* finalize repeats each statement's last error, already reported */
 	for (int i = 0; i < SQL_COUNT; i++)
 		(void)sqlite3_finalize(s->stmt[i]);
+	/*
+	 * Folding the WAL into the database file on the way out costs two
+	 * more waits for the disk (WAL, then database), which was most of
+	 * what a short session took on a slow disk (doc/benchmarks.md).  The
+	 * answers are as safe in the WAL, synced at every commit.  A long WAL
+	 * is folded in and removed, as is the WAL of a connection that only
+	 * read, so a read-only command leaves a complete database file.
+	 */
+	if (s->db && sqlite3_total_changes(s->db) > 0 &&
+	    s->wal_frames < STORE_WAL_FOLD_FRAMES)
+		(void)sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+					(int *)NULL);
 	/* close_v2 cannot fail: it only defers while statements are alive,
 	 * and none are left */
 	(void)sqlite3_close_v2(s->db);

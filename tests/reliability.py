@@ -728,6 +728,25 @@ def test_deleted_mid_session():
     assert len(db_rows(db + ".bak")) == 2
 
 
+def test_deleted_between_runs_leaves_its_wal():
+    """A short run leaves its answers in the WAL (synced, not folded into
+    the database file: doc/benchmarks.md).  Deleting rolecall.db alone to
+    start again must give a fresh, sound database, not the old pages."""
+    db = path("restart.db")
+    rc, out, err, _ = run(["practice", "--plain", "--count", "3", "--seed", "4", "--db", db],
+                          stdin=b"1\n1\n1\n")
+    assert rc == 0, err
+    assert os.path.getsize(db + "-wal") > 0, "the run folded its WAL in"
+    os.unlink(db)
+    rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--seed", "4", "--db", db],
+                          stdin=b"1\n")
+    assert rc == 0, err
+    assert len(db_rows(db)) == 1
+    assert integrity(db) == "ok"
+    # export only reads, so it folded the WAL in: the .db alone is complete
+    assert not os.path.exists(db + "-wal")
+
+
 def test_newer_schema_refused_untouched():
     db = path("newer.db")
     record(db, 2)

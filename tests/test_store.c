@@ -1039,6 +1039,110 @@ static void test_kill_9_loses_nothing_reported(void **state)
 	free(reported);
 }
 
+/* ---- the WAL left between runs (store_close) ---- */
+
+static off_t size_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_size : -1;
+}
+
+/* One short session: what a `practice --count 1` run does to the file. */
+static void one_run(const char *db, unsigned i)
+{
+	struct store *s = open_ok(db);
+	int64_t uid = user_ok(s, "alice");
+	struct history *h = load_ok(s, uid);
+	struct answer_record r = make_answer(i, T0 + i * 600);
+
+	record_ok(s, uid, h, &r);
+	history_free(h);
+	store_close(s);
+}
+
+static void check_integrity_ok(struct store *s)
+{
+	struct rc_error err;
+
+	if (store_check_integrity(s, &err) < 0)
+		fail_msg("integrity: %s", err.msg);
+}
+
+static void test_wal_stays_short_across_runs(void **state)
+{
+	struct fixture *f = *state;
+	char wal[160];
+	off_t longest = 0;
+	struct store *s;
+
+	snprintf(wal, sizeof wal, "%s-wal", f->db);
+	for (unsigned i = 0; i < 400; i++) {
+		one_run(f->db, i);
+		if (size_of(wal) > longest)
+			longest = size_of(wal);
+	}
+	/* a run leaves its answer in the WAL (no fold on the way out)... */
+	assert_true(size_of(wal) > 0);
+	/* ...but the WAL is folded in once it reaches 1000 pages of 4 KiB
+	 * (plus a 24-byte frame header each), so it does not keep growing */
+	assert_true(longest > 900 * 4120);
+	assert_true(longest < 1100 * 4120);
+	s = open_ok(f->db);
+	assert_int_equal(log_count(s, user_ok(s, "alice")), 400);
+	check_integrity_ok(s);
+	store_close(s);
+}
+
+/* A command that only reads (stats, export) leaves a complete database
+ * file: what a backup that copies the .db alone gets. */
+static void test_reader_folds_the_wal_in(void **state)
+{
+	struct fixture *f = *state;
+	char wal[160], copy[160], cmd[400];
+	struct store *s;
+
+	snprintf(wal, sizeof wal, "%s-wal", f->db);
+	snprintf(copy, sizeof copy, "%s/copy.db", f->dir);
+	for (unsigned i = 0; i < 3; i++)
+		one_run(f->db, i);
+	assert_true(size_of(wal) > 0);
+	s = open_ok(f->db);
+	assert_int_equal(log_count(s, user_ok(s, "alice")), 3);
+	store_close(s);
+	assert_int_equal(size_of(wal), -1);
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", f->db, copy);
+	assert_int_equal(system(cmd), 0);
+	s = open_ok(copy);
+	assert_int_equal(log_count(s, user_ok(s, "alice")), 3);
+	store_close(s);
+}
+
+/* Deleting rolecall.db to start again leaves its WAL and shared-memory
+ * file behind; a new database must not inherit their pages.  (SQLite
+ * drops a WAL found next to an empty database file.) */
+static void test_stale_wal_of_a_deleted_database(void **state)
+{
+	struct fixture *f = *state;
+	char wal[160], shm[160];
+	struct store *s;
+
+	snprintf(wal, sizeof wal, "%s-wal", f->db);
+	snprintf(shm, sizeof shm, "%s-shm", f->db);
+	for (unsigned i = 0; i < 5; i++)
+		one_run(f->db, i);
+	assert_true(size_of(wal) > 0 && size_of(shm) > 0);
+	assert_int_equal(unlink(f->db), 0);
+	s = open_ok(f->db);
+	assert_int_equal(log_count(s, user_ok(s, "alice")), 0);
+	check_integrity_ok(s);
+	store_close(s);
+	one_run(f->db, 9);
+	s = open_ok(f->db);
+	assert_int_equal(log_count(s, user_ok(s, "alice")), 1);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1061,6 +1165,9 @@ int main(void)
 		T(test_daily_buckets),
 		T(test_two_processes_write_at_once),
 		T(test_kill_9_loses_nothing_reported),
+		T(test_wal_stays_short_across_runs),
+		T(test_reader_folds_the_wal_in),
+		T(test_stale_wal_of_a_deleted_database),
 #undef T
 	};
 
