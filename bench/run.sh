@@ -33,5 +33,5 @@ fi
 
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROLECALL_BENCH=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" --target rolecall bench_gen_bank bench_yaml_floor \
-  bench_history_rows bench_next_question bench_record_answer >/dev/null
+  bench_history_rows bench_next_question bench_record_answer bench_slow_sync >/dev/null
 exec /usr/bin/python3 bench/bench.py --build "$build" "$@"
