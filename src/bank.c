@@ -1049,7 +1049,6 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 {
 	struct builder bd;
 	struct bank_parse_ops ops;
-	uint64_t fnv1a;
 	int ok;
 
 	memset(&bd, 0, sizeof bd);
@@ -1065,7 +1064,7 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 	strmap_init(&bd.b->ids);
 	presize(&bd, len);
 	ops = (struct bank_parse_ops){ &bd, on_key, on_item };
-	ok = bank_parse(name, data, len, &ops, diags, &fnv1a) == 0;
+	ok = bank_parse(name, data, len, &ops, diags) == 0;
 	if (ok && !bd.oom)
 		finish(&bd);
 	free(bd.pending);
@@ -1076,7 +1075,6 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 		return NULL;
 	}
 	bd.b->pub.path = arena_strndup(&bd.b->arena, name, strlen(name));
-	bd.b->pub.content_hash = fnv1a;
 	/* SHA-256 costs more than parsing (380 ms for 30 MB): only the
 	 * commands that record which bank version was used ask for it. */
 	if (want_sha256)

@@ -39,10 +39,8 @@ struct bank_parse_ops {
 
 /* Parse a whole file held in memory.  Returns 0 when the YAML itself was
  * well formed (content errors are the callbacks' business), -1 otherwise;
- * the problems are in diags.  *fnv1a is set to the FNV-1a 64 hash of all
- * len bytes, byte-order mark included, however the parse went. */
+ * the problems are in diags. */
 int bank_parse(const char *name, const char *data, size_t len,
-	       const struct bank_parse_ops *ops, struct diag_list *diags,
-	       uint64_t *fnv1a);
+	       const struct bank_parse_ops *ops, struct diag_list *diags);
 
 #endif

@@ -20,32 +20,7 @@ struct parse {
 	struct arena scratch;
 	int failed;   /* syntax error or out of memory: stop */
 	int not_bank; /* empty, or not a mapping: nothing for the callbacks to check */
-	const unsigned char *file; /* the whole file, byte-order mark included */
-	size_t file_len, hashed;
-	uint64_t hash;             /* FNV-1a 64 of file[0..hashed) */
 };
-
-/* FNV-1a is a chain of multiplications, each waiting for the one before:
- * a 30 MB bank takes 60 ms to hash on its own, whatever the processor.
- * Taken a few bytes after each of libyaml's events, the chain runs beside
- * the parser's work, which does not depend on it (bench/run.sh measures
- * the difference). */
-#define HASH_STEP 16
-
-static void hash_some(struct parse *p, size_t n)
-{
-	const unsigned char *s = p->file + p->hashed;
-	uint64_t h = p->hash;
-
-	if (n > p->file_len - p->hashed)
-		n = p->file_len - p->hashed;
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 1099511628211ULL;
-	}
-	p->hash = h;
-	p->hashed += n;
-}
 
 static int pos_line(const yaml_mark_t *m) { return (int)m->line + 1; }
 static int pos_col(const yaml_mark_t *m) { return (int)m->column + 1; }
@@ -271,7 +246,6 @@ static int next(struct parse *p)
 		syntax_error(p);
 		return 0;
 	}
-	hash_some(p, HASH_STEP);
 	p->have_ev = 1;
 	return 1;
 }
@@ -575,15 +549,11 @@ static void parse_stream(struct parse *p, const struct bank_parse_ops *ops)
 /* A file that is empty or not a mapping counts as not well formed: the
  * callbacks have nothing to check, and "no 'bank'" would only repeat it. */
 int bank_parse(const char *name, const char *data, size_t len,
-	       const struct bank_parse_ops *ops, struct diag_list *diags,
-	       uint64_t *fnv1a)
+	       const struct bank_parse_ops *ops, struct diag_list *diags)
 {
 	struct parse p;
 
 	memset(&p, 0, sizeof p);
-	p.file = (const unsigned char *)data;
-	p.file_len = len;
-	p.hash = 1469598103934665603ULL;
 	/* libyaml would skip the mark itself, but then it also takes a UTF-16
 	 * mark and reads UTF-16; a bank is UTF-8 only. */
 	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
@@ -597,15 +567,11 @@ int bank_parse(const char *name, const char *data, size_t len,
 	arena_init(&p.scratch, 16 * 1024);
 	if (!yaml_parser_initialize(&p.yaml)) {
 		diag_add(diags, name, 0, 0, "out of memory");
-		hash_some(&p, p.file_len);
-		*fnv1a = p.hash;
 		return -1;
 	}
 	yaml_parser_set_input_string(&p.yaml, (const unsigned char *)data, len);
 	yaml_parser_set_encoding(&p.yaml, YAML_UTF8_ENCODING);
 	parse_stream(&p, ops);
-	hash_some(&p, p.file_len - p.hashed);
-	*fnv1a = p.hash;
 	if (p.have_ev)
 		yaml_event_delete(&p.ev);
 	yaml_parser_delete(&p.yaml);

@@ -75,7 +75,6 @@ struct bank {
 	const char *title;
 	const char *description; /* may be NULL */
 	const char *path;
-	uint64_t content_hash;   /* FNV-1a 64 of the file's bytes */
 	char sha256[65];         /* SHA-256 of the file's bytes, hex: what sha256sum
 				  * prints; "" unless catalog_want_sha256 */
 	unsigned exam_count;     /* 0 when the bank sets no default */
