@@ -5,6 +5,7 @@
  */
 #include "trivia_game.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -437,6 +438,12 @@ int tgame_bank_files(const char *db_path, const char *code, char **files,
 	int rc;
 
 	*files = NULL;
+	/* Opening would create the file: a mistyped --db would leave an empty
+	 * database behind and only then say there is no game in it. */
+	if (access(db_path, F_OK) < 0 && errno == ENOENT)
+		return rc_error_set(err, "%s: no such database, so no trivia game %s "
+				    "in it; give the --db the host uses", db_path,
+				    code);
 	if (store_open(db_path, &s, err) < 0)
 		return -1;
 	rc = tgame_find_code(s, code, &f, err);

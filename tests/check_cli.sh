@@ -339,6 +339,16 @@ run frobnicate
 expect_rc "unknown command" 2
 expect_line "unknown command" "$TMP/err" "rolecall: unknown command 'frobnicate'; see 'rolecall --help'"
 
+# Joining through a database that is not there creates nothing.
+run trivia join K7QXM --name ana --plain --db "$TMP/no-such/trivia.db"
+expect_rc "join: missing database" 1
+expect_line "join: missing database" "$TMP/err" \
+	"rolecall: $TMP/no-such/trivia.db: no such database, so no trivia game K7QXM in it; give the --db the host uses"
+expect_count "join: missing database: nothing created" 0 "$(find "$TMP" -name 'no-such*' | wc -l)"
+run trivia join K7QXM --name ana --plain
+expect_rc "join: missing default database" 1
+expect_grep "join: missing default database" "$TMP/err" "no such database, so no trivia game K7QXM"
+
 # Nothing was written under HOME or XDG_DATA_HOME.
 expect_count "HOME untouched" 0 "$(find "$HOME" "$XDG_DATA_HOME" -mindepth 1 | wc -l)"
 
