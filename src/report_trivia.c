@@ -16,6 +16,7 @@
 #include "report.h"
 #include "rolecall/emit.h"
 #include "rolecall/trivia.h"
+#include "trivia_game.h"
 
 struct rt_game {
 	struct store_trivia_game g; /* banks points at the copy */
@@ -28,7 +29,17 @@ struct rt_games {
 	int oom;
 };
 
-static const char *const rt_status[] = { "lobby", "running", "done", "abandoned" };
+/* What became of a game.  A host killed with -9 cannot record that its
+ * game ended; its heartbeat stopping is what tells. */
+static const char *rt_status(const struct store_trivia_game *g)
+{
+	static const char *const names[] = { "lobby", "running", "done", "abandoned" };
+
+	if (g->hosted && g->status < STORE_TRIVIA_DONE &&
+	    g->host_seen_ms < tgame_wall_ms() - TGAME_HOST_STALE_MS)
+		return "interrupted";
+	return names[g->status];
+}
 
 static int rt_take(void *ctx, const struct store_trivia_game *g)
 {
@@ -112,7 +123,7 @@ static void rt_text_game(FILE *out, const struct store_trivia_state *st,
 	fprintf(out, "\nGame %s, %s: %s, %u question%s of %" PRId64 " s, %s; %s\n",
 		g->code, when, g->hosted ? "hosted" : "hot seat", g->rounds,
 		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000,
-		g->teams ? "teams" : "players", rt_status[g->status]);
+		g->teams ? "teams" : "players", rt_status(g));
 	if (!n)
 		fputs("  nobody joined\n", out);
 	for (unsigned i = 0; i < n; i++) {
@@ -133,7 +144,7 @@ static void rt_csv_game(FILE *out, const struct store_trivia_state *st,
 	report_iso_time(when, sizeof when, g->created_at);
 	for (unsigned i = 0; i < n; i++) {
 		fprintf(out, "%" PRId64 ",%s,%s,%s,%s,%u,%" PRId64 ",%u,", g->id, g->code,
-			g->hosted ? "hosted" : "hotseat", rt_status[g->status], when,
+			g->hosted ? "hosted" : "hotseat", rt_status(g), when,
 			g->rounds, g->time_limit_ms / 1000, i + 1);
 		emit_csv_field(out, rank[i].name);
 		fprintf(out, ",%" PRId64 ",%u,%" PRId64 ",%d\n", rank[i].score, rank[i].right,
@@ -163,7 +174,7 @@ static void rt_json_game(FILE *out, const struct store_trivia_state *st,
 	fprintf(out, "%s{\"id\":%" PRId64 ",\"code\":", first ? "" : ",", g->id);
 	emit_json_string(out, g->code);
 	fprintf(out, ",\"kind\":\"%s\",\"status\":\"%s\",\"host\":",
-		g->hosted ? "hosted" : "hotseat", rt_status[g->status]);
+		g->hosted ? "hosted" : "hotseat", rt_status(g));
 	emit_json_string(out, g->host_user);
 	rt_json_time(out, "created_at", g->created_at);
 	rt_json_time(out, "started_at", g->started_at);

@@ -482,6 +482,33 @@ def test_host_quits_and_players_hear_of_it():
         ana.kill()
 
 
+def test_host_killed_shows_as_interrupted():
+    """A host killed with -9 cannot record that its game ended: while its
+    heartbeat is fresh the game is running, once it is older than 15 s the
+    report says interrupted."""
+    dbname = "killed.db"
+    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+                 "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
+    try:
+        host.p.kill()
+        host.p.wait()
+        assert game_row(dbname)[3] == "lobby"
+        rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db(dbname)])
+        assert rc == 0 and json.loads(out)[0]["status"] == "lobby", (out, err)
+        con = sqlite3.connect(db(dbname))
+        con.execute("UPDATE trivia_games SET host_seen_ms = host_seen_ms - 16000")
+        con.commit()
+        con.close()
+        rc, out, err = run(["report", "--trivia", "--db", db(dbname)])
+        assert rc == 0, err
+        assert re.search(r"^Game %s, .*; interrupted$" % code, out, re.M), out
+        rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db(dbname)])
+        assert rc == 0 and json.loads(out)[0]["status"] == "interrupted", out
+    finally:
+        host.kill()
+
+
 # ---- reports and errors -----------------------------------------------------
 
 def test_report_trivia_lists_games_and_rankings():
