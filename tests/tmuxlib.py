@@ -27,6 +27,14 @@ def available(script):
     return False
 
 
+def main(script, namespace, tmp):
+    """A tmux script's main: skipped without tmux, else its test_*
+    functions, those whose names hold UI_E2E_ONLY if that is set."""
+    if not available(script):
+        return testlib.SKIPPED
+    return testlib.main(testlib.tests_in(namespace), [tmp], os.environ.get("UI_E2E_ONLY"))
+
+
 def lsan_suppressions(tmp):
     """For sanitizer builds: on TERM=linux, ncurses' mousemask dlopens
     libgpm, which leaks a few bytes when no gpm daemon runs.  Not ours to

@@ -278,11 +278,5 @@ def test_host_and_two_players_with_one_quitting():
     assert score == [("Ana", rows[0][5] + rows[2][5] + rows[4][5], 0), ("Ben", 0, 1)], score
 
 
-def main():
-    if not tmuxlib.available("trivia_tmux"):
-        return testlib.SKIPPED
-    return testlib.main(testlib.tests_in(globals()), [TMP], os.environ.get("UI_E2E_ONLY"))
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(tmuxlib.main("trivia_tmux", globals(), TMP))

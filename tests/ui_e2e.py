@@ -682,11 +682,5 @@ def test_plain_and_pipes_stay_line_mode():
     assert r.returncode == 0 and r.stdout.startswith("tester: 0 answers"), r.stdout
 
 
-def main():
-    if not tmuxlib.available("ui_e2e"):
-        return testlib.SKIPPED
-    return testlib.main(testlib.tests_in(globals()), [TMP], os.environ.get("UI_E2E_ONLY"))
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(tmuxlib.main("ui_e2e", globals(), TMP))

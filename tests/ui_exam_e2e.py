@@ -554,11 +554,5 @@ def test_pipes_still_need_plain():
     assert r.returncode == 2 and "use --plain" in r.stderr, (r.returncode, r.stderr)
 
 
-def main():
-    if not tmuxlib.available("ui_exam_e2e"):
-        return testlib.SKIPPED
-    return testlib.main(testlib.tests_in(globals()), [TMP], os.environ.get("UI_E2E_ONLY"))
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(tmuxlib.main("ui_exam_e2e", globals(), TMP))
