@@ -19,30 +19,27 @@ import json
 import math
 import os
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
-BIN = os.path.abspath(sys.argv[1])
-HERE = os.path.dirname(os.path.abspath(__file__))
-E2E = os.path.join(HERE, "fixtures", "e2e")
-ITEMS = os.path.join(HERE, "fixtures", "exam")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+
+BIN = testlib.binary()
+E2E = testlib.FIXTURES
+ITEMS = os.path.join(testlib.HERE, "fixtures", "exam")
 T0 = 1800000000  # 2027-01-15T08:00:00Z
-NAMES = {"pm": "Product Manager", "po": "Product Owner",
-         "pmm": "Product Marketing Manager", "pjm": "Project Manager",
-         "x": "Role X", "y": "Role Y", "z": "Role Z"}
+NAMES = dict(testlib.NAMES, x="Role X", y="Role Y", z="Role Z")
 ROLE_OF = {v: k for k, v in NAMES.items()}
 
-TMP = tempfile.mkdtemp(prefix="rolecall-exam-")
+TMP = testlib.workdir("rolecall-exam-")
 
 
 def env(quizzes=E2E, now=T0, user="tester"):
-    return dict(os.environ, HOME=TMP, XDG_DATA_HOME=os.path.join(TMP, "xdg"),
-                ROLECALL_QUIZZES=quizzes, USER=user, ROLECALL_FAKE_NOW=str(now))
+    return testlib.home_env(TMP, quizzes, user, ROLECALL_FAKE_NOW=str(now))
 
 
 def db(name):
@@ -699,22 +696,7 @@ def test_items_against_hand_computed_values():
 
 
 def main():
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_")]
-    passed = failed = 0
-    for name, fn in tests:
-        try:
-            fn()
-            passed += 1
-            print("ok   " + name)
-        except Exception as e:  # report every failure, not just the first
-            failed += 1
-            print("FAIL %s: %r" % (name, e))
-    print("%d passed, %d failed" % (passed, failed))
-    if failed:
-        print("databases kept in " + TMP)
-    else:
-        shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
+    return testlib.main(sorted(testlib.tests_in(globals())), [TMP])
 
 
 if __name__ == "__main__":

@@ -14,18 +14,16 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
 
-BIN = os.path.abspath(sys.argv[1])
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "fixtures", "e2e")
-NAMES = {"pm": "Product Manager", "po": "Product Owner",
-         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+from testlib import NAMES  # noqa: E402
+
+BIN = testlib.binary()
 ROLE_OF = {v: k for k, v in NAMES.items()}
 
-TMP = tempfile.mkdtemp(prefix="rolecall-e2e-")
-ENV = dict(os.environ, HOME=TMP, XDG_DATA_HOME=os.path.join(TMP, "xdg"),
-           ROLECALL_QUIZZES=FIXTURES, USER="tester")
+TMP = testlib.workdir("rolecall-e2e-")
+ENV = testlib.home_env(TMP)
 
 
 def run(args, stdin="", env=None):
@@ -274,21 +272,11 @@ def test_unknown_bank_id_is_not_a_path():
 
 
 def main():
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_")]
     # Order matters only where a test reads another's database.
     order = ["test_scripted_run_records_every_answer", "test_drill_targets_the_confused_pair"]
-    tests.sort(key=lambda t: (order.index(t[0]) if t[0] in order else len(order), t[0]))
-    passed = failed = 0
-    for name, fn in tests:
-        try:
-            fn()
-            passed += 1
-            print("ok   " + name)
-        except Exception as e:  # report every failure, not just the first
-            failed += 1
-            print("FAIL %s: %r" % (name, e))
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    tests = sorted(testlib.tests_in(globals()),
+                   key=lambda t: (order.index(t[0]) if t[0] in order else len(order), t[0]))
+    return testlib.main(tests, [TMP])
 
 
 if __name__ == "__main__":

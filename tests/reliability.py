@@ -31,17 +31,16 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import traceback
 
-BIN = os.path.abspath(sys.argv[1])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+from testlib import FIXTURES, HERE, NAMES, Skip  # noqa: E402
+
+BIN = testlib.binary()
 ONLY = sys.argv[2] if len(sys.argv) > 2 else os.environ.get("RELIABILITY_ONLY")
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "fixtures", "e2e")
-NAMES = {"pm": "Product Manager", "po": "Product Owner",
-         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
 ROLE_OF = {v: k for k, v in NAMES.items()}
 
 with open(BIN, "rb") as _f:
@@ -53,16 +52,11 @@ WALL_LIMIT = 3.0 * CPU_LIMIT
 AS_LIMIT = None if SANITIZED else 256 * 1024 * 1024
 ROOT = os.geteuid() == 0
 
-TMP = tempfile.mkdtemp(prefix="rolecall-rel-")
+TMP = testlib.workdir("rolecall-rel-")
 os.chmod(TMP, 0o755)  # another user (nobody) must reach files made here
-ENV = dict(os.environ, HOME=TMP, XDG_DATA_HOME=os.path.join(TMP, "xdg"),
-           ROLECALL_QUIZZES=FIXTURES, USER="tester", LC_ALL="C.UTF-8")
+ENV = testlib.home_env(TMP, LC_ALL="C.UTF-8")
 ENV.pop("ROLECALL_FAKE_NOW", None)
 FIGURES = {}  # printed at the end: what doc/reliability.md quotes
-
-
-class Skip(Exception):
-    pass
 
 
 def path(*parts):
@@ -870,7 +864,6 @@ def ui():
     """The tmux driver of ui_e2e.py, imported once."""
     if not shutil.which("tmux"):
         raise Skip("tmux is not installed")
-    sys.path.insert(0, HERE)
     import ui_e2e
     ui_e2e.TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "60" if SANITIZED else "20"))
     return ui_e2e
@@ -1119,32 +1112,13 @@ def test_check_never_writes():
 # ---- main ------------------------------------------------------------------------------
 
 def main():
-    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
-    passed = failed = skipped = 0
-    t_all = time.monotonic()
-    for name, fn in tests:
-        if ONLY and ONLY not in name:
-            continue
-        t0 = time.monotonic()
-        try:
-            fn()
-            passed += 1
-            print("ok   %s (%.1fs)" % (name, time.monotonic() - t0), flush=True)
-        except Skip as e:
-            skipped += 1
-            print("skip %s: %s" % (name, e), flush=True)
-        except Exception:
-            failed += 1
-            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
+    tally = testlib.run_tests(testlib.tests_in(globals()), ONLY)
     for k, v in FIGURES.items():
         print("figure: %s: %s" % (k, v))
-    print("%d passed, %d failed, %d skipped (%.0fs)" % (passed, failed, skipped,
-                                                        time.monotonic() - t_all))
-    if not failed:
-        shutil.rmtree(TMP, ignore_errors=True)
-        if "ui_e2e" in sys.modules:
-            shutil.rmtree(sys.modules["ui_e2e"].TMP, ignore_errors=True)
-    return 1 if failed else 0
+    workdirs = [TMP]
+    if "ui_e2e" in sys.modules:
+        workdirs.append(sys.modules["ui_e2e"].TMP)
+    return testlib.conclude(tally, workdirs)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@
 
 #include "rolecall/history.h"
 #include "rolecall/store.h"
+#include "store_fixture.h"
 
 #define T0 1800000000LL /* a fixed "now": tests never read the clock */
 #define DAY 86400
@@ -50,8 +51,7 @@ static int setup(void **state)
 
 	if (!f)
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/rolecall-store-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (make_test_dir(f->dir, sizeof f->dir, "store") < 0)
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/data/rolecall.db", f->dir);
 	*state = f;
@@ -95,26 +95,6 @@ static void assert_msg_has(const struct rc_error *err, const char *needle)
 {
 	if (!strstr(err->msg, needle))
 		fail_msg("message \"%s\" lacks \"%s\"", err->msg, needle);
-}
-
-static struct store *open_ok(const char *path)
-{
-	struct rc_error err;
-	struct store *s;
-
-	if (store_open(path, &s, &err) < 0)
-		fail_msg("store_open: %s", err.msg);
-	return s;
-}
-
-static int64_t user_ok(struct store *s, const char *name)
-{
-	struct rc_error err;
-	int64_t id;
-
-	if (store_user(s, name, &id, &err) < 0)
-		fail_msg("store_user: %s", err.msg);
-	return id;
 }
 
 /*

@@ -23,6 +23,7 @@
 
 #include "rolecall/history.h"
 #include "rolecall/store.h"
+#include "store_fixture.h"
 
 #define T0 1800000000LL
 #define SLOW_MS 30000
@@ -38,34 +39,13 @@ struct fixture {
 	int64_t alice, bob;
 };
 
-static struct store *open_ok(const char *path)
-{
-	struct rc_error err;
-	struct store *s;
-
-	if (store_open(path, &s, &err) < 0)
-		fail_msg("store_open: %s", err.msg);
-	return s;
-}
-
-static int64_t user_ok(struct store *s, const char *name)
-{
-	struct rc_error err;
-	int64_t id;
-
-	if (store_user(s, name, &id, &err) < 0)
-		fail_msg("store_user: %s", err.msg);
-	return id;
-}
-
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 
 	if (!f)
 		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/rolecall-exam-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (make_test_dir(f->dir, sizeof f->dir, "exam") < 0)
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/rolecall.db", f->dir);
 	f->s = open_ok(f->db);
@@ -78,15 +58,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char path[160];
 
 	store_close(f->s);
-	for (const char *const *sfx = (const char *const[]){ "", "-wal", "-shm", NULL };
-	     *sfx; sfx++) {
-		snprintf(path, sizeof path, "%s%s", f->db, *sfx);
-		unlink(path);
-	}
-	rmdir(f->dir);
+	remove_db_and_dir(f->db, f->dir);
 	free(f);
 	return 0;
 }

@@ -23,6 +23,7 @@
 
 #include "rolecall/history.h"
 #include "rolecall/store.h"
+#include "store_fixture.h"
 
 #define T0 1800000000LL
 #define MS0 (T0 * 1000)
@@ -35,23 +36,12 @@ struct fixture {
 	struct store *s;
 };
 
-static struct store *open_ok(const char *path)
-{
-	struct rc_error err;
-	struct store *s;
-
-	if (store_open(path, &s, &err) < 0)
-		fail_msg("store_open: %s", err.msg);
-	return s;
-}
-
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/rolecall-trivia-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
+	assert_int_equal(make_test_dir(f->dir, sizeof f->dir, "trivia"), 0);
 	snprintf(f->db, sizeof f->db, "%s/rolecall.db", f->dir);
 	f->s = open_ok(f->db);
 	*state = f;
@@ -61,15 +51,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char path[160];
 
 	store_close(f->s);
-	for (const char *const *sfx = (const char *const[]){ "", "-wal", "-shm", NULL };
-	     *sfx; sfx++) {
-		snprintf(path, sizeof path, "%s%s", f->db, *sfx);
-		unlink(path);
-	}
-	rmdir(f->dir);
+	remove_db_and_dir(f->db, f->dir);
 	free(f);
 	return 0;
 }

@@ -20,31 +20,28 @@ import json
 import math
 import os
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
-import traceback
 
-BIN = os.path.abspath(sys.argv[1])
-HERE = os.path.dirname(os.path.abspath(__file__))
-E2E = os.path.join(HERE, "fixtures", "e2e")
-NAMES = {"pm": "Product Manager", "po": "Product Owner",
-         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+from testlib import NAMES  # noqa: E402
+
+BIN = testlib.binary()
+E2E = testlib.FIXTURES
 ROLE_OF = {v: k for k, v in NAMES.items()}
 TIE_RULE = "Ties are broken by total answer time (faster first), then by name."
 # Sanitizer builds start slowly; nothing waits this long unless it is broken.
 TIMEOUT = float(os.environ.get("TRIVIA_E2E_TIMEOUT", "20"))
 
-TMP = tempfile.mkdtemp(prefix="rolecall-trivia-")
+TMP = testlib.workdir("rolecall-trivia-")
 
 
 def env(user="tester"):
-    return dict(os.environ, HOME=TMP, XDG_DATA_HOME=os.path.join(TMP, "xdg"),
-                ROLECALL_QUIZZES=E2E, USER=user)
+    return testlib.home_env(TMP, user=user)
 
 
 def db(name):
@@ -582,24 +579,7 @@ def test_usage_errors():
 
 
 def main():
-    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
-    only = os.environ.get("TRIVIA_E2E_ONLY")
-    passed = failed = 0
-    for name, fn in tests:
-        if only and only not in name:
-            continue
-        t0 = time.time()
-        try:
-            fn()
-            passed += 1
-            print("ok   %s (%.1fs)" % (name, time.time() - t0), flush=True)
-        except Exception:
-            failed += 1
-            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
-    print("%d passed, %d failed" % (passed, failed))
-    if not failed:
-        shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
+    return testlib.main(testlib.tests_in(globals()), [TMP], os.environ.get("TRIVIA_E2E_ONLY"))
 
 
 if __name__ == "__main__":

@@ -20,103 +20,41 @@ Usage: trivia_tmux.py ROLECALL_BINARY
 import math
 import os
 import re
-import shlex
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
-import time
-import traceback
 
-BIN = os.path.abspath(sys.argv[1])
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "fixtures", "e2e")
-NAMES = {"pm": "Product Manager", "po": "Product Owner",
-         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+import tmuxlib  # noqa: E402
+from testlib import NAMES  # noqa: E402
+
+BIN = testlib.binary()
 TIE_RULE = "Ties are broken by total answer time (faster first), then by name."
-TMP = tempfile.mkdtemp(prefix="rolecall-trivia-ui-")
+TMP = testlib.workdir("rolecall-trivia-ui-")
 TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "20"))
-PASSTHROUGH = ("UBSAN_OPTIONS", "ASAN_OPTIONS", "PATH")
-LSAN_SUPPRESSIONS = os.path.join(TMP, "lsan.supp")
-with open(LSAN_SUPPRESSIONS, "w") as f:
-    f.write("leak:mousemask_sp\n")
-
-_counter = [0]
 
 
-class Pane:
-    """rolecall running in a tmux pane of its own server."""
+class Pane(tmuxlib.Pane):
+    """rolecall in an 80x24 xterm of its own; user names the player, as
+    several share one database."""
 
     def __init__(self, args, db, size=(80, 24), user="tester"):
-        _counter[0] += 1
-        self.n = _counter[0]
-        self.sock = "rolecall-trivia-%d-%d" % (os.getpid(), self.n)
-        self.err = os.path.join(TMP, "stderr-%d.txt" % self.n)
-        e = {"HOME": TMP, "XDG_DATA_HOME": os.path.join(TMP, "xdg"), "USER": user,
-             "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-             "ROLECALL_QUIZZES": FIXTURES,
-             "LSAN_OPTIONS": "suppressions=" + LSAN_SUPPRESSIONS}
-        e.update({k: os.environ[k] for k in PASSTHROUGH if k in os.environ})
-        cmd = ["env", "-i"] + ["%s=%s" % kv for kv in e.items()] + [BIN] + list(args) + \
-            ["--db", os.path.join(TMP, db)]
-        script = os.path.join(TMP, "run-%d.sh" % self.n)
-        with open(script, "w") as f:
-            f.write("trap : INT\n%s 2>>%s\necho EXIT=$?\nstty -a\necho STTY-END\n"
-                    "exec sleep 120\n"
-                    % (" ".join(shlex.quote(c) for c in cmd), shlex.quote(self.err)))
-        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
-                  "sh " + shlex.quote(script))
-
-    def tmux(self, *args):
-        return subprocess.run(["tmux", "-f", "/dev/null", "-L", self.sock] + list(args),
-                              capture_output=True, text=True, timeout=30).stdout
-
-    def screen(self, join=False):
-        return self.tmux("capture-pane", "-p", *(["-J"] if join else []))
-
-    def wait(self, pattern, timeout=TIMEOUT, **kw):
-        deadline = time.time() + timeout
-        while True:
-            s = self.screen(**kw)
-            if re.search(pattern, s, re.M):
-                return s
-            if time.time() > deadline:
-                raise AssertionError("timed out waiting for %r; screen:\n%s\nstderr: %s"
-                                     % (pattern, s, self.stderr()))
-            time.sleep(0.05)
-
-    def keys(self, *keys):
-        self.tmux("send-keys", *keys)
-
-    def literal(self, text):
-        self.tmux("send-keys", "-l", text)
-
-    def resize(self, w, h):
-        self.tmux("resize-window", "-x", str(w), "-y", str(h))
-
-    def exit_status(self):
-        s = self.wait(r"^STTY-END", join=True)
-        return int(re.search(r"EXIT=(\d+)", s).group(1)), s
-
-    def stderr(self):
-        try:
-            with open(self.err) as f:
-                return f.read()
-        except OSError:
-            return ""
-
-    def close(self):
-        self.tmux("kill-server")
+        # Unlike the other UI scripts, no slow full-stack malloc under ASan:
+        # only the libgpm suppression needs it, xterm-256color never loads
+        # libgpm, and the game's time limits are a few seconds.
+        e = tmuxlib.isolated_env(TMP, user=user, full_malloc_stacks=False,
+                                 **tmuxlib.terminal())
+        argv = [BIN] + list(args) + ["--db", os.path.join(TMP, db)]
+        super().__init__(argv, e, TMP, "rolecall-trivia", size, timeout=TIMEOUT)
 
 
 def check_clean_exit(p, status=0):
+    """rolecall ended with status and gave the terminal back in line mode
+    (trivia does not check the alternate screen)."""
     rc, s = p.exit_status()
     assert rc == status, (rc, s, p.stderr())
-    stty = s[s.index("EXIT="):]
-    assert re.search(r"(?<![-\w])icanon\b", stty) and re.search(r"(?<![-\w])echo\b", stty)
-    err = p.stderr()
-    assert "Sanitizer" not in err and "runtime error" not in err, err
+    tmuxlib.check_line_mode(s)
+    tmuxlib.check_no_sanitizer(p)
 
 
 OPTION = re.compile(r"^ ([▸ ]) (\d)  (\S.*?)\s*$")
@@ -340,29 +278,5 @@ def test_host_and_two_players_with_one_quitting():
     assert score == [("Ana", rows[0][5] + rows[2][5] + rows[4][5], 0), ("Ben", 0, 1)], score
 
 
-def main():
-    if not shutil.which("tmux"):
-        print("trivia_tmux: tmux is not installed; skipping")
-        return 77
-    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
-    only = os.environ.get("UI_E2E_ONLY")
-    passed = failed = 0
-    for name, fn in tests:
-        if only and only not in name:
-            continue
-        t0 = time.time()
-        try:
-            fn()
-            passed += 1
-            print("ok   %s (%.1fs)" % (name, time.time() - t0), flush=True)
-        except Exception:
-            failed += 1
-            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
-    print("%d passed, %d failed" % (passed, failed))
-    if not failed:
-        shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(tmuxlib.main("trivia_tmux", globals(), TMP))

@@ -21,33 +21,22 @@ import hashlib
 import json
 import os
 import re
-import shlex
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
-import traceback
 
-BIN = os.path.abspath(sys.argv[1])
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "fixtures", "e2e")
-NAMES = {"pm": "Product Manager", "po": "Product Owner",
-         "pmm": "Product Marketing Manager", "pjm": "Project Manager"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+import tmuxlib  # noqa: E402
+from testlib import FIXTURES, NAMES  # noqa: E402
+from tmuxlib import check_no_sanitizer, check_restored  # noqa: E402
+
+BIN = testlib.binary()
 T0 = 1800000000  # 2027-01-15T08:00:00Z
-TMP = tempfile.mkdtemp(prefix="rolecall-uix-")
+TMP = testlib.workdir("rolecall-uix-")
 # Sanitizer builds are slower; nothing waits this long unless it is broken.
 TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "20"))
-PASSTHROUGH = ("UBSAN_OPTIONS", "PATH")
-# As in ui_e2e.py: libgpm (dlopened by mousemask on some terminals) leaks.
-LSAN_SUPPRESSIONS = os.path.join(TMP, "lsan.supp")
-with open(LSAN_SUPPRESSIONS, "w") as f:
-    f.write("leak:mousemask_sp\n")
-LSAN_OPTIONS = ":".join(x for x in (os.environ.get("LSAN_OPTIONS"),
-                                    "suppressions=" + LSAN_SUPPRESSIONS) if x)
-ASAN_OPTIONS = ":".join(x for x in (os.environ.get("ASAN_OPTIONS"),
-                                    "fast_unwind_on_malloc=0") if x)
 
 STATEMENTS = """\
 bank: uix-statements
@@ -64,136 +53,18 @@ questions:
     explain: Accepting work is the PO's.
 """
 
-_counter = [0]
-
-
 def env_for(extra=None):
-    e = {"HOME": TMP, "XDG_DATA_HOME": os.path.join(TMP, "xdg"), "USER": "tester",
-         "ROLECALL_QUIZZES": FIXTURES, "ROLECALL_FAKE_NOW": str(T0),
-         "LSAN_OPTIONS": LSAN_OPTIONS, "ASAN_OPTIONS": ASAN_OPTIONS}
-    e.update({k: os.environ[k] for k in PASSTHROUGH if k in os.environ})
-    e.update(extra or {})
-    return e
+    return tmuxlib.isolated_env(TMP, ROLECALL_FAKE_NOW=str(T0), **(extra or {}))
 
 
-class Pane:
-    """rolecall running in a tmux pane of its own server."""
+class Pane(tmuxlib.Pane):
+    """rolecall in an 80x24 xterm of its own at the fixed clock T0."""
 
     def __init__(self, args, db, size=(80, 24), env=None):
-        _counter[0] += 1
-        self.n = _counter[0]
-        self.sock = "rolecall-uix-%d-%d" % (os.getpid(), self.n)
-        self.err = os.path.join(TMP, "stderr-%d.txt" % self.n)
-        e = env_for({"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+        e = env_for(tmuxlib.terminal())
         e.update(env or {})
-        cmd = (["env", "-i"] + ["%s=%s" % kv for kv in e.items()] + [BIN] + list(args) +
-               ["--db", os.path.join(TMP, db)])
-        script = os.path.join(TMP, "run-%d.sh" % self.n)
-        with open(script, "w") as f:
-            f.write("trap : INT\n%s 2>>%s\necho EXIT=$?\nstty -a\necho STTY-END\n"
-                    "exec sleep 120\n"
-                    % (" ".join(shlex.quote(c) for c in cmd), shlex.quote(self.err)))
-        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
-                  "sh " + shlex.quote(script))
-
-    def tmux(self, *args):
-        return subprocess.run(["tmux", "-f", "/dev/null", "-L", self.sock] + list(args),
-                              capture_output=True, text=True, timeout=30).stdout
-
-    def screen(self):
-        return self.tmux("capture-pane", "-p")
-
-    def wait(self, pattern, timeout=TIMEOUT):
-        """Poll until the screen matches the regex; returns the screen."""
-        deadline = time.time() + timeout
-        while True:
-            s = self.screen()
-            if re.search(pattern, s, re.M):
-                return s
-            if time.time() > deadline:
-                raise AssertionError("timed out waiting for %r; screen:\n%s\nstderr: %s"
-                                     % (pattern, s, self.stderr()))
-            time.sleep(0.05)
-
-    def wait_all(self, texts, timeout=TIMEOUT):
-        """Poll until every text is on the screen at once."""
-        deadline = time.time() + timeout
-        while True:
-            s = self.screen()
-            missing = [t for t in texts if t not in s]
-            if not missing:
-                return s
-            if time.time() > deadline:
-                raise AssertionError("missing %r; screen:\n%s" % (missing, s))
-            time.sleep(0.05)
-
-    def gone(self, pattern, timeout=TIMEOUT):
-        deadline = time.time() + timeout
-        while re.search(pattern, self.screen(), re.M):
-            if time.time() > deadline:
-                raise AssertionError("still on screen: %r\n%s" % (pattern, self.screen()))
-            time.sleep(0.05)
-
-    def keys(self, *keys):
-        self.tmux("send-keys", *keys)
-
-    def click(self, row, col):
-        """A left click in SGR (1006) mode: press then release, 1-based."""
-        self.tmux("send-keys", "-l", "\x1b[<0;%d;%dM\x1b[<0;%d;%dm"
-                  % (col + 1, row + 1, col + 1, row + 1))
-
-    def resize(self, w, h):
-        self.tmux("resize-window", "-x", str(w), "-y", str(h))
-
-    def pid(self):
-        """rolecall's pid: the child of the pane's shell."""
-        shell = int(self.tmux("display", "-p", "#{pane_pid}").strip())
-        for p in os.listdir("/proc"):
-            if not p.isdigit():
-                continue
-            try:
-                with open("/proc/%s/stat" % p) as f:
-                    stat = f.read()
-            except OSError:
-                continue
-            fields = stat[stat.rindex(")") + 2:].split()
-            if int(fields[1]) == shell and "rolecall" in stat[:stat.rindex(")")]:
-                return int(p)
-        raise AssertionError("rolecall is not running")
-
-    def exit_status(self):
-        s = self.wait(r"^STTY-END")
-        return int(re.search(r"EXIT=(\d+)", s).group(1)), s
-
-    def stderr(self):
-        try:
-            with open(self.err) as f:
-                return f.read()
-        except OSError:
-            return ""
-
-    def close(self):
-        self.tmux("kill-server")
-        # tmux may leave its socket file behind; it is ours to remove.
-        path = os.path.join(os.environ.get("TMUX_TMPDIR", "/tmp"), "tmux-%d" % os.getuid(),
-                            self.sock)
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
-
-
-def check_restored(p, s):
-    """The terminal after rolecall: main screen, canonical mode, echo."""
-    assert p.tmux("display", "-p", "#{alternate_on}").strip() == "0", "alternate screen on"
-    stty = s[s.index("EXIT="):]
-    assert re.search(r"(?<![-\w])icanon\b", stty), stty
-    assert re.search(r"(?<![-\w])echo\b", stty), stty
-
-
-def check_no_sanitizer(p):
-    err = p.stderr()
-    assert "Sanitizer" not in err and "runtime error" not in err, err
+        argv = [BIN] + list(args) + ["--db", os.path.join(TMP, db)]
+        super().__init__(argv, e, TMP, "rolecall-uix", size, timeout=TIMEOUT)
 
 
 def finish(p, status=0):
@@ -683,31 +554,5 @@ def test_pipes_still_need_plain():
     assert r.returncode == 2 and "use --plain" in r.stderr, (r.returncode, r.stderr)
 
 
-def main():
-    if not shutil.which("tmux"):
-        print("ui_exam_e2e: tmux is not installed; skipping")
-        return 77
-    tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
-    only = os.environ.get("UI_E2E_ONLY")
-    passed = failed = 0
-    for name, fn in tests:
-        if only and only not in name:
-            continue
-        t0 = time.time()
-        try:
-            fn()
-            passed += 1
-            print("ok   %s (%.1fs)" % (name, time.time() - t0), flush=True)
-        except Exception:
-            failed += 1
-            print("FAIL %s\n%s" % (name, traceback.format_exc()), flush=True)
-    print("%d passed, %d failed" % (passed, failed))
-    if failed:
-        print("files kept in " + TMP)
-    else:
-        shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(tmuxlib.main("ui_exam_e2e", globals(), TMP))
