@@ -199,13 +199,19 @@ int store_exam_submit(struct store *s, const struct exam_attempt *a,
 
 /* ---- reading exams ---- */
 
-static void store_bind_filter(sqlite3_stmt *st, const struct exam_filter *f,
-			      int *rc)
+/* Step one of the exam queries, bound to filter f, through fn. */
+static int store_exam_rows(struct store *s, enum store_sql which,
+			   const struct exam_filter *f, const char *doing,
+			   store_row_fn fn, void *ctx, struct rc_error *err)
 {
-	bind_i64(st, 1, f->user_id, rc);
-	bind_i64(st, 2, f->attempt_id, rc);
-	bind_i64(st, 3, f->since, rc);
-	bind_i64(st, 4, f->submitted_only != 0, rc);
+	sqlite3_stmt *st = s->stmt[which];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, f->user_id, &rc);
+	bind_i64(st, 2, f->attempt_id, &rc);
+	bind_i64(st, 3, f->since, &rc);
+	bind_i64(st, 4, f->submitted_only != 0, &rc);
+	return store_rows(s, st, rc, doing, fn, ctx, err);
 }
 
 static int store_decode_attempt(sqlite3_stmt *st, struct exam_attempt *a)
@@ -256,12 +262,9 @@ int store_each_attempt(struct store *s, const struct exam_filter *f,
 		       void *ctx, struct rc_error *err)
 {
 	struct store_attempts v = { fn, ctx };
-	sqlite3_stmt *st = s->stmt[SQL_EXAM_EACH];
-	int rc = SQLITE_OK;
 
-	store_bind_filter(st, f, &rc);
-	return store_rows(s, st, rc, "read the exam attempts", store_attempt_row,
-			  &v, err);
+	return store_exam_rows(s, SQL_EXAM_EACH, f, "read the exam attempts",
+			       store_attempt_row, &v, err);
 }
 
 static int store_decode_item(sqlite3_stmt *st, struct exam_item_row *row,
@@ -311,10 +314,7 @@ int store_each_exam_item(struct store *s, const struct exam_filter *f,
 			 void *ctx, struct rc_error *err)
 {
 	struct store_items v = { fn, ctx };
-	sqlite3_stmt *st = s->stmt[SQL_EXAM_ITEMS];
-	int rc = SQLITE_OK;
 
-	store_bind_filter(st, f, &rc);
-	return store_rows(s, st, rc, "read the exam questions", store_item_row,
-			  &v, err);
+	return store_exam_rows(s, SQL_EXAM_ITEMS, f, "read the exam questions",
+			       store_item_row, &v, err);
 }

@@ -106,13 +106,29 @@ static int store_decode_player(sqlite3_stmt *st, struct store_trivia_player *p)
 	return 0;
 }
 
-static void store_bind_game_filter(sqlite3_stmt *st,
-				   const struct store_trivia_filter *f, int *rc)
+/* Step SQL_TRIVIA_GAMES, bound to filter f, through fn. */
+static int store_game_rows(struct store *s, const struct store_trivia_filter *f,
+			   const char *doing, store_row_fn fn, void *ctx,
+			   struct rc_error *err)
 {
-	bind_i64(st, 1, f->game_id, rc);
-	bind_text(st, 2, f->code, rc);
-	bind_i64(st, 3, f->since, rc);
-	bind_i64(st, 4, f->finished_only != 0, rc);
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAMES];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, f->game_id, &rc);
+	bind_text(st, 2, f->code, &rc);
+	bind_i64(st, 3, f->since, &rc);
+	bind_i64(st, 4, f->finished_only != 0, &rc);
+	return store_rows(s, st, rc, doing, fn, ctx, err);
+}
+
+/* Commit a transaction whose body returned an outcome (0, or a positive
+ * code the caller acts on) or -1; the outcome when the commit succeeds. */
+static int store_outcome(struct store *s, int rc, const char *doing,
+			 struct rc_error *err)
+{
+	if (store_finish(s, rc < 0 ? -1 : 0, doing, err) < 0)
+		return -1;
+	return rc;
 }
 
 /* ---- trivia: creating and joining ---- */
@@ -242,11 +258,9 @@ int store_trivia_create(struct store *s, struct store_trivia_game *g,
 	if (store_begin(s, SQL_BEGIN_WRITE, "start saving the trivia game", err) < 0)
 		return -1;
 	rc = store_trivia_create_locked(s, g, rounds, players, n_players, now_ms, err);
-	if (rc == 1) {
-		/* nothing was written: the empty transaction just ends */
-		return store_finish(s, 0, "save the trivia game", err) < 0 ? -1 : 1;
-	}
-	return store_finish(s, rc, "save the trivia game", err);
+	/* 1, the code is taken: nothing was written, the empty transaction
+	 * just ends */
+	return store_outcome(s, rc, "save the trivia game", err);
 }
 
 /* What store_trivia_join needs to know about a game and a name. */
@@ -322,9 +336,7 @@ int store_trivia_join(struct store *s, int64_t game_id, const char *name,
 	if (store_begin(s, SQL_BEGIN_WRITE, "start joining the trivia game", err) < 0)
 		return -1;
 	rc = store_trivia_join_locked(s, game_id, name, now, now_ms, stale_ms, err);
-	if (store_finish(s, rc < 0 ? -1 : 0, "join the trivia game", err) < 0)
-		return -1;
-	return rc;
+	return store_outcome(s, rc, "join the trivia game", err);
 }
 
 /* ---- trivia: playing ---- */
@@ -441,9 +453,7 @@ int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,
 					elapsed_ms, now_ms, err);
 	if (rc == 0 && rec)
 		rc = store_record_locked(s, user_id, rec, h, err);
-	if (store_finish(s, rc < 0 ? -1 : 0, "save the trivia answer", err) < 0)
-		return -1;
-	return rc;
+	return store_outcome(s, rc, "save the trivia answer", err);
 }
 
 /* ---- trivia: reading and scoring ---- */
@@ -488,17 +498,14 @@ static int store_trivia_read(struct store *s, int64_t game_id, unsigned round,
 {
 	struct store_trivia_filter f = { game_id, NULL, INT64_MIN, 0 };
 	struct store_game_look l = { &ts->game, 0, 0 };
-	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAMES];
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PLAYERS];
 	int rc = SQLITE_OK;
 
 	memset(ts, 0, sizeof *ts);
-	store_bind_game_filter(st, &f, &rc);
-	if (store_rows(s, st, rc, "read the trivia game", store_game_row, &l, err) < 0)
+	if (store_game_rows(s, &f, "read the trivia game", store_game_row, &l, err) < 0)
 		return -1;
 	if (!l.found)
 		return 1;
-	st = s->stmt[SQL_TRIVIA_PLAYERS];
-	rc = SQLITE_OK;
 	bind_i64(st, 1, game_id, &rc);
 	bind_i64(st, 2, round, &rc);
 	return store_rows(s, st, rc, "read the trivia players", store_player_row, ts,
@@ -514,9 +521,7 @@ int store_trivia_state(struct store *s, int64_t game_id, unsigned round,
 	if (store_begin(s, SQL_BEGIN_READ, "start reading the trivia game", err) < 0)
 		return -1;
 	rc = store_trivia_read(s, game_id, round, st, err);
-	if (store_finish(s, rc < 0 ? -1 : 0, "read the trivia game", err) < 0)
-		return -1;
-	return rc;
+	return store_outcome(s, rc, "read the trivia game", err);
 }
 
 static int store_trivia_score_put(struct store *s, int64_t game_id,
@@ -596,9 +601,7 @@ int store_trivia_close_round(struct store *s, int64_t game_id, unsigned round,
 	if (store_begin(s, SQL_BEGIN_WRITE, "start scoring the round", err) < 0)
 		return -1;
 	rc = store_trivia_close_locked(s, game_id, round, st, score, ctx, err);
-	if (store_finish(s, rc < 0 ? -1 : 0, "score the round", err) < 0)
-		return -1;
-	return rc;
+	return store_outcome(s, rc, "score the round", err);
 }
 
 struct store_games {
@@ -623,12 +626,9 @@ int store_trivia_each_game(struct store *s, const struct store_trivia_filter *f,
 			   void *ctx, struct rc_error *err)
 {
 	struct store_games v = { fn, ctx };
-	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAMES];
-	int rc = SQLITE_OK;
 
-	store_bind_game_filter(st, f, &rc);
-	return store_rows(s, st, rc, "read the trivia games", store_games_row, &v,
-			  err);
+	return store_game_rows(s, f, "read the trivia games", store_games_row, &v,
+			       err);
 }
 
 struct store_rounds {
