@@ -51,7 +51,6 @@ static void ui_exam_results_roles(struct ui *ui, struct ui_doc *d)
 	}
 }
 
-/* Each confused pair once, where it first occurs, with how often. */
 static void ui_exam_results_confusions(struct ui *ui, struct ui_doc *d)
 {
 	unsigned n = exam_count(ui->exam->e), shown = 0;
@@ -59,17 +58,10 @@ static void ui_exam_results_confusions(struct ui *ui, struct ui_doc *d)
 	ui_doc_skip(d, 1);
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Distinctions confused");
 	for (unsigned i = 0; i < n; i++) {
-		unsigned times = 0, first = 1;
-		int a, p, a2, p2;
+		int a, p;
+		unsigned times = exam_confusion_times(ui->exam->e, i, &a, &p);
 
-		if (!ui_exam_confusion(ui, i, &a, &p))
-			continue;
-		for (unsigned k = 0; k < n; k++)
-			if (ui_exam_confusion(ui, k, &a2, &p2) && a2 == a && p2 == p) {
-				first &= k >= i;
-				times++;
-			}
-		if (!first)
+		if (!times)
 			continue;
 		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s (%u time%s).",
 			     ui_role_name(ui, p), ui_role_name(ui, a), times, times == 1 ? "" : "s");
