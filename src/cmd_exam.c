@@ -22,6 +22,7 @@
 #include "app.h"
 #include "line_in.h"
 #include "cli.h"
+#include "rolecall/emit.h"
 #include "rolecall/engine.h"
 #include "rolecall/exam.h"
 #include "rolecall/input.h"
@@ -56,19 +57,6 @@ enum step { STEP_ON, STEP_SUBMIT, STEP_TIMEOUT, STEP_FAIL };
 static int time_up(const struct run *r)
 {
 	return r->deadline_ms >= 0 && app_ms() >= r->deadline_ms;
-}
-
-static void print_clipped(FILE *out, const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (s[n] && s[n] != '\n' && n < max)
-		n++;
-	/* never end inside a UTF-8 sequence */
-	if (s[n] && s[n] != '\n')
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	fprintf(out, "%.*s%s", (int)n, s, s[n] ? "..." : "");
 }
 
 static void print_mmss(FILE *out, int64_t seconds)
@@ -250,7 +238,7 @@ static void list_questions(const struct run *r)
 		const struct exam_item *it = exam_item(r->e, i);
 
 		fprintf(r->out, "  %3u  %-10s  ", i + 1, it->picked >= 0 ? "answered" : "-");
-		print_clipped(r->out, it->q->prompt, 56);
+		emit_clipped(r->out, it->q->prompt, 56);
 		fputc('\n', r->out);
 	}
 }
