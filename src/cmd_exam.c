@@ -578,16 +578,8 @@ int cmd_exam(const struct cli *cli)
 	struct app app;
 	int rc = EXIT_FAIL;
 
-	if (!cli->plain && !isatty(STDIN_FILENO)) {
-		cli_fail("standard input is not a terminal; use --plain for line mode "
-			 "(numbered options, one answer per line)");
+	if (cli_check_session(cli))
 		return EXIT_USAGE;
-	}
-	if (cli->n_args) {
-		cli_fail("'exam' takes no arguments (got '%s'); use --bank to choose banks",
-			 cli->args[0]);
-		return EXIT_USAGE;
-	}
 	if (!cli->plain)
 		return ui_main(cli, UI_START_EXAM);
 	if (app_open(cli, &app) < 0)
