@@ -9,9 +9,6 @@
 #include <inttypes.h>
 #include <stdio.h>
 
-#define UI_NAME_W 28
-#define UI_BAR_W 10
-
 static void ui_exam_results_score(struct ui *ui, struct ui_doc *d)
 {
 	const struct ui_exam *ex = ui->exam;
@@ -26,29 +23,6 @@ static void ui_exam_results_score(struct ui *ui, struct ui_doc *d)
 		     res->pass);
 	ui_doc_paraf(ui, d, 0, A_NORMAL, "Attempt %" PRId64 " is saved for %s; "
 		     "'rolecall report' shows it.", ex->att.id, ui->app->user);
-}
-
-static void ui_exam_results_roles(struct ui *ui, struct ui_doc *d)
-{
-	const struct exam_result *res = exam_result(ui->exam->e);
-	int name_w = d->width - 28 < UI_NAME_W ? d->width - 28 : UI_NAME_W;
-
-	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Per role");
-	for (int r = 0; r < (int)catalog_role_count(ui->app->cat); r++) {
-		int y = ui_doc_y(d, d->row);
-
-		if (!res->role_asked[r])
-			continue;
-		ui_doc_skip(d, 1);
-		if (y < 0)
-			continue;
-		ui_put(ui, y, d->left + 2, name_w, A_NORMAL, ui_role_name(ui, r));
-		ui_putf(ui, y, d->left + 3 + name_w, 10, A_NORMAL, "%u of %u",
-			res->role_correct[r], res->role_asked[r]);
-		ui_draw_bar(ui, y, d->left + 14 + name_w, UI_BAR_W, res->role_correct[r],
-			    res->role_asked[r], ui->style[UI_ST_BAR]);
-	}
 }
 
 static void ui_exam_results_confusions(struct ui *ui, struct ui_doc *d)
@@ -114,7 +88,8 @@ static void ui_exam_results_fill(struct ui *ui, struct ui_doc *d)
 	unsigned missed = res->count - res->correct;
 
 	ui_exam_results_score(ui, d);
-	ui_exam_results_roles(ui, d);
+	ui_doc_skip(d, 1);
+	ui_summary_roles(ui, d, res->role_asked, res->role_correct);
 	ui_exam_results_confusions(ui, d);
 	if (!missed)
 		return;
