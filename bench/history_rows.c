@@ -11,9 +11,10 @@
  * answered right three times in four (else a random wrong option), spread
  * evenly over the Y years before T.  The records are filled by the engine's
  * answer_record_init, so they are what rolecall itself would log; lists
- * are joined as store.c joins them.  Only store.c talks to SQLite: the
- * driver (bench/run.sh) imports these rows with the sqlite3 shell and has
- * rolecall derive its state with `rolecall stats --rebuild`.
+ * are joined as src/store_columns.c joins them.  Only the store
+ * (src/store*.c) talks to SQLite: the driver (bench/run.sh) imports these
+ * rows with the sqlite3 shell and has rolecall derive its state with
+ * `rolecall stats --rebuild`.
  */
 #include <inttypes.h>
 #include <stdio.h>

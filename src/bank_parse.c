@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "rolecall/bank.h"
+#include "rolecall/diag.h"
 
 struct parse {
 	yaml_parser_t yaml;
@@ -25,24 +26,6 @@ struct parse {
 static int pos_line(const yaml_mark_t *m) { return (int)m->line + 1; }
 static int pos_col(const yaml_mark_t *m) { return (int)m->column + 1; }
 
-/* Length of the line break at s, or 0.  libyaml ends a line at CR LF, CR,
- * LF, NEL, LS and PS; positions we compute must count lines the same way. */
-static size_t break_len(const char *s, const char *end)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t left = (size_t)(end - s);
-
-	if (u[0] == '\r')
-		return left > 1 && u[1] == '\n' ? 2 : 1;
-	if (u[0] == '\n')
-		return 1;
-	if (left >= 2 && u[0] == 0xC2 && u[1] == 0x85)
-		return 2;
-	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
-		return 3;
-	return 0;
-}
-
 /* The byte at 1-based line and character column, or -1.  libyaml counts
  * columns in characters, so step over UTF-8 continuation bytes. */
 static int char_at(const struct parse *p, int line, int col)
@@ -51,12 +34,12 @@ static int char_at(const struct parse *p, int line, int col)
 	int c = 0;
 
 	for (int l = 1; l < line && s < end;) {
-		size_t n = break_len(s, end);
+		size_t n = diag_break_len(s, end);
 
 		l += n > 0;
 		s += n ? n : 1;
 	}
-	for (; s < end && !break_len(s, end); s++) {
+	for (; s < end && !diag_break_len(s, end); s++) {
 		if (((unsigned char)*s & 0xC0) == 0x80)
 			continue;
 		if (++c == col)
@@ -92,7 +75,7 @@ static void reader_error(struct parse *p, const char *problem)
 			off--;
 		while (off > 0 && (d[off] & 0xC0) == 0x80);
 	for (size_t i = 0; i < off;) {
-		size_t n = break_len(p->data + i, p->data + p->len);
+		size_t n = diag_break_len(p->data + i, p->data + p->len);
 
 		if (n) {
 			line++;
@@ -179,7 +162,7 @@ static void clamp_to_end(const struct parse *p, int *line, int *col)
 	int lines = 1;
 
 	while (s < end) {
-		size_t n = break_len(s, end);
+		size_t n = diag_break_len(s, end);
 
 		if (n) {
 			lines++;

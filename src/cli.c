@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "paths.h"
 #include "rolecall/emit.h"
@@ -23,6 +24,26 @@ void cli_fail(const char *fmt, ...)
 	fputs("rolecall: ", stderr);
 	emit_safe(stderr, msg, n < 0 ? 0 : (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
 	fputc('\n', stderr);
+}
+
+int cli_need_terminal(const struct cli *cli)
+{
+	if (cli->plain || isatty(STDIN_FILENO))
+		return 0;
+	cli_fail("standard input is not a terminal; use --plain for line mode "
+		 "(numbered options, one answer per line)");
+	return EXIT_USAGE;
+}
+
+int cli_check_session(const struct cli *cli)
+{
+	if (cli_need_terminal(cli))
+		return EXIT_USAGE;
+	if (!cli->n_args)
+		return 0;
+	cli_fail("'%s' takes no arguments (got '%s'); use --bank to choose banks",
+		 cli->command, cli->args[0]);
+	return EXIT_USAGE;
 }
 
 static void print_diags(struct diag_list *d)

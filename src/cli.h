@@ -48,6 +48,12 @@ struct cli {
 /* Print "rolecall: MESSAGE" on stderr. */
 void cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A command that asks questions on standard input needs a terminal there
+ * unless it runs in --plain mode: 0, or EXIT_USAGE after saying so. */
+int cli_need_terminal(const struct cli *cli);
+/* The same for a session or an exam, which take no operands either. */
+int cli_check_session(const struct cli *cli);
+
 /* Load banks for a session: the bundled ones, plus files and folders given
  * with --bank; *selected gets the banks --bank chose (all when none).
  * Prints every error; returns NULL on failure. */

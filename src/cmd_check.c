@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "paths.h"
+#include "rolecall/diag.h"
 #include "rolecall/emit.h"
 
 struct checked {
@@ -62,24 +63,6 @@ static void source_read(struct source *src, const char *path)
 	src->len = got;
 }
 
-/* Length of the line break at s, or 0: the same breaks libyaml counts
- * lines by (CR LF, CR, LF, NEL, LS, PS). */
-static size_t break_len(const char *s, const char *end)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t left = (size_t)(end - s);
-
-	if (u[0] == '\r')
-		return left > 1 && u[1] == '\n' ? 2 : 1;
-	if (u[0] == '\n')
-		return 1;
-	if (left >= 2 && u[0] == 0xC2 && u[1] == 0x85)
-		return 2;
-	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
-		return 3;
-	return 0;
-}
-
 /* Line `line` (1-based) as [*start, *stop); 0 when the file is shorter.
  * Positions do not count a byte-order mark. */
 static int find_line(const struct source *src, int line, const char **start,
@@ -94,13 +77,13 @@ static int find_line(const struct source *src, int line, const char **start,
 
 		if (s >= end)
 			return 0;
-		if ((n = break_len(s, end))) {
+		if ((n = diag_break_len(s, end))) {
 			l++;
 			s += n - 1;
 		}
 	}
 	*start = s;
-	while (s < end && !break_len(s, end))
+	while (s < end && !diag_break_len(s, end))
 		s++;
 	*stop = s;
 	return 1;

@@ -22,6 +22,7 @@
 #include "app.h"
 #include "line_in.h"
 #include "cli.h"
+#include "rolecall/emit.h"
 #include "rolecall/engine.h"
 #include "rolecall/exam.h"
 #include "rolecall/input.h"
@@ -53,35 +54,9 @@ struct run {
 
 enum step { STEP_ON, STEP_SUBMIT, STEP_TIMEOUT, STEP_FAIL };
 
-/* When the exam ended: now, but never before it started (the clock may
- * have been set back) nor after its time ran out.  The time limit itself
- * runs on the monotonic clock (deadline_ms), which no clock change moves. */
-static int64_t end_time(const struct run *r, int timed_out)
-{
-	int64_t end = app_now(), start = r->att.started_at;
-	unsigned limit = exam_time_limit(r->e);
-
-	if (limit && (timed_out || end > start + limit))
-		return start + limit;
-	return end < start ? start : end;
-}
-
 static int time_up(const struct run *r)
 {
 	return r->deadline_ms >= 0 && app_ms() >= r->deadline_ms;
-}
-
-static void print_clipped(FILE *out, const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (s[n] && s[n] != '\n' && n < max)
-		n++;
-	/* never end inside a UTF-8 sequence */
-	if (s[n] && s[n] != '\n')
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	fprintf(out, "%.*s%s", (int)n, s, s[n] ? "..." : "");
 }
 
 static void print_mmss(FILE *out, int64_t seconds)
@@ -263,7 +238,7 @@ static void list_questions(const struct run *r)
 		const struct exam_item *it = exam_item(r->e, i);
 
 		fprintf(r->out, "  %3u  %-10s  ", i + 1, it->picked >= 0 ? "answered" : "-");
-		print_clipped(r->out, it->q->prompt, 56);
+		emit_clipped(r->out, it->q->prompt, 56);
 		fputc('\n', r->out);
 	}
 }
@@ -416,35 +391,16 @@ static void print_score(const struct run *r)
 				res->role_correct[k], res->role_asked[k]);
 }
 
-/* The (answer, picked) roles of a confused miss, or 0 when it was none. */
-static int confusion_of(const struct exam *e, unsigned i, int *answer, int *picked)
-{
-	const struct exam_item *it = exam_item(e, i);
-
-	if (it->picked < 0 || exam_item_correct(e, i) || it->q->answer_role < 0)
-		return 0;
-	*answer = it->q->answer_role;
-	*picked = it->q->choices[it->order[it->picked]].role;
-	return *picked >= 0 && *picked != *answer;
-}
-
 static void print_confusions(const struct run *r)
 {
 	unsigned n = exam_count(r->e), shown = 0;
 
 	fputs("\nDistinctions confused:\n", r->out);
 	for (unsigned i = 0; i < n; i++) {
-		unsigned times = 0, first = 1;
-		int a, p, a2, p2;
+		int a, p;
+		unsigned times = exam_confusion_times(r->e, i, &a, &p);
 
-		if (!confusion_of(r->e, i, &a, &p))
-			continue;
-		for (unsigned k = 0; k < n; k++)
-			if (confusion_of(r->e, k, &a2, &p2) && a2 == a && p2 == p) {
-				first &= k >= i;
-				times++;
-			}
-		if (!first)
+		if (!times)
 			continue;
 		fprintf(r->out, "  took %s for %s (%u time%s)\n", role_name(r->app, p),
 			role_name(r->app, a), times, times == 1 ? "" : "s");
@@ -506,7 +462,7 @@ static int finish(struct run *r, int timed_out)
 	struct rc_error err;
 	int rc = -1;
 
-	r->att.ended_at = end_time(r, timed_out);
+	r->att.ended_at = exam_end_time(r->e, app_now(), timed_out);
 	r->att.timed_out = timed_out;
 	if (!recs || exam_submit(r->e, r->att.ended_at, timed_out, &err) < 0) {
 		cli_fail("%s", recs ? err.msg : "out of memory");
@@ -622,16 +578,8 @@ int cmd_exam(const struct cli *cli)
 	struct app app;
 	int rc = EXIT_FAIL;
 
-	if (!cli->plain && !isatty(STDIN_FILENO)) {
-		cli_fail("standard input is not a terminal; use --plain for line mode "
-			 "(numbered options, one answer per line)");
+	if (cli_check_session(cli))
 		return EXIT_USAGE;
-	}
-	if (cli->n_args) {
-		cli_fail("'exam' takes no arguments (got '%s'); use --bank to choose banks",
-			 cli->args[0]);
-		return EXIT_USAGE;
-	}
 	if (!cli->plain)
 		return ui_main(cli, UI_START_EXAM);
 	if (app_open(cli, &app) < 0)

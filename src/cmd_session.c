@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -17,16 +16,8 @@ static int run_session(const struct cli *cli, enum session_mode mode)
 	struct app app;
 	int rc = EXIT_FAIL;
 
-	if (!cli->plain && !isatty(STDIN_FILENO)) {
-		cli_fail("standard input is not a terminal; use --plain for line mode "
-			 "(numbered options, one answer per line)");
+	if (cli_check_session(cli))
 		return EXIT_USAGE;
-	}
-	if (cli->n_args) {
-		cli_fail("'%s' takes no arguments (got '%s'); use --bank to choose banks",
-			 cli->command, cli->args[0]);
-		return EXIT_USAGE;
-	}
 	if (!cli->plain)
 		return ui_main(cli, mode == MODE_DRILL ? UI_START_DRILL : UI_START_PRACTICE);
 	if (app_open(cli, &app) < 0)

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -283,11 +282,8 @@ int cmd_trivia(const struct cli *cli)
 
 	if (trivia_mode(cli, &how) < 0 || trivia_check(cli, how) < 0)
 		return EXIT_USAGE;
-	if (!cli->plain && !isatty(STDIN_FILENO)) {
-		cli_fail("standard input is not a terminal; use --plain for line mode "
-			 "(numbered options, one answer per line)");
+	if (cli_need_terminal(cli))
 		return EXIT_USAGE;
-	}
 	if (how == TRIVIA_JOIN) {
 		if (tgame_parse_code(cli->args[1], code, &err) < 0) {
 			cli_fail("%s", err.msg);

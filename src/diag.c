@@ -109,3 +109,19 @@ void diag_add(struct diag_list *list, const char *file, int line, int col,
 	error_vfill(&list->items[list->n++], file, line, col, fmt, ap);
 	va_end(ap);
 }
+
+size_t diag_break_len(const char *s, const char *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t left = (size_t)(end - s);
+
+	if (u[0] == '\r')
+		return left > 1 && u[1] == '\n' ? 2 : 1;
+	if (u[0] == '\n')
+		return 1;
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
+	if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
+}

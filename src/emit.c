@@ -102,3 +102,16 @@ void emit_safe(FILE *f, const char *s, size_t len)
 		len -= n;
 	}
 }
+
+void emit_clipped(FILE *f, const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (s[n] && s[n] != '\n' && n < max)
+		n++;
+	/* never end inside a UTF-8 sequence */
+	if (s[n] && s[n] != '\n')
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	fprintf(f, "%.*s%s", (int)n, s, s[n] ? "..." : "");
+}

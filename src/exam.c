@@ -184,6 +184,16 @@ int64_t exam_seconds_left(const struct exam *e, int64_t now)
 	return left > 0 ? left : 0;
 }
 
+int64_t exam_end_time(const struct exam *e, int64_t now, int timed_out)
+{
+	int64_t start = e->res.started_at;
+	unsigned limit = e->cfg.time_limit;
+
+	if (limit && (timed_out || now > start + limit))
+		return start + limit;
+	return now < start ? start : now;
+}
+
 const struct exam_item *exam_item(const struct exam *e, unsigned i)
 {
 	return i < e->n ? &e->items[i] : NULL;
@@ -227,6 +237,37 @@ int exam_item_correct(const struct exam *e, unsigned i)
 	const struct exam_item *it = &e->items[i];
 
 	return it->picked >= 0 && it->order[it->picked] == it->q->correct;
+}
+
+/* The (answer, picked) roles of a miss that took one role for another,
+ * or 0 when item i is none. */
+static int exam_item_confusion(const struct exam *e, unsigned i, int *answer,
+			       int *picked)
+{
+	const struct exam_item *it = &e->items[i];
+
+	if (it->picked < 0 || exam_item_correct(e, i) || it->q->answer_role < 0)
+		return 0;
+	*answer = it->q->answer_role;
+	*picked = it->q->choices[it->order[it->picked]].role;
+	return *picked >= 0 && *picked != *answer;
+}
+
+unsigned exam_confusion_times(const struct exam *e, unsigned i, int *answer,
+			      int *picked)
+{
+	unsigned times = 0;
+	int a, p;
+
+	if (i >= e->n || !exam_item_confusion(e, i, answer, picked))
+		return 0;
+	for (unsigned k = 0; k < e->n; k++)
+		if (exam_item_confusion(e, k, &a, &p) && a == *answer && p == *picked) {
+			if (k < i)
+				return 0;
+			times++;
+		}
+	return times;
 }
 
 int exam_submit(struct exam *e, int64_t now, int timed_out, struct rc_error *err)

@@ -304,18 +304,6 @@ static void notes(const struct item *m, char *buf, size_t len)
 
 /* ---- output ---- */
 
-static void print_clip(FILE *out, const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (s[n] && s[n] != '\n' && n < max)
-		n++;
-	if (s[n] && s[n] != '\n')
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	fprintf(out, "%.*s%s", (int)n, s, s[n] ? "..." : "");
-}
-
 static void text_item(const struct item *m, FILE *out)
 {
 	char disc[16] = "-", note[256];
@@ -328,7 +316,7 @@ static void text_item(const struct item *m, FILE *out)
 	for (unsigned k = 0; k < m->n_choices; k++) {
 		fprintf(out, "  %6u  %c ", m->picks[k], m->q && k == m->q->correct ? '*' : ' ');
 		if (m->q)
-			print_clip(out, m->q->choices[k].text, 64);
+			emit_clipped(out, m->q->choices[k].text, 64);
 		else
 			fprintf(out, "choice %u", k + 1);
 		fputc('\n', out);

@@ -64,11 +64,7 @@ void ui_banks_draw(struct ui *ui)
 	ui_draw_header(ui, ui->mode == MODE_DRILL ? "Drill weak spots: choose the banks" :
 			   ui->mode == MODE_EXAM ? "Exam: choose the banks" :
 						   "Practice: choose the banks", ui->app->user);
-	/* Keep the highlighted bank in view. */
-	if (row < ui->scroll)
-		ui->scroll = row;
-	if (row >= ui->scroll + view)
-		ui->scroll = row - view + 1;
+	ui_scroll_into_view(ui, row, row + 1, view);
 	ui_doc_show(ui, 2, LINES - 1, ui_banks_fill);
 	ui_draw_status(ui, "Enter start \u00b7 \u2191/\u2193 move \u00b7 1-9 pick \u00b7 "
 			   "? help \u00b7 Esc back");

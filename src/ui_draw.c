@@ -167,6 +167,16 @@ int ui_doc_paraf(struct ui *ui, struct ui_doc *d, int indent, attr_t attr, const
 	return ui_doc_para(ui, d, indent, attr, buf);
 }
 
+/* Keep ui->scroll within a document of `rows` rows shown in `view`. */
+static void ui_doc_clamp(struct ui *ui, int rows, int view)
+{
+	ui->scroll_max = rows > view ? rows - view : 0;
+	if (ui->scroll > ui->scroll_max)
+		ui->scroll = ui->scroll_max;
+	if (ui->scroll < 0)
+		ui->scroll = 0;
+}
+
 void ui_doc_show(struct ui *ui, int top, int bottom,
 		 void (*fill)(struct ui *ui, struct ui_doc *d))
 {
@@ -174,14 +184,51 @@ void ui_doc_show(struct ui *ui, int top, int bottom,
 
 	ui_doc_init(&d, top, bottom, 1, COLS - 2, 0);
 	fill(ui, &d);
-	ui->scroll_max = d.row > bottom - top ? d.row - (bottom - top) : 0;
-	if (ui->scroll > ui->scroll_max)
-		ui->scroll = ui->scroll_max;
-	if (ui->scroll < 0)
-		ui->scroll = 0;
+	ui_doc_clamp(ui, d.row, bottom - top);
 	ui_doc_init(&d, top, bottom, 1, COLS - 2, 1);
 	d.scroll = ui->scroll;
 	fill(ui, &d);
+}
+
+void ui_scroll_into_view(struct ui *ui, int first, int end, int view)
+{
+	if (end > ui->scroll + view)
+		ui->scroll = end - view;
+	if (first < ui->scroll)
+		ui->scroll = first;
+}
+
+void ui_doc_show_options(struct ui *ui, int top, int bottom, int sel,
+			 void (*fill)(struct ui *ui, struct ui_doc *d, int *first, int *end))
+{
+	int first[BANK_MAX_OPTIONS], end[BANK_MAX_OPTIONS];
+	struct ui_doc d;
+
+	ui_doc_init(&d, top, bottom, 1, COLS - 2, 0);
+	fill(ui, &d, first, end);
+	ui_scroll_into_view(ui, first[sel], end[sel], bottom - top);
+	ui_doc_clamp(ui, d.row, bottom - top);
+	ui_doc_init(&d, top, bottom, 1, COLS - 2, 1);
+	d.scroll = ui->scroll;
+	fill(ui, &d, first, end);
+}
+
+/* Columns before an option's text: marker, number, gap. */
+#define UI_OPT_INDENT 5
+
+void ui_doc_option(struct ui *ui, struct ui_doc *d, unsigned i, int sel, attr_t a,
+		   const char *text, int *first, int *end)
+{
+	int y;
+
+	*first = d->row;
+	ui_doc_para(ui, d, UI_OPT_INDENT, a, text);
+	*end = d->row;
+	ui_hit_add(ui, d, *first, *end, (int)i);
+	if ((y = ui_doc_y(d, *first)) >= 0) {
+		ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+		ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
+	}
 }
 
 int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k)

@@ -252,19 +252,6 @@ static int ui_exam_pick(struct ui *ui)
 	return 0;
 }
 
-/* When the exam ended: now, but never before it started (the clock may
- * have been set back) nor after its time ran out.  The limit itself runs
- * on the monotonic clock (deadline_ms), which no clock change moves. */
-static int64_t ui_exam_end_time(const struct ui_exam *ex, int timed_out)
-{
-	int64_t end = app_now(), start = ex->att.started_at;
-	unsigned limit = exam_time_limit(ex->e);
-
-	if (limit && (timed_out || end > start + limit))
-		return start + limit;
-	return end < start ? start : end;
-}
-
 /* Score it, put every question in the log and the history, and show the
  * results. */
 static int ui_exam_finish(struct ui *ui, int timed_out)
@@ -276,7 +263,7 @@ static int ui_exam_finish(struct ui *ui, int timed_out)
 	int rc = -1;
 
 	ex->ask = UI_EXAM_ASK_NONE;
-	ex->att.ended_at = ui_exam_end_time(ex, timed_out);
+	ex->att.ended_at = exam_end_time(ex->e, app_now(), timed_out);
 	ex->att.timed_out = timed_out;
 	if (!recs || exam_submit(ex->e, ex->att.ended_at, timed_out, &err) < 0) {
 		free(recs);
@@ -395,16 +382,3 @@ void ui_exam_end(struct ui *ui)
 	ui->exam = NULL;
 }
 
-/* ---- results ------------------------------------------------------------- */
-
-int ui_exam_confusion(const struct ui *ui, unsigned i, int *answer, int *picked)
-{
-	const struct exam *e = ui->exam->e;
-	const struct exam_item *it = exam_item(e, i);
-
-	if (it->picked < 0 || exam_item_correct(e, i) || it->q->answer_role < 0)
-		return 0;
-	*answer = it->q->answer_role;
-	*picked = it->q->choices[it->order[it->picked]].role;
-	return *picked >= 0 && *picked != *answer;
-}

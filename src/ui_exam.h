@@ -89,8 +89,4 @@ void ui_exam_skip(struct ui *ui);
 void ui_exam_back(struct ui *ui);
 void ui_exam_go(struct ui *ui, int i);
 
-/* The roles of a confused miss on item i (after submit): 1 with the
- * answer's and the pick's role, 0 when it was no confusion. */
-int ui_exam_confusion(const struct ui *ui, unsigned i, int *answer, int *picked);
-
 #endif

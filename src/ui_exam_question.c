@@ -9,8 +9,6 @@
 
 #include <stdio.h>
 
-/* Columns before an option's text: marker, number, gap. */
-#define UI_OPT_INDENT 5
 #define UI_EXAM_KEYS \
 	"s skip \u00b7 p back \u00b7 l list \u00b7 S submit \u00b7 ? help \u00b7 q leave"
 
@@ -80,20 +78,13 @@ static void ui_exam_options(struct ui *ui, struct ui_doc *d, int *first, int *en
 	char text[BANK_MAX_TEXT + 32];
 
 	for (unsigned i = 0; i < it->n_options; i++) {
-		int sel = (int)i == ui->exam->sel, mine = (int)i == it->picked, y;
+		int sel = (int)i == ui->exam->sel, mine = (int)i == it->picked;
 		attr_t a = sel ? ui->style[UI_ST_SEL] : mine ? ui->style[UI_ST_KEY] : A_NORMAL;
 
 		/* The answer so far in words, not only in an attribute. */
 		snprintf(text, sizeof text, "%s%s", it->q->choices[it->order[i]].text,
 			 mine ? "  (your answer)" : "");
-		first[i] = d->row;
-		ui_doc_para(ui, d, UI_OPT_INDENT, a, text);
-		end[i] = d->row;
-		ui_hit_add(ui, d, first[i], end[i], (int)i);
-		if ((y = ui_doc_y(d, first[i])) >= 0) {
-			ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
-			ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
-		}
+		ui_doc_option(ui, d, i, sel, a, text, &first[i], &end[i]);
 	}
 }
 
@@ -108,27 +99,10 @@ static void ui_exam_question_fill(struct ui *ui, struct ui_doc *d, int *first, i
 	ui_exam_options(ui, d, first, end);
 }
 
-/* Scroll only as far as it takes to show the whole highlighted option
- * (the prompt first, when everything fits). */
-static void ui_exam_question_scroll(struct ui *ui, int rows, int view, int first, int end)
-{
-	ui->scroll_max = rows > view ? rows - view : 0;
-	if (end > ui->scroll + view)
-		ui->scroll = end - view;
-	if (first < ui->scroll)
-		ui->scroll = first;
-	if (ui->scroll > ui->scroll_max)
-		ui->scroll = ui->scroll_max;
-	if (ui->scroll < 0)
-		ui->scroll = 0;
-}
-
 void ui_exam_question_draw(struct ui *ui)
 {
 	const struct ui_exam *ex = ui->exam;
 	const struct exam_item *it = ui_exam_cur(ui);
-	int first[BANK_MAX_OPTIONS], end[BANK_MAX_OPTIONS];
-	struct ui_doc d;
 	char right[96], keys[160], title[BANK_MAX_TEXT + 64];
 
 	ui_exam_status_text(ui, right, sizeof right);
@@ -137,12 +111,7 @@ void ui_exam_question_draw(struct ui *ui)
 	ui_draw_header(ui, title, right);
 	ui_draw_bar(ui, 1, 1, COLS - 2, exam_answered(ex->e), exam_count(ex->e),
 		    ui->style[UI_ST_BAR]);
-	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 0);
-	ui_exam_question_fill(ui, &d, first, end);
-	ui_exam_question_scroll(ui, d.row, LINES - 4, first[ex->sel], end[ex->sel]);
-	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 1);
-	d.scroll = ui->scroll;
-	ui_exam_question_fill(ui, &d, first, end);
+	ui_doc_show_options(ui, 3, LINES - 1, ex->sel, ui_exam_question_fill);
 	snprintf(keys, sizeof keys, "1-%u/a-%c answer \u00b7 %s", it->n_options,
 		 'a' + it->n_options - 1, UI_EXAM_KEYS);
 	/* The answer keys are the options' numbers: the first hint to go. */

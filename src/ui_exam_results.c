@@ -9,9 +9,6 @@
 #include <inttypes.h>
 #include <stdio.h>
 
-#define UI_NAME_W 28
-#define UI_BAR_W 10
-
 static void ui_exam_results_score(struct ui *ui, struct ui_doc *d)
 {
 	const struct ui_exam *ex = ui->exam;
@@ -28,30 +25,6 @@ static void ui_exam_results_score(struct ui *ui, struct ui_doc *d)
 		     "'rolecall report' shows it.", ex->att.id, ui->app->user);
 }
 
-static void ui_exam_results_roles(struct ui *ui, struct ui_doc *d)
-{
-	const struct exam_result *res = exam_result(ui->exam->e);
-	int name_w = d->width - 28 < UI_NAME_W ? d->width - 28 : UI_NAME_W;
-
-	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Per role");
-	for (int r = 0; r < (int)catalog_role_count(ui->app->cat); r++) {
-		int y = ui_doc_y(d, d->row);
-
-		if (!res->role_asked[r])
-			continue;
-		ui_doc_skip(d, 1);
-		if (y < 0)
-			continue;
-		ui_put(ui, y, d->left + 2, name_w, A_NORMAL, ui_role_name(ui, r));
-		ui_putf(ui, y, d->left + 3 + name_w, 10, A_NORMAL, "%u of %u",
-			res->role_correct[r], res->role_asked[r]);
-		ui_draw_bar(ui, y, d->left + 14 + name_w, UI_BAR_W, res->role_correct[r],
-			    res->role_asked[r], ui->style[UI_ST_BAR]);
-	}
-}
-
-/* Each confused pair once, where it first occurs, with how often. */
 static void ui_exam_results_confusions(struct ui *ui, struct ui_doc *d)
 {
 	unsigned n = exam_count(ui->exam->e), shown = 0;
@@ -59,17 +32,10 @@ static void ui_exam_results_confusions(struct ui *ui, struct ui_doc *d)
 	ui_doc_skip(d, 1);
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Distinctions confused");
 	for (unsigned i = 0; i < n; i++) {
-		unsigned times = 0, first = 1;
-		int a, p, a2, p2;
+		int a, p;
+		unsigned times = exam_confusion_times(ui->exam->e, i, &a, &p);
 
-		if (!ui_exam_confusion(ui, i, &a, &p))
-			continue;
-		for (unsigned k = 0; k < n; k++)
-			if (ui_exam_confusion(ui, k, &a2, &p2) && a2 == a && p2 == p) {
-				first &= k >= i;
-				times++;
-			}
-		if (!first)
+		if (!times)
 			continue;
 		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s (%u time%s).",
 			     ui_role_name(ui, p), ui_role_name(ui, a), times, times == 1 ? "" : "s");
@@ -122,7 +88,8 @@ static void ui_exam_results_fill(struct ui *ui, struct ui_doc *d)
 	unsigned missed = res->count - res->correct;
 
 	ui_exam_results_score(ui, d);
-	ui_exam_results_roles(ui, d);
+	ui_doc_skip(d, 1);
+	ui_summary_roles(ui, d, res->role_asked, res->role_correct);
 	ui_exam_results_confusions(ui, d);
 	if (!missed)
 		return;

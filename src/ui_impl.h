@@ -169,6 +169,10 @@ enum ui_action ui_question_key(struct ui *ui, const struct ui_key *k);
 void ui_feedback_draw(struct ui *ui);
 enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k);
 void ui_summary_draw(struct ui *ui);
+/* The "Per role" table of a summary, by catalog role index: shared with the
+ * exam's results. */
+void ui_summary_roles(struct ui *ui, struct ui_doc *d, const unsigned *asked,
+		      const unsigned *correct);
 enum ui_action ui_summary_key(struct ui *ui, const struct ui_key *k);
 void ui_stats_draw(struct ui *ui);
 enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k);
@@ -231,6 +235,19 @@ void ui_doc_show(struct ui *ui, int top, int bottom,
 		 void (*fill)(struct ui *ui, struct ui_doc *d));
 /* Scroll keys for a document screen; 1 when the key scrolled. */
 int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k);
+/* Scroll as little as it takes to show logical rows [first, end) in a view
+ * of `view` rows, their top when they do not fit: keeps what is highlighted
+ * on screen without jumping. */
+void ui_scroll_into_view(struct ui *ui, int first, int end, int view);
+/* ui_doc_show for a question: fill puts each option's logical rows into
+ * first[] and end[], and the view shows the whole of option sel (and the
+ * prompt, when everything fits). */
+void ui_doc_show_options(struct ui *ui, int top, int bottom, int sel,
+			 void (*fill)(struct ui *ui, struct ui_doc *d, int *first, int *end));
+/* Option i of a question: its number, the marker when sel, text in attr a,
+ * and a click target; *first and *end get its logical rows. */
+void ui_doc_option(struct ui *ui, struct ui_doc *d, unsigned i, int sel, attr_t a,
+		   const char *text, int *first, int *end);
 
 /* Clickable rows: logical rows [first, end) of d, clipped to the view. */
 void ui_hit_add(struct ui *ui, const struct ui_doc *d, int first, int end, int index);

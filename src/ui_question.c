@@ -7,25 +7,15 @@
 
 #include <stdio.h>
 
-/* Columns before an option's text: marker, number, gap. */
-#define UI_OPT_INDENT 5
-
 static void ui_question_options(struct ui *ui, struct ui_doc *d, int *first, int *end)
 {
 	const struct shown_question *sq = ui->sq;
 
 	for (unsigned i = 0; i < sq->n_options; i++) {
-		int sel = (int)i == ui->sel, y;
-		attr_t a = sel ? ui->style[UI_ST_SEL] : A_NORMAL;
+		int sel = (int)i == ui->sel;
 
-		first[i] = d->row;
-		ui_doc_para(ui, d, UI_OPT_INDENT, a, sq->q->choices[sq->order[i]].text);
-		end[i] = d->row;
-		ui_hit_add(ui, d, first[i], end[i], (int)i);
-		if ((y = ui_doc_y(d, first[i])) >= 0) {
-			ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
-			ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
-		}
+		ui_doc_option(ui, d, i, sel, sel ? ui->style[UI_ST_SEL] : A_NORMAL,
+			      sq->q->choices[sq->order[i]].text, &first[i], &end[i]);
 	}
 }
 
@@ -41,26 +31,9 @@ static void ui_question_fill(struct ui *ui, struct ui_doc *d, int *first, int *e
 	ui_question_options(ui, d, first, end);
 }
 
-/* Scroll only as far as it takes to show the whole highlighted option
- * (the prompt first, when everything fits). */
-static void ui_question_scroll(struct ui *ui, int rows, int view, int first, int end)
-{
-	ui->scroll_max = rows > view ? rows - view : 0;
-	if (end > ui->scroll + view)
-		ui->scroll = end - view;
-	if (first < ui->scroll)
-		ui->scroll = first;
-	if (ui->scroll > ui->scroll_max)
-		ui->scroll = ui->scroll_max;
-	if (ui->scroll < 0)
-		ui->scroll = 0;
-}
-
 void ui_question_draw(struct ui *ui)
 {
 	const struct shown_question *sq = ui->sq;
-	int first[BANK_MAX_OPTIONS], end[BANK_MAX_OPTIONS];
-	struct ui_doc d;
 	char right[64], keys[128], title[BANK_MAX_TEXT + 16];
 
 	snprintf(right, sizeof right, "question %u of %u", sq->number, sq->total);
@@ -68,12 +41,7 @@ void ui_question_draw(struct ui *ui)
 		 sq->reason == PICK_REASK ? " (again)" : "");
 	ui_draw_header(ui, title, right);
 	ui_draw_bar(ui, 1, 1, COLS - 2, sq->number - 1, sq->total, ui->style[UI_ST_BAR]);
-	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 0);
-	ui_question_fill(ui, &d, first, end);
-	ui_question_scroll(ui, d.row, LINES - 4, first[ui->sel], end[ui->sel]);
-	ui_doc_init(&d, 3, LINES - 1, 1, COLS - 2, 1);
-	d.scroll = ui->scroll;
-	ui_question_fill(ui, &d, first, end);
+	ui_doc_show_options(ui, 3, LINES - 1, ui->sel, ui_question_fill);
 	snprintf(keys, sizeof keys, "1-%u or a-%c pick \u00b7 \u2191/\u2193 Enter \u00b7 "
 		 "? help \u00b7 q quit", sq->n_options, 'a' + sq->n_options - 1);
 	ui_draw_status(ui, keys);

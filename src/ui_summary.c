@@ -11,7 +11,8 @@
 #define UI_NAME_W 28
 #define UI_BAR_W 10
 
-static void ui_summary_roles(struct ui *ui, struct ui_doc *d, const struct session_summary *sum)
+void ui_summary_roles(struct ui *ui, struct ui_doc *d, const unsigned *asked,
+		      const unsigned *correct)
 {
 	int name_w = d->width - 28 < UI_NAME_W ? d->width - 28 : UI_NAME_W;
 
@@ -19,16 +20,16 @@ static void ui_summary_roles(struct ui *ui, struct ui_doc *d, const struct sessi
 	for (int r = 0; r < (int)catalog_role_count(ui->app->cat); r++) {
 		int y = ui_doc_y(d, d->row);
 
-		if (!sum->role_asked[r])
+		if (!asked[r])
 			continue;
 		ui_doc_skip(d, 1);
 		if (y < 0)
 			continue;
 		ui_put(ui, y, d->left + 2, name_w, A_NORMAL, ui_role_name(ui, r));
-		ui_putf(ui, y, d->left + 3 + name_w, 10, A_NORMAL, "%u of %u",
-			sum->role_correct[r], sum->role_asked[r]);
-		ui_draw_bar(ui, y, d->left + 14 + name_w, UI_BAR_W, sum->role_correct[r],
-			    sum->role_asked[r], ui->style[UI_ST_BAR]);
+		ui_putf(ui, y, d->left + 3 + name_w, 10, A_NORMAL, "%u of %u", correct[r],
+			asked[r]);
+		ui_draw_bar(ui, y, d->left + 14 + name_w, UI_BAR_W, correct[r], asked[r],
+			    ui->style[UI_ST_BAR]);
 	}
 }
 
@@ -77,7 +78,7 @@ static void ui_summary_fill(struct ui *ui, struct ui_doc *d)
 		     "Score: %u of %u right (%u%%), best streak %u.", sum->correct, sum->asked,
 		     ui_pct(sum->correct, sum->asked), sum->best_streak);
 	ui_doc_skip(d, 1);
-	ui_summary_roles(ui, d, sum);
+	ui_summary_roles(ui, d, sum->role_asked, sum->role_correct);
 	ui_summary_confusions(ui, d, sum);
 	ui_summary_due(ui, d, sum);
 }

@@ -59,4 +59,9 @@ void diag_add(struct diag_list *list, const char *file, int line, int col,
 /* 1 when the limit is reached and callers may stop looking for more. */
 int diag_full(const struct diag_list *list);
 
+/* Length of the line break at s (before end), or 0.  These are the breaks
+ * libyaml ends a line at (CR LF, CR, LF, NEL, LS, PS): every line number
+ * rolecall reports must count lines as the parser does. */
+size_t diag_break_len(const char *s, const char *end);
+
 #endif

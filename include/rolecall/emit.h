@@ -36,4 +36,9 @@ int emit_unsafe_char(long cp);
  * not valid UTF-8 as '?'. */
 void emit_safe(FILE *f, const char *s, size_t len);
 
+/* Write the first line of s, at most max bytes of it and never part of a
+ * UTF-8 character, with "..." when anything was left out: one row of a
+ * table.  s is text the bank loader has checked. */
+void emit_clipped(FILE *f, const char *s, size_t max);
+
 #endif

@@ -62,6 +62,9 @@ unsigned exam_time_limit(const struct exam *e);
 int64_t exam_started_at(const struct exam *e);
 /* Seconds left at `now` (0 when over), or -1 when untimed. */
 int64_t exam_seconds_left(const struct exam *e, int64_t now);
+/* When the exam ended, submitted at `now`: never before it started (the
+ * clock may have been set back) nor after its time ran out. */
+int64_t exam_end_time(const struct exam *e, int64_t now, int timed_out);
 
 const struct exam_item *exam_item(const struct exam *e, unsigned i);
 /* Answer (or change the answer to) item i; position -1 clears it. */
@@ -77,6 +80,11 @@ int exam_submit(struct exam *e, int64_t now, int timed_out, struct rc_error *err
 const struct exam_result *exam_result(const struct exam *e);
 /* 1 when item i was answered right (after submit). */
 int exam_item_correct(const struct exam *e, unsigned i);
+/* Each confused pair once: how many missed items took role *picked for
+ * role *answer, counted at the first item that did, and 0 at item i when
+ * it is no such miss or an earlier item was the same confusion. */
+unsigned exam_confusion_times(const struct exam *e, unsigned i, int *answer,
+			      int *picked);
 
 /* Fill the log record of item i (after submit); strings are borrowed from
  * the catalog. */
