@@ -211,6 +211,77 @@ static void test_countdown(void **state)
 	exam_free(e);
 }
 
+static void test_end_time_is_clamped(void **state)
+{
+	struct exam_config cfg = { &bank, 1, 4, 80, 1, 600, 1, T0 };
+	struct rc_error err;
+	struct exam *e;
+
+	(void)state;
+	assert_int_equal(exam_new(cat, &cfg, &e, &err), 0);
+	assert_int_equal(exam_end_time(e, T0 + 100, 0), T0 + 100);
+	/* submitted late, or the limit ran out: it ended at the limit */
+	assert_int_equal(exam_end_time(e, T0 + 700, 0), T0 + 600);
+	assert_int_equal(exam_end_time(e, T0 + 100, 1), T0 + 600);
+	/* the clock was set back: never before the start */
+	assert_int_equal(exam_end_time(e, T0 - 50, 0), T0);
+	exam_free(e);
+	e = make(4, 80, 1, 1);
+	assert_int_equal(exam_end_time(e, T0 + 99999, 0), T0 + 99999);
+	assert_int_equal(exam_end_time(e, T0 - 5, 0), T0);
+	exam_free(e);
+}
+
+/* The position of the option standing for role r, or -1. */
+static int position_of_role(const struct exam_item *it, int r)
+{
+	for (unsigned k = 0; k < it->n_options; k++)
+		if (it->q->choices[it->order[k]].role == r)
+			return (int)k;
+	return -1;
+}
+
+/* Every pm item answered po, every po item answered pm, the rest right
+ * but item 0 left unanswered: each pair is told once, at its first item,
+ * with the number of items that made it. */
+static void test_confusion_times_once_per_pair(void **state)
+{
+	struct exam *e = make(16, 50, 1, 7);
+	int pm = catalog_find_role(cat, "pm"), po = catalog_find_role(cat, "po");
+	unsigned want[2] = { 0, 0 }, told[2] = { 0, 0 }, first[2] = { 99, 99 };
+	struct rc_error err;
+
+	(void)state;
+	for (unsigned i = 1; i < exam_count(e); i++) {
+		const struct exam_item *it = exam_item(e, i);
+		int a = it->q->answer_role, wrong = a == pm ? po : a == po ? pm : -1;
+		int pos = wrong >= 0 ? position_of_role(it, wrong) : -1;
+
+		if (pos >= 0) {
+			want[a == po]++;
+			if (first[a == po] == 99)
+				first[a == po] = i;
+		}
+		assert_int_equal(exam_answer(e, i, pos >= 0 ? pos : right_position(it), &err), 0);
+	}
+	assert_true(want[0] >= 2 && want[1] >= 2); /* the seed gives both pairs twice */
+	assert_int_equal(exam_submit(e, T0 + 60, 0, &err), 0);
+	for (unsigned i = 0; i < exam_count(e); i++) {
+		int a = -1, p = -1;
+		unsigned times = exam_confusion_times(e, i, &a, &p);
+
+		if (!times)
+			continue;
+		assert_true((a == pm && p == po) || (a == po && p == pm));
+		assert_int_equal(i, first[a == po]);
+		told[a == po] = times;
+	}
+	assert_int_equal(told[0], want[0]);
+	assert_int_equal(told[1], want[1]);
+	assert_int_equal(exam_confusion_times(e, exam_count(e), &(int){ 0 }, &(int){ 0 }), 0);
+	exam_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +293,8 @@ int main(void)
 		cmocka_unit_test(test_records_and_role_scores),
 		cmocka_unit_test(test_too_many_questions),
 		cmocka_unit_test(test_countdown),
+		cmocka_unit_test(test_end_time_is_clamped),
+		cmocka_unit_test(test_confusion_times_once_per_pair),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -5,7 +5,7 @@
  *
  * Everything happens in a mkdtemp folder under /tmp.  The migration test
  * uses SQLite directly to turn a database back into the v1 layout; the
- * program itself never includes sqlite3.h outside store.c.
+ * program itself includes sqlite3.h only in the store (store_impl.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
