@@ -56,17 +56,34 @@ struct history *history_new(void)
 	return h;
 }
 
-void history_free(struct history *h)
+static void history_release(struct history *h)
 {
-	if (!h)
-		return;
 	for (size_t i = 0; i < h->questions.cap; i++)
 		free(h->questions.slots[i].value);
 	strmap_free(&h->questions);
 	for (unsigned i = 0; i < h->n_roles; i++)
 		free(h->roles[i]);
+}
+
+void history_free(struct history *h)
+{
+	if (!h)
+		return;
+	history_release(h);
 	free(h->cells);
 	free(h);
+}
+
+void history_clear(struct history *h)
+{
+	history_release(h);
+	strmap_init(&h->questions);
+	h->n_roles = 0;
+	memset(h->tally, 0, sizeof h->tally);
+	memset(h->cells, 0, (size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES *
+	       sizeof *h->cells);
+	h->answers = 0;
+	h->correct = 0;
 }
 
 int history_role_find(const struct history *h, const char *id)

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "rolecall/engine.h"
+
 #define STORE_DAY 86400
 
 /* The caller handed store_record an answer its history has not seen. */
@@ -249,9 +251,9 @@ static int store_record_confusions(struct store *s, int64_t user_id,
 	return 0;
 }
 
-int store_record_locked(struct store *s, int64_t user_id,
-			const struct answer_record *rec,
-			const struct history *h, struct rc_error *err)
+static int store_record_one(struct store *s, int64_t user_id,
+			    const struct answer_record *rec,
+			    const struct history *h, struct rc_error *err)
 {
 	const struct question_state *qs = history_question(h, rec->question_id);
 
@@ -263,20 +265,6 @@ int store_record_locked(struct store *s, int64_t user_id,
 	    store_record_confusions(s, user_id, rec, h, err) < 0)
 		return -1;
 	return store_totals_put(s, user_id, h, err);
-}
-
-int store_record(struct store *s, int64_t user_id,
-		 const struct answer_record *rec, const struct history *h,
-		 struct rc_error *err)
-{
-	int rc;
-
-	if (!rec->question_id)
-		return store_unapplied(s, rec, err);
-	if (store_begin(s, SQL_BEGIN_WRITE, "start saving the answer", err) < 0)
-		return -1;
-	rc = store_record_locked(s, user_id, rec, h, err);
-	return store_finish(s, rc, "save the answer", err);
 }
 
 /* ---- loading derived state ---- */
@@ -386,6 +374,77 @@ int store_load_history(struct store *s, int64_t user_id, struct history *h,
 		return -1;
 	rc = store_load_locked(s, user_id, h, err);
 	return store_finish(s, rc, "load the history", err);
+}
+
+/* ---- recording ---- */
+
+static int store_stored_answers(struct store *s, sqlite3_stmt *st, void *ctx,
+				struct rc_error *err)
+{
+	(void)s;
+	(void)err;
+	*(int64_t *)ctx = sqlite3_column_int64(st, 0);
+	return 1;
+}
+
+/*
+ * Another rolecall of the same profile (a second terminal) may have
+ * recorded answers since h was loaded: the rows it wrote count them, and
+ * rows written from h would count them no more.  The profile's total, read
+ * under the write lock, tells: every writer keeps it equal to the answers
+ * the rows count.  Then h is loaded again and the new answers applied.
+ */
+static int store_catch_up(struct store *s, int64_t user_id,
+			  const struct answer_record *recs, unsigned n,
+			  struct history *h, struct rc_error *err)
+{
+	int64_t stored = -1;
+
+	if (store_load_part(s, SQL_TOTALS_GET, user_id, store_stored_answers,
+			    &stored, err) < 0)
+		return -1;
+	if (stored < 0)
+		return store_no_user(s, user_id, err);
+	if ((uint64_t)stored + n == history_answers(h))
+		return 0;
+	history_clear(h);
+	if (store_load_locked(s, user_id, h, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		if (history_apply(h, &recs[i], SESSION_SLOW_MS) < 0)
+			return store_history_fail(s, h, "catch up with another rolecall",
+						  err);
+	return 0;
+}
+
+int store_record_locked(struct store *s, int64_t user_id,
+			const struct answer_record *recs, unsigned n,
+			struct history *h, struct rc_error *err)
+{
+	/* checked before catching up, which would apply them itself */
+	for (unsigned i = 0; i < n; i++)
+		if (!history_question(h, recs[i].question_id))
+			return store_unapplied(s, &recs[i], err);
+	if (store_catch_up(s, user_id, recs, n, h, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		if (store_record_one(s, user_id, &recs[i], h, err) < 0)
+			return -1;
+	return 0;
+}
+
+int store_record(struct store *s, int64_t user_id,
+		 const struct answer_record *rec, struct history *h,
+		 struct rc_error *err)
+{
+	int rc;
+
+	if (!rec->question_id)
+		return store_unapplied(s, rec, err);
+	if (store_begin(s, SQL_BEGIN_WRITE, "start saving the answer", err) < 0)
+		return -1;
+	rc = store_record_locked(s, user_id, rec, 1, h, err);
+	return store_finish(s, rc, "save the answer", err);
 }
 
 /* ---- reading the log ---- */

@@ -167,7 +167,7 @@ static int store_exam_close(struct store *s, int64_t user_id,
 static int store_exam_submit_locked(struct store *s, int64_t user_id,
 				    const struct exam_attempt *a,
 				    const struct answer_record *items, unsigned n,
-				    const struct history *h, struct rc_error *err)
+				    struct history *h, struct rc_error *err)
 {
 	/* The final answers first, while the attempt is open: they are right
 	 * even if a save during the exam was lost. */
@@ -179,15 +179,12 @@ static int store_exam_submit_locked(struct store *s, int64_t user_id,
 	}
 	if (store_exam_close(s, user_id, a, n, err) < 0)
 		return -1;
-	for (unsigned i = 0; i < n; i++)
-		if (store_record_locked(s, user_id, &items[i], h, err) < 0)
-			return -1;
-	return 0;
+	return store_record_locked(s, user_id, items, n, h, err);
 }
 
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
-		      const struct history *h, struct rc_error *err)
+		      struct history *h, struct rc_error *err)
 {
 	int rc;
 

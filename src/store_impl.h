@@ -175,10 +175,11 @@ int store_decode_lists(sqlite3_stmt *st, struct answer_record *rec,
 
 /* ---- store_answers.c ---- */
 
-/* Log one answer and save what it changed in h, inside the caller's write
- * transaction: exams and trivia record their answers with it too. */
+/* Log n answers and save what they changed in h (which has them applied),
+ * inside the caller's write transaction: exams and trivia record their
+ * answers with it too. */
 int store_record_locked(struct store *s, int64_t user_id,
-			const struct answer_record *rec,
-			const struct history *h, struct rc_error *err);
+			const struct answer_record *recs, unsigned n,
+			struct history *h, struct rc_error *err);
 
 #endif

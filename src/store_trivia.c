@@ -440,7 +440,7 @@ int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,
 			const char *player, int picked, int correct,
 			int64_t elapsed_ms, int64_t now_ms,
 			const struct answer_record *rec, int64_t user_id,
-			const struct history *h, struct rc_error *err)
+			struct history *h, struct rc_error *err)
 {
 	int rc;
 
@@ -452,7 +452,7 @@ int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,
 	rc = store_trivia_answer_locked(s, game_id, round, player, picked, correct,
 					elapsed_ms, now_ms, err);
 	if (rc == 0 && rec)
-		rc = store_record_locked(s, user_id, rec, h, err);
+		rc = store_record_locked(s, user_id, rec, 1, h, err);
 	return store_outcome(s, rc, "save the trivia answer", err);
 }
 

@@ -365,6 +365,42 @@ static void test_submit_logs_every_question(void **state)
 	history_free(h);
 }
 
+/* A practice answer recorded in another terminal while the exam ran: the
+ * submit catches up with it instead of writing over its counts. */
+static void test_submit_after_another_session(void **state)
+{
+	struct fixture *f = *state;
+	struct exam_attempt a = attempt(f->alice, T0, 9);
+	struct store *other = open_ok(f->db);
+	struct history *h = history_new(), *h2 = history_new(), *got = history_new();
+	struct answer_record r = item(1, 1);
+	struct rc_error err;
+	char *before, *after;
+
+	begin_ok(f->s, &a);
+	r.mode = MODE_PRACTICE;
+	r.answered_at = T0 + 100;
+	assert_int_equal(history_apply(h2, &r, SLOW_MS), 0);
+	if (store_record(other, f->alice, &r, h2, &err) < 0)
+		fail_msg("store_record: %s", err.msg);
+	submit_ok(f, &a, h);
+	assert_int_equal(history_answers(h), N_ITEMS + 1);
+	if (store_load_history(f->s, f->alice, got, &err) < 0)
+		fail_msg("store_load_history: %s", err.msg);
+	assert_int_equal(history_answers(got), N_ITEMS + 1);
+	assert_int_equal(history_question(got, "q-po")->asked, 2);
+	before = dump_ok(f->s);
+	assert_int_equal(store_rebuild(f->s, SLOW_MS, &err), 0);
+	after = dump_ok(f->s);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	history_free(h);
+	history_free(h2);
+	history_free(got);
+	store_close(other);
+}
+
 static void test_failed_submit_changes_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -522,6 +558,7 @@ int main(void)
 		T(test_begin_stores_the_attempt_open),
 		T(test_answers_commit_and_change),
 		T(test_submit_logs_every_question),
+		T(test_submit_after_another_session),
 		T(test_failed_submit_changes_nothing),
 		T(test_begin_checks_its_items),
 		T(test_filters),

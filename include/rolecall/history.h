@@ -73,6 +73,8 @@ struct history;
 
 struct history *history_new(void);
 void history_free(struct history *h);
+/* Back to empty, as history_new left it. */
+void history_clear(struct history *h);
 
 /* Apply one answer: FSRS state of the question, role tallies, confusion
  * counts, totals.  Slow right answers (over slow_ms; 0 = never) are Hard.

@@ -51,10 +51,12 @@ int store_load_history(struct store *s, int64_t user_id, struct history *h,
 		       struct rc_error *err);
 
 /* Append rec to the log and save what it changed in h, in one transaction.
- * h must already have rec applied (history_apply).  Returns 0 only once
- * the transaction is committed. */
+ * h must already have rec applied (history_apply).  When another process
+ * recorded answers for the profile since h was loaded, h is first loaded
+ * again, under the write lock, and rec applied to it anew.  Returns 0 only
+ * once the transaction is committed. */
 int store_record(struct store *s, int64_t user_id,
-		 const struct answer_record *rec, const struct history *h,
+		 const struct answer_record *rec, struct history *h,
 		 struct rc_error *err);
 
 /* Recompute every user's derived state from the log, in one transaction. */
@@ -138,7 +140,7 @@ int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
  * have every item applied (history_apply).  One transaction. */
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
-		      const struct history *h, struct rc_error *err);
+		      struct history *h, struct rc_error *err);
 
 /* Which attempts to read. */
 struct exam_filter {
@@ -313,7 +315,7 @@ int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,
 			const char *player, int picked, int correct,
 			int64_t elapsed_ms, int64_t now_ms,
 			const struct answer_record *rec, int64_t user_id,
-			const struct history *h, struct rc_error *err);
+			struct history *h, struct rc_error *err);
 
 /* Score a round, in one transaction: it reads the game and every player
  * with its answer into st (the round must be open: status running, phase
