@@ -2,8 +2,34 @@
 #ifndef ROLECALL_BENCH_UTIL_H
 #define ROLECALL_BENCH_UTIL_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+#include "rolecall/bank.h"
+
+/* A catalog of the one bank at path, or NULL after printing why. */
+static inline struct catalog *bench_load_bank(const char *path)
+{
+	struct catalog *cat = catalog_new();
+	struct diag_list d;
+	int rc;
+
+	if (!cat) {
+		fputs("out of memory\n", stderr);
+		return NULL;
+	}
+	diag_list_init(&d, 10);
+	rc = catalog_load_file(cat, path, &d);
+	for (size_t i = 0; i < d.n; i++)
+		rc_error_print(&d.items[i], stderr);
+	diag_list_free(&d);
+	if (rc < 0) {
+		catalog_free(cat);
+		return NULL;
+	}
+	return cat;
+}
 
 /* Seconds on the monotonic clock. */
 static inline double bench_now(void)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench_util.h"
 #include "rolecall/bank.h"
 #include "rolecall/engine.h"
 #include "rolecall/rng.h"
@@ -39,7 +40,6 @@ int main(int argc, char **argv)
 	unsigned long long answers = 0, seed = 1, years = 3, user_id = 1;
 	long long now = 1767225600; /* 2026-01-01 */
 	struct catalog *cat;
-	struct diag_list d;
 	struct rng r;
 	const struct bank *b;
 
@@ -64,14 +64,8 @@ int main(int argc, char **argv)
 			"[--years Y] [--user-id ID]\n", argv[0]);
 		return 2;
 	}
-	cat = catalog_new();
-	diag_list_init(&d, 10);
-	if (!cat || catalog_load_file(cat, bank_path, &d) < 0) {
-		for (size_t i = 0; i < d.n; i++)
-			rc_error_print(&d.items[i], stderr);
+	if (!(cat = bench_load_bank(bank_path)))
 		return 1;
-	}
-	diag_list_free(&d);
 	b = catalog_bank(cat, 0);
 	rng_seed(&r, seed);
 	for (unsigned long long i = 0; i < answers; i++) {

@@ -86,8 +86,7 @@ int main(int argc, char **argv)
 	long runs = 50;
 	int n_dbs = 0, bad = argc % 2 == 0;
 	int64_t now = (int64_t)time(NULL);
-	struct catalog *cat = catalog_new();
-	struct diag_list d;
+	struct catalog *cat;
 
 	for (int i = 1; i + 1 < argc && !bad; i += 2) {
 		if (!strcmp(argv[i], "--bank")) {
@@ -114,13 +113,8 @@ int main(int argc, char **argv)
 			"[--db LABEL=FILE ...] [--runs N<=%d] [--now T]\n", argv[0], MAX_RUNS);
 		return 2;
 	}
-	diag_list_init(&d, 10);
-	if (!cat || catalog_load_file(cat, bank, &d) < 0) {
-		for (size_t i = 0; i < d.n; i++)
-			rc_error_print(&d.items[i], stderr);
+	if (!(cat = bench_load_bank(bank)))
 		return 1;
-	}
-	diag_list_free(&d);
 	/* One run of each first, untimed: the files into the page cache. */
 	for (int k = 0; k < n_dbs; k++)
 		if (run_once(&dbs[k], 0, cat, user, now))

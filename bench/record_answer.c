@@ -33,8 +33,7 @@ int main(int argc, char **argv)
 	long n = 1000;
 	uint64_t seed = 7;
 	int64_t now = (int64_t)time(NULL);
-	struct catalog *cat = catalog_new();
-	struct diag_list d;
+	struct catalog *cat;
 	struct store *s;
 	struct history *h;
 	struct rc_error err;
@@ -64,13 +63,8 @@ int main(int argc, char **argv)
 			"[--seed N] [--now T]\n", argv[0]);
 		return 2;
 	}
-	diag_list_init(&d, 10);
-	if (!cat || catalog_load_file(cat, bank, &d) < 0) {
-		for (size_t i = 0; i < d.n; i++)
-			rc_error_print(&d.items[i], stderr);
+	if (!(cat = bench_load_bank(bank)))
 		return 1;
-	}
-	diag_list_free(&d);
 	if (!(t = calloc((size_t)n, sizeof *t)) || !(h = history_new()))
 		return 1;
 	if (store_open(db, &s, &err) < 0 || store_user(s, user, &uid, &err) < 0 ||
