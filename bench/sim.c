@@ -44,7 +44,7 @@
 #define DAY_SECONDS 86400
 #define T_START 1800000000LL /* day 0, 09:00 or so; the clock is never read */
 #define ANSWER_SECONDS 20    /* time a simulated answer takes */
-#define ANSWER_MS 8000       /* reported answer time: under SESSION_SLOW_MS */
+#define ANSWER_MS 8000       /* reported answer time: under HISTORY_SLOW_MS */
 #define NOT_CLEARED UINT_MAX
 
 /* ---- parameters -------------------------------------------------------- */

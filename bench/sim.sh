@@ -32,10 +32,10 @@ if ! command -v gnuplot >/dev/null 2>&1; then
        "install it (Debian: sudo apt-get install gnuplot-nox) and run again." >&2
 fi
 
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DROLECALL_TESTS=OFF \
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
       --no-warn-unused-cli >/dev/null
 cmake --build "$build" --target rolecall_sim -j"$jobs" >/dev/null
-sim="$build/rolecall_sim"
+sim="$build/bench/rolecall_sim"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

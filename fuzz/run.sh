@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 name=${1:-bank}
 secs=${2:-600}
 CC=clang cmake -S . -B build-fuzz -DROLECALL_FUZZ=ON -DROLECALL_SANITIZE=ON \
-  -DROLECALL_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-fuzz --target "fuzz_$name" -j"$(nproc)" >/dev/null
 corpus="fuzz/corpus-$name"
 mkdir -p "$corpus"

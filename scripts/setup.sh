@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libyaml-dev libsqlite3-dev
+packages=(build-essential clang cmake pkg-config libyaml-dev libsqlite3-dev
           libncurses-dev libcmocka-dev tmux python3 sqlite3 valgrind)
 
 missing=()
@@ -19,6 +19,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROLECALL_WERROR=ON >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 echo "setup: built build/rolecall"

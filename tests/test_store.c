@@ -647,8 +647,8 @@ static void test_same_profile_in_two_sessions(void **state)
 		struct answer_record r = make_answer(i, T0 + i * 700);
 		unsigned who = i % 3 != 0; /* runs of one and two answers */
 
-		assert_int_equal(history_apply(all, &r, SESSION_SLOW_MS), 0);
-		assert_int_equal(history_apply(h[who], &r, SESSION_SLOW_MS), 0);
+		assert_int_equal(history_apply(all, &r, HISTORY_SLOW_MS), 0);
+		assert_int_equal(history_apply(h[who], &r, HISTORY_SLOW_MS), 0);
 		if (store_record(s[who], uid, &r, h[who], &err) < 0)
 			fail_msg("store_record: %s", err.msg);
 		/* the writer caught up with the other before writing */
@@ -657,7 +657,7 @@ static void test_same_profile_in_two_sessions(void **state)
 	got = load_ok(s[0], uid);
 	assert_history_equal(all, got);
 	history_free(got);
-	if (store_rebuild(s[0], SESSION_SLOW_MS, &err) < 0)
+	if (store_rebuild(s[0], HISTORY_SLOW_MS, &err) < 0)
 		fail_msg("store_rebuild: %s", err.msg);
 	got = load_ok(s[1], uid);
 	assert_history_equal(all, got);

@@ -20,8 +20,6 @@
 #include "rolecall/history.h"
 
 #define SESSION_DEFAULT_COUNT 10
-/* A right answer slower than this is graded Hard. */
-#define SESSION_SLOW_MS 30000
 /* A missed question comes back after this many other questions. */
 #define SESSION_REASK_GAP 3
 /* How often a question can come back after misses in one session. */

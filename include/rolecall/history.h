@@ -22,6 +22,9 @@
 
 #define HISTORY_MAX_ROLES 128
 #define HISTORY_LEECH_MISSES 6
+/* A right answer slower than this is graded Hard, as every front end
+ * applies answers. */
+#define HISTORY_SLOW_MS 30000
 
 enum session_mode { MODE_PRACTICE, MODE_DRILL, MODE_EXAM, MODE_TRIVIA };
 

@@ -54,7 +54,7 @@ int store_load_history(struct store *s, int64_t user_id, struct history *h,
  * h must already have rec applied (history_apply).  When another process
  * recorded answers for the profile since h was loaded, h is first loaded
  * again, under the write lock, and rec applied to it anew (with
- * SESSION_SLOW_MS, as every front end applies answers).  Returns 0 only
+ * HISTORY_SLOW_MS, as every front end applies answers).  Returns 0 only
  * once the transaction is committed. */
 int store_record(struct store *s, int64_t user_id,
 		 const struct answer_record *rec, struct history *h,

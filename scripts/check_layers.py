@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Check every #include in src/ and include/ against the layer order.
+
+The layers, bottom up, are the folders of src/ (src/CMakeLists.txt builds
+one library per folder, linking only downward).  A file may include the
+headers of its own layer and of the layers below it; a public header in
+include/rolecall/ belongs to the layer whose folder implements it (LAYER_OF
+below).  Three headers are reserved: only bank includes <yaml.h>, only a
+store backend <sqlite3.h> or <libpq-fe.h>, only the ui <curses.h>.
+
+Prints each wrong-way include as FILE:LINE: what is wrong, and exits 1 when
+there is any; prints the include graph's layers and exits 0 otherwise.
+Usage: check_layers.py [SOURCE_ROOT]
+"""
+import os
+import re
+import sys
+
+# Bottom up.  report, plain and ui are side by side: none may include another.
+ORDER = ["util", "bank", "model", "store", "engine", "app",
+         "report", "plain", "ui", "cli"]
+SIDE_BY_SIDE = {"report", "plain", "ui"}
+
+# Public headers (include/rolecall/NAME.h): the layer that implements them.
+LAYER_OF = {
+    "diag": "util", "emit": "util", "rng": "util", "sha256": "util",
+    "bank": "bank",
+    "history": "model", "sched": "model",
+    "store": "store", "store_answers": "store", "store_exam": "store",
+    "store_trivia": "store", "store_backend": "store",
+    "engine": "engine", "exam": "engine", "exam_flow": "engine",
+    "explain": "engine", "input": "engine", "stats": "engine",
+    "trivia": "engine", "trivia_game": "engine",
+}
+
+RESERVED = {"yaml.h": {"bank"}, "sqlite3.h": {"store"},
+            "libpq-fe.h": {"store"}, "curses.h": {"ui"},
+            "ncurses.h": {"ui"}, "term.h": {"ui"}}
+
+INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
+
+
+def rank(layer):
+    return ORDER.index(layer)
+
+
+def may_include(src, dst):
+    if src == dst:
+        return True
+    if src in SIDE_BY_SIDE and dst in SIDE_BY_SIDE:
+        return False
+    return rank(dst) < rank(src)
+
+
+def layer_of_file(root, path):
+    rel = os.path.relpath(path, root).split(os.sep)
+    if rel[0] == "include":
+        name = os.path.splitext(rel[-1])[0]
+        return LAYER_OF.get(name)
+    if rel[0] == "src" and len(rel) > 2:
+        return rel[1]
+    return None
+
+
+def private_headers(root):
+    """Map a private header's name to its layer (src/LAYER/.../NAME.h)."""
+    found = {}
+    for layer in ORDER:
+        top = os.path.join(root, "src", layer)
+        for dirpath, dirs, files in os.walk(top):
+            dirs.sort()
+            for f in files:
+                if f.endswith(".h"):
+                    found.setdefault(f, set()).add(layer)
+    return found
+
+
+def sources(root):
+    for top in ("src", "include"):
+        for dirpath, dirs, files in os.walk(os.path.join(root, top)):
+            dirs.sort()
+            for f in sorted(files):
+                if f.endswith((".c", ".h")):
+                    yield os.path.join(dirpath, f)
+
+
+def check_file(root, path, private, problems, edges):
+    src = layer_of_file(root, path)
+    rel = os.path.relpath(path, root)
+    if src is None:
+        problems.append(f"{rel}:1: belongs to no layer (add it to "
+                        "scripts/check_layers.py)")
+        return
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            m = INCLUDE.match(line)
+            if not m:
+                continue
+            kind, name = m.groups()
+            base = os.path.basename(name)
+            if kind == "<":
+                allowed = RESERVED.get(base)
+                if allowed is not None and src not in allowed:
+                    problems.append(f"{rel}:{n}: <{name}> is reserved to the "
+                                    f"{'/'.join(sorted(allowed))} layer, not {src}")
+                continue
+            if name.startswith("rolecall/"):
+                dst = LAYER_OF.get(os.path.splitext(base)[0])
+                if dst is None:
+                    problems.append(f"{rel}:{n}: \"{name}\" has no layer in "
+                                    "scripts/check_layers.py")
+                    continue
+            elif name == "config.h":
+                dst = "app"
+            else:
+                layers = private.get(base)
+                if not layers:
+                    problems.append(f"{rel}:{n}: \"{name}\" is no header of src/")
+                    continue
+                dst = src if src in layers else sorted(layers, key=rank)[0]
+            if not may_include(src, dst):
+                problems.append(f"{rel}:{n}: the {src} layer includes \"{name}\" "
+                                f"of the {dst} layer above it or beside it")
+            elif src != dst:
+                edges.add((src, dst))
+
+
+def main():
+    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
+                           os.path.join(os.path.dirname(__file__), ".."))
+    private = private_headers(root)
+    problems, edges = [], set()
+    for path in sources(root):
+        check_file(root, path, private, problems, edges)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"check_layers: {len(problems)} wrong-way include(s)")
+        return 1
+    for layer in ORDER:
+        below = sorted({d for s, d in edges if s == layer}, key=rank)
+        print(f"  {layer:7} -> {', '.join(below) if below else '(nothing)'}")
+    print("check_layers: every include runs down a layer")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+#include "app.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "rolecall/emit.h"
+
+uint64_t app_seed(const struct options *cli, unsigned n)
+{
+	struct timespec ts;
+
+	if (cli->has_seed)
+		return cli->seed + n;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^
+	       ((uint64_t)getpid() << 32) ^ n;
+}
+
+const char *app_user_name(const struct options *cli)
+{
+	const char *u = cli->user;
+	const struct passwd *pw;
+
+	if (u && *u)
+		return u;
+	if ((u = getenv("USER")) && *u)
+		return u;
+	pw = getpwuid(getuid());
+	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "me";
+}
+
+static int open_store(const struct options *cli, struct app *app)
+{
+	struct rc_error err;
+	char path[4096];
+
+	if (cli->db) {
+		snprintf(path, sizeof path, "%s", cli->db);
+	} else if (paths_default_db(path, sizeof path, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (store_open(path, &app->store, &err) < 0 ||
+	    store_user(app->store, app->user, &app->user_id, &err) < 0 ||
+	    store_load_history(app->store, app->user_id, app->h, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The name is stored and shown by stats, reports and the UI: the terminal
+ * sanitiser's definition decides, C1 controls and bidirectional overrides
+ * included, which a byte test would miss. */
+int app_check_user(const char *name)
+{
+	if (strlen(name) > 64) {
+		app_fail("the user name is too long (at most 64 bytes)");
+		return -1;
+	}
+	for (size_t left = strlen(name); left;) {
+		long cp;
+		size_t n = emit_utf8_next(name, left, &cp);
+
+		if (cp < 0 || emit_unsafe_char(cp)) {
+			app_fail("the user name must be UTF-8 text without control characters");
+			return -1;
+		}
+		name += n;
+		left -= n;
+	}
+	return 0;
+}
+
+int app_open(const struct options *cli, struct app *app)
+{
+	memset(app, 0, sizeof *app);
+	app->user = app_user_name(cli);
+	if (app_check_user(app->user) < 0)
+		return -1;
+	app->cat = app_load_banks(cli, &app->banks, &app->n_banks);
+	if (!app->cat)
+		return -1;
+	if (!(app->h = history_new())) {
+		app_fail("out of memory");
+		return -1;
+	}
+	return open_store(cli, app);
+}
+
+void app_close(struct app *app)
+{
+	store_close(app->store);
+	history_free(app->h);
+	free(app->banks);
+	catalog_free(app->cat);
+	memset(app, 0, sizeof *app);
+}

@@ -1,0 +1,17 @@
+/*
+ * app_clock — the two clocks every layer above the core reads: wall time
+ * for what is stored and shown, a monotonic clock for deadlines.  The core
+ * never reads a clock: times are passed in.
+ */
+#ifndef ROLECALL_APP_CLOCK_H
+#define ROLECALL_APP_CLOCK_H
+
+#include <stdint.h>
+
+/* The clock, in unix seconds.  ROLECALL_FAKE_NOW overrides it, so tests can
+ * replay days of practice in a second. */
+int64_t app_now(void);
+/* Milliseconds on a monotonic clock, for answer times. */
+int64_t app_ms(void);
+
+#endif

@@ -1,0 +1,901 @@
+/*
+ * Trivia games: drawing, storing, joining, polling and scoring.  Every
+ * move goes to the store first and is copied into the struct after; what
+ * the struct shows is what the database says (see trivia_game.h).
+ */
+#include "trivia_game.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "rolecall/emit.h"
+#include "rolecall/engine.h"
+#include "rolecall/exam.h"
+#include "rolecall/rng.h"
+
+/* No 0/O, no 1/I: a code read aloud or off another screen is typed right. */
+static const char tgame_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+#define TGAME_CODE_TRIES 50
+
+int64_t tgame_wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- names ---- */
+
+int tgame_check_name(const char *name, struct rc_error *err)
+{
+	size_t n = strlen(name);
+
+	if (!n)
+		return rc_error_set(err, "a name cannot be empty");
+	if (n > STORE_TRIVIA_NAME_MAX)
+		return rc_error_set(err, "'%.*s...' is too long for a name (at most %d "
+				    "bytes)", 16, name, STORE_TRIVIA_NAME_MAX);
+	if (name[0] == ' ' || name[n - 1] == ' ')
+		return rc_error_set(err, "'%s': a name cannot start or end with a blank",
+				    name);
+	/* Names reach other players' terminals: nothing that could steer one. */
+	for (size_t at = 0; at < n;) {
+		long cp;
+
+		at += emit_utf8_next(name + at, n - at, &cp);
+		if (cp < 0 || cp == ',' || emit_unsafe_char(cp))
+			return rc_error_set(err, "a name cannot hold a comma, a control "
+					    "character or bytes that are not UTF-8");
+	}
+	return 0;
+}
+
+/* Trim blanks around [s, e) in place; returns the new start. */
+static char *tgame_trim(char *s, char *e)
+{
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*e = '\0';
+	return s;
+}
+
+static int tgame_split_names(char *text, char **v, unsigned *n, const char *what,
+			     struct rc_error *err)
+{
+	char *at = text;
+
+	*n = 0;
+	for (;;) {
+		char *comma = strchr(at, ','), *end = comma ? comma : at + strlen(at);
+		char *name = tgame_trim(at, end);
+
+		if (*n == STORE_TRIVIA_MAX_PLAYERS)
+			return rc_error_set(err, "at most %d %s", STORE_TRIVIA_MAX_PLAYERS,
+					    what);
+		if (tgame_check_name(name, err) < 0)
+			return -1;
+		for (unsigned i = 0; i < *n; i++)
+			if (!strcasecmp(v[i], name))
+				return rc_error_set(err, "'%s' is named twice among the %s",
+						    name, what);
+		v[(*n)++] = name;
+		if (!comma)
+			return 0;
+		at = comma + 1;
+	}
+}
+
+int tgame_parse_names(const char *list, const char *what, char ***names,
+		      unsigned *n, struct rc_error *err)
+{
+	size_t len = strlen(list) + 1;
+	/* the pointers, then the text they point into, in one block */
+	char **v = malloc(STORE_TRIVIA_MAX_PLAYERS * sizeof *v + len);
+	char *text;
+
+	*names = NULL;
+	if (!v)
+		return rc_error_set(err, "out of memory");
+	text = (char *)(v + STORE_TRIVIA_MAX_PLAYERS);
+	memcpy(text, list, len);
+	if (tgame_split_names(text, v, n, what, err) < 0) {
+		free(v);
+		return -1;
+	}
+	*names = v;
+	return 0;
+}
+
+int tgame_parse_code(const char *arg, char *code, struct rc_error *err)
+{
+	size_t n = 0;
+
+	for (const char *p = arg; *p; p++) {
+		char c = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+
+		if (c == ' ' || c == '-')
+			continue;
+		if (n == STORE_TRIVIA_CODE_MAX || !c || !strchr(tgame_alphabet, c))
+			return rc_error_set(err, "'%s' is not a game code (%d letters and "
+					    "digits from the host's screen, without 0, O, "
+					    "1 or I)", arg, TGAME_CODE_LEN);
+		code[n++] = c;
+	}
+	code[n] = '\0';
+	if (n < 4)
+		return rc_error_set(err, "'%s' is not a game code (%d letters and digits "
+				    "from the host's screen)", arg, TGAME_CODE_LEN);
+	return 0;
+}
+
+/* ---- drawing and creating ---- */
+
+/* The questions, as an exam would draw them: evenly across roles, seeded,
+ * one option order. */
+static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
+		      struct rc_error *err)
+{
+	struct exam_config ec = { 0 };
+	struct exam *e;
+	size_t have = 0;
+
+	for (size_t i = 0; i < g->app->n_banks; i++)
+		have += g->app->banks[i]->n_questions;
+	if (have < g->game.rounds)
+		return rc_error_set(err, "the game asks %u questions but the chosen banks "
+				    "have %zu; lower --rounds", g->game.rounds, have);
+	ec.banks = g->app->banks;
+	ec.n_banks = g->app->n_banks;
+	ec.count = g->game.rounds;
+	ec.pass_given = 1;
+	ec.seed = cfg->seed;
+	ec.now = app_now();
+	if (exam_new(g->app->cat, &ec, &e, err) < 0)
+		return -1;
+	g->questions = calloc(g->game.rounds, sizeof *g->questions);
+	if (!g->questions) {
+		exam_free(e);
+		return rc_error_set(err, "out of memory");
+	}
+	for (unsigned i = 0; i < g->game.rounds; i++) {
+		const struct exam_item *it = exam_item(e, i);
+		struct tgame_question *tq = &g->questions[i];
+
+		tq->q = it->q;
+		tq->n_options = it->n_options;
+		memcpy(tq->order, it->order, sizeof tq->order);
+		for (unsigned k = 0; k < tq->n_options; k++)
+			if (tq->order[k] == tq->q->correct)
+				tq->right = k;
+	}
+	exam_free(e);
+	return 0;
+}
+
+static void tgame_make_code(char *code, struct rng *rng)
+{
+	for (int i = 0; i < TGAME_CODE_LEN; i++)
+		code[i] = tgame_alphabet[rng_below(rng, sizeof tgame_alphabet - 1)];
+	code[TGAME_CODE_LEN] = '\0';
+}
+
+static void tgame_rules(struct tgame *g)
+{
+	g->rules.points = g->game.points;
+	g->rules.speed = g->game.speed;
+	g->rules.streak = g->game.streak;
+	g->rules.limit_ms = g->game.time_limit_ms;
+}
+
+static struct tgame *tgame_alloc(struct app *app, enum tgame_role role)
+{
+	struct tgame *g = calloc(1, sizeof *g);
+
+	if (!g)
+		return NULL;
+	g->app = app;
+	g->role = role;
+	g->me = -1;
+	return g;
+}
+
+static void tgame_setup(struct tgame *g, const struct tgame_config *cfg, int hosted)
+{
+	struct store_trivia_game *sg = &g->game;
+
+	sg->hosted = hosted;
+	sg->teams = cfg->teams;
+	snprintf(sg->host_user, sizeof sg->host_user, "%s", g->app->user);
+	sg->created_at = app_now();
+	sg->seed = cfg->seed;
+	sg->rounds = cfg->rounds ? cfg->rounds : TGAME_DEFAULT_ROUNDS;
+	sg->time_limit_ms = (int64_t)(cfg->seconds ? cfg->seconds :
+				      TGAME_DEFAULT_SECONDS) * 1000;
+	sg->points = cfg->points;
+	sg->speed = cfg->speed;
+	sg->streak = cfg->streak;
+	tgame_rules(g);
+}
+
+/* Store the game under a fresh code; the code is random, not seeded, so
+ * a replayed game still gets its own. */
+static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
+		       struct rc_error *err)
+{
+	struct store_trivia_round *r = calloc(g->game.rounds, sizeof *r);
+	char *banks = bank_versions_text(g->app->banks, g->app->n_banks);
+	struct rng rng;
+	int rc = 1;
+
+	if (!r || !banks) {
+		free(r);
+		free(banks);
+		return rc_error_set(err, "out of memory");
+	}
+	g->game.banks = banks;
+	for (unsigned i = 0; i < g->game.rounds; i++) {
+		r[i].round = i + 1;
+		r[i].bank_id = g->questions[i].q->bank->id;
+		r[i].question_id = g->questions[i].q->id;
+		r[i].n_shown = g->questions[i].n_options;
+		memcpy(r[i].shown_choices, g->questions[i].order, sizeof r[i].shown_choices);
+	}
+	rng_seed(&rng, (uint64_t)tgame_wall_ms() ^ ((uint64_t)getpid() << 40) ^
+		 (uint64_t)clock());
+	for (int i = 0; rc == 1 && i < TGAME_CODE_TRIES; i++) {
+		tgame_make_code(g->game.code, &rng);
+		rc = store_trivia_create(g->app->store, &g->game, r, names, n,
+					 tgame_wall_ms(), err);
+	}
+	free(r);
+	free(banks);
+	g->game.banks = NULL;
+	g->game.bank_files = NULL;
+	if (rc == 1)
+		return rc_error_set(err, "no free game code found; try again");
+	return rc;
+}
+
+/* Copy what the store says into the struct; 1 when anything shown changed. */
+static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
+		      int64_t now_ms)
+{
+	int changed = st->n_players != g->n_players ||
+		      st->game.status != g->game.status ||
+		      st->game.phase != g->game.phase ||
+		      st->game.current_round != g->game.current_round;
+
+	g->game = st->game;
+	for (unsigned i = 0; i < st->n_players; i++) {
+		struct tgame_player *p = &g->players[i];
+		const struct store_trivia_player *s = &st->players[i];
+		int here = !s->absent && (g->role == TGAME_HOTSEAT ||
+					  s->last_seen_ms >= now_ms - TGAME_STALE_MS);
+
+		if (i >= g->n_players || strcmp(p->s.name, s->name))
+			changed = 1;
+		else
+			changed |= p->here != here || p->s.answered != s->answered ||
+				   p->s.points != s->points || p->s.score != s->score ||
+				   p->s.absent != s->absent;
+		p->s = *s;
+		p->here = here;
+	}
+	g->n_players = st->n_players;
+	if (g->role == TGAME_PLAYER) {
+		g->me = -1;
+		for (unsigned i = 0; i < g->n_players; i++)
+			if (!strcmp(g->players[i].s.name, g->my_name))
+				g->me = (int)i;
+	}
+	if (changed)
+		g->version++;
+	return changed;
+}
+
+static int tgame_refresh(struct tgame *g, struct rc_error *err)
+{
+	struct store_trivia_state *st = malloc(sizeof *st);
+	int rc;
+
+	if (!st)
+		return rc_error_set(err, "out of memory");
+	rc = store_trivia_state(g->app->store, g->game.id, g->game.current_round, st, err);
+	/* The host moved on since we looked: the answers we want are the
+	 * new round's. */
+	if (rc == 0 && st->game.current_round != g->game.current_round)
+		rc = store_trivia_state(g->app->store, g->game.id,
+					st->game.current_round, st, err);
+	if (rc == 1)
+		rc = rc_error_set(err, "%s: trivia game %s has vanished from the database",
+				  store_path(g->app->store), g->game.code);
+	if (rc == 0)
+		rc = tgame_take(g, st, tgame_wall_ms());
+	free(st);
+	return rc;
+}
+
+/* Hot seat with players: each answers into their own profile. */
+static int tgame_load_profiles(struct tgame *g, struct rc_error *err)
+{
+	for (unsigned i = 0; i < g->n_players; i++) {
+		struct tgame_player *p = &g->players[i];
+
+		if (!(p->h = history_new()))
+			return rc_error_set(err, "out of memory");
+		if (store_user(g->app->store, p->s.name, &p->user_id, err) < 0 ||
+		    store_load_history(g->app->store, p->user_id, p->h, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int tgame_new_hotseat(struct app *app, const struct tgame_config *cfg,
+		      struct tgame **out, struct rc_error *err)
+{
+	struct tgame *g = tgame_alloc(app, TGAME_HOTSEAT);
+
+	*out = NULL;
+	if (!g)
+		return rc_error_set(err, "out of memory");
+	tgame_setup(g, cfg, 0);
+	if (tgame_draw(g, cfg, err) < 0 ||
+	    tgame_store(g, cfg->names, cfg->n_names, err) < 0 ||
+	    tgame_refresh(g, err) < 0 ||
+	    (!cfg->teams && tgame_load_profiles(g, err) < 0)) {
+		tgame_free(g);
+		return -1;
+	}
+	*out = g;
+	return 0;
+}
+
+int tgame_new_host(struct app *app, const struct tgame_config *cfg,
+		   struct tgame **out, struct rc_error *err)
+{
+	struct tgame *g = tgame_alloc(app, TGAME_HOST);
+
+	*out = NULL;
+	if (!g)
+		return rc_error_set(err, "out of memory");
+	tgame_setup(g, cfg, 1);
+	g->game.bank_files = cfg->bank_files;
+	if (tgame_draw(g, cfg, err) < 0 || tgame_store(g, NULL, 0, err) < 0 ||
+	    tgame_refresh(g, err) < 0) {
+		tgame_free(g);
+		return -1;
+	}
+	g->beat_ms = tgame_wall_ms();
+	*out = g;
+	return 0;
+}
+
+void tgame_free(struct tgame *g)
+{
+	if (!g)
+		return;
+	for (unsigned i = 0; i < STORE_TRIVIA_MAX_PLAYERS; i++)
+		history_free(g->players[i].h);
+	free(g->questions);
+	free(g);
+}
+
+/* ---- joining ---- */
+
+/* The game with a code, and a copy of its bank lists. */
+struct tgame_found {
+	struct store_trivia_game game;
+	char *banks, *files;
+	int found, oom;
+};
+
+static int tgame_take_found(void *ctx, const struct store_trivia_game *g)
+{
+	struct tgame_found *f = ctx;
+
+	f->found = 1;
+	f->game = *g;
+	f->banks = strdup(g->banks);
+	f->files = strdup(g->bank_files);
+	f->oom = !f->banks || !f->files;
+	f->game.banks = f->game.bank_files = NULL;
+	return 1;
+}
+
+static void tgame_found_free(struct tgame_found *f)
+{
+	free(f->banks);
+	free(f->files);
+}
+
+static int tgame_find_code(struct store *s, const char *code, struct tgame_found *f,
+			   struct rc_error *err)
+{
+	struct store_trivia_filter filter = { 0, code, INT64_MIN, 0 };
+
+	memset(f, 0, sizeof *f);
+	if (store_trivia_each_game(s, &filter, tgame_take_found, f, err) < 0)
+		return -1;
+	if (f->oom)
+		return rc_error_set(err, "out of memory");
+	if (!f->found)
+		return rc_error_set(err, "%s: there is no trivia game with the code %s; "
+				    "check the code on the host's screen and that you "
+				    "use the host's --db", store_path(s), code);
+	return 0;
+}
+
+int tgame_bank_files(const char *db_path, const char *code, char **files,
+		     struct rc_error *err)
+{
+	struct tgame_found f;
+	struct store *s;
+	int rc;
+
+	*files = NULL;
+	/* Opening would create the file: a mistyped --db would leave an empty
+	 * database behind and only then say there is no game in it. */
+	if (access(db_path, F_OK) < 0 && errno == ENOENT)
+		return rc_error_set(err, "%s: no such database, so no trivia game %s "
+				    "in it; give the --db the host uses", db_path,
+				    code);
+	if (store_open(db_path, &s, err) < 0)
+		return -1;
+	rc = tgame_find_code(s, code, &f, err);
+	store_close(s);
+	if (rc == 0) {
+		*files = f.files;
+		f.files = NULL;
+	}
+	tgame_found_free(&f);
+	return rc;
+}
+
+/* Every bank the host used must be here, in the same version: otherwise
+ * the players would not see the same questions. */
+static int tgame_check_banks(const struct app *app, const char *banks,
+			     struct rc_error *err)
+{
+	const char *p = banks;
+
+	while (*p) {
+		const char *colon = strchr(p, ','), *end = colon ? colon : p + strlen(p);
+		const char *sep = memchr(p, ':', (size_t)(end - p));
+		char id[256];
+		const struct bank *b;
+
+		if (!sep || (size_t)(sep - p) >= sizeof id)
+			return rc_error_set(err, "the game's list of banks is malformed");
+		memcpy(id, p, (size_t)(sep - p));
+		id[sep - p] = '\0';
+		if (!(b = catalog_find_bank(app->cat, id)))
+			return rc_error_set(err, "the game uses the bank '%s', which is not "
+					    "loaded here; give the host's --bank", id);
+		if (strlen(b->sha256) != (size_t)(end - sep - 1) ||
+		    strncmp(b->sha256, sep + 1, (size_t)(end - sep - 1)))
+			return rc_error_set(err, "your copy of the bank '%s' (%s) differs "
+					    "from the host's; use the same file", id, b->path);
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+struct tgame_loader {
+	struct tgame *g;
+	struct rc_error *err;
+	int failed;
+};
+
+static int tgame_take_round(void *ctx, const struct store_trivia_round *r)
+{
+	struct tgame_loader *l = ctx;
+	const struct bank_question *q = catalog_find_question(l->g->app->cat,
+							      r->question_id);
+	struct tgame_question *tq;
+
+	if (r->round < 1 || r->round > l->g->game.rounds || !q ||
+	    strcmp(q->bank->id, r->bank_id) || r->n_shown != q->n_choices) {
+		l->failed = rc_error_set(l->err, "question %u of the game ('%s') is not "
+					 "in your banks as the host has it", r->round,
+					 r->question_id);
+		return 1;
+	}
+	tq = &l->g->questions[r->round - 1];
+	tq->q = q;
+	tq->n_options = r->n_shown;
+	for (unsigned k = 0; k < r->n_shown; k++) {
+		if (r->shown_choices[k] >= q->n_choices) {
+			l->failed = rc_error_set(l->err, "question %u of the game is "
+						 "malformed", r->round);
+			return 1;
+		}
+		tq->order[k] = r->shown_choices[k];
+		if (tq->order[k] == q->correct)
+			tq->right = k;
+	}
+	return 0;
+}
+
+static int tgame_load_rounds(struct tgame *g, struct rc_error *err)
+{
+	struct tgame_loader l = { g, err, 0 };
+
+	if (!(g->questions = calloc(g->game.rounds, sizeof *g->questions)))
+		return rc_error_set(err, "out of memory");
+	if (store_trivia_each_round(g->app->store, g->game.id, tgame_take_round, &l,
+				    err) < 0 || l.failed)
+		return -1;
+	for (unsigned i = 0; i < g->game.rounds; i++)
+		if (!g->questions[i].q)
+			return rc_error_set(err, "question %u of the game is missing", i + 1);
+	return 0;
+}
+
+static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err)
+{
+	int64_t now_ms = tgame_wall_ms();
+	int rc = store_trivia_join(g->app->store, g->game.id, name, app_now(), now_ms,
+				   TGAME_STALE_MS, err);
+
+	switch (rc) {
+	case STORE_TRIVIA_JOINED:
+	case STORE_TRIVIA_REJOINED:
+		g->beat_ms = now_ms;
+		return 0;
+	case STORE_TRIVIA_NAME_TAKEN:
+		return rc_error_set(err, "someone called %s is playing in game %s; pick "
+				    "another --name (or wait %d seconds if that was you "
+				    "on a terminal that died)", name, g->game.code,
+				    TGAME_STALE_MS / 1000);
+	case STORE_TRIVIA_FULL:
+		return rc_error_set(err, "game %s is full (%d players)", g->game.code,
+				    STORE_TRIVIA_MAX_PLAYERS);
+	case STORE_TRIVIA_OVER:
+		return rc_error_set(err, "game %s is over; 'rolecall report --trivia' "
+				    "shows its ranking", g->game.code);
+	default:
+		return -1;
+	}
+}
+
+int tgame_join(struct app *app, const char *code, const char *name,
+	       struct tgame **out, struct rc_error *err)
+{
+	struct tgame *g = tgame_alloc(app, TGAME_PLAYER);
+	struct tgame_found f;
+	int rc;
+
+	*out = NULL;
+	if (!g)
+		return rc_error_set(err, "out of memory");
+	snprintf(g->my_name, sizeof g->my_name, "%s", name);
+	rc = tgame_check_name(name, err);
+	if (rc == 0 && (rc = tgame_find_code(app->store, code, &f, err)) == 0) {
+		g->game = f.game;
+		tgame_rules(g);
+		rc = tgame_check_banks(app, f.banks, err);
+		tgame_found_free(&f);
+	}
+	if (rc < 0 || tgame_load_rounds(g, err) < 0 || tgame_join_as(g, name, err) < 0 ||
+	    tgame_refresh(g, err) < 0) {
+		tgame_free(g);
+		return -1;
+	}
+	*out = g;
+	return 0;
+}
+
+/* ---- playing ---- */
+
+static int tgame_beat(struct tgame *g, int64_t now_ms, struct rc_error *err)
+{
+	const char *who = g->role == TGAME_PLAYER ? g->my_name : NULL;
+
+	if (now_ms - g->beat_ms < TGAME_BEAT_MS)
+		return 0;
+	g->beat_ms = now_ms;
+	return store_trivia_seen(g->app->store, g->game.id, who, now_ms, err);
+}
+
+/* The host marks silent players absent, so the record says who left; a
+ * write only when there is someone to mark. */
+static int tgame_mark_silent(struct tgame *g, int64_t now_ms, struct rc_error *err)
+{
+	for (unsigned i = 0; i < g->n_players; i++)
+		if (!g->players[i].s.absent && !g->players[i].here)
+			return store_trivia_mark_absent(g->app->store, g->game.id,
+							now_ms - TGAME_STALE_MS, err);
+	return 0;
+}
+
+int tgame_poll(struct tgame *g, struct rc_error *err)
+{
+	int64_t now_ms = tgame_wall_ms();
+	int changed;
+
+	if (g->role == TGAME_HOTSEAT)
+		return 0;
+	if (g->role == TGAME_PLAYER && g->game.status >= STORE_TRIVIA_DONE)
+		return 0; /* over: nothing comes any more, and no heartbeat */
+	if (tgame_beat(g, now_ms, err) < 0 || (changed = tgame_refresh(g, err)) < 0)
+		return -1;
+	if (g->role == TGAME_HOST && g->game.status < STORE_TRIVIA_DONE &&
+	    tgame_mark_silent(g, now_ms, err) < 0)
+		return -1;
+	return changed;
+}
+
+static int tgame_phase(struct tgame *g, enum store_trivia_status status,
+		       enum store_trivia_phase phase, unsigned round, int64_t start_ms,
+		       struct rc_error *err)
+{
+	int rc = store_trivia_set_phase(g->app->store, g->game.id, status, phase, round,
+					start_ms, app_now(), err);
+
+	if (rc == 1)
+		return rc_error_set(err, "game %s is already over", g->game.code);
+	if (rc < 0)
+		return -1;
+	return tgame_refresh(g, err) < 0 ? -1 : 0;
+}
+
+int tgame_start_round(struct tgame *g, struct rc_error *err)
+{
+	unsigned next = g->game.current_round + 1;
+	unsigned dummy;
+
+	if (g->role == TGAME_PLAYER || next > g->game.rounds)
+		return rc_error_set(err, "there is no question %u to ask", next);
+	/* Once it runs, a game goes on even when everyone has left. */
+	if (g->role == TGAME_HOST && g->game.status == STORE_TRIVIA_LOBBY &&
+	    !tgame_present(g, &dummy))
+		return rc_error_set(err, "no player has joined yet");
+	return tgame_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, next,
+			   tgame_wall_ms(), err);
+}
+
+const struct tgame_question *tgame_question(const struct tgame *g)
+{
+	unsigned r = g->game.current_round;
+
+	return r >= 1 && r <= g->game.rounds ? &g->questions[r - 1] : NULL;
+}
+
+int tgame_last_round(const struct tgame *g)
+{
+	return g->game.current_round >= g->game.rounds;
+}
+
+/* The profile a player's answer goes to, or NULL when it is not logged. */
+static struct history *tgame_history(struct tgame *g, unsigned who, int64_t *user_id)
+{
+	if (g->game.teams)
+		return NULL;
+	if (g->role == TGAME_PLAYER) {
+		*user_id = g->app->user_id;
+		return g->app->h;
+	}
+	*user_id = g->players[who].user_id;
+	return g->players[who].h;
+}
+
+/* The history got an answer the store refused: read it again, so that
+ * nothing unlogged is ever saved as derived state. */
+static int tgame_reload(struct tgame *g, struct history **h, int64_t user_id,
+			struct rc_error *err)
+{
+	struct history *fresh = history_new();
+
+	if (!fresh)
+		return rc_error_set(err, "out of memory");
+	if (store_load_history(g->app->store, user_id, fresh, err) < 0) {
+		history_free(fresh);
+		return -1;
+	}
+	history_free(*h);
+	*h = fresh;
+	return 0;
+}
+
+static struct history **tgame_history_slot(struct tgame *g, unsigned who)
+{
+	return g->role == TGAME_PLAYER ? &g->app->h : &g->players[who].h;
+}
+
+static int tgame_save(struct tgame *g, unsigned who, const struct tgame_question *tq,
+		      int position, int correct, int64_t elapsed, struct rc_error *err)
+{
+	struct answer_record rec, *logged = NULL;
+	int64_t user_id = 0;
+	struct history *h = position >= 0 ? tgame_history(g, who, &user_id) : NULL;
+	int rc;
+
+	if (h) {
+		answer_record_init(&rec, g->app->cat, tq->q, tq->order, tq->n_options,
+				   MODE_TRIVIA);
+		rec.picked = position;
+		rec.correct = correct;
+		rec.elapsed_ms = elapsed;
+		rec.answered_at = app_now();
+		if (history_apply(h, &rec, HISTORY_SLOW_MS) < 0)
+			return rc_error_set(err, "out of memory");
+		logged = &rec;
+	}
+	rc = store_trivia_answer(g->app->store, g->game.id, g->game.current_round,
+				 g->players[who].s.name, position, correct, elapsed,
+				 tgame_wall_ms(), logged, user_id, h, err);
+	if (rc == 1 && h && tgame_reload(g, tgame_history_slot(g, who), user_id, err) < 0)
+		return -1;
+	return rc;
+}
+
+int tgame_answer(struct tgame *g, unsigned who, int position, int64_t elapsed_ms,
+		 struct rc_error *err)
+{
+	const struct tgame_question *tq = tgame_question(g);
+	int correct, rc;
+
+	if (!tq || g->game.phase != STORE_TRIVIA_QUESTION || who >= g->n_players ||
+	    position < -1 || position >= (int)tq->n_options)
+		return 1;
+	if (g->role == TGAME_PLAYER)
+		elapsed_ms = tgame_wall_ms() - g->game.round_started_at_ms;
+	if (position < 0 || elapsed_ms > g->rules.limit_ms)
+		elapsed_ms = g->rules.limit_ms;
+	if (elapsed_ms < 0)
+		elapsed_ms = 0;
+	correct = position >= 0 && tq->order[position] == tq->q->correct;
+	if ((rc = tgame_save(g, who, tq, position, correct, elapsed_ms, err)) != 0)
+		return rc;
+	g->players[who].s.answered = 1;
+	g->players[who].s.picked = position;
+	g->players[who].s.correct = correct;
+	g->players[who].s.elapsed_ms = elapsed_ms;
+	g->version++;
+	return 0;
+}
+
+unsigned tgame_present(const struct tgame *g, unsigned *answered)
+{
+	unsigned n = 0;
+
+	*answered = 0;
+	for (unsigned i = 0; i < g->n_players; i++)
+		if (g->players[i].here) {
+			n++;
+			*answered += g->players[i].s.answered;
+		}
+	return n;
+}
+
+int64_t tgame_ms_left(const struct tgame *g, int64_t now_ms)
+{
+	int64_t left = g->game.round_started_at_ms + g->rules.limit_ms - now_ms;
+
+	return left > 0 ? left : 0;
+}
+
+int tgame_round_over(const struct tgame *g, int64_t now_ms)
+{
+	unsigned answered, present = tgame_present(g, &answered);
+
+	if (g->game.phase != STORE_TRIVIA_QUESTION || g->role == TGAME_PLAYER)
+		return 0;
+	if (present && answered == present)
+		return 1;
+	return g->role == TGAME_HOST &&
+	       now_ms >= g->game.round_started_at_ms + g->rules.limit_ms + TGAME_GRACE_MS;
+}
+
+/* Inside the store's transaction: the round's answers as committed. */
+static int tgame_score(void *ctx, struct store_trivia_state *st, struct rc_error *err)
+{
+	const struct tgame *g = ctx;
+	const struct tgame_question *tq = &g->questions[st->game.current_round - 1];
+
+	(void)err;
+	for (unsigned i = 0; i < st->n_players; i++) {
+		struct store_trivia_player *p = &st->players[i];
+		struct trivia_player tp = { p->name, p->score, p->right, p->streak,
+					    p->time_ms, 0 };
+		int given = p->answered && p->picked >= 0 && p->picked < (int)tq->n_options;
+		/* correctness from the question itself, not from what a
+		 * player's process wrote */
+		int correct = given && tq->order[p->picked] == tq->q->correct;
+
+		if (!p->answered)
+			p->elapsed_ms = g->rules.limit_ms;
+		p->correct = correct;
+		p->points = trivia_score(&g->rules, &tp, given, correct, p->elapsed_ms);
+		p->score = tp.score;
+		p->right = tp.right;
+		p->streak = tp.streak;
+		p->time_ms = tp.time_ms;
+	}
+	return 0;
+}
+
+int tgame_close_round(struct tgame *g, struct rc_error *err)
+{
+	struct store_trivia_state *st = malloc(sizeof *st);
+	int rc;
+
+	if (!st)
+		return rc_error_set(err, "out of memory");
+	rc = store_trivia_close_round(g->app->store, g->game.id, g->game.current_round,
+				      st, tgame_score, g, err);
+	if (rc == 0)
+		tgame_take(g, st, tgame_wall_ms());
+	else if (rc == 1)
+		/* closed before: show what the store has */
+		rc = tgame_refresh(g, err) < 0 ? -1 : 0;
+	free(st);
+	return rc;
+}
+
+int tgame_show_board(struct tgame *g, struct rc_error *err)
+{
+	return tgame_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_BOARD,
+			   g->game.current_round, g->game.round_started_at_ms, err);
+}
+
+int tgame_finish(struct tgame *g, struct rc_error *err)
+{
+	return tgame_phase(g, STORE_TRIVIA_DONE, STORE_TRIVIA_PODIUM,
+			   g->game.current_round, g->game.round_started_at_ms, err);
+}
+
+int tgame_abandon(struct tgame *g, struct rc_error *err)
+{
+	int rc;
+
+	if (g->game.status >= STORE_TRIVIA_DONE)
+		return 0;
+	rc = store_trivia_set_phase(g->app->store, g->game.id, STORE_TRIVIA_ABANDONED,
+				    STORE_TRIVIA_PODIUM, g->game.current_round,
+				    g->game.round_started_at_ms, app_now(), err);
+	if (rc < 0)
+		return -1;
+	return tgame_refresh(g, err) < 0 ? -1 : 0;
+}
+
+int tgame_leave(struct tgame *g, struct rc_error *err)
+{
+	if (g->game.status >= STORE_TRIVIA_DONE)
+		return 0;
+	return store_trivia_leave(g->app->store, g->game.id, g->my_name, err);
+}
+
+int tgame_host_gone(const struct tgame *g, int64_t now_ms)
+{
+	return g->game.hosted && g->game.status < STORE_TRIVIA_DONE &&
+	       g->game.host_seen_ms < now_ms - TGAME_HOST_STALE_MS;
+}
+
+unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out)
+{
+	for (unsigned i = 0; i < g->n_players; i++) {
+		const struct store_trivia_player *p = &g->players[i].s;
+
+		out[i] = (struct trivia_player){ p->name, p->score, p->right, p->streak,
+						 p->time_ms, p->points };
+	}
+	trivia_rank(out, g->n_players);
+	return g->n_players;
+}
+
+const struct tgame_player *tgame_find(const struct tgame *g, const char *name)
+{
+	for (unsigned i = 0; i < g->n_players; i++)
+		if (!strcmp(g->players[i].s.name, name))
+			return &g->players[i];
+	return NULL;
+}

@@ -1,0 +1,200 @@
+/*
+ * trivia_game — one trivia game as a front end plays it: its questions
+ * (drawn once, seeded, with one option order for everyone), its players
+ * and their scores, and the moves of the game, each saved in the store
+ * before the function returns.  A game is played in one of three roles:
+ *
+ *   hot seat  one process; the players (or teams) answer in turn at one
+ *             terminal;
+ *   host      runs a shared game: opens a lobby under a short code, starts
+ *             each round, closes it when every present player has answered
+ *             or the time ran out (plus TGAME_GRACE_MS), scores it, and
+ *             moves on to the reveal, the leaderboard and the podium;
+ *   player    joined a shared game by its code: follows the host's phases
+ *             by polling the store (tgame_poll) and answers for itself.
+ *
+ * Processes share a game only through the database (WAL: readers never
+ * block the writer).  The host writes each round's start on the wall
+ * clock, so every terminal counts down from the same moment.  Scoring is
+ * trivia.h's, applied once per round inside the transaction that closes
+ * the round to answers.
+ *
+ * Answers given by players (not teams) also go into the answer log of the
+ * player's profile, mode trivia, so a game counts toward each player's
+ * stats; a question that timed out is not logged.
+ *
+ * Private to the executable.  Front ends read the struct; only these
+ * functions change it.  tgame_free(NULL) is safe.
+ */
+#ifndef ROLECALL_TRIVIA_GAME_H
+#define ROLECALL_TRIVIA_GAME_H
+
+#include <stdint.h>
+
+#include "app.h"
+#include "rolecall/store.h"
+#include "rolecall/trivia.h"
+
+#define TGAME_DEFAULT_ROUNDS 10
+#define TGAME_MAX_ROUNDS 100
+#define TGAME_DEFAULT_SECONDS 20
+#define TGAME_MAX_SECONDS 600
+#define TGAME_CODE_LEN 5
+/* How often a shared game is read again, and a heartbeat written. */
+#define TGAME_POLL_MS 200
+#define TGAME_BEAT_MS 1000
+/* A player silent for this long is absent; a host, gone. */
+#define TGAME_STALE_MS 5000
+#define TGAME_HOST_STALE_MS 15000
+/* A hosted round stays open this long after its time, for the answers
+ * given in the last moment and still on their way to the database. */
+#define TGAME_GRACE_MS 500
+
+enum tgame_role { TGAME_HOTSEAT, TGAME_HOST, TGAME_PLAYER };
+
+struct tgame_config {
+	const char *const *names; /* hot seat: players or teams, in turn order */
+	unsigned n_names;
+	int teams;
+	unsigned rounds;          /* 0: TGAME_DEFAULT_ROUNDS */
+	unsigned seconds;         /* per question; 0: TGAME_DEFAULT_SECONDS */
+	unsigned points;          /* P: 0, 1000 or 2000 */
+	int speed, streak;
+	uint64_t seed;
+	const char *bank_files;   /* host: bank files joiners must load, "\n"-separated */
+};
+
+struct tgame_question {
+	const struct bank_question *q;
+	unsigned order[BANK_MAX_OPTIONS]; /* choice index shown at each position */
+	unsigned n_options;
+	unsigned right;                   /* the position of the right option */
+};
+
+struct tgame_player {
+	struct store_trivia_player s; /* as last read or written */
+	int here;                     /* not absent, and heard from lately */
+	int64_t user_id;              /* hot seat: the profile answers go to */
+	struct history *h;            /* its history; NULL when not logged */
+};
+
+struct tgame {
+	struct app *app;
+	enum tgame_role role;
+	struct store_trivia_game game;    /* as last read (banks are NULL) */
+	struct trivia_rules rules;
+	struct tgame_question *questions; /* game.rounds of them */
+	unsigned n_players;
+	struct tgame_player players[STORE_TRIVIA_MAX_PLAYERS];
+	int me;                           /* player: my index, -1 when not seen */
+	char my_name[STORE_TRIVIA_NAME_MAX + 1];
+	int64_t beat_ms;                  /* the last heartbeat written */
+	unsigned version;                 /* changes whenever anything shown does */
+};
+
+/* Milliseconds on the wall clock (CLOCK_REALTIME): the one clock all the
+ * processes of a game share. */
+int64_t tgame_wall_ms(void);
+
+/* A player's or team's name: 1 to STORE_TRIVIA_NAME_MAX bytes of UTF-8,
+ * no control characters, no comma, no blanks at either end.  0, or -1
+ * with why in err. */
+int tgame_check_name(const char *name, struct rc_error *err);
+
+/* Split "Ana, Ben,Chen" into checked, distinct names (case ignored), 1 to
+ * STORE_TRIVIA_MAX_PLAYERS of them.  *names is one allocation (free it);
+ * what names what (players or teams) is only for messages. */
+int tgame_parse_names(const char *list, const char *what, char ***names,
+		      unsigned *n, struct rc_error *err);
+
+/* A game code as typed ("k7qx-m") made canonical ("K7QXM") into code
+ * (STORE_TRIVIA_CODE_MAX + 1 bytes); -1 with why in err. */
+int tgame_parse_code(const char *arg, char *code, struct rc_error *err);
+
+/* The trivia options: --time SECONDS (per question), --rounds N and
+ * --points 0|1000|2000.  Print why and return -1 when the value is not one. */
+int tgame_parse_seconds(const char *s, unsigned *seconds);
+int tgame_parse_rounds(const char *s, unsigned *rounds);
+int tgame_parse_points(const char *s, long *points);
+
+/* A game's settings from the command line (defined in cmd_trivia.c):
+ * the names of --players or --teams, the rules, the seed and the bank
+ * files.  tgame_setup_free releases what it holds. */
+struct tgame_setup {
+	struct tgame_config cfg;
+	char **names;
+	char *files;
+};
+int tgame_setup_from_cli(const struct options *cli, struct tgame_setup *ts,
+			 struct rc_error *err);
+void tgame_setup_free(struct tgame_setup *ts);
+
+/* Start a game: draw the questions and store it, with its players (hot
+ * seat) or as a lobby (host). */
+int tgame_new_hotseat(struct app *app, const struct tgame_config *cfg,
+		      struct tgame **out, struct rc_error *err);
+int tgame_new_host(struct app *app, const struct tgame_config *cfg,
+		   struct tgame **out, struct rc_error *err);
+
+/* The bank files a game's host loaded, which a player must load too
+ * (before app_open): *files is malloc'd, "" when none.  Opens the
+ * database at db_path for the look only.  code as tgame_parse_code
+ * made it, here and in tgame_join. */
+int tgame_bank_files(const char *db_path, const char *code, char **files,
+		     struct rc_error *err);
+
+/* Join (or rejoin, by the same name) the game with this code.  app must
+ * have the game's banks loaded; its profile is the player's. */
+int tgame_join(struct app *app, const char *code, const char *name,
+	       struct tgame **out, struct rc_error *err);
+
+void tgame_free(struct tgame *g);
+
+/* Read a shared game again and write the heartbeat when it is due; the
+ * host also marks silent players absent.  1 when anything shown changed,
+ * 0 when not, -1 on error. */
+int tgame_poll(struct tgame *g, struct rc_error *err);
+
+/* Host and hot seat: ask the next question now (the game starts with the
+ * first); a hosted game needs a player present. */
+int tgame_start_round(struct tgame *g, struct rc_error *err);
+
+/* Player `who` answers the current question: position as shown, -1 for
+ * none (time out); elapsed_ms from when it showed (hot seat) — a player's
+ * time is counted from the round's start instead.  Returns 1 when the
+ * answer came too late (the round was closed) or was already given. */
+int tgame_answer(struct tgame *g, unsigned who, int position, int64_t elapsed_ms,
+		 struct rc_error *err);
+
+/* Host and hot seat: 1 when the current round can be closed now. */
+int tgame_round_over(const struct tgame *g, int64_t now_ms);
+
+/* Host and hot seat: score the current round and show its answers. */
+int tgame_close_round(struct tgame *g, struct rc_error *err);
+/* Host and hot seat: show the leaderboard. */
+int tgame_show_board(struct tgame *g, struct rc_error *err);
+/* Host and hot seat: end the game normally (after the last round) or
+ * early (abandoned; the scores so far stand). */
+int tgame_finish(struct tgame *g, struct rc_error *err);
+int tgame_abandon(struct tgame *g, struct rc_error *err);
+/* Player: quit; marked absent, the game goes on without it. */
+int tgame_leave(struct tgame *g, struct rc_error *err);
+
+/* The current round's question, or NULL before the first. */
+const struct tgame_question *tgame_question(const struct tgame *g);
+/* 1 when the current round is the last. */
+int tgame_last_round(const struct tgame *g);
+/* Milliseconds left in a shared round at now_ms (0 when out). */
+int64_t tgame_ms_left(const struct tgame *g, int64_t now_ms);
+/* Players present, and how many of them answered the current round. */
+unsigned tgame_present(const struct tgame *g, unsigned *answered);
+/* 1 when the host has not been heard from for TGAME_HOST_STALE_MS. */
+int tgame_host_gone(const struct tgame *g, int64_t now_ms);
+
+/* The players in ranking order (trivia_rank); names point into g.
+ * Returns how many. */
+unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out);
+/* A player by name, or NULL. */
+const struct tgame_player *tgame_find(const struct tgame *g, const char *name);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * trivia_setup — a trivia game's settings from the command line's options
+ * and the option values trivia defines (--time, --rounds, --points).  Both
+ * front ends and 'rolecall trivia' start a game from here.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "trivia_game.h"
+
+/* ---- option values ---- */
+
+static int trivia_whole(const char *opt, const char *s, unsigned lo, unsigned hi,
+			unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9' || (v = strtoul(s, &end, 10), *end) || v < lo || v > hi) {
+		app_fail("%s needs a whole number from %u to %u, not '%s'", opt, lo, hi, s);
+		return -1;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
+
+int tgame_parse_seconds(const char *s, unsigned *seconds)
+{
+	return trivia_whole("--time (seconds per trivia question)", s, 1,
+			    TGAME_MAX_SECONDS, seconds);
+}
+
+int tgame_parse_rounds(const char *s, unsigned *rounds)
+{
+	return trivia_whole("--rounds", s, 1, TGAME_MAX_ROUNDS, rounds);
+}
+
+int tgame_parse_points(const char *s, long *points)
+{
+	if (strcmp(s, "0") && strcmp(s, "1000") && strcmp(s, "2000")) {
+		app_fail("--points is 0, 1000 or 2000, not '%s'", s);
+		return -1;
+	}
+	*points = strtol(s, NULL, 10);
+	return 0;
+}
+
+/* ---- settings ---- */
+
+static int trivia_looks_like_path(const char *s)
+{
+	size_t n = strlen(s);
+
+	return strchr(s, '/') || (n > 5 && !strcmp(s + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(s + n - 4, ".yml"));
+}
+
+/* The bank files given with --bank, made absolute, one per line: players
+ * on other terminals load them too, wherever they started. */
+static char *trivia_bank_files(const struct options *cli)
+{
+	size_t cap = 1, at = 0;
+	char *s;
+
+	for (int i = 0; i < cli->n_banks; i++)
+		cap += PATH_MAX + 1;
+	if (!(s = malloc(cap)))
+		return NULL;
+	s[0] = '\0';
+	for (int i = 0; i < cli->n_banks; i++) {
+		char abs[PATH_MAX];
+		const char *p = cli->banks[i];
+
+		if (!trivia_looks_like_path(p))
+			continue;
+		if (realpath(p, abs))
+			p = abs;
+		at += (size_t)snprintf(s + at, cap - at, "%s%s", at ? "\n" : "", p);
+	}
+	return s;
+}
+
+int tgame_setup_from_cli(const struct options *cli, struct tgame_setup *ts,
+			 struct rc_error *err)
+{
+	const char *list = cli->players ? cli->players : cli->teams;
+	struct tgame_config *cfg = &ts->cfg;
+
+	memset(ts, 0, sizeof *ts);
+	if (list && tgame_parse_names(list, cli->players ? "players" : "teams",
+				      &ts->names, &cfg->n_names, err) < 0)
+		return -1;
+	cfg->names = (const char *const *)ts->names;
+	cfg->teams = cli->teams != NULL;
+	cfg->rounds = cli->rounds;
+	cfg->seconds = cli->time_limit;
+	cfg->points = cli->points >= 0 ? (unsigned)cli->points : TRIVIA_DEFAULT_POINTS;
+	cfg->speed = !cli->no_speed;
+	cfg->streak = !cli->no_streak;
+	cfg->seed = app_seed(cli, 0);
+	if (!(ts->files = trivia_bank_files(cli))) {
+		tgame_setup_free(ts);
+		return rc_error_set(err, "out of memory");
+	}
+	cfg->bank_files = ts->files;
+	return 0;
+}
+
+void tgame_setup_free(struct tgame_setup *ts)
+{
+	free(ts->names);
+	free(ts->files);
+	memset(ts, 0, sizeof *ts);
+}
+

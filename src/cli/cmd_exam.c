@@ -1,0 +1,620 @@
+/*
+ * rolecall exam: a fixed set of questions with a pass mark, for onboarding.
+ * No feedback until the exam is submitted; questions can be skipped (they
+ * come back at the end) and answers changed until then.  The attempt and
+ * its questions are stored when it starts and every answer when it is
+ * given, so an exam that is killed stays in the database as not submitted.
+ *
+ * On a terminal the exam runs in the UI (ui_exam*.c, the same flow and
+ * store calls); with --plain, line mode: each question as "[Q i/N] bank
+ * title", its prompt and "  1) option" lines, then a "> " prompt.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "line_in.h"
+#include "commands.h"
+#include "rolecall/emit.h"
+#include "rolecall/engine.h"
+#include "rolecall/exam.h"
+#include "rolecall/input.h"
+#include "ui.h"
+
+#define EXAM_LINE 256
+/* --time: up to a day */
+#define EXAM_MAX_MINUTES (24 * 60)
+
+
+/* ---- the exam as it runs ---- */
+
+struct run {
+	struct app *app;
+	struct exam *e;
+	struct exam_attempt att;
+	char *banks;
+	struct line_in in;
+	int echo;           /* input is not a terminal: echo it into the transcript */
+	FILE *out;
+	int64_t start_ms;
+	int64_t deadline_ms; /* -1 when untimed */
+	int cur;            /* the question on screen, -1 when none */
+	int furthest;       /* the last question reached in order */
+	int show;           /* show the current question before the next prompt */
+	int offered;        /* submitting was offered once all were answered */
+	int returned;       /* the skipped questions were announced */
+};
+
+enum step { STEP_ON, STEP_SUBMIT, STEP_TIMEOUT, STEP_FAIL };
+
+static int time_up(const struct run *r)
+{
+	return r->deadline_ms >= 0 && app_ms() >= r->deadline_ms;
+}
+
+static void print_mmss(FILE *out, int64_t seconds)
+{
+	fprintf(out, "%02" PRId64 ":%02" PRId64, seconds / 60, seconds % 60);
+}
+
+static void print_question(const struct run *r)
+{
+	const struct exam_item *it = exam_item(r->e, (unsigned)r->cur);
+	const struct bank_question *q = it->q;
+
+	fprintf(r->out, "\n[Q %d/%u] %s\n%s\n", r->cur + 1, exam_count(r->e),
+		q->bank->title, q->prompt);
+	for (unsigned i = 0; i < it->n_options; i++)
+		fprintf(r->out, "  %u) %s\n", i + 1, q->choices[it->order[i]].text);
+	if (it->picked >= 0)
+		fprintf(r->out, "Your answer so far: %d) %s\n", it->picked + 1,
+			q->choices[it->order[it->picked]].text);
+	if (r->deadline_ms >= 0) {
+		fputs("Time left: ", r->out);
+		print_mmss(r->out, (r->deadline_ms - app_ms() + 999) / 1000);
+		fputc('\n', r->out);
+	}
+}
+
+static void print_help(FILE *out)
+{
+	fputs("Answer with the number or letter of an option; nothing is shown about "
+	      "your answers until you submit.\n"
+	      "  s         skip this question (skipped questions come back at the end)\n"
+	      "  p         go back to the previous question\n"
+	      "  g N       go to question N, to answer it or change its answer\n"
+	      "  l         list the questions and which are answered\n"
+	      "  submit    end the exam (you are asked to confirm; q does the same)\n", out);
+}
+
+static void echo_line(const char *line, FILE *out)
+{
+	for (const unsigned char *p = (const unsigned char *)line; *p; p++)
+		putc(*p < 0x20 || *p == 0x7F ? '?' : *p, out);
+	putc('\n', out);
+}
+
+/* Show "> " and read a line: LINE_OK, LINE_EOF, LINE_TIMEOUT or LINE_FAIL.
+ * A line that arrives after the time ran out does not count. */
+static int prompt(struct run *r, char *line)
+{
+	int rc;
+
+	fputs("> ", r->out);
+	fflush(r->out);
+	rc = line_in_read(&r->in, r->deadline_ms, line, EXAM_LINE);
+	if (rc == LINE_FAIL) {
+		fflush(r->out);
+		app_fail("cannot read standard input: %s", strerror(errno));
+	}
+	if (rc == LINE_OK && time_up(r))
+		return LINE_TIMEOUT;
+	if (rc == LINE_OK && r->echo)
+		echo_line(line, r->out);
+	if (rc == LINE_EOF && r->echo)
+		fputc('\n', r->out);
+	return rc;
+}
+
+static enum step step_of(int rc)
+{
+	return rc == LINE_EOF ? STEP_SUBMIT : rc == LINE_TIMEOUT ? STEP_TIMEOUT : STEP_FAIL;
+}
+
+/* A command word, alone or followed by an argument ("g 3" or "g3"). */
+static int word_is(const char *line, const char *word, const char **arg)
+{
+	size_t n = strlen(word);
+	char after;
+
+	if (strncasecmp(line, word, n))
+		return 0;
+	after = line[n]; /* line holds word: line[n] is at most its '\0' */
+	if (after && !strchr(" \t\r", after) && !(after >= '0' && after <= '9'))
+		return 0;
+	*arg = line + n + strspn(line + n, " \t\r");
+	return 1;
+}
+
+/* "Submit now?": y submits, n goes on; end of input submits. */
+static enum step confirm(struct run *r)
+{
+	char line[EXAM_LINE];
+	int rc;
+
+	fputs("Submit now? Answers cannot be changed after this. (y/n)\n", r->out);
+	while ((rc = prompt(r, line)) == LINE_OK) {
+		const char *w = line + strspn(line, " \t\r"), *arg;
+
+		if ((word_is(w, "y", &arg) || word_is(w, "yes", &arg)) && !*arg)
+			return STEP_SUBMIT;
+		if ((word_is(w, "n", &arg) || word_is(w, "no", &arg)) && !*arg) {
+			fputs("Not submitted.\n", r->out);
+			return STEP_ON;
+		}
+		fputs("Please answer y or n.\n", r->out);
+	}
+	return step_of(rc);
+}
+
+static enum step all_answered(struct run *r)
+{
+	enum step s;
+
+	r->cur = -1;
+	if (r->offered) {
+		fputs("\nAll questions are answered. Type submit when you are done, "
+		      "or g N to change the answer to question N.\n", r->out);
+		return STEP_ON;
+	}
+	r->offered = 1;
+	fprintf(r->out, "\nAll %u questions are answered.\n", exam_count(r->e));
+	if ((s = confirm(r)) == STEP_ON)
+		fputs("Type g N to change the answer to question N, l to list them, "
+		      "submit when you are done.\n", r->out);
+	return s;
+}
+
+/* Where to go after a question was answered or skipped: on in order
+ * (back to where the person left off when they went back to change an
+ * answer), then the skipped ones again. */
+static enum step advance(struct run *r)
+{
+	unsigned n = exam_count(r->e);
+	int next;
+
+	if (r->cur >= 0 && r->cur < r->furthest &&
+	    exam_item(r->e, (unsigned)r->furthest)->picked < 0) {
+		next = r->furthest;
+	} else if (r->furthest + 1 < (int)n) {
+		next = ++r->furthest;
+	} else {
+		next = exam_next_unanswered(r->e, r->cur >= 0 ? (unsigned)r->cur : n - 1);
+		if (next < 0)
+			return all_answered(r);
+		if (!r->returned) {
+			unsigned left = n - exam_answered(r->e);
+
+			r->returned = 1;
+			fprintf(r->out, "\nYou skipped %u question%s; here %s again.\n", left,
+				left == 1 ? "" : "s", left == 1 ? "it is" : "they are");
+		}
+	}
+	r->cur = next;
+	r->show = 1;
+	return STEP_ON;
+}
+
+static enum step answer(struct run *r, int position)
+{
+	struct answer_record rec;
+	struct rc_error err;
+
+	if (exam_answer(r->e, (unsigned)r->cur, position, &err) < 0) {
+		app_fail("%s", err.msg);
+		return STEP_FAIL;
+	}
+	exam_item_record(r->e, (unsigned)r->cur, &rec);
+	if (store_exam_answer(r->app->store, r->att.id, (unsigned)r->cur, &rec, &err) < 0) {
+		fflush(r->out);
+		app_fail("%s", err.msg);
+		return STEP_FAIL;
+	}
+	return advance(r);
+}
+
+static void list_questions(const struct run *r)
+{
+	fprintf(r->out, "\n%u of %u questions answered:\n", exam_answered(r->e),
+		exam_count(r->e));
+	for (unsigned i = 0; i < exam_count(r->e); i++) {
+		const struct exam_item *it = exam_item(r->e, i);
+
+		fprintf(r->out, "  %3u  %-10s  ", i + 1, it->picked >= 0 ? "answered" : "-");
+		emit_clipped(r->out, it->q->prompt, 56);
+		fputc('\n', r->out);
+	}
+}
+
+static enum step go_to(struct run *r, const char *arg)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 10);
+
+	end += strspn(end, " \t\r");
+	if (*arg < '0' || *arg > '9' || *end || v < 1 || v > exam_count(r->e)) {
+		fprintf(r->out, "Give a question number from 1 to %u, as in g 3.\n",
+			exam_count(r->e));
+		return STEP_ON;
+	}
+	r->cur = (int)v - 1;
+	if (r->cur > r->furthest)
+		r->furthest = r->cur;
+	r->show = 1;
+	return STEP_ON;
+}
+
+static enum step go_back(struct run *r)
+{
+	if (r->cur == 0) {
+		fputs("This is the first question.\n", r->out);
+		return STEP_ON;
+	}
+	r->cur = r->cur < 0 ? (int)exam_count(r->e) - 1 : r->cur - 1;
+	r->show = 1;
+	return STEP_ON;
+}
+
+static enum step skip(struct run *r)
+{
+	if (r->cur < 0) {
+		fputs("There is no question to skip; type g N to go to one.\n", r->out);
+		return STEP_ON;
+	}
+	if (exam_next_unanswered(r->e, (unsigned)r->cur) == r->cur &&
+	    r->furthest + 1 == (int)exam_count(r->e))
+		fputs("This is the only unanswered question.\n", r->out);
+	return advance(r);
+}
+
+static enum step submit(struct run *r)
+{
+	unsigned left = exam_count(r->e) - exam_answered(r->e);
+	enum step s;
+
+	if (left)
+		fprintf(r->out, "%u question%s unanswered; unanswered questions count as "
+			"wrong.\n", left, left == 1 ? " is" : "s are");
+	if ((s = confirm(r)) == STEP_ON)
+		r->show = 1;
+	return s;
+}
+
+static enum step answer_line(struct run *r, const char *line)
+{
+	int position;
+	enum input_kind k;
+
+	k = input_parse_answer(line, strlen(line),
+			       r->cur >= 0 ? exam_item(r->e, (unsigned)r->cur)->n_options : 0,
+			       &position);
+	if (k == INPUT_EMPTY)
+		return STEP_ON;
+	if (k == INPUT_ANSWER)
+		return answer(r, position);
+	if (r->cur < 0)
+		fputs("All questions are answered. Type g N to change the answer to "
+		      "question N, l to list them, or submit.\n", r->out);
+	else
+		fprintf(r->out, "Please answer with a number from 1 to %u or a letter from a "
+			"to %c (? for help).\n", exam_item(r->e, (unsigned)r->cur)->n_options,
+			'a' + exam_item(r->e, (unsigned)r->cur)->n_options - 1);
+	return STEP_ON;
+}
+
+static enum step command(struct run *r, const char *line)
+{
+	const char *arg;
+
+	line += strspn(line, " \t\r");
+	if ((word_is(line, "s", &arg) || word_is(line, "skip", &arg)) && !*arg)
+		return skip(r);
+	if ((word_is(line, "p", &arg) || word_is(line, "back", &arg)) && !*arg)
+		return go_back(r);
+	if ((word_is(line, "l", &arg) || word_is(line, "list", &arg)) && !*arg) {
+		list_questions(r);
+		r->show = 1;
+		return STEP_ON;
+	}
+	if ((word_is(line, "?", &arg) || word_is(line, "help", &arg)) && !*arg) {
+		print_help(r->out);
+		return STEP_ON;
+	}
+	if ((word_is(line, "submit", &arg) || word_is(line, "q", &arg) ||
+	     word_is(line, "quit", &arg)) && !*arg)
+		return submit(r);
+	/* a lone g is option g of a question with seven or more options */
+	if ((word_is(line, "go", &arg) || word_is(line, "g", &arg)) && *arg)
+		return go_to(r, arg);
+	return answer_line(r, line);
+}
+
+static enum step exam_loop(struct run *r)
+{
+	char line[EXAM_LINE];
+
+	for (;;) {
+		enum step s;
+		int rc;
+
+		if (r->show && r->cur >= 0)
+			print_question(r);
+		r->show = 0;
+		if ((rc = prompt(r, line)) != LINE_OK)
+			return step_of(rc);
+		if ((s = command(r, line)) != STEP_ON)
+			return s;
+		if (time_up(r))
+			return STEP_TIMEOUT;
+	}
+}
+
+/* ---- results ---- */
+
+static const char *role_name(const struct app *app, int role)
+{
+	const struct bank_role *br = catalog_role(app->cat, role);
+
+	return br ? br->name : "?";
+}
+
+static void print_score(const struct run *r)
+{
+	const struct exam_result *res = exam_result(r->e);
+
+	if (res->timed_out)
+		fputs("\nTime is up.", r->out);
+	fprintf(r->out, "\nExam submitted: %u of %u right (%u%%). Pass mark: %u%%. "
+		"Result: %s\n", res->correct, res->count, res->percent, res->pass,
+		res->passed ? "PASS" : "FAIL");
+	fputs("\nPer role:\n", r->out);
+	for (int k = 0; k < (int)catalog_role_count(r->app->cat); k++)
+		if (res->role_asked[k])
+			fprintf(r->out, "  %-28s %u of %u\n", role_name(r->app, k),
+				res->role_correct[k], res->role_asked[k]);
+}
+
+static void print_confusions(const struct run *r)
+{
+	unsigned n = exam_count(r->e), shown = 0;
+
+	fputs("\nDistinctions confused:\n", r->out);
+	for (unsigned i = 0; i < n; i++) {
+		int a, p;
+		unsigned times = exam_confusion_times(r->e, i, &a, &p);
+
+		if (!times)
+			continue;
+		fprintf(r->out, "  took %s for %s (%u time%s)\n", role_name(r->app, p),
+			role_name(r->app, a), times, times == 1 ? "" : "s");
+		shown++;
+	}
+	if (!shown)
+		fputs("  none\n", r->out);
+}
+
+static void print_miss(const struct run *r, unsigned i)
+{
+	const struct exam_item *it = exam_item(r->e, i);
+	const struct bank_question *q = it->q;
+	unsigned right = 0;
+
+	for (unsigned k = 0; k < it->n_options; k++)
+		if (it->order[k] == q->correct)
+			right = k;
+	fprintf(r->out, "\n[Q %u/%u] %s\n", i + 1, exam_count(r->e), q->prompt);
+	if (it->picked < 0) {
+		fputs("  Your answer: no answer\n", r->out);
+	} else {
+		const struct bank_choice *c = &q->choices[it->order[it->picked]];
+
+		fprintf(r->out, "  Your answer: %d) %s\n", it->picked + 1, c->text);
+		if (c->why)
+			fprintf(r->out, "  That choice: %s\n", c->why);
+		else if (q->kind == QUESTION_STATEMENTS && c->role >= 0)
+			fprintf(r->out, "  That statement describes the %s.\n",
+				role_name(r->app, c->role));
+	}
+	fprintf(r->out, "  The answer: %u) %s\n  Why: %s\n", right + 1,
+		q->choices[q->correct].text, q->explain);
+}
+
+static void print_results(const struct run *r)
+{
+	const struct exam_result *res = exam_result(r->e);
+	unsigned missed = res->count - res->correct;
+
+	print_score(r);
+	print_confusions(r);
+	if (missed)
+		fprintf(r->out, "\nReview of the %u missed question%s:\n", missed,
+			missed == 1 ? "" : "s");
+	for (unsigned i = 0; i < exam_count(r->e); i++)
+		if (!exam_item_correct(r->e, i))
+			print_miss(r, i);
+	fprintf(r->out, "\nAttempt %" PRId64 " is saved for %s; 'rolecall report' "
+		"shows it.\n", r->att.id, r->app->user);
+}
+
+/* Score it, put every question in the log and the history, and show the
+ * result. */
+static int finish(struct run *r, int timed_out)
+{
+	unsigned n = exam_count(r->e);
+	struct answer_record *recs = calloc(n, sizeof *recs);
+	struct rc_error err;
+	int rc = -1;
+
+	r->att.ended_at = exam_end_time(r->e, app_now(), timed_out);
+	r->att.timed_out = timed_out;
+	if (!recs || exam_submit(r->e, r->att.ended_at, timed_out, &err) < 0) {
+		app_fail("%s", recs ? err.msg : "out of memory");
+		free(recs);
+		return -1;
+	}
+	r->att.correct = exam_result(r->e)->correct;
+	for (unsigned i = 0; i < n; i++) {
+		exam_item_record(r->e, i, &recs[i]);
+		if (history_apply(r->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
+			app_fail("out of memory");
+			goto out;
+		}
+	}
+	if (store_exam_submit(r->app->store, &r->att, recs, n, r->app->h, &err) < 0) {
+		fflush(r->out);
+		app_fail("%s", err.msg);
+		goto out;
+	}
+	print_results(r);
+	rc = 0;
+out:
+	free(recs);
+	return rc;
+}
+
+/* ---- starting ---- */
+
+static int save_start(struct run *r)
+{
+	unsigned n = exam_count(r->e);
+	struct answer_record *recs = calloc(n, sizeof *recs);
+	struct rc_error err;
+	int rc;
+
+	if (!recs || !(r->banks = bank_versions_text(r->app->banks, r->app->n_banks))) {
+		free(recs);
+		app_fail("out of memory");
+		return -1;
+	}
+	for (unsigned i = 0; i < n; i++)
+		exam_item_record(r->e, i, &recs[i]);
+	r->att.user_id = r->app->user_id;
+	r->att.seed = exam_seed(r->e);
+	r->att.count = n;
+	r->att.pass_mark = exam_pass_mark(r->e);
+	r->att.time_limit = exam_time_limit(r->e);
+	r->att.banks = r->banks;
+	if ((rc = store_exam_begin(r->app->store, &r->att, recs, n, &err)) < 0)
+		app_fail("%s", err.msg);
+	free(recs);
+	return rc;
+}
+
+static int exam_start(struct run *r, const struct options *cli, struct app *app)
+{
+	struct exam_config cfg = { 0 };
+	struct rc_error err;
+
+	cfg.banks = app->banks;
+	cfg.n_banks = app->n_banks;
+	cfg.count = cli->count > 0 ? (unsigned)cli->count : 0;
+	cfg.pass = cli->pass >= 0 ? (unsigned)cli->pass : 0;
+	cfg.pass_given = cli->pass >= 0;
+	cfg.time_limit = cli->time_limit;
+	cfg.seed = app_seed(cli, 0);
+	cfg.now = app_now();
+	r->app = app;
+	r->att.started_at = cfg.now;
+	r->start_ms = app_ms();
+	if (exam_new(app->cat, &cfg, &r->e, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	r->deadline_ms = cfg.time_limit ? r->start_ms + cfg.time_limit * 1000LL : -1;
+	return save_start(r);
+}
+
+static void print_intro(const struct run *r)
+{
+	unsigned limit = exam_time_limit(r->e);
+
+	fprintf(r->out, "Exam: %u questions, pass mark %u%%. No feedback until you "
+		"submit.\n", exam_count(r->e), exam_pass_mark(r->e));
+	if (limit) {
+		fputs("Time limit: ", r->out);
+		print_mmss(r->out, limit);
+		fputs(". The exam ends when it runs out; unanswered questions count as "
+		      "wrong.\n", r->out);
+	}
+	fputs("Answer with a number or letter.  s skips, p goes back, g N goes to\n"
+	      "question N, l lists the questions, submit ends the exam, ? shows help.\n",
+	      r->out);
+}
+
+static int exam_run(struct run *r)
+{
+	enum step s;
+
+	line_in_init(&r->in, STDIN_FILENO);
+	r->echo = !isatty(STDIN_FILENO);
+	r->out = stdout;
+	r->show = 1;
+	print_intro(r);
+	if ((s = exam_loop(r)) == STEP_FAIL)
+		return -1;
+	return finish(r, s == STEP_TIMEOUT);
+}
+
+int cmd_exam(const struct options *cli)
+{
+	struct run r = { 0 };
+	struct app app;
+	int rc = EXIT_FAIL;
+
+	if (app_check_session(cli))
+		return EXIT_USAGE;
+	if (!cli->plain)
+		return ui_main(cli, UI_START_EXAM);
+	if (app_open(cli, &app) < 0)
+		goto out;
+	if (exam_start(&r, cli, &app) == 0 && exam_run(&r) == 0)
+		rc = EXIT_OK;
+out:
+	exam_free(r.e);
+	free(r.banks);
+	app_close(&app);
+	return rc;
+}
+
+/* --time MINUTES: a decimal number of minutes, so that 0.05 (three
+ * seconds) is possible for tests; parsed by hand, since strtod follows
+ * the locale's decimal point. */
+int cmd_exam_parse_time(const char *s, unsigned *seconds)
+{
+	long long whole = 0, frac = 0, scale = 100;
+	const char *p = s;
+
+	while (*p >= '0' && *p <= '9' && whole <= EXAM_MAX_MINUTES)
+		whole = whole * 10 + (*p++ - '0');
+	if (*p == '.' && p[1])
+		for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
+			frac += (*p - '0') * scale; /* thousandths; later digits drop */
+	if (p == s || *p || whole > EXAM_MAX_MINUTES) {
+		app_fail("--time needs a number of minutes up to %d (such as 30 or 0.5), "
+			 "not '%s'", EXAM_MAX_MINUTES, s);
+		return -1;
+	}
+	*seconds = (unsigned)(((whole * 1000 + frac) * 60 + 500) / 1000);
+	if (!*seconds) {
+		app_fail("--time must be at least one second (0.01 minutes)");
+		return -1;
+	}
+	return 0;
+}

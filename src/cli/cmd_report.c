@@ -1,0 +1,124 @@
+/*
+ * rolecall report: checks the command line, opens the banks and the
+ * database, and hands over to the report layer (src/report/): attempts,
+ * a certificate, --items or --trivia.  A report never creates a profile.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "commands.h"
+#include "paths.h"
+#include "report.h"
+
+int cmd_report_parse_date(const char *s, int64_t *when)
+{
+	struct tm tm = { 0 }, back;
+	int y, m, d, used = 0;
+	time_t t;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
+	    used != 10 || s[4] != '-' || s[7] != '-') {
+		app_fail("--since needs a date as YYYY-MM-DD, not '%s'", s);
+		return -1;
+	}
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	t = timegm(&tm);
+	/* timegm normalises 2027-02-30 to March: refuse what moved */
+	if (!gmtime_r(&t, &back) || back.tm_year != y - 1900 || back.tm_mon != m - 1 ||
+	    back.tm_mday != d) {
+		app_fail("--since: there is no date %s", s);
+		return -1;
+	}
+	*when = (int64_t)t;
+	return 0;
+}
+
+static int check_args(const struct options *cli)
+{
+	const char *why = NULL;
+
+	if (cli->n_args)
+		why = "'report' takes no arguments";
+	else if (cli->all && cli->user)
+		why = "--all and --user do not go together";
+	else if (cli->certificate && cli->items)
+		why = "--certificate and --items do not go together";
+	else if (cli->certificate && cli->format && strcmp(cli->format, "text"))
+		why = "a certificate is text; leave out --format";
+	if (why)
+		app_fail("%s; see 'rolecall --help'", why);
+	return why ? -1 : 0;
+}
+
+/* Whose attempts: --all, --user, else the login name.  Item analysis is
+ * over every user unless --user names one. */
+static int report_who(struct report *rp)
+{
+	const struct options *cli = rp->cli;
+	struct rc_error err;
+	int found;
+
+	rp->filter.user_id = 0;
+	rp->filter.since = cli->since;
+	if (cli->all || (cli->items && !cli->user))
+		return 0;
+	rp->who = app_user_name(cli);
+	if (app_check_user(rp->who) < 0)
+		return -1;
+	if ((found = store_find_user(rp->store, rp->who, &rp->filter.user_id, &err)) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (!found)
+		rp->filter.user_id = -1; /* no one: ids start at 1 */
+	return 0;
+}
+
+static int report_open(struct report *rp)
+{
+	struct rc_error err;
+	char path[4096];
+
+	if (!(rp->cat = app_load_banks(rp->cli, &rp->banks, &rp->n_banks)))
+		return -1;
+	if (rp->cli->db) {
+		snprintf(path, sizeof path, "%s", rp->cli->db);
+	} else if (paths_default_db(path, sizeof path, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (store_open(path, &rp->store, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	return report_who(rp);
+}
+
+int cmd_report(const struct options *cli)
+{
+	struct report rp = { .cli = cli, .out = stdout };
+	int rc;
+
+	if (cli->trivia)
+		return report_trivia(cli);
+	if (check_args(cli) < 0)
+		return EXIT_USAGE;
+	if (report_open(&rp) < 0)
+		rc = -1;
+	else if (cli->certificate)
+		rc = report_certificate(&rp);
+	else if (cli->items)
+		rc = report_items(&rp);
+	else
+		rc = report_attempts(&rp);
+	store_close(rp.store);
+	free(rp.banks);
+	catalog_free(rp.cat);
+	return rc < 0 ? EXIT_FAIL : EXIT_OK;
+}

@@ -1,0 +1,51 @@
+/* rolecall practice / drill: a session in the terminal UI or in plain mode. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "app.h"
+#include "commands.h"
+#include "plain.h"
+#include "ui.h"
+
+static int run_session(const struct options *cli, enum session_mode mode)
+{
+	struct session_config cfg = { 0 };
+	struct session *s = NULL;
+	struct rc_error err;
+	struct app app;
+	int rc = EXIT_FAIL;
+
+	if (app_check_session(cli))
+		return EXIT_USAGE;
+	if (!cli->plain)
+		return ui_main(cli, mode == MODE_DRILL ? UI_START_DRILL : UI_START_PRACTICE);
+	if (app_open(cli, &app) < 0)
+		goto out;
+	cfg.mode = mode;
+	cfg.banks = app.banks;
+	cfg.n_banks = app.n_banks;
+	cfg.count = cli->count > 0 ? (unsigned)cli->count : 0;
+	cfg.seed = app_seed(cli, 0);
+	cfg.now = app_now();
+	if (session_new(app.cat, app.h, &cfg, &s, &err) < 0) {
+		app_fail("%s", err.msg);
+		goto out;
+	}
+	if (plain_run(&app, s, stdin, stdout) == 0)
+		rc = EXIT_OK;
+out:
+	session_free(s);
+	app_close(&app);
+	return rc;
+}
+
+int cmd_practice(const struct options *cli)
+{
+	return run_session(cli, MODE_PRACTICE);
+}
+
+int cmd_drill(const struct options *cli)
+{
+	return run_session(cli, MODE_DRILL);
+}

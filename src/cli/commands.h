@@ -1,0 +1,28 @@
+/*
+ * commands — what main dispatches to: one cmd_* per command, each
+ * returning the process exit status, and the option values some commands
+ * define.  Private to the executable (src/cli/).
+ */
+#ifndef ROLECALL_COMMANDS_H
+#define ROLECALL_COMMANDS_H
+
+#include <stdint.h>
+
+#include "options.h"
+
+int cmd_check(const struct options *cli);
+int cmd_practice(const struct options *cli);
+int cmd_drill(const struct options *cli);
+int cmd_stats(const struct options *cli);
+int cmd_export(const struct options *cli);
+int cmd_exam(const struct options *cli);
+int cmd_report(const struct options *cli);
+int cmd_trivia(const struct options *cli);
+
+/* Option values the exam and report commands define: --time MINUTES
+ * (decimals allowed) and --since YYYY-MM-DD (UTC midnight).  Print why
+ * and return -1 when the value is not one. */
+int cmd_exam_parse_time(const char *s, unsigned *seconds);
+int cmd_report_parse_date(const char *s, int64_t *when);
+
+#endif

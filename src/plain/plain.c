@@ -1,0 +1,177 @@
+#include "plain.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rolecall/emit.h"
+#include "rolecall/input.h"
+
+static const char *role_name(const struct app *app, int role)
+{
+	const struct bank_role *r = catalog_role(app->cat, role);
+
+	return r ? r->name : "?";
+}
+
+static void print_question(const struct shown_question *sq, FILE *out)
+{
+	const struct bank_question *q = sq->q;
+
+	fprintf(out, "\n[%u/%u] %s%s\n%s\n", sq->number, sq->total, q->bank->title,
+		sq->reason == PICK_REASK ? " (again)" : "", q->prompt);
+	for (unsigned i = 0; i < sq->n_options; i++)
+		fprintf(out, "  %u) %s\n", i + 1, q->choices[sq->order[i]].text);
+}
+
+static void print_help(unsigned n, FILE *out)
+{
+	fprintf(out, "Type the number (1-%u) or letter (a-%c) of your answer and press "
+		"Enter; q quits (everything answered is saved).\n", n, 'a' + n - 1);
+}
+
+static void print_feedback(const struct app *app, const struct shown_question *sq,
+			   const struct answer_result *res, FILE *out)
+{
+	if (res->correct) {
+		fprintf(out, "Right: %s\n", res->right->text);
+	} else {
+		if (res->picked) {
+			fprintf(out, "Wrong. You picked: %s\n", res->picked->text);
+			if (res->picked->why)
+				fprintf(out, "That choice: %s\n", res->picked->why);
+			else if (sq->q->kind == QUESTION_STATEMENTS && res->picked->role >= 0)
+				fprintf(out, "That statement describes the %s.\n",
+					role_name(app, res->picked->role));
+		} else {
+			fputs("No answer.\n", out);
+		}
+		fprintf(out, "The answer: %u) %s\n", res->right_position + 1, res->right->text);
+	}
+	fprintf(out, "Why: %s\n", sq->q->explain);
+	if (res->contrast)
+		fprintf(out, "%s vs %s: %s\n", role_name(app, res->confused_answer),
+			role_name(app, res->confused_picked), res->contrast);
+	if (res->will_return)
+		fputs("This question will come back in a few questions.\n", out);
+}
+
+static void echo_line(const char *line, FILE *out)
+{
+	emit_safe(out, line, strcspn(line, "\n"));
+	putc('\n', out);
+}
+
+/* Read one answer; 1 with *position set, 0 on quit or end of input. */
+static int read_answer(const struct shown_question *sq, FILE *in, FILE *out,
+		       int *position)
+{
+	char line[256];
+
+	for (;;) {
+		fputs("> ", out);
+		fflush(out);
+		if (!fgets(line, sizeof line, in))
+			return 0;
+		/* Piped answers are not echoed by a terminal: echo them, so a
+		 * transcript reads like the session it was. */
+		if (!isatty(fileno(in)))
+			echo_line(line, out);
+		switch (input_parse_answer(line, strlen(line), sq->n_options, position)) {
+		case INPUT_ANSWER: return 1;
+		case INPUT_QUIT: return 0;
+		case INPUT_HELP: print_help(sq->n_options, out); break;
+		case INPUT_EMPTY: break;
+		case INPUT_INVALID:
+			fprintf(out, "Please answer with a number from 1 to %u or a letter "
+				"from a to %c (? for help, q to quit).\n", sq->n_options,
+				'a' + sq->n_options - 1);
+		}
+		/* A line longer than the buffer: drop the rest of it. */
+		if (!strchr(line, '\n'))
+			for (int c; (c = getc(in)) != EOF && c != '\n';)
+				;
+	}
+}
+
+/* Nobody can see the questions (stdout a full disk, a closed pipe): stop
+ * rather than record answers given blind. */
+static int output_failed(FILE *out)
+{
+	if (fflush(out) != EOF && !ferror(out))
+		return 0;
+	app_fail("cannot write the questions (%s); stopped, and every answer given "
+		 "so far is saved", strerror(errno));
+	return 1;
+}
+
+int plain_run(struct app *app, struct session *s, FILE *in, FILE *out)
+{
+	const struct shown_question *sq;
+	struct rc_error err;
+
+	if (session_drill_fallback(s))
+		fputs(SESSION_PROBE_NOTICE "\n", out);
+	while ((sq = session_next(s))) {
+		struct answer_result res;
+		int64_t start = app_ms();
+		int position;
+
+		print_question(sq, out);
+		if (output_failed(out))
+			return -1;
+		if (!read_answer(sq, in, out, &position))
+			break;
+		if (session_answer(s, position, app_ms() - start, app_now(), &res, &err) < 0 ||
+		    store_record(app->store, app->user_id, &res.record, app->h, &err) < 0) {
+			fflush(out);
+			app_fail("%s", err.msg);
+			return -1;
+		}
+		print_feedback(app, sq, &res, out);
+	}
+	plain_summary(app, s, out);
+	return 0;
+}
+
+static void print_due(const struct session_summary *sum, int64_t now, FILE *out)
+{
+	fprintf(out, "Due for review now: %u", sum->due_now);
+	if (sum->next_due) {
+		int64_t d = sum->next_due - now;
+
+		if (d < 3600)
+			fprintf(out, "; next review in %" PRId64 " minutes", (d + 59) / 60);
+		else if (d < 86400)
+			fprintf(out, "; next review in %" PRId64 " hours", (d + 3599) / 3600);
+		else
+			fprintf(out, "; next review in %" PRId64 " days", (d + 86399) / 86400);
+	}
+	fputs(".\n", out);
+}
+
+void plain_summary(const struct app *app, struct session *s, FILE *out)
+{
+	const struct session_summary *sum = session_summary(s);
+
+	if (!sum->asked) {
+		fputs("\nNo questions answered.\n", out);
+		return;
+	}
+	fprintf(out, "\nSession: %u of %u right (%u%%), best streak %u.\n", sum->correct,
+		sum->asked, sum->correct * 100 / sum->asked, sum->best_streak);
+	for (int r = 0; r < (int)catalog_role_count(app->cat); r++)
+		if (sum->role_asked[r])
+			fprintf(out, "  %-28s %u of %u\n", role_name(app, r), sum->role_correct[r],
+				sum->role_asked[r]);
+	if (sum->n_confusions)
+		fputs("Confused this session:\n", out);
+	for (unsigned i = 0; i < sum->n_confusions; i++)
+		fprintf(out, "  took %s for %s (%u time%s)\n",
+			role_name(app, sum->confusions[i].picked),
+			role_name(app, sum->confusions[i].answer), sum->confusions[i].count,
+			sum->confusions[i].count == 1 ? "" : "s");
+	print_due(sum, app_now(), out);
+}

@@ -1,0 +1,46 @@
+/*
+ * report — what 'rolecall report' shares between its list of exam attempts
+ * and certificates (report_attempts.c), its item analysis (report_items.c)
+ * and 'rolecall report' itself (src/cli/cmd_report.c).
+ */
+#ifndef ROLECALL_REPORT_H
+#define ROLECALL_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "options.h"
+#include "rolecall/store.h"
+
+struct report {
+	const struct options *cli;
+	struct catalog *cat;
+	const struct bank **banks;   /* chosen with --bank, or all */
+	size_t n_banks;
+	struct store *store;
+	struct exam_filter filter;   /* the user (0: everyone) and --since */
+	const char *who;             /* that user's name; NULL for everyone */
+	FILE *out;
+};
+
+/* v with a fixed number of decimals and '.' as the decimal point whatever
+ * the locale, for CSV and JSON ("0.4472", "-1.0000"). */
+void report_fixed(char *buf, size_t len, double v, int decimals);
+
+/* t as ISO 8601 in UTC: "2027-01-15T08:00:00Z". */
+void report_iso_time(char *buf, size_t len, int64_t t);
+
+/* The attempts the filter selects in --format (text, csv, json); 0, or -1
+ * after printing why. */
+int report_attempts(const struct report *rp);
+/* The certificate of attempt --certificate; 0, or -1 after printing why. */
+int report_certificate(const struct report *rp);
+
+/* Write --items in the chosen format; 0, or -1 after printing why. */
+int report_items(const struct report *rp);
+
+/* 'rolecall report --trivia' (report_trivia.c): past trivia games and
+ * their rankings; returns the exit status. */
+int report_trivia(const struct options *cli);
+
+#endif

@@ -1,0 +1,622 @@
+/*
+ * report_attempts — exam attempts for a manager: one line (text), row
+ * (CSV) or object (JSON) per attempt with its score, result, per-role
+ * scores and duration, and a certificate of one attempt.
+ *
+ * Times are UTC throughout, so a report reads the same wherever it is
+ * run.  A report never creates a profile.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "config.h"
+#include "paths.h"
+#include "report.h"
+#include "rolecall/emit.h"
+
+#define REPORT_MAX_ROLES 128
+
+/* One attempt and what its questions add up to. */
+struct row {
+	struct exam_attempt a;       /* user and banks point at the copies */
+	char *user, *banks;
+	unsigned answered;
+	unsigned asked[REPORT_MAX_ROLES], correct[REPORT_MAX_ROLES];
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap, cursor;
+	char *roles[REPORT_MAX_ROLES]; /* role ids met, in the order met */
+	unsigned n_roles;
+	unsigned order[REPORT_MAX_ROLES]; /* roles[] in catalog order */
+	int oom;
+};
+
+/* ---- formatting ---- */
+
+void report_fixed(char *buf, size_t len, double v, int decimals)
+{
+	long long scale = 1, n;
+
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	n = (long long)(v * (double)scale + (v < 0 ? -0.5 : 0.5));
+	snprintf(buf, len, "%s%lld.%0*lld", n < 0 ? "-" : "", llabs(n) / scale, decimals,
+		 llabs(n) % scale);
+}
+
+static int utc(int64_t t, struct tm *tm)
+{
+	time_t tt = (time_t)t;
+
+	return gmtime_r(&tt, tm) != NULL;
+}
+
+void report_iso_time(char *buf, size_t len, int64_t t)
+{
+	struct tm tm;
+
+	if (utc(t, &tm))
+		strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	else
+		snprintf(buf, len, "%" PRId64, t);
+}
+
+enum text_time { TIME_DATE, TIME_MINUTES, TIME_SECONDS };
+
+static void text_time(char *buf, size_t len, int64_t t, enum text_time how)
+{
+	struct tm tm;
+
+	if (!utc(t, &tm))
+		snprintf(buf, len, "%" PRId64, t);
+	else if (how == TIME_DATE)
+		strftime(buf, len, "%Y-%m-%d", &tm);
+	else if (how == TIME_MINUTES)
+		strftime(buf, len, "%Y-%m-%d %H:%M", &tm);
+	else
+		strftime(buf, len, "%Y-%m-%d %H:%M:%S UTC", &tm);
+}
+
+/* 5:07 or 1:02:03 */
+static void duration(char *buf, size_t len, int64_t s)
+{
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		snprintf(buf, len, "%" PRId64 ":%02" PRId64 ":%02" PRId64, s / 3600,
+			 s / 60 % 60, s % 60);
+	else
+		snprintf(buf, len, "%" PRId64 ":%02" PRId64, s / 60, s % 60);
+}
+
+
+static const char *role_name(const struct report *rp, const char *id)
+{
+	int r = catalog_find_role(rp->cat, id);
+
+	return r >= 0 ? catalog_role(rp->cat, r)->name : id;
+}
+
+static unsigned percent(const struct exam_attempt *a)
+{
+	return a->count ? a->correct * 100 / a->count : 0;
+}
+
+/* The same rule as the exam: exact, not the rounded percent. */
+static int passed(const struct exam_attempt *a)
+{
+	return a->correct * 100 >= a->pass_mark * a->count;
+}
+
+static const char *result_word(const struct exam_attempt *a)
+{
+	return !a->submitted ? "not submitted" : passed(a) ? "pass" : "fail";
+}
+
+/* ---- gathering ---- */
+
+static int take_attempt(void *ctx, const struct exam_attempt *a)
+{
+	struct rows *rs = ctx;
+	struct row *r;
+
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 16;
+		struct row *v = realloc(rs->v, cap * sizeof *v);
+
+		if (!v)
+			return rs->oom = 1;
+		rs->v = v;
+		rs->cap = cap;
+	}
+	r = &rs->v[rs->n];
+	memset(r, 0, sizeof *r);
+	r->a = *a;
+	r->user = strdup(a->user);
+	r->banks = strdup(a->banks);
+	rs->n++;
+	if (!r->user || !r->banks)
+		return rs->oom = 1;
+	r->a.user = r->user;
+	r->a.banks = r->banks;
+	return 0;
+}
+
+/* The index of a role id in rs->roles, added when new; -1 when full. */
+static int role_slot(struct rows *rs, const char *id)
+{
+	for (unsigned i = 0; i < rs->n_roles; i++)
+		if (!strcmp(rs->roles[i], id))
+			return (int)i;
+	if (rs->n_roles == REPORT_MAX_ROLES)
+		return -1;
+	if (!(rs->roles[rs->n_roles] = strdup(id))) {
+		rs->oom = 1;
+		return -1;
+	}
+	return (int)rs->n_roles++;
+}
+
+/* Items come ordered by attempt, as the attempts do: a cursor finds each
+ * item's attempt.  An attempt begun since the attempts were read has no
+ * row and is left out. */
+static int take_item(void *ctx, const struct exam_item_row *item)
+{
+	struct rows *rs = ctx;
+	struct row *r;
+
+	while (rs->cursor < rs->n && rs->v[rs->cursor].a.id < item->attempt_id)
+		rs->cursor++;
+	if (rs->cursor == rs->n || rs->v[rs->cursor].a.id != item->attempt_id)
+		return 0;
+	r = &rs->v[rs->cursor];
+	r->answered += item->rec.picked >= 0;
+	for (unsigned k = 0; k < item->rec.n_about; k++) {
+		int slot = role_slot(rs, item->rec.about[k]);
+
+		if (slot < 0)
+			return rs->oom;
+		r->asked[slot]++;
+		r->correct[slot] += item->rec.correct != 0;
+	}
+	return 0;
+}
+
+/* roles[] in catalog order (roles no bank knows last, as met), by
+ * insertion: there are few. */
+static void sort_roles(const struct report *rp, struct rows *rs)
+{
+	int rank[REPORT_MAX_ROLES];
+
+	for (unsigned i = 0; i < rs->n_roles; i++) {
+		int r = catalog_find_role(rp->cat, rs->roles[i]);
+		unsigned k = i;
+
+		rank[i] = r >= 0 ? r : CATALOG_MAX_ROLES + (int)i;
+		for (; k > 0 && rank[rs->order[k - 1]] > rank[i]; k--)
+			rs->order[k] = rs->order[k - 1];
+		rs->order[k] = i;
+	}
+}
+
+static int gather(const struct report *rp, const struct exam_filter *f,
+		  struct rows *rs)
+{
+	struct rc_error err;
+
+	if (store_each_attempt(rp->store, f, take_attempt, rs, &err) < 0 ||
+	    (!rs->oom && store_each_exam_item(rp->store, f, take_item, rs, &err) < 0)) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (rs->oom) {
+		app_fail("out of memory");
+		return -1;
+	}
+	sort_roles(rp, rs);
+	return 0;
+}
+
+static void rows_free(struct rows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		free(rs->v[i].user);
+		free(rs->v[i].banks);
+	}
+	free(rs->v);
+	for (unsigned i = 0; i < rs->n_roles; i++)
+		free(rs->roles[i]);
+}
+
+/* ---- text ---- */
+
+/* s in exactly width columns, clipped or padded; one column per UTF-8
+ * character, which holds for the names people type. */
+static void pad(FILE *out, const char *s, int width)
+{
+	int cols = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (((unsigned char)*p & 0xC0) != 0x80 && cols++ == width)
+			break;
+		putc(*p, out);
+	}
+	for (; cols < width; cols++)
+		putc(' ', out);
+}
+
+static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
+{
+	int col = 6;
+
+	if (!r->a.submitted) {
+		fprintf(out, "      %u of %u questions answered when it stopped\n",
+			r->answered, r->a.count);
+		return;
+	}
+	fputs("     ", out);
+	for (unsigned k = 0; k < rs->n_roles; k++) {
+		unsigned i = rs->order[k];
+		char cell[96];
+		int w;
+
+		if (!r->asked[i])
+			continue;
+		w = snprintf(cell, sizeof cell, " %s %u/%u", rs->roles[i], r->correct[i],
+			     r->asked[i]);
+		if (col + w > 79) {
+			fputs("\n     ", out);
+			col = 5;
+		}
+		fputs(cell, out);
+		col += w;
+	}
+	fputc('\n', out);
+}
+
+static void text_row(const struct rows *rs, const struct row *r, FILE *out)
+{
+	const struct exam_attempt *a = &r->a;
+	char when[32], score[48] = "-", result[32] = "not submitted", took[32] = "-";
+	char mark[16];
+
+	text_time(when, sizeof when, a->started_at, TIME_MINUTES);
+	snprintf(mark, sizeof mark, "%u%%", a->pass_mark);
+	if (a->submitted) {
+		snprintf(score, sizeof score, "%u/%u %3u%%", a->correct, a->count, percent(a));
+		snprintf(result, sizeof result, "%s%s", passed(a) ? "PASS" : "FAIL",
+			 a->timed_out ? ", time up" : "");
+		duration(took, sizeof took, a->ended_at - a->started_at);
+	}
+	fprintf(out, "%-5" PRId64 " ", a->id);
+	pad(out, a->user, 14);
+	fprintf(out, " %-16s  %-11s  %-4s  %-13s %s\n", when, score, mark, result, took);
+	text_roles(rs, r, out);
+}
+
+static void text_legend(const struct report *rp, const struct rows *rs, FILE *out)
+{
+	int col = 6;
+
+	if (!rs->n_roles)
+		return;
+	fputs("\nRoles:", out);
+	for (unsigned k = 0; k < rs->n_roles; k++) {
+		const char *id = rs->roles[rs->order[k]], *name = role_name(rp, id);
+		int w = (int)(strlen(id) + strlen(name)) + 5;
+
+		if (col + w > 79) {
+			fputs("\n      ", out);
+			col = 6;
+		}
+		fprintf(out, " %s = %s%s", id, name, k + 1 < rs->n_roles ? "," : "");
+		col += w;
+	}
+	fputc('\n', out);
+}
+
+static void print_text(const struct report *rp, const struct rows *rs, FILE *out)
+{
+	unsigned pass = 0, fail = 0, open = 0;
+	char since[32];
+
+	fprintf(out, "Exam attempts of %s", rp->who ? rp->who : "every user");
+	if (rp->filter.since != INT64_MIN) {
+		text_time(since, sizeof since, rp->filter.since, TIME_DATE);
+		fprintf(out, " since %s", since);
+	}
+	fputs(" (times in UTC)\n", out);
+	if (!rs->n) {
+		fputs("No exam attempts.\n", out);
+		return;
+	}
+	fprintf(out, "\n%-5s %-14s %-16s  %-11s  %-4s  %-13s %s\n", "ID", "User",
+		"Started", "Score", "Pass", "Result", "Time");
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct exam_attempt *a = &rs->v[i].a;
+
+		text_row(rs, &rs->v[i], out);
+		if (!a->submitted)
+			open++;
+		else if (passed(a))
+			pass++;
+		else
+			fail++;
+	}
+	text_legend(rp, rs, out);
+	fprintf(out, "\n%zu attempt%s: %u passed, %u failed, %u not submitted.\n", rs->n,
+		rs->n == 1 ? "" : "s", pass, fail, open);
+}
+
+/* ---- CSV ---- */
+
+static void csv_header(const struct rows *rs, FILE *out)
+{
+	fputs("id,user,started_at,ended_at,status,count,answered,correct,percent,"
+	      "pass_mark,result,timed_out,duration_s,time_limit_s,seed,banks", out);
+	for (unsigned k = 0; k < rs->n_roles; k++) {
+		const char *id = rs->roles[rs->order[k]];
+		char col[160];
+
+		snprintf(col, sizeof col, "%s_correct", id);
+		putc(',', out);
+		emit_csv_field(out, col);
+		snprintf(col, sizeof col, "%s_asked", id);
+		putc(',', out);
+		emit_csv_field(out, col);
+	}
+	putc('\n', out);
+}
+
+static void csv_row(const struct rows *rs, const struct row *r, FILE *out)
+{
+	const struct exam_attempt *a = &r->a;
+	char start[32], end[32] = "";
+
+	report_iso_time(start, sizeof start, a->started_at);
+	if (a->submitted)
+		report_iso_time(end, sizeof end, a->ended_at);
+	fprintf(out, "%" PRId64 ",", a->id);
+	emit_csv_field(out, a->user);
+	fprintf(out, ",%s,%s,%s,%u,%u,", start, end, a->submitted ? "submitted" : "open",
+		a->count, r->answered);
+	if (a->submitted)
+		fprintf(out, "%u,%u", a->correct, percent(a));
+	else
+		putc(',', out);
+	fprintf(out, ",%u,%s,%d,", a->pass_mark, result_word(a), a->timed_out);
+	if (a->submitted)
+		fprintf(out, "%" PRId64, a->ended_at - a->started_at);
+	fprintf(out, ",%u,%" PRIu64 ",", a->time_limit, a->seed);
+	emit_csv_field(out, a->banks);
+	for (unsigned k = 0; k < rs->n_roles; k++) {
+		unsigned i = rs->order[k];
+
+		if (a->submitted && r->asked[i])
+			fprintf(out, ",%u,%u", r->correct[i], r->asked[i]);
+		else
+			fputs(",,", out);
+	}
+	putc('\n', out);
+}
+
+static void print_csv(const struct rows *rs, FILE *out)
+{
+	csv_header(rs, out);
+	for (size_t i = 0; i < rs->n; i++)
+		csv_row(rs, &rs->v[i], out);
+}
+
+/* ---- JSON ---- */
+
+/* One entry of an attempt's "id:sha256,id:sha256" into id and hash;
+ * returns where the next one starts, or NULL at the end. */
+static const char *next_bank(const char *p, char *id, size_t id_len, char *hash,
+			     size_t hash_len)
+{
+	size_t len = strcspn(p, ","), colon = strcspn(p, ":");
+
+	if (!*p)
+		return NULL;
+	if (colon > len)
+		colon = len;
+	snprintf(id, id_len, "%.*s", (int)colon, p);
+	snprintf(hash, hash_len, "%.*s", (int)(colon < len ? len - colon - 1 : 0),
+		 p + colon + (colon < len));
+	return p + len + (p[len] == ',');
+}
+
+/* [{"id": ..., "sha256": ...}] */
+static void json_banks(const char *banks, FILE *out)
+{
+	char id[80], hash[80];
+	int first = 1;
+
+	fputc('[', out);
+	for (const char *p = banks; (p = next_bank(p, id, sizeof id, hash, sizeof hash));
+	     first = 0) {
+		fputs(first ? "{\"id\": " : ", {\"id\": ", out);
+		emit_json_string(out, id);
+		fputs(", \"sha256\": ", out);
+		emit_json_string(out, hash);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
+static void json_roles(const struct report *rp, const struct rows *rs,
+		       const struct row *r, FILE *out)
+{
+	int first = 1;
+
+	fputs(", \"roles\": [", out);
+	for (unsigned k = 0; k < rs->n_roles && r->a.submitted; k++) {
+		unsigned i = rs->order[k];
+
+		if (!r->asked[i])
+			continue;
+		fputs(first ? "{\"id\": " : ", {\"id\": ", out);
+		first = 0;
+		emit_json_string(out, rs->roles[i]);
+		fputs(", \"name\": ", out);
+		emit_json_string(out, role_name(rp, rs->roles[i]));
+		fprintf(out, ", \"asked\": %u, \"correct\": %u}", r->asked[i], r->correct[i]);
+	}
+	fputc(']', out);
+}
+
+static void json_row(const struct report *rp, const struct rows *rs,
+		     const struct row *r, FILE *out)
+{
+	const struct exam_attempt *a = &r->a;
+	char t[32];
+
+	fprintf(out, "{\"id\": %" PRId64 ", \"user\": ", a->id);
+	emit_json_string(out, a->user);
+	report_iso_time(t, sizeof t, a->started_at);
+	fprintf(out, ", \"started_at\": \"%s\", \"ended_at\": ", t);
+	report_iso_time(t, sizeof t, a->ended_at);
+	if (a->submitted)
+		fprintf(out, "\"%s\"", t);
+	else
+		fputs("null", out);
+	fprintf(out, ", \"status\": \"%s\", \"count\": %u, \"answered\": %u",
+		a->submitted ? "submitted" : "open", a->count, r->answered);
+	if (a->submitted)
+		fprintf(out, ", \"correct\": %u, \"percent\": %u, \"pass_mark\": %u, "
+			"\"passed\": %s, \"result\": \"%s\", \"timed_out\": %s, "
+			"\"duration_s\": %" PRId64, a->correct, percent(a), a->pass_mark,
+			passed(a) ? "true" : "false", result_word(a),
+			a->timed_out ? "true" : "false", a->ended_at - a->started_at);
+	else
+		fprintf(out, ", \"correct\": null, \"percent\": null, \"pass_mark\": %u, "
+			"\"passed\": null, \"result\": \"not submitted\", \"timed_out\": "
+			"false, \"duration_s\": null", a->pass_mark);
+	/* a string: JSON readers lose integers above 2^53 */
+	fprintf(out, ", \"time_limit_s\": %u, \"seed\": \"%" PRIu64 "\", \"banks\": ",
+		a->time_limit, a->seed);
+	json_banks(a->banks, out);
+	json_roles(rp, rs, r, out);
+	fputc('}', out);
+}
+
+static void print_json(const struct report *rp, const struct rows *rs, FILE *out)
+{
+	fputc('[', out);
+	for (size_t i = 0; i < rs->n; i++) {
+		fputs(i ? ",\n " : "\n ", out);
+		json_row(rp, rs, &rs->v[i], out);
+	}
+	fputs(rs->n ? "\n]\n" : "]\n", out);
+}
+
+/* ---- certificate ---- */
+
+static void cert_banks(const struct report *rp, const char *banks, FILE *out)
+{
+	char id[80], hash[80];
+	int first = 1;
+
+	for (const char *p = banks; (p = next_bank(p, id, sizeof id, hash, sizeof hash));
+	     first = 0) {
+		const struct bank *b = catalog_find_bank(rp->cat, id);
+
+		fprintf(out, "%-12s%s%s%s\n", first ? "Banks:" : "", id, b ? "  " : "",
+			b ? b->title : "");
+		fprintf(out, "%-12ssha256 %s%s\n", "", hash, b && strcmp(b->sha256, hash) ?
+			" (the file has changed since)" : "");
+	}
+}
+
+static void cert_times(const struct exam_attempt *a, FILE *out)
+{
+	char when[40], took[32], limit[32];
+
+	text_time(when, sizeof when, a->started_at, TIME_SECONDS);
+	fprintf(out, "%-12s%s\n", "Started:", when);
+	text_time(when, sizeof when, a->ended_at, TIME_SECONDS);
+	duration(took, sizeof took, a->ended_at - a->started_at);
+	duration(limit, sizeof limit, a->time_limit);
+	fprintf(out, "%-12s%s (took %s; ", "Submitted:", when, took);
+	if (!a->time_limit)
+		fputs("untimed)\n", out);
+	else
+		fprintf(out, "time limit %s%s)\n", limit, a->timed_out ? ", ran out" : "");
+}
+
+static void print_certificate(const struct report *rp, const struct rows *rs, FILE *out)
+{
+	const struct row *r = &rs->v[0];
+	const struct exam_attempt *a = &r->a;
+	char now[40];
+
+	fprintf(out, "ROLECALL EXAM CERTIFICATE\n\n%-12s%" PRId64 "\n%-12s%s\n", "Attempt:",
+		a->id, "Candidate:", a->user);
+	cert_times(a, out);
+	fprintf(out, "%-12s%u, drawn with seed %" PRIu64 "\n", "Questions:", a->count,
+		a->seed);
+	cert_banks(rp, a->banks, out);
+	fprintf(out, "%-12s%u of %u right (%u%%)\n%-12s%u%%\n%-12s%s\n\nPer role:\n",
+		"Score:", a->correct, a->count, percent(a), "Pass mark:", a->pass_mark,
+		"Result:", passed(a) ? "PASS" : "FAIL");
+	for (unsigned k = 0; k < rs->n_roles; k++) {
+		unsigned i = rs->order[k];
+
+		if (r->asked[i])
+			fprintf(out, "  %-28s %u of %u\n", role_name(rp, rs->roles[i]),
+				r->correct[i], r->asked[i]);
+	}
+	text_time(now, sizeof now, app_now(), TIME_SECONDS);
+	fprintf(out, "\nEach bank's sha256 is that of its file when the exam was taken: "
+		"compare it\nwith 'sha256sum FILE' to check which questions were asked.\n"
+		"Issued by rolecall %s on %s.\n", ROLECALL_VERSION, now);
+}
+
+int report_certificate(const struct report *rp)
+{
+	struct exam_filter f = { 0, rp->cli->certificate, INT64_MIN, 0 };
+	struct rows rs = { 0 };
+	int rc = -1;
+
+	if (gather(rp, &f, &rs) < 0)
+		goto out;
+	if (!rs.n)
+		app_fail("there is no exam attempt %" PRId64 "; 'rolecall report --all' "
+			 "lists them", rp->cli->certificate);
+	else if (!rs.v[0].a.submitted)
+		app_fail("exam attempt %" PRId64 " was not submitted, so it has no result "
+			 "to certify", rp->cli->certificate);
+	else
+		rc = 0;
+	if (rc == 0)
+		print_certificate(rp, &rs, rp->out);
+out:
+	rows_free(&rs);
+	return rc;
+}
+
+int report_attempts(const struct report *rp)
+{
+	const char *fmt = rp->cli->format ? rp->cli->format : "text";
+	struct rows rs = { 0 };
+
+	if (gather(rp, &rp->filter, &rs) < 0) {
+		rows_free(&rs);
+		return -1;
+	}
+	if (!strcmp(fmt, "json"))
+		print_json(rp, &rs, rp->out);
+	else if (!strcmp(fmt, "csv"))
+		print_csv(&rs, rp->out);
+	else
+		print_text(rp, &rs, rp->out);
+	rows_free(&rs);
+	return 0;
+}
+

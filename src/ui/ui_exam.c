@@ -1,0 +1,384 @@
+/*
+ * The exam's flow in the terminal UI: the only exam code that changes the
+ * exam or calls the store.  The store calls and the order are the plain
+ * exam's (cmd_exam.c): store_exam_begin with every question when the exam
+ * begins, store_exam_answer as each pick is made (so Ctrl-C or a crash
+ * leaves an open attempt with every answer given), and at the end
+ * exam_submit, history_apply of every question and store_exam_submit.
+ */
+#include "ui_exam.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rolecall/engine.h"
+
+static int ui_exam_fail(struct ui *ui, const char *msg)
+{
+	snprintf(ui->error, sizeof ui->error, "%s", msg);
+	return -1;
+}
+
+/* The banks the picker chose: one, or all of the command line's. */
+static void ui_exam_banks(const struct ui *ui, struct exam_config *cfg)
+{
+	if (ui->bank_sel > 0 && (size_t)ui->bank_sel <= ui->app->n_banks) {
+		cfg->banks = &ui->app->banks[ui->bank_sel - 1];
+		cfg->n_banks = 1;
+	} else {
+		cfg->banks = ui->app->banks;
+		cfg->n_banks = ui->app->n_banks;
+	}
+}
+
+static void ui_exam_config(const struct ui *ui, struct exam_config *cfg)
+{
+	const struct options *cli = ui->cli;
+
+	memset(cfg, 0, sizeof *cfg);
+	ui_exam_banks(ui, cfg);
+	cfg->count = cli->count > 0 ? (unsigned)cli->count : 0;
+	cfg->pass = cli->pass >= 0 ? (unsigned)cli->pass : 0;
+	cfg->pass_given = cli->pass >= 0;
+	cfg->time_limit = cli->time_limit;
+	cfg->seed = app_seed(cli, ui->n_sessions);
+	cfg->now = app_now();
+}
+
+void ui_exam_menu_label(const struct ui *ui, char *buf, size_t len)
+{
+	struct exam_config cfg;
+	struct exam *e;
+	struct rc_error err;
+
+	/* A draft with every bank: the engine settles the defaults, so the
+	 * label says what the exam will be.  Cheap next to a keystroke. */
+	ui_exam_config(ui, &cfg);
+	cfg.banks = ui->app->banks;
+	cfg.n_banks = ui->app->n_banks;
+	if (exam_new(ui->app->cat, &cfg, &e, &err) < 0) {
+		snprintf(buf, len, "Exam");
+		return;
+	}
+	snprintf(buf, len, "Exam (%u questions, pass %u%%)", exam_count(e), exam_pass_mark(e));
+	exam_free(e);
+}
+
+int ui_exam_open(struct ui *ui)
+{
+	struct ui_exam *ex;
+	struct rc_error err;
+
+	ui_exam_end(ui);
+	if (!(ex = calloc(1, sizeof *ex)))
+		return ui_exam_fail(ui, "out of memory");
+	ui->exam = ex;
+	ex->deadline_ms = -1;
+	ex->shown_left = -1;
+	ui_exam_config(ui, &ex->cfg);
+	if (exam_new(ui->app->cat, &ex->cfg, &ex->e, &err) < 0)
+		return ui_exam_fail(ui, err.msg);
+	ui->screen = UI_SCR_EXAM_INTRO;
+	ui->scroll = 0;
+	return 0;
+}
+
+/* ---- beginning ----------------------------------------------------------- */
+
+static int ui_exam_store_begin(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+	unsigned n = exam_count(ex->e);
+	struct answer_record *recs = calloc(n, sizeof *recs);
+	struct rc_error err;
+	int rc;
+
+	if (!recs || !(ex->banks = bank_versions_text(ex->cfg.banks, ex->cfg.n_banks))) {
+		free(recs);
+		return ui_exam_fail(ui, "out of memory");
+	}
+	for (unsigned i = 0; i < n; i++)
+		exam_item_record(ex->e, i, &recs[i]);
+	ex->att.user_id = ui->app->user_id;
+	ex->att.started_at = ex->cfg.now;
+	ex->att.seed = exam_seed(ex->e);
+	ex->att.count = n;
+	ex->att.pass_mark = exam_pass_mark(ex->e);
+	ex->att.time_limit = exam_time_limit(ex->e);
+	ex->att.banks = ex->banks;
+	if ((rc = store_exam_begin(ui->app->store, &ex->att, recs, n, &err)) < 0)
+		ui_exam_fail(ui, err.msg);
+	free(recs);
+	return rc;
+}
+
+static void ui_exam_show(struct ui *ui, int i)
+{
+	struct ui_exam *ex = ui->exam;
+	int picked = exam_item(ex->e, (unsigned)i)->picked;
+
+	ex->cur = i;
+	ex->sel = picked >= 0 ? picked : 0;
+	ex->notice[0] = '\0';
+	ui->screen = UI_SCR_EXAM_QUESTION;
+	ui->scroll = 0;
+}
+
+/* The intro's draft was drawn when the intro opened; the exam itself is
+ * drawn again (same seed, same questions) now, because its clock starts
+ * when it is created and the time starts at the first question. */
+static int ui_exam_begin(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+	struct rc_error err;
+	int64_t start_ms = app_ms();
+
+	exam_free(ex->e);
+	ex->e = NULL;
+	ex->cfg.now = app_now();
+	if (exam_new(ui->app->cat, &ex->cfg, &ex->e, &err) < 0)
+		return ui_exam_fail(ui, err.msg);
+	ui->n_sessions++;
+	if (ui_exam_store_begin(ui) < 0)
+		return -1;
+	ex->begun = 1;
+	if (ex->cfg.time_limit)
+		ex->deadline_ms = start_ms + ex->cfg.time_limit * 1000LL;
+	ui_exam_show(ui, 0);
+	return 0;
+}
+
+/* ---- moving ------------------------------------------------------------ */
+
+static void ui_exam_all_answered(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+
+	/* Offered once, as in plain mode; after that the notice says how. */
+	if (!ex->offered) {
+		ex->offered = 1;
+		ex->ask = UI_EXAM_ASK_DONE;
+	}
+	snprintf(ex->notice, sizeof ex->notice, "All %u questions are answered: S submits; "
+		 "l lists them to change an answer.", exam_count(ex->e));
+}
+
+/* After a pick or a skip: on in order (back to where the person left off
+ * when they went back to change an answer), then the skipped ones again. */
+static void ui_exam_advance(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+	unsigned n = exam_count(ex->e), left;
+	int next, back = 0;
+
+	if (ex->cur < ex->furthest && exam_item(ex->e, (unsigned)ex->furthest)->picked < 0) {
+		next = ex->furthest;
+	} else if (ex->furthest + 1 < (int)n) {
+		next = ++ex->furthest;
+	} else {
+		next = exam_next_unanswered(ex->e, (unsigned)ex->cur);
+		if (next < 0) {
+			ui_exam_all_answered(ui);
+			return;
+		}
+		back = !ex->returned;
+		ex->returned = 1;
+	}
+	ui_exam_show(ui, next);
+	left = n - exam_answered(ex->e);
+	if (back)
+		snprintf(ex->notice, sizeof ex->notice, "You skipped %u question%s; here %s "
+			 "again.", left, left == 1 ? "" : "s", left == 1 ? "it is" : "they are");
+}
+
+void ui_exam_skip(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+	unsigned n = exam_count(ex->e);
+
+	if (exam_answered(ex->e) == n) {
+		/* Nothing left to come back to: skipping is just "next". */
+		if (ex->cur + 1 < (int)n)
+			ui_exam_show(ui, ex->cur + 1);
+		else
+			snprintf(ex->notice, sizeof ex->notice,
+				 "This is the last question; S submits.");
+		return;
+	}
+	if (exam_next_unanswered(ex->e, (unsigned)ex->cur) == ex->cur &&
+	    ex->furthest + 1 == (int)n) {
+		snprintf(ex->notice, sizeof ex->notice, "This is the only unanswered question.");
+		return;
+	}
+	ui_exam_advance(ui);
+}
+
+void ui_exam_back(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+
+	if (ex->cur == 0)
+		snprintf(ex->notice, sizeof ex->notice, "This is the first question.");
+	else
+		ui_exam_show(ui, ex->cur - 1);
+}
+
+void ui_exam_go(struct ui *ui, int i)
+{
+	struct ui_exam *ex = ui->exam;
+
+	if (i < 0 || i >= (int)exam_count(ex->e))
+		return;
+	if (i > ex->furthest)
+		ex->furthest = i;
+	ui_exam_show(ui, i);
+}
+
+/* ---- answering and submitting ------------------------------------------ */
+
+static int ui_exam_pick(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+	struct answer_record rec;
+	struct rc_error err;
+
+	if (exam_answer(ex->e, (unsigned)ex->cur, ex->sel, &err) < 0)
+		return ui_exam_fail(ui, err.msg);
+	exam_item_record(ex->e, (unsigned)ex->cur, &rec);
+	if (store_exam_answer(ui->app->store, ex->att.id, (unsigned)ex->cur, &rec, &err) < 0)
+		return ui_exam_fail(ui, err.msg);
+	ui_exam_advance(ui);
+	return 0;
+}
+
+/* Score it, put every question in the log and the history, and show the
+ * results. */
+static int ui_exam_finish(struct ui *ui, int timed_out)
+{
+	struct ui_exam *ex = ui->exam;
+	unsigned n = exam_count(ex->e);
+	struct answer_record *recs = calloc(n, sizeof *recs);
+	struct rc_error err;
+	int rc = -1;
+
+	ex->ask = UI_EXAM_ASK_NONE;
+	ex->att.ended_at = exam_end_time(ex->e, app_now(), timed_out);
+	ex->att.timed_out = timed_out;
+	if (!recs || exam_submit(ex->e, ex->att.ended_at, timed_out, &err) < 0) {
+		free(recs);
+		return ui_exam_fail(ui, recs ? err.msg : "out of memory");
+	}
+	ex->att.correct = exam_result(ex->e)->correct;
+	for (unsigned i = 0; i < n; i++) {
+		exam_item_record(ex->e, i, &recs[i]);
+		if (history_apply(ui->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
+			ui_exam_fail(ui, "out of memory");
+			goto out;
+		}
+	}
+	if (store_exam_submit(ui->app->store, &ex->att, recs, n, ui->app->h, &err) < 0) {
+		ui_exam_fail(ui, err.msg);
+		goto out;
+	}
+	ui->screen = UI_SCR_EXAM_RESULTS;
+	ui->scroll = 0;
+	rc = 0;
+out:
+	free(recs);
+	return rc;
+}
+
+int ui_exam_act(struct ui *ui, enum ui_action act)
+{
+	struct ui_exam *ex = ui->exam;
+
+	if (!ex || !ex->e)
+		return 0;
+	if (act == UI_ACT_EXAM_BEGIN)
+		return ex->begun ? 0 : ui_exam_begin(ui);
+	if (!ex->begun || exam_submitted(ex->e))
+		return 0;
+	if (act == UI_ACT_EXAM_ANSWER)
+		return ui_exam_pick(ui);
+	if (act == UI_ACT_EXAM_SUBMIT)
+		return ui_exam_finish(ui, 0);
+	return 0;
+}
+
+/* ---- the clock ------------------------------------------------------------ */
+
+static int ui_exam_running(const struct ui_exam *ex)
+{
+	return ex && ex->begun && !exam_submitted(ex->e);
+}
+
+static int64_t ui_exam_seconds_left(const struct ui_exam *ex)
+{
+	int64_t ms = ex->deadline_ms - app_ms();
+
+	/* Rounded up: "00:00" shows only when the time is up. */
+	return ms > 0 ? (ms + 999) / 1000 : 0;
+}
+
+int ui_exam_tick(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+
+	if (!ui_exam_running(ex) || ex->deadline_ms < 0)
+		return 0;
+	if (app_ms() >= ex->deadline_ms) {
+		/* Whatever was open over the question closes: time is up. */
+		ui->help = 0;
+		ui->dirty = 1;
+		return ui_exam_finish(ui, 1) < 0 ? -1 : 1;
+	}
+	if (ui_exam_seconds_left(ex) != ex->shown_left)
+		ui->dirty = 1;
+	return 0;
+}
+
+int ui_exam_wait_ms(const struct ui *ui, int idle_ms)
+{
+	const struct ui_exam *ex = ui->exam;
+	int64_t ms;
+	int wait;
+
+	if (!ui_exam_running(ex) || ex->deadline_ms < 0)
+		return idle_ms;
+	if ((ms = ex->deadline_ms - app_ms()) <= 0)
+		return 0;
+	/* Until the shown seconds change: the clock never skips a second. */
+	wait = (int)((ms - 1) % 1000) + 1;
+	return idle_ms >= 0 && idle_ms < wait ? idle_ms : wait;
+}
+
+void ui_exam_status_text(struct ui *ui, char *buf, size_t len)
+{
+	struct ui_exam *ex = ui->exam;
+	int64_t left;
+	int at;
+
+	at = snprintf(buf, len, "answered %u/%u", exam_answered(ex->e), exam_count(ex->e));
+	if (ex->deadline_ms < 0 || at < 0 || (size_t)at >= len)
+		return;
+	left = ex->shown_left = ui_exam_seconds_left(ex);
+	snprintf(buf + at, len - (size_t)at, " \u00b7 time left %02lld:%02lld",
+		 (long long)(left / 60), (long long)(left % 60));
+}
+
+int64_t ui_exam_open_attempt(const struct ui *ui)
+{
+	return ui_exam_running(ui->exam) ? ui->exam->att.id : 0;
+}
+
+void ui_exam_end(struct ui *ui)
+{
+	if (!ui->exam)
+		return;
+	exam_free(ui->exam->e);
+	free(ui->exam->banks);
+	free(ui->exam);
+	ui->exam = NULL;
+}
+

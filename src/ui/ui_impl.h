@@ -1,0 +1,264 @@
+/*
+ * ui_impl — what the UI's files share: the state of the whole UI, the
+ * screens' draw/key pairs, and the drawing helpers.  Only ui*.c include
+ * this header (and so <curses.h>).
+ *
+ * Each screen has ui_<screen>_draw, which draws the whole screen from the
+ * state (so a resize is just another draw), and ui_<screen>_key, which
+ * updates the screen's own state and returns an action; the loop in ui.c
+ * acts on it (engine, store, switching screens).  Keys reach screens
+ * already translated by the key table into commands.
+ *
+ * Everything the UI shows from a bank passes through ui_put / ui_doc_*,
+ * which sanitise it (ui_text_sanitize).
+ */
+#ifndef ROLECALL_UI_IMPL_H
+#define ROLECALL_UI_IMPL_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "rolecall/engine.h"
+#include "ui.h"
+
+#define UI_MAX_HITS 64
+#define UI_DAYS 14
+
+enum ui_screen {
+	UI_SCR_MENU,
+	UI_SCR_BANKS,
+	UI_SCR_QUESTION,
+	UI_SCR_FEEDBACK,
+	UI_SCR_SUMMARY,
+	UI_SCR_STATS,
+	UI_SCR_EXAM_INTRO,    /* ui_exam*.c */
+	UI_SCR_EXAM_QUESTION,
+	UI_SCR_EXAM_LIST,
+	UI_SCR_EXAM_RESULTS,
+	UI_SCR_TRIVIA,        /* ui_trivia*.c: one screen, views of its own */
+	UI_SCR_COUNT,
+};
+
+/* What a key means, whatever key it was (see the key table in ui.c). */
+enum ui_cmd {
+	UI_CMD_NONE,   /* look at ch */
+	UI_CMD_UP,
+	UI_CMD_DOWN,
+	UI_CMD_PGUP,
+	UI_CMD_PGDN,
+	UI_CMD_HOME,
+	UI_CMD_END,
+	UI_CMD_ENTER,
+	UI_CMD_HELP,
+	UI_CMD_QUIT,   /* q */
+	UI_CMD_BACK,   /* Esc */
+	UI_CMD_REDRAW, /* Ctrl-L */
+	UI_CMD_CLICK,  /* y, x say where */
+	UI_CMD_WHEEL_UP,
+	UI_CMD_WHEEL_DOWN,
+};
+
+struct ui_key {
+	wint_t ch;       /* the character, or a KEY_* code when fn */
+	int fn;
+	enum ui_cmd cmd;
+	int y, x;        /* where a click landed */
+};
+
+/* What a key handler asks the loop to do. */
+enum ui_action {
+	UI_ACT_NONE,     /* nothing changed */
+	UI_ACT_REDRAW,   /* the screen's state changed */
+	UI_ACT_HELP,     /* open the help overlay */
+	UI_ACT_CONFIRM,  /* ask before leaving the session */
+	UI_ACT_CANCEL,   /* close the confirmation */
+	UI_ACT_EXIT,     /* leave rolecall */
+	UI_ACT_MENU,     /* back to the menu, or out when started directly */
+	UI_ACT_PRACTICE, /* menu choices */
+	UI_ACT_DRILL,
+	UI_ACT_STATS,
+	UI_ACT_START,    /* the bank picker chose: start the session */
+	UI_ACT_ANSWER,   /* the question's ui->sel was picked */
+	UI_ACT_NEXT,     /* feedback read: the next question */
+	UI_ACT_LEAVE,    /* end the session now: the summary */
+	UI_ACT_EXAM,     /* menu: the exam's banks, then its intro */
+	UI_ACT_EXAM_BEGIN,  /* the intro's Enter: store the attempt, start */
+	UI_ACT_EXAM_ANSWER, /* ui->exam->sel was picked */
+	UI_ACT_EXAM_SUBMIT, /* confirmed: score, store, the results */
+	UI_ACT_TRIVIA,      /* menu: the trivia names field */
+	UI_ACT_TRIVIA_MOVE, /* a trivia view asked for ui->trivia->move */
+};
+
+enum ui_style {
+	UI_ST_NORMAL,
+	UI_ST_TITLE,
+	UI_ST_DIM,
+	UI_ST_SEL,
+	UI_ST_RIGHT,
+	UI_ST_WRONG,
+	UI_ST_KEY,
+	UI_ST_STATUS,
+	UI_ST_BAR,
+	UI_ST_WARN,
+	UI_ST_HEAT1,
+	UI_ST_HEAT2,
+	UI_ST_HEAT3,
+	UI_ST_COUNT,
+};
+
+/* A clickable area: screen rows [top, bottom). */
+struct ui_hit {
+	int top, bottom, index;
+};
+
+struct ui {
+	struct app *app;
+	const struct options *cli;
+	enum ui_start start;
+	enum ui_screen screen;
+	int ascii;           /* the terminal is not UTF-8 */
+	int colour;
+	attr_t style[UI_ST_COUNT];
+	int dirty, help, confirm, too_small;
+	int done, status;
+	char error[1024];    /* printed after endwin */
+
+	struct ui_hit hits[UI_MAX_HITS];
+	unsigned n_hits;
+	int scroll, scroll_max; /* rows of the current screen's document */
+
+	int menu_sel;
+	int bank_sel;        /* 0 = all banks, i = app->banks[i - 1] */
+
+	enum session_mode mode;
+	unsigned n_sessions;
+	struct session *s;
+	const struct shown_question *sq;
+	int sel;             /* the highlighted option */
+	int64_t shown_ms;    /* when the question was first drawn; 0 = not yet */
+	int notice;          /* drill fell back to practice: say so once */
+	struct shown_question fb_q; /* the answered question, for feedback */
+	struct answer_result res;
+
+	struct ui_exam *exam; /* the exam screens' state (ui_exam.h), or NULL */
+	struct ui_trivia *trivia; /* the trivia game's (ui_trivia.h), or NULL */
+
+	uint32_t day_answers[UI_DAYS], day_correct[UI_DAYS];
+};
+
+/* A document: paragraphs laid out from logical row 0 down, shown in the
+ * screen rows [top, bottom) from logical row `scroll`.  With draw == 0 it
+ * only measures (row ends as the document's height). */
+struct ui_doc {
+	int top, bottom, left, width;
+	int scroll, row, draw;
+};
+
+/* ---- screens ----------------------------------------------------------- */
+
+void ui_menu_draw(struct ui *ui);
+enum ui_action ui_menu_key(struct ui *ui, const struct ui_key *k);
+void ui_banks_draw(struct ui *ui);
+enum ui_action ui_banks_key(struct ui *ui, const struct ui_key *k);
+void ui_question_draw(struct ui *ui);
+enum ui_action ui_question_key(struct ui *ui, const struct ui_key *k);
+void ui_feedback_draw(struct ui *ui);
+enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k);
+void ui_summary_draw(struct ui *ui);
+/* The "Per role" table of a summary, by catalog role index: shared with the
+ * exam's results. */
+void ui_summary_roles(struct ui *ui, struct ui_doc *d, const unsigned *asked,
+		      const unsigned *correct);
+enum ui_action ui_summary_key(struct ui *ui, const struct ui_key *k);
+void ui_stats_draw(struct ui *ui);
+enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k);
+
+/* Overlays drawn over the current screen (ui_help.c). */
+void ui_help_draw(struct ui *ui);
+void ui_confirm_draw(struct ui *ui);
+enum ui_action ui_confirm_key(struct ui *ui, const struct ui_key *k);
+
+/* ---- sessions (ui_session.c): the only code that calls engine/store -- */
+
+/* Start a session of ui->mode on the picked banks and show its first
+ * question; -1 with ui->error set when it cannot start. */
+int ui_session_start(struct ui *ui);
+/* Answer ui->sel: session_answer, store_record, then the feedback screen;
+ * -1 with ui->error set when the answer could not be recorded. */
+int ui_session_answer(struct ui *ui);
+/* The next question, or the summary when the session is over. */
+void ui_session_next(struct ui *ui);
+void ui_session_end(struct ui *ui);
+/* Load what the stats screen shows that is not in the history. */
+int ui_stats_load(struct ui *ui);
+
+/* Questions of the loaded banks due for review now (ui_stats.c); *seen
+ * gets how many of them were ever answered. */
+unsigned ui_due_now(const struct ui *ui, unsigned *seen);
+
+/* ---- drawing (ui_draw.c) ----------------------------------------------- */
+
+void ui_draw_styles(struct ui *ui);
+/* Draw text at y, x clipped to maxw columns ("…" when cut); returns the
+ * columns used. */
+int ui_put(const struct ui *ui, int y, int x, int maxw, attr_t attr, const char *text);
+int ui_putf(const struct ui *ui, int y, int x, int maxw, attr_t attr, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Columns text takes once sanitised. */
+int ui_width(const struct ui *ui, const char *text);
+/* Title on the left and a note on the right of row 0. */
+void ui_draw_header(struct ui *ui, const char *title, const char *right);
+/* A bar of `width` columns, filled part/whole. */
+void ui_draw_bar(struct ui *ui, int y, int x, int width, unsigned part, unsigned whole,
+		 attr_t attr);
+/* The key hints on the last row. */
+void ui_draw_status(struct ui *ui, const char *text);
+void ui_draw_too_small(struct ui *ui);
+/* Clear a boxed area for an overlay; returns the inner document. */
+struct ui_doc ui_draw_box(struct ui *ui, int h, int w, const char *title);
+
+void ui_doc_init(struct ui_doc *d, int top, int bottom, int left, int width, int draw);
+/* The screen row of logical row r, or -1 when not shown. */
+int ui_doc_y(const struct ui_doc *d, int r);
+/* A wrapped paragraph, indent columns in; returns its first logical row. */
+int ui_doc_para(struct ui *ui, struct ui_doc *d, int indent, attr_t attr, const char *text);
+int ui_doc_paraf(struct ui *ui, struct ui_doc *d, int indent, attr_t attr, const char *fmt,
+		 ...) __attribute__((format(printf, 5, 6)));
+void ui_doc_skip(struct ui_doc *d, int rows);
+/* Lay out fill twice (measure, then draw) in rows [top, bottom), keeping
+ * ui->scroll within the document, with "more" marks when it overflows. */
+void ui_doc_show(struct ui *ui, int top, int bottom,
+		 void (*fill)(struct ui *ui, struct ui_doc *d));
+/* Scroll keys for a document screen; 1 when the key scrolled. */
+int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k);
+/* Scroll as little as it takes to show logical rows [first, end) in a view
+ * of `view` rows, their top when they do not fit: keeps what is highlighted
+ * on screen without jumping. */
+void ui_scroll_into_view(struct ui *ui, int first, int end, int view);
+/* ui_doc_show for a question: fill puts each option's logical rows into
+ * first[] and end[], and the view shows the whole of option sel (and the
+ * prompt, when everything fits). */
+void ui_doc_show_options(struct ui *ui, int top, int bottom, int sel,
+			 void (*fill)(struct ui *ui, struct ui_doc *d, int *first, int *end));
+/* Option i of a question: its number, the marker when sel, text in attr a,
+ * and a click target; *first and *end get its logical rows. */
+void ui_doc_option(struct ui *ui, struct ui_doc *d, unsigned i, int sel, attr_t a,
+		   const char *text, int *first, int *end);
+
+/* Clickable rows: logical rows [first, end) of d, clipped to the view. */
+void ui_hit_add(struct ui *ui, const struct ui_doc *d, int first, int end, int index);
+/* The index of what is at screen row y, or -1. */
+int ui_hit_find(const struct ui *ui, int y);
+
+/* The name of a catalog role, or "?". */
+const char *ui_role_name(const struct ui *ui, int role);
+/* "1" .. "8" and "a" .. "h": an option chosen by its label, or -1. */
+int ui_option_key(const struct ui_key *k, unsigned n);
+/* Round percentage; 0 when whole is 0. */
+unsigned ui_pct(uint64_t part, uint64_t whole);
+
+#endif

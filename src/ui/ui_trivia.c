@@ -1,0 +1,436 @@
+/*
+ * The UI's side of a trivia game: the only UI code that calls the game
+ * (trivia_game.h), so the only one that reaches the store.  Every move is
+ * saved before the view changes; the clock (ui_trivia_tick) times out hot
+ * seat questions, follows a shared game by polling it, and redraws the
+ * countdown only when its seconds change.
+ */
+#include "ui_trivia.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct ui_trivia *ui_tv_new(struct ui *ui)
+{
+	ui_trivia_end(ui);
+	ui->trivia = calloc(1, sizeof *ui->trivia);
+	if (!ui->trivia)
+		snprintf(ui->error, sizeof ui->error, "out of memory");
+	return ui->trivia;
+}
+
+static int ui_tv_fail(struct ui *ui, const struct rc_error *err)
+{
+	snprintf(ui->error, sizeof ui->error, "%s", err->msg);
+	return -1;
+}
+
+static void ui_tv_view(struct ui *ui, enum ui_tv_view view)
+{
+	/* a message is about the view it was set for */
+	if (view != ui->trivia->view && view != UI_TV_WAIT && view != UI_TV_HANDOVER &&
+	    !ui->trivia->left)
+		ui->trivia->message[0] = '\0';
+	ui->trivia->view = view;
+	ui->scroll = 0;
+	ui->dirty = 1;
+}
+
+/* ---- starting ---- */
+
+/* The hot seat's first turn of a round. */
+static int ui_tv_round(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+
+	if (tgame_start_round(t->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	t->turn = 0;
+	ui_tv_view(ui, UI_TV_HANDOVER);
+	return 0;
+}
+
+static int ui_tv_hotseat(struct ui *ui, const struct tgame_config *cfg)
+{
+	struct rc_error err;
+
+	if (tgame_new_hotseat(ui->app, cfg, &ui->trivia->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	return ui_tv_round(ui);
+}
+
+static int ui_tv_host(struct ui *ui, const struct tgame_config *cfg)
+{
+	struct rc_error err;
+
+	if (tgame_new_host(ui->app, cfg, &ui->trivia->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	ui_tv_view(ui, UI_TV_LOBBY);
+	return 0;
+}
+
+static void ui_tv_follow(struct ui *ui);
+
+static int ui_tv_join(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	const struct options *cli = ui->cli;
+	char code[STORE_TRIVIA_CODE_MAX + 1];
+	struct rc_error err;
+
+	if (cli->n_args < 2 || tgame_parse_code(cli->args[1], code, &err) < 0 ||
+	    tgame_join(ui->app, code, cli->name ? cli->name : ui->app->user, &t->g,
+		       &err) < 0)
+		return ui_tv_fail(ui, &err);
+	t->polled_ms = app_ms();
+	ui_tv_view(ui, UI_TV_WAIT);
+	ui_tv_follow(ui);
+	return 0;
+}
+
+int ui_trivia_open(struct ui *ui)
+{
+	const struct options *cli = ui->cli;
+	struct tgame_setup ts;
+	struct rc_error err;
+	int rc;
+
+	ui->screen = UI_SCR_TRIVIA;
+	if (!ui_tv_new(ui))
+		return -1;
+	if (cli->n_args && !strcmp(cli->args[0], "join"))
+		return ui_tv_join(ui);
+	if (tgame_setup_from_cli(cli, &ts, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	rc = cli->n_args ? ui_tv_host(ui, &ts.cfg) : ui_tv_hotseat(ui, &ts.cfg);
+	tgame_setup_free(&ts);
+	return rc;
+}
+
+int ui_trivia_setup(struct ui *ui)
+{
+	if (!ui_tv_new(ui))
+		return -1;
+	ui->screen = UI_SCR_TRIVIA;
+	ui_tv_view(ui, UI_TV_SETUP);
+	return 0;
+}
+
+/* Setup's Enter: the names typed, with the command line's rules. */
+static int ui_tv_create(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct tgame_setup ts;
+	struct rc_error err;
+	char **names;
+	unsigned n;
+	int rc;
+
+	if (tgame_parse_names(t->input, "players", &names, &n, &err) < 0) {
+		snprintf(t->message, sizeof t->message, "%s", err.msg);
+		return 0;
+	}
+	if (tgame_setup_from_cli(ui->cli, &ts, &err) < 0) {
+		free(names);
+		return ui_tv_fail(ui, &err);
+	}
+	ts.cfg.names = (const char *const *)names;
+	ts.cfg.n_names = n;
+	ts.cfg.teams = 0;
+	/* from the menu, --time was read as the exam's minutes: not ours */
+	if (strcmp(ui->cli->command ? ui->cli->command : "", "trivia"))
+		ts.cfg.seconds = 0;
+	t->message[0] = '\0';
+	rc = ui_tv_hotseat(ui, &ts.cfg);
+	free(names);
+	tgame_setup_free(&ts);
+	return rc;
+}
+
+/* ---- moves ---- */
+
+/* The hot seat's answer (or time out): the next turn, or the reveal once
+ * everyone has had theirs. */
+static int ui_tv_answer(struct ui *ui, int position)
+{
+	struct ui_trivia *t = ui->trivia;
+	int64_t elapsed = t->shown_ms ? app_ms() - t->shown_ms : 0;
+	struct rc_error err;
+	int rc;
+
+	if (t->g->role == TGAME_PLAYER) {
+		if ((rc = tgame_answer(t->g, (unsigned)t->g->me, position, 0, &err)) < 0)
+			return ui_tv_fail(ui, &err);
+		snprintf(t->message, sizeof t->message, "%s", rc ? "Too late: the round "
+			 "is closed." : "Your answer is saved.");
+		ui_tv_view(ui, UI_TV_WAIT);
+		return 0;
+	}
+	if (tgame_answer(t->g, t->turn, position, elapsed, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	snprintf(t->message, sizeof t->message, position < 0 ? "Time ran out for %s." :
+		 "%s's answer is saved.", t->g->players[t->turn].s.name);
+	t->shown_ms = 0;
+	if (++t->turn < t->g->n_players) {
+		ui_tv_view(ui, UI_TV_HANDOVER);
+		return 0;
+	}
+	if (tgame_close_round(t->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	t->message[0] = '\0';
+	ui_tv_view(ui, UI_TV_REVEAL);
+	return 0;
+}
+
+/* Host and hot seat: lobby -> first question, reveal -> board, board ->
+ * next question or podium. */
+static int ui_tv_next(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+	unsigned answered;
+
+	switch (t->view) {
+	case UI_TV_LOBBY:
+		if (!tgame_present(t->g, &answered)) {
+			snprintf(t->message, sizeof t->message, "Nobody has joined yet.");
+			return 0;
+		}
+		break;
+	case UI_TV_REVEAL:
+		if (tgame_show_board(t->g, &err) < 0)
+			return ui_tv_fail(ui, &err);
+		ui_tv_view(ui, UI_TV_BOARD);
+		return 0;
+	case UI_TV_BOARD:
+		if (!tgame_last_round(t->g))
+			break;
+		if (tgame_finish(t->g, &err) < 0)
+			return ui_tv_fail(ui, &err);
+		ui_tv_view(ui, UI_TV_PODIUM);
+		return 0;
+	default:
+		return 0;
+	}
+	t->message[0] = '\0';
+	if (t->g->role == TGAME_HOTSEAT)
+		return ui_tv_round(ui);
+	if (tgame_start_round(t->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	ui_tv_view(ui, UI_TV_ROUND);
+	return 0;
+}
+
+static int ui_tv_quit(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+
+	t->ask_quit = 0;
+	if (!t->g) /* setup: nothing started */
+		return 0;
+	if (t->g->role == TGAME_PLAYER) {
+		if (tgame_leave(t->g, &err) < 0)
+			return ui_tv_fail(ui, &err);
+		t->left = 1;
+		snprintf(t->message, sizeof t->message, "You left game %s; rejoin it with "
+			 "the same --name.", t->g->game.code);
+	} else if (tgame_abandon(t->g, &err) < 0) {
+		return ui_tv_fail(ui, &err);
+	}
+	ui_tv_view(ui, UI_TV_PODIUM);
+	return 0;
+}
+
+int ui_trivia_act(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	enum ui_tv_move move;
+
+	if (!t)
+		return 0;
+	move = t->move;
+	t->move = UI_TV_MOVE_NONE;
+	switch (move) {
+	case UI_TV_MOVE_NONE: return 0;
+	case UI_TV_MOVE_CREATE: return ui_tv_create(ui);
+	case UI_TV_MOVE_SHOW:
+		t->sel = 0;
+		t->shown_ms = 0; /* the clock starts when the question is drawn */
+		ui_tv_view(ui, UI_TV_QUESTION);
+		return 0;
+	case UI_TV_MOVE_ANSWER: return ui_tv_answer(ui, t->sel);
+	case UI_TV_MOVE_NEXT: return ui_tv_next(ui);
+	case UI_TV_MOVE_QUIT: return ui_tv_quit(ui);
+	}
+	return 0;
+}
+
+/* ---- the clock and the shared game ---- */
+
+int64_t ui_trivia_seconds_left(const struct ui *ui, int64_t *ms_left)
+{
+	const struct ui_trivia *t = ui->trivia;
+	int64_t ms;
+
+	if (!t || !t->g || (t->view != UI_TV_QUESTION && t->view != UI_TV_ROUND))
+		return -1;
+	if (t->g->role == TGAME_HOTSEAT)
+		ms = t->shown_ms ? t->shown_ms + t->g->rules.limit_ms - app_ms() :
+				   t->g->rules.limit_ms;
+	else
+		ms = tgame_ms_left(t->g, tgame_wall_ms());
+	if (ms < 0)
+		ms = 0;
+	if (ms_left)
+		*ms_left = ms;
+	return (ms + 999) / 1000;
+}
+
+/* A player's view follows the host's phase. */
+static void ui_tv_follow(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	const struct store_trivia_game *s = &t->g->game;
+	int answered = t->g->me >= 0 && t->g->players[t->g->me].s.answered;
+
+	if (t->left)
+		return;
+	if (s->status >= STORE_TRIVIA_DONE) {
+		if (t->view != UI_TV_PODIUM)
+			ui_tv_view(ui, UI_TV_PODIUM);
+		return;
+	}
+	switch (s->phase) {
+	case STORE_TRIVIA_QUESTION:
+		if (t->round == s->current_round)
+			return; /* this round's question was shown already */
+		t->round = s->current_round;
+		t->sel = 0;
+		t->message[0] = '\0';
+		ui_tv_view(ui, answered ? UI_TV_WAIT : UI_TV_QUESTION);
+		return;
+	case STORE_TRIVIA_REVEAL:
+		if (t->view != UI_TV_REVEAL)
+			ui_tv_view(ui, UI_TV_REVEAL);
+		return;
+	case STORE_TRIVIA_BOARD:
+		if (t->view != UI_TV_BOARD)
+			ui_tv_view(ui, UI_TV_BOARD);
+		return;
+	case STORE_TRIVIA_WAIT:
+	case STORE_TRIVIA_PODIUM:
+		return;
+	}
+}
+
+/* Shared games: read the game again every TGAME_POLL_MS. */
+static int ui_tv_poll(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	enum ui_tv_view before = t->view;
+	struct rc_error err;
+	int changed;
+
+	if (app_ms() - t->polled_ms < TGAME_POLL_MS)
+		return 0;
+	t->polled_ms = app_ms();
+	if ((changed = tgame_poll(t->g, &err)) < 0)
+		return ui_tv_fail(ui, &err);
+	if (changed)
+		ui->dirty = 1;
+	if (t->g->role == TGAME_PLAYER)
+		ui_tv_follow(ui);
+	return t->view != before;
+}
+
+/* The host closes a round once everyone present answered or time ran out. */
+static int ui_tv_host_tick(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+
+	if (t->view != UI_TV_ROUND || !tgame_round_over(t->g, tgame_wall_ms()))
+		return 0;
+	if (tgame_close_round(t->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	ui_tv_view(ui, UI_TV_REVEAL);
+	return 1;
+}
+
+static int ui_tv_clock(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	int64_t ms, secs = ui_trivia_seconds_left(ui, &ms);
+
+	if (secs < 0)
+		return 0;
+	if (t->view == UI_TV_QUESTION && ms == 0 && (t->shown_ms || t->g->role == TGAME_PLAYER)) {
+		/* Whatever was open over the question closes: time is up. */
+		ui->help = 0;
+		t->ask_quit = 0;
+		if (t->g->role == TGAME_PLAYER) {
+			snprintf(t->message, sizeof t->message, "Time is up.");
+			ui_tv_view(ui, UI_TV_WAIT);
+			return 1;
+		}
+		return ui_tv_answer(ui, -1) < 0 ? -1 : 1;
+	}
+	if (secs != t->shown_secs)
+		ui->dirty = 1;
+	return 0;
+}
+
+int ui_trivia_tick(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	int r = 0;
+
+	/* a player who left sends no heartbeat: it would bring it back */
+	if (!t || !t->g || ui->screen != UI_SCR_TRIVIA || t->left)
+		return 0;
+	if (t->g->role != TGAME_HOTSEAT && (r = ui_tv_poll(ui)) < 0)
+		return -1;
+	if (r == 0 && t->g->role == TGAME_HOST)
+		r = ui_tv_host_tick(ui);
+	if (r == 0)
+		r = ui_tv_clock(ui);
+	return r;
+}
+
+int ui_trivia_wait_ms(const struct ui *ui, int idle_ms)
+{
+	const struct ui_trivia *t = ui->trivia;
+	int64_t ms;
+	int wait;
+
+	if (!t || !t->g || ui->screen != UI_SCR_TRIVIA || t->left)
+		return idle_ms;
+	if (t->g->role != TGAME_HOTSEAT && t->g->game.status < STORE_TRIVIA_DONE)
+		return idle_ms >= 0 && idle_ms < TGAME_POLL_MS ? idle_ms : TGAME_POLL_MS;
+	if (ui_trivia_seconds_left(ui, &ms) < 0 || !t->shown_ms)
+		return idle_ms;
+	/* until the shown seconds change: the countdown never skips one */
+	wait = ms <= 0 ? 0 : (int)((ms - 1) % 1000) + 1;
+	return idle_ms >= 0 && idle_ms < wait ? idle_ms : wait;
+}
+
+void ui_trivia_end(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+
+	if (!t)
+		return;
+	/* Leaving mid-game is quitting it; a store error now has nobody left
+	 * to tell but the next game, which will see the game as it is. */
+	if (t->g && t->g->role == TGAME_PLAYER && !t->left)
+		(void)tgame_leave(t->g, &err);
+	else if (t->g && t->g->role != TGAME_PLAYER)
+		(void)tgame_abandon(t->g, &err);
+	tgame_free(t->g);
+	free(t);
+	ui->trivia = NULL;
+}
