@@ -19,7 +19,7 @@ if out=$(python3 "$root/scripts/check_layers.py" "$tmp"); then
   echo "FAIL: the check passed a tree with wrong-way includes"; exit 1
 fi
 expect="src/engine/stats.c:$n_stats: the engine layer includes \"ui_impl.h\" of the ui layer above it or beside it
-src/store/store.c:$n_store: <curses.h> is reserved to the ui layer, not store
+src/store/store.c:$n_store: <curses.h> is reserved to src/ui/
 check_layers: 2 wrong-way include(s)"
 if [ "$out" != "$expect" ]; then
   printf 'FAIL: expected\n%s\ngot\n%s\n' "$expect" "$out"; exit 1

@@ -1,794 +1,67 @@
 /*
- * store — the connection: opening (file, schema, migrations), the
- * statements, error messages, transactions, closing, upkeep.  The rest of
- * the store is in src/store_*.c (store_impl.h lists them).
- *
- * Every statement is prepared once at open.  Writes start with BEGIN
- * IMMEDIATE so that a second rolecall on the same database queues on the
- * busy timeout before it writes anything, instead of failing half-way
- * through a transaction when it finds the lock taken.
- *
- * Error messages go into err->msg with the database path in them, because
- * callers print err->msg alone.
+ * store — the policy every backend shares (store_backend.h): which backend
+ * a --db target names, what one answer changes in the derived state, the
+ * catch-up with another process of the same profile, the replay of the
+ * log into a rebuild, and the transactions that join an exam's or a trivia
+ * answer's own rows to the log.  The rest passes straight to the backend.
  */
-#include "store_impl.h"
+#include "store_backend.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <inttypes.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/statvfs.h>
-#include <unistd.h>
 
-/* "RCLL" in the file header: tells rolecall's databases from other
- * programs' so that we never add our tables to someone else's file. */
-#define STORE_APPLICATION_ID 0x52434c4c
+#include "store_errors.h"
+#include "store_impl.h"
 
-/*
- * store_migrations[v] takes a database from schema v to v + 1, inside the
- * transaction that also sets user_version.  A new schema version is one
- * more entry here and STORE_SCHEMA_VERSION + 1; a released entry never
- * changes, since databases out there were made by it.
- */
-static const char *const store_migrations[] = {
-	/* v1: profiles, the append-only answer log, derived state. */
-	"CREATE TABLE users ("
-	" id INTEGER PRIMARY KEY,"
-	" name TEXT NOT NULL UNIQUE,"
-	" created_at INTEGER NOT NULL,"
-	" answers INTEGER NOT NULL DEFAULT 0,"
-	" correct INTEGER NOT NULL DEFAULT 0);"
-	"CREATE TABLE answers ("
-	" id INTEGER PRIMARY KEY,"
-	" user_id INTEGER NOT NULL REFERENCES users (id),"
-	" bank_id TEXT NOT NULL,"
-	" question_id TEXT NOT NULL,"
-	" answer_role TEXT,"
-	" about_roles TEXT NOT NULL,"
-	" shown_roles TEXT NOT NULL,"
-	" shown_choices TEXT NOT NULL,"
-	" picked INTEGER NOT NULL,"
-	" picked_role TEXT,"
-	" correct INTEGER NOT NULL,"
-	" elapsed_ms INTEGER NOT NULL,"
-	" answered_at INTEGER NOT NULL,"
-	" mode TEXT NOT NULL);"
-	"CREATE INDEX answers_user_time ON answers (user_id, answered_at);"
-	"CREATE TABLE question_state ("
-	" user_id INTEGER NOT NULL REFERENCES users (id),"
-	" question_id TEXT NOT NULL,"
-	" stability REAL NOT NULL,"
-	" difficulty REAL NOT NULL,"
-	" last_review INTEGER NOT NULL,"
-	" due INTEGER NOT NULL,"
-	" reps INTEGER NOT NULL,"
-	" lapses INTEGER NOT NULL,"
-	" asked INTEGER NOT NULL,"
-	" wrong INTEGER NOT NULL,"
-	" last_seen INTEGER NOT NULL,"
-	" PRIMARY KEY (user_id, question_id)) WITHOUT ROWID;"
-	"CREATE TABLE role_tally ("
-	" user_id INTEGER NOT NULL REFERENCES users (id),"
-	" role_id TEXT NOT NULL,"
-	" asked INTEGER NOT NULL,"
-	" correct INTEGER NOT NULL,"
-	" PRIMARY KEY (user_id, role_id)) WITHOUT ROWID;"
-	"CREATE TABLE confusion ("
-	" user_id INTEGER NOT NULL REFERENCES users (id),"
-	" answer_role TEXT NOT NULL,"
-	" picked_role TEXT NOT NULL,"
-	" count INTEGER NOT NULL,"
-	" chances INTEGER NOT NULL,"
-	" PRIMARY KEY (user_id, answer_role, picked_role)) WITHOUT ROWID;",
-	/* v2: exam attempts and their questions, stored when an exam starts
-	 * so that one that is killed is still there, as not submitted. */
-	"CREATE TABLE exam_attempts ("
-	" id INTEGER PRIMARY KEY,"
-	" user_id INTEGER NOT NULL REFERENCES users (id),"
-	" started_at INTEGER NOT NULL,"
-	" ended_at INTEGER,"
-	" seed TEXT NOT NULL,"
-	" count INTEGER NOT NULL,"
-	" pass_mark INTEGER NOT NULL,"
-	" time_limit INTEGER NOT NULL,"
-	" status TEXT NOT NULL CHECK (status IN ('open', 'submitted')),"
-	" timed_out INTEGER NOT NULL DEFAULT 0,"
-	" correct INTEGER,"
-	" banks TEXT NOT NULL);"
-	"CREATE INDEX exam_attempts_user ON exam_attempts (user_id, started_at);"
-	"CREATE TABLE exam_items ("
-	" attempt_id INTEGER NOT NULL REFERENCES exam_attempts (id),"
-	" position INTEGER NOT NULL,"
-	" bank_id TEXT NOT NULL,"
-	" question_id TEXT NOT NULL,"
-	" answer_role TEXT,"
-	" about_roles TEXT NOT NULL,"
-	" shown_roles TEXT NOT NULL,"
-	" shown_choices TEXT NOT NULL,"
-	" picked INTEGER NOT NULL DEFAULT -1,"
-	" picked_role TEXT,"
-	" correct INTEGER NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (attempt_id, position)) WITHOUT ROWID;",
-	/* v3: trivia games, shared by the processes that play them.  Times
-	 * in *_ms columns are wall-clock milliseconds (one host's clock). */
-	"CREATE TABLE trivia_games ("
-	" id INTEGER PRIMARY KEY,"
-	" code TEXT NOT NULL UNIQUE,"
-	" kind TEXT NOT NULL CHECK (kind IN ('hotseat', 'hosted')),"
-	" host_user TEXT NOT NULL,"
-	" created_at INTEGER NOT NULL,"
-	" started_at INTEGER,"
-	" ended_at INTEGER,"
-	" status TEXT NOT NULL"
-	"  CHECK (status IN ('lobby', 'running', 'done', 'abandoned')),"
-	" phase TEXT NOT NULL"
-	"  CHECK (phase IN ('wait', 'question', 'reveal', 'board', 'podium')),"
-	" seed TEXT NOT NULL,"
-	" rounds INTEGER NOT NULL,"
-	" time_limit_ms INTEGER NOT NULL,"
-	" points INTEGER NOT NULL,"
-	" speed INTEGER NOT NULL,"
-	" streak INTEGER NOT NULL,"
-	" teams INTEGER NOT NULL,"
-	" banks TEXT NOT NULL,"
-	" bank_files TEXT NOT NULL,"
-	" current_round INTEGER NOT NULL DEFAULT 0,"
-	" round_started_at_ms INTEGER NOT NULL DEFAULT 0,"
-	" host_seen_ms INTEGER NOT NULL DEFAULT 0);"
-	"CREATE TABLE trivia_players ("
-	" game_id INTEGER NOT NULL REFERENCES trivia_games (id),"
-	" name TEXT NOT NULL,"
-	" seat INTEGER NOT NULL,"
-	" joined_at INTEGER NOT NULL,"
-	" last_seen_ms INTEGER NOT NULL,"
-	" absent INTEGER NOT NULL DEFAULT 0,"
-	" score INTEGER NOT NULL DEFAULT 0,"
-	" right_count INTEGER NOT NULL DEFAULT 0,"
-	" streak INTEGER NOT NULL DEFAULT 0,"
-	" time_ms INTEGER NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (game_id, name)) WITHOUT ROWID;"
-	"CREATE TABLE trivia_rounds ("
-	" game_id INTEGER NOT NULL REFERENCES trivia_games (id),"
-	" round INTEGER NOT NULL,"
-	" bank_id TEXT NOT NULL,"
-	" question_id TEXT NOT NULL,"
-	" shown_choices TEXT NOT NULL,"
-	" PRIMARY KEY (game_id, round)) WITHOUT ROWID;"
-	"CREATE TABLE trivia_answers ("
-	" game_id INTEGER NOT NULL,"
-	" round INTEGER NOT NULL,"
-	" player TEXT NOT NULL,"
-	" picked INTEGER NOT NULL,"
-	" correct INTEGER NOT NULL,"
-	" elapsed_ms INTEGER NOT NULL,"
-	" answered_at_ms INTEGER NOT NULL,"
-	" points INTEGER,"
-	" PRIMARY KEY (game_id, round, player),"
-	" FOREIGN KEY (game_id, round) REFERENCES trivia_rounds (game_id, round),"
-	" FOREIGN KEY (game_id, player) REFERENCES trivia_players (game_id, name))"
-	" WITHOUT ROWID;",
-};
+/* ---- open and close ---- */
 
-_Static_assert(sizeof store_migrations / sizeof store_migrations[0] ==
-		       STORE_SCHEMA_VERSION,
-	       "one migration per schema version");
-
-/* Column 14, the user id, is for the replay, which log_row has no room for. */
-#define STORE_LOG_SELECT                                                       \
-	"SELECT a.id, u.name, a.bank_id, a.question_id, a.answer_role,"        \
-	" a.about_roles, a.shown_roles, a.shown_choices, a.picked,"            \
-	" a.picked_role, a.correct, a.elapsed_ms, a.answered_at, a.mode,"      \
-	" a.user_id FROM answers a JOIN users u ON u.id = a.user_id"
-
-/* The parameters of struct exam_filter, ?1 to ?4; 0 means "any". */
-#define STORE_EXAM_WHERE                                                       \
-	" WHERE (?1 = 0 OR a.user_id = ?1) AND (?2 = 0 OR a.id = ?2)"          \
-	" AND a.started_at >= ?3 AND (?4 = 0 OR a.status = 'submitted')"
-
-/* The same columns, in the same places, as STORE_LOG_SELECT, so that one
- * decoder reads both. */
-#define STORE_ITEM_SELECT                                                      \
-	"SELECT i.attempt_id, i.position, i.bank_id, i.question_id,"           \
-	" i.answer_role, i.about_roles, i.shown_roles, i.shown_choices,"       \
-	" i.picked, i.picked_role, i.correct"                                  \
-	" FROM exam_items i JOIN exam_attempts a ON a.id = i.attempt_id"
-
-/* The columns store_decode_game reads, in its order. */
-#define STORE_TRIVIA_GAME_SELECT                                               \
-	"SELECT id, code, kind, host_user, created_at, started_at, ended_at,"  \
-	" status, phase, seed, rounds, time_limit_ms, points, speed, streak,"  \
-	" teams, banks, bank_files, current_round, round_started_at_ms,"       \
-	" host_seen_ms FROM trivia_games"
-
-/* Day ?4 is the last one: an answer given at `now` itself still counts. */
-#define STORE_DAILY_SELECT                                                     \
-	"SELECT min((answered_at - ?2) / 86400, ?4), count(*), sum(correct)"   \
-	" FROM answers WHERE answered_at BETWEEN ?2 AND ?3"
-
-static const char *const store_sql_text[SQL_COUNT] = {
-	[SQL_BEGIN_READ] = "BEGIN",
-	[SQL_BEGIN_WRITE] = "BEGIN IMMEDIATE",
-	[SQL_COMMIT] = "COMMIT",
-	[SQL_ROLLBACK] = "ROLLBACK",
-	[SQL_USER_FIND] = "SELECT id FROM users WHERE name = ?1",
-	[SQL_USER_ADD] = "INSERT INTO users (name, created_at) VALUES (?1, ?2)"
-			 " ON CONFLICT (name) DO NOTHING",
-	[SQL_TOTALS_PUT] = "UPDATE users SET answers = ?2, correct = ?3 WHERE id = ?1",
-	[SQL_TOTALS_GET] = "SELECT answers, correct FROM users WHERE id = ?1",
-	[SQL_LOG_ADD] = "INSERT INTO answers (user_id, bank_id, question_id,"
-			" answer_role, about_roles, shown_roles, shown_choices, picked,"
-			" picked_role, correct, elapsed_ms, answered_at, mode)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	[SQL_LOG_ALL] = STORE_LOG_SELECT " ORDER BY a.id",
-	[SQL_LOG_USER] = STORE_LOG_SELECT " WHERE a.user_id = ?1 ORDER BY a.id",
-	[SQL_LOG_REPLAY] = STORE_LOG_SELECT " ORDER BY a.user_id, a.id",
-	[SQL_QUESTION_PUT] = "INSERT OR REPLACE INTO question_state (user_id,"
-			     " question_id, stability, difficulty, last_review, due,"
-			     " reps, lapses, asked, wrong, last_seen)"
-			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[SQL_QUESTION_GET] = "SELECT question_id, stability, difficulty,"
-			     " last_review, due, reps, lapses, asked, wrong, last_seen"
-			     " FROM question_state WHERE user_id = ?1",
-	[SQL_TALLY_PUT] = "INSERT OR REPLACE INTO role_tally (user_id, role_id,"
-			  " asked, correct) VALUES (?1, ?2, ?3, ?4)",
-	[SQL_TALLY_GET] = "SELECT role_id, asked, correct FROM role_tally"
-			  " WHERE user_id = ?1",
-	[SQL_CONFUSION_PUT] = "INSERT OR REPLACE INTO confusion (user_id,"
-			      " answer_role, picked_role, count, chances)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[SQL_CONFUSION_GET] = "SELECT answer_role, picked_role, count, chances"
-			      " FROM confusion WHERE user_id = ?1",
-	[SQL_DAILY_ALL] = STORE_DAILY_SELECT " GROUP BY 1",
-	[SQL_DAILY_USER] = STORE_DAILY_SELECT " AND user_id = ?1 GROUP BY 1",
-	[SQL_EXAM_ADD] = "INSERT INTO exam_attempts (user_id, started_at, seed,"
-			 " count, pass_mark, time_limit, status, banks)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7)",
-	[SQL_EXAM_ITEM_ADD] = "INSERT INTO exam_items (attempt_id, position,"
-			      " bank_id, question_id, answer_role, about_roles,"
-			      " shown_roles, shown_choices, picked, picked_role, correct)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[SQL_EXAM_ITEM_PUT] = "UPDATE exam_items SET picked = ?3, picked_role = ?4,"
-			      " correct = ?5 WHERE attempt_id = ?1 AND position = ?2"
-			      " AND (SELECT status FROM exam_attempts WHERE id = ?1)"
-			      " = 'open'",
-	[SQL_EXAM_SUBMIT] = "UPDATE exam_attempts SET status = 'submitted',"
-			    " ended_at = ?2, timed_out = ?3, correct = ?4"
-			    " WHERE id = ?1 AND user_id = ?5 AND count = ?6"
-			    " AND status = 'open'",
-	[SQL_EXAM_EACH] = "SELECT a.id, a.user_id, u.name, a.started_at, a.ended_at,"
-			  " a.seed, a.count, a.pass_mark, a.time_limit, a.status,"
-			  " a.timed_out, a.correct, a.banks"
-			  " FROM exam_attempts a JOIN users u ON u.id = a.user_id"
-			  STORE_EXAM_WHERE " ORDER BY a.id",
-	[SQL_EXAM_ITEMS] = STORE_ITEM_SELECT STORE_EXAM_WHERE
-			   " ORDER BY i.attempt_id, i.position",
-	[SQL_TRIVIA_CODE_FIND] = "SELECT id FROM trivia_games WHERE code = ?1",
-	[SQL_TRIVIA_GAME_ADD] = "INSERT INTO trivia_games (code, kind, host_user,"
-				" created_at, status, phase, seed, rounds, time_limit_ms,"
-				" points, speed, streak, teams, banks, bank_files,"
-				" host_seen_ms) VALUES (?1, ?2, ?3, ?4, ?5, 'wait', ?6, ?7,"
-				" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-	[SQL_TRIVIA_ROUND_ADD] = "INSERT INTO trivia_rounds (game_id, round, bank_id,"
-				 " question_id, shown_choices) VALUES (?1, ?2, ?3, ?4, ?5)",
-	/* Seats in join order: rejoining keeps the seat. */
-	[SQL_TRIVIA_PLAYER_ADD] = "INSERT INTO trivia_players (game_id, name, seat,"
-				  " joined_at, last_seen_ms) VALUES (?1, ?2,"
-				  " (SELECT count(*) FROM trivia_players WHERE game_id = ?1),"
-				  " ?3, ?4)",
-	[SQL_TRIVIA_PLAYER_GET] = "SELECT g.status, (SELECT count(*) FROM trivia_players"
-				  " WHERE game_id = ?1), p.absent, p.last_seen_ms"
-				  " FROM trivia_games g LEFT JOIN trivia_players p"
-				  " ON p.game_id = g.id AND p.name = ?2 WHERE g.id = ?1",
-	[SQL_TRIVIA_REJOIN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = ?3"
-			      " WHERE game_id = ?1 AND name = ?2",
-	[SQL_TRIVIA_SEEN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = ?3"
-			    " WHERE game_id = ?1 AND name = ?2",
-	[SQL_TRIVIA_HOST_SEEN] = "UPDATE trivia_games SET host_seen_ms = ?2 WHERE id = ?1",
-	[SQL_TRIVIA_LEAVE] = "UPDATE trivia_players SET absent = 1"
-			     " WHERE game_id = ?1 AND name = ?2",
-	[SQL_TRIVIA_MARK_ABSENT] = "UPDATE trivia_players SET absent = 1"
-				   " WHERE game_id = ?1 AND absent = 0 AND last_seen_ms < ?2",
-	[SQL_TRIVIA_PHASE] = "UPDATE trivia_games SET status = ?2, phase = ?3,"
-			     " current_round = ?4, round_started_at_ms = ?5,"
-			     " started_at = CASE WHEN ?2 = 'running'"
-			     "  THEN coalesce(started_at, ?6) ELSE started_at END,"
-			     " ended_at = CASE WHEN ?2 IN ('done', 'abandoned')"
-			     "  THEN coalesce(ended_at, ?6) ELSE ended_at END"
-			     " WHERE id = ?1 AND status NOT IN ('done', 'abandoned')",
-	/* Only into the open round, once per player: what makes a late
-	 * answer impossible rather than merely unlikely. */
-	[SQL_TRIVIA_ANSWER_ADD] = "INSERT OR IGNORE INTO trivia_answers (game_id, round,"
-				  " player, picked, correct, elapsed_ms, answered_at_ms)"
-				  " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 FROM trivia_games g"
-				  " JOIN trivia_players p ON p.game_id = g.id AND p.name = ?3"
-				  " WHERE g.id = ?1 AND g.current_round = ?2"
-				  " AND g.phase = 'question' AND g.status = 'running'",
-	[SQL_TRIVIA_ANSWER_MISS] = "INSERT INTO trivia_answers (game_id, round, player,"
-				   " picked, correct, elapsed_ms, answered_at_ms, points)"
-				   " VALUES (?1, ?2, ?3, -1, 0, ?4, ?5, 0)",
-	[SQL_TRIVIA_ANSWER_POINTS] = "UPDATE trivia_answers SET points = ?4"
-				     " WHERE game_id = ?1 AND round = ?2 AND player = ?3",
-	[SQL_TRIVIA_PLAYER_SCORE] = "UPDATE trivia_players SET score = ?3,"
-				    " right_count = ?4, streak = ?5, time_ms = ?6"
-				    " WHERE game_id = ?1 AND name = ?2",
-	[SQL_TRIVIA_GAMES] = STORE_TRIVIA_GAME_SELECT
-			     " WHERE (?1 = 0 OR id = ?1) AND (?2 IS NULL OR code = ?2)"
-			     " AND created_at >= ?3 AND (?4 = 0 OR status = 'done')"
-			     " ORDER BY id",
-	[SQL_TRIVIA_PLAYERS] = "SELECT p.name, p.seat, p.joined_at, p.last_seen_ms,"
-			       " p.absent, p.score, p.right_count, p.streak, p.time_ms,"
-			       " a.picked, a.correct, a.elapsed_ms, a.points"
-			       " FROM trivia_players p LEFT JOIN trivia_answers a"
-			       " ON a.game_id = p.game_id AND a.player = p.name"
-			       " AND a.round = ?2 WHERE p.game_id = ?1 ORDER BY p.seat",
-	[SQL_TRIVIA_ROUNDS] = "SELECT round, bank_id, question_id, shown_choices"
-			      " FROM trivia_rounds WHERE game_id = ?1 ORDER BY round",
-};
-
-
-/* SQLite's own auto-checkpoint threshold, in pages: a WAL this long takes
- * about 1.5 ms to read back at start-up (doc/benchmarks.md). */
-#define STORE_WAL_FOLD_FRAMES 1000
-
-/* ---- errors ---- */
-
-static const char *store_advice(int rc)
+/* libpq's connection strings: a URI, or "keyword=value ..." starting with
+ * one of the keywords a team would write first.  A file path that merely
+ * contains '=' is still a file. */
+static int store_is_pg_target(const char *target)
 {
-	switch (rc & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return "another program has held it locked for too long; "
-		       "close it and try again";
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-	case SQLITE_CANTOPEN:
-	case SQLITE_AUTH:
-		return "check that you can write the file and its folder, "
-		       "or give --db another file";
-	case SQLITE_FULL:
-		return "free some disk space and try again";
-	case SQLITE_IOERR:
-		return "check the disk and try again";
-	case SQLITE_NOMEM:
-		return "free some memory and try again";
-	case SQLITE_CONSTRAINT:
-		return "rolecall asked for something inconsistent; please report it";
-	default:
-		return "if this persists, please report it";
-	}
+	static const char *const starts[] = {
+		"postgresql://", "postgres://", "host=", "hostaddr=", "dbname=",
+		"user=", "port=", "service=",
+	};
+
+	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+		if (!strncmp(target, starts[i], strlen(starts[i])))
+			return 1;
+	return 0;
 }
 
-/*
- * Why a write failed, when it is the disk or the file-size limit: SQLite
- * says only "disk I/O error" for EFBIG, and the errno it keeps is often
- * that of its clean-up after the failed write (0 or unrelated), so when
- * it is not telling, look at the disk and at the limit.  NULL otherwise.
- */
-static const char *store_write_cause(const struct store *s, int rc, int e,
-				     char *buf, size_t len)
+const struct store_ops *store_backend_for(const char *target,
+					  struct rc_error *err)
 {
-	struct statvfs fs;
-	struct rlimit rl;
-
-	if (e == ENOSPC || (e != EFBIG && statvfs(s->path, &fs) == 0 && fs.f_bavail == 0))
-		return "the disk is full; free some disk space and try again";
-	/* SQLITE_FULL without ENOSPC is SQLite's own page limit */
-	if ((e == EFBIG || (e == 0 && (rc & 0xff) == SQLITE_IOERR)) &&
-	    getrlimit(RLIMIT_FSIZE, &rl) == 0 &&
-	    rl.rlim_cur != RLIM_INFINITY) {
-		snprintf(buf, len, "the database would grow past the file-size "
-			 "limit (ulimit -f) of %ju bytes; raise the limit and try "
-			 "again", (uintmax_t)rl.rlim_cur);
-		return buf;
-	}
+	if (!store_is_pg_target(target))
+		return &store_sqlite_ops;
+#ifdef ROLECALL_HAVE_PG
+	return &store_pg_ops;
+#else
+	rc_error_set(err, "%s: this rolecall was built without PostgreSQL "
+		     "support; build it with libpq (Debian: libpq-dev) or give "
+		     "--db a file", target);
 	return NULL;
+#endif
 }
 
-/* Report a failed SQLite call: rc is its result, doing says what for. */
-int store_fail(const struct store *s, int rc, const char *doing,
-	       struct rc_error *err)
+int store_open(const char *target, struct store **out, struct rc_error *err)
 {
-	const char *why = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
-	/* "disk I/O error" alone does not say that the disk is full or the
-	 * file too large; the system's error does. */
-	int e = s->db ? sqlite3_system_errno(s->db) : 0;
-	const char *cause;
-	char buf[160];
-
-	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
-		return rc_error_set(err, "%s is not a rolecall database or is corrupt: "
-				    "%s; move it aside or give --db another file",
-				    s->path, why);
-	if (((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL) &&
-	    (cause = store_write_cause(s, rc, e, buf, sizeof buf)))
-		return rc_error_set(err, "%s: cannot %s: %s", s->path, doing, cause);
-	if (e && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL ||
-		  (rc & 0xff) == SQLITE_CANTOPEN))
-		return rc_error_set(err, "%s: cannot %s: %s (%s); %s", s->path, doing,
-				    why, strerror(e), store_advice(rc));
-	return rc_error_set(err, "%s: cannot %s: %s; %s", s->path, doing, why,
-			    store_advice(rc));
-}
-
-int store_oom(const struct store *s, const char *doing,
-	      struct rc_error *err)
-{
-	return rc_error_set(err, "%s: cannot %s: out of memory; free some memory "
-			    "and try again", s->path, doing);
-}
-
-/* A row of what (an exam attempt, a trivia game) that rolecall did not
- * write as it is. */
-int store_unreadable(const struct store *s, const char *what, int64_t id,
-		     struct rc_error *err)
-{
-	return rc_error_set(err, "%s: %s %" PRId64 " cannot be read (malformed "
-			    "columns: a newer rolecall or a hand edit wrote it); "
-			    "fix it with sqlite3 or give --db another file",
-			    s->path, what, id);
-}
-
-/* ---- statements ---- */
-
-/* Step a statement that returns no rows.  rc is the result of binding it. */
-int store_run(const struct store *s, sqlite3_stmt *st, int rc,
-	      const char *doing, struct rc_error *err)
-{
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		store_fail(s, rc, doing, err);
-	store_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* Step a bound statement (rc: the binding result) through all its rows. */
-int store_rows(struct store *s, sqlite3_stmt *st, int rc,
-	       const char *doing, store_row_fn fn, void *ctx,
-	       struct rc_error *err)
-{
-	int got = 0;
-
-	if (rc == SQLITE_OK)
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-		       (got = fn(s, st, ctx, err)) == 0)
-			;
-	if (got == 0 && rc != SQLITE_DONE) {
-		store_fail(s, rc, doing, err);
-		got = -1;
-	}
-	store_reset(st);
-	return got < 0 ? -1 : 0;
-}
-
-/* Run SQL text that is not worth caching (open, migrate, rebuild). */
-int store_exec(const struct store *s, const char *sql,
-	       const char *doing, struct rc_error *err)
-{
-	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-
-	return rc == SQLITE_OK ? 0 : store_fail(s, rc, doing, err);
-}
-
-/* The header fields that say whose file this is, read in one statement so
- * that they come from one snapshot even while another rolecall migrates. */
-struct store_header {
-	int64_t app, version, objects;
-};
-
-static int store_read_header(const struct store *s, struct store_header *hd,
-			     struct rc_error *err)
-{
-	static const char sql[] =
-		"SELECT a.application_id, v.user_version,"
-		" (SELECT count(*) FROM sqlite_master)"
-		" FROM pragma_application_id a, pragma_user_version v";
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		hd->app = sqlite3_column_int64(st, 0);
-		hd->version = sqlite3_column_int64(st, 1);
-		hd->objects = sqlite3_column_int64(st, 2);
-	} else {
-		store_fail(s, rc, "open the database", err);
-	}
-	/* finalize repeats the step's result, handled above */
-	(void)sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
-}
-
-/* A database deleted or moved while we run: SQLite would go on writing to
- * the old file, and every answer after that would vanish with it.  So
- * nothing is written then; the caller stops with this message. */
-static int store_moved(const struct store *s, struct rc_error *err)
-{
-	int moved = 0;
-
-	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) !=
-	    SQLITE_OK || !moved)
-		return 0;
-	return rc_error_set(err, "%s was deleted or moved while rolecall was running, "
-			    "so nothing more can be saved in it; put the file back, or "
-			    "start rolecall again to use a new one", s->path);
-}
-
-int store_begin(struct store *s, enum store_sql which, const char *doing,
-		struct rc_error *err)
-{
-	if (which == SQL_BEGIN_WRITE && store_moved(s, err) < 0)
-		return -1;
-	return store_run(s, s->stmt[which], SQLITE_OK, doing, err);
-}
-
-/* Undo the open transaction after an error already reported in err. */
-static void store_rollback(struct store *s)
-{
-	/* SQLite rolls back by itself on some errors (SQLITE_FULL, IOERR);
-	 * then there is nothing left to undo. */
-	if (sqlite3_get_autocommit(s->db))
-		return;
-	/* If even ROLLBACK fails, the error that led here is the one to
-	 * report, and SQLite rolls back when the connection closes. */
-	(void)sqlite3_step(s->stmt[SQL_ROLLBACK]);
-	store_reset(s->stmt[SQL_ROLLBACK]);
-}
-
-/* Commit, or roll back when anything went wrong; rc is 0 or -1 so far. */
-int store_finish(struct store *s, int rc, const char *doing,
-		 struct rc_error *err)
-{
-	if (rc == 0)
-		rc = store_run(s, s->stmt[SQL_COMMIT], SQLITE_OK, doing, err);
-	if (rc < 0)
-		store_rollback(s);
-	return rc;
-}
-
-/* ---- open ---- */
-
-static int store_file_error(const char *path, const char *doing, int e,
-			    struct rc_error *err)
-{
-	if (e == EACCES || e == EPERM || e == EROFS)
-		return rc_error_set(err, "cannot %s %s: %s; check that you can write "
-				    "it and its folder, or give --db another file",
-				    doing, path, strerror(e));
-	if (e == EISDIR)
-		return rc_error_set(err, "%s is a folder, not a database file; give "
-				    "--db a file name", path);
-	return rc_error_set(err, "cannot %s %s: %s; give --db another file", doing,
-			    path, strerror(e));
-}
-
-static int store_make_dir(const char *dir, const char *path,
-			  struct rc_error *err)
-{
-	struct stat st;
-	int e;
-
-	if (stat(dir, &st) == 0) {
-		if (S_ISDIR(st.st_mode))
-			return 0;
-		return rc_error_set(err, "cannot use %s: %s is not a folder; give "
-				    "--db another file", path, dir);
-	}
-	/* mkdir's mode goes through the umask; the folder is new and ours,
-	 * so set the mode exactly: the answers in it are personal. */
-	if (mkdir(dir, 0700) == 0)
-		return chmod(dir, 0700) == 0 ? 0 :
-		       store_file_error(dir, "set the mode of", errno, err);
-	e = errno;
-	/* another rolecall may have made it since we looked */
-	if (e == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return 0;
-	return store_file_error(dir, "create the folder", e, err);
-}
-
-/* Create every missing folder on the way to path. */
-static int store_make_parents(const char *path, struct rc_error *err)
-{
-	char dir[PATH_MAX];
-
-	if ((size_t)snprintf(dir, sizeof dir, "%s", path) >= sizeof dir)
-		return rc_error_set(err, "%s: the path is too long; give --db a "
-				    "shorter one", path);
-	for (char *p = strchr(dir + 1, '/'); p; p = strchr(p + 1, '/')) {
-		*p = '\0';
-		if (store_make_dir(dir, path, err) < 0)
-			return -1;
-		*p = '/';
-	}
-	return 0;
-}
-
-/* Create the file ourselves so that it is 0600 whatever the umask, and see
- * that an existing one is a writable regular file.  An existing file keeps
- * the mode its owner gave it. */
-static int store_make_file(const char *path, struct rc_error *err)
-{
-	struct stat st;
-	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	int created = fd >= 0;
-
-	if (fd < 0 && errno == EEXIST)
-		fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return store_file_error(path, "open", errno, err);
-	if ((created && fchmod(fd, 0600) < 0) || fstat(fd, &st) < 0) {
-		int e = errno;
-
-		close(fd);
-		return store_file_error(path, "set up", e, err);
-	}
-	close(fd);
-	if (!S_ISREG(st.st_mode))
-		return rc_error_set(err, "%s is not a regular file; give --db a "
-				    "database file", path);
-	return 0;
-}
-
-static int store_connect(struct store *s, struct rc_error *err)
-{
-	int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL);
-
-	/* The timeout comes first: even reading the header waits while
-	 * another rolecall writes in rollback-journal mode. */
-	if (rc == SQLITE_OK)
-		rc = sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
-	if (rc != SQLITE_OK)
-		return store_fail(s, rc, "open the database", err);
-	/* SQLite quietly falls back to read-only on a write-protected file. */
-	if (sqlite3_db_readonly(s->db, "main") != 0)
-		return rc_error_set(err, "%s is read-only; check that you can write "
-				    "it and its folder, or give --db another file",
-				    s->path);
-	return 0;
-}
-
-/* Refuse, before writing anything, a file we must not touch.  Garbage
- * shows up here as SQLITE_NOTADB. */
-static int store_check_file(const struct store *s, int64_t *version_out,
-			    struct rc_error *err)
-{
-	struct store_header hd;
-
-	if (store_read_header(s, &hd, err) < 0)
-		return -1;
-	if (hd.app != STORE_APPLICATION_ID &&
-	    (hd.app != 0 || hd.version != 0 || hd.objects != 0))
-		return rc_error_set(err, "%s is another program's database, not "
-				    "rolecall's; not touching it (give --db another "
-				    "file)", s->path);
-	if (hd.version > STORE_SCHEMA_VERSION)
-		return rc_error_set(err, "%s was written by a newer rolecall (schema "
-				    "%" PRId64 "; this one knows up to %d); not "
-				    "touching it (upgrade rolecall, or give --db "
-				    "another file)", s->path, hd.version,
-				    STORE_SCHEMA_VERSION);
-	*version_out = hd.version;
-	return 0;
-}
-
-/*
- * Switching a new file to WAL takes an exclusive lock, and SQLite does not
- * always wait for it on the busy handler (it returns SQLITE_BUSY at once
- * where waiting could deadlock), so wait here, as long as the handler
- * would.  Where WAL is impossible (some network file systems) SQLite keeps
- * the rollback journal, which with synchronous=FULL is as durable.
- */
-static int store_use_wal(const struct store *s, struct rc_error *err)
-{
-	int rc, waited = 0;
-
-	while ((rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL,
-				  NULL)) == SQLITE_BUSY &&
-	       waited < STORE_BUSY_TIMEOUT_MS)
-		waited += sqlite3_sleep(10);
-	return rc == SQLITE_OK ? 0 : store_fail(s, rc, "switch it to WAL mode", err);
-}
-
-/*
- * SQLite's auto-checkpoint, plus a note of the WAL's length for
- * store_close.  In-process the checkpoint lets the next commit start the
- * WAL again from the top; a process that exits without folding it in would
- * leave the next one a WAL that only grows (SQLite forgets, on reopening,
- * how much of it was already copied).
- */
-static int store_wal_hook(void *arg, sqlite3 *db, const char *name, int frames)
-{
-	struct store *s = arg;
-
-	s->wal_frames = frames;
-	if (frames >= STORE_WAL_FOLD_FRAMES)
-		/* a checkpoint that cannot finish now is finished later */
-		(void)sqlite3_wal_checkpoint(db, name);
-	return SQLITE_OK;
-}
-
-static int store_configure(struct store *s, struct rc_error *err)
-{
-	if (store_use_wal(s, err) < 0)
-		return -1;
-	(void)sqlite3_wal_hook(s->db, store_wal_hook, s);
-	return store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
-			  "set up the database connection", err);
-}
-
-/* Run under the write lock: another rolecall may have migrated the file
- * since we looked, so look again. */
-static int store_migrate_locked(const struct store *s, struct rc_error *err)
-{
-	char sql[128];
-	int64_t version;
-
-	if (store_check_file(s, &version, err) < 0)
-		return -1;
-	for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++)
-		if (store_exec(s, store_migrations[v], "upgrade the schema", err) < 0)
-			return -1;
-	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA "
-		 "user_version = %d", STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
-	return store_exec(s, sql, "upgrade the schema", err);
-}
-
-/* version: what store_check_file found before the connection was set up. */
-static int store_migrate(const struct store *s, int64_t version,
-			 struct rc_error *err)
-{
-	if (version == STORE_SCHEMA_VERSION)
-		return 0;
-	if (store_exec(s, "BEGIN IMMEDIATE", "start the schema upgrade", err) < 0)
-		return -1;
-	if (store_migrate_locked(s, err) < 0 ||
-	    store_exec(s, "COMMIT", "upgrade the schema", err) < 0) {
-		if (!sqlite3_get_autocommit(s->db))
-			/* the first error is the one to report */
-			(void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
-	return 0;
-}
-
-static int store_prepare(struct store *s, struct rc_error *err)
-{
-	for (int i = 0; i < SQL_COUNT; i++) {
-		int rc = sqlite3_prepare_v3(s->db, store_sql_text[i], -1,
-					    SQLITE_PREPARE_PERSISTENT,
-					    &s->stmt[i], NULL);
-
-		if (rc != SQLITE_OK)
-			return store_fail(s, rc, "prepare its queries", err);
-	}
-	return 0;
-}
-
-int store_open(const char *path, struct store **out, struct rc_error *err)
-{
+	const struct store_ops *ops;
 	struct store *s;
-	int64_t version;
 
 	*out = NULL;
-	if (!path || !*path)
+	if (!target || !*target)
 		return rc_error_set(err, "no database file given; give --db FILE");
-	if (store_make_parents(path, err) < 0 || store_make_file(path, err) < 0)
+	if (!(ops = store_backend_for(target, err)))
 		return -1;
-	s = calloc(1, sizeof *s);
-	if (!s || !(s->path = strdup(path))) {
-		free(s);
+	if (!(s = calloc(1, sizeof *s)))
 		return rc_error_set(err, "%s: cannot open the database: out of "
-				    "memory", path);
-	}
-	if (store_connect(s, err) < 0 || store_check_file(s, &version, err) < 0 ||
-	    store_configure(s, err) < 0 || store_migrate(s, version, err) < 0 ||
-	    store_prepare(s, err) < 0) {
-		store_close(s);
+				    "memory", target);
+	s->ops = ops;
+	if (ops->open(target, &s->c, err) < 0) {
+		free(s);
 		return -1;
 	}
 	*out = s;
@@ -799,56 +72,355 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
-	/* finalize repeats each statement's last error, already reported */
-	for (int i = 0; i < SQL_COUNT; i++)
-		(void)sqlite3_finalize(s->stmt[i]);
-	/*
-	 * Folding the WAL into the database file on the way out costs two
-	 * more waits for the disk (WAL, then database), which was most of
-	 * what a short session took on a slow disk (doc/benchmarks.md).  The
-	 * answers are as safe in the WAL, synced at every commit.  A long WAL
-	 * is folded in and removed, as is the WAL of a connection that only
-	 * read, so a read-only command leaves a complete database file.
-	 */
-	if (s->db && sqlite3_total_changes(s->db) > 0 &&
-	    s->wal_frames < STORE_WAL_FOLD_FRAMES)
-		(void)sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
-					(int *)NULL);
-	/* close_v2 cannot fail: it only defers while statements are alive,
-	 * and none are left */
-	(void)sqlite3_close_v2(s->db);
-	free(s->path);
+	s->ops->close(s->c);
 	free(s);
 }
 
 const char *store_path(const struct store *s)
 {
-	return s->path;
+	return s->ops->path(s->c);
 }
 
-/* ---- upkeep ---- */
+/* ---- profiles ---- */
+
+int store_find_user(struct store *s, const char *name, int64_t *user_id,
+		    struct rc_error *err)
+{
+	return s->ops->user_find(s->c, name, user_id, err);
+}
+
+int store_user(struct store *s, const char *name, int64_t *user_id,
+	       struct rc_error *err)
+{
+	return s->ops->user(s->c, name, user_id, err);
+}
+
+/* ---- derived state ---- */
+
+int store_load_history(struct store *s, int64_t user_id, struct history *h,
+		       struct rc_error *err)
+{
+	int rc;
+
+	/* One read transaction, so that the derived tables come from the
+	 * same moment even while another rolecall records answers. */
+	if (s->ops->begin_read(s->c, "start loading the history", err) < 0)
+		return -1;
+	rc = s->ops->load_derived(s->c, user_id, h, err);
+	return s->ops->finish(s->c, rc, "load the history", err);
+}
+
+static int store_put_tallies(struct store *s, int64_t user_id,
+			     const struct answer_record *rec,
+			     const struct history *h, struct rc_error *err)
+{
+	for (unsigned i = 0; i < rec->n_about; i++) {
+		int r = history_role_find(h, rec->about[i]);
+
+		if (r < 0)
+			return store_unapplied(store_path(s), rec, err);
+		if (s->ops->put_tally(s->c, user_id, rec->about[i],
+				      history_role_tally(h, (unsigned)r), err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The cells this answer was a chance for: (answer, X) for every role X
+ * shown beside the answer's own. */
+static int store_put_confusions(struct store *s, int64_t user_id,
+				const struct answer_record *rec,
+				const struct history *h, struct rc_error *err)
+{
+	int y;
+
+	if (!rec->answer_role)
+		return 0;
+	if ((y = history_role_find(h, rec->answer_role)) < 0)
+		return store_unapplied(store_path(s), rec, err);
+	for (unsigned i = 0; i < rec->n_shown; i++) {
+		const char *x = rec->shown_roles[i];
+		int xi;
+
+		if (!x || !strcmp(x, rec->answer_role))
+			continue;
+		if ((xi = history_role_find(h, x)) < 0)
+			return store_unapplied(store_path(s), rec, err);
+		if (s->ops->put_confusion(s->c, user_id, rec->answer_role, x,
+					  history_confusion(h, (unsigned)y, (unsigned)xi),
+					  err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The log row and every derived row one answer changed. */
+static int store_put_answer(struct store *s, int64_t user_id,
+			    const struct answer_record *rec,
+			    const struct history *h, struct rc_error *err)
+{
+	const struct question_state *qs = history_question(h, rec->question_id);
+
+	if (!qs)
+		return store_unapplied(store_path(s), rec, err);
+	if (s->ops->log_add(s->c, user_id, rec, err) < 0 ||
+	    s->ops->put_question(s->c, user_id, qs, err) < 0 ||
+	    store_put_tallies(s, user_id, rec, h, err) < 0 ||
+	    store_put_confusions(s, user_id, rec, h, err) < 0)
+		return -1;
+	return s->ops->put_totals(s->c, user_id, history_answers(h),
+				  history_correct(h), err);
+}
+
+/*
+ * Another rolecall of the same profile (a second terminal, another
+ * laptop) may have recorded answers since h was loaded: the rows it wrote
+ * count them, and rows written from h would count them no more.  The
+ * profile's total, read under the write lock, tells: every writer keeps it
+ * equal to the answers the rows count.  Then h is loaded again and the new
+ * answers applied.
+ */
+static int store_catch_up(struct store *s, int64_t user_id,
+			  const struct answer_record *recs, unsigned n,
+			  struct history *h, struct rc_error *err)
+{
+	int64_t stored;
+
+	if (s->ops->stored_answers(s->c, user_id, &stored, err) < 0)
+		return -1;
+	if (stored < 0)
+		return store_no_user(store_path(s), user_id, err);
+	if ((uint64_t)stored + n == history_answers(h))
+		return 0;
+	history_clear(h);
+	if (s->ops->load_derived(s->c, user_id, h, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		if (history_apply(h, &recs[i], HISTORY_SLOW_MS) < 0)
+			return store_history_fail(store_path(s), h,
+						  "catch up with another rolecall", err);
+	return 0;
+}
+
+int store_record_locked(struct store *s, int64_t user_id,
+			const struct answer_record *recs, unsigned n,
+			struct history *h, struct rc_error *err)
+{
+	/* checked before catching up, which would apply them itself */
+	for (unsigned i = 0; i < n; i++)
+		if (!history_question(h, recs[i].question_id))
+			return store_unapplied(store_path(s), &recs[i], err);
+	if (store_catch_up(s, user_id, recs, n, h, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		if (store_put_answer(s, user_id, &recs[i], h, err) < 0)
+			return -1;
+	return 0;
+}
+
+int store_record(struct store *s, int64_t user_id,
+		 const struct answer_record *rec, struct history *h,
+		 struct rc_error *err)
+{
+	int rc;
+
+	if (!rec->question_id)
+		return store_unapplied(store_path(s), rec, err);
+	if (s->ops->begin_write(s->c, user_id, "start saving the answer", err) < 0)
+		return -1;
+	rc = store_record_locked(s, user_id, rec, 1, h, err);
+	return s->ops->finish(s->c, rc, "save the answer", err);
+}
+
+/* ---- rebuilding ---- */
+
+struct store_saver {
+	struct store *s;
+	int64_t user_id;
+	struct rc_error *err;
+	int failed;
+};
+
+static void store_save_question(void *ctx, const struct question_state *qs)
+{
+	struct store_saver *sv = ctx;
+
+	if (!sv->failed &&
+	    sv->s->ops->put_question(sv->s->c, sv->user_id, qs, sv->err) < 0)
+		sv->failed = 1;
+}
+
+/* Every row of h's derived state.  Roles never asked and pairs never
+ * offered are left out, as store_record never writes them either. */
+static int store_save_history(struct store *s, int64_t user_id,
+			      const struct history *h, struct rc_error *err)
+{
+	struct store_saver sv = { s, user_id, err, 0 };
+	unsigned n = history_role_count(h);
+
+	history_each_question(h, store_save_question, &sv);
+	if (sv.failed)
+		return -1;
+	for (unsigned a = 0; a < n; a++) {
+		const struct role_tally *t = history_role_tally(h, a);
+
+		if ((t->asked || t->correct) &&
+		    s->ops->put_tally(s->c, user_id, history_role_id(h, a), t, err) < 0)
+			return -1;
+		for (unsigned p = 0; p < n; p++) {
+			const struct confusion_cell *c = history_confusion(h, a, p);
+
+			if ((c->count || c->chances) &&
+			    s->ops->put_confusion(s->c, user_id, history_role_id(h, a),
+						  history_role_id(h, p), c, err) < 0)
+				return -1;
+		}
+	}
+	return s->ops->put_totals(s->c, user_id, history_answers(h),
+				  history_correct(h), err);
+}
+
+/* The log comes ordered by user, so one history at a time is enough. */
+struct store_replay {
+	struct store *s;
+	struct rc_error *err;
+	int64_t slow_ms;
+	int64_t user_id;
+	struct history *h;
+};
+
+static int store_replay_flush(struct store_replay *r)
+{
+	int rc = 0;
+
+	if (r->h)
+		rc = store_save_history(r->s, r->user_id, r->h, r->err);
+	history_free(r->h);
+	r->h = NULL;
+	return rc;
+}
+
+static int store_replay_row(void *ctx, int64_t user_id, const struct log_row *row)
+{
+	struct store_replay *r = ctx;
+
+	if (!r->h || user_id != r->user_id) {
+		if (store_replay_flush(r) < 0)
+			return -1;
+		if (!(r->h = history_new()))
+			return store_oom(store_path(r->s), "rebuild the derived state",
+					 r->err);
+		r->user_id = user_id;
+	}
+	if (history_apply(r->h, &row->rec, r->slow_ms) < 0)
+		return store_history_fail(store_path(r->s), r->h,
+					  "replay the answer log", r->err);
+	return 0;
+}
+
+int store_rebuild(struct store *s, int64_t slow_ms, struct rc_error *err)
+{
+	struct store_replay r = { s, err, slow_ms, 0, NULL };
+	int rc;
+
+	if (s->ops->begin_write(s->c, 0, "start rebuilding the derived state",
+				err) < 0)
+		return -1;
+	rc = s->ops->clear_derived(s->c, err);
+	if (rc == 0)
+		rc = s->ops->log_scan(s->c, 0, 1, store_replay_row, &r,
+				      "replay the answer log", err);
+	if (rc == 0)
+		rc = store_replay_flush(&r);
+	history_free(r.h);
+	return s->ops->finish(s->c, rc < 0 ? -1 : 0, "save the rebuilt state", err);
+}
+
+/* ---- reading the log ---- */
+
+struct store_each {
+	int (*fn)(void *ctx, const struct log_row *row);
+	void *ctx;
+};
+
+static int store_each_visit(void *ctx, int64_t user_id, const struct log_row *row)
+{
+	const struct store_each *e = ctx;
+
+	(void)user_id;
+	return e->fn(e->ctx, row) ? 1 : 0;
+}
+
+int store_each_answer(struct store *s, int64_t user_id,
+		      int (*fn)(void *ctx, const struct log_row *row), void *ctx,
+		      struct rc_error *err)
+{
+	struct store_each e = { fn, ctx };
+
+	return s->ops->log_scan(s->c, user_id, 0, store_each_visit, &e,
+				"read the answer log", err);
+}
+
+int store_daily(struct store *s, int64_t user_id, int64_t now, unsigned days,
+		uint32_t *answers, uint32_t *correct, struct rc_error *err)
+{
+	return s->ops->daily(s->c, user_id, now, days, answers, correct, err);
+}
 
 int store_check_integrity(struct store *s, struct rc_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL);
-	int ok = 0;
+	return s->ops->check_integrity(s->c, err);
+}
 
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *verdict = col_text(st, 0);
+int store_dump_derived(struct store *s, FILE *out, struct rc_error *err)
+{
+	return s->ops->dump_derived(s->c, out, err);
+}
 
-		ok = verdict && !strcmp(verdict, "ok");
-		if (!ok)
-			rc_error_set(err, "%s failed its integrity check: %s; copy it "
-				     "aside and recover it with sqlite3's .recover, or "
-				     "give --db another file", s->path,
-				     verdict ? verdict : "out of memory");
-	} else {
-		store_fail(s, rc, "check the database's integrity", err);
-	}
-	/* finalize repeats the step's result, handled above */
-	(void)sqlite3_finalize(st);
-	return ok ? 0 : -1;
+/* ---- exams ---- */
+
+int store_exam_begin(struct store *s, struct exam_attempt *a,
+		     const struct answer_record *items, unsigned n,
+		     struct rc_error *err)
+{
+	if (n != a->count)
+		return rc_error_set(err, "%s: cannot save an exam of %u questions "
+				    "with %u of them (a bug in rolecall; please "
+				    "report it)", store_path(s), a->count, n);
+	return s->ops->exam_begin(s->c, a, items, n, err);
+}
+
+int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
+		      const struct answer_record *item, struct rc_error *err)
+{
+	return s->ops->exam_answer(s->c, attempt_id, position, item, err);
+}
+
+int store_exam_submit(struct store *s, const struct exam_attempt *a,
+		      const struct answer_record *items, unsigned n,
+		      struct history *h, struct rc_error *err)
+{
+	int rc;
+
+	if (s->ops->begin_write(s->c, a->user_id, "start submitting the exam",
+				err) < 0)
+		return -1;
+	rc = s->ops->exam_close(s->c, a, items, n, err);
+	if (rc == 0)
+		rc = store_record_locked(s, a->user_id, items, n, h, err);
+	return s->ops->finish(s->c, rc, "submit the exam", err);
+}
+
+int store_each_attempt(struct store *s, const struct exam_filter *f,
+		       int (*fn)(void *ctx, const struct exam_attempt *a),
+		       void *ctx, struct rc_error *err)
+{
+	return s->ops->each_attempt(s->c, f, fn, ctx, err);
+}
+
+int store_each_exam_item(struct store *s, const struct exam_filter *f,
+			 int (*fn)(void *ctx, const struct exam_item_row *row),
+			 void *ctx, struct rc_error *err)
+{
+	return s->ops->each_exam_item(s->c, f, fn, ctx, err);
 }

@@ -1,10 +1,10 @@
 /*
- * store_columns — how the store keeps lists and numbers in columns: option
+ * sqlite_columns — how the store keeps lists and numbers in columns: option
  * lists as comma-joined text, seeds as decimal text (SQLite integers are
  * signed), counts as small non-negative integers.  What rolecall did not
  * write is refused here, so that the readers can trust what they get.
  */
-#include "store_impl.h"
+#include "sqlite_impl.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -14,7 +14,7 @@
 
 /* Join ids with commas; a NULL id is written empty.  An id holding a comma
  * could not be split again, so it is refused. */
-int store_join_ids(char *buf, const char *const *ids, unsigned n)
+int sqlite_join_ids(char *buf, const char *const *ids, unsigned n)
 {
 	size_t at = 0;
 
@@ -33,7 +33,7 @@ int store_join_ids(char *buf, const char *const *ids, unsigned n)
 	return 0;
 }
 
-int store_join_choices(char *buf, const unsigned *choices, unsigned n)
+int sqlite_join_choices(char *buf, const unsigned *choices, unsigned n)
 {
 	size_t at = 0;
 
@@ -50,7 +50,7 @@ int store_join_choices(char *buf, const unsigned *choices, unsigned n)
 }
 
 /* Copy a text column into a fixed buffer; -1 when missing or too long. */
-int store_col_copy(sqlite3_stmt *st, int i, char *buf, size_t cap)
+int sqlite_col_copy(sqlite3_stmt *st, int i, char *buf, size_t cap)
 {
 	const char *text = col_text(st, i);
 	int len = sqlite3_column_bytes(st, i);
@@ -63,7 +63,7 @@ int store_col_copy(sqlite3_stmt *st, int i, char *buf, size_t cap)
 
 /* Split text at commas, in place.  "" is no part when empty_is_none, else
  * one empty part.  Returns the number of parts, -1 when too many. */
-int store_split(char *text, char **parts, int empty_is_none)
+int sqlite_split(char *text, char **parts, int empty_is_none)
 {
 	int n = 0;
 
@@ -82,7 +82,7 @@ int store_split(char *text, char **parts, int empty_is_none)
 	}
 }
 
-int store_parse_uint(const char *text, unsigned *out)
+int sqlite_parse_uint(const char *text, unsigned *out)
 {
 	char *end;
 	unsigned long v;
@@ -98,26 +98,26 @@ int store_parse_uint(const char *text, unsigned *out)
 }
 
 /* shown_choices gives the number of options; shown_roles must match it. */
-int store_decode_lists(sqlite3_stmt *st, struct answer_record *rec,
+int sqlite_decode_lists(sqlite3_stmt *st, struct answer_record *rec,
 		       struct store_lists *l)
 {
 	char *parts[BANK_MAX_OPTIONS];
 	int n;
 
-	if (store_col_copy(st, 5, l->about, sizeof l->about) < 0 ||
-	    store_col_copy(st, 6, l->shown, sizeof l->shown) < 0 ||
-	    store_col_copy(st, 7, l->choices, sizeof l->choices) < 0 ||
-	    (n = store_split(l->choices, parts, 1)) < 0)
+	if (sqlite_col_copy(st, 5, l->about, sizeof l->about) < 0 ||
+	    sqlite_col_copy(st, 6, l->shown, sizeof l->shown) < 0 ||
+	    sqlite_col_copy(st, 7, l->choices, sizeof l->choices) < 0 ||
+	    (n = sqlite_split(l->choices, parts, 1)) < 0)
 		return -1;
 	rec->n_shown = (unsigned)n;
 	for (int i = 0; i < n; i++)
-		if (store_parse_uint(parts[i], &rec->shown_choices[i]) < 0)
+		if (sqlite_parse_uint(parts[i], &rec->shown_choices[i]) < 0)
 			return -1;
-	if (store_split(l->shown, parts, n == 0) != n)
+	if (sqlite_split(l->shown, parts, n == 0) != n)
 		return -1;
 	for (int i = 0; i < n; i++)
 		rec->shown_roles[i] = parts[i][0] ? parts[i] : NULL;
-	if ((n = store_split(l->about, parts, 1)) < 0)
+	if ((n = sqlite_split(l->about, parts, 1)) < 0)
 		return -1;
 	rec->n_about = (unsigned)n;
 	for (int i = 0; i < n; i++)
@@ -125,7 +125,7 @@ int store_decode_lists(sqlite3_stmt *st, struct answer_record *rec,
 	return 0;
 }
 
-int store_parse_u64(const char *text, uint64_t *out)
+int sqlite_parse_u64(const char *text, uint64_t *out)
 {
 	char *end;
 	unsigned long long v;
@@ -142,7 +142,7 @@ int store_parse_u64(const char *text, uint64_t *out)
 
 /* Counts and percentages are small and never negative; anything else
  * was not written by rolecall. */
-int store_col_small(sqlite3_stmt *st, int i, unsigned *out)
+int sqlite_col_small(sqlite3_stmt *st, int i, unsigned *out)
 {
 	int64_t v = sqlite3_column_int64(st, i);
 

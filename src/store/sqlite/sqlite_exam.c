@@ -1,9 +1,9 @@
 /*
- * store_exam — exam attempts and their questions: begun in one
+ * sqlite_exam — exam attempts and their questions: begun in one
  * transaction, answered one question at a time, submitted (which logs the
  * answers like any others), read back for reports.
  */
-#include "store_impl.h"
+#include "sqlite_impl.h"
 
 #include <inttypes.h>
 #include <limits.h>
@@ -17,21 +17,21 @@ struct store_joined {
 	char choices[STORE_LIST_MAX];
 };
 
-static int store_join_record(struct store_joined *j,
+static int sqlite_join_record(struct store_joined *j,
 			     const struct answer_record *rec)
 {
 	if (rec->n_about > BANK_MAX_OPTIONS || rec->n_shown > BANK_MAX_OPTIONS ||
 	    rec->picked < -1 || rec->picked >= (int)rec->n_shown ||
 	    !rec->bank_id || !rec->question_id)
 		return -1;
-	if (store_join_ids(j->about, rec->about, rec->n_about) < 0 ||
-	    store_join_ids(j->shown, rec->shown_roles, rec->n_shown) < 0 ||
-	    store_join_choices(j->choices, rec->shown_choices, rec->n_shown) < 0)
+	if (sqlite_join_ids(j->about, rec->about, rec->n_about) < 0 ||
+	    sqlite_join_ids(j->shown, rec->shown_roles, rec->n_shown) < 0 ||
+	    sqlite_join_choices(j->choices, rec->shown_choices, rec->n_shown) < 0)
 		return -1;
 	return 0;
 }
 
-static int store_malformed_item(const struct store *s,
+static int sqlite_malformed_item(const struct store_conn *s,
 				const struct answer_record *rec,
 				struct rc_error *err)
 {
@@ -41,7 +41,7 @@ static int store_malformed_item(const struct store *s,
 			    rec->question_id ? rec->question_id : "?");
 }
 
-static int store_exam_item_add(struct store *s, int64_t attempt_id,
+static int sqlite_exam_item_add(struct store_conn *s, int64_t attempt_id,
 			       unsigned position, const struct answer_record *rec,
 			       struct rc_error *err)
 {
@@ -49,8 +49,8 @@ static int store_exam_item_add(struct store *s, int64_t attempt_id,
 	struct store_joined j;
 	int rc = SQLITE_OK;
 
-	if (store_join_record(&j, rec) < 0)
-		return store_malformed_item(s, rec, err);
+	if (sqlite_join_record(&j, rec) < 0)
+		return sqlite_malformed_item(s, rec, err);
 	bind_i64(st, 1, attempt_id, &rc);
 	bind_i64(st, 2, position, &rc);
 	bind_text(st, 3, rec->bank_id, &rc);
@@ -62,10 +62,10 @@ static int store_exam_item_add(struct store *s, int64_t attempt_id,
 	bind_i64(st, 9, rec->picked, &rc);
 	bind_text(st, 10, answer_record_picked_role(rec), &rc);
 	bind_i64(st, 11, rec->correct != 0, &rc);
-	return store_run(s, st, rc, "save the exam's questions", err);
+	return sqlite_run(s, st, rc, "save the exam's questions", err);
 }
 
-static int store_exam_add(struct store *s, struct exam_attempt *a,
+static int sqlite_exam_add(struct store_conn *s, struct exam_attempt *a,
 			  struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_EXAM_ADD];
@@ -82,32 +82,28 @@ static int store_exam_add(struct store *s, struct exam_attempt *a,
 	bind_i64(st, 5, a->pass_mark, &rc);
 	bind_i64(st, 6, a->time_limit, &rc);
 	bind_text(st, 7, a->banks ? a->banks : "", &rc);
-	if (store_run(s, st, rc, "save the exam attempt", err) < 0)
+	if (sqlite_run(s, st, rc, "save the exam attempt", err) < 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(s->db);
 	return 0;
 }
 
-int store_exam_begin(struct store *s, struct exam_attempt *a,
+int sqlite_exam_begin(struct store_conn *s, struct exam_attempt *a,
 		     const struct answer_record *items, unsigned n,
 		     struct rc_error *err)
 {
 	int rc;
 
-	if (n != a->count)
-		return rc_error_set(err, "%s: cannot save an exam of %u questions "
-				    "with %u of them (a bug in rolecall; please "
-				    "report it)", s->path, a->count, n);
-	if (store_begin(s, SQL_BEGIN_WRITE, "start saving the exam", err) < 0)
+	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start saving the exam", err) < 0)
 		return -1;
-	rc = store_exam_add(s, a, err);
+	rc = sqlite_exam_add(s, a, err);
 	for (unsigned i = 0; rc == 0 && i < n; i++)
-		rc = store_exam_item_add(s, a->id, i, &items[i], err);
-	return store_finish(s, rc, "save the exam attempt", err);
+		rc = sqlite_exam_item_add(s, a->id, i, &items[i], err);
+	return sqlite_finish(s, rc, "save the exam attempt", err);
 }
 
 /* Update one question's pick; it must exist and its attempt be open. */
-static int store_exam_item_put(struct store *s, int64_t attempt_id,
+static int sqlite_exam_item_put(struct store_conn *s, int64_t attempt_id,
 			       unsigned position, const struct answer_record *rec,
 			       struct rc_error *err)
 {
@@ -115,13 +111,13 @@ static int store_exam_item_put(struct store *s, int64_t attempt_id,
 	int rc = SQLITE_OK;
 
 	if (rec->picked < -1 || rec->picked >= (int)rec->n_shown)
-		return store_malformed_item(s, rec, err);
+		return sqlite_malformed_item(s, rec, err);
 	bind_i64(st, 1, attempt_id, &rc);
 	bind_i64(st, 2, position, &rc);
 	bind_i64(st, 3, rec->picked, &rc);
 	bind_text(st, 4, answer_record_picked_role(rec), &rc);
 	bind_i64(st, 5, rec->correct != 0, &rc);
-	if (store_run(s, st, rc, "save the exam answer", err) < 0)
+	if (sqlite_run(s, st, rc, "save the exam answer", err) < 0)
 		return -1;
 	if (sqlite3_changes(s->db) != 1)
 		return rc_error_set(err, "%s: exam attempt %" PRId64 " has no open "
@@ -131,18 +127,18 @@ static int store_exam_item_put(struct store *s, int64_t attempt_id,
 	return 0;
 }
 
-int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
+int sqlite_exam_answer(struct store_conn *s, int64_t attempt_id, unsigned position,
 		      const struct answer_record *item, struct rc_error *err)
 {
 	int rc;
 
-	if (store_begin(s, SQL_BEGIN_WRITE, "start saving the exam answer", err) < 0)
+	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start saving the exam answer", err) < 0)
 		return -1;
-	rc = store_exam_item_put(s, attempt_id, position, item, err);
-	return store_finish(s, rc, "save the exam answer", err);
+	rc = sqlite_exam_item_put(s, attempt_id, position, item, err);
+	return sqlite_finish(s, rc, "save the exam answer", err);
 }
 
-static int store_exam_close(struct store *s, int64_t user_id,
+static int sqlite_exam_close(struct store_conn *s, int64_t user_id,
 			    const struct exam_attempt *a, unsigned n,
 			    struct rc_error *err)
 {
@@ -155,7 +151,7 @@ static int store_exam_close(struct store *s, int64_t user_id,
 	bind_i64(st, 4, a->correct, &rc);
 	bind_i64(st, 5, user_id, &rc);
 	bind_i64(st, 6, n, &rc);
-	if (store_run(s, st, rc, "submit the exam", err) < 0)
+	if (sqlite_run(s, st, rc, "submit the exam", err) < 0)
 		return -1;
 	if (sqlite3_changes(s->db) != 1)
 		return rc_error_set(err, "%s: exam attempt %" PRId64 " of %u "
@@ -164,42 +160,27 @@ static int store_exam_close(struct store *s, int64_t user_id,
 	return 0;
 }
 
-static int store_exam_submit_locked(struct store *s, int64_t user_id,
-				    const struct exam_attempt *a,
-				    const struct answer_record *items, unsigned n,
-				    struct history *h, struct rc_error *err)
+int sqlite_exam_close_attempt(struct store_conn *s, const struct exam_attempt *a,
+			      const struct answer_record *items, unsigned n,
+			      struct rc_error *err)
 {
 	/* The final answers first, while the attempt is open: they are right
 	 * even if a save during the exam was lost. */
 	for (unsigned i = 0; i < n; i++) {
 		if (!items[i].question_id || items[i].mode != MODE_EXAM)
-			return store_malformed_item(s, &items[i], err);
-		if (store_exam_item_put(s, a->id, i, &items[i], err) < 0)
+			return sqlite_malformed_item(s, &items[i], err);
+		if (sqlite_exam_item_put(s, a->id, i, &items[i], err) < 0)
 			return -1;
 	}
-	if (store_exam_close(s, user_id, a, n, err) < 0)
-		return -1;
-	return store_record_locked(s, user_id, items, n, h, err);
-}
-
-int store_exam_submit(struct store *s, const struct exam_attempt *a,
-		      const struct answer_record *items, unsigned n,
-		      struct history *h, struct rc_error *err)
-{
-	int rc;
-
-	if (store_begin(s, SQL_BEGIN_WRITE, "start submitting the exam", err) < 0)
-		return -1;
-	rc = store_exam_submit_locked(s, a->user_id, a, items, n, h, err);
-	return store_finish(s, rc, "submit the exam", err);
+	return sqlite_exam_close(s, a->user_id, a, n, err);
 }
 
 /* ---- reading exams ---- */
 
 /* Step one of the exam queries, bound to filter f, through fn. */
-static int store_exam_rows(struct store *s, enum store_sql which,
+static int sqlite_exam_rows(struct store_conn *s, enum store_sql which,
 			   const struct exam_filter *f, const char *doing,
-			   store_row_fn fn, void *ctx, struct rc_error *err)
+			   sqlite_row_fn fn, void *ctx, struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[which];
 	int rc = SQLITE_OK;
@@ -208,10 +189,10 @@ static int store_exam_rows(struct store *s, enum store_sql which,
 	bind_i64(st, 2, f->attempt_id, &rc);
 	bind_i64(st, 3, f->since, &rc);
 	bind_i64(st, 4, f->submitted_only != 0, &rc);
-	return store_rows(s, st, rc, doing, fn, ctx, err);
+	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
 }
 
-static int store_decode_attempt(sqlite3_stmt *st, struct exam_attempt *a)
+static int sqlite_decode_attempt(sqlite3_stmt *st, struct exam_attempt *a)
 {
 	const char *status = col_text(st, 9);
 
@@ -224,11 +205,11 @@ static int store_decode_attempt(sqlite3_stmt *st, struct exam_attempt *a)
 	a->banks = col_text(st, 12);
 	a->timed_out = sqlite3_column_int64(st, 10) != 0;
 	if (!a->user || !a->banks || !status ||
-	    store_parse_u64(col_text(st, 5), &a->seed) < 0 ||
-	    store_col_small(st, 6, &a->count) < 0 ||
-	    store_col_small(st, 7, &a->pass_mark) < 0 ||
-	    store_col_small(st, 8, &a->time_limit) < 0 ||
-	    store_col_small(st, 11, &a->correct) < 0)
+	    sqlite_parse_u64(col_text(st, 5), &a->seed) < 0 ||
+	    sqlite_col_small(st, 6, &a->count) < 0 ||
+	    sqlite_col_small(st, 7, &a->pass_mark) < 0 ||
+	    sqlite_col_small(st, 8, &a->time_limit) < 0 ||
+	    sqlite_col_small(st, 11, &a->correct) < 0)
 		return -1;
 	if (!strcmp(status, "submitted"))
 		a->submitted = 1;
@@ -242,29 +223,29 @@ struct store_attempts {
 	void *ctx;
 };
 
-static int store_attempt_row(struct store *s, sqlite3_stmt *st, void *ctx,
+static int sqlite_attempt_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			     struct rc_error *err)
 {
 	const struct store_attempts *v = ctx;
 	struct exam_attempt a;
 
-	if (store_decode_attempt(st, &a) < 0)
-		return store_unreadable(s, "exam attempt",
+	if (sqlite_decode_attempt(st, &a) < 0)
+		return sqlite_unreadable(s, "exam attempt",
 					sqlite3_column_int64(st, 0), err);
 	return v->fn(v->ctx, &a) ? 1 : 0;
 }
 
-int store_each_attempt(struct store *s, const struct exam_filter *f,
+int sqlite_each_attempt(struct store_conn *s, const struct exam_filter *f,
 		       int (*fn)(void *ctx, const struct exam_attempt *a),
 		       void *ctx, struct rc_error *err)
 {
 	struct store_attempts v = { fn, ctx };
 
-	return store_exam_rows(s, SQL_EXAM_EACH, f, "read the exam attempts",
-			       store_attempt_row, &v, err);
+	return sqlite_exam_rows(s, SQL_EXAM_EACH, f, "read the exam attempts",
+			       sqlite_attempt_row, &v, err);
 }
 
-static int store_decode_item(sqlite3_stmt *st, struct exam_item_row *row,
+static int sqlite_decode_item(sqlite3_stmt *st, struct exam_item_row *row,
 			     struct store_lists *l)
 {
 	struct answer_record *rec = &row->rec;
@@ -280,7 +261,7 @@ static int store_decode_item(sqlite3_stmt *st, struct exam_item_row *row,
 	rec->correct = sqlite3_column_int64(st, 10) != 0;
 	rec->mode = MODE_EXAM;
 	if (!rec->bank_id || !rec->question_id || position < 0 ||
-	    position > UINT_MAX || store_decode_lists(st, rec, l) < 0 ||
+	    position > UINT_MAX || sqlite_decode_lists(st, rec, l) < 0 ||
 	    picked < -1 || picked >= (int64_t)rec->n_shown)
 		return -1;
 	row->position = (unsigned)position;
@@ -293,25 +274,25 @@ struct store_items {
 	void *ctx;
 };
 
-static int store_item_row(struct store *s, sqlite3_stmt *st, void *ctx,
+static int sqlite_item_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			  struct rc_error *err)
 {
 	const struct store_items *v = ctx;
 	struct store_lists lists;
 	struct exam_item_row row;
 
-	if (store_decode_item(st, &row, &lists) < 0)
-		return store_unreadable(s, "exam attempt",
+	if (sqlite_decode_item(st, &row, &lists) < 0)
+		return sqlite_unreadable(s, "exam attempt",
 					sqlite3_column_int64(st, 0), err);
 	return v->fn(v->ctx, &row) ? 1 : 0;
 }
 
-int store_each_exam_item(struct store *s, const struct exam_filter *f,
+int sqlite_each_exam_item(struct store_conn *s, const struct exam_filter *f,
 			 int (*fn)(void *ctx, const struct exam_item_row *row),
 			 void *ctx, struct rc_error *err)
 {
 	struct store_items v = { fn, ctx };
 
-	return store_exam_rows(s, SQL_EXAM_ITEMS, f, "read the exam questions",
-			       store_item_row, &v, err);
+	return sqlite_exam_rows(s, SQL_EXAM_ITEMS, f, "read the exam questions",
+			       sqlite_item_row, &v, err);
 }

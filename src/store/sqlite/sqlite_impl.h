@@ -1,0 +1,262 @@
+/*
+ * sqlite_impl.h — what the parts of the SQLite backend share and nothing
+ * else includes: the connection, its statements, the helpers that step
+ * them, and the operations store_sqlite_ops points at.  This header is
+ * where <sqlite3.h> comes in, so only src/store/sqlite/ includes it.
+ *
+ * The backend is split by job: sqlite_store.c (the connection: open, schema,
+ * migrations, statements, errors, transactions, close, the ops table), sqlite_columns.c
+ * (how lists and numbers are kept in columns), sqlite_answers.c (profiles,
+ * the answer log and its derived state), sqlite_exam.c, sqlite_trivia.c.
+ */
+#ifndef ROLECALL_SQLITE_IMPL_H
+#define ROLECALL_SQLITE_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "store_backend.h"
+
+/* A comma-separated list of BANK_MAX_OPTIONS ids of up to 64 bytes fits
+ * with room to spare; anything longer is not ours. */
+#define STORE_LIST_MAX 1024
+
+/* Every statement of the store, prepared once in sqlite_open: the text of
+ * each is in sqlite_sql_text[] in store.c. */
+enum store_sql {
+	SQL_BEGIN_READ,
+	SQL_BEGIN_WRITE,
+	SQL_COMMIT,
+	SQL_ROLLBACK,
+	SQL_USER_FIND,
+	SQL_USER_ADD,
+	SQL_TOTALS_PUT,
+	SQL_TOTALS_GET,
+	SQL_LOG_ADD,
+	SQL_LOG_ALL,
+	SQL_LOG_USER,
+	SQL_LOG_REPLAY,
+	SQL_QUESTION_PUT,
+	SQL_QUESTION_GET,
+	SQL_TALLY_PUT,
+	SQL_TALLY_GET,
+	SQL_CONFUSION_PUT,
+	SQL_CONFUSION_GET,
+	SQL_DAILY_ALL,
+	SQL_DAILY_USER,
+	SQL_EXAM_ADD,
+	SQL_EXAM_ITEM_ADD,
+	SQL_EXAM_ITEM_PUT,
+	SQL_EXAM_SUBMIT,
+	SQL_EXAM_EACH,
+	SQL_EXAM_ITEMS,
+	SQL_TRIVIA_CODE_FIND,
+	SQL_TRIVIA_GAME_ADD,
+	SQL_TRIVIA_ROUND_ADD,
+	SQL_TRIVIA_PLAYER_ADD,
+	SQL_TRIVIA_PLAYER_GET,
+	SQL_TRIVIA_REJOIN,
+	SQL_TRIVIA_SEEN,
+	SQL_TRIVIA_HOST_SEEN,
+	SQL_TRIVIA_LEAVE,
+	SQL_TRIVIA_MARK_ABSENT,
+	SQL_TRIVIA_PHASE,
+	SQL_TRIVIA_ANSWER_ADD,
+	SQL_TRIVIA_ANSWER_MISS,
+	SQL_TRIVIA_ANSWER_POINTS,
+	SQL_TRIVIA_PLAYER_SCORE,
+	SQL_TRIVIA_GAMES,
+	SQL_TRIVIA_PLAYERS,
+	SQL_TRIVIA_ROUNDS,
+	SQL_COUNT
+};
+
+struct store_conn {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[SQL_COUNT];
+	int wal_frames; /* pages in the WAL after our last commit */
+};
+
+/* Binders keep the first failure in *rc so that a statement's bindings are
+ * checked once, where it is stepped. */
+static inline void bind_i64(sqlite3_stmt *st, int i, int64_t v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_int64(st, i, v);
+}
+
+static inline void bind_f64(sqlite3_stmt *st, int i, double v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_double(st, i, v);
+}
+
+/* Strings are borrowed for the call: sqlite_reset clears them before the
+ * caller can free them. */
+static inline void bind_text(sqlite3_stmt *st, int i, const char *v, int *rc)
+{
+	if (*rc != SQLITE_OK)
+		return;
+	*rc = v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC)
+		: sqlite3_bind_null(st, i);
+}
+
+static inline void sqlite_reset(sqlite3_stmt *st)
+{
+	/* sqlite3_reset repeats the last step's result, already handled by
+	 * whoever stepped; sqlite3_clear_bindings always succeeds. */
+	(void)sqlite3_reset(st);
+	(void)sqlite3_clear_bindings(st);
+}
+/* Visits one result row: 0 to go on, 1 to stop, -1 on an error it has
+ * already put in err. */
+typedef int (*sqlite_row_fn)(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+			    struct rc_error *err);
+
+static inline uint32_t col_u32(sqlite3_stmt *st, int i)
+{
+	int64_t v = sqlite3_column_int64(st, i);
+
+	return v < 0 ? 0 : v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+static inline const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* ---- store.c: errors, statements, transactions ---- */
+
+/* Report a failed SQLite call: rc is its result, doing says what for. */
+int sqlite_fail(const struct store_conn *s, int rc, const char *doing,
+	       struct rc_error *err);
+int sqlite_oom(const struct store_conn *s, const char *doing, struct rc_error *err);
+/* A row that cannot be decoded: what is "exam attempt", "trivia game". */
+int sqlite_unreadable(const struct store_conn *s, const char *what, int64_t id,
+		     struct rc_error *err);
+/* Step a statement that returns no rows.  rc is the result of binding it. */
+int sqlite_run(const struct store_conn *s, sqlite3_stmt *st, int rc,
+	      const char *doing, struct rc_error *err);
+/* Step a bound statement (rc: the binding result) through all its rows. */
+int sqlite_rows(struct store_conn *s, sqlite3_stmt *st, int rc, const char *doing,
+	       sqlite_row_fn fn, void *ctx, struct rc_error *err);
+/* Run SQL text that is not worth caching (open, migrate, rebuild). */
+int sqlite_exec(const struct store_conn *s, const char *sql, const char *doing,
+	       struct rc_error *err);
+/* which: SQL_BEGIN_READ or SQL_BEGIN_WRITE. */
+int sqlite_begin(struct store_conn *s, enum store_sql which, const char *doing,
+		struct rc_error *err);
+/* Commit, or roll back when anything went wrong; rc is 0 or -1 so far. */
+int sqlite_finish(struct store_conn *s, int rc, const char *doing,
+		 struct rc_error *err);
+
+/* ---- sqlite_columns.c ---- */
+
+/* The log row's lists, split in place; the row's strings point here. */
+struct store_lists {
+	char about[STORE_LIST_MAX];
+	char shown[STORE_LIST_MAX];
+	char choices[STORE_LIST_MAX];
+};
+
+int sqlite_join_ids(char *buf, const char *const *ids, unsigned n);
+int sqlite_join_choices(char *buf, const unsigned *choices, unsigned n);
+/* Copy a text column into buf; -1 when missing or cap is too small. */
+int sqlite_col_copy(sqlite3_stmt *st, int i, char *buf, size_t cap);
+int sqlite_split(char *text, char **parts, int empty_is_none);
+int sqlite_parse_uint(const char *text, unsigned *out);
+int sqlite_parse_u64(const char *text, uint64_t *out);
+int sqlite_col_small(sqlite3_stmt *st, int i, unsigned *out);
+int sqlite_decode_lists(sqlite3_stmt *st, struct answer_record *rec,
+		       struct store_lists *l);
+
+/* ---- sqlite_answers.c: the operations of store_sqlite_ops ---- */
+
+int sqlite_find_user(struct store_conn *s, const char *name, int64_t *user_id,
+		    struct rc_error *err);
+int sqlite_user(struct store_conn *s, const char *name, int64_t *user_id,
+	       struct rc_error *err);
+int sqlite_question_put(struct store_conn *s, int64_t user_id,
+			      const struct question_state *qs,
+			      struct rc_error *err);
+int sqlite_tally_put(struct store_conn *s, int64_t user_id, const char *role,
+			   const struct role_tally *t, struct rc_error *err);
+int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
+			       const char *answer, const char *picked,
+			       const struct confusion_cell *c,
+			       struct rc_error *err);
+int sqlite_totals_put(struct store_conn *s, int64_t user_id,
+			     uint64_t answers, uint64_t correct, struct rc_error *err);
+int sqlite_log_add(struct store_conn *s, int64_t user_id,
+			 const struct answer_record *rec, struct rc_error *err);
+int sqlite_load_locked(struct store_conn *s, int64_t user_id,
+			     struct history *h, struct rc_error *err);
+int sqlite_stored(struct store_conn *s, int64_t user_id, int64_t *answers,
+			 struct rc_error *err);
+int sqlite_log_scan(struct store_conn *s, int64_t user_id, int by_user,
+			   store_log_fn fn, void *ctx, const char *doing,
+			   struct rc_error *err);
+int sqlite_clear_derived(struct store_conn *s, struct rc_error *err);
+int sqlite_daily(struct store_conn *s, int64_t user_id, int64_t now, unsigned days,
+		uint32_t *answers, uint32_t *correct, struct rc_error *err);
+int sqlite_dump_derived(struct store_conn *s, FILE *out, struct rc_error *err);
+
+/* ---- sqlite_exam.c: the operations of store_sqlite_ops ---- */
+
+int sqlite_exam_begin(struct store_conn *s, struct exam_attempt *a,
+		     const struct answer_record *items, unsigned n,
+		     struct rc_error *err);
+int sqlite_exam_answer(struct store_conn *s, int64_t attempt_id, unsigned position,
+		      const struct answer_record *item, struct rc_error *err);
+int sqlite_exam_close_attempt(struct store_conn *s, const struct exam_attempt *a,
+			      const struct answer_record *items, unsigned n,
+			      struct rc_error *err);
+int sqlite_each_attempt(struct store_conn *s, const struct exam_filter *f,
+		       int (*fn)(void *ctx, const struct exam_attempt *a),
+		       void *ctx, struct rc_error *err);
+int sqlite_each_exam_item(struct store_conn *s, const struct exam_filter *f,
+			 int (*fn)(void *ctx, const struct exam_item_row *row),
+			 void *ctx, struct rc_error *err);
+
+/* ---- sqlite_trivia.c: the operations of store_sqlite_ops ---- */
+
+int sqlite_trivia_create(struct store_conn *s, struct store_trivia_game *g,
+			const struct store_trivia_round *rounds,
+			const char *const *players, unsigned n_players,
+			int64_t now_ms, struct rc_error *err);
+int sqlite_trivia_join(struct store_conn *s, int64_t game_id, const char *name,
+		      int64_t now, int64_t now_ms, int64_t stale_ms,
+		      struct rc_error *err);
+int sqlite_trivia_seen(struct store_conn *s, int64_t game_id, const char *name,
+		      int64_t now_ms, struct rc_error *err);
+int sqlite_trivia_leave(struct store_conn *s, int64_t game_id, const char *name,
+		       struct rc_error *err);
+int sqlite_trivia_mark_absent(struct store_conn *s, int64_t game_id, int64_t before_ms,
+			     struct rc_error *err);
+int sqlite_trivia_set_phase(struct store_conn *s, int64_t game_id,
+			   enum store_trivia_status status,
+			   enum store_trivia_phase phase, unsigned round,
+			   int64_t round_started_at_ms, int64_t now,
+			   struct rc_error *err);
+int sqlite_trivia_answer(struct store_conn *s, int64_t game_id,
+			  unsigned round, const char *player, int picked,
+			  int correct, int64_t elapsed_ms, int64_t now_ms,
+			  struct rc_error *err);
+int sqlite_trivia_state(struct store_conn *s, int64_t game_id, unsigned round,
+		       struct store_trivia_state *st, struct rc_error *err);
+int sqlite_trivia_close_round(struct store_conn *s, int64_t game_id, unsigned round,
+			     struct store_trivia_state *st,
+			     int (*score)(void *ctx, struct store_trivia_state *st,
+					  struct rc_error *err),
+			     void *ctx, struct rc_error *err);
+int sqlite_trivia_each_game(struct store_conn *s, const struct store_trivia_filter *f,
+			   int (*fn)(void *ctx, const struct store_trivia_game *g),
+			   void *ctx, struct rc_error *err);
+int sqlite_trivia_each_round(struct store_conn *s, int64_t game_id,
+			    int (*fn)(void *ctx, const struct store_trivia_round *r),
+			    void *ctx, struct rc_error *err);
+
+#endif

@@ -1,0 +1,658 @@
+/*
+ * sqlite_trivia — trivia games, their rounds, players and answers: what
+ * lets several rolecalls on one database play one game.  Each change is
+ * its own transaction, so that every player sees a consistent game.
+ */
+#include "sqlite_impl.h"
+
+#include "store_errors.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const sqlite_trivia_statuses[] = {
+	[STORE_TRIVIA_LOBBY] = "lobby",
+	[STORE_TRIVIA_RUNNING] = "running",
+	[STORE_TRIVIA_DONE] = "done",
+	[STORE_TRIVIA_ABANDONED] = "abandoned",
+};
+
+static const char *const sqlite_trivia_phases[] = {
+	[STORE_TRIVIA_WAIT] = "wait",
+	[STORE_TRIVIA_QUESTION] = "question",
+	[STORE_TRIVIA_REVEAL] = "reveal",
+	[STORE_TRIVIA_BOARD] = "board",
+	[STORE_TRIVIA_PODIUM] = "podium",
+};
+
+#define STORE_COUNT(a) ((int)(sizeof (a) / sizeof *(a)))
+
+static int sqlite_word_index(const char *const *words, int n, const char *text)
+{
+	for (int i = 0; text && i < n; i++)
+		if (!strcmp(words[i], text))
+			return i;
+	return -1;
+}
+
+static int sqlite_decode_game(sqlite3_stmt *st, struct store_trivia_game *g)
+{
+	const char *kind = col_text(st, 2);
+	int status = sqlite_word_index(sqlite_trivia_statuses,
+				      STORE_COUNT(sqlite_trivia_statuses), col_text(st, 7));
+	int phase = sqlite_word_index(sqlite_trivia_phases,
+				     STORE_COUNT(sqlite_trivia_phases), col_text(st, 8));
+
+	memset(g, 0, sizeof *g);
+	g->id = sqlite3_column_int64(st, 0);
+	if (sqlite_col_copy(st, 1, g->code, sizeof g->code) < 0 ||
+	    sqlite_col_copy(st, 3, g->host_user, sizeof g->host_user) < 0 || !kind ||
+	    (strcmp(kind, "hosted") && strcmp(kind, "hotseat")) || status < 0 ||
+	    phase < 0 || sqlite_parse_u64(col_text(st, 9), &g->seed) < 0 ||
+	    sqlite_col_small(st, 10, &g->rounds) < 0 ||
+	    sqlite_col_small(st, 12, &g->points) < 0 ||
+	    sqlite_col_small(st, 18, &g->current_round) < 0)
+		return -1;
+	g->hosted = !strcmp(kind, "hosted");
+	g->created_at = sqlite3_column_int64(st, 4);
+	g->started_at = sqlite3_column_int64(st, 5);
+	g->ended_at = sqlite3_column_int64(st, 6);
+	g->status = (enum store_trivia_status)status;
+	g->phase = (enum store_trivia_phase)phase;
+	g->time_limit_ms = sqlite3_column_int64(st, 11);
+	g->speed = sqlite3_column_int64(st, 13) != 0;
+	g->streak = sqlite3_column_int64(st, 14) != 0;
+	g->teams = sqlite3_column_int64(st, 15) != 0;
+	g->banks = col_text(st, 16);
+	g->bank_files = col_text(st, 17);
+	g->round_started_at_ms = sqlite3_column_int64(st, 19);
+	g->host_seen_ms = sqlite3_column_int64(st, 20);
+	return g->banks && g->bank_files ? 0 : -1;
+}
+
+static int sqlite_decode_player(sqlite3_stmt *st, struct store_trivia_player *p)
+{
+	int64_t picked = sqlite3_column_int64(st, 9);
+
+	memset(p, 0, sizeof *p);
+	if (sqlite_col_copy(st, 0, p->name, sizeof p->name) < 0 ||
+	    sqlite_col_small(st, 1, &p->seat) < 0 ||
+	    sqlite_col_small(st, 6, &p->right) < 0 ||
+	    sqlite_col_small(st, 7, &p->streak) < 0)
+		return -1;
+	p->joined_at = sqlite3_column_int64(st, 2);
+	p->last_seen_ms = sqlite3_column_int64(st, 3);
+	p->absent = sqlite3_column_int64(st, 4) != 0;
+	p->score = sqlite3_column_int64(st, 5);
+	p->time_ms = sqlite3_column_int64(st, 8);
+	p->answered = sqlite3_column_type(st, 9) != SQLITE_NULL;
+	p->picked = -1;
+	p->points = -1;
+	if (!p->answered)
+		return 0;
+	if (picked < -1 || picked >= BANK_MAX_OPTIONS)
+		return -1;
+	p->picked = (int)picked;
+	p->correct = sqlite3_column_int64(st, 10) != 0;
+	p->elapsed_ms = sqlite3_column_int64(st, 11);
+	if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+		p->points = (int)sqlite3_column_int64(st, 12);
+	return 0;
+}
+
+/* Step SQL_TRIVIA_GAMES, bound to filter f, through fn. */
+static int sqlite_game_rows(struct store_conn *s, const struct store_trivia_filter *f,
+			   const char *doing, sqlite_row_fn fn, void *ctx,
+			   struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAMES];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, f->game_id, &rc);
+	bind_text(st, 2, f->code, &rc);
+	bind_i64(st, 3, f->since, &rc);
+	bind_i64(st, 4, f->finished_only != 0, &rc);
+	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
+}
+
+/* Commit a transaction whose body returned an outcome (0, or a positive
+ * code the caller acts on) or -1; the outcome when the commit succeeds. */
+static int sqlite_outcome(struct store_conn *s, int rc, const char *doing,
+			 struct rc_error *err)
+{
+	if (sqlite_finish(s, rc < 0 ? -1 : 0, doing, err) < 0)
+		return -1;
+	return rc;
+}
+
+/* ---- trivia: creating and joining ---- */
+
+/* 1 when the first row of a bound query exists, 0 when not, -1 on error. */
+static int sqlite_exists(const struct store_conn *s, sqlite3_stmt *st, int rc,
+			const char *doing, struct rc_error *err)
+{
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : sqlite_fail(s, rc, doing, err);
+}
+
+static int sqlite_trivia_game_add(struct store_conn *s, struct store_trivia_game *g,
+				 int64_t now_ms, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAME_ADD];
+	char seed[24];
+	int rc = SQLITE_OK;
+
+	snprintf(seed, sizeof seed, "%" PRIu64, g->seed);
+	bind_text(st, 1, g->code, &rc);
+	bind_text(st, 2, g->hosted ? "hosted" : "hotseat", &rc);
+	bind_text(st, 3, g->host_user, &rc);
+	bind_i64(st, 4, g->created_at, &rc);
+	bind_text(st, 5, sqlite_trivia_statuses[g->hosted ? STORE_TRIVIA_LOBBY :
+					       STORE_TRIVIA_RUNNING], &rc);
+	bind_text(st, 6, seed, &rc);
+	bind_i64(st, 7, g->rounds, &rc);
+	bind_i64(st, 8, g->time_limit_ms, &rc);
+	bind_i64(st, 9, g->points, &rc);
+	bind_i64(st, 10, g->speed != 0, &rc);
+	bind_i64(st, 11, g->streak != 0, &rc);
+	bind_i64(st, 12, g->teams != 0, &rc);
+	bind_text(st, 13, g->banks ? g->banks : "", &rc);
+	bind_text(st, 14, g->bank_files ? g->bank_files : "", &rc);
+	bind_i64(st, 15, now_ms, &rc);
+	if (sqlite_run(s, st, rc, "save the trivia game", err) < 0)
+		return -1;
+	g->id = sqlite3_last_insert_rowid(s->db);
+	g->status = g->hosted ? STORE_TRIVIA_LOBBY : STORE_TRIVIA_RUNNING;
+	g->phase = STORE_TRIVIA_WAIT;
+	return 0;
+}
+
+static int sqlite_trivia_round_add(struct store_conn *s, int64_t game_id,
+				  const struct store_trivia_round *r,
+				  struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_ROUND_ADD];
+	char choices[STORE_LIST_MAX];
+	int rc = SQLITE_OK;
+
+	if (!r->bank_id || !r->question_id || r->n_shown < 1 ||
+	    r->n_shown > BANK_MAX_OPTIONS ||
+	    sqlite_join_choices(choices, r->shown_choices, r->n_shown) < 0)
+		return store_bad_trivia(s->path, "a question is malformed", err);
+	bind_i64(st, 1, game_id, &rc);
+	bind_i64(st, 2, r->round, &rc);
+	bind_text(st, 3, r->bank_id, &rc);
+	bind_text(st, 4, r->question_id, &rc);
+	bind_text(st, 5, choices, &rc);
+	return sqlite_run(s, st, rc, "save the trivia questions", err);
+}
+
+static int sqlite_trivia_player_add(struct store_conn *s, int64_t game_id,
+				   const char *name, int64_t now, int64_t now_ms,
+				   struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PLAYER_ADD];
+	int rc = SQLITE_OK;
+
+	if (!name || !*name || strlen(name) > STORE_TRIVIA_NAME_MAX)
+		return store_bad_trivia(s->path, "a player's name is empty or too long", err);
+	bind_i64(st, 1, game_id, &rc);
+	bind_text(st, 2, name, &rc);
+	bind_i64(st, 3, now, &rc);
+	bind_i64(st, 4, now_ms, &rc);
+	return sqlite_run(s, st, rc, "save the trivia player", err);
+}
+
+/* 1 when the code is taken, 0 when free, -1 on error. */
+static int sqlite_trivia_code_taken(struct store_conn *s, const char *code,
+				   struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_CODE_FIND];
+	int rc = SQLITE_OK;
+
+	bind_text(st, 1, code, &rc);
+	return sqlite_exists(s, st, rc, "look up the game code", err);
+}
+
+static int sqlite_trivia_create_locked(struct store_conn *s, struct store_trivia_game *g,
+				      const struct store_trivia_round *rounds,
+				      const char *const *players, unsigned n_players,
+				      int64_t now_ms, struct rc_error *err)
+{
+	int taken = sqlite_trivia_code_taken(s, g->code, err);
+
+	if (taken != 0)
+		return taken;
+	if (sqlite_trivia_game_add(s, g, now_ms, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < g->rounds; i++)
+		if (sqlite_trivia_round_add(s, g->id, &rounds[i], err) < 0)
+			return -1;
+	for (unsigned i = 0; i < n_players; i++)
+		if (sqlite_trivia_player_add(s, g->id, players[i], g->created_at, now_ms,
+					    err) < 0)
+			return -1;
+	return 0;
+}
+
+int sqlite_trivia_create(struct store_conn *s, struct store_trivia_game *g,
+			const struct store_trivia_round *rounds,
+			const char *const *players, unsigned n_players,
+			int64_t now_ms, struct rc_error *err)
+{
+	int rc;
+
+	if (!g->code[0] || !g->rounds || n_players > STORE_TRIVIA_MAX_PLAYERS)
+		return store_bad_trivia(s->path, "no code, no questions or too many players",
+					err);
+	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start saving the trivia game", err) < 0)
+		return -1;
+	rc = sqlite_trivia_create_locked(s, g, rounds, players, n_players, now_ms, err);
+	/* 1, the code is taken: nothing was written, the empty transaction
+	 * just ends */
+	return sqlite_outcome(s, rc, "save the trivia game", err);
+}
+
+/* What sqlite_trivia_join needs to know about a game and a name. */
+struct store_join_look {
+	int found;          /* the game exists */
+	int status;
+	unsigned players;
+	int known;          /* the name is a player of it */
+	int absent;
+	int64_t last_seen_ms;
+};
+
+static int sqlite_join_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+			  struct rc_error *err)
+{
+	struct store_join_look *l = ctx;
+
+	(void)s;
+	(void)err;
+	l->found = 1;
+	l->status = sqlite_word_index(sqlite_trivia_statuses,
+				     STORE_COUNT(sqlite_trivia_statuses), col_text(st, 0));
+	l->players = col_u32(st, 1);
+	l->known = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	l->absent = sqlite3_column_int64(st, 2) != 0;
+	l->last_seen_ms = sqlite3_column_int64(st, 3);
+	return 1;
+}
+
+static int sqlite_trivia_join_locked(struct store_conn *s, int64_t game_id,
+				    const char *name, int64_t now, int64_t now_ms,
+				    int64_t stale_ms, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PLAYER_GET];
+	struct store_join_look l = { 0 };
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, game_id, &rc);
+	bind_text(st, 2, name, &rc);
+	if (sqlite_rows(s, st, rc, "look up the trivia game", sqlite_join_row, &l,
+		       err) < 0)
+		return -1;
+	if (!l.found)
+		return rc_error_set(err, "%s: there is no trivia game %" PRId64,
+				    s->path, game_id);
+	if (l.status == STORE_TRIVIA_DONE || l.status == STORE_TRIVIA_ABANDONED)
+		return STORE_TRIVIA_OVER;
+	if (l.known) {
+		if (!l.absent && l.last_seen_ms >= now_ms - stale_ms)
+			return STORE_TRIVIA_NAME_TAKEN;
+		st = s->stmt[SQL_TRIVIA_REJOIN];
+		rc = SQLITE_OK;
+		bind_i64(st, 1, game_id, &rc);
+		bind_text(st, 2, name, &rc);
+		bind_i64(st, 3, now_ms, &rc);
+		return sqlite_run(s, st, rc, "rejoin the trivia game", err) < 0 ? -1 :
+		       STORE_TRIVIA_REJOINED;
+	}
+	if (l.players >= STORE_TRIVIA_MAX_PLAYERS)
+		return STORE_TRIVIA_FULL;
+	return sqlite_trivia_player_add(s, game_id, name, now, now_ms, err) < 0 ? -1 :
+	       STORE_TRIVIA_JOINED;
+}
+
+int sqlite_trivia_join(struct store_conn *s, int64_t game_id, const char *name,
+		      int64_t now, int64_t now_ms, int64_t stale_ms,
+		      struct rc_error *err)
+{
+	int rc;
+
+	if (!name || !*name || strlen(name) > STORE_TRIVIA_NAME_MAX)
+		return store_bad_trivia(s->path, "a player's name is empty or too long", err);
+	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start joining the trivia game", err) < 0)
+		return -1;
+	rc = sqlite_trivia_join_locked(s, game_id, name, now, now_ms, stale_ms, err);
+	return sqlite_outcome(s, rc, "join the trivia game", err);
+}
+
+/* ---- trivia: playing ---- */
+
+/* Run one UPDATE on (game, name) with a value; its own transaction. */
+static int sqlite_trivia_update(struct store_conn *s, enum store_sql which,
+			       int64_t game_id, const char *name, int64_t v,
+			       const char *doing, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[which];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, game_id, &rc);
+	if (name) {
+		bind_text(st, 2, name, &rc);
+		bind_i64(st, 3, v, &rc);
+	} else {
+		bind_i64(st, 2, v, &rc);
+	}
+	return sqlite_run(s, st, rc, doing, err);
+}
+
+int sqlite_trivia_seen(struct store_conn *s, int64_t game_id, const char *name,
+		      int64_t now_ms, struct rc_error *err)
+{
+	return sqlite_trivia_update(s, name ? SQL_TRIVIA_SEEN : SQL_TRIVIA_HOST_SEEN,
+				   game_id, name, now_ms, "save the heartbeat", err);
+}
+
+int sqlite_trivia_leave(struct store_conn *s, int64_t game_id, const char *name,
+		       struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_LEAVE];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, game_id, &rc);
+	bind_text(st, 2, name, &rc);
+	return sqlite_run(s, st, rc, "leave the trivia game", err);
+}
+
+int sqlite_trivia_mark_absent(struct store_conn *s, int64_t game_id, int64_t before_ms,
+			     struct rc_error *err)
+{
+	return sqlite_trivia_update(s, SQL_TRIVIA_MARK_ABSENT, game_id, NULL,
+				   before_ms, "mark silent players absent", err);
+}
+
+static int sqlite_trivia_phase_put(struct store_conn *s, int64_t game_id,
+				  enum store_trivia_status status,
+				  enum store_trivia_phase phase, unsigned round,
+				  int64_t start_ms, int64_t now, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PHASE];
+	int rc = SQLITE_OK;
+
+	if ((int)status < 0 || status >= STORE_COUNT(sqlite_trivia_statuses) ||
+	    (int)phase < 0 || phase >= STORE_COUNT(sqlite_trivia_phases))
+		return store_bad_trivia(s->path, "unknown status or phase", err);
+	bind_i64(st, 1, game_id, &rc);
+	bind_text(st, 2, sqlite_trivia_statuses[status], &rc);
+	bind_text(st, 3, sqlite_trivia_phases[phase], &rc);
+	bind_i64(st, 4, round, &rc);
+	bind_i64(st, 5, start_ms, &rc);
+	bind_i64(st, 6, now, &rc);
+	if (sqlite_run(s, st, rc, "move the trivia game on", err) < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+int sqlite_trivia_set_phase(struct store_conn *s, int64_t game_id,
+			   enum store_trivia_status status,
+			   enum store_trivia_phase phase, unsigned round,
+			   int64_t round_started_at_ms, int64_t now,
+			   struct rc_error *err)
+{
+	return sqlite_trivia_phase_put(s, game_id, status, phase, round,
+				      round_started_at_ms, now, err);
+}
+
+int sqlite_trivia_answer(struct store_conn *s, int64_t game_id,
+			  unsigned round, const char *player, int picked,
+			  int correct, int64_t elapsed_ms, int64_t now_ms,
+			  struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_ANSWER_ADD];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, game_id, &rc);
+	bind_i64(st, 2, round, &rc);
+	bind_text(st, 3, player, &rc);
+	bind_i64(st, 4, picked, &rc);
+	bind_i64(st, 5, correct != 0, &rc);
+	bind_i64(st, 6, elapsed_ms, &rc);
+	bind_i64(st, 7, now_ms, &rc);
+	if (sqlite_run(s, st, rc, "save the trivia answer", err) < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
+}
+
+/* ---- trivia: reading and scoring ---- */
+
+struct store_game_look {
+	struct store_trivia_game *g;
+	int found, bad;
+};
+
+static int sqlite_game_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+			  struct rc_error *err)
+{
+	struct store_game_look *l = ctx;
+
+	if (sqlite_decode_game(st, l->g) < 0)
+		return sqlite_unreadable(s, "trivia game",
+					sqlite3_column_int64(st, 0), err);
+	/* the strings die with the row */
+	l->g->banks = NULL;
+	l->g->bank_files = NULL;
+	l->found = 1;
+	return 1;
+}
+
+static int sqlite_player_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+			    struct rc_error *err)
+{
+	struct store_trivia_state *ts = ctx;
+
+	if (ts->n_players == STORE_TRIVIA_MAX_PLAYERS)
+		return 1; /* more than a join lets in: a hand edit; show the first */
+	if (sqlite_decode_player(st, &ts->players[ts->n_players]) < 0)
+		return sqlite_unreadable(s, "trivia game", ts->game.id, err);
+	ts->n_players++;
+	return 0;
+}
+
+/* The game and its players with their answers to `round`, inside the
+ * caller's transaction; 1 when there is no such game. */
+static int sqlite_trivia_read(struct store_conn *s, int64_t game_id, unsigned round,
+			     struct store_trivia_state *ts, struct rc_error *err)
+{
+	struct store_trivia_filter f = { game_id, NULL, INT64_MIN, 0 };
+	struct store_game_look l = { &ts->game, 0, 0 };
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PLAYERS];
+	int rc = SQLITE_OK;
+
+	memset(ts, 0, sizeof *ts);
+	if (sqlite_game_rows(s, &f, "read the trivia game", sqlite_game_row, &l, err) < 0)
+		return -1;
+	if (!l.found)
+		return 1;
+	bind_i64(st, 1, game_id, &rc);
+	bind_i64(st, 2, round, &rc);
+	return sqlite_rows(s, st, rc, "read the trivia players", sqlite_player_row, ts,
+			  err);
+}
+
+int sqlite_trivia_state(struct store_conn *s, int64_t game_id, unsigned round,
+		       struct store_trivia_state *st, struct rc_error *err)
+{
+	int rc;
+
+	/* One snapshot: the phase and the answers agree. */
+	if (sqlite_begin(s, SQL_BEGIN_READ, "start reading the trivia game", err) < 0)
+		return -1;
+	rc = sqlite_trivia_read(s, game_id, round, st, err);
+	return sqlite_outcome(s, rc, "read the trivia game", err);
+}
+
+static int sqlite_trivia_score_put(struct store_conn *s, int64_t game_id,
+				  unsigned round, const struct store_trivia_player *p,
+				  int64_t now_ms, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[p->answered ? SQL_TRIVIA_ANSWER_POINTS :
+				   SQL_TRIVIA_ANSWER_MISS];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, game_id, &rc);
+	bind_i64(st, 2, round, &rc);
+	bind_text(st, 3, p->name, &rc);
+	if (p->answered) {
+		bind_i64(st, 4, p->points < 0 ? 0 : p->points, &rc);
+	} else {
+		bind_i64(st, 4, p->elapsed_ms, &rc);
+		bind_i64(st, 5, now_ms, &rc);
+	}
+	if (sqlite_run(s, st, rc, "save the round's points", err) < 0)
+		return -1;
+	st = s->stmt[SQL_TRIVIA_PLAYER_SCORE];
+	rc = SQLITE_OK;
+	bind_i64(st, 1, game_id, &rc);
+	bind_text(st, 2, p->name, &rc);
+	bind_i64(st, 3, p->score, &rc);
+	bind_i64(st, 4, p->right, &rc);
+	bind_i64(st, 5, p->streak, &rc);
+	bind_i64(st, 6, p->time_ms, &rc);
+	return sqlite_run(s, st, rc, "save the player's score", err);
+}
+
+static int sqlite_trivia_close_locked(struct store_conn *s, int64_t game_id,
+				     unsigned round, struct store_trivia_state *ts,
+				     int (*score)(void *ctx,
+						  struct store_trivia_state *st,
+						  struct rc_error *err),
+				     void *ctx, struct rc_error *err)
+{
+	struct store_trivia_game *g = &ts->game;
+	int64_t end_ms;
+	int rc = sqlite_trivia_read(s, game_id, round, ts, err);
+
+	if (rc != 0)
+		return rc;
+	if (g->status != STORE_TRIVIA_RUNNING || g->phase != STORE_TRIVIA_QUESTION ||
+	    g->current_round != round)
+		return 1;
+	if (score(ctx, ts, err) < 0)
+		return -1;
+	/* A missing answer is dated when the round's time ran out. */
+	end_ms = g->round_started_at_ms + g->time_limit_ms;
+	for (unsigned i = 0; i < ts->n_players; i++)
+		if (sqlite_trivia_score_put(s, game_id, round, &ts->players[i], end_ms,
+					   err) < 0)
+			return -1;
+	/* The status was checked above, in this transaction: it cannot be
+	 * over by now. */
+	if (sqlite_trivia_phase_put(s, game_id, STORE_TRIVIA_RUNNING,
+				   STORE_TRIVIA_REVEAL, round, g->round_started_at_ms,
+				   g->started_at, err) < 0)
+		return -1;
+	g->phase = STORE_TRIVIA_REVEAL;
+	for (unsigned i = 0; i < ts->n_players; i++)
+		ts->players[i].answered = 1;
+	return 0;
+}
+
+int sqlite_trivia_close_round(struct store_conn *s, int64_t game_id, unsigned round,
+			     struct store_trivia_state *st,
+			     int (*score)(void *ctx, struct store_trivia_state *st,
+					  struct rc_error *err),
+			     void *ctx, struct rc_error *err)
+{
+	int rc;
+
+	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start scoring the round", err) < 0)
+		return -1;
+	rc = sqlite_trivia_close_locked(s, game_id, round, st, score, ctx, err);
+	return sqlite_outcome(s, rc, "score the round", err);
+}
+
+struct store_games {
+	int (*fn)(void *ctx, const struct store_trivia_game *g);
+	void *ctx;
+};
+
+static int sqlite_games_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+			   struct rc_error *err)
+{
+	const struct store_games *v = ctx;
+	struct store_trivia_game g;
+
+	if (sqlite_decode_game(st, &g) < 0)
+		return sqlite_unreadable(s, "trivia game",
+					sqlite3_column_int64(st, 0), err);
+	return v->fn(v->ctx, &g) ? 1 : 0;
+}
+
+int sqlite_trivia_each_game(struct store_conn *s, const struct store_trivia_filter *f,
+			   int (*fn)(void *ctx, const struct store_trivia_game *g),
+			   void *ctx, struct rc_error *err)
+{
+	struct store_games v = { fn, ctx };
+
+	return sqlite_game_rows(s, f, "read the trivia games", sqlite_games_row, &v,
+			       err);
+}
+
+struct store_rounds {
+	int (*fn)(void *ctx, const struct store_trivia_round *r);
+	void *ctx;
+	int64_t game_id;
+};
+
+static int sqlite_decode_round(sqlite3_stmt *st, struct store_trivia_round *r,
+			      char *choices)
+{
+	char *parts[BANK_MAX_OPTIONS];
+	int n;
+
+	memset(r, 0, sizeof *r);
+	r->bank_id = col_text(st, 1);
+	r->question_id = col_text(st, 2);
+	if (sqlite_col_small(st, 0, &r->round) < 0 || !r->bank_id || !r->question_id ||
+	    sqlite_col_copy(st, 3, choices, STORE_LIST_MAX) < 0 ||
+	    (n = sqlite_split(choices, parts, 1)) < 1)
+		return -1;
+	r->n_shown = (unsigned)n;
+	for (int i = 0; i < n; i++)
+		if (sqlite_parse_uint(parts[i], &r->shown_choices[i]) < 0)
+			return -1;
+	return 0;
+}
+
+static int sqlite_rounds_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+			    struct rc_error *err)
+{
+	const struct store_rounds *v = ctx;
+	struct store_trivia_round r;
+	char choices[STORE_LIST_MAX];
+
+	if (sqlite_decode_round(st, &r, choices) < 0)
+		return sqlite_unreadable(s, "trivia game", v->game_id, err);
+	return v->fn(v->ctx, &r) ? 1 : 0;
+}
+
+int sqlite_trivia_each_round(struct store_conn *s, int64_t game_id,
+			    int (*fn)(void *ctx, const struct store_trivia_round *r),
+			    void *ctx, struct rc_error *err)
+{
+	struct store_rounds v = { fn, ctx, game_id };
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_ROUNDS];
+	int rc = SQLITE_OK;
+
+	bind_i64(st, 1, game_id, &rc);
+	return sqlite_rows(s, st, rc, "read the trivia questions", sqlite_rounds_row,
+			  &v, err);
+}

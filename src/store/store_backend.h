@@ -1,0 +1,172 @@
+/*
+ * store_backend — what the store's policy (src/store/store*.c) needs from a
+ * database engine, as a table of operations in the shape of SQLite's
+ * sqlite3_io_methods: each backend (src/store/sqlite/, src/store/pg/)
+ * fills one in, and the policy never asks which one it runs on.
+ *
+ * The policy owns the rules every backend shares: when a profile's derived
+ * state must be reloaded because another process recorded answers (the
+ * catch-up), what one answer changes in the derived tables, how the log is
+ * replayed into a rebuild, and which arguments are refused before anything
+ * is written.  A backend owns its connection, its SQL, its schema and its
+ * migrations, and what "the write lock" means for it: SQLite takes the
+ * database's one writer lock; a server backend locks the profile's row, so
+ * two learners never wait for each other.
+ *
+ * What every backend guarantees:
+ *  - finish(c, 0, ...) returns 0 only once the transaction is durable: an
+ *    answer reported as recorded survives the process being killed;
+ *  - between begin_write(c, user_id) and finish, no other writer changes
+ *    that profile's rows (user_id 0: the whole store, for a rebuild);
+ *  - a schema newer than its own is refused untouched, an older one is
+ *    migrated forward, each step in one transaction;
+ *  - error messages name the database (path()) and say what to do.
+ *
+ * Each backend defines its own struct store_conn; the policy only passes
+ * the pointer back.  Operations marked "in a transaction" expect the
+ * caller to have begun one; the others manage their own.
+ */
+#ifndef ROLECALL_STORE_BACKEND_H
+#define ROLECALL_STORE_BACKEND_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "rolecall/store.h"
+
+struct store_conn;
+
+/* Visits one answer of the log with the profile it belongs to: 0 to go
+ * on, 1 to stop, -1 on an error already in err. */
+typedef int (*store_log_fn)(void *ctx, int64_t user_id, const struct log_row *row);
+
+struct store_ops {
+	const char *name; /* "SQLite", "PostgreSQL": for messages */
+
+	/* ---- the connection ---- */
+	int (*open)(const char *target, struct store_conn **out,
+		    struct rc_error *err);
+	void (*close)(struct store_conn *c);
+	const char *(*path)(const struct store_conn *c);
+
+	/* ---- transactions ---- */
+	int (*begin_read)(struct store_conn *c, const char *doing,
+			  struct rc_error *err);
+	int (*begin_write)(struct store_conn *c, int64_t user_id,
+			   const char *doing, struct rc_error *err);
+	/* Commit when rc is 0, else roll back; returns 0 only once committed. */
+	int (*finish)(struct store_conn *c, int rc, const char *doing,
+		      struct rc_error *err);
+
+	/* ---- profiles: as store_find_user and store_user ---- */
+	int (*user_find)(struct store_conn *c, const char *name, int64_t *user_id,
+			 struct rc_error *err);
+	int (*user)(struct store_conn *c, const char *name, int64_t *user_id,
+		    struct rc_error *err);
+
+	/* ---- derived state (in a transaction) ---- */
+	/* The profile's recorded total; *answers is -1 when there is none. */
+	int (*stored_answers)(struct store_conn *c, int64_t user_id,
+			      int64_t *answers, struct rc_error *err);
+	/* Load the profile's derived state into h (empty). */
+	int (*load_derived)(struct store_conn *c, int64_t user_id,
+			    struct history *h, struct rc_error *err);
+	int (*put_question)(struct store_conn *c, int64_t user_id,
+			    const struct question_state *qs, struct rc_error *err);
+	int (*put_tally)(struct store_conn *c, int64_t user_id, const char *role,
+			 const struct role_tally *t, struct rc_error *err);
+	int (*put_confusion)(struct store_conn *c, int64_t user_id,
+			     const char *answer, const char *picked,
+			     const struct confusion_cell *cell,
+			     struct rc_error *err);
+	int (*put_totals)(struct store_conn *c, int64_t user_id,
+			  uint64_t answers, uint64_t correct, struct rc_error *err);
+	/* Empty every profile's derived state and totals, for a rebuild. */
+	int (*clear_derived)(struct store_conn *c, struct rc_error *err);
+
+	/* ---- the answer log ---- */
+	/* Append one answer (in a transaction). */
+	int (*log_add)(struct store_conn *c, int64_t user_id,
+		       const struct answer_record *rec, struct rc_error *err);
+	/* Every answer of user_id (every profile's when 0), oldest first;
+	 * by_user orders them by profile first, as a replay needs. */
+	int (*log_scan)(struct store_conn *c, int64_t user_id, int by_user,
+			store_log_fn fn, void *ctx, const char *doing,
+			struct rc_error *err);
+	int (*daily)(struct store_conn *c, int64_t user_id, int64_t now,
+		     unsigned days, uint32_t *answers, uint32_t *correct,
+		     struct rc_error *err);
+	int (*check_integrity)(struct store_conn *c, struct rc_error *err);
+	int (*dump_derived)(struct store_conn *c, FILE *out, struct rc_error *err);
+
+	/* ---- exams ---- */
+	int (*exam_begin)(struct store_conn *c, struct exam_attempt *a,
+			  const struct answer_record *items, unsigned n,
+			  struct rc_error *err);
+	int (*exam_answer)(struct store_conn *c, int64_t attempt_id,
+			   unsigned position, const struct answer_record *item,
+			   struct rc_error *err);
+	/* Save the final answers and mark the attempt submitted (in a
+	 * transaction); the policy then logs them. */
+	int (*exam_close)(struct store_conn *c, const struct exam_attempt *a,
+			  const struct answer_record *items, unsigned n,
+			  struct rc_error *err);
+	int (*each_attempt)(struct store_conn *c, const struct exam_filter *f,
+			    int (*fn)(void *ctx, const struct exam_attempt *a),
+			    void *ctx, struct rc_error *err);
+	int (*each_exam_item)(struct store_conn *c, const struct exam_filter *f,
+			      int (*fn)(void *ctx, const struct exam_item_row *row),
+			      void *ctx, struct rc_error *err);
+
+	/* ---- trivia ---- */
+	int (*trivia_create)(struct store_conn *c, struct store_trivia_game *g,
+			     const struct store_trivia_round *rounds,
+			     const char *const *players, unsigned n_players,
+			     int64_t now_ms, struct rc_error *err);
+	int (*trivia_join)(struct store_conn *c, int64_t game_id, const char *name,
+			   int64_t now, int64_t now_ms, int64_t stale_ms,
+			   struct rc_error *err);
+	int (*trivia_seen)(struct store_conn *c, int64_t game_id, const char *name,
+			   int64_t now_ms, struct rc_error *err);
+	int (*trivia_leave)(struct store_conn *c, int64_t game_id, const char *name,
+			    struct rc_error *err);
+	int (*trivia_mark_absent)(struct store_conn *c, int64_t game_id,
+				  int64_t before_ms, struct rc_error *err);
+	int (*trivia_set_phase)(struct store_conn *c, int64_t game_id,
+				enum store_trivia_status status,
+				enum store_trivia_phase phase, unsigned round,
+				int64_t round_started_at_ms, int64_t now,
+				struct rc_error *err);
+	/* Save one player's answer (in a transaction): 1, writing nothing,
+	 * when the round is closed to it or the player answered already. */
+	int (*trivia_answer)(struct store_conn *c, int64_t game_id, unsigned round,
+			     const char *player, int picked, int correct,
+			     int64_t elapsed_ms, int64_t now_ms,
+			     struct rc_error *err);
+	int (*trivia_close_round)(struct store_conn *c, int64_t game_id,
+				  unsigned round, struct store_trivia_state *st,
+				  int (*score)(void *ctx, struct store_trivia_state *st,
+					       struct rc_error *err),
+				  void *ctx, struct rc_error *err);
+	int (*trivia_state)(struct store_conn *c, int64_t game_id, unsigned round,
+			    struct store_trivia_state *st, struct rc_error *err);
+	int (*trivia_each_game)(struct store_conn *c,
+				const struct store_trivia_filter *f,
+				int (*fn)(void *ctx, const struct store_trivia_game *g),
+				void *ctx, struct rc_error *err);
+	int (*trivia_each_round)(struct store_conn *c, int64_t game_id,
+				 int (*fn)(void *ctx, const struct store_trivia_round *r),
+				 void *ctx, struct rc_error *err);
+};
+
+/* The backends this rolecall was built with. */
+extern const struct store_ops store_sqlite_ops;
+
+/* The backend a --db target names: PostgreSQL for a postgresql:// or
+ * postgres:// URI or a libpq "key=value" string, SQLite (a file path)
+ * for anything else.  NULL, with the reason in err, when the target names
+ * a backend this rolecall was built without. */
+const struct store_ops *store_backend_for(const char *target,
+					  struct rc_error *err);
+
+#endif
