@@ -26,6 +26,10 @@ static void ui_question_fill(struct ui *ui, struct ui_doc *d, int *first, int *e
 			    SESSION_PROBE_NOTICE);
 		ui_doc_skip(d, 1);
 	}
+	if (ui->count_notice[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], ui->count_notice);
+		ui_doc_skip(d, 1);
+	}
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], ui->sq->q->prompt);
 	ui_doc_skip(d, 1);
 	ui_question_options(ui, d, first, end);
