@@ -397,6 +397,23 @@ rc=0
 printf 'q\n' | "$BIN" practice --plain --count 100000 --bank pm-vs-po --db "$TMP/o.db" >"$TMP/out" 2>"$TMP/err" || rc=$?
 expect_grep "--count beyond the banks" "$TMP/out" '^--count 100000, but these banks have [0-9]+ questions: this session asks [0-9]+\.$'
 
+# ---- a bank given by file replaces the bundled bank of its id --------------
+QUIZ_DIR=$TESTS_DIR/../quizzes
+cp "$QUIZ_DIR/four-roles.yaml" "$TMP/copy.yaml"
+rc=0
+printf 'q\n' | "$BIN" practice --plain --count 1 --bank "$TMP/copy.yaml" --db "$TMP/o.db" \
+	>"$TMP/out" 2>"$TMP/err" || rc=$?
+expect_rc "--bank copy of a bundled bank" 0
+expect_count "--bank copy: one line on stderr" 1 "$(wc -l <"$TMP/err")"
+expect_grep "--bank copy: says so" "$TMP/err" \
+	"^rolecall: $TMP/copy.yaml replaces the bundled bank 'four-roles' \(.*/four-roles\.yaml\)$"
+rc=0
+printf 'q\n' | "$BIN" practice --plain --count 1 --bank "$QUIZ_DIR/four-roles.yaml" \
+	--bank four-roles --db "$TMP/o.db" >"$TMP/out" 2>"$TMP/err" || rc=$?
+expect_rc "--bank the bundled file itself" 0
+expect_count "--bank the bundled file: nothing on stderr" 0 "$(wc -c <"$TMP/err")"
+expect_line "--bank the bundled file: its session" "$TMP/out" "[1/1] All four roles"
+
 # Joining through a database that is not there creates nothing.
 run trivia join K7QXM --name ana --plain --db "$TMP/no-such/trivia.db"
 expect_rc "join: missing database" 1
