@@ -397,6 +397,16 @@ rc=0
 printf 'q\n' | "$BIN" practice --plain --count 100000 --bank pm-vs-po --db "$TMP/o.db" >"$TMP/out" 2>"$TMP/err" || rc=$?
 expect_grep "--count beyond the banks" "$TMP/out" '^--count 100000, but these banks have [0-9]+ questions: this session asks [0-9]+\.$'
 
+# A bare rolecall without a terminal runs nothing without --plain, as the
+# man page says; with --plain it runs practice.
+run --db "$TMP/o.db"
+expect_rc "bare rolecall, stdin not a terminal" 2
+expect_line "bare rolecall, stdin not a terminal" "$TMP/err" \
+	"rolecall: standard input is not a terminal; use --plain for line mode (numbered options, one answer per line)"
+run --plain --count 1 --seed 1 --db "$TMP/o.db"
+expect_rc "bare rolecall --plain" 0
+expect_grep "bare rolecall --plain: practice" "$TMP/out" '^\[1/1\] '
+
 # ---- a bank given by file replaces the bundled bank of its id --------------
 QUIZ_DIR=$TESTS_DIR/../quizzes
 cp "$QUIZ_DIR/four-roles.yaml" "$TMP/copy.yaml"
