@@ -167,6 +167,16 @@ def play_to_summary(p, choose=None, after=0):
         q, s = wait_question(p, last)
 
 
+def leave_session_and_exit(p):
+    """q, y: leave the session; Enter on its summary; rolecall exits 0."""
+    p.keys("q", "y")
+    p.wait(SUMMARY)
+    p.keys("Enter")
+    rc, out = p.exit_status()
+    assert rc == 0, out
+    check_no_sanitizer(p)
+
+
 # ---- tests ------------------------------------------------------------------
 
 def test_menu_shows_user_answers_and_due():
@@ -373,13 +383,7 @@ def test_resize_too_small_and_back_keeps_state():
         p.wait(r"terminal too small")
         p.resize(80, 24)
         p.wait(FEEDBACK)
-        p.keys("q")
-        p.keys("y")
-        p.wait(SUMMARY)
-        p.keys("Enter")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_no_sanitizer(p)
+        leave_session_and_exit(p)
     finally:
         p.close()
 
@@ -667,6 +671,49 @@ def test_drill_without_confusions_says_so_and_stats_empty():
         rc, out = p.exit_status()
         assert rc == 0, out
         check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def test_reasks_keep_the_planned_length_and_drill_names_its_pair():
+    """A missed question coming back shows "question 4 of 3 (+1 again)",
+    not a session that grew; its feedback keeps "(again)"; a drill says
+    which confused pair its question puts side by side."""
+    db = "again.db"
+    p = Pane(["practice", "--count", "3", "--seed", "5"], db=db)
+    try:
+        missed = None
+
+        def miss_first(q):
+            nonlocal missed
+            if missed is None:
+                wrong = 1 if right_index(q) == 0 else 0
+                missed = (NAMES[q["marker"]], q["options"][wrong]["text"])
+                return wrong
+            return right_index(q)
+
+        asked, feedback, s = play_to_summary(p, miss_first)
+        assert missed is not None, asked
+        again = [q for q in asked if q["again"]]
+        assert again, asked
+        # the header of every question after the miss, as drawn: the
+        # planned 3 and the re-ask beside it
+        numbers = [q["number"] for q in asked]
+        assert numbers == list(range(1, len(asked) + 1)), numbers
+        fb_again = feedback[asked.index(again[0])]
+        first = fb_again.splitlines()[0]
+        assert re.search(r"\(again\)\s+question %d of 3 \(\+1 again\)$" % again[0]["number"],
+                         first), first
+        p.keys("Enter")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+    finally:
+        p.close()
+    p = Pane(["drill", "--count", "1", "--seed", "5"], db=db)
+    try:
+        s = p.wait(r"Drilling: (?s:.*)pick")
+        assert "Drilling: %s vs %s" % missed in s, (missed, s)
+        leave_session_and_exit(p)
     finally:
         p.close()
 

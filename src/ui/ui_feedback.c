@@ -89,10 +89,7 @@ static void ui_feedback_fill(struct ui *ui, struct ui_doc *d)
 void ui_feedback_draw(struct ui *ui)
 {
 	const struct shown_question *sq = &ui->fb_q;
-	char right[64];
-
-	snprintf(right, sizeof right, "question %u of %u", sq->number, sq->total);
-	ui_draw_header(ui, sq->q->bank->title, right);
+	ui_question_header(ui, sq);
 	ui_draw_bar(ui, 1, 1, COLS - 2, sq->number, sq->total, ui->style[UI_ST_BAR]);
 	ui_doc_show(ui, 3, LINES - 1, ui_feedback_fill);
 	ui_draw_status(ui, ui->scroll_max ?

@@ -166,6 +166,14 @@ enum ui_action ui_menu_key(struct ui *ui, const struct ui_key *k);
 void ui_banks_draw(struct ui *ui);
 enum ui_action ui_banks_key(struct ui *ui, const struct ui_key *k);
 void ui_question_draw(struct ui *ui);
+/* The header of a question and of its feedback: the bank's title, with
+ * " (again)" on a missed question come back, and "question 3 of 10" with
+ * "(+1 again)" once missed questions lengthen the session. */
+void ui_question_header(struct ui *ui, const struct shown_question *sq);
+/* "Drilling: Product Owner vs Product Manager": the confused pair the
+ * drill's question puts side by side; "" outside a drill. */
+void ui_drill_pair(const struct ui *ui, const struct shown_question *sq, char *buf,
+		   size_t cap);
 enum ui_action ui_question_key(struct ui *ui, const struct ui_key *k);
 void ui_feedback_draw(struct ui *ui);
 enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k);
