@@ -167,14 +167,19 @@ def play_to_summary(p, choose=None, after=0):
         q, s = wait_question(p, last)
 
 
+def quit_and_exit(p, *keys):
+    """Type keys; rolecall exits 0 with nothing from a sanitizer."""
+    p.keys(*keys)
+    rc, out = p.exit_status()
+    assert rc == 0, out
+    check_no_sanitizer(p)
+
+
 def leave_session_and_exit(p):
     """q, y: leave the session; Enter on its summary; rolecall exits 0."""
     p.keys("q", "y")
     p.wait(SUMMARY)
-    p.keys("Enter")
-    rc, out = p.exit_status()
-    assert rc == 0, out
-    check_no_sanitizer(p)
+    quit_and_exit(p, "Enter")
 
 
 # ---- tests ------------------------------------------------------------------
@@ -644,10 +649,7 @@ def test_statement_banks_picker_and_typography():
         assert re.search(r"Score: 2 of 4 right", s), s
         p.keys("Enter")
         p.wait(MENU)
-        p.keys("q")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_no_sanitizer(p)
+        quit_and_exit(p, "q")
     finally:
         p.close()
 
@@ -714,6 +716,61 @@ def test_reasks_keep_the_planned_length_and_drill_names_its_pair():
         s = p.wait(r"Drilling: (?s:.*)pick")
         assert "Drilling: %s vs %s" % missed in s, (missed, s)
         leave_session_and_exit(p)
+    finally:
+        p.close()
+
+
+def eight_role_bank():
+    """A folder with one bank of 8 roles whose ids are long: at 80 columns
+    the confusion grid shows 4 of its 8 columns."""
+    folder = os.path.join(TMP, "eight")
+    os.makedirs(folder, exist_ok=True)
+    roles = [("role-num-%d" % i, "Role " + "ABCDEFGH"[i]) for i in range(8)]
+    text = "bank: eight\ntitle: Eight roles\nroles:\n"
+    text += "".join("  - {id: %s, name: %s}\n" % r for r in roles)
+    text += "questions:\n"
+    for i, (rid, _) in enumerate(roles):
+        text += ("  - id: q%d\n    prompt: \"(%s) Who?\"\n    answer: %s\n"
+                 "    explain: It is %s.\n" % (i, rid, rid, rid))
+    with open(os.path.join(folder, "eight.yaml"), "w") as f:
+        f.write(text)
+    return folder
+
+
+def test_confusion_grid_scrolls_sideways_with_a_legend():
+    folder = eight_role_bank()
+    env = dict(os.environ, ROLECALL_QUIZZES=folder, USER="tester", HOME=TMP,
+               XDG_DATA_HOME=os.path.join(TMP, "xdg"))
+    r = subprocess.run([BIN, "practice", "--plain", "--count", "8", "--seed", "2", "--db",
+                        os.path.join(TMP, "eight.db")], input="1\n2\n3\n" * 3,
+                       capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    p = Pane(["stats"], db="eight.db", size=(80, 40), env={"ROLECALL_QUIZZES": folder})
+    try:
+        s = p.wait(r"columns 1–4 of 8: ←/→ scroll sideways(?s:.*)q back")
+        lines = s.splitlines()
+        head = next(i for i, l in enumerate(lines) if l.startswith(" Confusions")) + 1
+        assert re.match(r"^ +role-num-0 +role-num-1 +role-num-2 +role-num-3 →$",
+                        lines[head]), lines[head]
+        # rows in the bank's order
+        rows = [l.split()[1] for l in lines[head + 1:head + 9]]
+        assert rows == list("ABCDEFGH"), lines[head + 1:head + 9]
+        legend = " ".join(l.strip() for l in lines if "Role" in l and "=" in l)
+        legend = legend.replace("\xa0", " ")  # no-break spaces keep id and name together
+        assert legend.startswith("columns: role-num-0 = Role A · role-num-1 = Role B"), s
+        assert "role-num-7 = Role H" in legend, legend
+        p.keys("Right")
+        s = p.wait(r"columns 2–5 of 8(?s:.*)q back")
+        lines = s.splitlines()
+        assert re.match(r"^ +← +role-num-1 +role-num-2 +role-num-3 +role-num-4 →$",
+                        lines[head]), lines[head]
+        p.keys(*["Right"] * 9)
+        s = p.wait(r"columns 5–8 of 8(?s:.*)q back")
+        assert re.match(r"^ +← +role-num-4 +role-num-5 +role-num-6 +role-num-7$",
+                        s.splitlines()[head]), s
+        p.keys("Left")
+        p.wait(r"columns 4–7 of 8(?s:.*)q back")
+        quit_and_exit(p, "q")
     finally:
         p.close()
 

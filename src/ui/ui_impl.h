@@ -142,6 +142,7 @@ struct ui {
 	int64_t shown_ms;    /* when the question was first drawn; 0 = not yet */
 	int notice;          /* drill fell back to practice: say so once */
 	char count_notice[160]; /* fewer questions than --count: said once */
+	unsigned grid_first;    /* stats: the confusion grid's first column shown */
 	struct shown_question fb_q; /* the answered question, for feedback */
 	struct answer_result res;
 
