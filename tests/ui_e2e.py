@@ -775,6 +775,40 @@ def test_confusion_grid_scrolls_sideways_with_a_legend():
         p.close()
 
 
+def exit_status_when_small(p):
+    """exit_status of a pane too small for the shell's report: grown back
+    once the report is there."""
+    p.wait(r"^STTY-END", join=True)
+    p.resize(80, 24)
+    return p.exit_status()
+
+
+def test_too_small_q_quits_and_stats_fall_back_to_text():
+    p = Pane(["practice", "--count", "2", "--seed", "1"], db="small.db")
+    try:
+        wait_question(p)
+        p.resize(40, 12)
+        s = p.wait(r"terminal too small(?s:.*)q quits")
+        assert "(now 40×12; q quits, answers are saved)" in s.replace("\n", ""), s
+        p.keys("q")
+        rc, out = exit_status_when_small(p)
+        assert rc == 0, out
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+    p = Pane(["stats"], db="small.db", size=(50, 12))
+    try:
+        # the text (scrolled away by the shell's report by now) and not the
+        # full-screen UI: the line that says so, and a clean exit
+        rc, out = exit_status_when_small(p)
+        assert rc == 0, out
+        err = p.stderr()
+        assert err == ("rolecall: the terminal is 50x12, smaller than the 60x16 the "
+                       "full-screen UI needs: line mode instead, as with --plain\n"), err
+    finally:
+        p.close()
+
+
 def test_plain_and_pipes_stay_line_mode():
     env = dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester", HOME=TMP,
                XDG_DATA_HOME=os.path.join(TMP, "xdg"))

@@ -222,7 +222,10 @@ static int dispatch(const struct options *cli)
  * runs in line mode or says why it cannot. */
 static int run_default(struct options *cli)
 {
-	if (!cli->plain && isatty(STDIN_FILENO)) {
+	char why[160];
+
+	/* a terminal that cannot show the menu gets practice in line mode */
+	if (!cli->plain && isatty(STDIN_FILENO) && ui_usable(0, why, sizeof why)) {
 		cli->command = "menu";
 		return ui_main(cli, UI_START_MENU);
 	}

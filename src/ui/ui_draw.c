@@ -334,7 +334,7 @@ void ui_draw_too_small(struct ui *ui)
 	ui_doc_paraf(ui, &d, 0, ui->style[UI_ST_WARN],
 		     "terminal too small \u2014 resize to at least %d\u00d7%d", UI_MIN_COLS,
 		     UI_MIN_ROWS);
-	ui_doc_paraf(ui, &d, 0, A_NORMAL, "(now %d\u00d7%d; Ctrl-C quits, answers are saved)",
+	ui_doc_paraf(ui, &d, 0, A_NORMAL, "(now %d\u00d7%d; q quits, answers are saved)",
 		     COLS, LINES);
 }
 
