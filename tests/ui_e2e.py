@@ -34,6 +34,8 @@ TMP = testlib.workdir("rolecall-ui-")
 # Sanitizer builds are slower; nothing waits this long unless it is broken.
 # reliability.py raises it for them after importing this module.
 TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "20"))
+# How long the feedback ignores the key that answered (a double press).
+REPEAT_S = 0.45
 CONTRAST = "PO: backlog and sprint. PM: roadmap and vision."
 
 # A bank of "which statement fits?" questions, with typography the UI
@@ -146,7 +148,12 @@ def answer(p, q, pos, how="number"):
         p.keys(*(["Down"] * pos + ["Enter"]))
     elif how == "jk":
         p.keys(*(["j"] * (pos + 1) + ["k", "Enter"]))
-    return p.wait(FEEDBACK)
+    fb = p.wait(FEEDBACK)
+    if how in ("arrows", "jk"):
+        # Enter answered: an Enter right after is taken for a double press
+        # and ignored, so that the explanation is seen (issue 21)
+        time.sleep(REPEAT_S)
+    return fb
 
 
 def play_to_summary(p, choose=None, after=0):
@@ -405,7 +412,9 @@ def test_mouse_click_picks_an_option():
         p.click(target["row"], 10)
         fb = p.wait(FEEDBACK)
         assert "✔ Right!" in fb, fb
-        # A click on feedback goes on, like any key.
+        # A click on feedback goes on, like any key, once it is not the
+        # second click of a double click.
+        time.sleep(REPEAT_S)
         p.click(3, 3)
         q2, s = wait_question(p, q["number"])
         wrong = 1 if right_index(q2) != 1 else 0
@@ -805,6 +814,40 @@ def test_too_small_q_quits_and_stats_fall_back_to_text():
         err = p.stderr()
         assert err == ("rolecall: the terminal is 50x12, smaller than the 60x16 the "
                        "full-screen UI needs: line mode instead, as with --plain\n"), err
+    finally:
+        p.close()
+
+
+def test_double_press_keeps_the_explanation_and_less_keys_scroll():
+    db = "double.db"
+    p = Pane(["practice", "--count", "2", "--seed", "3"], db=db, size=(80, 16))
+    try:
+        q, s = wait_question(p)
+        key = str(right_index(q) + 1)
+        p.keys(key, key)  # a double press
+        fb = p.wait(FEEDBACK)
+        time.sleep(REPEAT_S)
+        assert "✔ Right!" in p.screen(), p.screen()  # still the explanation
+        p.keys(key)  # the same key, later: go on
+        wait_question(p, q["number"])
+        p.keys("q", "y")
+        p.wait(SUMMARY)
+        p.keys("s")
+        s = p.wait(STATS)
+        assert "more ↓" in s, s
+        p.keys("G")
+        s = p.wait(r"Due for review now:(?s:.*)more ↑")
+        p.keys("g")
+        s = p.wait(r"Accuracy per role(?s:.*)more ↓")
+        p.keys("Space")
+        s = p.wait(r"more ↑")
+        assert "Accuracy per role" not in s, s
+        p.keys("b")
+        p.wait(r"Accuracy per role(?s:.*)more ↓")
+        p.keys("q")  # stats from the summary of "rolecall practice": the end
+        rc, out = exit_status_when_small(p)
+        assert rc == 0, out
+        check_no_sanitizer(p)
     finally:
         p.close()
 

@@ -253,6 +253,20 @@ int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k)
 	return 1;
 }
 
+int ui_doc_pager_key(struct ui *ui, const struct ui_key *k)
+{
+	static const struct { wchar_t ch; enum ui_cmd cmd; } less[] = {
+		{ L' ', UI_CMD_PGDN }, { L'b', UI_CMD_PGUP }, { L'g', UI_CMD_HOME },
+		{ L'G', UI_CMD_END },
+	};
+	struct ui_key as = *k;
+
+	for (size_t i = 0; !k->fn && i < sizeof less / sizeof *less; i++)
+		if (k->ch == (wint_t)less[i].ch)
+			as.cmd = less[i].cmd;
+	return ui_doc_scroll_key(ui, &as);
+}
+
 /* ---- clicks ------------------------------------------------------------ */
 
 void ui_hit_add(struct ui *ui, const struct ui_doc *d, int first, int end, int index)

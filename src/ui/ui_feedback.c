@@ -97,15 +97,30 @@ void ui_feedback_draw(struct ui *ui)
 		       "any key: go on \u00b7 ? help \u00b7 q quit");
 }
 
+/* A double press of the answer key (or a double click) lands its second
+ * press here: within this long after the feedback came up, the same key
+ * again is taken for that, not for "go on", so the explanation is seen. */
+#define UI_FEEDBACK_REPEAT_MS 400
+
+static int ui_feedback_repeat(const struct ui *ui, const struct ui_key *k)
+{
+	const struct ui_key *a = &ui->answer_key;
+
+	return app_ms() - ui->feedback_ms < UI_FEEDBACK_REPEAT_MS && k->fn == a->fn &&
+	       k->ch == a->ch && k->cmd == a->cmd;
+}
+
 enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k)
 {
 	if (k->cmd == UI_CMD_HELP)
 		return UI_ACT_HELP;
 	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK)
 		return UI_ACT_CONFIRM;
+	if (ui_feedback_repeat(ui, k))
+		return UI_ACT_NONE;
 	/* Scroll keys scroll only when there is something to scroll to;
 	 * otherwise they are "any key", like everything else. */
-	if (ui_doc_scroll_key(ui, k))
+	if (ui_doc_pager_key(ui, k))
 		return UI_ACT_REDRAW;
 	/* A wheel turned by accident must not skip the explanation. */
 	if (k->cmd == UI_CMD_WHEEL_UP || k->cmd == UI_CMD_WHEEL_DOWN)

@@ -143,6 +143,8 @@ struct ui {
 	int notice;          /* drill fell back to practice: say so once */
 	char count_notice[160]; /* fewer questions than --count: said once */
 	unsigned grid_first;    /* stats: the confusion grid's first column shown */
+	struct ui_key answer_key; /* the key that answered the last question */
+	int64_t feedback_ms;    /* when its feedback came up */
 	struct shown_question fb_q; /* the answered question, for feedback */
 	struct answer_result res;
 
@@ -245,6 +247,9 @@ void ui_doc_show(struct ui *ui, int top, int bottom,
 		 void (*fill)(struct ui *ui, struct ui_doc *d));
 /* Scroll keys for a document screen; 1 when the key scrolled. */
 int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k);
+/* The same with less's keys too (Space and b a page, g and G the ends),
+ * for long screens where no letter means anything else. */
+int ui_doc_pager_key(struct ui *ui, const struct ui_key *k);
 /* Scroll as little as it takes to show logical rows [first, end) in a view
  * of `view` rows, their top when they do not fit: keeps what is highlighted
  * on screen without jumping. */

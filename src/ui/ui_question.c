@@ -107,6 +107,7 @@ enum ui_action ui_question_key(struct ui *ui, const struct ui_key *k)
 {
 	int n = (int)ui->sq->n_options, i;
 
+	ui->answer_key = *k; /* the feedback ignores a quick repeat of it */
 	switch (k->cmd) {
 	case UI_CMD_UP: ui->sel = (ui->sel + n - 1) % n; return UI_ACT_REDRAW;
 	case UI_CMD_DOWN: ui->sel = (ui->sel + 1) % n; return UI_ACT_REDRAW;

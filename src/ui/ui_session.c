@@ -72,6 +72,7 @@ int ui_session_answer(struct ui *ui)
 	ui->notice = 0;
 	ui->count_notice[0] = '\0';
 	ui->screen = UI_SCR_FEEDBACK;
+	ui->feedback_ms = app_ms();
 	ui->scroll = 0;
 	return 0;
 }

@@ -345,7 +345,7 @@ enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k)
 			ui->grid_first--;
 		return UI_ACT_REDRAW;
 	}
-	if (ui_doc_scroll_key(ui, k))
+	if (ui_doc_pager_key(ui, k))
 		return UI_ACT_REDRAW;
 	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_ENTER)
 		return UI_ACT_MENU;
