@@ -852,6 +852,41 @@ def test_double_press_keeps_the_explanation_and_less_keys_scroll():
         p.close()
 
 
+def cursor(p):
+    """(row, column, visible) of the terminal's cursor."""
+    y, x, flag = p.tmux("display", "-p", "#{cursor_y} #{cursor_x} #{cursor_flag}").split()
+    return int(y), int(x), flag == "1"
+
+
+def marker_row(screen):
+    return next(i for i, l in enumerate(screen.splitlines()) if l.startswith(" ▸"))
+
+
+def test_cursor_sits_on_the_selection():
+    p = Pane(["--count", "2", "--seed", "4"], db="cursor.db")
+    try:
+        s = p.wait(MENU)
+        assert cursor(p) == (marker_row(s), 1, True), (cursor(p), s)
+        p.keys("Down")
+        s = p.wait(r"^ ▸ 2  Drill")
+        assert cursor(p) == (marker_row(s), 1, True), (cursor(p), s)
+        p.keys("Up", "Enter")
+        q, s = wait_question(p)
+        assert cursor(p) == (q["options"][0]["row"], 1, True), (cursor(p), s)
+        p.keys("Down")
+        s = p.wait(r"^ ▸ 2  ")
+        assert cursor(p) == (marker_row(s), 1, True), (cursor(p), s)
+        answer(p, q, right_index(q))
+        assert not cursor(p)[2], "a cursor on the feedback, which has no selection"
+        p.keys("q", "y")
+        p.wait(SUMMARY)
+        p.keys("Enter")
+        p.wait(MENU)
+        quit_and_exit(p, "q")
+    finally:
+        p.close()
+
+
 def test_plain_and_pipes_stay_line_mode():
     env = dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester", HOME=TMP,
                XDG_DATA_HOME=os.path.join(TMP, "xdg"))

@@ -215,6 +215,7 @@ static void ui_draw(struct ui *ui)
 	erase();
 	ui->n_hits = 0;
 	ui->scroll_max = 0;
+	ui->cursor_y = ui->cursor_x = -1;
 	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
 	if (ui->too_small) {
 		ui_draw_too_small(ui);
@@ -224,6 +225,14 @@ static void ui_draw(struct ui *ui)
 			ui_help_draw(ui);
 		else if (ui->confirm)
 			ui_confirm_draw(ui);
+	}
+	/* The cursor shows where the selection is; hidden where there is
+	 * none, or an overlay covers it. */
+	if (ui->cursor_y >= 0 && !ui->too_small && !ui->help && !ui->confirm) {
+		move(ui->cursor_y, ui->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
 	}
 	refresh();
 }

@@ -226,8 +226,17 @@ void ui_doc_option(struct ui *ui, struct ui_doc *d, unsigned i, int sel, attr_t 
 	*end = d->row;
 	ui_hit_add(ui, d, *first, *end, (int)i);
 	if ((y = ui_doc_y(d, *first)) >= 0) {
-		ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+		ui_draw_marker(ui, y, d->left, sel);
 		ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
+	}
+}
+
+void ui_draw_marker(struct ui *ui, int y, int x, int sel)
+{
+	ui_put(ui, y, x, 2, A_NORMAL, sel ? "\u25b8" : " ");
+	if (sel) {
+		ui->cursor_y = y;
+		ui->cursor_x = x;
 	}
 }
 

@@ -144,6 +144,7 @@ struct ui {
 	char count_notice[160]; /* fewer questions than --count: said once */
 	unsigned grid_first;    /* stats: the confusion grid's first column shown */
 	struct ui_key answer_key; /* the key that answered the last question */
+	int cursor_y, cursor_x; /* the selected item's marker; -1: no cursor */
 	int64_t feedback_ms;    /* when its feedback came up */
 	struct shown_question fb_q; /* the answered question, for feedback */
 	struct answer_result res;
@@ -245,6 +246,11 @@ void ui_doc_skip(struct ui_doc *d, int rows);
  * ui->scroll within the document, with "more" marks when it overflows. */
 void ui_doc_show(struct ui *ui, int top, int bottom,
 		 void (*fill)(struct ui *ui, struct ui_doc *d));
+/* The "▸" of a selected item at y, x (a blank when not sel): the
+ * terminal's cursor goes there too, for braille displays and screen
+ * magnifiers, which follow it. */
+void ui_draw_marker(struct ui *ui, int y, int x, int sel);
+
 /* Scroll keys for a document screen; 1 when the key scrolled. */
 int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k);
 /* The same with less's keys too (Space and b a page, g and G the ends),
