@@ -339,6 +339,91 @@ run frobnicate
 expect_rc "unknown command" 2
 expect_line "unknown command" "$TMP/err" "rolecall: unknown command 'frobnicate'; see 'rolecall --help'"
 
+# ---- help per command, options per command (issue 21) ------------------------
+run help
+expect_rc "help" 0
+expect_line "help" "$TMP/out" "Usage: rolecall [OPTION]... [COMMAND] [ARG]..."
+run help practice
+expect_rc "help practice" 0
+expect_line "help practice" "$TMP/out" "Usage: rolecall practice [OPTION]..."
+expect_line "help practice: its options" "$TMP/out" "  -n, --count N        number of questions in the session"
+if grep -q -- '--pass' "$TMP/out"; then fail "help practice lists --pass"; else pass; fi
+cp "$TMP/out" "$TMP/help-practice"
+run practice --help
+expect_rc "practice --help" 0
+if cmp -s "$TMP/out" "$TMP/help-practice"; then pass; else fail "practice --help differs from help practice"; fi
+run --help trivia
+expect_line "--help trivia" "$TMP/out" "      --time SECONDS   the time per question (default 20)"
+run exam --help
+expect_line "exam --help" "$TMP/out" "      --time MINUTES   exam time limit; decimals allowed (0.5 is 30 seconds)"
+run help frobnicate
+expect_rc "help frobnicate" 2
+expect_line "help frobnicate" "$TMP/err" "rolecall: unknown command 'frobnicate'; see 'rolecall --help'"
+# expect_usage WHAT MESSAGE ARG...: exit 2 and that one line on stderr
+expect_usage() {
+	local what=$1 msg=$2
+	shift 2
+	run "$@"
+	expect_rc "$what" 2
+	expect_line "$what" "$TMP/err" "$msg"
+}
+expect_usage "stats --all" \
+	"rolecall: 'stats' does not take --all (it is an option of export and report); see 'rolecall help stats'" \
+	stats --all --db "$TMP/o.db"
+expect_usage "practice --pass" \
+	"rolecall: 'practice' does not take --pass (it is an option of exam); see 'rolecall help practice'" \
+	practice --plain --pass 50 --name foo --db "$TMP/o.db"
+expect_usage "drill --time" \
+	"rolecall: 'drill' does not take --time (it is an option of exam and trivia); see 'rolecall help drill'" \
+	drill --plain --time 3 --db "$TMP/o.db"
+expect_usage "check --format" \
+	"rolecall: 'check' does not take --format (it is an option of stats, export and report); see 'rolecall help check'" \
+	check --format json
+expect_usage "export --all --user" "rolecall: --all and --user do not go together" \
+	export --all --user ana --db "$TMP/o.db"
+expect_usage "ambiguous option" "rolecall: ambiguous option '--no'" check --no
+expect_usage "unknown short option" "rolecall: unrecognized option '-z'" check -z
+expect_usage "missing value" "rolecall: --count needs a value" practice --count
+# export --all: every user's answers, export alone only yours
+printf '1\n' | "$BIN" practice --plain --count 1 --seed 1 --user ana --db "$TMP/o.db" >/dev/null 2>&1
+printf '1\n' | "$BIN" practice --plain --count 1 --seed 1 --user ben --db "$TMP/o.db" >/dev/null 2>&1
+run export --all --db "$TMP/o.db"
+expect_rc "export --all" 0
+expect_count "export --all: rows of both users" 3 "$(wc -l <"$TMP/out")"
+run export --user ben --db "$TMP/o.db"
+expect_count "export --user: one user's rows" 2 "$(wc -l <"$TMP/out")"
+# --count beyond the banks says how many it asks
+rc=0
+printf 'q\n' | "$BIN" practice --plain --count 100000 --bank pm-vs-po --db "$TMP/o.db" >"$TMP/out" 2>"$TMP/err" || rc=$?
+expect_grep "--count beyond the banks" "$TMP/out" '^--count 100000, but these banks have [0-9]+ questions: this session asks [0-9]+\.$'
+
+# A bare rolecall without a terminal runs nothing without --plain, as the
+# man page says; with --plain it runs practice.
+run --db "$TMP/o.db"
+expect_rc "bare rolecall, stdin not a terminal" 2
+expect_line "bare rolecall, stdin not a terminal" "$TMP/err" \
+	"rolecall: standard input is not a terminal; use --plain for line mode (numbered options, one answer per line)"
+run --plain --count 1 --seed 1 --db "$TMP/o.db"
+expect_rc "bare rolecall --plain" 0
+expect_grep "bare rolecall --plain: practice" "$TMP/out" '^\[1/1\] '
+
+# ---- a bank given by file replaces the bundled bank of its id --------------
+QUIZ_DIR=$TESTS_DIR/../quizzes
+cp "$QUIZ_DIR/four-roles.yaml" "$TMP/copy.yaml"
+rc=0
+printf 'q\n' | "$BIN" practice --plain --count 1 --bank "$TMP/copy.yaml" --db "$TMP/o.db" \
+	>"$TMP/out" 2>"$TMP/err" || rc=$?
+expect_rc "--bank copy of a bundled bank" 0
+expect_count "--bank copy: one line on stderr" 1 "$(wc -l <"$TMP/err")"
+expect_grep "--bank copy: says so" "$TMP/err" \
+	"^rolecall: $TMP/copy.yaml replaces the bundled bank 'four-roles' \(.*/four-roles\.yaml\)$"
+rc=0
+printf 'q\n' | "$BIN" practice --plain --count 1 --bank "$QUIZ_DIR/four-roles.yaml" \
+	--bank four-roles --db "$TMP/o.db" >"$TMP/out" 2>"$TMP/err" || rc=$?
+expect_rc "--bank the bundled file itself" 0
+expect_count "--bank the bundled file: nothing on stderr" 0 "$(wc -c <"$TMP/err")"
+expect_line "--bank the bundled file: its session" "$TMP/out" "[1/1] All four roles"
+
 # Joining through a database that is not there creates nothing.
 run trivia join K7QXM --name ana --plain --db "$TMP/no-such/trivia.db"
 expect_rc "join: missing database" 1

@@ -769,8 +769,9 @@ def test_not_a_terminal_suggests_plain():
         assert out == ""
 
 
-def in_pty(args, term):
-    """Run rolecall with a pseudo-terminal as stdin and stdout."""
+def in_pty(args, term, keys=b""):
+    """Run rolecall with a pseudo-terminal as stdin and stdout; keys are
+    typed at once."""
     import pty
     env = dict(ENV)
     env.pop("TERM", None)
@@ -782,6 +783,8 @@ def in_pty(args, term):
                              env=env)
         os.close(slave)
         slave = None
+        if keys:
+            os.write(master, keys)
         out = b""
         deadline = time.monotonic() + 20
         while p.poll() is None and time.monotonic() < deadline:
@@ -807,12 +810,19 @@ def in_pty(args, term):
 def test_term_unset_or_unknown():
     for term, needle in ((None, "TERM is not set"), ("", "TERM is not set"),
                          ("unknown-term-xyz", "terminal type 'unknown-term-xyz' is unknown"),
-                         ("dumb", "cannot move the cursor"),
                          ("\x1b[2Jevil", "terminal type '?[2Jevil' is unknown")):
         rc, out, err = in_pty(["practice", "--db", path("term.db")], term)
         assert rc == 1, (term, rc, err)
         assert_one_message(err, re.escape(needle), "--plain")
         assert "\x1b" not in out, (term, out)  # the terminal was never set up
+    # a terminal that cannot move the cursor gets line mode, and says so
+    # (issue 21: it used to refuse)
+    rc, out, err = in_pty(["practice", "--count", "1", "--db", path("term.db")], "dumb",
+                          keys=b"q\n")
+    assert rc == 0, (rc, err)
+    assert err == ("rolecall: terminal type 'dumb' cannot move the cursor: line mode "
+                   "instead, as with --plain\n"), err
+    assert "[1/1] " in out and "\x1b" not in out, out
     # --plain works whatever TERM says
     rc, out, err, _ = run(["practice", "--plain", "--db", path("term.db")], stdin=b"q\n",
                           env=dict(ENV, TERM="unknown-term-xyz"))

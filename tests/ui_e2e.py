@@ -34,6 +34,8 @@ TMP = testlib.workdir("rolecall-ui-")
 # Sanitizer builds are slower; nothing waits this long unless it is broken.
 # reliability.py raises it for them after importing this module.
 TIMEOUT = float(os.environ.get("UI_E2E_TIMEOUT", "20"))
+# How long the feedback ignores the key that answered (a double press).
+REPEAT_S = 0.45
 CONTRAST = "PO: backlog and sprint. PM: roadmap and vision."
 
 # A bank of "which statement fits?" questions, with typography the UI
@@ -146,7 +148,12 @@ def answer(p, q, pos, how="number"):
         p.keys(*(["Down"] * pos + ["Enter"]))
     elif how == "jk":
         p.keys(*(["j"] * (pos + 1) + ["k", "Enter"]))
-    return p.wait(FEEDBACK)
+    fb = p.wait(FEEDBACK)
+    if how in ("arrows", "jk"):
+        # Enter answered: an Enter right after is taken for a double press
+        # and ignored, so that the explanation is seen (issue 21)
+        time.sleep(REPEAT_S)
+    return fb
 
 
 def play_to_summary(p, choose=None, after=0):
@@ -165,6 +172,21 @@ def play_to_summary(p, choose=None, after=0):
         if re.search(SUMMARY, s, re.M):
             return asked, feedback, s
         q, s = wait_question(p, last)
+
+
+def quit_and_exit(p, *keys):
+    """Type keys; rolecall exits 0 with nothing from a sanitizer."""
+    p.keys(*keys)
+    rc, out = p.exit_status()
+    assert rc == 0, out
+    check_no_sanitizer(p)
+
+
+def leave_session_and_exit(p):
+    """q, y: leave the session; Enter on its summary; rolecall exits 0."""
+    p.keys("q", "y")
+    p.wait(SUMMARY)
+    quit_and_exit(p, "Enter")
 
 
 # ---- tests ------------------------------------------------------------------
@@ -373,13 +395,7 @@ def test_resize_too_small_and_back_keeps_state():
         p.wait(r"terminal too small")
         p.resize(80, 24)
         p.wait(FEEDBACK)
-        p.keys("q")
-        p.keys("y")
-        p.wait(SUMMARY)
-        p.keys("Enter")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_no_sanitizer(p)
+        leave_session_and_exit(p)
     finally:
         p.close()
 
@@ -396,7 +412,9 @@ def test_mouse_click_picks_an_option():
         p.click(target["row"], 10)
         fb = p.wait(FEEDBACK)
         assert "✔ Right!" in fb, fb
-        # A click on feedback goes on, like any key.
+        # A click on feedback goes on, like any key, once it is not the
+        # second click of a double click.
+        time.sleep(REPEAT_S)
         p.click(3, 3)
         q2, s = wait_question(p, q["number"])
         wrong = 1 if right_index(q2) != 1 else 0
@@ -640,10 +658,7 @@ def test_statement_banks_picker_and_typography():
         assert re.search(r"Score: 2 of 4 right", s), s
         p.keys("Enter")
         p.wait(MENU)
-        p.keys("q")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_no_sanitizer(p)
+        quit_and_exit(p, "q")
     finally:
         p.close()
 
@@ -667,6 +682,207 @@ def test_drill_without_confusions_says_so_and_stats_empty():
         rc, out = p.exit_status()
         assert rc == 0, out
         check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def test_reasks_keep_the_planned_length_and_drill_names_its_pair():
+    """A missed question coming back shows "question 4 of 3 (+1 again)",
+    not a session that grew; its feedback keeps "(again)"; a drill says
+    which confused pair its question puts side by side."""
+    db = "again.db"
+    p = Pane(["practice", "--count", "3", "--seed", "5"], db=db)
+    try:
+        missed = None
+
+        def miss_first(q):
+            nonlocal missed
+            if missed is None:
+                wrong = 1 if right_index(q) == 0 else 0
+                missed = (NAMES[q["marker"]], q["options"][wrong]["text"])
+                return wrong
+            return right_index(q)
+
+        asked, feedback, s = play_to_summary(p, miss_first)
+        assert missed is not None, asked
+        again = [q for q in asked if q["again"]]
+        assert again, asked
+        # the header of every question after the miss, as drawn: the
+        # planned 3 and the re-ask beside it
+        numbers = [q["number"] for q in asked]
+        assert numbers == list(range(1, len(asked) + 1)), numbers
+        fb_again = feedback[asked.index(again[0])]
+        first = fb_again.splitlines()[0]
+        assert re.search(r"\(again\)\s+question %d of 3 \(\+1 again\)$" % again[0]["number"],
+                         first), first
+        p.keys("Enter")
+        rc, out = p.exit_status()
+        assert rc == 0, out
+    finally:
+        p.close()
+    p = Pane(["drill", "--count", "1", "--seed", "5"], db=db)
+    try:
+        s = p.wait(r"Drilling: (?s:.*)pick")
+        assert "Drilling: %s vs %s" % missed in s, (missed, s)
+        leave_session_and_exit(p)
+    finally:
+        p.close()
+
+
+def eight_role_bank():
+    """A folder with one bank of 8 roles whose ids are long: at 80 columns
+    the confusion grid shows 4 of its 8 columns."""
+    folder = os.path.join(TMP, "eight")
+    os.makedirs(folder, exist_ok=True)
+    roles = [("role-num-%d" % i, "Role " + "ABCDEFGH"[i]) for i in range(8)]
+    text = "bank: eight\ntitle: Eight roles\nroles:\n"
+    text += "".join("  - {id: %s, name: %s}\n" % r for r in roles)
+    text += "questions:\n"
+    for i, (rid, _) in enumerate(roles):
+        text += ("  - id: q%d\n    prompt: \"(%s) Who?\"\n    answer: %s\n"
+                 "    explain: It is %s.\n" % (i, rid, rid, rid))
+    with open(os.path.join(folder, "eight.yaml"), "w") as f:
+        f.write(text)
+    return folder
+
+
+def test_confusion_grid_scrolls_sideways_with_a_legend():
+    folder = eight_role_bank()
+    env = dict(os.environ, ROLECALL_QUIZZES=folder, USER="tester", HOME=TMP,
+               XDG_DATA_HOME=os.path.join(TMP, "xdg"))
+    r = subprocess.run([BIN, "practice", "--plain", "--count", "8", "--seed", "2", "--db",
+                        os.path.join(TMP, "eight.db")], input="1\n2\n3\n" * 3,
+                       capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    p = Pane(["stats"], db="eight.db", size=(80, 40), env={"ROLECALL_QUIZZES": folder})
+    try:
+        s = p.wait(r"columns 1–4 of 8: ←/→ scroll sideways(?s:.*)q back")
+        lines = s.splitlines()
+        head = next(i for i, l in enumerate(lines) if l.startswith(" Confusions")) + 1
+        assert re.match(r"^ +role-num-0 +role-num-1 +role-num-2 +role-num-3 →$",
+                        lines[head]), lines[head]
+        # rows in the bank's order
+        rows = [l.split()[1] for l in lines[head + 1:head + 9]]
+        assert rows == list("ABCDEFGH"), lines[head + 1:head + 9]
+        legend = " ".join(l.strip() for l in lines if "Role" in l and "=" in l)
+        legend = legend.replace("\xa0", " ")  # no-break spaces keep id and name together
+        assert legend.startswith("columns: role-num-0 = Role A · role-num-1 = Role B"), s
+        assert "role-num-7 = Role H" in legend, legend
+        p.keys("Right")
+        s = p.wait(r"columns 2–5 of 8(?s:.*)q back")
+        lines = s.splitlines()
+        assert re.match(r"^ +← +role-num-1 +role-num-2 +role-num-3 +role-num-4 →$",
+                        lines[head]), lines[head]
+        p.keys(*["Right"] * 9)
+        s = p.wait(r"columns 5–8 of 8(?s:.*)q back")
+        assert re.match(r"^ +← +role-num-4 +role-num-5 +role-num-6 +role-num-7$",
+                        s.splitlines()[head]), s
+        p.keys("Left")
+        p.wait(r"columns 4–7 of 8(?s:.*)q back")
+        quit_and_exit(p, "q")
+    finally:
+        p.close()
+
+
+def exit_status_when_small(p):
+    """exit_status of a pane too small for the shell's report: grown back
+    once the report is there."""
+    p.wait(r"^STTY-END", join=True)
+    p.resize(80, 24)
+    return p.exit_status()
+
+
+def test_too_small_q_quits_and_stats_fall_back_to_text():
+    p = Pane(["practice", "--count", "2", "--seed", "1"], db="small.db")
+    try:
+        wait_question(p)
+        p.resize(40, 12)
+        s = p.wait(r"terminal too small(?s:.*)q quits")
+        assert "(now 40×12; q quits, answers are saved)" in s.replace("\n", ""), s
+        p.keys("q")
+        rc, out = exit_status_when_small(p)
+        assert rc == 0, out
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+    p = Pane(["stats"], db="small.db", size=(50, 12))
+    try:
+        # the text (scrolled away by the shell's report by now) and not the
+        # full-screen UI: the line that says so, and a clean exit
+        rc, out = exit_status_when_small(p)
+        assert rc == 0, out
+        err = p.stderr()
+        assert err == ("rolecall: the terminal is 50x12, smaller than the 60x16 the "
+                       "full-screen UI needs: line mode instead, as with --plain\n"), err
+    finally:
+        p.close()
+
+
+def test_double_press_keeps_the_explanation_and_less_keys_scroll():
+    db = "double.db"
+    p = Pane(["practice", "--count", "2", "--seed", "3"], db=db, size=(80, 16))
+    try:
+        q, s = wait_question(p)
+        key = str(right_index(q) + 1)
+        p.keys(key, key)  # a double press
+        fb = p.wait(FEEDBACK)
+        time.sleep(REPEAT_S)
+        assert "✔ Right!" in p.screen(), p.screen()  # still the explanation
+        p.keys(key)  # the same key, later: go on
+        wait_question(p, q["number"])
+        p.keys("q", "y")
+        p.wait(SUMMARY)
+        p.keys("s")
+        s = p.wait(STATS)
+        assert "more ↓" in s, s
+        p.keys("G")
+        s = p.wait(r"Due for review now:(?s:.*)more ↑")
+        p.keys("g")
+        s = p.wait(r"Accuracy per role(?s:.*)more ↓")
+        p.keys("Space")
+        s = p.wait(r"more ↑")
+        assert "Accuracy per role" not in s, s
+        p.keys("b")
+        p.wait(r"Accuracy per role(?s:.*)more ↓")
+        p.keys("q")  # stats from the summary of "rolecall practice": the end
+        rc, out = exit_status_when_small(p)
+        assert rc == 0, out
+        check_no_sanitizer(p)
+    finally:
+        p.close()
+
+
+def cursor(p):
+    """(row, column, visible) of the terminal's cursor."""
+    y, x, flag = p.tmux("display", "-p", "#{cursor_y} #{cursor_x} #{cursor_flag}").split()
+    return int(y), int(x), flag == "1"
+
+
+def marker_row(screen):
+    return next(i for i, l in enumerate(screen.splitlines()) if l.startswith(" ▸"))
+
+
+def test_cursor_sits_on_the_selection():
+    p = Pane(["--count", "2", "--seed", "4"], db="cursor.db")
+    try:
+        s = p.wait(MENU)
+        assert cursor(p) == (marker_row(s), 1, True), (cursor(p), s)
+        p.keys("Down")
+        s = p.wait(r"^ ▸ 2  Drill")
+        assert cursor(p) == (marker_row(s), 1, True), (cursor(p), s)
+        p.keys("Up", "Enter")
+        q, s = wait_question(p)
+        assert cursor(p) == (q["options"][0]["row"], 1, True), (cursor(p), s)
+        p.keys("Down")
+        s = p.wait(r"^ ▸ 2  ")
+        assert cursor(p) == (marker_row(s), 1, True), (cursor(p), s)
+        answer(p, q, right_index(q))
+        assert not cursor(p)[2], "a cursor on the feedback, which has no selection"
+        p.keys("q", "y")
+        p.wait(SUMMARY)
+        p.keys("Enter")
+        p.wait(MENU)
+        quit_and_exit(p, "q")
     finally:
         p.close()
 

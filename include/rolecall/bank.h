@@ -100,6 +100,13 @@ void catalog_want_sha256(struct catalog *cat, int on);
 int catalog_load_file(struct catalog *cat, const char *path,
 		      struct diag_list *diags);
 
+/* Load a bank file unless a bank with its id is loaded already (a bank
+ * given by file replaces the bundled one of the same id): then nothing is
+ * added, *kept is the bank already there and it returns 1.  Otherwise as
+ * catalog_load_file. */
+int catalog_load_file_yielding(struct catalog *cat, const char *path,
+			       struct diag_list *diags, const struct bank **kept);
+
 /* Load a bank from memory; `name` stands for the file in messages. */
 int catalog_load_buffer(struct catalog *cat, const char *name,
 			const char *data, size_t len, struct diag_list *diags);

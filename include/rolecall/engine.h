@@ -99,6 +99,15 @@ unsigned session_weak_pairs(const struct session *s, struct weak_pair *out,
 /* 1 when drill mode found no confusion yet: it probes for them. */
 int session_drill_fallback(const struct session *s);
 
+/* The questions the session plans to ask, not counting re-asks: the
+ * count asked for, or fewer when the banks have fewer. */
+unsigned session_planned(const struct session *s);
+
+/* "--count 50, but these banks have 23 questions: this session asks 23."
+ * into buf (always terminated), when the session plans fewer questions
+ * than asked for; returns 1 then, else 0 and buf is "". */
+int session_count_notice(const struct session *s, char *buf, size_t cap);
+
 struct session_confusion {
 	int answer, picked; /* catalog role indices */
 	unsigned count;

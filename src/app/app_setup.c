@@ -65,6 +65,25 @@ static int looks_like_path(const char *s)
 	       (n > 4 && !strcmp(s + n - 4, ".yml"));
 }
 
+/* A bundled bank that a bank given by file replaces (loaded first, so
+ * it is the one kept): said on stderr, unless the file is that bank. */
+static int load_bundled(struct catalog *cat, const char *path, struct diag_list *d)
+{
+	const struct bank *kept = NULL;
+	char *a, *b;
+	int rc = catalog_load_file_yielding(cat, path, d, &kept);
+
+	if (rc != 1 || !kept)
+		return rc < 0 ? -1 : 0;
+	a = realpath(path, NULL);
+	b = realpath(kept->path, NULL);
+	if (!a || !b || strcmp(a, b))
+		app_fail("%s replaces the bundled bank '%s' (%s)", kept->path, kept->id, path);
+	free(a);
+	free(b);
+	return 0;
+}
+
 /* A folder the user named must hold banks: an empty one is a wrong path,
  * and taking it for "every bundled bank" would hide that. */
 static int load_path(struct catalog *cat, const char *path, int user_given,
@@ -75,7 +94,7 @@ static int load_path(struct catalog *cat, const char *path, int user_given,
 	int n, rc = 0;
 
 	if (!paths_is_dir(path))
-		return catalog_load_file(cat, path, d);
+		return user_given ? catalog_load_file(cat, path, d) : load_bundled(cat, path, d);
 	if ((n = paths_list_banks(path, &files, &err)) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
@@ -86,13 +105,24 @@ static int load_path(struct catalog *cat, const char *path, int user_given,
 		rc = -1;
 	}
 	for (int i = 0; i < n; i++)
-		if (catalog_load_file(cat, files[i], d) < 0)
+		if ((user_given ? catalog_load_file(cat, files[i], d) :
+		     load_bundled(cat, files[i], d)) < 0)
 			rc = -1;
 	paths_free_list(files, n);
 	return rc;
 }
 
-static int select_banks(const struct options *cli, struct catalog *cat, size_t first_user,
+/* Add b to sel unless it is there: "--bank ID --bank FILE" may name one
+ * bank twice when FILE replaced the bundled ID. */
+static void select_once(const struct bank **sel, size_t *n, const struct bank *b)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (sel[i] == b)
+			return;
+	sel[(*n)++] = b;
+}
+
+static int select_banks(const struct options *cli, struct catalog *cat, size_t n_user,
 			const struct bank ***selected, size_t *n_selected)
 {
 	const struct bank **sel = calloc(catalog_bank_count(cat) + 1, sizeof *sel);
@@ -111,11 +141,11 @@ static int select_banks(const struct options *cli, struct catalog *cat, size_t f
 			free(sel);
 			return -1;
 		}
-		sel[n++] = b;
+		select_once(sel, &n, b);
 	}
-	/* Banks loaded from paths the user gave are chosen too. */
-	for (size_t i = first_user; i < catalog_bank_count(cat); i++)
-		sel[n++] = catalog_bank(cat, i);
+	/* Banks loaded from paths the user gave (first) are chosen too. */
+	for (size_t i = 0; i < n_user; i++)
+		select_once(sel, &n, catalog_bank(cat, i));
 	if (n == 0)
 		for (size_t i = 0; i < catalog_bank_count(cat); i++)
 			sel[n++] = catalog_bank(cat, i);
@@ -135,7 +165,7 @@ struct catalog *app_load_banks(const struct options *cli, const struct bank ***s
 	struct diag_list d;
 	struct rc_error err;
 	char dir[4096];
-	size_t first_user;
+	size_t n_user;
 	int rc;
 
 	if (!cat) {
@@ -151,18 +181,21 @@ struct catalog *app_load_banks(const struct options *cli, const struct bank ***s
 		catalog_free(cat);
 		return NULL;
 	}
-	rc = load_path(cat, dir, 0, &d);
-	first_user = catalog_bank_count(cat);
+	/* Files first: a bundled bank of the same id then yields to them. */
+	rc = 0;
 	for (int i = 0; i < cli->n_banks; i++)
 		if (looks_like_path(cli->banks[i]) && load_path(cat, cli->banks[i], 1, &d) < 0)
 			rc = -1;
+	n_user = catalog_bank_count(cat);
+	if (load_path(cat, dir, 0, &d) < 0)
+		rc = -1;
 	if (rc < 0 || d.n) {
 		print_diags(&d);
 		catalog_free(cat);
 		return NULL;
 	}
 	diag_list_free(&d);
-	if (select_banks(cli, cat, first_user, selected, n_selected) < 0) {
+	if (select_banks(cli, cat, n_user, selected, n_selected) < 0) {
 		catalog_free(cat);
 		return NULL;
 	}

@@ -26,6 +26,17 @@ static int copy_path(char *buf, size_t len, const char *path, struct rc_error *e
 	return 0;
 }
 
+/* "/usr/share/..." rather than "/usr/bin/../share/...": the folder
+ * appears in messages. */
+static int copy_canonical(char *buf, size_t len, const char *path, struct rc_error *err)
+{
+	char *real = realpath(path, NULL);
+	int rc = copy_path(buf, len, real ? real : path, err);
+
+	free(real);
+	return rc;
+}
+
 int paths_quizzes_dir(char *buf, size_t len, struct rc_error *err)
 {
 	const char *env = getenv("ROLECALL_QUIZZES");
@@ -44,7 +55,7 @@ int paths_quizzes_dir(char *buf, size_t len, struct rc_error *err)
 			*slash = '\0';
 			snprintf(cand, sizeof cand, "%s/%s", exe, ROLECALL_INSTALLED_QUIZZES);
 			if (paths_is_dir(cand))
-				return copy_path(buf, len, cand, err);
+				return copy_canonical(buf, len, cand, err);
 		}
 	}
 	if (paths_is_dir(ROLECALL_SOURCE_QUIZZES))

@@ -26,6 +26,8 @@ struct catalog {
 	size_t n_roles;
 	size_t n_questions;         /* question ids: each bank's own map */
 	int want_sha256;
+	int yielding;               /* catalog_load_file_yielding is loading */
+	const struct bank *kept;    /* what it yielded to */
 };
 
 void catalog_want_sha256(struct catalog *cat, int on)
@@ -245,6 +247,10 @@ int catalog_load_buffer(struct catalog *cat, const char *name, const char *data,
 	b = bank_build(name, data, len, cat->want_sha256, diags);
 	if (!b)
 		return -1;
+	if (cat->yielding && (cat->kept = catalog_find_bank(cat, b->pub.id))) {
+		bank_impl_free(b);
+		return 1;
+	}
 	if (check_against_catalog(cat, b, diags) < 0)
 		goto fail;
 	if (cat->n_banks == cat->cap_banks) {
@@ -329,6 +335,19 @@ int catalog_load_file(struct catalog *cat, const char *path, struct diag_list *d
 	if (rc == 0)
 		rc = catalog_load_buffer(cat, path, data, (size_t)st.st_size, diags);
 	free(data);
+	return rc;
+}
+
+int catalog_load_file_yielding(struct catalog *cat, const char *path,
+			       struct diag_list *diags, const struct bank **kept)
+{
+	int rc;
+
+	cat->yielding = 1;
+	cat->kept = NULL;
+	rc = catalog_load_file(cat, path, diags);
+	cat->yielding = 0;
+	*kept = cat->kept;
 	return rc;
 }
 

@@ -104,6 +104,10 @@ int cmd_export(const struct options *cli)
 		app_fail("export writes csv or json, not text");
 		return EXIT_USAGE;
 	}
+	if (cli->all && cli->user) {
+		app_fail("--all and --user do not go together");
+		return EXIT_USAGE;
+	}
 	ex.json = cli->format && !strcmp(cli->format, "json");
 	if (app_open(cli, &app) < 0) {
 		app_close(&app);
@@ -114,7 +118,8 @@ int cmd_export(const struct options *cli)
 	else
 		fputs("id,user,answered_at,mode,bank,question,answer_role,picked,picked_role,"
 		      "correct,elapsed_ms,shown_roles,shown_choices\n", stdout);
-	rc = store_each_answer(app.store, app.user_id, export_row, &ex, &err);
+	/* user 0 is everyone's log */
+	rc = store_each_answer(app.store, cli->all ? 0 : app.user_id, export_row, &ex, &err);
 	if (ex.json)
 		fputs(ex.first ? "]\n" : "\n]\n", stdout);
 	if (rc < 0)

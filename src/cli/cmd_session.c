@@ -8,16 +8,32 @@
 #include "plain.h"
 #include "ui.h"
 
-static int run_session(const struct options *cli, enum session_mode mode)
+int cmd_line_mode_instead(const struct options *cli, int need_size, struct options *plain)
+{
+	char why[160];
+
+	if (cli->plain || ui_usable(need_size, why, sizeof why))
+		return 0;
+	app_fail("%s: line mode instead, as with --plain", why);
+	*plain = *cli;
+	plain->plain = 1;
+	return 1;
+}
+
+static int run_session(const struct options *opts, enum session_mode mode)
 {
 	struct session_config cfg = { 0 };
 	struct session *s = NULL;
 	struct rc_error err;
 	struct app app;
+	struct options line;
+	const struct options *cli = opts;
 	int rc = EXIT_FAIL;
 
 	if (app_check_session(cli))
 		return EXIT_USAGE;
+	if (cmd_line_mode_instead(opts, 0, &line))
+		cli = &line;
 	if (!cli->plain)
 		return ui_main(cli, mode == MODE_DRILL ? UI_START_DRILL : UI_START_PRACTICE);
 	if (app_open(cli, &app) < 0)

@@ -210,6 +210,7 @@ int cmd_stats(const struct options *cli)
 {
 	struct app app;
 	struct stats_due st;
+	struct options line;
 	const char *fmt = cli->format ? cli->format : "text";
 
 	if (cli->n_args) {
@@ -220,7 +221,8 @@ int cmd_stats(const struct options *cli)
 		app_close(&app);
 		return EXIT_FAIL;
 	}
-	if (!cli->format && !cli->plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+	if (!cli->format && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    !cmd_line_mode_instead(cli, 1, &line) && !cli->plain) {
 		/* A rebuild is in the database by now; the UI opens it afresh. */
 		app_close(&app);
 		return ui_main(cli, UI_START_STATS);

@@ -19,6 +19,12 @@ int cmd_exam(const struct options *cli);
 int cmd_report(const struct options *cli);
 int cmd_trivia(const struct options *cli);
 
+/* 1 when a command about to start the full-screen UI should run in line
+ * mode instead (the terminal cannot move the cursor, or with need_size is
+ * too small): says so on stderr and fills *plain, a copy of cli with
+ * --plain set.  0 when the UI can run (or cli->plain is set already). */
+int cmd_line_mode_instead(const struct options *cli, int need_size, struct options *plain);
+
 /* Option values the exam and report commands define: --time MINUTES
  * (decimals allowed) and --since YYYY-MM-DD (UTC midnight).  Print why
  * and return -1 when the value is not one. */

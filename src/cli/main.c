@@ -14,57 +14,7 @@
 #include "trivia_game.h"
 #include "config.h"
 #include "ui.h"
-
-static const char usage_text[] =
-	"Usage: rolecall [OPTION]... [COMMAND] [ARG]...\n"
-	"Learn to tell apart roles that are easy to confuse, with multiple-choice\n"
-	"questions that drill the distinctions you get wrong.\n"
-	"\n"
-	"Commands:\n"
-	"  practice          adaptive practice: due reviews, weak spots, new questions\n"
-	"  drill             drill the distinctions you confuse most\n"
-	"  stats             your accuracy per role and your confusion matrix\n"
-	"  export            the raw answer log (CSV or JSON)\n"
-	"  exam              a fixed set of questions with a pass mark\n"
-	"  report            exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
-	"                    --trivia: past trivia games and their rankings\n"
-	"  trivia            a trivia game: --players or --teams on one terminal;\n"
-	"                    'trivia host' and 'trivia join CODE --name NAME' on several\n"
-	"  check [FILE|DIR]...  validate banks (default: the bundled banks)\n"
-	"\n"
-	"Options:\n"
-	"  -b, --bank ID|FILE   use this bank (repeatable; default: all bundled banks)\n"
-	"  -u, --user NAME      whose progress to use (default: your login name)\n"
-	"      --db FILE        the database (default: $XDG_DATA_HOME/rolecall/rolecall.db)\n"
-	"  -n, --count N        number of questions in the session\n"
-	"  -s, --seed N         random seed, to replay a session exactly\n"
-	"  -p, --plain          line mode: numbered options, answers from stdin\n"
-	"  -f, --format FMT     text, json or csv (stats, export, report)\n"
-	"      --pass PERCENT   exam pass mark (default: the bank's, else 80)\n"
-	"      --time MINUTES   exam time limit; decimals allowed (0.5 is 30 seconds)\n"
-	"      --time SECONDS   trivia: the time per question (default 20)\n"
-	"      --players LIST   trivia: players taking turns, as \"Ana,Ben,Chen\"\n"
-	"      --teams LIST     trivia: teams taking turns, as \"Red,Blue\"\n"
-	"      --rounds N       trivia: number of questions (default 10)\n"
-	"      --points P       trivia: points for a right answer: 0, 1000 or 2000\n"
-	"      --no-speed       trivia: no extra points for faster answers\n"
-	"      --no-streak      trivia: no streak bonus\n"
-	"      --name NAME      trivia join: your name in the game\n"
-	"      --trivia         report: trivia games instead of exams\n"
-	"      --all            report on every user\n"
-	"      --since DATE     report attempts from DATE (YYYY-MM-DD, UTC) on\n"
-	"      --items          report: item analysis of the questions\n"
-	"      --certificate ID report: a certificate of exam attempt ID\n"
-	"      --json           machine-readable summary (check)\n"
-	"      --rebuild        rebuild derived state from the answer log (stats)\n"
-	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
-	"\n"
-	"See rolecall(1) for details and doc/bank-format.md for writing banks.\n";
-
-enum { OPT_DB = 256, OPT_JSON, OPT_REBUILD, OPT_PASS, OPT_TIME, OPT_ALL, OPT_SINCE,
-       OPT_ITEMS, OPT_CERTIFICATE, OPT_PLAYERS, OPT_TEAMS, OPT_ROUNDS, OPT_POINTS,
-       OPT_NO_SPEED, OPT_NO_STREAK, OPT_NAME, OPT_TRIVIA };
+#include "usage.h"
 
 static const struct option long_options[] = {
 	{ "bank", required_argument, NULL, 'b' },
@@ -147,7 +97,38 @@ static int add_bank(struct options *cli, const char *bank)
 	return 0;
 }
 
-static int parse_option(struct options *cli, int c)
+/* How many long options start with name (up to any "="). */
+static int prefix_matches(const char *name)
+{
+	size_t len = strcspn(name, "=");
+	int n = 0;
+
+	for (const struct option *o = long_options; o->name; o++)
+		n += !strncmp(o->name, name, len);
+	return n;
+}
+
+/* getopt_long's own messages name the program by its full path: ours
+ * start with "rolecall:" like every other.  Called with opterr = 0. */
+static int bad_option(int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : NULL;
+	const char *name = optopt ? usage_option_name(optopt) : NULL;
+
+	if (c == ':' || (c == '?' && name))
+		app_fail("%s needs a value", name);
+	else if (c == '?' && optopt)
+		app_fail("unrecognized option '-%c'", optopt);
+	else if (arg && !strncmp(arg, "--", 2))
+		app_fail("%s option '%.*s'", prefix_matches(arg + 2) > 1 ? "ambiguous" :
+			 "unrecognized", (int)strcspn(arg, "="), arg);
+	else
+		app_fail("unknown option");
+	fputs("Try 'rolecall --help' for more information.\n", stderr);
+	return -1;
+}
+
+static int parse_option(struct options *cli, int c, char **argv)
 {
 	uint64_t v;
 
@@ -197,9 +178,7 @@ static int parse_option(struct options *cli, int c)
 		cli->has_seed = 1;
 		return 0;
 	default:
-		/* getopt already said what was wrong. */
-		fputs("Try 'rolecall --help' for more information.\n", stderr);
-		return -1;
+		return bad_option(c, argv);
 	}
 }
 
@@ -243,7 +222,10 @@ static int dispatch(const struct options *cli)
  * runs in line mode or says why it cannot. */
 static int run_default(struct options *cli)
 {
-	if (!cli->plain && isatty(STDIN_FILENO)) {
+	char why[160];
+
+	/* a terminal that cannot show the menu gets practice in line mode */
+	if (!cli->plain && isatty(STDIN_FILENO) && ui_usable(0, why, sizeof why)) {
 		cli->command = "menu";
 		return ui_main(cli, UI_START_MENU);
 	}
@@ -278,39 +260,91 @@ static int sane_process(void)
 	return 0;
 }
 
+/* "rolecall help [COMMAND]": the global help or a command's. */
+static int run_help(const struct options *cli)
+{
+	if (cli->n_args > 1) {
+		app_fail("'help' takes one command, not '%s %s'", cli->args[0], cli->args[1]);
+		return EXIT_USAGE;
+	}
+	if (cli->n_args && !usage_is_command(cli->args[0])) {
+		app_fail("unknown command '%s'; see 'rolecall --help'", cli->args[0]);
+		return EXIT_USAGE;
+	}
+	usage_print(stdout, cli->n_args ? cli->args[0] : NULL);
+	return EXIT_OK;
+}
+
+/* --help after the whole line is read, so that "rolecall exam --help"
+ * knows it is about exam. */
+static int run_help_option(const struct options *cli)
+{
+	if (cli->command && !usage_is_command(cli->command) && strcmp(cli->command, "help")) {
+		app_fail("unknown command '%s'; see 'rolecall --help'", cli->command);
+		return EXIT_USAGE;
+	}
+	usage_print(stdout, cli->command && strcmp(cli->command, "help") ? cli->command : NULL);
+	return EXIT_OK;
+}
+
+/* The command a bare "rolecall" runs, for checking its options. */
+static const char *default_command(const struct options *cli)
+{
+	return !cli->plain && isatty(STDIN_FILENO) ? NULL : "practice";
+}
+
+static int parse_args(struct options *cli, int argc, char **argv, int *help)
+{
+	unsigned char seen[OPT_MAX] = { 0 };
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":b:u:n:s:pf:hV", long_options, NULL)) != -1) {
+		if (c == 'V') {
+			printf("rolecall %s\n", ROLECALL_VERSION);
+			return 1;
+		}
+		if (c == 'h') {
+			*help = 1;
+			continue;
+		}
+		if (parse_option(cli, c, argv) < 0)
+			return -1;
+		seen[c] = 1;
+	}
+	cli->command = optind < argc ? argv[optind++] : NULL;
+	cli->args = argv + optind;
+	cli->n_args = argc - optind;
+	if (*help || (cli->command && !strcmp(cli->command, "help")))
+		return 0;
+	if (cli->command && !usage_is_command(cli->command)) {
+		app_fail("unknown command '%s'; see 'rolecall --help'", cli->command);
+		return -1;
+	}
+	if (usage_check(cli->command ? cli->command : default_command(cli), seen) < 0)
+		return -1;
+	return parse_time(cli);
+}
+
 int main(int argc, char **argv)
 {
 	struct options cli = { .count = -1, .pass = -1, .since = INT64_MIN, .points = -1 };
-	int c, rc;
+	int rc, help = 0;
 
 	setlocale(LC_ALL, "");
 	if (sane_process() < 0)
 		return EXIT_FAIL;
-	opterr = 1;
-	while ((c = getopt_long(argc, argv, "b:u:n:s:pf:hV", long_options, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(usage_text, stdout);
-			free(cli.banks);
-			return EXIT_OK;
-		}
-		if (c == 'V') {
-			printf("rolecall %s\n", ROLECALL_VERSION);
-			free(cli.banks);
-			return EXIT_OK;
-		}
-		if (parse_option(&cli, c) < 0) {
-			free(cli.banks);
-			return EXIT_USAGE;
-		}
-	}
-	cli.command = optind < argc ? argv[optind++] : NULL;
-	cli.args = argv + optind;
-	cli.n_args = argc - optind;
-	if (parse_time(&cli) < 0) {
+	rc = parse_args(&cli, argc, argv, &help);
+	if (rc != 0) {
 		free(cli.banks);
-		return EXIT_USAGE;
+		return rc < 0 ? EXIT_USAGE : EXIT_OK;
 	}
-	rc = cli.command ? dispatch(&cli) : run_default(&cli);
+	if (help)
+		rc = run_help_option(&cli);
+	else if (cli.command && !strcmp(cli.command, "help"))
+		rc = run_help(&cli);
+	else
+		rc = cli.command ? dispatch(&cli) : run_default(&cli);
 	free(cli.banks);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		app_fail("cannot write the output");

@@ -14,6 +14,7 @@
 #include "rolecall/engine.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -749,6 +750,23 @@ void session_free(struct session *s)
 int session_drill_fallback(const struct session *s)
 {
 	return s->drill_fallback;
+}
+
+unsigned session_planned(const struct session *s)
+{
+	return s->count;
+}
+
+int session_count_notice(const struct session *s, char *buf, size_t cap)
+{
+	if (cap)
+		buf[0] = '\0';
+	if (!s->cfg.count || s->cfg.count <= s->count)
+		return 0;
+	snprintf(buf, cap, "--count %u, but %s %u question%s: this session asks %u.",
+		 s->cfg.count, s->cfg.mode == MODE_DRILL ? "this drill has" :
+		 "these banks have", s->count, s->count == 1 ? "" : "s", s->count);
+	return 1;
 }
 
 const struct session_summary *session_summary(struct session *s)

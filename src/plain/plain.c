@@ -112,8 +112,12 @@ int plain_run(struct app *app, struct session *s, FILE *in, FILE *out)
 	const struct shown_question *sq;
 	struct rc_error err;
 
+	char notice[160];
+
 	if (session_drill_fallback(s))
 		fputs(SESSION_PROBE_NOTICE "\n", out);
+	if (session_count_notice(s, notice, sizeof notice))
+		fprintf(out, "%s\n", notice);
 	while ((sq = session_next(s))) {
 		struct answer_result res;
 		int64_t start = app_ms();

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <term.h>
 #include <unistd.h>
 
@@ -214,6 +215,7 @@ static void ui_draw(struct ui *ui)
 	erase();
 	ui->n_hits = 0;
 	ui->scroll_max = 0;
+	ui->cursor_y = ui->cursor_x = -1;
 	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
 	if (ui->too_small) {
 		ui_draw_too_small(ui);
@@ -223,6 +225,14 @@ static void ui_draw(struct ui *ui)
 			ui_help_draw(ui);
 		else if (ui->confirm)
 			ui_confirm_draw(ui);
+	}
+	/* The cursor shows where the selection is; hidden where there is
+	 * none, or an overlay covers it. */
+	if (ui->cursor_y >= 0 && !ui->too_small && !ui->help && !ui->confirm) {
+		move(ui->cursor_y, ui->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
 	}
 	refresh();
 }
@@ -334,9 +344,13 @@ static void ui_handle(struct ui *ui, const struct ui_key *k)
 		ui->dirty = 1;
 		return;
 	}
-	/* Keys wait until there is room to show what they would do. */
-	if (ui->too_small)
+	/* Keys wait until there is room to show what they would do; q
+	 * leaves (everything answered is saved). */
+	if (ui->too_small) {
+		if (k->cmd == UI_CMD_QUIT)
+			ui->done = 1;
 		return;
+	}
 	if (ui->help) {
 		ui->help = 0;
 		ui->dirty = 1;
@@ -404,34 +418,66 @@ static int ui_locale_utf8(void)
 /* newterm, not initscr: initscr exits the process when the terminal type
  * is unknown, before we could say what to do.  A terminal that cannot move
  * the cursor ("dumb", Emacs shell buffers) would only show garbage. */
-static SCREEN *ui_newterm(struct ui *ui)
+/* The terminal's type, checked before newterm, which leaks its half-made
+ * screen when the type is unknown, and before anything is sent to a
+ * terminal that could not show it.  0, or -1 with the reason in why. */
+static int ui_term_ok(const char *term, char *why, size_t cap)
 {
-	const char *term = getenv("TERM");
-	SCREEN *scr;
 	int found, can_move;
 
 	if (!term || !*term) {
-		snprintf(ui->error, sizeof ui->error, "TERM is not set, so the full-screen "
-			 "UI cannot tell how to drive this terminal; set TERM (for example "
-			 "TERM=xterm-256color) or use --plain");
-		return NULL;
+		snprintf(why, cap, "TERM is not set, so the full-screen UI cannot tell how "
+			 "to drive this terminal; set TERM (for example TERM=xterm-256color) "
+			 "or use --plain");
+		return -1;
 	}
-	/* Look the type up before newterm, which leaks its half-made screen
-	 * when the type is unknown, and before anything is sent to a
-	 * terminal that could not show it. */
 	if (setupterm(term, STDOUT_FILENO, &found) != OK) {
-		snprintf(ui->error, sizeof ui->error, "terminal type '%.64s' is unknown here "
-			 "(no terminfo entry); set TERM to a type this system knows (for "
-			 "example xterm-256color) or use --plain", term);
-		return NULL;
+		snprintf(why, cap, "terminal type '%.64s' is unknown here (no terminfo "
+			 "entry); set TERM to a type this system knows (for example "
+			 "xterm-256color) or use --plain", term);
+		return -1;
 	}
 	can_move = cursor_address != NULL;
 	del_curterm(cur_term);
 	if (!can_move) {
-		snprintf(ui->error, sizeof ui->error, "terminal type '%.64s' cannot move the "
-			 "cursor, which the full-screen UI needs; use --plain", term);
-		return NULL;
+		snprintf(why, cap, "terminal type '%.64s' cannot move the cursor, which the "
+			 "full-screen UI needs; use --plain", term);
+		return -1;
 	}
+	return 0;
+}
+
+int ui_usable(int need_size, char *why, size_t cap)
+{
+	const char *term = getenv("TERM");
+	struct winsize ws;
+	int found;
+
+	why[0] = '\0';
+	if (!term || !*term || setupterm(term, STDOUT_FILENO, &found) != OK)
+		return 1;
+	found = cursor_address != NULL;
+	del_curterm(cur_term);
+	if (!found) {
+		snprintf(why, cap, "terminal type '%.64s' cannot move the cursor", term);
+		return 0;
+	}
+	if (need_size && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col &&
+	    (ws.ws_col < UI_MIN_COLS || ws.ws_row < UI_MIN_ROWS)) {
+		snprintf(why, cap, "the terminal is %ux%u, smaller than the %dx%d the "
+			 "full-screen UI needs", ws.ws_col, ws.ws_row, UI_MIN_COLS, UI_MIN_ROWS);
+		return 0;
+	}
+	return 1;
+}
+
+static SCREEN *ui_newterm(struct ui *ui)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr;
+
+	if (ui_term_ok(term, ui->error, sizeof ui->error) < 0)
+		return NULL;
 	if (!(scr = newterm(NULL, stdout, stdin)))
 		snprintf(ui->error, sizeof ui->error, "cannot set up the terminal (type "
 			 "'%.64s'); use --plain", term);

@@ -32,6 +32,13 @@ enum ui_start { UI_START_MENU, UI_START_PRACTICE, UI_START_DRILL, UI_START_STATS
  * EXIT_OK, EXIT_FAIL (message printed), or 128 + a signal number. */
 int ui_main(const struct options *cli, enum ui_start start);
 
+/* 0 when this terminal is one the full-screen UI cannot drive but line
+ * mode can: a type that cannot move the cursor (TERM=dumb) or, with
+ * need_size, smaller than UI_MIN_COLS x UI_MIN_ROWS; the reason is then in
+ * why (always terminated), for a command that falls back to line mode.
+ * Otherwise 1: an unset or unknown TERM is ui_main's to report. */
+int ui_usable(int need_size, char *why, size_t cap);
+
 /* ---- text (ui_text.c, pure) ------------------------------------------- */
 
 /* Decode UTF-8 into wide characters that are safe to print.  Control

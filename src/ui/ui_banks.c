@@ -28,7 +28,7 @@ static void ui_banks_item(struct ui *ui, struct ui_doc *d, int i, const char *ti
 		return;
 	snprintf(count, sizeof count, "%zu questions", questions);
 	cw = ui_width(ui, count);
-	ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+	ui_draw_marker(ui, y, d->left, sel);
 	if (i < 9)
 		ui_putf(ui, y, d->left + 2, 3, a, "%d", i + 1);
 	ui_put(ui, y, d->left + 5, d->width - 5 - cw - 2, a, title);

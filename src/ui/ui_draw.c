@@ -226,8 +226,17 @@ void ui_doc_option(struct ui *ui, struct ui_doc *d, unsigned i, int sel, attr_t 
 	*end = d->row;
 	ui_hit_add(ui, d, *first, *end, (int)i);
 	if ((y = ui_doc_y(d, *first)) >= 0) {
-		ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+		ui_draw_marker(ui, y, d->left, sel);
 		ui_putf(ui, y, d->left + 2, 2, a, "%u", i + 1);
+	}
+}
+
+void ui_draw_marker(struct ui *ui, int y, int x, int sel)
+{
+	ui_put(ui, y, x, 2, A_NORMAL, sel ? "\u25b8" : " ");
+	if (sel) {
+		ui->cursor_y = y;
+		ui->cursor_x = x;
 	}
 }
 
@@ -251,6 +260,20 @@ int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k)
 	if (ui->scroll > ui->scroll_max)
 		ui->scroll = ui->scroll_max;
 	return 1;
+}
+
+int ui_doc_pager_key(struct ui *ui, const struct ui_key *k)
+{
+	static const struct { wchar_t ch; enum ui_cmd cmd; } less[] = {
+		{ L' ', UI_CMD_PGDN }, { L'b', UI_CMD_PGUP }, { L'g', UI_CMD_HOME },
+		{ L'G', UI_CMD_END },
+	};
+	struct ui_key as = *k;
+
+	for (size_t i = 0; !k->fn && i < sizeof less / sizeof *less; i++)
+		if (k->ch == (wint_t)less[i].ch)
+			as.cmd = less[i].cmd;
+	return ui_doc_scroll_key(ui, &as);
 }
 
 /* ---- clicks ------------------------------------------------------------ */
@@ -334,7 +357,7 @@ void ui_draw_too_small(struct ui *ui)
 	ui_doc_paraf(ui, &d, 0, ui->style[UI_ST_WARN],
 		     "terminal too small \u2014 resize to at least %d\u00d7%d", UI_MIN_COLS,
 		     UI_MIN_ROWS);
-	ui_doc_paraf(ui, &d, 0, A_NORMAL, "(now %d\u00d7%d; Ctrl-C quits, answers are saved)",
+	ui_doc_paraf(ui, &d, 0, A_NORMAL, "(now %d\u00d7%d; q quits, answers are saved)",
 		     COLS, LINES);
 }
 

@@ -89,15 +89,25 @@ static void ui_feedback_fill(struct ui *ui, struct ui_doc *d)
 void ui_feedback_draw(struct ui *ui)
 {
 	const struct shown_question *sq = &ui->fb_q;
-	char right[64];
-
-	snprintf(right, sizeof right, "question %u of %u", sq->number, sq->total);
-	ui_draw_header(ui, sq->q->bank->title, right);
+	ui_question_header(ui, sq);
 	ui_draw_bar(ui, 1, 1, COLS - 2, sq->number, sq->total, ui->style[UI_ST_BAR]);
 	ui_doc_show(ui, 3, LINES - 1, ui_feedback_fill);
 	ui_draw_status(ui, ui->scroll_max ?
 		       "Enter: go on \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit" :
 		       "any key: go on \u00b7 ? help \u00b7 q quit");
+}
+
+/* A double press of the answer key (or a double click) lands its second
+ * press here: within this long after the feedback came up, the same key
+ * again is taken for that, not for "go on", so the explanation is seen. */
+#define UI_FEEDBACK_REPEAT_MS 400
+
+static int ui_feedback_repeat(const struct ui *ui, const struct ui_key *k)
+{
+	const struct ui_key *a = &ui->answer_key;
+
+	return app_ms() - ui->feedback_ms < UI_FEEDBACK_REPEAT_MS && k->fn == a->fn &&
+	       k->ch == a->ch && k->cmd == a->cmd;
 }
 
 enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k)
@@ -106,9 +116,11 @@ enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k)
 		return UI_ACT_HELP;
 	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK)
 		return UI_ACT_CONFIRM;
+	if (ui_feedback_repeat(ui, k))
+		return UI_ACT_NONE;
 	/* Scroll keys scroll only when there is something to scroll to;
 	 * otherwise they are "any key", like everything else. */
-	if (ui_doc_scroll_key(ui, k))
+	if (ui_doc_pager_key(ui, k))
 		return UI_ACT_REDRAW;
 	/* A wheel turned by accident must not skip the explanation. */
 	if (k->cmd == UI_CMD_WHEEL_UP || k->cmd == UI_CMD_WHEEL_DOWN)

@@ -52,6 +52,8 @@ static const struct ui_help_line ui_help_summary[] = {
 static const struct ui_help_line ui_help_stats[] = {
 	{ "\u2191/\u2193 or j/k", "scroll" },
 	{ "PgUp/PgDn Home/End", "scroll by page, to the ends" },
+	{ "Space b g G", "the same, as in less" },
+	{ "\u2190/\u2192 or h/l", "the grid's columns, when they do not fit" },
 	{ "q, Esc or Enter", "back" },
 	{ "grid", "right answer by row, your pick by column:" },
 	{ "", "picks/chances; ? = never offered together" },

@@ -141,6 +141,11 @@ struct ui {
 	int sel;             /* the highlighted option */
 	int64_t shown_ms;    /* when the question was first drawn; 0 = not yet */
 	int notice;          /* drill fell back to practice: say so once */
+	char count_notice[160]; /* fewer questions than --count: said once */
+	unsigned grid_first;    /* stats: the confusion grid's first column shown */
+	struct ui_key answer_key; /* the key that answered the last question */
+	int cursor_y, cursor_x; /* the selected item's marker; -1: no cursor */
+	int64_t feedback_ms;    /* when its feedback came up */
 	struct shown_question fb_q; /* the answered question, for feedback */
 	struct answer_result res;
 
@@ -165,6 +170,14 @@ enum ui_action ui_menu_key(struct ui *ui, const struct ui_key *k);
 void ui_banks_draw(struct ui *ui);
 enum ui_action ui_banks_key(struct ui *ui, const struct ui_key *k);
 void ui_question_draw(struct ui *ui);
+/* The header of a question and of its feedback: the bank's title, with
+ * " (again)" on a missed question come back, and "question 3 of 10" with
+ * "(+1 again)" once missed questions lengthen the session. */
+void ui_question_header(struct ui *ui, const struct shown_question *sq);
+/* "Drilling: Product Owner vs Product Manager": the confused pair the
+ * drill's question puts side by side; "" outside a drill. */
+void ui_drill_pair(const struct ui *ui, const struct shown_question *sq, char *buf,
+		   size_t cap);
 enum ui_action ui_question_key(struct ui *ui, const struct ui_key *k);
 void ui_feedback_draw(struct ui *ui);
 enum ui_action ui_feedback_key(struct ui *ui, const struct ui_key *k);
@@ -233,8 +246,16 @@ void ui_doc_skip(struct ui_doc *d, int rows);
  * ui->scroll within the document, with "more" marks when it overflows. */
 void ui_doc_show(struct ui *ui, int top, int bottom,
 		 void (*fill)(struct ui *ui, struct ui_doc *d));
+/* The "▸" of a selected item at y, x (a blank when not sel): the
+ * terminal's cursor goes there too, for braille displays and screen
+ * magnifiers, which follow it. */
+void ui_draw_marker(struct ui *ui, int y, int x, int sel);
+
 /* Scroll keys for a document screen; 1 when the key scrolled. */
 int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k);
+/* The same with less's keys too (Space and b a page, g and G the ends),
+ * for long screens where no letter means anything else. */
+int ui_doc_pager_key(struct ui *ui, const struct ui_key *k);
 /* Scroll as little as it takes to show logical rows [first, end) in a view
  * of `view` rows, their top when they do not fit: keeps what is highlighted
  * on screen without jumping. */

@@ -84,7 +84,7 @@ static void ui_menu_fill(struct ui *ui, struct ui_doc *d)
 		ui_hit_add(ui, d, row, row + 1, i);
 		if (y < 0)
 			continue;
-		ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+		ui_draw_marker(ui, y, d->left, sel);
 		ui_putf(ui, y, d->left + 2, lw + 3, a, "%d  %-*s", i + 1, lw, labels[i]);
 		ui_put(ui, y, d->left + hx, d->width - hx, ui->style[UI_ST_DIM], it->hint);
 	}

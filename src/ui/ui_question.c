@@ -21,9 +21,20 @@ static void ui_question_options(struct ui *ui, struct ui_doc *d, int *first, int
 
 static void ui_question_fill(struct ui *ui, struct ui_doc *d, int *first, int *end)
 {
+	char pair[2 * BANK_MAX_TEXT + 16];
+
 	if (ui->notice) {
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN],
 			    SESSION_PROBE_NOTICE);
+		ui_doc_skip(d, 1);
+	}
+	ui_drill_pair(ui, ui->sq, pair, sizeof pair);
+	if (pair[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], pair);
+		ui_doc_skip(d, 1);
+	}
+	if (ui->count_notice[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], ui->count_notice);
 		ui_doc_skip(d, 1);
 	}
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], ui->sq->q->prompt);
@@ -31,15 +42,56 @@ static void ui_question_fill(struct ui *ui, struct ui_doc *d, int *first, int *e
 	ui_question_options(ui, d, first, end);
 }
 
-void ui_question_draw(struct ui *ui)
+void ui_question_header(struct ui *ui, const struct shown_question *sq)
 {
-	const struct shown_question *sq = ui->sq;
-	char right[64], keys[128], title[BANK_MAX_TEXT + 16];
+	char right[64], title[BANK_MAX_TEXT + 16];
+	unsigned planned = ui->s ? session_planned(ui->s) : sq->total;
 
-	snprintf(right, sizeof right, "question %u of %u", sq->number, sq->total);
+	/* The planned length stays put; re-asks are counted beside it. */
+	if (planned && sq->total > planned)
+		snprintf(right, sizeof right, "question %u of %u (+%u again)", sq->number,
+			 planned, sq->total - planned);
+	else
+		snprintf(right, sizeof right, "question %u of %u", sq->number, sq->total);
 	snprintf(title, sizeof title, "%s%s", sq->q->bank->title,
 		 sq->reason == PICK_REASK ? " (again)" : "");
 	ui_draw_header(ui, title, right);
+}
+
+/* Does the question offer a choice of this role? */
+static int offers_role(const struct shown_question *sq, int role)
+{
+	for (unsigned i = 0; i < sq->n_options; i++)
+		if (sq->q->choices[sq->order[i]].role == role)
+			return 1;
+	return 0;
+}
+
+void ui_drill_pair(const struct ui *ui, const struct shown_question *sq, char *buf,
+		   size_t cap)
+{
+	struct weak_pair wp[4];
+	unsigned n = 0, k;
+
+	buf[0] = '\0';
+	if (ui->mode != MODE_DRILL || !ui->s || session_drill_fallback(ui->s))
+		return;
+	n = session_weak_pairs(ui->s, wp, 4);
+	for (k = 0; k < n; k++)
+		if (offers_role(sq, wp[k].answer) && offers_role(sq, wp[k].picked))
+			break;
+	if (k == n)
+		return;
+	snprintf(buf, cap, "Drilling: %s vs %s", catalog_role(ui->app->cat, wp[k].answer)->name,
+		 catalog_role(ui->app->cat, wp[k].picked)->name);
+}
+
+void ui_question_draw(struct ui *ui)
+{
+	const struct shown_question *sq = ui->sq;
+	char keys[128];
+
+	ui_question_header(ui, sq);
 	ui_draw_bar(ui, 1, 1, COLS - 2, sq->number - 1, sq->total, ui->style[UI_ST_BAR]);
 	ui_doc_show_options(ui, 3, LINES - 1, ui->sel, ui_question_fill);
 	snprintf(keys, sizeof keys, "1-%u or a-%c pick \u00b7 \u2191/\u2193 Enter \u00b7 "
@@ -55,6 +107,7 @@ enum ui_action ui_question_key(struct ui *ui, const struct ui_key *k)
 {
 	int n = (int)ui->sq->n_options, i;
 
+	ui->answer_key = *k; /* the feedback ignores a quick repeat of it */
 	switch (k->cmd) {
 	case UI_CMD_UP: ui->sel = (ui->sel + n - 1) % n; return UI_ACT_REDRAW;
 	case UI_CMD_DOWN: ui->sel = (ui->sel + 1) % n; return UI_ACT_REDRAW;

@@ -34,6 +34,7 @@ int ui_session_start(struct ui *ui)
 	}
 	ui->n_sessions++;
 	ui->notice = session_drill_fallback(ui->s);
+	session_count_notice(ui->s, ui->count_notice, sizeof ui->count_notice);
 	ui_session_next(ui);
 	return 0;
 }
@@ -69,7 +70,9 @@ int ui_session_answer(struct ui *ui)
 	}
 	ui->sq = NULL;
 	ui->notice = 0;
+	ui->count_notice[0] = '\0';
 	ui->screen = UI_SCR_FEEDBACK;
+	ui->feedback_ms = app_ms();
 	ui->scroll = 0;
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rolecall/stats.h"
@@ -108,12 +109,36 @@ static int ui_cell_width(const struct ui *ui, unsigned n)
 	return w > 12 ? 13 : w + 1;
 }
 
-static void ui_grid_row(struct ui *ui, int y, int x, int cw, unsigned a, unsigned shown)
+/* The history's roles in the banks' order (the catalog's), then any
+ * role no loaded bank declares, in the history's: a grid reads like the
+ * bank.  The caller frees it; NULL when out of memory. */
+static unsigned *ui_grid_order(const struct ui *ui, unsigned n)
+{
+	unsigned *order = malloc((n ? n : 1) * sizeof *order), k = 0;
+	const struct catalog *cat = ui->app->cat;
+
+	if (!order)
+		return NULL;
+	for (size_t r = 0; r < catalog_role_count(cat); r++) {
+		int i = history_role_find(ui->app->h, catalog_role(cat, (int)r)->id);
+
+		if (i >= 0)
+			order[k++] = (unsigned)i;
+	}
+	for (unsigned i = 0; i < n; i++)
+		if (catalog_find_role(cat, history_role_id(ui->app->h, i)) < 0)
+			order[k++] = i;
+	return order;
+}
+
+static void ui_grid_row(struct ui *ui, int y, int x, int cw, unsigned a,
+			const unsigned *cols, unsigned shown)
 {
 	const struct history *h = ui->app->h;
 	char text[32], cell[48];
 
-	for (unsigned p = 0; p < shown; p++, x += cw) {
+	for (unsigned j = 0; j < shown; j++, x += cw) {
+		unsigned p = cols[j];
 		const struct confusion_cell *c = history_confusion(h, a, p);
 		attr_t at = a == p || !c->chances ? ui->style[UI_ST_DIM] : ui_heat(ui, c);
 
@@ -139,34 +164,77 @@ static void ui_grid_legend(struct ui *ui, struct ui_doc *d)
 	       "of chances; ? never offered side by side");
 }
 
+/* Which role each column id stands for, in the grid's order. */
+static void ui_grid_ids(struct ui *ui, struct ui_doc *d, const unsigned *order, unsigned n)
+{
+	const struct history *h = ui->app->h;
+	char line[1024];
+	size_t at = 0;
+
+	/* no-break spaces keep each id with its name when the line wraps */
+	at += (size_t)snprintf(line, sizeof line, "columns:");
+	for (unsigned p = 0; p < n && at < sizeof line; p++)
+		at += (size_t)snprintf(line + at, sizeof line - at, "%s %s\u00a0=\u00a0%s",
+				       p ? " \u00b7" : "", history_role_id(h, order[p]),
+				       ui_stats_role(ui, order[p]));
+	ui_doc_para(ui, d, 2, ui->style[UI_ST_DIM], line);
+}
+
+/* The header row: the ids of the columns shown, with an arrow on a side
+ * that has more columns. */
+static void ui_grid_header(struct ui *ui, int y, int x, int cw, const unsigned *order,
+			   unsigned first, unsigned shown, unsigned n)
+{
+	const struct history *h = ui->app->h;
+
+	if (first)
+		ui_put(ui, y, x - 2, 2, ui->style[UI_ST_WARN], "\u2190");
+	for (unsigned p = first; p < first + shown; p++)
+		ui_putf(ui, y, x + (int)(p - first) * cw + 1, cw - 1, ui->style[UI_ST_KEY],
+			"%*s", cw - 2, history_role_id(h, order[p]));
+	if (first + shown < n)
+		ui_put(ui, y, x + (int)shown * cw + 1, 2, ui->style[UI_ST_WARN], "\u2192");
+}
+
 static void ui_stats_grid(struct ui *ui, struct ui_doc *d)
 {
 	const struct history *h = ui->app->h;
-	unsigned n = history_role_count(h), shown;
+	unsigned n = history_role_count(h), shown, first;
 	int cw = ui_cell_width(ui, n), lw = UI_LABEL_W + 2, y;
+	unsigned *order = ui_grid_order(ui, n);
 
+	if (!order) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], "Out of memory for the grid.");
+		return;
+	}
+	/* room for the arrows when the columns do not all fit */
 	shown = (unsigned)((d->width - lw) / cw);
-	shown = shown > n ? n : shown;
+	if (shown < n)
+		shown = (unsigned)((d->width - lw - 3) / cw);
+	shown = shown > n ? n : shown ? shown : 1;
+	if (ui->grid_first > n - shown)
+		ui->grid_first = n - shown;
+	first = ui->grid_first;
 	ui_doc_skip(d, 1);
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE],
 		    "Confusions (rows: the right answer; columns: what you picked)");
 	if ((y = ui_doc_y(d, d->row)) >= 0)
-		for (unsigned p = 0; p < shown; p++)
-			ui_putf(ui, y, d->left + lw + (int)p * cw + 1, cw - 1, ui->style[UI_ST_KEY],
-				"%*s", cw - 2, history_role_id(h, p));
+		ui_grid_header(ui, y, d->left + lw, cw, order, first, shown, n);
 	ui_doc_skip(d, 1);
 	for (unsigned a = 0; a < n; a++) {
 		if ((y = ui_doc_y(d, d->row)) >= 0) {
-			ui_put(ui, y, d->left + 2, UI_LABEL_W, A_NORMAL, ui_stats_role(ui, a));
-			ui_grid_row(ui, y, d->left + lw, cw, a, shown);
+			ui_put(ui, y, d->left + 2, UI_LABEL_W, A_NORMAL, ui_stats_role(ui, order[a]));
+			ui_grid_row(ui, y, d->left + lw, cw, order[a], order + first, shown);
 		}
 		ui_doc_skip(d, 1);
 	}
 	ui_grid_legend(ui, d);
+	ui_grid_ids(ui, d, order, n);
+	free(order);
 	if (shown < n)
 		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_WARN],
-			     "%u more column%s: widen the terminal to see them.", n - shown,
-			     n - shown == 1 ? "" : "s");
+			     "columns %u\u2013%u of %u: \u2190/\u2192 scroll sideways", first + 1,
+			     first + shown, n);
 }
 
 /* ---- pairs, leeches, days ------------------------------------------------ */
@@ -267,7 +335,17 @@ enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k)
 {
 	if (k->cmd == UI_CMD_HELP)
 		return UI_ACT_HELP;
-	if (ui_doc_scroll_key(ui, k))
+	/* sideways through the confusion grid's columns (drawing clamps) */
+	if ((k->fn && k->ch == KEY_RIGHT) || (!k->fn && k->ch == L'l')) {
+		ui->grid_first++;
+		return UI_ACT_REDRAW;
+	}
+	if ((k->fn && k->ch == KEY_LEFT) || (!k->fn && k->ch == L'h')) {
+		if (ui->grid_first)
+			ui->grid_first--;
+		return UI_ACT_REDRAW;
+	}
+	if (ui_doc_pager_key(ui, k))
 		return UI_ACT_REDRAW;
 	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_ENTER)
 		return UI_ACT_MENU;

@@ -97,7 +97,7 @@ enum ui_action ui_summary_key(struct ui *ui, const struct ui_key *k)
 {
 	if (k->cmd == UI_CMD_HELP)
 		return UI_ACT_HELP;
-	if (ui_doc_scroll_key(ui, k))
+	if (ui_doc_pager_key(ui, k))
 		return UI_ACT_REDRAW;
 	if (k->cmd == UI_CMD_WHEEL_UP || k->cmd == UI_CMD_WHEEL_DOWN)
 		return UI_ACT_NONE;

@@ -1,0 +1,284 @@
+/*
+ * The commands and their options, written once: the check of a command
+ * line and every help text come from these two tables, so an option a
+ * command does not take can neither be ignored nor advertised.
+ */
+#include "usage.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "app.h"
+
+enum {
+	C_MENU = 1 << 0, C_PRACTICE = 1 << 1, C_DRILL = 1 << 2, C_STATS = 1 << 3,
+	C_EXPORT = 1 << 4, C_EXAM = 1 << 5, C_REPORT = 1 << 6, C_TRIVIA = 1 << 7,
+	C_CHECK = 1 << 8,
+	C_SESSION = C_MENU | C_PRACTICE | C_DRILL | C_EXAM,
+	C_DATA = C_SESSION | C_STATS | C_EXPORT | C_REPORT | C_TRIVIA,
+	C_ALL = C_DATA | C_CHECK,
+};
+
+struct usage_command {
+	const char *name;
+	unsigned bit;
+	const char *usage;   /* after "Usage: "; lines after the first get "  or:  " */
+	const char *summary; /* the line in the global list */
+	const char *about;   /* the command's help, before its options */
+};
+
+static const struct usage_command commands[] = {
+	{ "practice", C_PRACTICE, "rolecall practice [OPTION]...",
+	  "adaptive practice: due reviews, weak spots, new questions",
+	  "An adaptive session mixing questions due for review, questions that test\n"
+	  "your most confused pairs, and new questions.  A missed question comes back\n"
+	  "a few questions later.\n" },
+	{ "drill", C_DRILL, "rolecall drill [OPTION]...",
+	  "drill the distinctions you confuse most",
+	  "A session drawn only from questions that put your most confused pairs of\n"
+	  "roles side by side; without any recorded confusion it runs as practice.\n" },
+	{ "stats", C_STATS, "rolecall stats [OPTION]...",
+	  "your accuracy per role and your confusion matrix",
+	  "Answers, accuracy per role, the confusion matrix, your most confused\n"
+	  "pairs, leeches and how many reviews are due.\n" },
+	{ "export", C_EXPORT, "rolecall export [OPTION]...",
+	  "the raw answer log (CSV or JSON)",
+	  "The raw answer log, one row per answer: CSV (default) or JSON.\n" },
+	{ "exam", C_EXAM, "rolecall exam [OPTION]...",
+	  "a fixed set of questions with a pass mark",
+	  "A fixed set of questions drawn evenly across the roles, with a pass mark\n"
+	  "and an optional time limit.  Nothing is said about answers until the exam\n"
+	  "is submitted; the attempt is stored.\n" },
+	{ "report", C_REPORT, "rolecall report [OPTION]...",
+	  "exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
+	  "                    --trivia: past trivia games and their rankings",
+	  "Exam attempts (id, user, start, score, pass mark, result, duration, score\n"
+	  "per role); with --items an item analysis of the questions, with\n"
+	  "--certificate a certificate of one attempt, with --trivia past trivia\n"
+	  "games and their rankings.\n" },
+	{ "trivia", C_TRIVIA,
+	  "rolecall trivia --players LIST|--teams LIST [OPTION]...\n"
+	  "rolecall trivia host [OPTION]...\n"
+	  "rolecall trivia join CODE [--name NAME] [OPTION]...",
+	  "a trivia game: --players or --teams on one terminal;\n"
+	  "                    'trivia host' and 'trivia join CODE --name NAME' on several",
+	  "A trivia game with a countdown per question, points for right and fast\n"
+	  "answers, streaks and a leaderboard: players or teams taking turns on one\n"
+	  "terminal, or a game on several terminals sharing one --db.\n" },
+	{ "check", C_CHECK, "rolecall check [OPTION]... [FILE|DIR]...",
+	  NULL, /* its name and operands do not fit the column */
+	  "Validate banks without starting a session: every problem is reported as\n"
+	  "FILE:LINE:COL: error: MESSAGE.  With no argument it checks the bundled\n"
+	  "banks.\n" },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
+struct usage_option {
+	int val;
+	char shortopt;    /* 0: long only */
+	const char *name;
+	const char *arg;  /* NULL: takes no value */
+	const char *help; /* "cmd: ..." is shown without "cmd: " in cmd's help */
+	unsigned takes;   /* the commands that take it */
+};
+
+/* In the order of the global help.  An option may have a row per meaning
+ * (--time is minutes for an exam, seconds for trivia). */
+static const struct usage_option options[] = {
+	{ 'b', 'b', "bank", "ID|FILE", "use this bank (repeatable; default: all bundled banks)",
+	  C_DATA & ~C_EXPORT },
+	{ 'u', 'u', "user", "NAME", "whose progress to use (default: your login name)", C_DATA },
+	{ OPT_DB, 0, "db", "FILE", "the database (default: $XDG_DATA_HOME/rolecall/rolecall.db)",
+	  C_DATA },
+	{ 'n', 'n', "count", "N", "number of questions in the session", C_SESSION },
+	{ 's', 's', "seed", "N", "random seed, to replay a session exactly", C_SESSION | C_TRIVIA },
+	{ 'p', 'p', "plain", NULL, "line mode: numbered options, answers from stdin",
+	  C_SESSION | C_STATS | C_TRIVIA },
+	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report)",
+	  C_STATS | C_EXPORT | C_REPORT },
+	{ OPT_PASS, 0, "pass", "PERCENT", "exam pass mark (default: the bank's, else 80)",
+	  C_MENU | C_EXAM },
+	{ OPT_TIME, 0, "time", "MINUTES", "exam time limit; decimals allowed (0.5 is 30 seconds)",
+	  C_MENU | C_EXAM },
+	{ OPT_TIME, 0, "time", "SECONDS", "trivia: the time per question (default 20)", C_TRIVIA },
+	{ OPT_PLAYERS, 0, "players", "LIST", "trivia: players taking turns, as \"Ana,Ben,Chen\"",
+	  C_TRIVIA },
+	{ OPT_TEAMS, 0, "teams", "LIST", "trivia: teams taking turns, as \"Red,Blue\"", C_TRIVIA },
+	{ OPT_ROUNDS, 0, "rounds", "N", "trivia: number of questions (default 10)", C_TRIVIA },
+	{ OPT_POINTS, 0, "points", "P", "trivia: points for a right answer: 0, 1000 or 2000",
+	  C_TRIVIA },
+	{ OPT_NO_SPEED, 0, "no-speed", NULL, "trivia: no extra points for faster answers",
+	  C_TRIVIA },
+	{ OPT_NO_STREAK, 0, "no-streak", NULL, "trivia: no streak bonus", C_TRIVIA },
+	{ OPT_NAME, 0, "name", "NAME", "trivia join: your name in the game", C_TRIVIA },
+	{ OPT_TRIVIA, 0, "trivia", NULL, "report: trivia games instead of exams", C_REPORT },
+	{ OPT_ALL, 0, "all", NULL, "report, export: every user", C_REPORT | C_EXPORT },
+	{ OPT_SINCE, 0, "since", "DATE", "report: attempts from DATE (YYYY-MM-DD, UTC) on",
+	  C_REPORT },
+	{ OPT_ITEMS, 0, "items", NULL, "report: item analysis of the questions", C_REPORT },
+	{ OPT_CERTIFICATE, 0, "certificate", "ID", "report: a certificate of exam attempt ID",
+	  C_REPORT },
+	{ OPT_JSON, 0, "json", NULL, "check: a machine-readable summary", C_CHECK },
+	{ OPT_REBUILD, 0, "rebuild", NULL, "stats: rebuild derived state from the answer log",
+	  C_STATS },
+	{ 'h', 'h', "help", NULL, "show this help and exit", C_ALL },
+	{ 'V', 'V', "version", NULL, "show the version and exit", 0 },
+	{ 0, 0, NULL, NULL, NULL, 0 },
+};
+
+static const struct usage_command *find_command(const char *name)
+{
+	for (const struct usage_command *c = commands; name && c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+int usage_is_command(const char *name)
+{
+	return find_command(name) != NULL;
+}
+
+const char *usage_option_name(int val)
+{
+	static char buf[32];
+
+	for (const struct usage_option *o = options; o->name; o++)
+		if (o->val == val) {
+			snprintf(buf, sizeof buf, "--%s", o->name);
+			return buf;
+		}
+	return NULL;
+}
+
+/* "  -b, --bank ID|FILE   help", the help from column 23 (or after one
+ * space when the option is longer). */
+static void print_option(FILE *out, const struct usage_option *o, const char *command)
+{
+	const char *help = o->help, *colon = strstr(help, ": ");
+	char left[64];
+	int n;
+
+	/* "report, export: every user" is "every user" in report's help */
+	if (command && colon && colon - help < 20) {
+		char prefix[20];
+
+		snprintf(prefix, sizeof prefix, "%.*s", (int)(colon - help), help);
+		if (strstr(prefix, command))
+			help = colon + 2;
+	}
+	if (o->shortopt)
+		n = snprintf(left, sizeof left, "  -%c, --%s%s%s", o->shortopt, o->name,
+			     o->arg ? " " : "", o->arg ? o->arg : "");
+	else
+		n = snprintf(left, sizeof left, "      --%s%s%s", o->name, o->arg ? " " : "",
+			     o->arg ? o->arg : "");
+	fprintf(out, "%s%*s%s\n", left, n < 23 ? 23 - n : 0, " ", help);
+}
+
+static void print_usage_lines(FILE *out, const char *usage)
+{
+	const char *line = usage;
+
+	for (int i = 0; *line; i++) {
+		size_t len = strcspn(line, "\n");
+
+		fprintf(out, "%s%.*s\n", i ? "  or:  " : "Usage: ", (int)len, line);
+		line += len + (line[len] == '\n');
+	}
+}
+
+static void print_global(FILE *out)
+{
+	fputs("Usage: rolecall [OPTION]... [COMMAND] [ARG]...\n"
+	      "Learn to tell apart roles that are easy to confuse, with multiple-choice\n"
+	      "questions that drill the distinctions you get wrong.  Without a command:\n"
+	      "the menu when standard input is a terminal; with --plain, practice in\n"
+	      "line mode.\n"
+	      "\n"
+	      "Commands:\n", out);
+	for (const struct usage_command *c = commands; c->name; c++)
+		if (c->summary)
+			fprintf(out, "  %-16s  %s\n", c->name, c->summary);
+	fputs("  check [FILE|DIR]...  validate banks (default: the bundled banks)\n"
+	      "  help [COMMAND]    this help, or a command's usage and options\n"
+	      "\n"
+	      "Options:\n", out);
+	for (const struct usage_option *o = options; o->name; o++)
+		print_option(out, o, NULL);
+	fputs("\n"
+	      "'rolecall help COMMAND' or 'rolecall COMMAND --help' lists the options of\n"
+	      "one command.  See rolecall(1) for details and doc/bank-format.md for\n"
+	      "writing banks.\n", out);
+}
+
+void usage_print(FILE *out, const char *command)
+{
+	const struct usage_command *c = find_command(command);
+
+	if (!c) {
+		print_global(out);
+		return;
+	}
+	print_usage_lines(out, c->usage);
+	fprintf(out, "%s\nOptions:\n", c->about);
+	for (const struct usage_option *o = options; o->name; o++)
+		if (o->takes & c->bit)
+			print_option(out, o, c->name);
+	fprintf(out, "\nSee rolecall(1) for details.\n");
+}
+
+/* "exam and trivia": the commands that take an option, for the message. */
+static void takers(int val, char *buf, size_t cap)
+{
+	unsigned mask = 0;
+	size_t len = 0;
+	int n = 0, k = 0;
+
+	for (const struct usage_option *o = options; o->name; o++)
+		if (o->val == val)
+			mask |= o->takes;
+	for (const struct usage_command *c = commands; c->name; c++)
+		n += !!(mask & c->bit);
+	buf[0] = '\0';
+	for (const struct usage_command *c = commands; c->name && len < cap; c++) {
+		if (!(mask & c->bit))
+			continue;
+		k++;
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s",
+					k == 1 ? "" : k == n ? " and " : ", ", c->name);
+	}
+}
+
+static unsigned command_bit(const char *command)
+{
+	const struct usage_command *c = find_command(command);
+
+	return c ? c->bit : C_MENU;
+}
+
+int usage_check(const char *command, const unsigned char *seen)
+{
+	unsigned bit = command_bit(command);
+
+	for (const struct usage_option *o = options; o->name; o++) {
+		char who[128];
+		int taken = 0;
+
+		if (o->val >= OPT_MAX || !seen[o->val])
+			continue;
+		for (const struct usage_option *p = options; p->name; p++)
+			if (p->val == o->val && (p->takes & bit))
+				taken = 1;
+		if (taken)
+			continue;
+		takers(o->val, who, sizeof who);
+		if (command)
+			app_fail("'%s' does not take --%s (it is an option of %s); see "
+				 "'rolecall help %s'", command, o->name, who, command);
+		else
+			app_fail("--%s needs a command (it is an option of %s)", o->name, who);
+		return -1;
+	}
+	return 0;
+}
