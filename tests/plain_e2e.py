@@ -226,6 +226,22 @@ def test_bad_input_help_and_quit():
     assert export_rows("in.db") == []
 
 
+def test_piped_invalid_answers_stop():
+    """`yes 4 | rolecall practice --plain` once asked a 3-option question
+    forever (76 GB in ten minutes).  From a pipe, 3 invalid lines in a row
+    stop the session with status 2 and one message; what was answered
+    stays saved."""
+    rc, out, err = run(["practice"] + db_args("yes.db", "--count", "10", "--seed", "1"),
+                       "1\n1\n" + "9\n" * 10000)
+    assert rc == 2, err
+    assert out.count("> 9") == 3 and len(out) < 20000, out
+    n = re.findall(r"a number from 1 to (\d) or a letter from a to (\w)", out)[-1]
+    assert err == ("rolecall: 3 invalid answers in a row from standard input, which "
+                   "is not a terminal: stopped (every answer given so far is saved); "
+                   "answer with 1-%s or a-%s\n" % n), err
+    assert len(export_rows("yes.db")) == 2
+
+
 def test_not_a_terminal_suggests_plain():
     rc, out, err = run(["practice", "--db", os.path.join(TMP, "t.db")], "1\n")
     assert rc == 2

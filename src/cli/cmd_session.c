@@ -48,8 +48,10 @@ static int run_session(const struct options *opts, enum session_mode mode)
 		app_fail("%s", err.msg);
 		goto out;
 	}
-	if (plain_run(&app, s, stdin, stdout) == 0)
-		rc = EXIT_OK;
+	switch (plain_run(&app, s, stdin, stdout)) {
+	case 0: rc = EXIT_OK; break;
+	case PLAIN_STOPPED: rc = EXIT_USAGE; break;
+	}
 out:
 	session_free(s);
 	app_close(&app);

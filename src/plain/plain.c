@@ -64,10 +64,14 @@ static void echo_line(const char *line, FILE *out)
 	putc('\n', out);
 }
 
-/* Read one answer; 1 with *position set, 0 on quit or end of input. */
+/* Read one answer; 1 with *position set, 0 on quit or end of input, -1
+ * when a non-terminal gave PLAIN_MAX_INVALID invalid lines in a row: a
+ * script or a pipe (`yes 4`) that cannot answer this question would
+ * otherwise be asked it forever. */
 static int read_answer(const struct shown_question *sq, FILE *in, FILE *out,
 		       int *position)
 {
+	int piped = !isatty(fileno(in)), invalid = 0;
 	char line[256];
 
 	for (;;) {
@@ -77,14 +81,16 @@ static int read_answer(const struct shown_question *sq, FILE *in, FILE *out,
 			return 0;
 		/* Piped answers are not echoed by a terminal: echo them, so a
 		 * transcript reads like the session it was. */
-		if (!isatty(fileno(in)))
+		if (piped)
 			echo_line(line, out);
 		switch (input_parse_answer(line, strlen(line), sq->n_options, position)) {
 		case INPUT_ANSWER: return 1;
 		case INPUT_QUIT: return 0;
-		case INPUT_HELP: print_help(sq->n_options, out); break;
+		case INPUT_HELP: invalid = 0; print_help(sq->n_options, out); break;
 		case INPUT_EMPTY: break;
 		case INPUT_INVALID:
+			if (piped && ++invalid >= PLAIN_MAX_INVALID)
+				return -1;
 			fprintf(out, "Please answer with a number from 1 to %u or a letter "
 				"from a to %c (? for help, q to quit).\n", sq->n_options,
 				'a' + sq->n_options - 1);
@@ -121,13 +127,21 @@ int plain_run(struct app *app, struct session *s, FILE *in, FILE *out)
 	while ((sq = session_next(s))) {
 		struct answer_result res;
 		int64_t start = app_ms();
-		int position;
+		int position, rc;
 
 		print_question(sq, out);
 		if (output_failed(out))
 			return -1;
-		if (!read_answer(sq, in, out, &position))
+		if ((rc = read_answer(sq, in, out, &position)) == 0)
 			break;
+		if (rc < 0) {
+			fflush(out);
+			app_fail("%d invalid answers in a row from standard input, which "
+				 "is not a terminal: stopped (every answer given so far "
+				 "is saved); answer with 1-%u or a-%c", PLAIN_MAX_INVALID,
+				 sq->n_options, 'a' + sq->n_options - 1);
+			return PLAIN_STOPPED;
+		}
 		if (session_answer(s, position, app_ms() - start, app_now(), &res, &err) < 0 ||
 		    store_record(app->store, app->user_id, &res.record, app->h, &err) < 0) {
 			fflush(out);

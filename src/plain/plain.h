@@ -11,8 +11,14 @@
 #include "app.h"
 #include "rolecall/engine.h"
 
+/* Invalid lines in a row after which a non-terminal's session stops. */
+#define PLAIN_MAX_INVALID 3
+/* plain_run's result when it stopped for that. */
+#define PLAIN_STOPPED 1
+
 /* Run a session to its end (or EOF, or q); 0 when every answer given was
- * recorded, -1 after printing why not. */
+ * recorded, PLAIN_STOPPED when a non-terminal gave PLAIN_MAX_INVALID
+ * invalid answers in a row, -1 after printing why not (both print why). */
 int plain_run(struct app *app, struct session *s, FILE *in, FILE *out);
 
 /* Print a session's summary (shared with the UI's non-terminal paths). */
