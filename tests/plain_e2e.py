@@ -273,6 +273,25 @@ def test_export_csv_header_and_rows():
     assert lines[1].split(",")[3] == "practice"
 
 
+def test_csv_never_starts_a_formula():
+    # A user name a spreadsheet would run (issue 15, item 7) is written as text.
+    name = '=HYPERLINK("http://x.example","hi")'
+    db = os.path.join(TMP, "formula.db")
+    rc, out, err = run(["practice", "--plain", "--count", "1", "--user", name, "--db", db], "1\n")
+    assert rc == 0, err
+    want = '"\'=HYPERLINK(""http://x.example"",""hi"")"'
+    rc, out, err = run(["export", "--user", name, "--db", db])
+    assert rc == 0, err
+    assert out.splitlines()[1].split(",", 2)[1] != name
+    assert "," + want + "," in out.splitlines()[1], out
+    rc, out, err = run(["exam", "--plain", "--count", "1", "--user", name, "--db", db], "1\n")
+    assert rc in (0, 3), err
+    rc, out, err = run(["report", "--all", "--format", "csv", "--db", db])
+    assert rc == 0, err
+    assert want in out, out
+    assert "\n=" not in out and ",=" not in out, out
+
+
 def test_rebuild_gives_the_same_stats():
     before = stats_json("d.db")
     rc, out, err = run(["stats", "--rebuild", "--format", "json", "--db",

@@ -18,7 +18,9 @@
 /* Write s as a JSON string literal, quotes included; NULL writes null. */
 void emit_json_string(FILE *f, const char *s);
 
-/* Write s as one CSV field (quoted when it holds , " CR or LF). */
+/* Write s as one CSV field (quoted when it holds , " CR or LF).  A field
+ * a spreadsheet would take for a formula (it begins with = + - @, tab or
+ * CR) is written quoted, after an apostrophe: '=1+1 reads as text. */
 void emit_csv_field(FILE *f, const char *s);
 
 /* Decode the UTF-8 character at s (left > 0 bytes): its length, at least

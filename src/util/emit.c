@@ -37,15 +37,29 @@ void emit_json_string(FILE *f, const char *s)
 	putc('"', f);
 }
 
+/* A spreadsheet reads a field that begins with one of these as a formula
+ * (=HYPERLINK(...) in a user name would run when the manager opens the
+ * report): such a field gets a leading apostrophe, as spreadsheet-safe
+ * CSV writers do, and quotes. */
+static int emit_csv_formula(const char *s)
+{
+	return *s && strchr("=+-@\t\r", *s);
+}
+
 void emit_csv_field(FILE *f, const char *s)
 {
+	int formula;
+
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	formula = emit_csv_formula(s);
+	if (!formula && !strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
 		return;
 	}
 	putc('"', f);
+	if (formula)
+		putc('\'', f);
 	for (; *s; s++) {
 		if (*s == '"')
 			putc('"', f);
