@@ -156,9 +156,9 @@ int sqlite_log_add(struct store_conn *s, int64_t user_id,
 	if (session_mode_parse(session_mode_name(rec->mode)) < 0 ||
 	    rec->n_about > BANK_MAX_OPTIONS || rec->n_shown > BANK_MAX_OPTIONS ||
 	    rec->picked < -1 || rec->picked >= (int)rec->n_shown ||
-	    sqlite_join_ids(about, rec->about, rec->n_about) < 0 ||
-	    sqlite_join_ids(shown, rec->shown_roles, rec->n_shown) < 0 ||
-	    sqlite_join_choices(choices, rec->shown_choices, rec->n_shown) < 0)
+	    store_join_ids(about, rec->about, rec->n_about) < 0 ||
+	    store_join_ids(shown, rec->shown_roles, rec->n_shown) < 0 ||
+	    store_join_choices(choices, rec->shown_choices, rec->n_shown) < 0)
 		return rc_error_set(err, "%s: cannot save the answer to '%s': its "
 				    "options are malformed (a bug in rolecall; please "
 				    "report it)", s->path, rec->question_id);
@@ -183,22 +183,10 @@ int sqlite_log_add(struct store_conn *s, int64_t user_id,
 static int sqlite_question_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			      struct rc_error *err)
 {
-	struct question_state qs = {
-		.id = col_text(st, 0),
-		.card = {
-			.stability = sqlite3_column_double(st, 1),
-			.difficulty = sqlite3_column_double(st, 2),
-			.last_review = sqlite3_column_int64(st, 3),
-			.due = sqlite3_column_int64(st, 4),
-			.reps = col_u32(st, 5),
-			.lapses = col_u32(st, 6),
-		},
-		.asked = col_u32(st, 7),
-		.wrong = col_u32(st, 8),
-		.last_seen = sqlite3_column_int64(st, 9),
-	};
+	struct store_row r = sqlite_row(st);
+	struct question_state qs;
 
-	if (!qs.id || history_set_question(ctx, &qs) < 0)
+	if (store_decode_question(&r, &qs) < 0 || history_set_question(ctx, &qs) < 0)
 		return store_history_fail(s->path, ctx, "load the question schedules", err);
 	return 0;
 }
@@ -295,34 +283,6 @@ int sqlite_stored(struct store_conn *s, int64_t user_id, int64_t *answers,
 
 /* ---- reading the log ---- */
 
-static int sqlite_decode(const struct store_conn *s, sqlite3_stmt *st,
-			struct log_row *row, struct store_lists *l,
-			struct rc_error *err)
-{
-	struct answer_record *rec = &row->rec;
-	const char *mode = col_text(st, 13);
-	int64_t picked = sqlite3_column_int64(st, 8);
-	int m = mode ? session_mode_parse(mode) : -1;
-
-	memset(row, 0, sizeof *row);
-	row->id = sqlite3_column_int64(st, 0);
-	row->user = col_text(st, 1);
-	row->picked_role = col_text(st, 9);
-	rec->bank_id = col_text(st, 2);
-	rec->question_id = col_text(st, 3);
-	rec->answer_role = col_text(st, 4);
-	rec->correct = sqlite3_column_int64(st, 10) != 0;
-	rec->elapsed_ms = sqlite3_column_int64(st, 11);
-	rec->answered_at = sqlite3_column_int64(st, 12);
-	if (!row->user || !rec->bank_id || !rec->question_id || m < 0 ||
-	    sqlite_decode_lists(st, rec, l) < 0 || picked < -1 ||
-	    picked >= (int64_t)rec->n_shown)
-		return sqlite_bad_row(s, row->id, err);
-	rec->picked = (int)picked;
-	rec->mode = (enum session_mode)m;
-	return 0;
-}
-
 /* What to do with each decoded log row: 0 go on, 1 stop, -1 error. */
 struct store_visit {
 	store_log_fn fn;
@@ -336,8 +296,10 @@ static int sqlite_visit_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	struct store_lists lists;
 	struct log_row row;
 
-	if (sqlite_decode(s, st, &row, &lists, err) < 0)
-		return -1;
+	struct store_row r = sqlite_row(st);
+
+	if (store_decode_log_row(&r, &row, &lists) < 0)
+		return sqlite_bad_row(s, sqlite3_column_int64(st, 0), err);
 	return v->fn(v->ctx, sqlite3_column_int64(st, 14), &row);
 }
 

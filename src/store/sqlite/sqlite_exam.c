@@ -10,27 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The lists of an exam question, joined as the log joins them. */
-struct store_joined {
-	char about[STORE_LIST_MAX];
-	char shown[STORE_LIST_MAX];
-	char choices[STORE_LIST_MAX];
-};
-
-static int sqlite_join_record(struct store_joined *j,
-			     const struct answer_record *rec)
-{
-	if (rec->n_about > BANK_MAX_OPTIONS || rec->n_shown > BANK_MAX_OPTIONS ||
-	    rec->picked < -1 || rec->picked >= (int)rec->n_shown ||
-	    !rec->bank_id || !rec->question_id)
-		return -1;
-	if (sqlite_join_ids(j->about, rec->about, rec->n_about) < 0 ||
-	    sqlite_join_ids(j->shown, rec->shown_roles, rec->n_shown) < 0 ||
-	    sqlite_join_choices(j->choices, rec->shown_choices, rec->n_shown) < 0)
-		return -1;
-	return 0;
-}
-
 static int sqlite_malformed_item(const struct store_conn *s,
 				const struct answer_record *rec,
 				struct rc_error *err)
@@ -46,10 +25,10 @@ static int sqlite_exam_item_add(struct store_conn *s, int64_t attempt_id,
 			       struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_EXAM_ITEM_ADD];
-	struct store_joined j;
+	struct store_lists j;
 	int rc = SQLITE_OK;
 
-	if (sqlite_join_record(&j, rec) < 0)
+	if (store_join_record(&j, rec) < 0)
 		return sqlite_malformed_item(s, rec, err);
 	bind_i64(st, 1, attempt_id, &rc);
 	bind_i64(st, 2, position, &rc);
@@ -192,32 +171,6 @@ static int sqlite_exam_rows(struct store_conn *s, enum store_sql which,
 	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
 }
 
-static int sqlite_decode_attempt(sqlite3_stmt *st, struct exam_attempt *a)
-{
-	const char *status = col_text(st, 9);
-
-	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(st, 0);
-	a->user_id = sqlite3_column_int64(st, 1);
-	a->user = col_text(st, 2);
-	a->started_at = sqlite3_column_int64(st, 3);
-	a->ended_at = sqlite3_column_int64(st, 4);
-	a->banks = col_text(st, 12);
-	a->timed_out = sqlite3_column_int64(st, 10) != 0;
-	if (!a->user || !a->banks || !status ||
-	    sqlite_parse_u64(col_text(st, 5), &a->seed) < 0 ||
-	    sqlite_col_small(st, 6, &a->count) < 0 ||
-	    sqlite_col_small(st, 7, &a->pass_mark) < 0 ||
-	    sqlite_col_small(st, 8, &a->time_limit) < 0 ||
-	    sqlite_col_small(st, 11, &a->correct) < 0)
-		return -1;
-	if (!strcmp(status, "submitted"))
-		a->submitted = 1;
-	else if (strcmp(status, "open"))
-		return -1;
-	return 0;
-}
-
 struct store_attempts {
 	int (*fn)(void *ctx, const struct exam_attempt *a);
 	void *ctx;
@@ -227,9 +180,10 @@ static int sqlite_attempt_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			     struct rc_error *err)
 {
 	const struct store_attempts *v = ctx;
+	struct store_row r = sqlite_row(st);
 	struct exam_attempt a;
 
-	if (sqlite_decode_attempt(st, &a) < 0)
+	if (store_decode_attempt(&r, &a) < 0)
 		return sqlite_unreadable(s, "exam attempt",
 					sqlite3_column_int64(st, 0), err);
 	return v->fn(v->ctx, &a) ? 1 : 0;
@@ -245,30 +199,6 @@ int sqlite_each_attempt(struct store_conn *s, const struct exam_filter *f,
 			       sqlite_attempt_row, &v, err);
 }
 
-static int sqlite_decode_item(sqlite3_stmt *st, struct exam_item_row *row,
-			     struct store_lists *l)
-{
-	struct answer_record *rec = &row->rec;
-	int64_t picked = sqlite3_column_int64(st, 8);
-	int64_t position = sqlite3_column_int64(st, 1);
-
-	memset(row, 0, sizeof *row);
-	row->attempt_id = sqlite3_column_int64(st, 0);
-	row->picked_role = col_text(st, 9);
-	rec->bank_id = col_text(st, 2);
-	rec->question_id = col_text(st, 3);
-	rec->answer_role = col_text(st, 4);
-	rec->correct = sqlite3_column_int64(st, 10) != 0;
-	rec->mode = MODE_EXAM;
-	if (!rec->bank_id || !rec->question_id || position < 0 ||
-	    position > UINT_MAX || sqlite_decode_lists(st, rec, l) < 0 ||
-	    picked < -1 || picked >= (int64_t)rec->n_shown)
-		return -1;
-	row->position = (unsigned)position;
-	rec->picked = (int)picked;
-	return 0;
-}
-
 struct store_items {
 	int (*fn)(void *ctx, const struct exam_item_row *row);
 	void *ctx;
@@ -278,10 +208,11 @@ static int sqlite_item_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			  struct rc_error *err)
 {
 	const struct store_items *v = ctx;
+	struct store_row r = sqlite_row(st);
 	struct store_lists lists;
 	struct exam_item_row row;
 
-	if (sqlite_decode_item(st, &row, &lists) < 0)
+	if (store_decode_item(&r, &row, &lists) < 0)
 		return sqlite_unreadable(s, "exam attempt",
 					sqlite3_column_int64(st, 0), err);
 	return v->fn(v->ctx, &row) ? 1 : 0;

@@ -6,7 +6,7 @@
  *
  * The backend is split by job: sqlite_store.c (the connection: open, schema,
  * migrations, statements, errors, transactions, close, the ops table), sqlite_columns.c
- * (how lists and numbers are kept in columns), sqlite_answers.c (profiles,
+ * (the row the shared decoders read), sqlite_answers.c (profiles,
  * the answer log and its derived state), sqlite_exam.c, sqlite_trivia.c.
  */
 #ifndef ROLECALL_SQLITE_IMPL_H
@@ -18,10 +18,7 @@
 #include <sqlite3.h>
 
 #include "store_backend.h"
-
-/* A comma-separated list of BANK_MAX_OPTIONS ids of up to 64 bytes fits
- * with room to spare; anything longer is not ours. */
-#define STORE_LIST_MAX 1024
+#include "store_rows.h"
 
 /* Every statement of the store, prepared once in sqlite_open: the text of
  * each is in sqlite_sql_text[] in store.c. */
@@ -155,23 +152,8 @@ int sqlite_finish(struct store_conn *s, int rc, const char *doing,
 
 /* ---- sqlite_columns.c ---- */
 
-/* The log row's lists, split in place; the row's strings point here. */
-struct store_lists {
-	char about[STORE_LIST_MAX];
-	char shown[STORE_LIST_MAX];
-	char choices[STORE_LIST_MAX];
-};
-
-int sqlite_join_ids(char *buf, const char *const *ids, unsigned n);
-int sqlite_join_choices(char *buf, const unsigned *choices, unsigned n);
-/* Copy a text column into buf; -1 when missing or cap is too small. */
-int sqlite_col_copy(sqlite3_stmt *st, int i, char *buf, size_t cap);
-int sqlite_split(char *text, char **parts, int empty_is_none);
-int sqlite_parse_uint(const char *text, unsigned *out);
-int sqlite_parse_u64(const char *text, uint64_t *out);
-int sqlite_col_small(sqlite3_stmt *st, int i, unsigned *out);
-int sqlite_decode_lists(sqlite3_stmt *st, struct answer_record *rec,
-		       struct store_lists *l);
+/* The row st is on, for the shared decoders of store_rows.h. */
+struct store_row sqlite_row(sqlite3_stmt *st);
 
 /* ---- sqlite_answers.c: the operations of store_sqlite_ops ---- */
 

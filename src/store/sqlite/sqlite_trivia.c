@@ -11,96 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const sqlite_trivia_statuses[] = {
-	[STORE_TRIVIA_LOBBY] = "lobby",
-	[STORE_TRIVIA_RUNNING] = "running",
-	[STORE_TRIVIA_DONE] = "done",
-	[STORE_TRIVIA_ABANDONED] = "abandoned",
-};
-
-static const char *const sqlite_trivia_phases[] = {
-	[STORE_TRIVIA_WAIT] = "wait",
-	[STORE_TRIVIA_QUESTION] = "question",
-	[STORE_TRIVIA_REVEAL] = "reveal",
-	[STORE_TRIVIA_BOARD] = "board",
-	[STORE_TRIVIA_PODIUM] = "podium",
-};
-
-#define STORE_COUNT(a) ((int)(sizeof (a) / sizeof *(a)))
-
-static int sqlite_word_index(const char *const *words, int n, const char *text)
-{
-	for (int i = 0; text && i < n; i++)
-		if (!strcmp(words[i], text))
-			return i;
-	return -1;
-}
-
-static int sqlite_decode_game(sqlite3_stmt *st, struct store_trivia_game *g)
-{
-	const char *kind = col_text(st, 2);
-	int status = sqlite_word_index(sqlite_trivia_statuses,
-				      STORE_COUNT(sqlite_trivia_statuses), col_text(st, 7));
-	int phase = sqlite_word_index(sqlite_trivia_phases,
-				     STORE_COUNT(sqlite_trivia_phases), col_text(st, 8));
-
-	memset(g, 0, sizeof *g);
-	g->id = sqlite3_column_int64(st, 0);
-	if (sqlite_col_copy(st, 1, g->code, sizeof g->code) < 0 ||
-	    sqlite_col_copy(st, 3, g->host_user, sizeof g->host_user) < 0 || !kind ||
-	    (strcmp(kind, "hosted") && strcmp(kind, "hotseat")) || status < 0 ||
-	    phase < 0 || sqlite_parse_u64(col_text(st, 9), &g->seed) < 0 ||
-	    sqlite_col_small(st, 10, &g->rounds) < 0 ||
-	    sqlite_col_small(st, 12, &g->points) < 0 ||
-	    sqlite_col_small(st, 18, &g->current_round) < 0)
-		return -1;
-	g->hosted = !strcmp(kind, "hosted");
-	g->created_at = sqlite3_column_int64(st, 4);
-	g->started_at = sqlite3_column_int64(st, 5);
-	g->ended_at = sqlite3_column_int64(st, 6);
-	g->status = (enum store_trivia_status)status;
-	g->phase = (enum store_trivia_phase)phase;
-	g->time_limit_ms = sqlite3_column_int64(st, 11);
-	g->speed = sqlite3_column_int64(st, 13) != 0;
-	g->streak = sqlite3_column_int64(st, 14) != 0;
-	g->teams = sqlite3_column_int64(st, 15) != 0;
-	g->banks = col_text(st, 16);
-	g->bank_files = col_text(st, 17);
-	g->round_started_at_ms = sqlite3_column_int64(st, 19);
-	g->host_seen_ms = sqlite3_column_int64(st, 20);
-	return g->banks && g->bank_files ? 0 : -1;
-}
-
-static int sqlite_decode_player(sqlite3_stmt *st, struct store_trivia_player *p)
-{
-	int64_t picked = sqlite3_column_int64(st, 9);
-
-	memset(p, 0, sizeof *p);
-	if (sqlite_col_copy(st, 0, p->name, sizeof p->name) < 0 ||
-	    sqlite_col_small(st, 1, &p->seat) < 0 ||
-	    sqlite_col_small(st, 6, &p->right) < 0 ||
-	    sqlite_col_small(st, 7, &p->streak) < 0)
-		return -1;
-	p->joined_at = sqlite3_column_int64(st, 2);
-	p->last_seen_ms = sqlite3_column_int64(st, 3);
-	p->absent = sqlite3_column_int64(st, 4) != 0;
-	p->score = sqlite3_column_int64(st, 5);
-	p->time_ms = sqlite3_column_int64(st, 8);
-	p->answered = sqlite3_column_type(st, 9) != SQLITE_NULL;
-	p->picked = -1;
-	p->points = -1;
-	if (!p->answered)
-		return 0;
-	if (picked < -1 || picked >= BANK_MAX_OPTIONS)
-		return -1;
-	p->picked = (int)picked;
-	p->correct = sqlite3_column_int64(st, 10) != 0;
-	p->elapsed_ms = sqlite3_column_int64(st, 11);
-	if (sqlite3_column_type(st, 12) != SQLITE_NULL)
-		p->points = (int)sqlite3_column_int64(st, 12);
-	return 0;
-}
-
 /* Step SQL_TRIVIA_GAMES, bound to filter f, through fn. */
 static int sqlite_game_rows(struct store_conn *s, const struct store_trivia_filter *f,
 			   const char *doing, sqlite_row_fn fn, void *ctx,
@@ -152,8 +62,8 @@ static int sqlite_trivia_game_add(struct store_conn *s, struct store_trivia_game
 	bind_text(st, 2, g->hosted ? "hosted" : "hotseat", &rc);
 	bind_text(st, 3, g->host_user, &rc);
 	bind_i64(st, 4, g->created_at, &rc);
-	bind_text(st, 5, sqlite_trivia_statuses[g->hosted ? STORE_TRIVIA_LOBBY :
-					       STORE_TRIVIA_RUNNING], &rc);
+	bind_text(st, 5, store_trivia_status_word(g->hosted ? STORE_TRIVIA_LOBBY :
+						  STORE_TRIVIA_RUNNING), &rc);
 	bind_text(st, 6, seed, &rc);
 	bind_i64(st, 7, g->rounds, &rc);
 	bind_i64(st, 8, g->time_limit_ms, &rc);
@@ -182,7 +92,7 @@ static int sqlite_trivia_round_add(struct store_conn *s, int64_t game_id,
 
 	if (!r->bank_id || !r->question_id || r->n_shown < 1 ||
 	    r->n_shown > BANK_MAX_OPTIONS ||
-	    sqlite_join_choices(choices, r->shown_choices, r->n_shown) < 0)
+	    store_join_choices(choices, r->shown_choices, r->n_shown) < 0)
 		return store_bad_trivia(s->path, "a question is malformed", err);
 	bind_i64(st, 1, game_id, &rc);
 	bind_i64(st, 2, r->round, &rc);
@@ -276,8 +186,7 @@ static int sqlite_join_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	(void)s;
 	(void)err;
 	l->found = 1;
-	l->status = sqlite_word_index(sqlite_trivia_statuses,
-				     STORE_COUNT(sqlite_trivia_statuses), col_text(st, 0));
+	l->status = store_trivia_status_parse(col_text(st, 0));
 	l->players = col_u32(st, 1);
 	l->known = sqlite3_column_type(st, 2) != SQLITE_NULL;
 	l->absent = sqlite3_column_int64(st, 2) != 0;
@@ -387,12 +296,11 @@ static int sqlite_trivia_phase_put(struct store_conn *s, int64_t game_id,
 	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PHASE];
 	int rc = SQLITE_OK;
 
-	if ((int)status < 0 || status >= STORE_COUNT(sqlite_trivia_statuses) ||
-	    (int)phase < 0 || phase >= STORE_COUNT(sqlite_trivia_phases))
+	if (!store_trivia_status_word(status) || !store_trivia_phase_word(phase))
 		return store_bad_trivia(s->path, "unknown status or phase", err);
 	bind_i64(st, 1, game_id, &rc);
-	bind_text(st, 2, sqlite_trivia_statuses[status], &rc);
-	bind_text(st, 3, sqlite_trivia_phases[phase], &rc);
+	bind_text(st, 2, store_trivia_status_word(status), &rc);
+	bind_text(st, 3, store_trivia_phase_word(phase), &rc);
 	bind_i64(st, 4, round, &rc);
 	bind_i64(st, 5, start_ms, &rc);
 	bind_i64(st, 6, now, &rc);
@@ -442,8 +350,9 @@ static int sqlite_game_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			  struct rc_error *err)
 {
 	struct store_game_look *l = ctx;
+	struct store_row r = sqlite_row(st);
 
-	if (sqlite_decode_game(st, l->g) < 0)
+	if (store_decode_game(&r, l->g) < 0)
 		return sqlite_unreadable(s, "trivia game",
 					sqlite3_column_int64(st, 0), err);
 	/* the strings die with the row */
@@ -457,10 +366,12 @@ static int sqlite_player_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			    struct rc_error *err)
 {
 	struct store_trivia_state *ts = ctx;
+	struct store_row r;
 
 	if (ts->n_players == STORE_TRIVIA_MAX_PLAYERS)
 		return 1; /* more than a join lets in: a hand edit; show the first */
-	if (sqlite_decode_player(st, &ts->players[ts->n_players]) < 0)
+	r = sqlite_row(st);
+	if (store_decode_player(&r, &ts->players[ts->n_players]) < 0)
 		return sqlite_unreadable(s, "trivia game", ts->game.id, err);
 	ts->n_players++;
 	return 0;
@@ -588,9 +499,10 @@ static int sqlite_games_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			   struct rc_error *err)
 {
 	const struct store_games *v = ctx;
+	struct store_row r = sqlite_row(st);
 	struct store_trivia_game g;
 
-	if (sqlite_decode_game(st, &g) < 0)
+	if (store_decode_game(&r, &g) < 0)
 		return sqlite_unreadable(s, "trivia game",
 					sqlite3_column_int64(st, 0), err);
 	return v->fn(v->ctx, &g) ? 1 : 0;
@@ -612,34 +524,15 @@ struct store_rounds {
 	int64_t game_id;
 };
 
-static int sqlite_decode_round(sqlite3_stmt *st, struct store_trivia_round *r,
-			      char *choices)
-{
-	char *parts[BANK_MAX_OPTIONS];
-	int n;
-
-	memset(r, 0, sizeof *r);
-	r->bank_id = col_text(st, 1);
-	r->question_id = col_text(st, 2);
-	if (sqlite_col_small(st, 0, &r->round) < 0 || !r->bank_id || !r->question_id ||
-	    sqlite_col_copy(st, 3, choices, STORE_LIST_MAX) < 0 ||
-	    (n = sqlite_split(choices, parts, 1)) < 1)
-		return -1;
-	r->n_shown = (unsigned)n;
-	for (int i = 0; i < n; i++)
-		if (sqlite_parse_uint(parts[i], &r->shown_choices[i]) < 0)
-			return -1;
-	return 0;
-}
-
 static int sqlite_rounds_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			    struct rc_error *err)
 {
 	const struct store_rounds *v = ctx;
+	struct store_row row = sqlite_row(st);
 	struct store_trivia_round r;
 	char choices[STORE_LIST_MAX];
 
-	if (sqlite_decode_round(st, &r, choices) < 0)
+	if (store_decode_round(&row, &r, choices) < 0)
 		return sqlite_unreadable(s, "trivia game", v->game_id, err);
 	return v->fn(v->ctx, &r) ? 1 : 0;
 }

@@ -1,0 +1,118 @@
+/*
+ * store_rows — how every backend keeps rolecall's values in columns, and
+ * the one decoder of each kind of row.  Option lists are comma-joined
+ * text, seeds decimal text (SQLite's integers are signed), counts small
+ * non-negative integers; what rolecall did not write is refused here, so
+ * that the readers can trust what they get.
+ *
+ * A backend reads a result row through a struct store_row: its four
+ * column getters and the row they point at.  Each backend's SELECTs put
+ * the same columns in the same places (the *_SELECT comments below), so
+ * that one decoder reads both.
+ */
+#ifndef ROLECALL_STORE_ROWS_H
+#define ROLECALL_STORE_ROWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rolecall/store.h"
+
+/* A comma-separated list of BANK_MAX_OPTIONS ids of up to 64 bytes fits
+ * with room to spare; anything longer is not ours. */
+#define STORE_LIST_MAX 1024
+
+struct store_row;
+
+struct store_row_ops {
+	int64_t (*i64)(const struct store_row *r, int col); /* NULL reads 0 */
+	double (*f64)(const struct store_row *r, int col);
+	const char *(*text)(const struct store_row *r, int col); /* NULL: NULL */
+	int (*is_null)(const struct store_row *r, int col);
+};
+
+struct store_row {
+	const struct store_row_ops *ops;
+	void *res;       /* the backend's statement or result */
+	int row;         /* the row in res, for a backend that has many */
+};
+
+static inline int64_t row_i64(const struct store_row *r, int col)
+{
+	return r->ops->i64(r, col);
+}
+
+static inline const char *row_text(const struct store_row *r, int col)
+{
+	return r->ops->text(r, col);
+}
+
+static inline uint32_t row_u32(const struct store_row *r, int col)
+{
+	int64_t v = row_i64(r, col);
+
+	return v < 0 ? 0 : v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+/* ---- lists and numbers ---- */
+
+/* A log row's or exam question's lists, split in place; the row's
+ * strings point here. */
+struct store_lists {
+	char about[STORE_LIST_MAX];
+	char shown[STORE_LIST_MAX];
+	char choices[STORE_LIST_MAX];
+};
+
+/* Join ids with commas (a NULL id is written empty); -1 when an id holds
+ * a comma, which could not be split again, or the list is too long. */
+int store_join_ids(char *buf, const char *const *ids, unsigned n);
+int store_join_choices(char *buf, const unsigned *choices, unsigned n);
+/* The three lists of rec, joined; -1 when rec is malformed. */
+int store_join_record(struct store_lists *j, const struct answer_record *rec);
+/* Split text at commas, in place.  "" is no part when empty_is_none, else
+ * one empty part.  The number of parts, -1 when too many. */
+int store_split(char *text, char **parts, int empty_is_none);
+int store_parse_uint(const char *text, unsigned *out);
+int store_parse_u64(const char *text, uint64_t *out);
+/* Copy a text column into buf; -1 when NULL or cap is too small. */
+int store_col_copy(const struct store_row *r, int col, char *buf, size_t cap);
+/* A count or percentage: -1 when negative or too large. */
+int store_col_small(const struct store_row *r, int col, unsigned *out);
+
+/* ---- the decoders: 0, or -1 for a row rolecall did not write ---- */
+
+/* Columns: id, user, bank_id, question_id, answer_role, about_roles,
+ * shown_roles, shown_choices, picked, picked_role, correct, elapsed_ms,
+ * answered_at, mode, user_id. */
+int store_decode_log_row(const struct store_row *r, struct log_row *row,
+			 struct store_lists *l);
+/* Columns: question_id, stability, difficulty, last_review, due, reps,
+ * lapses, asked, wrong, last_seen. */
+int store_decode_question(const struct store_row *r, struct question_state *qs);
+/* Columns: id, user_id, user, started_at, ended_at, seed, count,
+ * pass_mark, time_limit, status, timed_out, correct, banks. */
+int store_decode_attempt(const struct store_row *r, struct exam_attempt *a);
+/* Columns: attempt_id, position, then as the log row's 2..10. */
+int store_decode_item(const struct store_row *r, struct exam_item_row *row,
+		      struct store_lists *l);
+/* Columns: id, code, kind, host_user, created_at, started_at, ended_at,
+ * status, phase, seed, rounds, time_limit_ms, points, speed, streak,
+ * teams, banks, bank_files, current_round, round_started_at_ms,
+ * host_seen_ms. */
+int store_decode_game(const struct store_row *r, struct store_trivia_game *g);
+/* Columns: name, seat, joined_at, last_seen_ms, absent, score,
+ * right_count, streak, time_ms, then the round's answer (NULL when none):
+ * picked, correct, elapsed_ms, points. */
+int store_decode_player(const struct store_row *r, struct store_trivia_player *p);
+/* Columns: round, bank_id, question_id, shown_choices. */
+int store_decode_round(const struct store_row *r, struct store_trivia_round *rd,
+		       char *choices);
+
+/* The words kept for a game's status and phase. */
+const char *store_trivia_status_word(enum store_trivia_status s);
+const char *store_trivia_phase_word(enum store_trivia_phase p);
+/* Its index, -1 when text is not one of them. */
+int store_trivia_status_parse(const char *text);
+
+#endif
