@@ -4,8 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# libpq-dev: the PostgreSQL backend; postgresql: the throwaway servers the
+# tests start (never as a service: the package's own cluster is not used).
 packages=(build-essential clang cmake pkg-config libyaml-dev libsqlite3-dev
-          libncurses-dev libcmocka-dev tmux python3 sqlite3 valgrind)
+          libncurses-dev libcmocka-dev libpq-dev postgresql tmux python3 sqlite3
+          valgrind)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -31,10 +31,21 @@
 
 struct store;
 
-/* Open (creating the file 0600 and missing folders 0700) and migrate
- * forward.  A database from a newer rolecall is refused, never rewritten;
- * a corrupt one is refused and left untouched. */
+/* Open a database: a file path (SQLite), or a PostgreSQL URI
+ * (postgresql://, postgres://) or libpq "key=value" string.  A file is
+ * created 0600 (missing folders 0700) and migrated forward; a server's
+ * schema must exist already (store_init).  A database from a newer
+ * rolecall is refused, never rewritten; a corrupt one is refused and left
+ * untouched. */
 int store_open(const char *path, struct store **out, struct rc_error *err);
+/* 1 when target names a file (SQLite), 0 when a server (a URI or a
+ * libpq "key=value" string). */
+int store_target_is_file(const char *target);
+/* Create or migrate the schema of target, as `rolecall db init` does;
+ * *backend gets the backend's name ("SQLite", "PostgreSQL"), *version
+ * the schema version it leaves. */
+int store_init(const char *target, const char **backend, int *version,
+	       struct rc_error *err);
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
 

@@ -39,9 +39,7 @@ static int open_store(const struct options *cli, struct app *app)
 	struct rc_error err;
 	char path[4096];
 
-	if (cli->db) {
-		snprintf(path, sizeof path, "%s", cli->db);
-	} else if (paths_default_db(path, sizeof path, &err) < 0) {
+	if (paths_db(cli->db, path, sizeof path, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}

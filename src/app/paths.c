@@ -88,6 +88,20 @@ int paths_default_db(char *buf, size_t len, struct rc_error *err)
 	return 0;
 }
 
+int paths_db(const char *given, char *buf, size_t len, struct rc_error *err)
+{
+	const char *env = getenv("ROLECALL_DB");
+
+	if (!given && env && *env)
+		given = env;
+	if (!given)
+		return paths_default_db(buf, len, err);
+	if ((size_t)snprintf(buf, len, "%s", given) >= len)
+		return rc_error_set(err, "the database name is too long (at most "
+				    "%zu bytes)", len - 1);
+	return 0;
+}
+
 static int has_bank_suffix(const char *name)
 {
 	size_t n = strlen(name);

@@ -17,6 +17,11 @@ int paths_quizzes_dir(char *buf, size_t len, struct rc_error *err);
  * ~/.local/share/rolecall/rolecall.db. */
 int paths_default_db(char *buf, size_t len, struct rc_error *err);
 
+/* The database a command uses: given (--db) when not NULL, else
+ * $ROLECALL_DB when set (a team's shared database, doc/teams.md), else
+ * the default file. */
+int paths_db(const char *given, char *buf, size_t len, struct rc_error *err);
+
 /* The *.yaml and *.yml files of a folder, sorted; the caller frees each
  * name and the array.  Returns the count, or -1 with err set. */
 int paths_list_banks(const char *dir, char ***names, struct rc_error *err);

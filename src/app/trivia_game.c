@@ -443,7 +443,8 @@ int tgame_bank_files(const char *db_path, const char *code, char **files,
 	*files = NULL;
 	/* Opening would create the file: a mistyped --db would leave an empty
 	 * database behind and only then say there is no game in it. */
-	if (access(db_path, F_OK) < 0 && errno == ENOENT)
+	if (store_target_is_file(db_path) && access(db_path, F_OK) < 0 &&
+	    errno == ENOENT)
 		return rc_error_set(err, "%s: no such database, so no trivia game %s "
 				    "in it; give the --db the host uses", db_path,
 				    code);

@@ -87,9 +87,7 @@ static int report_open(struct report *rp)
 
 	if (!(rp->cat = app_load_banks(rp->cli, &rp->banks, &rp->n_banks)))
 		return -1;
-	if (rp->cli->db) {
-		snprintf(path, sizeof path, "%s", rp->cli->db);
-	} else if (paths_default_db(path, sizeof path, &err) < 0) {
+	if (paths_db(rp->cli->db, path, sizeof path, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}

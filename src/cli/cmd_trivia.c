@@ -71,16 +71,12 @@ static int trivia_check(const struct options *cli, enum trivia_how how)
 	return 0;
 }
 
-/* The database the game is in: --db, else the default. */
+/* The database the game is in: --db, else ROLECALL_DB, else the default. */
 static int trivia_db(const struct options *cli, char *path, size_t cap)
 {
 	struct rc_error err;
 
-	if (cli->db) {
-		snprintf(path, cap, "%s", cli->db);
-		return 0;
-	}
-	if (paths_default_db(path, cap, &err) < 0) {
+	if (paths_db(cli->db, path, cap, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}

@@ -13,10 +13,10 @@
 enum {
 	C_MENU = 1 << 0, C_PRACTICE = 1 << 1, C_DRILL = 1 << 2, C_STATS = 1 << 3,
 	C_EXPORT = 1 << 4, C_EXAM = 1 << 5, C_REPORT = 1 << 6, C_TRIVIA = 1 << 7,
-	C_CHECK = 1 << 8,
+	C_CHECK = 1 << 8, C_DB = 1 << 9,
 	C_SESSION = C_MENU | C_PRACTICE | C_DRILL | C_EXAM,
 	C_DATA = C_SESSION | C_STATS | C_EXPORT | C_REPORT | C_TRIVIA,
-	C_ALL = C_DATA | C_CHECK,
+	C_ALL = C_DATA | C_CHECK | C_DB,
 };
 
 struct usage_command {
@@ -65,6 +65,12 @@ static const struct usage_command commands[] = {
 	  "A trivia game with a countdown per question, points for right and fast\n"
 	  "answers, streaks and a leaderboard: players or teams taking turns on one\n"
 	  "terminal, or a game on several terminals sharing one --db.\n" },
+	{ "db", C_DB, "rolecall db init [--db FILE|URI]",
+	  "set up a database: 'db init' creates or upgrades its tables",
+	  "'db init' creates rolecall's tables in the database, or upgrades them to\n"
+	  "this rolecall's schema.  A file is set up by any command that opens it; a\n"
+	  "PostgreSQL database only by 'db init', run by a role that may create\n"
+	  "tables there (doc/teams.md).\n" },
 	{ "check", C_CHECK, "rolecall check [OPTION]... [FILE|DIR]...",
 	  NULL, /* its name and operands do not fit the column */
 	  "Validate banks without starting a session: every problem is reported as\n"
@@ -88,8 +94,9 @@ static const struct usage_option options[] = {
 	{ 'b', 'b', "bank", "ID|FILE", "use this bank (repeatable; default: all bundled banks)",
 	  C_DATA & ~C_EXPORT },
 	{ 'u', 'u', "user", "NAME", "whose progress to use (default: your login name)", C_DATA },
-	{ OPT_DB, 0, "db", "FILE", "the database (default: $XDG_DATA_HOME/rolecall/rolecall.db)",
-	  C_DATA },
+	{ OPT_DB, 0, "db", "FILE|URI", "the database: a file, or a PostgreSQL URI (default:\n"
+	  "                       $ROLECALL_DB, else $XDG_DATA_HOME/rolecall/rolecall.db)",
+	  C_DATA | C_DB },
 	{ 'n', 'n', "count", "N", "number of questions in the session", C_SESSION },
 	{ 's', 's', "seed", "N", "random seed, to replay a session exactly", C_SESSION | C_TRIVIA },
 	{ 'p', 'p', "plain", NULL, "line mode: numbered options, answers from stdin",

@@ -276,9 +276,7 @@ int report_trivia(const struct options *cli)
 
 	if (rt_check(cli) < 0)
 		return EXIT_USAGE;
-	if (cli->db)
-		snprintf(path, sizeof path, "%s", cli->db);
-	else if (paths_default_db(path, sizeof path, &err) < 0) {
+	if (paths_db(cli->db, path, sizeof path, &err) < 0) {
 		app_fail("%s", err.msg);
 		return EXIT_FAIL;
 	}

@@ -31,12 +31,18 @@ static int store_is_pg_target(const char *target)
 	return 0;
 }
 
+int store_target_is_file(const char *target)
+{
+	return !store_is_pg_target(target);
+}
+
 const struct store_ops *store_backend_for(const char *target,
 					  struct rc_error *err)
 {
 	if (!store_is_pg_target(target))
 		return &store_sqlite_ops;
 #ifdef ROLECALL_HAVE_PG
+	(void)err;
 	return &store_pg_ops;
 #else
 	rc_error_set(err, "%s: this rolecall was built without PostgreSQL "
@@ -66,6 +72,20 @@ int store_open(const char *target, struct store **out, struct rc_error *err)
 	}
 	*out = s;
 	return 0;
+}
+
+int store_init(const char *target, const char **backend, int *version,
+	       struct rc_error *err)
+{
+	const struct store_ops *ops;
+
+	if (!target || !*target)
+		return rc_error_set(err, "no database given; give --db FILE or URI");
+	if (!(ops = store_backend_for(target, err)))
+		return -1;
+	*backend = ops->name;
+	*version = ops->schema_version;
+	return ops->init(target, err);
 }
 
 void store_close(struct store *s)

@@ -46,6 +46,11 @@ struct store_ops {
 	/* ---- the connection ---- */
 	int (*open)(const char *target, struct store_conn **out,
 		    struct rc_error *err);
+	/* Create or migrate the schema, as `rolecall db init` does: for
+	 * SQLite, what open does anyway; on a server, the one operation
+	 * that changes the schema, so that it needs the owner's rights. */
+	int (*init)(const char *target, struct rc_error *err);
+	int schema_version; /* what init leaves */
 	void (*close)(struct store_conn *c);
 	const char *(*path)(const struct store_conn *c);
 
@@ -161,6 +166,9 @@ struct store_ops {
 
 /* The backends this rolecall was built with. */
 extern const struct store_ops store_sqlite_ops;
+#ifdef ROLECALL_HAVE_PG
+extern const struct store_ops store_pg_ops;
+#endif
 
 /* The backend a --db target names: PostgreSQL for a postgresql:// or
  * postgres:// URI or a libpq "key=value" string, SQLite (a file path)

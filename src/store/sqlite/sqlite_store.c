@@ -823,6 +823,17 @@ static void sqlite_close(struct store_conn *s)
 	free(s);
 }
 
+/* Opening creates and migrates the file: that is all an init is. */
+static int sqlite_init(const char *path, struct rc_error *err)
+{
+	struct store_conn *s;
+
+	if (sqlite_open(path, &s, err) < 0)
+		return -1;
+	sqlite_close(s);
+	return 0;
+}
+
 static const char *sqlite_path(const struct store_conn *s)
 {
 	return s->path;
@@ -874,6 +885,8 @@ static int sqlite_begin_write(struct store_conn *s, int64_t user_id,
 const struct store_ops store_sqlite_ops = {
 	.name = "SQLite",
 	.open = sqlite_open,
+	.init = sqlite_init,
+	.schema_version = STORE_SCHEMA_VERSION,
 	.close = sqlite_close,
 	.path = sqlite_path,
 	.begin_read = sqlite_begin_read,

@@ -1,0 +1,218 @@
+/*
+ * pg_impl.h — what the parts of the PostgreSQL backend share and nothing
+ * else includes: the connection, its statements, the helpers that run
+ * them, and the operations store_pg_ops points at.  This header is where
+ * <libpq-fe.h> comes in, so only src/store/pg/ includes it.
+ *
+ * The backend is split by job as the SQLite one is: pg_store.c (the
+ * connection: open, schema, migrations, statements, errors, transactions,
+ * the ops table), pg_answers.c (profiles, the answer log, derived state),
+ * pg_exam.c, pg_trivia.c.  Its SELECTs put their columns where the shared
+ * decoders of store_rows.h expect them.
+ *
+ * Parameters go as text ($1, $2, ...): libpq's text format needs no
+ * byte-order care and PostgreSQL checks every value against its column.
+ */
+#ifndef ROLECALL_PG_IMPL_H
+#define ROLECALL_PG_IMPL_H
+
+#include <stdint.h>
+
+#include <libpq-fe.h>
+
+#include "store_backend.h"
+#include "store_rows.h"
+
+/* The PostgreSQL schema's own version: its migrations are not SQLite's. */
+#define PG_SCHEMA_VERSION 1
+
+enum pg_sql {
+	PG_USER_FIND,
+	PG_USER_ADD,
+	PG_USER_LOCK,
+	PG_TOTALS_PUT,
+	PG_TOTALS_GET,
+	PG_LOG_ADD,
+	PG_LOG_ALL,
+	PG_LOG_USER,
+	PG_LOG_REPLAY,
+	PG_QUESTION_PUT,
+	PG_QUESTION_GET,
+	PG_TALLY_PUT,
+	PG_TALLY_GET,
+	PG_CONFUSION_PUT,
+	PG_CONFUSION_GET,
+	PG_DAILY,
+	PG_EXAM_ADD,
+	PG_EXAM_ITEM_ADD,
+	PG_EXAM_ITEM_PUT,
+	PG_EXAM_SUBMIT,
+	PG_EXAM_EACH,
+	PG_EXAM_ITEMS,
+	PG_TRIVIA_CODE_FIND,
+	PG_TRIVIA_GAME_ADD,
+	PG_TRIVIA_GAME_LOCK,
+	PG_TRIVIA_ROUND_ADD,
+	PG_TRIVIA_PLAYER_ADD,
+	PG_TRIVIA_PLAYER_GET,
+	PG_TRIVIA_REJOIN,
+	PG_TRIVIA_SEEN,
+	PG_TRIVIA_HOST_SEEN,
+	PG_TRIVIA_LEAVE,
+	PG_TRIVIA_MARK_ABSENT,
+	PG_TRIVIA_PHASE,
+	PG_TRIVIA_ANSWER_ADD,
+	PG_TRIVIA_ANSWER_MISS,
+	PG_TRIVIA_ANSWER_POINTS,
+	PG_TRIVIA_PLAYER_SCORE,
+	PG_TRIVIA_GAMES,
+	PG_TRIVIA_PLAYERS,
+	PG_TRIVIA_ROUNDS,
+	PG_SQL_COUNT
+};
+
+struct store_conn {
+	PGconn *db;
+	char *target;   /* as given, for reconnecting */
+	char *name;     /* for messages: never the password */
+	unsigned char prepared[PG_SQL_COUNT];
+};
+
+#define PG_MAX_ARGS 16
+
+/* The parameters of one statement, as text; numbers are printed here. */
+struct pg_args {
+	int n;
+	const char *v[PG_MAX_ARGS];
+	char num[PG_MAX_ARGS][32];
+};
+
+void pg_i64(struct pg_args *a, int64_t v);
+void pg_f64(struct pg_args *a, double v);
+/* Borrowed for the call; NULL is SQL NULL. */
+void pg_text(struct pg_args *a, const char *v);
+
+/* Visits one result row: 0 to go on, 1 to stop, -1 on an error it has
+ * already put in err. */
+typedef int (*pg_row_fn)(struct store_conn *c, const struct store_row *r,
+			 void *ctx, struct rc_error *err);
+
+/* libpq's messages span lines, with tabs and a final newline: one line,
+ * single spaces. */
+void pg_flatten(char *msg);
+/* Report a failed call; res may be NULL (then the connection's error). */
+int pg_fail(const struct store_conn *c, const PGresult *res, const char *doing,
+	    struct rc_error *err);
+int pg_unreadable(const struct store_conn *c, const char *what, int64_t id,
+		  struct rc_error *err);
+/* Run a statement that returns no rows: the rows it changed, or -1. */
+int pg_cmd(struct store_conn *c, enum pg_sql which, const struct pg_args *a,
+	   const char *doing, struct rc_error *err);
+/* Run a statement through all its rows. */
+int pg_rows(struct store_conn *c, enum pg_sql which, const struct pg_args *a,
+	    const char *doing, pg_row_fn fn, void *ctx, struct rc_error *err);
+/* The first column of the first row as a number: 1 and *out when there is
+ * a row, 0 when none, -1 on error. */
+int pg_value(struct store_conn *c, enum pg_sql which, const struct pg_args *a,
+	     const char *doing, int64_t *out, struct rc_error *err);
+/* Run SQL text that is not worth preparing (open, migrate, rebuild). */
+int pg_exec(const struct store_conn *c, const char *sql, const char *doing,
+	    struct rc_error *err);
+int pg_begin(struct store_conn *c, const char *doing, struct rc_error *err);
+/* A read on one snapshot; a write holding the profile's row lock (every
+ * profile's when user_id is 0). */
+int pg_begin_read(struct store_conn *c, const char *doing, struct rc_error *err);
+int pg_begin_write(struct store_conn *c, int64_t user_id, const char *doing,
+		   struct rc_error *err);
+/* Commit when rc is 0, else roll back; returns 0 only once committed. */
+int pg_finish(struct store_conn *c, int rc, const char *doing,
+	      struct rc_error *err);
+/* As pg_finish for a body whose outcome is 0, a positive code the caller
+ * acts on, or -1: the outcome when the commit succeeds. */
+int pg_outcome(struct store_conn *c, int rc, const char *doing,
+	       struct rc_error *err);
+
+/* ---- pg_answers.c ---- */
+
+int pg_user_find(struct store_conn *c, const char *name, int64_t *user_id,
+		 struct rc_error *err);
+int pg_user(struct store_conn *c, const char *name, int64_t *user_id,
+	    struct rc_error *err);
+int pg_stored(struct store_conn *c, int64_t user_id, int64_t *answers,
+	      struct rc_error *err);
+int pg_load_derived(struct store_conn *c, int64_t user_id, struct history *h,
+		    struct rc_error *err);
+int pg_question_put(struct store_conn *c, int64_t user_id,
+		    const struct question_state *qs, struct rc_error *err);
+int pg_tally_put(struct store_conn *c, int64_t user_id, const char *role,
+		 const struct role_tally *t, struct rc_error *err);
+int pg_confusion_put(struct store_conn *c, int64_t user_id, const char *answer,
+		     const char *picked, const struct confusion_cell *cell,
+		     struct rc_error *err);
+int pg_totals_put(struct store_conn *c, int64_t user_id, uint64_t answers,
+		  uint64_t correct, struct rc_error *err);
+int pg_clear_derived(struct store_conn *c, struct rc_error *err);
+int pg_log_add(struct store_conn *c, int64_t user_id,
+	       const struct answer_record *rec, struct rc_error *err);
+int pg_log_scan(struct store_conn *c, int64_t user_id, int by_user,
+		store_log_fn fn, void *ctx, const char *doing,
+		struct rc_error *err);
+int pg_daily(struct store_conn *c, int64_t user_id, int64_t now, unsigned days,
+	     uint32_t *answers, uint32_t *correct, struct rc_error *err);
+int pg_dump_derived(struct store_conn *c, FILE *out, struct rc_error *err);
+
+/* ---- pg_exam.c ---- */
+
+int pg_exam_begin(struct store_conn *c, struct exam_attempt *a,
+		  const struct answer_record *items, unsigned n,
+		  struct rc_error *err);
+int pg_exam_answer(struct store_conn *c, int64_t attempt_id, unsigned position,
+		   const struct answer_record *item, struct rc_error *err);
+int pg_exam_close(struct store_conn *c, const struct exam_attempt *a,
+		  const struct answer_record *items, unsigned n,
+		  struct rc_error *err);
+int pg_each_attempt(struct store_conn *c, const struct exam_filter *f,
+		    int (*fn)(void *ctx, const struct exam_attempt *a),
+		    void *ctx, struct rc_error *err);
+int pg_each_exam_item(struct store_conn *c, const struct exam_filter *f,
+		      int (*fn)(void *ctx, const struct exam_item_row *row),
+		      void *ctx, struct rc_error *err);
+
+/* ---- pg_trivia.c ---- */
+
+int pg_trivia_create(struct store_conn *c, struct store_trivia_game *g,
+		     const struct store_trivia_round *rounds,
+		     const char *const *players, unsigned n_players,
+		     int64_t now_ms, struct rc_error *err);
+int pg_trivia_join(struct store_conn *c, int64_t game_id, const char *name,
+		   int64_t now, int64_t now_ms, int64_t stale_ms,
+		   struct rc_error *err);
+int pg_trivia_seen(struct store_conn *c, int64_t game_id, const char *name,
+		   int64_t now_ms, struct rc_error *err);
+int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name,
+		    struct rc_error *err);
+int pg_trivia_mark_absent(struct store_conn *c, int64_t game_id,
+			  int64_t before_ms, struct rc_error *err);
+int pg_trivia_set_phase(struct store_conn *c, int64_t game_id,
+			enum store_trivia_status status,
+			enum store_trivia_phase phase, unsigned round,
+			int64_t round_started_at_ms, int64_t now,
+			struct rc_error *err);
+int pg_trivia_answer(struct store_conn *c, int64_t game_id, unsigned round,
+		     const char *player, int picked, int correct,
+		     int64_t elapsed_ms, int64_t now_ms, struct rc_error *err);
+int pg_trivia_close_round(struct store_conn *c, int64_t game_id, unsigned round,
+			  struct store_trivia_state *st,
+			  int (*score)(void *ctx, struct store_trivia_state *st,
+				       struct rc_error *err),
+			  void *ctx, struct rc_error *err);
+int pg_trivia_state(struct store_conn *c, int64_t game_id, unsigned round,
+		    struct store_trivia_state *st, struct rc_error *err);
+int pg_trivia_each_game(struct store_conn *c, const struct store_trivia_filter *f,
+			int (*fn)(void *ctx, const struct store_trivia_game *g),
+			void *ctx, struct rc_error *err);
+int pg_trivia_each_round(struct store_conn *c, int64_t game_id,
+			 int (*fn)(void *ctx, const struct store_trivia_round *r),
+			 void *ctx, struct rc_error *err);
+
+#endif

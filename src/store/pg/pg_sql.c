@@ -1,0 +1,321 @@
+/*
+ * pg_sql — the PostgreSQL schema, its migrations and every statement, kept
+ * apart from the code that runs them.  Statements are those of the SQLite
+ * backend in PostgreSQL's dialect: $n parameters cast where PostgreSQL
+ * could not tell their type, ON CONFLICT for INSERT OR REPLACE / IGNORE,
+ * RETURNING id for last_insert_rowid.  Columns are in the places the
+ * decoders of store_rows.h read.
+ */
+#include "pg_sql.h"
+
+/*
+ * pg_migrations[v] takes a database from schema v to v + 1, in the one
+ * transaction that also records the version.  A released entry never
+ * changes: databases out there were made by it.
+ */
+const char *const pg_migrations[PG_SCHEMA_VERSION] = {
+	/* v1: the SQLite schema 3 (profiles, answer log, derived state,
+	 * exams, trivia), with PostgreSQL's types. */
+	"CREATE TABLE rolecall_schema (version integer NOT NULL);"
+	"INSERT INTO rolecall_schema VALUES (0);"
+	"CREATE TABLE users ("
+	" id bigserial PRIMARY KEY,"
+	" name text NOT NULL UNIQUE,"
+	" created_at bigint NOT NULL,"
+	" answers bigint NOT NULL DEFAULT 0,"
+	" correct bigint NOT NULL DEFAULT 0);"
+	"CREATE TABLE answers ("
+	" id bigserial PRIMARY KEY,"
+	" user_id bigint NOT NULL REFERENCES users (id),"
+	" bank_id text NOT NULL,"
+	" question_id text NOT NULL,"
+	" answer_role text,"
+	" about_roles text NOT NULL,"
+	" shown_roles text NOT NULL,"
+	" shown_choices text NOT NULL,"
+	" picked integer NOT NULL,"
+	" picked_role text,"
+	" correct integer NOT NULL,"
+	" elapsed_ms bigint NOT NULL,"
+	" answered_at bigint NOT NULL,"
+	" mode text NOT NULL);"
+	"CREATE INDEX answers_user_time ON answers (user_id, answered_at);"
+	"CREATE TABLE question_state ("
+	" user_id bigint NOT NULL REFERENCES users (id),"
+	" question_id text NOT NULL,"
+	" stability double precision NOT NULL,"
+	" difficulty double precision NOT NULL,"
+	" last_review bigint NOT NULL,"
+	" due bigint NOT NULL,"
+	" reps bigint NOT NULL,"
+	" lapses bigint NOT NULL,"
+	" asked bigint NOT NULL,"
+	" wrong bigint NOT NULL,"
+	" last_seen bigint NOT NULL,"
+	" PRIMARY KEY (user_id, question_id));"
+	"CREATE TABLE role_tally ("
+	" user_id bigint NOT NULL REFERENCES users (id),"
+	" role_id text NOT NULL,"
+	" asked bigint NOT NULL,"
+	" correct bigint NOT NULL,"
+	" PRIMARY KEY (user_id, role_id));"
+	"CREATE TABLE confusion ("
+	" user_id bigint NOT NULL REFERENCES users (id),"
+	" answer_role text NOT NULL,"
+	" picked_role text NOT NULL,"
+	" count bigint NOT NULL,"
+	" chances bigint NOT NULL,"
+	" PRIMARY KEY (user_id, answer_role, picked_role));"
+	"CREATE TABLE exam_attempts ("
+	" id bigserial PRIMARY KEY,"
+	" user_id bigint NOT NULL REFERENCES users (id),"
+	" started_at bigint NOT NULL,"
+	" ended_at bigint,"
+	" seed text NOT NULL,"
+	" count integer NOT NULL,"
+	" pass_mark integer NOT NULL,"
+	" time_limit integer NOT NULL,"
+	" status text NOT NULL CHECK (status IN ('open', 'submitted')),"
+	" timed_out integer NOT NULL DEFAULT 0,"
+	" correct integer,"
+	" banks text NOT NULL);"
+	"CREATE INDEX exam_attempts_user ON exam_attempts (user_id, started_at);"
+	"CREATE TABLE exam_items ("
+	" attempt_id bigint NOT NULL REFERENCES exam_attempts (id),"
+	" position integer NOT NULL,"
+	" bank_id text NOT NULL,"
+	" question_id text NOT NULL,"
+	" answer_role text,"
+	" about_roles text NOT NULL,"
+	" shown_roles text NOT NULL,"
+	" shown_choices text NOT NULL,"
+	" picked integer NOT NULL DEFAULT -1,"
+	" picked_role text,"
+	" correct integer NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (attempt_id, position));"
+	"CREATE TABLE trivia_games ("
+	" id bigserial PRIMARY KEY,"
+	" code text NOT NULL UNIQUE,"
+	" kind text NOT NULL CHECK (kind IN ('hotseat', 'hosted')),"
+	" host_user text NOT NULL,"
+	" created_at bigint NOT NULL,"
+	" started_at bigint,"
+	" ended_at bigint,"
+	" status text NOT NULL"
+	"  CHECK (status IN ('lobby', 'running', 'done', 'abandoned')),"
+	" phase text NOT NULL"
+	"  CHECK (phase IN ('wait', 'question', 'reveal', 'board', 'podium')),"
+	" seed text NOT NULL,"
+	" rounds integer NOT NULL,"
+	" time_limit_ms bigint NOT NULL,"
+	" points integer NOT NULL,"
+	" speed integer NOT NULL,"
+	" streak integer NOT NULL,"
+	" teams integer NOT NULL,"
+	" banks text NOT NULL,"
+	" bank_files text NOT NULL,"
+	" current_round integer NOT NULL DEFAULT 0,"
+	" round_started_at_ms bigint NOT NULL DEFAULT 0,"
+	" host_seen_ms bigint NOT NULL DEFAULT 0);"
+	"CREATE TABLE trivia_players ("
+	" game_id bigint NOT NULL REFERENCES trivia_games (id),"
+	" name text NOT NULL,"
+	" seat integer NOT NULL,"
+	" joined_at bigint NOT NULL,"
+	" last_seen_ms bigint NOT NULL,"
+	" absent integer NOT NULL DEFAULT 0,"
+	" score bigint NOT NULL DEFAULT 0,"
+	" right_count integer NOT NULL DEFAULT 0,"
+	" streak integer NOT NULL DEFAULT 0,"
+	" time_ms bigint NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (game_id, name));"
+	"CREATE TABLE trivia_rounds ("
+	" game_id bigint NOT NULL REFERENCES trivia_games (id),"
+	" round integer NOT NULL,"
+	" bank_id text NOT NULL,"
+	" question_id text NOT NULL,"
+	" shown_choices text NOT NULL,"
+	" PRIMARY KEY (game_id, round));"
+	"CREATE TABLE trivia_answers ("
+	" game_id bigint NOT NULL,"
+	" round integer NOT NULL,"
+	" player text NOT NULL,"
+	" picked integer NOT NULL,"
+	" correct integer NOT NULL,"
+	" elapsed_ms bigint NOT NULL,"
+	" answered_at_ms bigint NOT NULL,"
+	" points integer,"
+	" PRIMARY KEY (game_id, round, player),"
+	" FOREIGN KEY (game_id, round) REFERENCES trivia_rounds (game_id, round),"
+	" FOREIGN KEY (game_id, player) REFERENCES trivia_players (game_id, name));",
+};
+
+#define PG_LOG_SELECT                                                          \
+	"SELECT a.id, u.name, a.bank_id, a.question_id, a.answer_role,"        \
+	" a.about_roles, a.shown_roles, a.shown_choices, a.picked,"            \
+	" a.picked_role, a.correct, a.elapsed_ms, a.answered_at, a.mode,"      \
+	" a.user_id FROM answers a JOIN users u ON u.id = a.user_id"
+
+#define PG_EXAM_WHERE                                                          \
+	" WHERE ($1::bigint = 0 OR a.user_id = $1) AND ($2::bigint = 0"        \
+	" OR a.id = $2) AND a.started_at >= $3::bigint"                        \
+	" AND ($4::integer = 0 OR a.status = 'submitted')"
+
+#define PG_ITEM_SELECT                                                         \
+	"SELECT i.attempt_id, i.position, i.bank_id, i.question_id,"           \
+	" i.answer_role, i.about_roles, i.shown_roles, i.shown_choices,"       \
+	" i.picked, i.picked_role, i.correct"                                  \
+	" FROM exam_items i JOIN exam_attempts a ON a.id = i.attempt_id"
+
+#define PG_GAME_SELECT                                                         \
+	"SELECT id, code, kind, host_user, created_at, started_at, ended_at,"  \
+	" status, phase, seed, rounds, time_limit_ms, points, speed, streak,"  \
+	" teams, banks, bank_files, current_round, round_started_at_ms,"       \
+	" host_seen_ms FROM trivia_games"
+
+const char *const pg_sql_text[PG_SQL_COUNT] = {
+	[PG_USER_FIND] = "SELECT id FROM users WHERE name = $1",
+	[PG_USER_ADD] = "INSERT INTO users (name, created_at) VALUES ($1, $2)"
+			" ON CONFLICT (name) DO NOTHING",
+	/* The profile's row lock is what a writer holds: two learners
+	 * never wait for each other, two terminals of one learner do. */
+	[PG_USER_LOCK] = "SELECT id FROM users WHERE id = $1 FOR UPDATE",
+	[PG_TOTALS_PUT] = "UPDATE users SET answers = $2, correct = $3 WHERE id = $1",
+	[PG_TOTALS_GET] = "SELECT answers, correct FROM users WHERE id = $1",
+	[PG_LOG_ADD] = "INSERT INTO answers (user_id, bank_id, question_id,"
+		       " answer_role, about_roles, shown_roles, shown_choices, picked,"
+		       " picked_role, correct, elapsed_ms, answered_at, mode)"
+		       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+	[PG_LOG_ALL] = PG_LOG_SELECT " ORDER BY a.id",
+	[PG_LOG_USER] = PG_LOG_SELECT " WHERE a.user_id = $1 ORDER BY a.id",
+	[PG_LOG_REPLAY] = PG_LOG_SELECT " ORDER BY a.user_id, a.id",
+	[PG_QUESTION_PUT] = "INSERT INTO question_state (user_id, question_id,"
+			    " stability, difficulty, last_review, due, reps, lapses,"
+			    " asked, wrong, last_seen)"
+			    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+			    " ON CONFLICT (user_id, question_id) DO UPDATE SET"
+			    " stability = EXCLUDED.stability,"
+			    " difficulty = EXCLUDED.difficulty,"
+			    " last_review = EXCLUDED.last_review, due = EXCLUDED.due,"
+			    " reps = EXCLUDED.reps, lapses = EXCLUDED.lapses,"
+			    " asked = EXCLUDED.asked, wrong = EXCLUDED.wrong,"
+			    " last_seen = EXCLUDED.last_seen",
+	[PG_QUESTION_GET] = "SELECT question_id, stability, difficulty,"
+			    " last_review, due, reps, lapses, asked, wrong, last_seen"
+			    " FROM question_state WHERE user_id = $1",
+	[PG_TALLY_PUT] = "INSERT INTO role_tally (user_id, role_id, asked, correct)"
+			 " VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, role_id)"
+			 " DO UPDATE SET asked = EXCLUDED.asked,"
+			 " correct = EXCLUDED.correct",
+	[PG_TALLY_GET] = "SELECT role_id, asked, correct FROM role_tally"
+			 " WHERE user_id = $1",
+	[PG_CONFUSION_PUT] = "INSERT INTO confusion (user_id, answer_role,"
+			     " picked_role, count, chances) VALUES ($1, $2, $3, $4, $5)"
+			     " ON CONFLICT (user_id, answer_role, picked_role)"
+			     " DO UPDATE SET count = EXCLUDED.count,"
+			     " chances = EXCLUDED.chances",
+	[PG_CONFUSION_GET] = "SELECT answer_role, picked_role, count, chances"
+			     " FROM confusion WHERE user_id = $1",
+	/* Day $4 is the last one: an answer given at `now` still counts. */
+	[PG_DAILY] = "SELECT least((answered_at - $2::bigint) / 86400, $4::bigint),"
+		     " count(*), sum(correct) FROM answers"
+		     " WHERE answered_at BETWEEN $2 AND $3::bigint"
+		     " AND ($1::bigint = 0 OR user_id = $1) GROUP BY 1",
+	[PG_EXAM_ADD] = "INSERT INTO exam_attempts (user_id, started_at, seed,"
+			" count, pass_mark, time_limit, status, banks)"
+			" VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) RETURNING id",
+	[PG_EXAM_ITEM_ADD] = "INSERT INTO exam_items (attempt_id, position,"
+			     " bank_id, question_id, answer_role, about_roles,"
+			     " shown_roles, shown_choices, picked, picked_role, correct)"
+			     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+	[PG_EXAM_ITEM_PUT] = "UPDATE exam_items SET picked = $3, picked_role = $4,"
+			     " correct = $5 WHERE attempt_id = $1 AND position = $2"
+			     " AND (SELECT status FROM exam_attempts WHERE id = $1)"
+			     " = 'open'",
+	[PG_EXAM_SUBMIT] = "UPDATE exam_attempts SET status = 'submitted',"
+			   " ended_at = $2, timed_out = $3, correct = $4"
+			   " WHERE id = $1 AND user_id = $5 AND count = $6"
+			   " AND status = 'open'",
+	[PG_EXAM_EACH] = "SELECT a.id, a.user_id, u.name, a.started_at, a.ended_at,"
+			 " a.seed, a.count, a.pass_mark, a.time_limit, a.status,"
+			 " a.timed_out, a.correct, a.banks"
+			 " FROM exam_attempts a JOIN users u ON u.id = a.user_id"
+			 PG_EXAM_WHERE " ORDER BY a.id",
+	[PG_EXAM_ITEMS] = PG_ITEM_SELECT PG_EXAM_WHERE
+			  " ORDER BY i.attempt_id, i.position",
+	[PG_TRIVIA_CODE_FIND] = "SELECT id FROM trivia_games WHERE code = $1",
+	[PG_TRIVIA_GAME_ADD] = "INSERT INTO trivia_games (code, kind, host_user,"
+			       " created_at, status, phase, seed, rounds, time_limit_ms,"
+			       " points, speed, streak, teams, banks, bank_files,"
+			       " host_seen_ms) VALUES ($1, $2, $3, $4, $5, 'wait', $6,"
+			       " $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+	/* Joining and scoring read then write a game: one at a time. */
+	[PG_TRIVIA_GAME_LOCK] = "SELECT id FROM trivia_games WHERE id = $1 FOR UPDATE",
+	[PG_TRIVIA_ROUND_ADD] = "INSERT INTO trivia_rounds (game_id, round, bank_id,"
+				" question_id, shown_choices) VALUES ($1, $2, $3, $4, $5)",
+	[PG_TRIVIA_PLAYER_ADD] = "INSERT INTO trivia_players (game_id, name, seat,"
+				 " joined_at, last_seen_ms) VALUES ($1, $2,"
+				 " (SELECT count(*) FROM trivia_players WHERE game_id = $1),"
+				 " $3, $4)",
+	[PG_TRIVIA_PLAYER_GET] = "SELECT g.status, (SELECT count(*) FROM trivia_players"
+				 " WHERE game_id = $1), p.absent, p.last_seen_ms"
+				 " FROM trivia_games g LEFT JOIN trivia_players p"
+				 " ON p.game_id = g.id AND p.name = $2 WHERE g.id = $1",
+	[PG_TRIVIA_REJOIN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = $3"
+			     " WHERE game_id = $1 AND name = $2",
+	[PG_TRIVIA_SEEN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = $3"
+			   " WHERE game_id = $1 AND name = $2",
+	[PG_TRIVIA_HOST_SEEN] = "UPDATE trivia_games SET host_seen_ms = $2 WHERE id = $1",
+	[PG_TRIVIA_LEAVE] = "UPDATE trivia_players SET absent = 1"
+			    " WHERE game_id = $1 AND name = $2",
+	[PG_TRIVIA_MARK_ABSENT] = "UPDATE trivia_players SET absent = 1"
+				  " WHERE game_id = $1 AND absent = 0 AND last_seen_ms < $2",
+	[PG_TRIVIA_PHASE] = "UPDATE trivia_games SET status = $2::text, phase = $3,"
+			    " current_round = $4, round_started_at_ms = $5,"
+			    " started_at = CASE WHEN $2::text = 'running'"
+			    "  THEN coalesce(started_at, $6::bigint) ELSE started_at END,"
+			    " ended_at = CASE WHEN $2::text IN ('done', 'abandoned')"
+			    "  THEN coalesce(ended_at, $6::bigint) ELSE ended_at END"
+			    " WHERE id = $1 AND status NOT IN ('done', 'abandoned')",
+	/* Only into the open round, once per player. */
+	[PG_TRIVIA_ANSWER_ADD] = "INSERT INTO trivia_answers (game_id, round, player,"
+				 " picked, correct, elapsed_ms, answered_at_ms)"
+				 " SELECT $1::bigint, $2::integer, $3::text, $4::integer,"
+				 " $5::integer, $6::bigint, $7::bigint FROM trivia_games g"
+				 " JOIN trivia_players p ON p.game_id = g.id AND p.name = $3"
+				 " WHERE g.id = $1 AND g.current_round = $2"
+				 " AND g.phase = 'question' AND g.status = 'running'"
+				 " ON CONFLICT DO NOTHING",
+	[PG_TRIVIA_ANSWER_MISS] = "INSERT INTO trivia_answers (game_id, round, player,"
+				  " picked, correct, elapsed_ms, answered_at_ms, points)"
+				  " VALUES ($1, $2, $3, -1, 0, $4, $5, 0)",
+	[PG_TRIVIA_ANSWER_POINTS] = "UPDATE trivia_answers SET points = $4"
+				    " WHERE game_id = $1 AND round = $2 AND player = $3",
+	[PG_TRIVIA_PLAYER_SCORE] = "UPDATE trivia_players SET score = $3,"
+				   " right_count = $4, streak = $5, time_ms = $6"
+				   " WHERE game_id = $1 AND name = $2",
+	[PG_TRIVIA_GAMES] = PG_GAME_SELECT
+			    " WHERE ($1::bigint = 0 OR id = $1) AND ($2::text IS NULL"
+			    " OR code = $2) AND created_at >= $3::bigint"
+			    " AND ($4::integer = 0 OR status = 'done') ORDER BY id",
+	[PG_TRIVIA_PLAYERS] = "SELECT p.name, p.seat, p.joined_at, p.last_seen_ms,"
+			      " p.absent, p.score, p.right_count, p.streak, p.time_ms,"
+			      " a.picked, a.correct, a.elapsed_ms, a.points"
+			      " FROM trivia_players p LEFT JOIN trivia_answers a"
+			      " ON a.game_id = p.game_id AND a.player = p.name"
+			      " AND a.round = $2 WHERE p.game_id = $1 ORDER BY p.seat",
+	[PG_TRIVIA_ROUNDS] = "SELECT round, bank_id, question_id, shown_choices"
+			     " FROM trivia_rounds WHERE game_id = $1 ORDER BY round",
+};
+
+/* What dump_derived prints, in the SQLite backend's order and columns:
+ * text in byte order, as SQLite sorts it. */
+const char *const pg_dump_sql[PG_DUMP_COUNT] = {
+	"SELECT 'users', id, name, answers, correct FROM users ORDER BY id",
+	"SELECT 'question_state', * FROM question_state"
+	" ORDER BY user_id, question_id COLLATE \"C\"",
+	"SELECT 'role_tally', * FROM role_tally"
+	" ORDER BY user_id, role_id COLLATE \"C\"",
+	"SELECT 'confusion', * FROM confusion ORDER BY user_id,"
+	" answer_role COLLATE \"C\", picked_role COLLATE \"C\"",
+};

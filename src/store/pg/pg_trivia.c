@@ -1,0 +1,494 @@
+/*
+ * pg_trivia — trivia games, their rounds, players and answers on
+ * PostgreSQL, where the players sit at their own machines.  Each change is
+ * its own transaction; joining and scoring lock the game's row, so that
+ * two joiners never take one seat and a late answer never slips into a
+ * scored round.
+ */
+#include "pg_impl.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store_errors.h"
+
+/* ---- reading ---- */
+
+static int pg_game_rows(struct store_conn *c, const struct store_trivia_filter *f,
+			const char *doing, pg_row_fn fn, void *ctx,
+			struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, f->game_id);
+	pg_text(&a, f->code);
+	pg_i64(&a, f->since);
+	pg_i64(&a, f->finished_only != 0);
+	return pg_rows(c, PG_TRIVIA_GAMES, &a, doing, fn, ctx, err);
+}
+
+/* Lock the game's row for the transaction: 1 when there is no such game. */
+static int pg_game_lock(struct store_conn *c, int64_t game_id, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+	int64_t id;
+	int found;
+
+	pg_i64(&a, game_id);
+	found = pg_value(c, PG_TRIVIA_GAME_LOCK, &a, "lock the trivia game", &id, err);
+	return found < 0 ? -1 : !found;
+}
+
+/* ---- creating and joining ---- */
+
+static int pg_trivia_game_add(struct store_conn *c, struct store_trivia_game *g,
+			      int64_t now_ms, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+	char seed[24];
+
+	snprintf(seed, sizeof seed, "%" PRIu64, g->seed);
+	pg_text(&a, g->code);
+	pg_text(&a, g->hosted ? "hosted" : "hotseat");
+	pg_text(&a, g->host_user);
+	pg_i64(&a, g->created_at);
+	pg_text(&a, store_trivia_status_word(g->hosted ? STORE_TRIVIA_LOBBY :
+					     STORE_TRIVIA_RUNNING));
+	pg_text(&a, seed);
+	pg_i64(&a, g->rounds);
+	pg_i64(&a, g->time_limit_ms);
+	pg_i64(&a, g->points);
+	pg_i64(&a, g->speed != 0);
+	pg_i64(&a, g->streak != 0);
+	pg_i64(&a, g->teams != 0);
+	pg_text(&a, g->banks ? g->banks : "");
+	pg_text(&a, g->bank_files ? g->bank_files : "");
+	pg_i64(&a, now_ms);
+	if (pg_value(c, PG_TRIVIA_GAME_ADD, &a, "save the trivia game", &g->id, err) != 1)
+		return -1;
+	g->status = g->hosted ? STORE_TRIVIA_LOBBY : STORE_TRIVIA_RUNNING;
+	g->phase = STORE_TRIVIA_WAIT;
+	return 0;
+}
+
+static int pg_trivia_round_add(struct store_conn *c, int64_t game_id,
+			       const struct store_trivia_round *r,
+			       struct rc_error *err)
+{
+	char choices[STORE_LIST_MAX];
+	struct pg_args a = { 0 };
+
+	if (!r->bank_id || !r->question_id || r->n_shown < 1 ||
+	    r->n_shown > BANK_MAX_OPTIONS ||
+	    store_join_choices(choices, r->shown_choices, r->n_shown) < 0)
+		return store_bad_trivia(c->name, "a question is malformed", err);
+	pg_i64(&a, game_id);
+	pg_i64(&a, r->round);
+	pg_text(&a, r->bank_id);
+	pg_text(&a, r->question_id);
+	pg_text(&a, choices);
+	return pg_cmd(c, PG_TRIVIA_ROUND_ADD, &a, "save the trivia questions", err) < 0 ?
+	       -1 : 0;
+}
+
+static int pg_trivia_player_add(struct store_conn *c, int64_t game_id,
+				const char *name, int64_t now, int64_t now_ms,
+				struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+
+	if (!name || !*name || strlen(name) > STORE_TRIVIA_NAME_MAX)
+		return store_bad_trivia(c->name, "a player's name is empty or too long",
+					err);
+	pg_i64(&a, game_id);
+	pg_text(&a, name);
+	pg_i64(&a, now);
+	pg_i64(&a, now_ms);
+	return pg_cmd(c, PG_TRIVIA_PLAYER_ADD, &a, "save the trivia player", err) < 0 ?
+	       -1 : 0;
+}
+
+static int pg_trivia_create_locked(struct store_conn *c, struct store_trivia_game *g,
+				   const struct store_trivia_round *rounds,
+				   const char *const *players, unsigned n_players,
+				   int64_t now_ms, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+	int64_t id;
+	int taken;
+
+	pg_text(&a, g->code);
+	if ((taken = pg_value(c, PG_TRIVIA_CODE_FIND, &a, "look up the game code", &id,
+			      err)) != 0)
+		return taken;
+	if (pg_trivia_game_add(c, g, now_ms, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < g->rounds; i++)
+		if (pg_trivia_round_add(c, g->id, &rounds[i], err) < 0)
+			return -1;
+	for (unsigned i = 0; i < n_players; i++)
+		if (pg_trivia_player_add(c, g->id, players[i], g->created_at, now_ms,
+					 err) < 0)
+			return -1;
+	return 0;
+}
+
+int pg_trivia_create(struct store_conn *c, struct store_trivia_game *g,
+		     const struct store_trivia_round *rounds,
+		     const char *const *players, unsigned n_players,
+		     int64_t now_ms, struct rc_error *err)
+{
+	int rc;
+
+	if (!g->code[0] || !g->rounds || n_players > STORE_TRIVIA_MAX_PLAYERS)
+		return store_bad_trivia(c->name, "no code, no questions or too many "
+					"players", err);
+	if (pg_begin(c, "start saving the trivia game", err) < 0)
+		return -1;
+	rc = pg_trivia_create_locked(c, g, rounds, players, n_players, now_ms, err);
+	/* 1, the code is taken (and a unique code a second creator took at
+	 * the same time fails the insert: the caller draws another) */
+	return pg_outcome(c, rc, "save the trivia game", err);
+}
+
+struct pg_join_look {
+	int found, status;
+	unsigned players;
+	int known, absent;
+	int64_t last_seen_ms;
+};
+
+static int pg_join_row(struct store_conn *c, const struct store_row *r, void *ctx,
+		       struct rc_error *err)
+{
+	struct pg_join_look *l = ctx;
+
+	(void)c;
+	(void)err;
+	l->found = 1;
+	l->status = store_trivia_status_parse(row_text(r, 0));
+	l->players = row_u32(r, 1);
+	l->known = !r->ops->is_null(r, 2);
+	l->absent = row_i64(r, 2) != 0;
+	l->last_seen_ms = row_i64(r, 3);
+	return 1;
+}
+
+static int pg_trivia_join_locked(struct store_conn *c, int64_t game_id,
+				 const char *name, int64_t now, int64_t now_ms,
+				 int64_t stale_ms, struct rc_error *err)
+{
+	struct pg_join_look l = { 0 };
+	struct pg_args a = { 0 };
+	int rc = pg_game_lock(c, game_id, err);
+
+	if (rc < 0)
+		return -1;
+	pg_i64(&a, game_id);
+	pg_text(&a, name);
+	if (pg_rows(c, PG_TRIVIA_PLAYER_GET, &a, "look up the trivia game", pg_join_row,
+		    &l, err) < 0)
+		return -1;
+	if (!l.found)
+		return rc_error_set(err, "%s: there is no trivia game %" PRId64, c->name,
+				    game_id);
+	if (l.status == STORE_TRIVIA_DONE || l.status == STORE_TRIVIA_ABANDONED)
+		return STORE_TRIVIA_OVER;
+	if (l.known) {
+		if (!l.absent && l.last_seen_ms >= now_ms - stale_ms)
+			return STORE_TRIVIA_NAME_TAKEN;
+		pg_i64(&a, now_ms);
+		return pg_cmd(c, PG_TRIVIA_REJOIN, &a, "rejoin the trivia game", err) < 0 ?
+		       -1 : STORE_TRIVIA_REJOINED;
+	}
+	if (l.players >= STORE_TRIVIA_MAX_PLAYERS)
+		return STORE_TRIVIA_FULL;
+	return pg_trivia_player_add(c, game_id, name, now, now_ms, err) < 0 ? -1 :
+	       STORE_TRIVIA_JOINED;
+}
+
+int pg_trivia_join(struct store_conn *c, int64_t game_id, const char *name,
+		   int64_t now, int64_t now_ms, int64_t stale_ms,
+		   struct rc_error *err)
+{
+	int rc;
+
+	if (!name || !*name || strlen(name) > STORE_TRIVIA_NAME_MAX)
+		return store_bad_trivia(c->name, "a player's name is empty or too long",
+					err);
+	if (pg_begin(c, "start joining the trivia game", err) < 0)
+		return -1;
+	rc = pg_trivia_join_locked(c, game_id, name, now, now_ms, stale_ms, err);
+	return pg_outcome(c, rc, "join the trivia game", err);
+}
+
+/* ---- playing ---- */
+
+int pg_trivia_seen(struct store_conn *c, int64_t game_id, const char *name,
+		   int64_t now_ms, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, game_id);
+	if (name)
+		pg_text(&a, name);
+	pg_i64(&a, now_ms);
+	return pg_cmd(c, name ? PG_TRIVIA_SEEN : PG_TRIVIA_HOST_SEEN, &a,
+		      "save the heartbeat", err) < 0 ? -1 : 0;
+}
+
+int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name,
+		    struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, game_id);
+	pg_text(&a, name);
+	return pg_cmd(c, PG_TRIVIA_LEAVE, &a, "leave the trivia game", err) < 0 ? -1 : 0;
+}
+
+int pg_trivia_mark_absent(struct store_conn *c, int64_t game_id,
+			  int64_t before_ms, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, game_id);
+	pg_i64(&a, before_ms);
+	return pg_cmd(c, PG_TRIVIA_MARK_ABSENT, &a, "mark silent players absent",
+		      err) < 0 ? -1 : 0;
+}
+
+int pg_trivia_set_phase(struct store_conn *c, int64_t game_id,
+			enum store_trivia_status status,
+			enum store_trivia_phase phase, unsigned round,
+			int64_t round_started_at_ms, int64_t now,
+			struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+	int changed;
+
+	if (!store_trivia_status_word(status) || !store_trivia_phase_word(phase))
+		return store_bad_trivia(c->name, "unknown status or phase", err);
+	pg_i64(&a, game_id);
+	pg_text(&a, store_trivia_status_word(status));
+	pg_text(&a, store_trivia_phase_word(phase));
+	pg_i64(&a, round);
+	pg_i64(&a, round_started_at_ms);
+	pg_i64(&a, now);
+	if ((changed = pg_cmd(c, PG_TRIVIA_PHASE, &a, "move the trivia game on", err)) < 0)
+		return -1;
+	return changed == 1 ? 0 : 1;
+}
+
+int pg_trivia_answer(struct store_conn *c, int64_t game_id, unsigned round,
+		     const char *player, int picked, int correct,
+		     int64_t elapsed_ms, int64_t now_ms, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+	int changed;
+
+	pg_i64(&a, game_id);
+	pg_i64(&a, round);
+	pg_text(&a, player);
+	pg_i64(&a, picked);
+	pg_i64(&a, correct != 0);
+	pg_i64(&a, elapsed_ms);
+	pg_i64(&a, now_ms);
+	if ((changed = pg_cmd(c, PG_TRIVIA_ANSWER_ADD, &a, "save the trivia answer",
+			      err)) < 0)
+		return -1;
+	return changed == 1 ? 0 : 1;
+}
+
+/* ---- the state and scoring ---- */
+
+struct pg_game_look {
+	struct store_trivia_game *g;
+	int found;
+};
+
+static int pg_game_row(struct store_conn *c, const struct store_row *r, void *ctx,
+		       struct rc_error *err)
+{
+	struct pg_game_look *l = ctx;
+
+	if (store_decode_game(r, l->g) < 0)
+		return pg_unreadable(c, "trivia game", row_i64(r, 0), err);
+	/* the strings die with the result */
+	l->g->banks = NULL;
+	l->g->bank_files = NULL;
+	l->found = 1;
+	return 1;
+}
+
+static int pg_player_row(struct store_conn *c, const struct store_row *r,
+			 void *ctx, struct rc_error *err)
+{
+	struct store_trivia_state *ts = ctx;
+
+	if (ts->n_players == STORE_TRIVIA_MAX_PLAYERS)
+		return 1;
+	if (store_decode_player(r, &ts->players[ts->n_players]) < 0)
+		return pg_unreadable(c, "trivia game", ts->game.id, err);
+	ts->n_players++;
+	return 0;
+}
+
+static int pg_trivia_read(struct store_conn *c, int64_t game_id, unsigned round,
+			  struct store_trivia_state *ts, struct rc_error *err)
+{
+	struct store_trivia_filter f = { game_id, NULL, INT64_MIN, 0 };
+	struct pg_game_look l = { &ts->game, 0 };
+	struct pg_args a = { 0 };
+
+	memset(ts, 0, sizeof *ts);
+	if (pg_game_rows(c, &f, "read the trivia game", pg_game_row, &l, err) < 0)
+		return -1;
+	if (!l.found)
+		return 1;
+	pg_i64(&a, game_id);
+	pg_i64(&a, round);
+	return pg_rows(c, PG_TRIVIA_PLAYERS, &a, "read the trivia players",
+		       pg_player_row, ts, err);
+}
+
+int pg_trivia_state(struct store_conn *c, int64_t game_id, unsigned round,
+		    struct store_trivia_state *st, struct rc_error *err)
+{
+	int rc;
+
+	if (pg_begin_read(c, "start reading the trivia game", err) < 0)
+		return -1;
+	rc = pg_trivia_read(c, game_id, round, st, err);
+	return pg_outcome(c, rc, "read the trivia game", err);
+}
+
+static int pg_trivia_score_put(struct store_conn *c, int64_t game_id,
+			       unsigned round, const struct store_trivia_player *p,
+			       int64_t end_ms, struct rc_error *err)
+{
+	struct pg_args a = { 0 }, b = { 0 };
+
+	pg_i64(&a, game_id);
+	pg_i64(&a, round);
+	pg_text(&a, p->name);
+	if (p->answered) {
+		pg_i64(&a, p->points < 0 ? 0 : p->points);
+	} else {
+		pg_i64(&a, p->elapsed_ms);
+		pg_i64(&a, end_ms);
+	}
+	if (pg_cmd(c, p->answered ? PG_TRIVIA_ANSWER_POINTS : PG_TRIVIA_ANSWER_MISS,
+		   &a, "save the round's points", err) < 0)
+		return -1;
+	pg_i64(&b, game_id);
+	pg_text(&b, p->name);
+	pg_i64(&b, p->score);
+	pg_i64(&b, p->right);
+	pg_i64(&b, p->streak);
+	pg_i64(&b, p->time_ms);
+	return pg_cmd(c, PG_TRIVIA_PLAYER_SCORE, &b, "save the player's score", err) < 0 ?
+	       -1 : 0;
+}
+
+static int pg_trivia_close_locked(struct store_conn *c, int64_t game_id,
+				  unsigned round, struct store_trivia_state *ts,
+				  int (*score)(void *ctx, struct store_trivia_state *st,
+					       struct rc_error *err),
+				  void *ctx, struct rc_error *err)
+{
+	struct store_trivia_game *g = &ts->game;
+	int64_t end_ms;
+	int rc = pg_game_lock(c, game_id, err);
+
+	if (rc == 0)
+		rc = pg_trivia_read(c, game_id, round, ts, err);
+	if (rc != 0)
+		return rc;
+	if (g->status != STORE_TRIVIA_RUNNING || g->phase != STORE_TRIVIA_QUESTION ||
+	    g->current_round != round)
+		return 1;
+	if (score(ctx, ts, err) < 0)
+		return -1;
+	end_ms = g->round_started_at_ms + g->time_limit_ms;
+	for (unsigned i = 0; i < ts->n_players; i++)
+		if (pg_trivia_score_put(c, game_id, round, &ts->players[i], end_ms, err) < 0)
+			return -1;
+	if (pg_trivia_set_phase(c, game_id, STORE_TRIVIA_RUNNING, STORE_TRIVIA_REVEAL,
+				round, g->round_started_at_ms, g->started_at, err) < 0)
+		return -1;
+	g->phase = STORE_TRIVIA_REVEAL;
+	for (unsigned i = 0; i < ts->n_players; i++)
+		ts->players[i].answered = 1;
+	return 0;
+}
+
+int pg_trivia_close_round(struct store_conn *c, int64_t game_id, unsigned round,
+			  struct store_trivia_state *st,
+			  int (*score)(void *ctx, struct store_trivia_state *st,
+				       struct rc_error *err),
+			  void *ctx, struct rc_error *err)
+{
+	int rc;
+
+	if (pg_begin(c, "start scoring the round", err) < 0)
+		return -1;
+	rc = pg_trivia_close_locked(c, game_id, round, st, score, ctx, err);
+	return pg_outcome(c, rc, "score the round", err);
+}
+
+struct pg_games {
+	int (*fn)(void *ctx, const struct store_trivia_game *g);
+	void *ctx;
+};
+
+static int pg_games_row(struct store_conn *c, const struct store_row *r, void *ctx,
+			struct rc_error *err)
+{
+	const struct pg_games *v = ctx;
+	struct store_trivia_game g;
+
+	if (store_decode_game(r, &g) < 0)
+		return pg_unreadable(c, "trivia game", row_i64(r, 0), err);
+	return v->fn(v->ctx, &g) ? 1 : 0;
+}
+
+int pg_trivia_each_game(struct store_conn *c, const struct store_trivia_filter *f,
+			int (*fn)(void *ctx, const struct store_trivia_game *g),
+			void *ctx, struct rc_error *err)
+{
+	struct pg_games v = { fn, ctx };
+
+	return pg_game_rows(c, f, "read the trivia games", pg_games_row, &v, err);
+}
+
+struct pg_rounds {
+	int (*fn)(void *ctx, const struct store_trivia_round *r);
+	void *ctx;
+	int64_t game_id;
+};
+
+static int pg_rounds_row(struct store_conn *c, const struct store_row *r,
+			 void *ctx, struct rc_error *err)
+{
+	const struct pg_rounds *v = ctx;
+	struct store_trivia_round rd;
+	char choices[STORE_LIST_MAX];
+
+	if (store_decode_round(r, &rd, choices) < 0)
+		return pg_unreadable(c, "trivia game", v->game_id, err);
+	return v->fn(v->ctx, &rd) ? 1 : 0;
+}
+
+int pg_trivia_each_round(struct store_conn *c, int64_t game_id,
+			 int (*fn)(void *ctx, const struct store_trivia_round *r),
+			 void *ctx, struct rc_error *err)
+{
+	struct pg_rounds v = { fn, ctx, game_id };
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, game_id);
+	return pg_rows(c, PG_TRIVIA_ROUNDS, &a, "read the trivia questions",
+		       pg_rounds_row, &v, err);
+}
