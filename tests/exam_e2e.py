@@ -20,7 +20,6 @@ import math
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -42,8 +41,11 @@ def env(quizzes=E2E, now=T0, user="tester"):
     return testlib.home_env(TMP, quizzes, user, ROLECALL_FAKE_NOW=str(now))
 
 
+BUILT = set()  # the databases the report tests share, once made
+
+
 def db(name):
-    return os.path.join(TMP, name)
+    return testlib.db(os.path.join(TMP, name))
 
 
 def run(args, stdin="", **kw):
@@ -268,10 +270,8 @@ def test_change_an_answer_before_submitting():
     rc, out, err = ex.finish()
     assert rc == 0, err
     assert "Exam submitted: 1 of 4 right (25%)." in out
-    con = sqlite3.connect(db("change.db"))
-    picks = con.execute("SELECT position, picked, correct FROM exam_items ORDER BY position"
-                        ).fetchall()
-    con.close()
+    picks = testlib.query(db("change.db"), "SELECT position, picked, correct FROM exam_items"
+                          " ORDER BY position")
     assert picks == [(i, (right(q) if i == 1 else wrong(q)) - 1, int(i == 1))
                      for i, q in enumerate(qs)], picks
 
@@ -302,15 +302,14 @@ def test_attempt_stored_exactly():
                                 "--seed", "8", "--pass", "50", "--user", "ana",
                                 now=T0 + 3600)
     assert rc == 0, err
-    con = sqlite3.connect(db("exact.db"))
-    att = con.execute("SELECT a.id, u.name, started_at, ended_at, seed, count, pass_mark,"
+    att = testlib.query(db("exact.db"), "SELECT a.id, u.name, started_at, ended_at, seed, count, pass_mark,"
                       " time_limit, status, timed_out, a.correct, banks FROM exam_attempts a"
-                      " JOIN users u ON u.id = a.user_id").fetchall()
+                      " JOIN users u ON u.id = a.user_id")
     assert att == [(1, "ana", T0 + 3600, T0 + 3600, "8", 6, 50, 0, "submitted", 0, 3,
                     "e2e:" + sha256_of(os.path.join(E2E, "e2e.yaml")))], att
-    items = con.execute("SELECT position, bank_id, question_id, shown_roles, picked,"
-                        " picked_role, correct, answer_role, about_roles FROM exam_items"
-                        " ORDER BY position").fetchall()
+    items = testlib.query(db("exact.db"), "SELECT position, bank_id, question_id, shown_roles,"
+                          " picked, picked_role, correct, answer_role, about_roles"
+                          " FROM exam_items ORDER BY position")
     assert len(items) == 6
     for q, (pos, bank, qid, shown, picked, picked_role, correct, answer, about) in zip(qs, items):
         want = right(q) if q["n"] % 2 else wrong(q)
@@ -319,11 +318,11 @@ def test_attempt_stored_exactly():
         assert (picked, picked_role, correct) == (want - 1, q["options"][want - 1],
                                                   int(want == right(q)))
         assert answer == about == q["marker"]
-    log = con.execute("SELECT question_id, picked, correct, mode, answered_at FROM answers"
-                      " ORDER BY id").fetchall()
+    log = testlib.query(db("exact.db"), "SELECT question_id, picked, correct, mode,"
+                        " answered_at FROM answers ORDER BY id")
     assert log == [(q["id"], i[4], i[6], "exam", T0 + 3600) for q, i in zip(qs, items)]
-    assert con.execute("PRAGMA user_version").fetchone()[0] >= 2
-    con.close()
+    if not testlib.on_pg():
+        assert testlib.query(db("exact.db"), "PRAGMA user_version")[0][0] >= 2
     rc, out, err = run(["stats", "--format", "json", "--db", db("exact.db"), "--user", "ana"])
     assert rc == 0, err
     assert (json.loads(out)["answers"], json.loads(out)["correct"]) == (6, 3)
@@ -345,11 +344,9 @@ def test_killed_exam_is_not_submitted():
     assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +not submitted +-$", out, re.M), out
     assert "      2 of 5 questions answered when it stopped\n" in out
     assert out.endswith("1 attempt: 0 passed, 0 failed, 1 not submitted.\n")
-    con = sqlite3.connect(db("kill.db"))
-    assert con.execute("SELECT picked FROM exam_items ORDER BY position").fetchall() == [
+    assert testlib.query(db("kill.db"), "SELECT picked FROM exam_items ORDER BY position") == [
         (right(q1) - 1,), (wrong(q2) - 1,), (-1,), (-1,), (-1,)]
-    assert con.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
-    con.close()
+    assert testlib.query(db("kill.db"), "SELECT count(*) FROM answers") == [(0,)]
     rc, out, err = run(["report", "--certificate", "1", "--db", db("kill.db")])
     assert rc == 1
     assert err == ("rolecall: exam attempt 1 was not submitted, so it has no result "
@@ -400,8 +397,9 @@ def make_report_db():
     """ana passes at T0, bob fails on time at T0 + 1 day, cy is killed at
     T0 + 2 days, ana retakes at T0 + 3 days."""
     name = "rep.db"
-    if os.path.exists(db(name)):
+    if name in BUILT:
         return name
+    BUILT.add(name)
     day = 86400
     qs, rc, out, err = play_all(name, 4, right, "--seed", "11", "--user", "ana")
     assert rc == 0, err
@@ -464,9 +462,7 @@ def test_report_json_fields():
     assert [a["id"] for a in report_json(name, "--all", "--since", "2027-01-16")] == [2, 3, 4]
     assert [a["id"] for a in report_json(name, "--all", "--since", "2027-01-18")] == [4]
     # a report never creates a profile
-    con = sqlite3.connect(db(name))
-    assert con.execute("SELECT count(*) FROM users WHERE name = 'nobody'").fetchone()[0] == 0
-    con.close()
+    assert testlib.query(db(name), "SELECT count(*) FROM users WHERE name = 'nobody'") == [(0,)]
 
 
 def test_report_csv_fields():
@@ -575,8 +571,9 @@ def pearson(xs, ys):
 
 def make_items_db():
     name = "items.db"
-    if os.path.exists(db(name)):
+    if name in BUILT:
         return name
+    BUILT.add(name)
     for k, (user, plan) in enumerate(sorted(SCRIPT.items())):
         ex = Exam(["--db", db(name), "--seed", str(20 + k), "--user", user], quizzes=ITEMS)
         block = ex.read_prompt()
@@ -611,14 +608,14 @@ def make_items_db():
     p.stdin.close()
     p.stdout.read()
     assert p.wait(timeout=30) == 0
-    with open(db(name) + ".practised", "w") as f:
+    with open(os.path.join(TMP, name + ".practised"), "w") as f:
         f.write(" ".join(practised))
     return name
 
 
 def expected_items():
     """Facility, picks and discrimination by hand from SCRIPT."""
-    with open(db("items.db") + ".practised") as f:
+    with open(os.path.join(TMP, "items.db.practised")) as f:
         practised = f.read().split()
     options = {"ix-1": ["x", "y", "z"], "ix-2": ["y", "x", "z"], "ix-3": ["z", "x"],
                "ix-4": ["x", "y"]}

@@ -42,6 +42,47 @@ static inline void remove_db_and_dir(const char *db, const char *dir)
 	rmdir(dir);
 }
 
+/* 1 when the suite runs against the throwaway PostgreSQL server of
+ * tests/pg_server.py (which sets ROLECALL_TEST_PG_SOCKET). */
+static inline int on_pg(void)
+{
+	return getenv("ROLECALL_TEST_PG_SOCKET") != NULL;
+}
+
+/* For a test of the SQLite file itself: it runs in the SQLite pass. */
+#define SQLITE_ONLY()                                                          \
+	do {                                                                   \
+		if (on_pg())                                                   \
+			skip();                                                \
+	} while (0)
+
+/* The database a test uses: the file path (file may be db itself), or on
+ * the test server a fresh database, set up as `rolecall db init` would,
+ * whose URI goes in db. */
+static inline void test_db(char *db, size_t len, const char *file)
+{
+	const char *sock = getenv("ROLECALL_TEST_PG_SOCKET");
+	static unsigned made;
+	const char *backend;
+	struct rc_error err;
+	char cmd[512], name[48];
+	int version;
+
+	if (!sock) {
+		if (db != file)
+			snprintf(db, len, "%s", file);
+		return;
+	}
+	snprintf(name, sizeof name, "t_%ld_%u", (long)getpid(), made++);
+	snprintf(cmd, sizeof cmd, "psql -X -q -d 'postgresql://rc_admin@/postgres?host=%s'"
+		 " -c 'CREATE DATABASE %s'", sock, name);
+	if (system(cmd) != 0)
+		fail_msg("cannot create the test database: %s", cmd);
+	snprintf(db, len, "postgresql://rc_admin@/%s?host=%s", name, sock);
+	if (store_init(db, &backend, &version, &err) < 0)
+		fail_msg("store_init: %s", err.msg);
+}
+
 static inline struct store *open_ok(const char *path)
 {
 	struct rc_error err;

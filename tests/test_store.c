@@ -55,6 +55,7 @@ static int setup(void **state)
 	if (make_test_dir(f->dir, sizeof f->dir, "store") < 0)
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/data/rolecall.db", f->dir);
+	test_db(f->db, sizeof f->db, f->db);
 	*state = f;
 	return 0;
 }
@@ -322,6 +323,7 @@ static unsigned log_count(struct store *s, int64_t uid)
 
 static void test_open_creates_private_file(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char a[160], b[160], wal[160];
 	mode_t old = umask(0); /* the modes must not depend on the umask */
@@ -348,6 +350,7 @@ static void test_open_creates_private_file(void **state)
 
 static void test_existing_file_and_folder_keep_their_modes(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char dir[160];
 
@@ -363,6 +366,7 @@ static void test_existing_file_and_folder_keep_their_modes(void **state)
 
 static void test_migrates_an_empty_file(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char dir[160];
 	struct store *s;
@@ -384,6 +388,7 @@ static void test_migrates_an_empty_file(void **state)
 
 static void test_path_is_a_folder(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	struct rc_error err;
 	struct store *s = (struct store *)1;
@@ -418,6 +423,7 @@ static void expect_refused(const char *path, const char *needle)
 
 static void test_newer_schema_refused_untouched(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char want[128];
 
@@ -432,6 +438,7 @@ static void test_newer_schema_refused_untouched(void **state)
 
 static void test_other_programs_database_refused(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 
 	store_close(open_ok(f->db));
@@ -441,6 +448,7 @@ static void test_other_programs_database_refused(void **state)
 
 static void test_corrupt_file_refused_untouched(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char garbage[4096], dir[160];
 
@@ -504,6 +512,7 @@ static int read_only_checks(const char *dir)
 
 static void test_read_only_file_and_folder(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char dir[160];
 	int status;
@@ -1059,6 +1068,7 @@ static void check_integrity_ok(struct store *s)
 
 static void test_wal_stays_short_across_runs(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char wal[160];
 	off_t longest = 0;
@@ -1086,6 +1096,7 @@ static void test_wal_stays_short_across_runs(void **state)
  * file: what a backup that copies the .db alone gets. */
 static void test_reader_folds_the_wal_in(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char wal[160], copy[160], cmd[400];
 	struct store *s;
@@ -1111,6 +1122,7 @@ static void test_reader_folds_the_wal_in(void **state)
  * drops a WAL found next to an empty database file.) */
 static void test_stale_wal_of_a_deleted_database(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	char wal[160], shm[160];
 	struct store *s;

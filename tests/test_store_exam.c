@@ -48,6 +48,7 @@ static int setup(void **state)
 	if (make_test_dir(f->dir, sizeof f->dir, "exam") < 0)
 		return -1;
 	snprintf(f->db, sizeof f->db, "%s/rolecall.db", f->dir);
+	test_db(f->db, sizeof f->db, f->db);
 	f->s = open_ok(f->db);
 	f->alice = user_ok(f->s, "alice");
 	f->bob = user_ok(f->s, "bob");
@@ -514,6 +515,7 @@ static void sql_ok(sqlite3 *db, const char *sql)
  * must come back as v2 with its answers and take exams. */
 static void test_migrates_v1_to_v2(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	struct answer_record r = item(0, 0);
 	struct history *h = history_new();

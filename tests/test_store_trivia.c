@@ -43,6 +43,7 @@ static int setup(void **state)
 	assert_non_null(f);
 	assert_int_equal(make_test_dir(f->dir, sizeof f->dir, "trivia"), 0);
 	snprintf(f->db, sizeof f->db, "%s/rolecall.db", f->dir);
+	test_db(f->db, sizeof f->db, f->db);
 	f->s = open_ok(f->db);
 	*state = f;
 	return 0;
@@ -443,6 +444,7 @@ static void sql_ok(sqlite3 *db, const char *sql)
  * as v3 and hold games. */
 static void test_migrates_v2_to_v3(void **state)
 {
+	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
 	struct store_trivia_state st;
 	sqlite3 *db;

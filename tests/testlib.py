@@ -4,8 +4,12 @@ for each script, and the loop that runs a script's test_* functions.
 ctest runs each script as `python3 tests/X.py BINARY` from the build
 folder, so a script puts its own folder on sys.path before importing this.
 """
+import json
 import os
+import re
 import shutil
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,9 +40,95 @@ def workdir(prefix):
 
 def home_env(tmp, quizzes=FIXTURES, user="tester", **more):
     """The caller's environment with HOME and the data folder inside tmp:
-    no test may reach the real home or database."""
-    return dict(os.environ, HOME=tmp, XDG_DATA_HOME=os.path.join(tmp, "xdg"),
-                ROLECALL_QUIZZES=quizzes, USER=user, **more)
+    no test may reach the real home or database.  On PostgreSQL the
+    default database is one of the test server's."""
+    env = dict(os.environ, HOME=tmp, XDG_DATA_HOME=os.path.join(tmp, "xdg"),
+               ROLECALL_QUIZZES=quizzes, USER=user, **more)
+    env.pop("ROLECALL_DB", None)
+    if PG_SOCKET:
+        env["ROLECALL_DB"] = db("default.db")
+    return env
+
+
+# ---- the backend under test ----
+# tests/pg_server.py sets these when a suite runs against its throwaway
+# PostgreSQL server: every database a test names is then a database of
+# that server (created, and set up with `rolecall db init`, on first use),
+# and ROLECALL_DB points the commands that name none at one of them.
+
+PG_SOCKET = os.environ.get("ROLECALL_TEST_PG_SOCKET")
+PG_ADMIN = "rc_admin"
+_made = {}
+
+
+def on_pg():
+    return bool(PG_SOCKET)
+
+
+def sqlite_only(why):
+    """For a test of the SQLite file itself (its mode, its WAL): it runs in
+    the SQLite pass of the suite, and says why not in the PostgreSQL one."""
+    if on_pg():
+        raise Skip("SQLite only: " + why)
+
+
+def pg_uri(dbname, user=PG_ADMIN):
+    return "postgresql://%s@/%s?host=%s" % (user, dbname, PG_SOCKET)
+
+
+def psql(sql, dbname="postgres", user=PG_ADMIN):
+    p = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At", "-d",
+                        pg_uri(dbname, user), "-c", sql], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise AssertionError("psql %s: %s" % (sql, p.stderr))
+    return p.stdout
+
+
+def db(path):
+    """The --db a test gives for the file `path`: the path itself, or on
+    PostgreSQL the URI of a database named after its file name."""
+    if not PG_SOCKET:
+        return path
+    name = "t_" + re.sub(r"[^a-z0-9]", "_", os.path.basename(path).lower())
+    if name not in _made:
+        psql('CREATE DATABASE "%s"' % name)
+        p = subprocess.run([binary(), "db", "init", "--db", pg_uri(name)],
+                           capture_output=True, text=True)
+        assert p.returncode == 0, p.stderr
+        _made[name] = pg_uri(name)
+    return _made[name]
+
+
+def _pg_literal(v):
+    if v is None:
+        return "NULL"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def query(target, sql, args=()):
+    """Rows of sql (with ? parameters) in the database target, as tuples
+    of Python values on either backend; [] for a statement that returns
+    none.  For reading what rolecall stored, and for tampering with it."""
+    if not target.startswith("postgresql://"):
+        con = sqlite3.connect(target)
+        try:
+            rows = con.execute(sql, args).fetchall()
+            con.commit()
+            return rows
+        finally:
+            con.close()
+    args = list(args)
+    sql = re.sub(r"\?", lambda m: _pg_literal(args.pop(0)), sql)
+    dbname = target.split("/")[3].split("?")[0]
+    if not sql.lstrip().upper().startswith("SELECT"):
+        psql(sql, dbname)
+        return []
+    # row_to_json keeps each value's type and the columns' order
+    out = psql("SELECT row_to_json(t) FROM (%s) t" % sql, dbname)
+    return [tuple(json.loads(line, object_pairs_hook=lambda kv: [v for _, v in kv]))
+            for line in out.splitlines()]
 
 
 def tests_in(namespace):

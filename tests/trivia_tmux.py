@@ -20,7 +20,6 @@ Usage: trivia_tmux.py ROLECALL_BINARY
 import math
 import os
 import re
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -44,7 +43,7 @@ class Pane(tmuxlib.Pane):
         # libgpm, and the game's time limits are a few seconds.
         e = tmuxlib.isolated_env(TMP, user=user, full_malloc_stacks=False,
                                  **tmuxlib.terminal())
-        argv = [BIN] + list(args) + ["--db", os.path.join(TMP, db)]
+        argv = [BIN] + list(args) + ["--db", testlib.db(os.path.join(TMP, db))]
         super().__init__(argv, e, TMP, "rolecall-trivia", size, timeout=TIMEOUT)
 
 
@@ -85,10 +84,7 @@ def expected_points(elapsed, limit_ms, streak):
 
 
 def db_rows(db, sql, *args):
-    con = sqlite3.connect(os.path.join(TMP, db))
-    rows = con.execute(sql, args).fetchall()
-    con.close()
-    return rows
+    return testlib.query(testlib.db(os.path.join(TMP, db)), sql, args)
 
 
 # ---- hot seat ---------------------------------------------------------------

@@ -72,12 +72,12 @@ class Pane(tmuxlib.Pane):
         e.update(env or {})
         argv = [BIN] + list(args)
         if db:
-            argv += ["--db", os.path.join(TMP, db)]
+            argv += ["--db", testlib.db(os.path.join(TMP, db))]
         super().__init__(argv, e, TMP, "rolecall-ui", size, timeout=TIMEOUT)
 
 
 def export_rows(db):
-    p = subprocess.run([BIN, "export", "--format", "json", "--db", os.path.join(TMP, db)],
+    p = subprocess.run([BIN, "export", "--format", "json", "--db", testlib.db(os.path.join(TMP, db))],
                        capture_output=True, text=True, timeout=60,
                        env=dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester"))
     assert p.returncode == 0, p.stderr
@@ -86,7 +86,7 @@ def export_rows(db):
 
 def stats_json(db, extra_env=None):
     env = dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester", **(extra_env or {}))
-    p = subprocess.run([BIN, "stats", "--format", "json", "--db", os.path.join(TMP, db)],
+    p = subprocess.run([BIN, "stats", "--format", "json", "--db", testlib.db(os.path.join(TMP, db))],
                        capture_output=True, text=True, timeout=60, env=env)
     assert p.returncode == 0, p.stderr
     return json.loads(p.stdout)
@@ -195,7 +195,7 @@ def test_menu_shows_user_answers_and_due():
     db = "menu.db"
     # Three answers in plain mode, then the menu two months later: all due.
     r = subprocess.run([BIN, "practice", "--plain", "--count", "3", "--seed", "3", "--db",
-                        os.path.join(TMP, db)], input="1\n1\n1\n", capture_output=True,
+                        testlib.db(os.path.join(TMP, db))], input="1\n1\n1\n", capture_output=True,
                        text=True, env=dict(os.environ, ROLECALL_QUIZZES=FIXTURES,
                                            USER="tester"), timeout=60)
     assert r.returncode == 0, r.stderr
@@ -510,6 +510,7 @@ def test_store_error_ends_the_ui_cleanly():
     database's write lock past the busy timeout) ends the UI: terminal
     restored, then the store's message, status 1, nothing half-saved."""
     import sqlite3
+    testlib.sqlite_only("SQLite's write lock, held past its busy timeout")
     db = "locked.db"
     p = Pane(["practice", "--count", "3", "--seed", "14"], db=db)
     lock = None
@@ -518,7 +519,7 @@ def test_store_error_ends_the_ui_cleanly():
         answer(p, q, right_index(q))
         p.keys("Enter")
         q, s = wait_question(p, 1)
-        lock = sqlite3.connect(os.path.join(TMP, db), timeout=0, isolation_level=None)
+        lock = sqlite3.connect(testlib.db(os.path.join(TMP, db)), timeout=0, isolation_level=None)
         lock.execute("BEGIN EXCLUSIVE")
         p.keys(str(right_index(q) + 1))
         rc, out = p.exit_status()  # after the store's busy timeout
@@ -751,7 +752,7 @@ def test_confusion_grid_scrolls_sideways_with_a_legend():
     env = dict(os.environ, ROLECALL_QUIZZES=folder, USER="tester", HOME=TMP,
                XDG_DATA_HOME=os.path.join(TMP, "xdg"))
     r = subprocess.run([BIN, "practice", "--plain", "--count", "8", "--seed", "2", "--db",
-                        os.path.join(TMP, "eight.db")], input="1\n2\n3\n" * 3,
+                        testlib.db(os.path.join(TMP, "eight.db"))], input="1\n2\n3\n" * 3,
                        capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 0, r.stderr
     p = Pane(["stats"], db="eight.db", size=(80, 40), env={"ROLECALL_QUIZZES": folder})
@@ -890,10 +891,10 @@ def test_cursor_sits_on_the_selection():
 def test_plain_and_pipes_stay_line_mode():
     env = dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester", HOME=TMP,
                XDG_DATA_HOME=os.path.join(TMP, "xdg"))
-    r = subprocess.run([BIN, "--count", "1", "--db", os.path.join(TMP, "pipe.db")],
+    r = subprocess.run([BIN, "--count", "1", "--db", testlib.db(os.path.join(TMP, "pipe.db"))],
                        input="", capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 2 and "use --plain" in r.stderr, (r.returncode, r.stderr)
-    r = subprocess.run([BIN, "stats", "--db", os.path.join(TMP, "pipe.db")], input="",
+    r = subprocess.run([BIN, "stats", "--db", testlib.db(os.path.join(TMP, "pipe.db"))], input="",
                        capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("tester: 0 answers"), r.stdout
 

@@ -63,7 +63,7 @@ class Pane(tmuxlib.Pane):
     def __init__(self, args, db, size=(80, 24), env=None):
         e = env_for(tmuxlib.terminal())
         e.update(env or {})
-        argv = [BIN] + list(args) + ["--db", os.path.join(TMP, db)]
+        argv = [BIN] + list(args) + ["--db", testlib.db(os.path.join(TMP, db))]
         super().__init__(argv, e, TMP, "rolecall-uix", size, timeout=TIMEOUT)
 
 
@@ -76,7 +76,7 @@ def finish(p, status=0):
 
 
 def run(args, db):
-    r = subprocess.run([BIN] + args + ["--db", os.path.join(TMP, db)], capture_output=True,
+    r = subprocess.run([BIN] + args + ["--db", testlib.db(os.path.join(TMP, db))], capture_output=True,
                        text=True, timeout=60, env=dict(os.environ, **env_for()))
     assert r.returncode == 0, r.stderr
     return r.stdout
@@ -87,12 +87,8 @@ def report(db):
 
 
 def exam_items(db):
-    con = sqlite3.connect(os.path.join(TMP, db))
-    try:
-        return con.execute("SELECT position, question_id, picked, correct FROM exam_items"
-                           " ORDER BY position").fetchall()
-    finally:
-        con.close()
+    return testlib.query(testlib.db(testlib.db(os.path.join(TMP, db))), "SELECT position, question_id,"
+                         " picked, correct FROM exam_items ORDER BY position")
 
 
 def sha256_of(path):
@@ -494,6 +490,7 @@ def test_store_error_ends_the_ui_cleanly():
     """A pick the store cannot commit (another process holds the write
     lock past the busy timeout) ends the UI: terminal restored, then the
     store's message, status 1; the picks before it are kept."""
+    testlib.sqlite_only("SQLite's write lock, held past its busy timeout")
     db = "locked.db"
     p = Pane(["exam", "--count", "3", "--seed", "14"], db)
     lock = None
@@ -503,7 +500,7 @@ def test_store_error_ends_the_ui_cleanly():
         q = wait_question(p, 1)
         p.keys(str(right(q) + 1))
         q2 = wait_question(p, 2)
-        lock = sqlite3.connect(os.path.join(TMP, db), timeout=0, isolation_level=None)
+        lock = sqlite3.connect(testlib.db(os.path.join(TMP, db)), timeout=0, isolation_level=None)
         lock.execute("BEGIN EXCLUSIVE")
         p.keys(str(right(q2) + 1))
         rc, out = p.exit_status()
@@ -548,7 +545,7 @@ def test_idle_exam_costs_no_cpu():
 
 
 def test_pipes_still_need_plain():
-    r = subprocess.run([BIN, "exam", "--db", os.path.join(TMP, "pipe.db")], input="",
+    r = subprocess.run([BIN, "exam", "--db", testlib.db(os.path.join(TMP, "pipe.db"))], input="",
                        capture_output=True, text=True, timeout=60,
                        env=dict(os.environ, **env_for()))
     assert r.returncode == 2 and "use --plain" in r.stderr, (r.returncode, r.stderr)

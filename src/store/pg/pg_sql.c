@@ -4,7 +4,9 @@
  * backend in PostgreSQL's dialect: $n parameters cast where PostgreSQL
  * could not tell their type, ON CONFLICT for INSERT OR REPLACE / IGNORE,
  * RETURNING id for last_insert_rowid.  Columns are in the places the
- * decoders of store_rows.h read.
+ * decoders of store_rows.h read, and rows in the order SQLite gives them
+ * (its primary keys', text in byte order): a history loads the same from
+ * either, so stats read the same.
  */
 #include "pg_sql.h"
 
@@ -202,20 +204,22 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 			    " last_seen = EXCLUDED.last_seen",
 	[PG_QUESTION_GET] = "SELECT question_id, stability, difficulty,"
 			    " last_review, due, reps, lapses, asked, wrong, last_seen"
-			    " FROM question_state WHERE user_id = $1",
+			    " FROM question_state WHERE user_id = $1"
+			    " ORDER BY question_id COLLATE \"C\"",
 	[PG_TALLY_PUT] = "INSERT INTO role_tally (user_id, role_id, asked, correct)"
 			 " VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, role_id)"
 			 " DO UPDATE SET asked = EXCLUDED.asked,"
 			 " correct = EXCLUDED.correct",
 	[PG_TALLY_GET] = "SELECT role_id, asked, correct FROM role_tally"
-			 " WHERE user_id = $1",
+			 " WHERE user_id = $1 ORDER BY role_id COLLATE \"C\"",
 	[PG_CONFUSION_PUT] = "INSERT INTO confusion (user_id, answer_role,"
 			     " picked_role, count, chances) VALUES ($1, $2, $3, $4, $5)"
 			     " ON CONFLICT (user_id, answer_role, picked_role)"
 			     " DO UPDATE SET count = EXCLUDED.count,"
 			     " chances = EXCLUDED.chances",
 	[PG_CONFUSION_GET] = "SELECT answer_role, picked_role, count, chances"
-			     " FROM confusion WHERE user_id = $1",
+			     " FROM confusion WHERE user_id = $1"
+			     " ORDER BY answer_role COLLATE \"C\", picked_role COLLATE \"C\"",
 	/* Day $4 is the last one: an answer given at `now` still counts. */
 	[PG_DAILY] = "SELECT least((answered_at - $2::bigint) / 86400, $4::bigint),"
 		     " count(*), sum(correct) FROM answers"
