@@ -87,7 +87,7 @@ def report(db):
 
 
 def exam_items(db):
-    return testlib.query(testlib.db(testlib.db(os.path.join(TMP, db))), "SELECT position, question_id,"
+    return testlib.query(testlib.db(os.path.join(TMP, db)), "SELECT position, question_id,"
                          " picked, correct FROM exam_items ORDER BY position")
 
 
