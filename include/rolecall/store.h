@@ -31,6 +31,10 @@
 
 struct store;
 
+/* What the store tells the user while it waits for a server that went
+ * away ("... trying again in 2 s"): one line, no newline. */
+typedef void (*store_notice_fn)(void *ctx, const char *line);
+
 /* Open a database: a file path (SQLite), or a PostgreSQL URI
  * (postgresql://, postgres://) or libpq "key=value" string.  A file is
  * created 0600 (missing folders 0700) and migrated forward; a server's
@@ -47,6 +51,8 @@ int store_target_is_file(const char *target);
 int store_init(const char *target, const char **backend, int *version,
 	       struct rc_error *err);
 void store_close(struct store *s);
+/* Who hears the notices (NULL: nobody). */
+void store_set_notice(struct store *s, store_notice_fn fn, void *ctx);
 const char *store_path(const struct store *s);
 
 /* The id of a profile, created on first use. */

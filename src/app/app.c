@@ -34,6 +34,15 @@ const char *app_user_name(const struct options *cli)
 	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "me";
 }
 
+/* A server that went away is waited for, and the user told so, on stderr.
+ * Not under the full-screen UI, whose screen a line there would break: it
+ * waits silently (see doc/teams.md). */
+static void app_store_notice(void *ctx, const char *line)
+{
+	(void)ctx;
+	fprintf(stderr, "rolecall: %s\n", line);
+}
+
 static int open_store(const struct options *cli, struct app *app)
 {
 	struct rc_error err;
@@ -43,8 +52,13 @@ static int open_store(const struct options *cli, struct app *app)
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	if (store_open(path, &app->store, &err) < 0 ||
-	    store_user(app->store, app->user, &app->user_id, &err) < 0 ||
+	if (store_open(path, &app->store, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (cli->plain)
+		store_set_notice(app->store, app_store_notice, NULL);
+	if (store_user(app->store, app->user, &app->user_id, &err) < 0 ||
 	    store_load_history(app->store, app->user_id, app->h, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;

@@ -7,8 +7,11 @@
  */
 #include "store_backend.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store_errors.h"
 #include "store_impl.h"
@@ -99,6 +102,79 @@ void store_close(struct store *s)
 const char *store_path(const struct store *s)
 {
 	return s->ops->path(s->c);
+}
+
+/* ---- a server that goes away ---- */
+
+/* How long a write waits for the server before it gives up: a restart
+ * takes seconds; a longer outage is one to tell the user about. */
+#define STORE_RECONNECT_MS 60000
+#define STORE_RECONNECT_MAX_DELAY_MS 2000
+
+void store_set_notice(struct store *s, store_notice_fn fn, void *ctx)
+{
+	s->notice = fn;
+	s->notice_ctx = ctx;
+}
+
+static void store_notice(const struct store *s, const char *line)
+{
+	if (s->notice)
+		s->notice(s->notice_ctx, line);
+}
+
+static void store_sleep_ms(unsigned ms)
+{
+	struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* Connect again, waiting longer each time; err holds why the write
+ * failed, and on giving up says so. */
+static int store_reconnect(struct store *s, struct rc_error *err)
+{
+	unsigned delay = 250, waited = 0;
+	char line[RC_ERROR_MSG_MAX + 96];
+
+	for (int tries = 1;; tries++) {
+		snprintf(line, sizeof line, "%s: lost the connection to the server; "
+			 "your answer is kept, trying again in %.1f s (try %d)",
+			 store_path(s), delay / 1000.0, tries);
+		store_notice(s, line);
+		store_sleep_ms(delay);
+		waited += delay;
+		if (s->ops->reconnect(s->c, err) == 0)
+			break;
+		if (waited >= STORE_RECONNECT_MS)
+			return rc_error_set(err, "%s: no answer from the server for %u s, "
+					    "so the last answer is not saved; start "
+					    "rolecall again once the server is back",
+					    store_path(s), waited / 1000);
+		delay = delay * 2 > STORE_RECONNECT_MAX_DELAY_MS ?
+			STORE_RECONNECT_MAX_DELAY_MS : delay * 2;
+	}
+	snprintf(line, sizeof line, "%s: connected again", store_path(s));
+	store_notice(s, line);
+	return 0;
+}
+
+int store_write(struct store *s, store_write_fn fn, void *ctx, struct rc_error *err)
+{
+	int rc = fn(s, ctx, err);
+
+	while (rc < 0 && s->ops->lost && s->ops->lost(s->c)) {
+		int landed;
+
+		if (store_reconnect(s, err) < 0)
+			return -1;
+		landed = s->ops->landed(s->c, err);
+		if (landed > 0)
+			return 0; /* the commit reached the server before the line broke */
+		rc = landed < 0 ? -1 : fn(s, ctx, err);
+	}
+	return rc;
 }
 
 /* ---- profiles ---- */
@@ -238,18 +314,32 @@ int store_record_locked(struct store *s, int64_t user_id,
 	return 0;
 }
 
+struct store_one {
+	int64_t user_id;
+	const struct answer_record *rec;
+	struct history *h;
+};
+
+static int store_record_once(struct store *s, void *ctx, struct rc_error *err)
+{
+	const struct store_one *o = ctx;
+	int rc;
+
+	if (s->ops->begin_write(s->c, o->user_id, "start saving the answer", err) < 0)
+		return -1;
+	rc = store_record_locked(s, o->user_id, o->rec, 1, o->h, err);
+	return s->ops->finish(s->c, rc, "save the answer", err);
+}
+
 int store_record(struct store *s, int64_t user_id,
 		 const struct answer_record *rec, struct history *h,
 		 struct rc_error *err)
 {
-	int rc;
+	struct store_one o = { user_id, rec, h };
 
 	if (!rec->question_id)
 		return store_unapplied(store_path(s), rec, err);
-	if (s->ops->begin_write(s->c, user_id, "start saving the answer", err) < 0)
-		return -1;
-	rc = store_record_locked(s, user_id, rec, 1, h, err);
-	return s->ops->finish(s->c, rc, "save the answer", err);
+	return store_write(s, store_record_once, &o, err);
 }
 
 /* ---- rebuilding ---- */
@@ -410,25 +500,52 @@ int store_exam_begin(struct store *s, struct exam_attempt *a,
 	return s->ops->exam_begin(s->c, a, items, n, err);
 }
 
+struct store_exam_write {
+	const struct exam_attempt *a;
+	int64_t attempt_id;
+	unsigned position;
+	const struct answer_record *items;
+	unsigned n;
+	struct history *h;
+};
+
+/* One statement that sets a pick: sending it twice changes nothing. */
+static int store_exam_answer_once(struct store *s, void *ctx, struct rc_error *err)
+{
+	const struct store_exam_write *w = ctx;
+
+	return s->ops->exam_answer(s->c, w->attempt_id, w->position, w->items, err);
+}
+
 int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 		      const struct answer_record *item, struct rc_error *err)
 {
-	return s->ops->exam_answer(s->c, attempt_id, position, item, err);
+	struct store_exam_write w = { NULL, attempt_id, position, item, 1, NULL };
+
+	return store_write(s, store_exam_answer_once, &w, err);
+}
+
+static int store_exam_submit_once(struct store *s, void *ctx, struct rc_error *err)
+{
+	const struct store_exam_write *w = ctx;
+	int rc;
+
+	if (s->ops->begin_write(s->c, w->a->user_id, "start submitting the exam",
+				err) < 0)
+		return -1;
+	rc = s->ops->exam_close(s->c, w->a, w->items, w->n, err);
+	if (rc == 0)
+		rc = store_record_locked(s, w->a->user_id, w->items, w->n, w->h, err);
+	return s->ops->finish(s->c, rc, "submit the exam", err);
 }
 
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      struct history *h, struct rc_error *err)
 {
-	int rc;
+	struct store_exam_write w = { a, a->id, 0, items, n, h };
 
-	if (s->ops->begin_write(s->c, a->user_id, "start submitting the exam",
-				err) < 0)
-		return -1;
-	rc = s->ops->exam_close(s->c, a, items, n, err);
-	if (rc == 0)
-		rc = store_record_locked(s, a->user_id, items, n, h, err);
-	return s->ops->finish(s->c, rc, "submit the exam", err);
+	return store_write(s, store_exam_submit_once, &w, err);
 }
 
 int store_each_attempt(struct store *s, const struct exam_filter *f,

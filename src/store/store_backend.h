@@ -54,6 +54,16 @@ struct store_ops {
 	void (*close)(struct store_conn *c);
 	const char *(*path)(const struct store_conn *c);
 
+	/* ---- a server that goes away (NULL for a file) ---- */
+	/* 1 when the connection is gone: the last operation failed with it. */
+	int (*lost)(const struct store_conn *c);
+	/* One try at connecting again. */
+	int (*reconnect)(struct store_conn *c, struct rc_error *err);
+	/* After a lost write transaction: 1 when its commit reached the
+	 * server after all (its answers are in the log), 0 when not or when
+	 * it logged none (then it is simply sent again), -1 on error. */
+	int (*landed)(struct store_conn *c, struct rc_error *err);
+
 	/* ---- transactions ---- */
 	int (*begin_read)(struct store_conn *c, const char *doing,
 			  struct rc_error *err);

@@ -53,28 +53,50 @@ int store_trivia_set_phase(struct store *s, int64_t game_id,
 					round_started_at_ms, now, err);
 }
 
+struct store_trivia_pick {
+	int64_t game_id;
+	unsigned round;
+	const char *player;
+	int picked, correct;
+	int64_t elapsed_ms, now_ms;
+	const struct answer_record *rec;
+	int64_t user_id;
+	struct history *h;
+};
+
+static int store_trivia_answer_once(struct store *s, void *ctx, struct rc_error *err)
+{
+	const struct store_trivia_pick *p = ctx;
+	int rc;
+
+	if (s->ops->begin_write(s->c, p->user_id, "start saving the trivia answer",
+				err) < 0)
+		return -1;
+	rc = s->ops->trivia_answer(s->c, p->game_id, p->round, p->player, p->picked,
+				   p->correct, p->elapsed_ms, p->now_ms, err);
+	if (rc == 0 && p->rec)
+		rc = store_record_locked(s, p->user_id, p->rec, 1, p->h, err);
+	/* 1 (closed, or answered already) wrote nothing: commit the nothing */
+	if (s->ops->finish(s->c, rc < 0 ? -1 : 0, "save the trivia answer", err) < 0)
+		return -1;
+	return rc;
+}
+
 int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,
 			const char *player, int picked, int correct,
 			int64_t elapsed_ms, int64_t now_ms,
 			const struct answer_record *rec, int64_t user_id,
 			struct history *h, struct rc_error *err)
 {
-	int rc;
+	struct store_trivia_pick p = { game_id, round, player, picked, correct,
+				       elapsed_ms, now_ms, rec, user_id, h };
 
 	if (!player || picked < -1 || picked >= BANK_MAX_OPTIONS || elapsed_ms < 0 ||
 	    (rec && (!rec->question_id || rec->mode != MODE_TRIVIA || !h)))
 		return store_bad_trivia(store_path(s), "the answer is malformed", err);
-	if (s->ops->begin_write(s->c, user_id, "start saving the trivia answer",
-				err) < 0)
-		return -1;
-	rc = s->ops->trivia_answer(s->c, game_id, round, player, picked, correct,
-				   elapsed_ms, now_ms, err);
-	if (rc == 0 && rec)
-		rc = store_record_locked(s, user_id, rec, 1, h, err);
-	/* 1 (closed, or answered already) wrote nothing: commit the nothing */
-	if (s->ops->finish(s->c, rc < 0 ? -1 : 0, "save the trivia answer", err) < 0)
-		return -1;
-	return rc;
+	/* sent again after a lost connection, it is refused as answered
+	 * already (1) if the first one landed */
+	return store_write(s, store_trivia_answer_once, &p, err);
 }
 
 int store_trivia_close_round(struct store *s, int64_t game_id, unsigned round,

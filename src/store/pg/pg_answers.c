@@ -133,6 +133,7 @@ int pg_log_add(struct store_conn *c, int64_t user_id,
 {
 	struct store_lists j;
 	struct pg_args a = { 0 };
+	char key[64];
 
 	if (session_mode_parse(session_mode_name(rec->mode)) < 0 ||
 	    store_join_record(&j, rec) < 0)
@@ -153,6 +154,8 @@ int pg_log_add(struct store_conn *c, int64_t user_id,
 	pg_i64(&a, rec->elapsed_ms);
 	pg_i64(&a, rec->answered_at);
 	pg_text(&a, session_mode_name(rec->mode));
+	pg_next_key(c, key, sizeof key);
+	pg_text(&a, key);
 	return pg_put(c, PG_LOG_ADD, &a, "save the answer", err);
 }
 

@@ -34,6 +34,7 @@ enum pg_sql {
 	PG_TOTALS_GET,
 	PG_LOG_ADD,
 	PG_LOG_ALL,
+	PG_LOG_LANDED,
 	PG_LOG_USER,
 	PG_LOG_REPLAY,
 	PG_QUESTION_PUT,
@@ -76,7 +77,17 @@ struct store_conn {
 	char *target;   /* as given, for reconnecting */
 	char *name;     /* for messages: never the password */
 	unsigned char prepared[PG_SQL_COUNT];
+	/* The key of each answer logged: this process's random prefix, the
+	 * write transaction's number, the answer's place in it. */
+	char key_prefix[24];
+	uint64_t writes;        /* write transactions begun */
+	unsigned logged;        /* answers logged in the current one */
+	char pending_key[64];   /* the first of them, until it commits */
+	int broken;             /* the last failure was the connection's */
 };
+
+/* The key log_add gives the next answer of the current transaction. */
+void pg_next_key(struct store_conn *c, char *key, size_t len);
 
 #define PG_MAX_ARGS 16
 
@@ -101,7 +112,7 @@ typedef int (*pg_row_fn)(struct store_conn *c, const struct store_row *r,
  * single spaces. */
 void pg_flatten(char *msg);
 /* Report a failed call; res may be NULL (then the connection's error). */
-int pg_fail(const struct store_conn *c, const PGresult *res, const char *doing,
+int pg_fail(struct store_conn *c, const PGresult *res, const char *doing,
 	    struct rc_error *err);
 int pg_unreadable(const struct store_conn *c, const char *what, int64_t id,
 		  struct rc_error *err);
@@ -116,12 +127,15 @@ int pg_rows(struct store_conn *c, enum pg_sql which, const struct pg_args *a,
 int pg_value(struct store_conn *c, enum pg_sql which, const struct pg_args *a,
 	     const char *doing, int64_t *out, struct rc_error *err);
 /* Run SQL text that is not worth preparing (open, migrate, rebuild). */
-int pg_exec(const struct store_conn *c, const char *sql, const char *doing,
+int pg_exec(struct store_conn *c, const char *sql, const char *doing,
 	    struct rc_error *err);
 int pg_begin(struct store_conn *c, const char *doing, struct rc_error *err);
 /* A read on one snapshot; a write holding the profile's row lock (every
  * profile's when user_id is 0). */
 int pg_begin_read(struct store_conn *c, const char *doing, struct rc_error *err);
+int pg_lost(const struct store_conn *c);
+int pg_reconnect(struct store_conn *c, struct rc_error *err);
+int pg_landed(struct store_conn *c, struct rc_error *err);
 int pg_begin_write(struct store_conn *c, int64_t user_id, const char *doing,
 		   struct rc_error *err);
 /* Commit when rc is 0, else roll back; returns 0 only once committed. */

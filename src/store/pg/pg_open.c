@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "pg_sql.h"
 
@@ -156,6 +158,60 @@ static int pg_migrate_locked(struct store_conn *c, struct rc_error *err)
 	return pg_exec(c, sql, "record the schema's version", err);
 }
 
+/* ---- a connection lost and found again ---- */
+
+/* Unique across processes and machines: 64 random bits, read once. */
+static void pg_make_key_prefix(struct store_conn *c)
+{
+	unsigned char b[8] = { 0 };
+	FILE *f = fopen("/dev/urandom", "rb");
+	uint64_t v = 0;
+
+	if (!f || fread(b, 1, sizeof b, f) != sizeof b) {
+		/* no /dev/urandom: the process and the time are unique enough
+		 * for one machine's writers */
+		v = (uint64_t)getpid() << 32 ^ (uint64_t)time(NULL);
+	}
+	if (f)
+		fclose(f);
+	for (int i = 0; i < 8; i++)
+		v = v << 8 ^ b[i];
+	snprintf(c->key_prefix, sizeof c->key_prefix, "%016" PRIx64, v);
+}
+
+int pg_reconnect(struct store_conn *c, struct rc_error *err)
+{
+	PQreset(c->db);
+	/* prepared statements died with the old session */
+	memset(c->prepared, 0, sizeof c->prepared);
+	c->broken = 0;
+	if (PQstatus(c->db) != CONNECTION_OK) {
+		char why[256];
+
+		snprintf(why, sizeof why, "%s", PQerrorMessage(c->db));
+		pg_flatten(why);
+		return rc_error_set(err, "%s: cannot connect to PostgreSQL: %s", c->name,
+				    why);
+	}
+	PQsetNoticeProcessor(c->db, pg_quiet, NULL);
+	return 0;
+}
+
+int pg_landed(struct store_conn *c, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+	int64_t n = 0;
+
+	if (!c->pending_key[0])
+		return 0;
+	pg_text(&a, c->pending_key);
+	if (pg_value(c, PG_LOG_LANDED, &a, "see whether the answer was saved", &n,
+		     err) < 0)
+		return -1;
+	c->pending_key[0] = '\0';
+	return n > 0;
+}
+
 /* ---- open and close ---- */
 
 static void pg_close(struct store_conn *c)
@@ -182,6 +238,7 @@ static int pg_connect_new(const char *target, struct store_conn **out,
 		pg_close(c);
 		return -1;
 	}
+	pg_make_key_prefix(c);
 	*out = c;
 	return 0;
 }
@@ -232,6 +289,9 @@ const struct store_ops store_pg_ops = {
 	.schema_version = PG_SCHEMA_VERSION,
 	.close = pg_close,
 	.path = pg_path,
+	.lost = pg_lost,
+	.reconnect = pg_reconnect,
+	.landed = pg_landed,
 	.begin_read = pg_begin_read,
 	.begin_write = pg_begin_write,
 	.finish = pg_finish,

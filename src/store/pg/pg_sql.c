@@ -40,7 +40,11 @@ const char *const pg_migrations[PG_SCHEMA_VERSION] = {
 	" correct integer NOT NULL,"
 	" elapsed_ms bigint NOT NULL,"
 	" answered_at bigint NOT NULL,"
-	" mode text NOT NULL);"
+	" mode text NOT NULL,"
+	/* which write of which rolecall logged it: after a lost connection
+	 * the sender asks whether its commit landed, so that an answer is
+	 * sent again only when it did not (exactly once) */
+	" client_key text UNIQUE);"
 	"CREATE INDEX answers_user_time ON answers (user_id, answered_at);"
 	"CREATE TABLE question_state ("
 	" user_id bigint NOT NULL REFERENCES users (id),"
@@ -186,9 +190,11 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 	[PG_TOTALS_GET] = "SELECT answers, correct FROM users WHERE id = $1",
 	[PG_LOG_ADD] = "INSERT INTO answers (user_id, bank_id, question_id,"
 		       " answer_role, about_roles, shown_roles, shown_choices, picked,"
-		       " picked_role, correct, elapsed_ms, answered_at, mode)"
-		       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+		       " picked_role, correct, elapsed_ms, answered_at, mode, client_key)"
+		       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
+		       " $14)",
 	[PG_LOG_ALL] = PG_LOG_SELECT " ORDER BY a.id",
+	[PG_LOG_LANDED] = "SELECT count(*) FROM answers WHERE client_key = $1",
 	[PG_LOG_USER] = PG_LOG_SELECT " WHERE a.user_id = $1 ORDER BY a.id",
 	[PG_LOG_REPLAY] = PG_LOG_SELECT " ORDER BY a.user_id, a.id",
 	[PG_QUESTION_PUT] = "INSERT INTO question_state (user_id, question_id,"

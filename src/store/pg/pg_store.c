@@ -78,15 +78,30 @@ static const struct store_row_ops pg_row_ops = {
 
 /* ---- errors ---- */
 
-static int pg_lost(const struct store_conn *c)
+int pg_lost(const struct store_conn *c)
 {
-	return !c->db || PQstatus(c->db) != CONNECTION_OK;
+	return !c->db || PQstatus(c->db) != CONNECTION_OK || c->broken;
+}
+
+/* A failure of the line, not of the statement: libpq's own (no SQLSTATE,
+ * as when the server closed the connection), a connection exception
+ * (class 08) or the server shutting down (57P01-57P03).  libpq does not
+ * always mark the connection bad for these. */
+static int pg_line_failed(const char *state)
+{
+	return !state || !strncmp(state, "08", 2) || !strncmp(state, "57P", 3);
+}
+
+void pg_next_key(struct store_conn *c, char *key, size_t len)
+{
+	snprintf(key, len, "%s-%" PRIu64 "-%u", c->key_prefix, c->writes, c->logged);
+	if (!c->logged++)
+		snprintf(c->pending_key, sizeof c->pending_key, "%s", key);
 }
 
 static const char *pg_advice(const struct store_conn *c, const char *state)
 {
-	if (pg_lost(c) || (state && !strncmp(state, "08", 2)) ||
-	    (state && !strncmp(state, "57P", 3)))
+	if (pg_lost(c))
 		return "the connection to the server was lost; check that it is "
 		       "running and try again";
 	if (!state)
@@ -120,13 +135,14 @@ void pg_flatten(char *msg)
 	*out = '\0';
 }
 
-int pg_fail(const struct store_conn *c, const PGresult *res, const char *doing,
+int pg_fail(struct store_conn *c, const PGresult *res, const char *doing,
 	    struct rc_error *err)
 {
 	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	char why[256];
 
+	c->broken = pg_line_failed(state);
 	snprintf(why, sizeof why, "%s", primary ? primary :
 		 c->db ? PQerrorMessage(c->db) : "no connection");
 	pg_flatten(why);
@@ -230,7 +246,7 @@ int pg_value(struct store_conn *c, enum pg_sql which, const struct pg_args *a,
 	return found;
 }
 
-int pg_exec(const struct store_conn *c, const char *sql, const char *doing,
+int pg_exec(struct store_conn *c, const char *sql, const char *doing,
 	    struct rc_error *err)
 {
 	PGresult *res = PQexec(c->db, sql);
@@ -247,6 +263,9 @@ int pg_exec(const struct store_conn *c, const char *sql, const char *doing,
 
 int pg_begin(struct store_conn *c, const char *doing, struct rc_error *err)
 {
+	c->writes++;
+	c->logged = 0;
+	c->pending_key[0] = '\0';
 	return pg_exec(c, "BEGIN", doing, err);
 }
 
@@ -259,6 +278,8 @@ static int pg_commit(struct store_conn *c, const char *doing, struct rc_error *e
 		 !strcmp(PQcmdStatus(res), "COMMIT");
 	int rc = 0;
 
+	if (ok)
+		c->pending_key[0] = '\0';
 	if (!ok)
 		rc = res && PQresultStatus(res) == PGRES_COMMAND_OK ?
 		     rc_error_set(err, "%s: cannot %s: the server rolled the "
