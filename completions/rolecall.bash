@@ -56,6 +56,8 @@ _rolecall()
 		COMPREPLY=($(compgen -W "$commands" -- "$cur"))
 	elif [[ $cmd == trivia ]]; then
 		COMPREPLY=($(compgen -W "host join" -- "$cur"))
+	elif [[ $cmd == db ]]; then
+		COMPREPLY=($(compgen -W "init" -- "$cur"))
 	elif [[ $cmd == check ]]; then
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))

@@ -36,7 +36,7 @@ expect() {
 	fi
 }
 
-expect "commands" "practice drill stats export exam report trivia check help" ""
+expect "commands" "practice drill stats export exam report trivia db check help" ""
 expect "commands by prefix" "export exam" ex
 expect "practice's options" "--bank --user --db --count --seed --plain --help" practice --
 expect "exam's options, after a global option and its value" "--plain --pass" \
@@ -46,4 +46,5 @@ expect "bank ids" "pm-vs-po pmm-and-project-manager" practice --bank pm
 expect "formats" "json" stats --format j
 expect "help COMMAND" "stats" help st
 expect "trivia" "host join" trivia ""
+expect "db" "init" db ""
 exit $failed
