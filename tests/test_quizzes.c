@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 #include "rolecall/bank.h"
 
@@ -201,6 +202,152 @@ static void test_correct_not_usually_longest(void **state)
 			 longest, statements);
 }
 
+/* The keyword guesser: a learner who knows only the four role names.  A
+ * word of a role's name that no other role's name has ("owner",
+ * "marketing", "project") is that role's cue, matched by its stem
+ * ("own", "market", "project") at the start of a word, so that "owns",
+ * "market" and "projects" count too.  Full role names are taken out of a
+ * text first: naming a role is not a cue, "project" outside the name is. */
+#define MAX_NAMES 32
+
+struct cue {
+	char stem[32];
+	int role;
+};
+
+static struct cue cues[MAX_NAMES];
+static unsigned n_cues;
+
+static void lower_copy(char *dst, size_t n, const char *src)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n && src[i]; i++)
+		dst[i] = (src[i] >= 'A' && src[i] <= 'Z') ? (char)(src[i] - 'A' + 'a') : src[i];
+	dst[i] = 0;
+}
+
+static int name_has_word(const char *name, const char *word)
+{
+	char lname[256];
+	size_t w = strlen(word);
+
+	lower_copy(lname, sizeof lname, name);
+	for (const char *p = lname; (p = strstr(p, word)); p++)
+		if ((p == lname || p[-1] == ' ') && (p[w] == 0 || p[w] == ' '))
+			return 1;
+	return 0;
+}
+
+static void build_cues(void)
+{
+	n_cues = 0;
+	for (int r = 0; r < 4; r++) {
+		int role = catalog_find_role(cat, roles[r]);
+		char name[256];
+		char *save = NULL;
+
+		lower_copy(name, sizeof name, catalog_role(cat, role)->name);
+		for (char *w = strtok_r(name, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			int shared = 0;
+			size_t n = strlen(w);
+
+			for (int o = 0; o < 4; o++)
+				if (o != r && name_has_word(catalog_role(cat, catalog_find_role(cat, roles[o]))->name, w))
+					shared = 1;
+			if (shared || n_cues == MAX_NAMES)
+				continue;
+			if (n > 5 && !strcmp(w + n - 3, "ing"))
+				n -= 3;
+			else if (n > 4 && !strcmp(w + n - 2, "er"))
+				n -= 2;
+			snprintf(cues[n_cues].stem, sizeof cues[n_cues].stem, "%.*s", (int)n, w);
+			cues[n_cues++].role = role;
+		}
+	}
+}
+
+/* Bit r set: the text names role r in full (names) or by a cue (cued). */
+static void scan(const char *text, unsigned *names, unsigned *cued)
+{
+	char t[BANK_MAX_TEXT + 1];
+
+	lower_copy(t, sizeof t, text);
+	*names = *cued = 0;
+	for (int r = 0; r < 4; r++) {
+		int role = catalog_find_role(cat, roles[r]);
+		char name[256];
+		size_t n;
+
+		lower_copy(name, sizeof name, catalog_role(cat, role)->name);
+		n = strlen(name);
+		for (char *p = t; (p = strstr(p, name)); p += n) {
+			*names |= 1u << role;
+			memset(p, ' ', n);
+		}
+	}
+	for (unsigned c = 0; c < n_cues; c++)
+		for (const char *p = t; (p = strstr(p, cues[c].stem)); p++)
+			if (p == t || !(p[-1] >= 'a' && p[-1] <= 'z'))
+				*cued |= 1u << cues[c].role;
+}
+
+/* The guesser's expected score on one question.  Options are roles: it
+ * picks among the roles the prompt cues.  Statements: it picks among the
+ * choices that cue a role the prompt names or cues, or, when the prompt
+ * names none, among the choices that cue any role.  No candidate: a
+ * uniform guess. */
+static double guess_score(const struct bank_question *q)
+{
+	unsigned pn, pc, cn, cc, picked = 0, right = 0;
+
+	scan(q->prompt, &pn, &pc);
+	for (unsigned k = 0; k < q->n_choices; k++) {
+		int hit;
+
+		if (q->kind == QUESTION_ROLES) {
+			hit = q->choices[k].role >= 0 && (pc >> q->choices[k].role & 1);
+		} else {
+			scan(q->choices[k].text, &cn, &cc);
+			hit = (pn | pc) ? (cc & (pn | pc)) != 0 : cc != 0;
+		}
+		if (hit) {
+			picked++;
+			right += k == q->correct;
+		}
+	}
+	return picked ? (double)right / picked : 1.0 / q->n_choices;
+}
+
+static void test_keyword_guesser_at_chance(void **state)
+{
+	double guess = 0, chance = 0;
+	size_t n = 0;
+
+	(void)state;
+	build_cues();
+	assert_int_equal(n_cues, 3);
+	for (size_t b = 0; b < catalog_bank_count(cat); b++) {
+		const struct bank *bk = catalog_bank(cat, b);
+
+		for (size_t i = 0; i < bk->n_questions; i++) {
+			const struct bank_question *q = &bk->questions[i];
+			double g = guess_score(q);
+
+			if (getenv("ROLECALL_SHOW_LEAKS") && fabs(g - 1.0 / q->n_choices) > 1e-9)
+				print_message("leak %s: %.2f vs %.2f\n", q->id, g, 1.0 / q->n_choices);
+			guess += g;
+			chance += 1.0 / q->n_choices;
+			n++;
+		}
+	}
+	print_message("keyword guesser %.1f%%, chance %.1f%%, over %zu questions\n",
+		      100 * guess / n, 100 * chance / n, n);
+	if (100 * (guess - chance) / n > 3 || 100 * (chance - guess) / n > 3)
+		fail_msg("a learner who knows only the role names scores %.1f%%; chance is %.1f%%",
+			 100 * guess / n, 100 * chance / n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_six_contrasts_everywhere),
 		cmocka_unit_test(test_fits_80x24),
 		cmocka_unit_test(test_correct_not_usually_longest),
+		cmocka_unit_test(test_keyword_guesser_at_chance),
 	};
 
 	return cmocka_run_group_tests(tests, load_all, free_all);
