@@ -359,6 +359,61 @@ static void test_keyword_guesser_at_chance(void **state)
 			 100 * guess / n, 100 * chance / n);
 }
 
+/* The angle a question takes on its claims: who does this (options are
+ * roles), which statement fits, or a scene to read (the scenario and
+ * interview banks, and any question tagged "scene"). */
+enum { ANGLE_WHO = 1, ANGLE_STATEMENT = 2, ANGLE_SCENE = 4 };
+
+static int has_tag(const struct bank_question *q, const char *tag)
+{
+	for (unsigned t = 0; t < q->n_tags; t++)
+		if (!strcmp(q->tags[t], tag))
+			return 1;
+	return 0;
+}
+
+static unsigned angle_of(const struct bank_question *q)
+{
+	if (!strcmp(q->bank->id, "scenarios") || !strcmp(q->bank->id, "interview") ||
+	    has_tag(q, "scene"))
+		return ANGLE_SCENE;
+	return q->kind == QUESTION_ROLES ? ANGLE_WHO : ANGLE_STATEMENT;
+}
+
+/* doc/banks.md promises that every claim of its map, "(`tag`)", is tested
+ * from at least two angles. */
+static void test_every_claim_two_angles(void **state)
+{
+	FILE *f = fopen(QUIZZES_DIR "/../doc/banks.md", "r");
+	char line[2048];
+	unsigned claims = 0;
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f)) {
+		char tag[64];
+		const char *p = strstr(line, "** (`");
+		unsigned angles = 0, n = 0;
+
+		if (strncmp(line, "- **", 4) || !p || sscanf(p, "** (`%63[a-z-]`)", tag) != 1)
+			continue;
+		claims++;
+		for (size_t b = 0; b < catalog_bank_count(cat); b++) {
+			const struct bank *bk = catalog_bank(cat, b);
+
+			for (size_t i = 0; i < bk->n_questions; i++)
+				if (has_tag(&bk->questions[i], tag)) {
+					angles |= angle_of(&bk->questions[i]);
+					n++;
+				}
+		}
+		if (n < 2 || (angles & (angles - 1)) == 0)
+			fail_msg("claim '%s' is tested by %u question(s) from one angle", tag, n);
+	}
+	fclose(f);
+	assert_true(claims >= 50);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_fits_80x24),
 		cmocka_unit_test(test_correct_not_usually_longest),
 		cmocka_unit_test(test_keyword_guesser_at_chance),
+		cmocka_unit_test(test_every_claim_two_angles),
 	};
 
 	return cmocka_run_group_tests(tests, load_all, free_all);
