@@ -1135,6 +1135,47 @@ static void test_bundled_banks(void **state)
 	free_list(files);
 }
 
+/* catalog_roles_of: the first bank's roles in its order, then the roles a
+ * later bank adds, each once, whatever the catalog's own order. */
+static void test_roles_of_banks(void **state)
+{
+	static const char one[] =
+		"bank: one\ntitle: One\n"
+		"roles: [{id: po, name: Product Owner}, {id: pm, name: Product Manager}]\n"
+		"questions:\n"
+		"  - {id: one-q, prompt: Who?, explain: Because., answer: pm}\n";
+	static const char two[] =
+		"bank: two\ntitle: Two\n"
+		"roles: [{id: pjm, name: Project Manager}, {id: pm, name: Product Manager},\n"
+		"        {id: pmm, name: Product Marketing Manager}]\n"
+		"questions:\n"
+		"  - {id: two-q, prompt: Who?, explain: Because., answer: pjm}\n";
+	struct catalog *cat = catalog_new();
+	struct diag_list d;
+	const struct bank *banks[2];
+	int order[4] = { -1, -1, -1, -1 };
+
+	(void)state;
+	diag_list_init(&d, BANK_MAX_ERRORS);
+	assert_int_equal(catalog_load_buffer(cat, "two.yaml", two, strlen(two), &d), 0);
+	assert_int_equal(catalog_load_buffer(cat, "one.yaml", one, strlen(one), &d), 0);
+	banks[0] = catalog_find_bank(cat, "one");
+	banks[1] = catalog_find_bank(cat, "two");
+	assert_int_equal(catalog_roles_of(banks, 2, order, 4), 4);
+	assert_int_equal(order[0], role(cat, "po"));
+	assert_int_equal(order[1], role(cat, "pm"));
+	assert_int_equal(order[2], role(cat, "pjm"));
+	assert_int_equal(order[3], role(cat, "pmm"));
+	/* cap bounds what is written */
+	order[2] = -1;
+	assert_int_equal(catalog_roles_of(banks, 2, order, 2), 2);
+	assert_int_equal(order[2], -1);
+	assert_int_equal(catalog_roles_of(banks + 1, 1, order, 4), 3);
+	assert_int_equal(order[0], role(cat, "pjm"));
+	diag_list_free(&d);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1158,6 +1199,7 @@ int main(void)
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_special_files),
 		cmocka_unit_test(test_bundled_banks),
+		cmocka_unit_test(test_roles_of_banks),
 	};
 
 	/* A hang (a FIFO read that blocks) must fail the test, not stall ctest. */

@@ -208,10 +208,10 @@ def test_menu_shows_user_answers_and_due():
         assert re.search(r"^ 3 answers so far, \d+ right \(\d+%\)\. " + str(due) +
                          r" reviews? due now\.", s, re.M), s
         for item in ("1  Practice", "2  Drill weak spots", "3  Exam (20 questions, pass 80%)",
-                     "4  Stats", "5  Trivia", "6  Quit"):
+                     "4  Stats", "5  Trivia", "6  Roles", "7  Quit"):
             assert item in s, s
         p.keys("?")
-        p.wait(r"Keys(?s:.*)practice drill exam stats trivia quit")
+        p.wait(r"Keys(?s:.*)practice drill exam stats trivia\s.*\n.*\sroles quit")
         p.keys("x")
         p.gone(r"any key closes")
         p.keys("q")

@@ -132,4 +132,10 @@ char *bank_versions_text(const struct bank *const *banks, size_t n);
 /* The contrast text for a pair of roles (either order), or NULL. */
 const char *catalog_contrast(const struct catalog *cat, int a, int b);
 
+/* The roles of banks[0..n), each once, as catalog indices in order: the
+ * first bank's as it declares them, then the roles each later bank adds.
+ * Writes at most cap; returns how many it wrote. */
+unsigned catalog_roles_of(const struct bank *const *banks, size_t n, int *order,
+			  unsigned cap);
+
 #endif

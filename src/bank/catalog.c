@@ -366,3 +366,20 @@ char *bank_versions_text(const struct bank *const *banks, size_t n)
 				       banks[i]->id, banks[i]->sha256);
 	return s;
 }
+
+unsigned catalog_roles_of(const struct bank *const *banks, size_t n, int *order,
+			  unsigned cap)
+{
+	unsigned got = 0;
+
+	for (size_t b = 0; b < n; b++)
+		for (unsigned r = 0; r < banks[b]->n_roles && got < cap; r++) {
+			unsigned k = 0;
+
+			while (k < got && order[k] != banks[b]->roles[r])
+				k++;
+			if (k == got)
+				order[got++] = banks[b]->roles[r];
+		}
+	return got;
+}

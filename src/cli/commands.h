@@ -18,6 +18,7 @@ int cmd_export(const struct options *cli);
 int cmd_exam(const struct options *cli);
 int cmd_report(const struct options *cli);
 int cmd_trivia(const struct options *cli);
+int cmd_roles(const struct options *cli);
 int cmd_db(const struct options *cli);
 
 /* 1 when a command about to start the full-screen UI should run in line

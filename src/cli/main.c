@@ -196,6 +196,7 @@ static const struct command commands[] = {
 	{ "exam", cmd_exam },
 	{ "report", cmd_report },
 	{ "trivia", cmd_trivia },
+	{ "roles", cmd_roles },
 	{ "db", cmd_db },
 	{ NULL, NULL },
 };

@@ -13,9 +13,9 @@
 enum {
 	C_MENU = 1 << 0, C_PRACTICE = 1 << 1, C_DRILL = 1 << 2, C_STATS = 1 << 3,
 	C_EXPORT = 1 << 4, C_EXAM = 1 << 5, C_REPORT = 1 << 6, C_TRIVIA = 1 << 7,
-	C_CHECK = 1 << 8, C_DB = 1 << 9,
+	C_CHECK = 1 << 8, C_ROLES = 1 << 9, C_DB = 1 << 10,
 	C_SESSION = C_MENU | C_PRACTICE | C_DRILL | C_EXAM,
-	C_DATA = C_SESSION | C_STATS | C_EXPORT | C_REPORT | C_TRIVIA,
+	C_DATA = C_SESSION | C_STATS | C_EXPORT | C_REPORT | C_TRIVIA | C_ROLES,
 	C_ALL = C_DATA | C_CHECK | C_DB,
 };
 
@@ -65,6 +65,11 @@ static const struct usage_command commands[] = {
 	  "A trivia game with a countdown per question, points for right and fast\n"
 	  "answers, streaks and a leaderboard: players or teams taking turns on one\n"
 	  "terminal, or a game on several terminals sharing one --db.\n" },
+	{ "roles", C_ROLES, "rolecall roles [OPTION]...",
+	  "each role's summary and what tells it apart, to read first",
+	  "Each role's summary and the contrast of every pair of roles, from the\n"
+	  "banks: what tells them apart, to read before answering.  In a terminal\n"
+	  "the Roles screen (also in the menu); otherwise, or with --plain, text.\n" },
 	{ "db", C_DB, "rolecall db init [--db FILE|URI]",
 	  "set up a database: 'db init' creates or upgrades its tables",
 	  "'db init' creates rolecall's tables in the database, or upgrades them to\n"
@@ -100,7 +105,7 @@ static const struct usage_option options[] = {
 	{ 'n', 'n', "count", "N", "number of questions in the session", C_SESSION },
 	{ 's', 's', "seed", "N", "random seed, to replay a session exactly", C_SESSION | C_TRIVIA },
 	{ 'p', 'p', "plain", NULL, "line mode: numbered options, answers from stdin",
-	  C_SESSION | C_STATS | C_TRIVIA },
+	  C_SESSION | C_STATS | C_TRIVIA | C_ROLES },
 	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report)",
 	  C_STATS | C_EXPORT | C_REPORT },
 	{ OPT_PASS, 0, "pass", "PERCENT", "exam pass mark (default: the bank's, else 80)",

@@ -203,6 +203,7 @@ static const struct {
 	[UI_SCR_FEEDBACK] = { ui_feedback_draw, ui_feedback_key },
 	[UI_SCR_SUMMARY] = { ui_summary_draw, ui_summary_key },
 	[UI_SCR_STATS] = { ui_stats_draw, ui_stats_key },
+	[UI_SCR_ROLES] = { ui_roles_draw, ui_roles_key },
 	[UI_SCR_EXAM_INTRO] = { ui_exam_intro_draw, ui_exam_intro_key },
 	[UI_SCR_EXAM_QUESTION] = { ui_exam_question_draw, ui_exam_question_key },
 	[UI_SCR_EXAM_LIST] = { ui_exam_list_draw, ui_exam_list_key },
@@ -303,6 +304,7 @@ static void ui_act(struct ui *ui, enum ui_action act)
 	case UI_ACT_PRACTICE: ui_go_session(ui, MODE_PRACTICE, 1); break;
 	case UI_ACT_DRILL: ui_go_session(ui, MODE_DRILL, 1); break;
 	case UI_ACT_STATS: ui_go_stats(ui); break;
+	case UI_ACT_ROLES: ui_set_screen(ui, UI_SCR_ROLES); break;
 	case UI_ACT_START:
 		if ((ui->mode == MODE_EXAM ? ui_exam_open(ui) : ui_session_start(ui)) < 0)
 			ui_fail(ui);
@@ -398,6 +400,7 @@ static void ui_first_screen(struct ui *ui)
 	case UI_START_PRACTICE: ui_go_session(ui, MODE_PRACTICE, 0); break;
 	case UI_START_DRILL: ui_go_session(ui, MODE_DRILL, 0); break;
 	case UI_START_STATS: ui_go_stats(ui); break;
+	case UI_START_ROLES: ui_set_screen(ui, UI_SCR_ROLES); break;
 	case UI_START_EXAM: ui_go_exam(ui, 0); break;
 	case UI_START_TRIVIA:
 		if (ui_trivia_open(ui) < 0)

@@ -26,7 +26,7 @@ struct options;
 #define UI_MIN_ROWS 16
 
 enum ui_start { UI_START_MENU, UI_START_PRACTICE, UI_START_DRILL, UI_START_STATS, UI_START_EXAM,
-	       UI_START_TRIVIA };
+	       UI_START_TRIVIA, UI_START_ROLES };
 
 /* Run the terminal UI from the given screen; returns the exit status:
  * EXIT_OK, EXIT_FAIL (message printed), or 128 + a signal number. */

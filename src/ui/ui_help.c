@@ -9,7 +9,8 @@ struct ui_help_line {
 };
 
 static const struct ui_help_line ui_help_menu[] = {
-	{ "1-6, p d e s t q", "practice drill exam stats trivia quit" },
+	{ "1-7, p d e s t r q", "practice drill exam stats trivia" },
+	{ "", "roles quit" },
 	{ "\u2191/\u2193 or j/k", "move" },
 	{ "Enter or click", "choose" },
 	{ "q or Esc", "quit" },
@@ -57,6 +58,14 @@ static const struct ui_help_line ui_help_stats[] = {
 	{ "q, Esc or Enter", "back" },
 	{ "grid", "right answer by row, your pick by column:" },
 	{ "", "picks/chances; ? = never offered together" },
+	{ NULL, NULL },
+};
+
+static const struct ui_help_line ui_help_roles[] = {
+	{ "\u2191/\u2193 or j/k", "scroll" },
+	{ "PgUp/PgDn Home/End", "scroll by page, to the ends" },
+	{ "Space b g G", "the same, as in less" },
+	{ "q, Esc or Enter", "back" },
 	{ NULL, NULL },
 };
 
@@ -111,6 +120,7 @@ static const struct ui_help_line *const ui_help_by_screen[UI_SCR_COUNT] = {
 	[UI_SCR_FEEDBACK] = ui_help_feedback,
 	[UI_SCR_SUMMARY] = ui_help_summary,
 	[UI_SCR_STATS] = ui_help_stats,
+	[UI_SCR_ROLES] = ui_help_roles,
 	[UI_SCR_EXAM_INTRO] = ui_help_exam_intro,
 	[UI_SCR_EXAM_QUESTION] = ui_help_exam_question,
 	[UI_SCR_EXAM_LIST] = ui_help_exam_list,

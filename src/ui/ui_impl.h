@@ -35,6 +35,7 @@ enum ui_screen {
 	UI_SCR_FEEDBACK,
 	UI_SCR_SUMMARY,
 	UI_SCR_STATS,
+	UI_SCR_ROLES,         /* ui_roles.c */
 	UI_SCR_EXAM_INTRO,    /* ui_exam*.c */
 	UI_SCR_EXAM_QUESTION,
 	UI_SCR_EXAM_LIST,
@@ -81,6 +82,7 @@ enum ui_action {
 	UI_ACT_PRACTICE, /* menu choices */
 	UI_ACT_DRILL,
 	UI_ACT_STATS,
+	UI_ACT_ROLES,
 	UI_ACT_START,    /* the bank picker chose: start the session */
 	UI_ACT_ANSWER,   /* the question's ui->sel was picked */
 	UI_ACT_NEXT,     /* feedback read: the next question */
@@ -189,6 +191,8 @@ void ui_summary_roles(struct ui *ui, struct ui_doc *d, const unsigned *asked,
 enum ui_action ui_summary_key(struct ui *ui, const struct ui_key *k);
 void ui_stats_draw(struct ui *ui);
 enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k);
+void ui_roles_draw(struct ui *ui);
+enum ui_action ui_roles_key(struct ui *ui, const struct ui_key *k);
 
 /* Overlays drawn over the current screen (ui_help.c). */
 void ui_help_draw(struct ui *ui);

@@ -18,6 +18,7 @@ static const struct ui_menu_item {
 	{ L'e', "Exam", "no hints until you submit; a stored result", UI_ACT_EXAM },
 	{ L's', "Stats", "accuracy per role, confusion matrix", UI_ACT_STATS },
 	{ L't', "Trivia", "players take turns against the clock", UI_ACT_TRIVIA },
+	{ L'r', "Roles", "each role and what tells it apart", UI_ACT_ROLES },
 	{ L'q', "Quit", "", UI_ACT_EXIT },
 };
 

@@ -1,0 +1,57 @@
+/*
+ * The Roles screen: each role's summary and every contrast between two
+ * roles, as the banks in use declare them, so a learner can read what
+ * tells the roles apart before answering.
+ */
+#include "ui_impl.h"
+
+#include "rolecall/bank.h"
+
+static void ui_roles_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct catalog *cat = ui->app->cat;
+	int order[CATALOG_MAX_ROLES];
+	unsigned n = catalog_roles_of(ui->app->banks, ui->app->n_banks, order,
+				      CATALOG_MAX_ROLES), pairs = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		const struct bank_role *r = catalog_role(cat, order[i]);
+
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], r->name);
+		ui_doc_para(ui, d, 2, A_NORMAL, r->summary ? r->summary : "(no summary in the banks)");
+		ui_doc_skip(d, 1);
+	}
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "What tells them apart");
+	for (unsigned a = 0; a < n; a++)
+		for (unsigned b = a + 1; b < n; b++) {
+			const char *text = catalog_contrast(cat, order[a], order[b]);
+
+			if (!text)
+				continue;
+			pairs++;
+			ui_doc_skip(d, 1);
+			ui_doc_paraf(ui, d, 2, ui->style[UI_ST_KEY], "%s / %s",
+				     catalog_role(cat, order[a])->name, catalog_role(cat, order[b])->name);
+			ui_doc_para(ui, d, 4, A_NORMAL, text);
+		}
+	if (!pairs)
+		ui_doc_para(ui, d, 2, ui->style[UI_ST_DIM], "These banks declare no contrasts.");
+}
+
+void ui_roles_draw(struct ui *ui)
+{
+	ui_draw_header(ui, "Roles", ui->app->user);
+	ui_doc_show(ui, 2, LINES - 1, ui_roles_fill);
+	ui_draw_status(ui, "\u2191/\u2193 PgUp/PgDn scroll \u00b7 ? help \u00b7 q back");
+}
+
+enum ui_action ui_roles_key(struct ui *ui, const struct ui_key *k)
+{
+	if (k->cmd == UI_CMD_HELP)
+		return UI_ACT_HELP;
+	if (ui_doc_pager_key(ui, k))
+		return UI_ACT_REDRAW;
+	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_ENTER)
+		return UI_ACT_MENU;
+	return UI_ACT_NONE;
+}
