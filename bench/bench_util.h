@@ -40,6 +40,21 @@ static inline double bench_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Sleep until unix time t (seconds); at once when it has passed. */
+static inline void bench_sleep_until(double t)
+{
+	struct timespec now, ts;
+	double left;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	left = t - ((double)now.tv_sec + (double)now.tv_nsec * 1e-9);
+	if (left <= 0)
+		return;
+	ts.tv_sec = (time_t)left;
+	ts.tv_nsec = (long)((left - (double)ts.tv_sec) * 1e9);
+	nanosleep(&ts, NULL);
+}
+
 static inline int bench_cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

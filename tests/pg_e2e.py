@@ -202,6 +202,62 @@ def test_two_learners_never_wait_for_each_other():
     assert sorted(users) == ["ana", "ana", "bob", "bob"], users
 
 
+# ---- moving: db copy ------------------------------------------------------------
+
+def views(db):
+    """Everything a user reads back, as JSON."""
+    out = {}
+    for name, args in (("export", ["export", "--format", "json", "--all"]),
+                       ("exams", ["report", "--all", "--format", "json"]),
+                       ("items", ["report", "--items", "--format", "json"]),
+                       ("games", ["report", "--trivia", "--format", "json"]),
+                       ("ana", ["stats", "--format", "json", "--user", "ana"]),
+                       ("bob", ["stats", "--format", "json", "--user", "bob"])):
+        rc, text, err = run(args + ["--db", db])
+        assert rc == 0, (name, err)
+        out[name] = json.loads(text)
+    return out
+
+
+def test_db_copy_both_ways_keeps_everything():
+    src = os.path.join(TMP, "solo.db")
+    for user, seed in (("ana", "1"), ("bob", "2"), ("ana", "3")):
+        rc, out, err = run(["practice", "--plain", "--count", "5", "--seed", seed,
+                            "--user", user, "--db", src], "1\n2\n1\n2\n1\n")
+        assert rc == 0, err
+    rc, out, err = run(["exam", "--plain", "--count", "4", "--seed", "4", "--user", "bob",
+                        "--db", src], "1\n2\n1\n2\n")
+    assert rc in (0, 3), err
+    rc, out, err = run(["trivia", "--plain", "--players", "ana,bob", "--rounds", "2",
+                        "--seed", "5", "--db", src], "1\n2\n1\n2\n")
+    assert rc == 0, err
+    before = views(src)
+    uri = fresh("moved")
+    rc, out, err = run(["db", "copy", src, uri])
+    assert rc == 0, err
+    assert out.startswith("rolecall: copied ") and out.endswith(
+        " rows from %s to %s; the state rebuilt from the answer log there matches\n"
+        % (src, uri)), out
+    assert views(uri) == before
+    back = os.path.join(TMP, "back.db")
+    rc, out, err = run(["db", "copy", uri, back])
+    assert rc == 0, err
+    assert views(back) == before
+    # a copy never merges
+    rc, out, err = run(["db", "copy", src, uri])
+    assert (rc, err) == (1, "rolecall: %s holds rolecall data already (3 profiles); copy "
+                         "into a new database, never into a used one\n" % uri), err
+    # the next answer at the destination gets the next id
+    rc, out, err = run(["practice", "--plain", "--count", "1", "--user", "ana",
+                        "--db", uri], "1\n")
+    assert rc == 0, err
+    ids = [r["id"] for r in export(uri)]
+    assert ids == list(range(1, len(ids) + 1)), ids
+    rc, out, err = run(["db", "copy", os.path.join(TMP, "nosuch.db"), fresh("unused")])
+    assert (rc, err) == (1, "rolecall: %s: cannot copy from it: No such file or "
+                         "directory\n" % os.path.join(TMP, "nosuch.db")), err
+
+
 # ---- a server that goes away ---------------------------------------------------
 
 def played(uri):

@@ -73,7 +73,9 @@ class PgServer:
         self._check(p, "initdb")
 
     def start(self):
-        opts = "-c listen_addresses='' -c unix_socket_directories='%s'" % self.sock
+        # room for the benchmark's 200 learners, each with a connection
+        opts = ("-c listen_addresses='' -c unix_socket_directories='%s'"
+                " -c max_connections=300" % self.sock)
         p = self._as_server([os.path.join(self.bindir, "pg_ctl"), "-D", self.data,
                              "-l", self.log, "-o", opts, "-w", "-t", "60", "start"])
         self._check(p, "pg_ctl start")

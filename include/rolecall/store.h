@@ -42,6 +42,12 @@ typedef void (*store_notice_fn)(void *ctx, const char *line);
  * rolecall is refused, never rewritten; a corrupt one is refused and left
  * untouched. */
 int store_open(const char *path, struct store **out, struct rc_error *err);
+/* Copy every profile, the answer log, exam attempts and trivia games from
+ * one store to another (a file and a server, either way), ids kept, into a
+ * destination without profiles; then rebuild the destination's derived
+ * state and check it equal to the source's.  *rows: the rows copied. */
+int store_copy(struct store *from, struct store *to, unsigned long *rows,
+	       struct rc_error *err);
 /* 1 when target names a file (SQLite), 0 when a server (a URI or a
  * libpq "key=value" string). */
 int store_target_is_file(const char *target);

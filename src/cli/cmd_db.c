@@ -3,8 +3,10 @@
  * its tables; on a shared PostgreSQL database that is the one step that
  * needs the owner's rights, so it is a command of its own (doc/teams.md).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "commands.h"
@@ -33,15 +35,53 @@ static int db_init(const struct options *cli)
 	return EXIT_OK;
 }
 
+/* A copy reads an existing source: opening a mistyped file would create
+ * an empty one and copy nothing. */
+static int db_open_source(const char *target, struct store **s, struct rc_error *err)
+{
+	if (store_target_is_file(target) && access(target, F_OK) < 0)
+		return rc_error_set(err, "%s: cannot copy from it: %s", target,
+				    strerror(errno));
+	return store_open(target, s, err);
+}
+
+static int db_copy(const struct options *cli)
+{
+	struct store *from = NULL, *to = NULL;
+	unsigned long rows = 0;
+	struct rc_error err;
+	int rc;
+
+	if (cli->n_args != 3 || cli->db) {
+		app_fail("'db copy' takes the two databases, FROM and TO, and no --db: "
+			 "rolecall db copy FROM TO");
+		return EXIT_USAGE;
+	}
+	rc = db_open_source(cli->args[1], &from, &err) < 0 ||
+	     store_open(cli->args[2], &to, &err) < 0 || store_copy(from, to, &rows, &err) < 0;
+	if (rc)
+		app_fail("%s", err.msg);
+	else
+		printf("rolecall: copied %lu rows from %s to %s; the state rebuilt from "
+		       "the answer log there matches\n", rows, store_path(from),
+		       store_path(to));
+	store_close(to);
+	store_close(from);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
 int cmd_db(const struct options *cli)
 {
 	if (cli->n_args < 1) {
-		app_fail("'db' needs what to do: 'rolecall db init'");
+		app_fail("'db' needs what to do: 'rolecall db init' or 'rolecall db copy "
+			 "FROM TO'");
 		return EXIT_USAGE;
 	}
 	if (!strcmp(cli->args[0], "init"))
 		return db_init(cli);
-	app_fail("unknown 'db' command '%s'; 'rolecall db init' is the one there is",
+	if (!strcmp(cli->args[0], "copy"))
+		return db_copy(cli);
+	app_fail("unknown 'db' command '%s'; there are 'db init' and 'db copy'",
 		 cli->args[0]);
 	return EXIT_USAGE;
 }

@@ -70,12 +70,17 @@ static const struct usage_command commands[] = {
 	  "Each role's summary and the contrast of every pair of roles, from the\n"
 	  "banks: what tells them apart, to read before answering.  In a terminal\n"
 	  "the Roles screen (also in the menu); otherwise, or with --plain, text.\n" },
-	{ "db", C_DB, "rolecall db init [--db FILE|URI]",
-	  "set up a database: 'db init' creates or upgrades its tables",
+	{ "db", C_DB, "rolecall db init [--db FILE|URI]\n"
+	  "rolecall db copy FROM TO",
+	  "databases: 'db init' sets one up, 'db copy FROM TO' moves\n"
+	  "                    everything between a file and a server",
 	  "'db init' creates rolecall's tables in the database, or upgrades them to\n"
 	  "this rolecall's schema.  A file is set up by any command that opens it; a\n"
 	  "PostgreSQL database only by 'db init', run by a role that may create\n"
-	  "tables there (doc/teams.md).\n" },
+	  "tables there (doc/teams.md).  'db copy FROM TO' copies every profile,\n"
+	  "the answer log, exam attempts and trivia games, ids kept, into a database\n"
+	  "that has no profiles yet (a file or a URI, either way), then rebuilds the\n"
+	  "derived state there from the log and checks it equal to FROM's.\n" },
 	{ "check", C_CHECK, "rolecall check [OPTION]... [FILE|DIR]...",
 	  NULL, /* its name and operands do not fit the column */
 	  "Validate banks without starting a session: every problem is reported as\n"

@@ -29,7 +29,6 @@
 enum pg_sql {
 	PG_USER_FIND,
 	PG_USER_ADD,
-	PG_USER_LOCK,
 	PG_TOTALS_PUT,
 	PG_TOTALS_GET,
 	PG_LOG_ADD,
@@ -84,7 +83,14 @@ struct store_conn {
 	unsigned logged;        /* answers logged in the current one */
 	char pending_key[64];   /* the first of them, until it commits */
 	int broken;             /* the last failure was the connection's */
+	/* The profile total read with the write lock, for pg_stored; 0: none. */
+	int64_t total_user, total;
 };
+
+/* A write transaction begins: a new number, no answer logged yet. */
+void pg_begin_count(struct store_conn *c);
+/* The total the lock read: valid until a write of it or the finish. */
+void pg_remember_total(struct store_conn *c, int64_t user_id, int64_t answers);
 
 /* The key log_add gives the next answer of the current transaction. */
 void pg_next_key(struct store_conn *c, char *key, size_t len);
@@ -174,6 +180,12 @@ int pg_log_scan(struct store_conn *c, int64_t user_id, int by_user,
 int pg_daily(struct store_conn *c, int64_t user_id, int64_t now, unsigned days,
 	     uint32_t *answers, uint32_t *correct, struct rc_error *err);
 int pg_dump_derived(struct store_conn *c, FILE *out, struct rc_error *err);
+int pg_raw_each(struct store_conn *c, const char *sql,
+		int (*fn)(void *ctx, unsigned n, const char *const *values),
+		void *ctx, struct rc_error *err);
+int pg_raw_put(struct store_conn *c, const char *sql, unsigned n,
+	       const char *const *values, struct rc_error *err);
+int pg_after_copy(struct store_conn *c, struct rc_error *err);
 
 /* ---- pg_exam.c ---- */
 

@@ -183,9 +183,6 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 	[PG_USER_FIND] = "SELECT id FROM users WHERE name = $1",
 	[PG_USER_ADD] = "INSERT INTO users (name, created_at) VALUES ($1, $2)"
 			" ON CONFLICT (name) DO NOTHING",
-	/* The profile's row lock is what a writer holds: two learners
-	 * never wait for each other, two terminals of one learner do. */
-	[PG_USER_LOCK] = "SELECT id FROM users WHERE id = $1 FOR UPDATE",
 	[PG_TOTALS_PUT] = "UPDATE users SET answers = $2, correct = $3 WHERE id = $1",
 	[PG_TOTALS_GET] = "SELECT answers, correct FROM users WHERE id = $1",
 	[PG_LOG_ADD] = "INSERT INTO answers (user_id, bank_id, question_id,"

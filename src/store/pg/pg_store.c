@@ -261,11 +261,23 @@ int pg_exec(struct store_conn *c, const char *sql, const char *doing,
 
 /* ---- transactions ---- */
 
-int pg_begin(struct store_conn *c, const char *doing, struct rc_error *err)
+void pg_begin_count(struct store_conn *c)
 {
 	c->writes++;
 	c->logged = 0;
 	c->pending_key[0] = '\0';
+	c->total_user = 0;
+}
+
+void pg_remember_total(struct store_conn *c, int64_t user_id, int64_t answers)
+{
+	c->total_user = user_id;
+	c->total = answers;
+}
+
+int pg_begin(struct store_conn *c, const char *doing, struct rc_error *err)
+{
+	pg_begin_count(c);
 	return pg_exec(c, "BEGIN", doing, err);
 }
 
@@ -292,6 +304,7 @@ static int pg_commit(struct store_conn *c, const char *doing, struct rc_error *e
 int pg_finish(struct store_conn *c, int rc, const char *doing,
 	      struct rc_error *err)
 {
+	c->total_user = 0;
 	if (rc == 0)
 		return pg_commit(c, doing, err);
 	if (PQtransactionStatus(c->db) != PQTRANS_IDLE)
@@ -316,21 +329,35 @@ int pg_begin_read(struct store_conn *c, const char *doing,
 		       err);
 }
 
-/* A profile's writer locks that profile's row; a rebuild (user_id 0)
+/* A profile's writer locks that profile's row (two learners never wait
+ * for each other, two terminals of one learner do); a rebuild (user_id 0)
  * locks every profile's. */
 int pg_begin_write(struct store_conn *c, int64_t user_id,
 			  const char *doing, struct rc_error *err)
 {
-	struct pg_args a = { 0 };
-	int rc;
+	char sql[128];
+	PGresult *res;
+	int ok;
 
-	if (pg_begin(c, doing, err) < 0)
-		return -1;
 	if (!user_id) {
-		rc = pg_exec(c, "LOCK TABLE users IN EXCLUSIVE MODE", doing, err);
-	} else {
-		pg_i64(&a, user_id);
-		rc = pg_cmd(c, PG_USER_LOCK, &a, doing, err) < 0 ? -1 : 0;
+		if (pg_begin(c, doing, err) < 0)
+			return -1;
+		if (pg_exec(c, "LOCK TABLE users IN EXCLUSIVE MODE", doing, err) < 0)
+			return pg_finish(c, -1, doing, err);
+		return 0;
 	}
-	return rc < 0 ? pg_finish(c, -1, doing, err) : 0;
+	/* One round trip for BEGIN and the lock, which also reads the total
+	 * the catch-up asks for next (pg_stored): an answer is recorded in
+	 * fewer waits for the server.  user_id is a number: no quoting. */
+	pg_begin_count(c);
+	snprintf(sql, sizeof sql, "BEGIN; SELECT answers FROM users WHERE id = %" PRId64
+		 " FOR UPDATE", user_id);
+	res = PQexec(c->db, sql);
+	ok = res && PQresultStatus(res) == PGRES_TUPLES_OK;
+	if (!ok)
+		pg_fail(c, res, doing, err);
+	else if (PQntuples(res) == 1)
+		pg_remember_total(c, user_id, strtoll(PQgetvalue(res, 0, 0), NULL, 10));
+	PQclear(res);
+	return ok ? 0 : pg_finish(c, -1, doing, err);
 }

@@ -36,3 +36,44 @@ struct store_row sqlite_row(sqlite3_stmt *st)
 
 	return r;
 }
+
+/* ---- rows as text, for db copy ---- */
+
+int sqlite_raw_each(struct store_conn *s, const char *sql,
+		    int (*fn)(void *ctx, unsigned n, const char *const *values),
+		    void *ctx, struct rc_error *err)
+{
+	const char *values[32];
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), got = 0;
+	unsigned n = 0;
+
+	if (rc == SQLITE_OK && (n = (unsigned)sqlite3_column_count(st)) > 32)
+		rc = SQLITE_TOOBIG;
+	while (rc == SQLITE_OK && got == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (unsigned i = 0; i < n; i++)
+			values[i] = (const char *)sqlite3_column_text(st, (int)i);
+		got = fn(ctx, n, values);
+		rc = SQLITE_OK;
+	}
+	if (got == 0 && rc != SQLITE_DONE && rc != SQLITE_OK)
+		got = sqlite_fail(s, rc, "read what to copy", err);
+	(void)sqlite3_finalize(st); /* repeats the step's result, handled */
+	return got < 0 ? -1 : 0;
+}
+
+int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
+		   const char *const *values, struct rc_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	for (unsigned i = 0; rc == SQLITE_OK && i < n; i++)
+		bind_text(st, (int)i + 1, values[i], &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		sqlite_fail(s, rc, "save the copied row", err);
+	(void)sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

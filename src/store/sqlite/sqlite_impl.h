@@ -154,6 +154,12 @@ int sqlite_finish(struct store_conn *s, int rc, const char *doing,
 
 /* The row st is on, for the shared decoders of store_rows.h. */
 struct store_row sqlite_row(sqlite3_stmt *st);
+/* db copy's row readers and writers (store_backend.h). */
+int sqlite_raw_each(struct store_conn *s, const char *sql,
+		    int (*fn)(void *ctx, unsigned n, const char *const *values),
+		    void *ctx, struct rc_error *err);
+int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
+		   const char *const *values, struct rc_error *err);
 
 /* ---- sqlite_answers.c: the operations of store_sqlite_ops ---- */
 
