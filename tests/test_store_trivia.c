@@ -270,7 +270,7 @@ static void test_join_rejoin_and_absence(void **state)
 	assert_int_equal(st.players[1].absent, 0);
 	assert_int_equal(join(f->s, id, "Ben", MS0 + 9500 + STALE_MS + 1), STORE_TRIVIA_REJOINED);
 	/* A full game takes nobody more; a finished one nobody at all. */
-	for (int i = 2; i < STORE_TRIVIA_MAX_PLAYERS; i++) {
+	for (int i = 2; i < (int)store_trivia_max_players(f->s); i++) {
 		snprintf(name, sizeof name, "P%d", i);
 		assert_int_equal(join(f->s, id, name, MS0), STORE_TRIVIA_JOINED);
 	}

@@ -57,6 +57,11 @@ int store_target_is_file(const char *target);
 int store_init(const char *target, const char **backend, int *version,
 	       struct rc_error *err);
 void store_close(struct store *s);
+/* How far the store's clock is ahead of local_ms (unix milliseconds):
+ * on a server, what a process adds to its own clock so that every machine
+ * of a trivia game counts from the server's; 0 for a file. */
+int store_clock_offset(struct store *s, int64_t (*local_ms)(void), int64_t *offset,
+		       struct rc_error *err);
 /* Who hears the notices (NULL: nobody). */
 void store_set_notice(struct store *s, store_notice_fn fn, void *ctx);
 const char *store_path(const struct store *s);

@@ -93,6 +93,10 @@ int store_trivia_close_round(struct store *s, int64_t game_id, unsigned round,
 
 /* Read a game, its players and their answers to `round`.  Returns 1 when
  * there is no such game. */
+/* How many players a game in this store takes: STORE_TRIVIA_MAX_PLAYERS
+ * on a server, STORE_TRIVIA_FILE_PLAYERS in a file. */
+unsigned store_trivia_max_players(const struct store *s);
+
 int store_trivia_state(struct store *s, int64_t game_id, unsigned round,
 		       struct store_trivia_state *st, struct rc_error *err);
 

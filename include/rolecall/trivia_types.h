@@ -12,7 +12,12 @@
 
 #include "rolecall/bank.h"
 
-#define STORE_TRIVIA_MAX_PLAYERS 32
+/* Room for the most players a backend takes (store_trivia_max_players):
+ * a server takes this many; a file, shared by processes of one machine
+ * and one writer at a time, STORE_TRIVIA_FILE_PLAYERS.  A hot seat game
+ * on one terminal takes the file's number too. */
+#define STORE_TRIVIA_MAX_PLAYERS 200
+#define STORE_TRIVIA_FILE_PLAYERS 32
 #define STORE_TRIVIA_NAME_MAX 32 /* bytes of a player's (or team's) name */
 #define STORE_TRIVIA_CODE_MAX 8
 

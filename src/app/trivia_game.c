@@ -30,6 +30,11 @@ int64_t tgame_wall_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+int64_t tgame_now(const struct tgame *g)
+{
+	return tgame_wall_ms() + g->clock_offset_ms;
+}
+
 /* ---- names ---- */
 
 int tgame_check_name(const char *name, struct rc_error *err)
@@ -77,8 +82,8 @@ static int tgame_split_names(char *text, char **v, unsigned *n, const char *what
 		char *comma = strchr(at, ','), *end = comma ? comma : at + strlen(at);
 		char *name = tgame_trim(at, end);
 
-		if (*n == STORE_TRIVIA_MAX_PLAYERS)
-			return rc_error_set(err, "at most %d %s", STORE_TRIVIA_MAX_PLAYERS,
+		if (*n == STORE_TRIVIA_FILE_PLAYERS)
+			return rc_error_set(err, "at most %d %s", STORE_TRIVIA_FILE_PLAYERS,
 					    what);
 		if (tgame_check_name(name, err) < 0)
 			return -1;
@@ -253,7 +258,7 @@ static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 	for (int i = 0; rc == 1 && i < TGAME_CODE_TRIES; i++) {
 		tgame_make_code(g->game.code, &rng);
 		rc = store_trivia_create(g->app->store, &g->game, r, names, n,
-					 tgame_wall_ms(), err);
+					 tgame_now(g), err);
 	}
 	free(r);
 	free(banks);
@@ -318,7 +323,7 @@ static int tgame_refresh(struct tgame *g, struct rc_error *err)
 		rc = rc_error_set(err, "%s: trivia game %s has vanished from the database",
 				  store_path(g->app->store), g->game.code);
 	if (rc == 0)
-		rc = tgame_take(g, st, tgame_wall_ms());
+		rc = tgame_take(g, st, tgame_now(g));
 	free(st);
 	return rc;
 }
@@ -368,12 +373,13 @@ int tgame_new_host(struct app *app, const struct tgame_config *cfg,
 		return rc_error_set(err, "out of memory");
 	tgame_setup(g, cfg, 1);
 	g->game.bank_files = cfg->bank_files;
-	if (tgame_draw(g, cfg, err) < 0 || tgame_store(g, NULL, 0, err) < 0 ||
+	if (store_clock_offset(app->store, tgame_wall_ms, &g->clock_offset_ms, err) < 0 ||
+	    tgame_draw(g, cfg, err) < 0 || tgame_store(g, NULL, 0, err) < 0 ||
 	    tgame_refresh(g, err) < 0) {
 		tgame_free(g);
 		return -1;
 	}
-	g->beat_ms = tgame_wall_ms();
+	g->beat_ms = tgame_now(g);
 	*out = g;
 	return 0;
 }
@@ -542,7 +548,7 @@ static int tgame_load_rounds(struct tgame *g, struct rc_error *err)
 
 static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err)
 {
-	int64_t now_ms = tgame_wall_ms();
+	int64_t now_ms = tgame_now(g);
 	int rc = store_trivia_join(g->app->store, g->game.id, name, app_now(), now_ms,
 				   TGAME_STALE_MS, err);
 
@@ -557,8 +563,8 @@ static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err
 				    "on a terminal that died)", name, g->game.code,
 				    TGAME_STALE_MS / 1000);
 	case STORE_TRIVIA_FULL:
-		return rc_error_set(err, "game %s is full (%d players)", g->game.code,
-				    STORE_TRIVIA_MAX_PLAYERS);
+		return rc_error_set(err, "game %s is full (%u players)", g->game.code,
+				    store_trivia_max_players(g->app->store));
 	case STORE_TRIVIA_OVER:
 		return rc_error_set(err, "game %s is over; 'rolecall report --trivia' "
 				    "shows its ranking", g->game.code);
@@ -579,6 +585,8 @@ int tgame_join(struct app *app, const char *code, const char *name,
 		return rc_error_set(err, "out of memory");
 	snprintf(g->my_name, sizeof g->my_name, "%s", name);
 	rc = tgame_check_name(name, err);
+	if (rc == 0)
+		rc = store_clock_offset(app->store, tgame_wall_ms, &g->clock_offset_ms, err);
 	if (rc == 0 && (rc = tgame_find_code(app->store, code, &f, err)) == 0) {
 		g->game = f.game;
 		tgame_rules(g);
@@ -619,7 +627,7 @@ static int tgame_mark_silent(struct tgame *g, int64_t now_ms, struct rc_error *e
 
 int tgame_poll(struct tgame *g, struct rc_error *err)
 {
-	int64_t now_ms = tgame_wall_ms();
+	int64_t now_ms = tgame_now(g);
 	int changed;
 
 	if (g->role == TGAME_HOTSEAT)
@@ -660,7 +668,7 @@ int tgame_start_round(struct tgame *g, struct rc_error *err)
 	    !tgame_present(g, &dummy))
 		return rc_error_set(err, "no player has joined yet");
 	return tgame_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, next,
-			   tgame_wall_ms(), err);
+			   tgame_now(g), err);
 }
 
 const struct tgame_question *tgame_question(const struct tgame *g)
@@ -732,7 +740,7 @@ static int tgame_save(struct tgame *g, unsigned who, const struct tgame_question
 	}
 	rc = store_trivia_answer(g->app->store, g->game.id, g->game.current_round,
 				 g->players[who].s.name, position, correct, elapsed,
-				 tgame_wall_ms(), logged, user_id, h, err);
+				 tgame_now(g), logged, user_id, h, err);
 	if (rc == 1 && h && tgame_reload(g, tgame_history_slot(g, who), user_id, err) < 0)
 		return -1;
 	return rc;
@@ -748,7 +756,7 @@ int tgame_answer(struct tgame *g, unsigned who, int position, int64_t elapsed_ms
 	    position < -1 || position >= (int)tq->n_options)
 		return 1;
 	if (g->role == TGAME_PLAYER)
-		elapsed_ms = tgame_wall_ms() - g->game.round_started_at_ms;
+		elapsed_ms = tgame_now(g) - g->game.round_started_at_ms;
 	if (position < 0 || elapsed_ms > g->rules.limit_ms)
 		elapsed_ms = g->rules.limit_ms;
 	if (elapsed_ms < 0)
@@ -834,7 +842,7 @@ int tgame_close_round(struct tgame *g, struct rc_error *err)
 	rc = store_trivia_close_round(g->app->store, g->game.id, g->game.current_round,
 				      st, tgame_score, g, err);
 	if (rc == 0)
-		tgame_take(g, st, tgame_wall_ms());
+		tgame_take(g, st, tgame_now(g));
 	else if (rc == 1)
 		/* closed before: show what the store has */
 		rc = tgame_refresh(g, err) < 0 ? -1 : 0;

@@ -89,12 +89,17 @@ struct tgame {
 	int me;                           /* player: my index, -1 when not seen */
 	char my_name[STORE_TRIVIA_NAME_MAX + 1];
 	int64_t beat_ms;                  /* the last heartbeat written */
+	int64_t clock_offset_ms;          /* the store's clock minus ours */
 	unsigned version;                 /* changes whenever anything shown does */
 };
 
-/* Milliseconds on the wall clock (CLOCK_REALTIME): the one clock all the
- * processes of a game share. */
+/* Milliseconds on this machine's wall clock (CLOCK_REALTIME). */
 int64_t tgame_wall_ms(void);
+
+/* The game's clock: the wall clock of the store's server when it has one
+ * (laptops whose clocks disagree count the same seconds and get fair
+ * speed points), else this machine's, which every process shares. */
+int64_t tgame_now(const struct tgame *g);
 
 /* A player's or team's name: 1 to STORE_TRIVIA_NAME_MAX bytes of UTF-8,
  * no control characters, no comma, no blanks at either end.  0, or -1
@@ -102,7 +107,7 @@ int64_t tgame_wall_ms(void);
 int tgame_check_name(const char *name, struct rc_error *err);
 
 /* Split "Ana, Ben,Chen" into checked, distinct names (case ignored), 1 to
- * STORE_TRIVIA_MAX_PLAYERS of them.  *names is one allocation (free it);
+ * STORE_TRIVIA_FILE_PLAYERS of them.  *names is one allocation (free it);
  * what names what (players or teams) is only for messages. */
 int tgame_parse_names(const char *list, const char *what, char ***names,
 		      unsigned *n, struct rc_error *err);

@@ -452,7 +452,7 @@ static int tp_host_round_idle(struct tplain *p)
 		p->answered = answered;
 		fprintf(p->out, "Answered: %u of %u.\n", answered, present);
 	}
-	return tgame_round_over(p->g, tgame_wall_ms());
+	return tgame_round_over(p->g, tgame_now(p->g));
 }
 
 static enum tp_end tp_host_lobby(struct tplain *p)
@@ -555,7 +555,7 @@ static int tp_player_idle(struct tplain *p)
 		tp_fail(err.msg);
 		return -1;
 	}
-	gone = tgame_host_gone(p->g, tgame_wall_ms());
+	gone = tgame_host_gone(p->g, tgame_now(p->g));
 	if (gone && !p->host_gone)
 		fprintf(p->out, "\nThe host has not been heard from for %d seconds; the game "
 			"may be over (q leaves).\n", TGAME_HOST_STALE_MS / 1000);
@@ -567,7 +567,7 @@ static enum tp_end tp_player_ask(struct tplain *p)
 {
 	struct tgame *g = p->g;
 	struct rc_error err;
-	int64_t left = tgame_ms_left(g, tgame_wall_ms()), elapsed = 0;
+	int64_t left = tgame_ms_left(g, tgame_now(g)), elapsed = 0;
 	enum tp_end end;
 	int pos, rc;
 

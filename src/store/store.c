@@ -177,6 +177,31 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct rc_error *
 	return rc;
 }
 
+/* ---- the server's clock ---- */
+
+int store_clock_offset(struct store *s, int64_t (*local_ms)(void), int64_t *offset,
+		       struct rc_error *err)
+{
+	int64_t best = -1;
+
+	*offset = 0;
+	if (!s->ops->server_ms)
+		return 0;
+	/* the quickest of three round trips says the most */
+	for (int i = 0; i < 3; i++) {
+		int64_t before = local_ms(), server, after;
+
+		if (s->ops->server_ms(s->c, &server, err) < 0)
+			return -1;
+		after = local_ms();
+		if (best < 0 || after - before < best) {
+			best = after - before;
+			*offset = server - (before + after) / 2;
+		}
+	}
+	return 0;
+}
+
 /* ---- profiles ---- */
 
 int store_find_user(struct store *s, const char *name, int64_t *user_id,

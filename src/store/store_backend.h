@@ -51,6 +51,7 @@ struct store_ops {
 	 * that changes the schema, so that it needs the owner's rights. */
 	int (*init)(const char *target, struct rc_error *err);
 	int schema_version; /* what init leaves */
+	unsigned max_players; /* in one trivia game */
 	void (*close)(struct store_conn *c);
 	const char *(*path)(const struct store_conn *c);
 
@@ -63,6 +64,10 @@ struct store_ops {
 	 * server after all (its answers are in the log), 0 when not or when
 	 * it logged none (then it is simply sent again), -1 on error. */
 	int (*landed)(struct store_conn *c, struct rc_error *err);
+
+	/* The server's clock in unix milliseconds (NULL: the processes share
+	 * one machine's clock, and there is no other). */
+	int (*server_ms)(struct store_conn *c, int64_t *ms, struct rc_error *err);
 
 	/* ---- transactions ---- */
 	int (*begin_read)(struct store_conn *c, const char *doing,

@@ -82,6 +82,11 @@ static int store_trivia_answer_once(struct store *s, void *ctx, struct rc_error 
 	return rc;
 }
 
+unsigned store_trivia_max_players(const struct store *s)
+{
+	return s->ops->max_players;
+}
+
 int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,
 			const char *player, int picked, int correct,
 			int64_t elapsed_ms, int64_t now_ms,

@@ -281,7 +281,7 @@ int64_t ui_trivia_seconds_left(const struct ui *ui, int64_t *ms_left)
 		ms = t->shown_ms ? t->shown_ms + t->g->rules.limit_ms - app_ms() :
 				   t->g->rules.limit_ms;
 	else
-		ms = tgame_ms_left(t->g, tgame_wall_ms());
+		ms = tgame_ms_left(t->g, tgame_now(t->g));
 	if (ms < 0)
 		ms = 0;
 	if (ms_left)
@@ -352,7 +352,7 @@ static int ui_tv_host_tick(struct ui *ui)
 	struct ui_trivia *t = ui->trivia;
 	struct rc_error err;
 
-	if (t->view != UI_TV_ROUND || !tgame_round_over(t->g, tgame_wall_ms()))
+	if (t->view != UI_TV_ROUND || !tgame_round_over(t->g, tgame_now(t->g)))
 		return 0;
 	if (tgame_close_round(t->g, &err) < 0)
 		return ui_tv_fail(ui, &err);

@@ -331,7 +331,7 @@ static void ui_tv_wait_fill(struct ui *ui, struct ui_doc *d)
 			     g->rules.limit_ms / 1000);
 	else
 		ui_doc_para(ui, d, 0, A_NORMAL, "Waiting for the next question.");
-	if (tgame_host_gone(g, tgame_wall_ms()))
+	if (tgame_host_gone(g, tgame_now(g)))
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The host has not been heard "
 			     "from for %d seconds; the game may be over.",
 			     TGAME_HOST_STALE_MS / 1000);

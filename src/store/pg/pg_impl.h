@@ -49,6 +49,7 @@ enum pg_sql {
 	PG_EXAM_SUBMIT,
 	PG_EXAM_EACH,
 	PG_EXAM_ITEMS,
+	PG_SERVER_MS,
 	PG_TRIVIA_CODE_FIND,
 	PG_TRIVIA_GAME_ADD,
 	PG_TRIVIA_GAME_LOCK,
@@ -140,6 +141,7 @@ int pg_begin(struct store_conn *c, const char *doing, struct rc_error *err);
  * profile's when user_id is 0). */
 int pg_begin_read(struct store_conn *c, const char *doing, struct rc_error *err);
 int pg_lost(const struct store_conn *c);
+int pg_server_ms(struct store_conn *c, int64_t *ms, struct rc_error *err);
 int pg_reconnect(struct store_conn *c, struct rc_error *err);
 int pg_landed(struct store_conn *c, struct rc_error *err);
 int pg_begin_write(struct store_conn *c, int64_t user_id, const char *doing,

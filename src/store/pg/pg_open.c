@@ -197,6 +197,12 @@ int pg_reconnect(struct store_conn *c, struct rc_error *err)
 	return 0;
 }
 
+int pg_server_ms(struct store_conn *c, int64_t *ms, struct rc_error *err)
+{
+	return pg_value(c, PG_SERVER_MS, NULL, "read the server's clock", ms, err) == 1 ?
+	       0 : -1;
+}
+
 int pg_landed(struct store_conn *c, struct rc_error *err)
 {
 	struct pg_args a = { 0 };
@@ -287,8 +293,10 @@ const struct store_ops store_pg_ops = {
 	.open = pg_open,
 	.init = pg_init,
 	.schema_version = PG_SCHEMA_VERSION,
+	.max_players = STORE_TRIVIA_MAX_PLAYERS,
 	.close = pg_close,
 	.path = pg_path,
+	.server_ms = pg_server_ms,
 	.lost = pg_lost,
 	.reconnect = pg_reconnect,
 	.landed = pg_landed,

@@ -887,6 +887,7 @@ const struct store_ops store_sqlite_ops = {
 	.open = sqlite_open,
 	.init = sqlite_init,
 	.schema_version = STORE_SCHEMA_VERSION,
+	.max_players = STORE_TRIVIA_FILE_PLAYERS,
 	.close = sqlite_close,
 	.path = sqlite_path,
 	.begin_read = sqlite_begin_read,

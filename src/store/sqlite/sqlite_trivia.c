@@ -157,7 +157,7 @@ int sqlite_trivia_create(struct store_conn *s, struct store_trivia_game *g,
 {
 	int rc;
 
-	if (!g->code[0] || !g->rounds || n_players > STORE_TRIVIA_MAX_PLAYERS)
+	if (!g->code[0] || !g->rounds || n_players > STORE_TRIVIA_FILE_PLAYERS)
 		return store_bad_trivia(s->path, "no code, no questions or too many players",
 					err);
 	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start saving the trivia game", err) < 0)
@@ -223,7 +223,7 @@ static int sqlite_trivia_join_locked(struct store_conn *s, int64_t game_id,
 		return sqlite_run(s, st, rc, "rejoin the trivia game", err) < 0 ? -1 :
 		       STORE_TRIVIA_REJOINED;
 	}
-	if (l.players >= STORE_TRIVIA_MAX_PLAYERS)
+	if (l.players >= STORE_TRIVIA_FILE_PLAYERS)
 		return STORE_TRIVIA_FULL;
 	return sqlite_trivia_player_add(s, game_id, name, now, now_ms, err) < 0 ? -1 :
 	       STORE_TRIVIA_JOINED;
