@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -57,10 +58,10 @@ class Proc:
     """rolecall in line mode, driven one line at a time; output is read
     without blocking and matched from where the last match ended."""
 
-    def __init__(self, args):
-        self.p = subprocess.Popen([BIN] + args, stdin=subprocess.PIPE,
+    def __init__(self, args, prefix=(), **more_env):
+        self.p = subprocess.Popen(list(prefix) + [BIN] + args, stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  env=env())
+                                  env=dict(env(), **more_env))
         fd = self.p.stdout.fileno()
         fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
         self.out = ""
@@ -441,6 +442,44 @@ def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
     # the game is over: nobody joins it any more
     rc, out, err = run(["trivia", "join", code, "--name", "Cy", "--plain", "--db", db(dbname)])
     assert rc == 1 and "is over" in err, err
+
+
+def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
+    """On a server, every process counts on the server's clock: a player
+    whose clock runs 30 s ahead (libfaketime) answering at once gets the
+    speed points of an answer given at once, as does one whose clock is
+    right.  (Processes sharing a file share one machine's clock.)"""
+    if not testlib.on_pg():
+        raise testlib.Skip("one machine, one clock: a file's players share it")
+    if not shutil.which("faketime"):
+        raise AssertionError("faketime is missing: scripts/setup.sh installs it")
+    dbname = "clock.db"
+    host = Proc(["trivia", "host", "--plain", "--rounds", "1", "--time", "20", "--seed", "3",
+                 "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+    ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+    ben = Proc(["trivia", "join", code, "--name", "Ben", "--plain", "--db", db(dbname)],
+               prefix=["faketime", "-f", "+30s"], DONT_FAKE_MONOTONIC="1")
+    try:
+        host.wait(r"^\+ Ana joined\.", keep=True)
+        host.wait(r"^\+ Ben joined\.")
+        host.send("")
+        for pl in (ana, ben):
+            q = question(pl.wait(QUESTION))
+            pl.wait(r"^You have (\d+) seconds\.")
+            pl.wait(r"^> ")
+            pl.send(str(q["right"]))
+            pl.wait(r"Answer saved; waiting for the others\.")
+        host.wait(r"Answered: 2 of 2\.")
+        gid = game_row(dbname, code)[0]
+        rows = {r[1]: r for r in answers(dbname, gid)}
+        for name in ("Ana", "Ben"):
+            elapsed = rows[name][4]
+            assert 0 <= elapsed < 5000, (name, rows[name])
+            assert rows[name][5] == expected_points(elapsed, 20000), (name, rows[name])
+    finally:
+        for pl in (host, ana, ben):
+            pl.kill()
 
 
 def test_host_quits_and_players_hear_of_it():

@@ -12,6 +12,12 @@ void line_in_init(struct line_in *in, int fd)
 {
 	memset(in, 0, sizeof *in);
 	in->fd = fd;
+	in->wake_fd = -1;
+}
+
+void line_in_wake(struct line_in *in, int wake_fd)
+{
+	in->wake_fd = wake_fd;
 }
 
 /* Move the first whole line (or an overlong or final partial one) into
@@ -41,7 +47,8 @@ static int line_take(struct line_in *in, char *line, size_t cap)
 /* Wait for more input until deadline_ms. */
 static int line_wait(struct line_in *in, int64_t deadline_ms)
 {
-	struct pollfd p = { .fd = in->fd, .events = POLLIN };
+	struct pollfd p[2] = { { .fd = in->fd, .events = POLLIN },
+			       { .fd = in->wake_fd, .events = POLLIN } };
 	int64_t left = deadline_ms < 0 ? -1 : deadline_ms - app_ms();
 	ssize_t n;
 
@@ -49,10 +56,12 @@ static int line_wait(struct line_in *in, int64_t deadline_ms)
 		return LINE_TIMEOUT;
 	if (left > INT_MAX)
 		left = INT_MAX;
-	n = poll(&p, 1, (int)left);
+	n = poll(p, in->wake_fd >= 0 ? 2 : 1, (int)left);
 	if (n <= 0)
 		/* an early wake or a signal: the caller looks at the clock again */
 		return n == 0 || errno == EINTR ? LINE_OK : LINE_FAIL;
+	if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
+		return LINE_WAKE;
 	n = read(in->fd, in->buf + in->len, sizeof in->buf - in->len);
 	if (n < 0)
 		return errno == EINTR || errno == EAGAIN ? LINE_OK : LINE_FAIL;

@@ -375,6 +375,7 @@ int tgame_new_host(struct app *app, const struct tgame_config *cfg,
 	g->game.bank_files = cfg->bank_files;
 	if (store_clock_offset(app->store, tgame_wall_ms, &g->clock_offset_ms, err) < 0 ||
 	    tgame_draw(g, cfg, err) < 0 || tgame_store(g, NULL, 0, err) < 0 ||
+	    store_trivia_listen(app->store, g->game.id, err) < 0 ||
 	    tgame_refresh(g, err) < 0) {
 		tgame_free(g);
 		return -1;
@@ -593,7 +594,8 @@ int tgame_join(struct app *app, const char *code, const char *name,
 		rc = tgame_check_banks(app, f.banks, err);
 		tgame_found_free(&f);
 	}
-	if (rc < 0 || tgame_load_rounds(g, err) < 0 || tgame_join_as(g, name, err) < 0 ||
+	if (rc < 0 || store_trivia_listen(app->store, g->game.id, err) < 0 ||
+	    tgame_load_rounds(g, err) < 0 || tgame_join_as(g, name, err) < 0 ||
 	    tgame_refresh(g, err) < 0) {
 		tgame_free(g);
 		return -1;
@@ -625,6 +627,16 @@ static int tgame_mark_silent(struct tgame *g, int64_t now_ms, struct rc_error *e
 	return 0;
 }
 
+int tgame_wake_fd(const struct tgame *g)
+{
+	return g->role == TGAME_HOTSEAT ? -1 : store_wake_fd(g->app->store);
+}
+
+int tgame_poll_ms(const struct tgame *g)
+{
+	return tgame_wake_fd(g) >= 0 ? TGAME_NOTIFIED_POLL_MS : TGAME_POLL_MS;
+}
+
 int tgame_poll(struct tgame *g, struct rc_error *err)
 {
 	int64_t now_ms = tgame_now(g);
@@ -632,6 +644,9 @@ int tgame_poll(struct tgame *g, struct rc_error *err)
 
 	if (g->role == TGAME_HOTSEAT)
 		return 0;
+	/* what was announced is consumed now, so that the wake descriptor
+	 * rests; -1 (the line is gone) is reported by the read below */
+	(void)store_drain(g->app->store);
 	if (g->role == TGAME_PLAYER && g->game.status >= STORE_TRIVIA_DONE)
 		return 0; /* over: nothing comes any more, and no heartbeat */
 	if (tgame_beat(g, now_ms, err) < 0 || (changed = tgame_refresh(g, err)) < 0)

@@ -43,6 +43,9 @@
 /* How often a shared game is read again, and a heartbeat written. */
 #define TGAME_POLL_MS 200
 #define TGAME_BEAT_MS 1000
+/* ... when the store announces every change (a server, LISTEN/NOTIFY): a
+ * fallback, since the announcement wakes the reader at once. */
+#define TGAME_NOTIFIED_POLL_MS 1000
 /* A player silent for this long is absent; a host, gone. */
 #define TGAME_STALE_MS 5000
 #define TGAME_HOST_STALE_MS 15000
@@ -92,6 +95,12 @@ struct tgame {
 	int64_t clock_offset_ms;          /* the store's clock minus ours */
 	unsigned version;                 /* changes whenever anything shown does */
 };
+
+/* The descriptor that becomes readable when the store announces a change
+ * to the game (-1: none; read it every TGAME_POLL_MS), and how often to
+ * read the game when nothing is announced. */
+int tgame_wake_fd(const struct tgame *g);
+int tgame_poll_ms(const struct tgame *g);
 
 /* Milliseconds on this machine's wall clock (CLOCK_REALTIME). */
 int64_t tgame_wall_ms(void);

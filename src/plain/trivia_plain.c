@@ -218,10 +218,12 @@ static int tp_line(struct tplain *p, int64_t deadline_ms, int (*idle)(struct tpl
 		int rc, r;
 
 		fflush(p->out);
-		if (idle && (until < 0 || until > now + TGAME_POLL_MS))
-			until = now + TGAME_POLL_MS;
+		if (idle && (until < 0 || until > now + tgame_poll_ms(p->g)))
+			until = now + tgame_poll_ms(p->g);
+		/* an announced change wakes the wait at once (idle reads it) */
+		line_in_wake(&p->in, idle ? tgame_wake_fd(p->g) : -1);
 		rc = line_in_read(&p->in, until, line, TP_LINE);
-		if (rc == LINE_TIMEOUT && until != deadline_ms) {
+		if (rc == LINE_WAKE || (rc == LINE_TIMEOUT && until != deadline_ms)) {
 			if ((r = idle(p)) < 0)
 				return LINE_FAIL;
 			if (r > 0)

@@ -151,6 +151,14 @@ struct store_ops {
 			      void *ctx, struct rc_error *err);
 
 	/* ---- trivia ---- */
+	/* Hearing of a game's changes at once (NULL: a file, which is read
+	 * again every TGAME_POLL_MS): listen to the game, the descriptor that
+	 * becomes readable when a change was announced, and drain, which
+	 * consumes what arrived and returns how many changes (0 or more; -1
+	 * when the line is gone: the next read reports it). */
+	int (*trivia_listen)(struct store_conn *c, int64_t game_id, struct rc_error *err);
+	int (*wake_fd)(const struct store_conn *c);
+	int (*drain)(struct store_conn *c);
 	int (*trivia_create)(struct store_conn *c, struct store_trivia_game *g,
 			     const struct store_trivia_round *rounds,
 			     const char *const *players, unsigned n_players,

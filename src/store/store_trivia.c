@@ -82,6 +82,21 @@ static int store_trivia_answer_once(struct store *s, void *ctx, struct rc_error 
 	return rc;
 }
 
+int store_trivia_listen(struct store *s, int64_t game_id, struct rc_error *err)
+{
+	return s->ops->trivia_listen ? s->ops->trivia_listen(s->c, game_id, err) : 0;
+}
+
+int store_wake_fd(const struct store *s)
+{
+	return s->ops->wake_fd ? s->ops->wake_fd(s->c) : -1;
+}
+
+int store_drain(struct store *s)
+{
+	return s->ops->drain ? s->ops->drain(s->c) : 0;
+}
+
 unsigned store_trivia_max_players(const struct store *s)
 {
 	return s->ops->max_players;

@@ -50,6 +50,7 @@ enum pg_sql {
 	PG_EXAM_EACH,
 	PG_EXAM_ITEMS,
 	PG_SERVER_MS,
+	PG_TRIVIA_NOTIFY,
 	PG_TRIVIA_CODE_FIND,
 	PG_TRIVIA_GAME_ADD,
 	PG_TRIVIA_GAME_LOCK,
@@ -239,6 +240,9 @@ int pg_trivia_state(struct store_conn *c, int64_t game_id, unsigned round,
 int pg_trivia_each_game(struct store_conn *c, const struct store_trivia_filter *f,
 			int (*fn)(void *ctx, const struct store_trivia_game *g),
 			void *ctx, struct rc_error *err);
+int pg_trivia_listen(struct store_conn *c, int64_t game_id, struct rc_error *err);
+int pg_wake_fd(const struct store_conn *c);
+int pg_drain(struct store_conn *c);
 int pg_trivia_each_round(struct store_conn *c, int64_t game_id,
 			 int (*fn)(void *ctx, const struct store_trivia_round *r),
 			 void *ctx, struct rc_error *err);

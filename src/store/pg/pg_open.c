@@ -336,4 +336,7 @@ const struct store_ops store_pg_ops = {
 	.trivia_state = pg_trivia_state,
 	.trivia_each_game = pg_trivia_each_game,
 	.trivia_each_round = pg_trivia_each_round,
+	.trivia_listen = pg_trivia_listen,
+	.wake_fd = pg_wake_fd,
+	.drain = pg_drain,
 };

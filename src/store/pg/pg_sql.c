@@ -251,6 +251,10 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 	[PG_EXAM_ITEMS] = PG_ITEM_SELECT PG_EXAM_WHERE
 			  " ORDER BY i.attempt_id, i.position",
 	[PG_SERVER_MS] = "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint",
+	/* Every change to a game is announced on its channel, delivered when
+	 * its transaction commits: players see a phase at once, the host an
+	 * answer. */
+	[PG_TRIVIA_NOTIFY] = "SELECT pg_notify('rolecall_trivia_' || $1::text, '')",
 	[PG_TRIVIA_CODE_FIND] = "SELECT id FROM trivia_games WHERE code = $1",
 	[PG_TRIVIA_GAME_ADD] = "INSERT INTO trivia_games (code, kind, host_user,"
 			       " created_at, status, phase, seed, rounds, time_limit_ms,"

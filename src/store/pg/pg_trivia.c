@@ -13,6 +13,9 @@
 
 #include "store_errors.h"
 
+static int pg_trivia_notify(struct store_conn *c, int64_t game_id,
+			    struct rc_error *err);
+
 /* ---- reading ---- */
 
 static int pg_game_rows(struct store_conn *c, const struct store_trivia_filter *f,
@@ -220,6 +223,8 @@ int pg_trivia_join(struct store_conn *c, int64_t game_id, const char *name,
 	if (pg_begin(c, "start joining the trivia game", err) < 0)
 		return -1;
 	rc = pg_trivia_join_locked(c, game_id, name, now, now_ms, stale_ms, err);
+	if (rc == STORE_TRIVIA_JOINED || rc == STORE_TRIVIA_REJOINED)
+		rc = pg_trivia_notify(c, game_id, err) < 0 ? -1 : rc;
 	return pg_outcome(c, rc, "join the trivia game", err);
 }
 
@@ -245,7 +250,9 @@ int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name,
 
 	pg_i64(&a, game_id);
 	pg_text(&a, name);
-	return pg_cmd(c, PG_TRIVIA_LEAVE, &a, "leave the trivia game", err) < 0 ? -1 : 0;
+	if (pg_cmd(c, PG_TRIVIA_LEAVE, &a, "leave the trivia game", err) < 0)
+		return -1;
+	return pg_trivia_notify(c, game_id, err);
 }
 
 int pg_trivia_mark_absent(struct store_conn *c, int64_t game_id,
@@ -278,7 +285,9 @@ int pg_trivia_set_phase(struct store_conn *c, int64_t game_id,
 	pg_i64(&a, now);
 	if ((changed = pg_cmd(c, PG_TRIVIA_PHASE, &a, "move the trivia game on", err)) < 0)
 		return -1;
-	return changed == 1 ? 0 : 1;
+	if (changed != 1)
+		return 1;
+	return pg_trivia_notify(c, game_id, err);
 }
 
 int pg_trivia_answer(struct store_conn *c, int64_t game_id, unsigned round,
@@ -298,7 +307,9 @@ int pg_trivia_answer(struct store_conn *c, int64_t game_id, unsigned round,
 	if ((changed = pg_cmd(c, PG_TRIVIA_ANSWER_ADD, &a, "save the trivia answer",
 			      err)) < 0)
 		return -1;
-	return changed == 1 ? 0 : 1;
+	if (changed != 1)
+		return 1;
+	return pg_trivia_notify(c, game_id, err);
 }
 
 /* ---- the state and scoring ---- */
@@ -491,4 +502,42 @@ int pg_trivia_each_round(struct store_conn *c, int64_t game_id,
 	pg_i64(&a, game_id);
 	return pg_rows(c, PG_TRIVIA_ROUNDS, &a, "read the trivia questions",
 		       pg_rounds_row, &v, err);
+}
+
+/* ---- hearing of changes at once ---- */
+
+static int pg_trivia_notify(struct store_conn *c, int64_t game_id, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, game_id);
+	return pg_cmd(c, PG_TRIVIA_NOTIFY, &a, "announce the change", err) < 0 ? -1 : 0;
+}
+
+int pg_trivia_listen(struct store_conn *c, int64_t game_id, struct rc_error *err)
+{
+	char sql[64];
+
+	/* LISTEN takes a name, not a parameter: the id is a number */
+	snprintf(sql, sizeof sql, "LISTEN rolecall_trivia_%" PRId64, game_id);
+	return pg_exec(c, sql, "listen to the trivia game", err);
+}
+
+int pg_wake_fd(const struct store_conn *c)
+{
+	return PQsocket(c->db);
+}
+
+int pg_drain(struct store_conn *c)
+{
+	PGnotify *n;
+	int count = 0;
+
+	if (!PQconsumeInput(c->db))
+		return -1;
+	while ((n = PQnotifies(c->db))) {
+		count++;
+		PQfreemem(n);
+	}
+	return count;
 }
