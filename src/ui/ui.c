@@ -13,6 +13,7 @@
 #include "ui_trivia.h"
 
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -374,6 +375,33 @@ static int ui_clock(struct ui *ui)
 	return r;
 }
 
+/*
+ * A key, or 0 after wait_ms (-1: none) or a signal.  A shared trivia game
+ * also wakes on its store's announcements: curses cannot wait on a second
+ * descriptor, so a key it may hold already is taken first, then poll()
+ * waits on the terminal and the store together.
+ */
+static int ui_wait_key(struct ui *ui, int wait_ms, struct ui_key *k)
+{
+	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+			       { .fd = ui_trivia_wake_fd(ui), .events = POLLIN } };
+	int got;
+
+	if (p[1].fd < 0 || wait_ms == 0) {
+		wtimeout(stdscr, wait_ms);
+		return ui_read_key(k);
+	}
+	wtimeout(stdscr, 0);
+	if ((got = ui_read_key(k)) != 0)
+		return got;
+	if (poll(p, 2, wait_ms) > 0 && (p[1].revents & POLLIN) &&
+	    !(p[0].revents & POLLIN)) {
+		ui_trivia_woken(ui);
+		return 0;
+	}
+	return ui_read_key(k);
+}
+
 static void ui_loop(struct ui *ui)
 {
 	struct ui_key k;
@@ -386,8 +414,8 @@ static void ui_loop(struct ui *ui)
 			ui_draw(ui);
 		}
 		/* Only a running timed exam or a trivia game wakes up by itself. */
-		wtimeout(stdscr, ui_trivia_wait_ms(ui, ui_exam_wait_ms(ui, UI_WAIT_MS)));
-		got = ui_read_key(&k);
+		got = ui_wait_key(ui, ui_trivia_wait_ms(ui, ui_exam_wait_ms(ui, UI_WAIT_MS)),
+				  &k);
 		if (ui_clock(ui) == 0 && got)
 			ui_handle(ui, &k);
 	}

@@ -326,7 +326,8 @@ static void ui_tv_follow(struct ui *ui)
 	}
 }
 
-/* Shared games: read the game again every TGAME_POLL_MS. */
+/* Shared games: read the game again when a change was announced, else
+ * every tgame_poll_ms. */
 static int ui_tv_poll(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
@@ -334,8 +335,9 @@ static int ui_tv_poll(struct ui *ui)
 	struct rc_error err;
 	int changed;
 
-	if (app_ms() - t->polled_ms < TGAME_POLL_MS)
+	if (!t->woken && app_ms() - t->polled_ms < tgame_poll_ms(t->g))
 		return 0;
+	t->woken = 0;
 	t->polled_ms = app_ms();
 	if ((changed = tgame_poll(t->g, &err)) < 0)
 		return ui_tv_fail(ui, &err);
@@ -408,13 +410,35 @@ int ui_trivia_wait_ms(const struct ui *ui, int idle_ms)
 
 	if (!t || !t->g || ui->screen != UI_SCR_TRIVIA || t->left)
 		return idle_ms;
-	if (t->g->role != TGAME_HOTSEAT && t->g->game.status < STORE_TRIVIA_DONE)
-		return idle_ms >= 0 && idle_ms < TGAME_POLL_MS ? idle_ms : TGAME_POLL_MS;
+	if (t->g->role != TGAME_HOTSEAT && t->g->game.status < STORE_TRIVIA_DONE) {
+		int poll_ms = tgame_poll_ms(t->g);
+
+		/* the countdown still ticks every second at most */
+		if (poll_ms > 1000)
+			poll_ms = 1000;
+		return idle_ms >= 0 && idle_ms < poll_ms ? idle_ms : poll_ms;
+	}
 	if (ui_trivia_seconds_left(ui, &ms) < 0 || !t->shown_ms)
 		return idle_ms;
 	/* until the shown seconds change: the countdown never skips one */
 	wait = ms <= 0 ? 0 : (int)((ms - 1) % 1000) + 1;
 	return idle_ms >= 0 && idle_ms < wait ? idle_ms : wait;
+}
+
+int ui_trivia_wake_fd(const struct ui *ui)
+{
+	const struct ui_trivia *t = ui->trivia;
+
+	if (!t || !t->g || ui->screen != UI_SCR_TRIVIA || t->left ||
+	    t->g->game.status >= STORE_TRIVIA_DONE)
+		return -1;
+	return tgame_wake_fd(t->g);
+}
+
+void ui_trivia_woken(struct ui *ui)
+{
+	if (ui->trivia)
+		ui->trivia->woken = 1;
 }
 
 void ui_trivia_end(struct ui *ui)

@@ -60,6 +60,7 @@ struct ui_trivia {
 	int64_t shown_ms;         /* hot seat: app_ms when the question showed */
 	int64_t shown_secs;       /* the countdown as last drawn */
 	int64_t polled_ms;        /* shared game: app_ms of the last poll */
+	int woken;                /* a change was announced: poll now */
 	int left;                 /* player: left the game */
 	char input[UI_TV_INPUT];  /* setup: the names typed */
 	char message[RC_ERROR_MSG_MAX]; /* a line about what just happened */
@@ -81,6 +82,12 @@ int ui_trivia_tick(struct ui *ui);
 /* How long the next read may wait: short while a countdown runs or a
  * shared game is polled, otherwise idle_ms. */
 int ui_trivia_wait_ms(const struct ui *ui, int idle_ms);
+
+/* The descriptor that becomes readable when the store announces a change
+ * to the shared game on screen (-1: none), and the note that it did, so
+ * that the next tick reads the game at once. */
+int ui_trivia_wake_fd(const struct ui *ui);
+void ui_trivia_woken(struct ui *ui);
 /* Free the game; a hot-seat or hosted game not over is abandoned (the
  * scores so far stand), a player leaves. */
 void ui_trivia_end(struct ui *ui);
