@@ -57,7 +57,7 @@ _rolecall()
 	elif [[ $cmd == trivia ]]; then
 		COMPREPLY=($(compgen -W "host join" -- "$cur"))
 	elif [[ $cmd == db ]]; then
-		COMPREPLY=($(compgen -W "init copy" -- "$cur"))
+		COMPREPLY=($(compgen -W "init copy grant" -- "$cur"))
 	elif [[ $cmd == check ]]; then
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))

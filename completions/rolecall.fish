@@ -32,7 +32,7 @@ complete -c rolecall -f
 complete -c rolecall -n 'test -z (__rolecall_command)' -a '(__rolecall_commands)'
 complete -c rolecall -n '__fish_seen_subcommand_from help' -a '(__rolecall_commands)'
 complete -c rolecall -n '__fish_seen_subcommand_from trivia' -a 'host join'
-complete -c rolecall -n '__fish_seen_subcommand_from db' -a 'init copy'
+complete -c rolecall -n '__fish_seen_subcommand_from db' -a 'init copy grant'
 complete -c rolecall -n 'string match -q -- "-*" (commandline -ct)' -a '--(__rolecall_options)'
 complete -c rolecall -s b -l bank -r -a '(__rolecall_banks)' -F
 complete -c rolecall -l certificate -x -a '(__rolecall_exams)'

@@ -62,6 +62,15 @@ void store_close(struct store *s);
  * of a trivia game counts from the server's; 0 for a file. */
 int store_clock_offset(struct store *s, int64_t (*local_ms)(void), int64_t *offset,
 		       struct rc_error *err);
+/* `rolecall db grant`: make the database role name (created when
+ * missing) a learner or a manager of a shared database, setting up the
+ * group roles and row-level security on the way; the owner runs it. */
+int store_grant(struct store *s, int manager, const char *name, struct rc_error *err);
+/* 1 when the store binds profiles to database logins (after db grant):
+ * login gets the session's, *manager whether it may act for another
+ * profile; 0 when it does not (a file, or a shared role); -1 on error. */
+int store_login(struct store *s, char *login, size_t len, int *manager,
+		struct rc_error *err);
 /* Who hears the notices (NULL: nobody). */
 void store_set_notice(struct store *s, store_notice_fn fn, void *ctx);
 const char *store_path(const struct store *s);

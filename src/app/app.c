@@ -43,6 +43,37 @@ static void app_store_notice(void *ctx, const char *line)
 	fprintf(stderr, "rolecall: %s\n", line);
 }
 
+/*
+ * On a shared database where `db grant` bound profiles to logins, a
+ * profile is its database login: the default user, and the only one a
+ * learner may act as (row-level security refuses the rest anyway; this
+ * says why in words).  A manager may give --user.
+ */
+static int app_bind_login(const struct options *cli, struct app *app)
+{
+	struct rc_error err;
+	int manager, bound = store_login(app->store, app->login, sizeof app->login,
+					 &manager, &err);
+
+	if (bound < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (!bound)
+		return 0;
+	if (!cli->user || !*cli->user || cli->user_is_name) {
+		app->user = app->login;
+		return 0;
+	}
+	if (strcmp(cli->user, app->login) && !manager) {
+		app_fail("%s: you are logged in to the database as %s, and only a manager "
+			 "acts for another profile; leave out --user %s", store_path(app->store),
+			 app->login, cli->user);
+		return -1;
+	}
+	return 0;
+}
+
 static int open_store(const struct options *cli, struct app *app)
 {
 	struct rc_error err;
@@ -58,6 +89,8 @@ static int open_store(const struct options *cli, struct app *app)
 	}
 	if (cli->plain)
 		store_set_notice(app->store, app_store_notice, NULL);
+	if (app_bind_login(cli, app) < 0)
+		return -1;
 	if (store_user(app->store, app->user, &app->user_id, &err) < 0 ||
 	    store_load_history(app->store, app->user_id, app->h, &err) < 0) {
 		app_fail("%s", err.msg);

@@ -21,6 +21,7 @@ struct app {
 	int64_t user_id;
 	const char *user;
 	struct history *h;
+	char login[64]; /* a shared database's login the profile is bound to */
 };
 
 /* Open banks, database, profile and history; prints what went wrong. */

@@ -20,6 +20,7 @@ struct options {
 	const char **banks;   /* --bank, in order */
 	int n_banks;
 	const char *user;
+	int user_is_name;     /* user came from trivia's --name, not --user */
 	const char *db;
 	const char *format;
 	uint64_t seed;

@@ -70,18 +70,49 @@ static int db_copy(const struct options *cli)
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
+/* db grant learner|manager NAME: the owner lets a login in. */
+static int db_grant(const struct options *cli)
+{
+	struct store *s = NULL;
+	struct rc_error err;
+	char target[4096];
+	int manager;
+
+	if (cli->n_args != 3 || (strcmp(cli->args[1], "learner") &&
+				 strcmp(cli->args[1], "manager"))) {
+		app_fail("'db grant' takes learner or manager, then the database role: "
+			 "rolecall db grant learner NAME");
+		return EXIT_USAGE;
+	}
+	manager = !strcmp(cli->args[1], "manager");
+	if (paths_db(cli->db, target, sizeof target, &err) < 0 ||
+	    store_open(target, &s, &err) < 0 ||
+	    store_grant(s, manager, cli->args[2], &err) < 0) {
+		app_fail("%s", err.msg);
+		store_close(s);
+		return EXIT_FAIL;
+	}
+	printf(manager ? "rolecall: %s is a manager: they read every profile's results\n" :
+	       "rolecall: %s is a learner: they add to and read their own profile only\n",
+	       cli->args[2]);
+	store_close(s);
+	return EXIT_OK;
+}
+
 int cmd_db(const struct options *cli)
 {
 	if (cli->n_args < 1) {
-		app_fail("'db' needs what to do: 'rolecall db init' or 'rolecall db copy "
-			 "FROM TO'");
+		app_fail("'db' needs what to do: 'rolecall db init', 'rolecall db copy "
+			 "FROM TO' or 'rolecall db grant learner|manager NAME'");
 		return EXIT_USAGE;
 	}
 	if (!strcmp(cli->args[0], "init"))
 		return db_init(cli);
 	if (!strcmp(cli->args[0], "copy"))
 		return db_copy(cli);
-	app_fail("unknown 'db' command '%s'; there are 'db init' and 'db copy'",
-		 cli->args[0]);
+	if (!strcmp(cli->args[0], "grant"))
+		return db_grant(cli);
+	app_fail("unknown 'db' command '%s'; there are 'db init', 'db copy' and "
+		 "'db grant'", cli->args[0]);
 	return EXIT_USAGE;
 }

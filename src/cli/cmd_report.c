@@ -69,6 +69,10 @@ static int report_who(struct report *rp)
 	if (cli->all || (cli->items && !cli->user))
 		return 0;
 	rp->who = app_user_name(cli);
+	/* a database that binds profiles to logins: yours is your login */
+	if (!cli->user && store_login(rp->store, rp->login, sizeof rp->login, &found,
+				      &err) > 0)
+		rp->who = rp->login;
 	if (app_check_user(rp->who) < 0)
 		return -1;
 	if ((found = store_find_user(rp->store, rp->who, &rp->filter.user_id, &err)) < 0) {

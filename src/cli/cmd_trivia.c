@@ -92,6 +92,8 @@ static int trivia_join_cli(const struct options *cli, struct options *c2, const 
 
 	*c2 = *cli;
 	c2->user = name;
+	/* on a database that binds profiles to logins the login wins */
+	c2->user_is_name = 1;
 	c2->name = name;
 	if (cli->n_banks || !*files)
 		return 0;

@@ -71,7 +71,8 @@ static const struct usage_command commands[] = {
 	  "banks: what tells them apart, to read before answering.  In a terminal\n"
 	  "the Roles screen (also in the menu); otherwise, or with --plain, text.\n" },
 	{ "db", C_DB, "rolecall db init [--db FILE|URI]\n"
-	  "rolecall db copy FROM TO",
+	  "rolecall db copy FROM TO\n"
+	  "rolecall db grant learner|manager NAME [--db URI]",
 	  "databases: 'db init' sets one up, 'db copy FROM TO' moves\n"
 	  "                    everything between a file and a server",
 	  "'db init' creates rolecall's tables in the database, or upgrades them to\n"
@@ -80,7 +81,11 @@ static const struct usage_command commands[] = {
 	  "tables there (doc/teams.md).  'db copy FROM TO' copies every profile,\n"
 	  "the answer log, exam attempts and trivia games, ids kept, into a database\n"
 	  "that has no profiles yet (a file or a URI, either way), then rebuilds the\n"
-	  "derived state there from the log and checks it equal to FROM's.\n" },
+	  "derived state there from the log and checks it equal to FROM's.\n"
+	  "'db grant learner NAME' and 'db grant manager NAME', run by the owner of\n"
+	  "a PostgreSQL database, let the login NAME in (created when missing): a\n"
+	  "learner's profile is their login, and row-level security lets them add\n"
+	  "to and read only their own; a manager reads every profile.\n" },
 	{ "check", C_CHECK, "rolecall check [OPTION]... [FILE|DIR]...",
 	  NULL, /* its name and operands do not fit the column */
 	  "Validate banks without starting a session: every problem is reported as\n"

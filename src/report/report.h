@@ -21,6 +21,7 @@ struct report {
 	struct exam_filter filter;   /* the user (0: everyone) and --since */
 	const char *who;             /* that user's name; NULL for everyone */
 	FILE *out;
+	char login[64];              /* a shared database's login, when bound */
 };
 
 /* v with a fixed number of decimals and '.' as the decimal point whatever

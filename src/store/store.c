@@ -177,6 +177,24 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct rc_error *
 	return rc;
 }
 
+/* ---- logins ---- */
+
+int store_grant(struct store *s, int manager, const char *name, struct rc_error *err)
+{
+	if (!s->ops->grant)
+		return rc_error_set(err, "%s is a file, which has no database logins; "
+				    "'db grant' is for a PostgreSQL database (doc/teams.md)",
+				    store_path(s));
+	return s->ops->grant(s->c, manager, name, err);
+}
+
+int store_login(struct store *s, char *login, size_t len, int *manager,
+		struct rc_error *err)
+{
+	*manager = 0;
+	return s->ops->login ? s->ops->login(s->c, login, len, manager, err) : 0;
+}
+
 /* ---- the server's clock ---- */
 
 int store_clock_offset(struct store *s, int64_t (*local_ms)(void), int64_t *offset,

@@ -69,6 +69,15 @@ struct store_ops {
 	 * one machine's clock, and there is no other). */
 	int (*server_ms)(struct store_conn *c, int64_t *ms, struct rc_error *err);
 
+	/* Logins (NULL: a file has none).  grant makes name a learner or a
+	 * manager; login says whether profiles are bound to logins here (1,
+	 * with the session's login and whether it may act for others) or not
+	 * (0), as store_login. */
+	int (*grant)(struct store_conn *c, int manager, const char *name,
+		     struct rc_error *err);
+	int (*login)(struct store_conn *c, char *login, size_t len, int *manager,
+		     struct rc_error *err);
+
 	/* ---- transactions ---- */
 	int (*begin_read)(struct store_conn *c, const char *doing,
 			  struct rc_error *err);

@@ -142,6 +142,9 @@ int pg_begin(struct store_conn *c, const char *doing, struct rc_error *err);
  * profile's when user_id is 0). */
 int pg_begin_read(struct store_conn *c, const char *doing, struct rc_error *err);
 int pg_lost(const struct store_conn *c);
+int pg_grant(struct store_conn *c, int manager, const char *name, struct rc_error *err);
+int pg_login(struct store_conn *c, char *login, size_t len, int *manager,
+	     struct rc_error *err);
 int pg_server_ms(struct store_conn *c, int64_t *ms, struct rc_error *err);
 int pg_reconnect(struct store_conn *c, struct rc_error *err);
 int pg_landed(struct store_conn *c, struct rc_error *err);

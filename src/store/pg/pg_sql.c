@@ -331,3 +331,86 @@ const char *const pg_dump_sql[PG_DUMP_COUNT] = {
 	"SELECT 'confusion', * FROM confusion ORDER BY user_id,"
 	" answer_role COLLATE \"C\", picked_role COLLATE \"C\"",
 };
+
+/*
+ * `rolecall db grant`: the group roles, what each may do, and row-level
+ * security keyed on session_user, so that it holds for psql too.  Run by
+ * the owner (who is not subject to the policies) in one transaction; it
+ * can run again (every step replaces what it made before).  A learner
+ * reads and adds to their own profile only; a manager reads every
+ * profile; only the owner changes the schema (PostgreSQL 15 gives nobody
+ * else CREATE on schema public).
+ */
+const char pg_roles_sql[] =
+	"DO $$ BEGIN"
+	" IF to_regrole('rolecall_learner') IS NULL THEN"
+	"  CREATE ROLE rolecall_learner NOLOGIN; END IF;"
+	" IF to_regrole('rolecall_manager') IS NULL THEN"
+	"  CREATE ROLE rolecall_manager NOLOGIN; END IF;"
+	" END $$;"
+	/* the caller's profile and rights, as the policies see them */
+	"CREATE OR REPLACE FUNCTION rolecall_uid() RETURNS bigint LANGUAGE sql STABLE"
+	" AS 'SELECT id FROM users WHERE name = session_user';"
+	"CREATE OR REPLACE FUNCTION rolecall_manager() RETURNS boolean LANGUAGE sql STABLE"
+	" AS 'SELECT pg_has_role(session_user, ''rolecall_manager'', ''member'')';"
+	"GRANT SELECT ON rolecall_schema TO rolecall_learner, rolecall_manager;"
+	"GRANT SELECT, INSERT, UPDATE ON users, exam_attempts, exam_items,"
+	" trivia_games, trivia_players, trivia_rounds, trivia_answers"
+	" TO rolecall_learner, rolecall_manager;"
+	/* the log is append-only for everyone but the owner */
+	"GRANT SELECT, INSERT ON answers TO rolecall_learner, rolecall_manager;"
+	"GRANT SELECT, INSERT, UPDATE, DELETE ON question_state, role_tally, confusion"
+	" TO rolecall_learner, rolecall_manager;"
+	"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO rolecall_learner, rolecall_manager;"
+	"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA public TO rolecall_manager;"
+	"ALTER TABLE users ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_own ON users;"
+	"CREATE POLICY rolecall_own ON users"
+	" USING (name = session_user OR rolecall_manager())"
+	" WITH CHECK (name = session_user OR rolecall_manager());"
+	"ALTER TABLE answers ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_read ON answers;"
+	"DROP POLICY IF EXISTS rolecall_add ON answers;"
+	"CREATE POLICY rolecall_read ON answers FOR SELECT"
+	" USING (user_id = rolecall_uid() OR rolecall_manager());"
+	"CREATE POLICY rolecall_add ON answers FOR INSERT"
+	" WITH CHECK (user_id = rolecall_uid() OR rolecall_manager());"
+	"ALTER TABLE question_state ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_own ON question_state;"
+	"CREATE POLICY rolecall_own ON question_state"
+	" USING (user_id = rolecall_uid() OR rolecall_manager())"
+	" WITH CHECK (user_id = rolecall_uid() OR rolecall_manager());"
+	"ALTER TABLE role_tally ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_own ON role_tally;"
+	"CREATE POLICY rolecall_own ON role_tally"
+	" USING (user_id = rolecall_uid() OR rolecall_manager())"
+	" WITH CHECK (user_id = rolecall_uid() OR rolecall_manager());"
+	"ALTER TABLE confusion ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_own ON confusion;"
+	"CREATE POLICY rolecall_own ON confusion"
+	" USING (user_id = rolecall_uid() OR rolecall_manager())"
+	" WITH CHECK (user_id = rolecall_uid() OR rolecall_manager());"
+	/* an attempt changes only while it is open, and only its taker's */
+	"ALTER TABLE exam_attempts ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_read ON exam_attempts;"
+	"DROP POLICY IF EXISTS rolecall_add ON exam_attempts;"
+	"DROP POLICY IF EXISTS rolecall_open ON exam_attempts;"
+	"CREATE POLICY rolecall_read ON exam_attempts FOR SELECT"
+	" USING (user_id = rolecall_uid() OR rolecall_manager());"
+	"CREATE POLICY rolecall_add ON exam_attempts FOR INSERT"
+	" WITH CHECK (user_id = rolecall_uid() AND status = 'open');"
+	"CREATE POLICY rolecall_open ON exam_attempts FOR UPDATE"
+	" USING (user_id = rolecall_uid() AND status = 'open')"
+	" WITH CHECK (user_id = rolecall_uid());"
+	"ALTER TABLE exam_items ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_read ON exam_items;"
+	"DROP POLICY IF EXISTS rolecall_add ON exam_items;"
+	"DROP POLICY IF EXISTS rolecall_open ON exam_items;"
+	"CREATE POLICY rolecall_read ON exam_items FOR SELECT"
+	" USING (EXISTS (SELECT 1 FROM exam_attempts a WHERE a.id = attempt_id));"
+	"CREATE POLICY rolecall_add ON exam_items FOR INSERT"
+	" WITH CHECK (EXISTS (SELECT 1 FROM exam_attempts a WHERE a.id = attempt_id"
+	"  AND a.user_id = rolecall_uid() AND a.status = 'open'));"
+	"CREATE POLICY rolecall_open ON exam_items FOR UPDATE"
+	" USING (EXISTS (SELECT 1 FROM exam_attempts a WHERE a.id = attempt_id"
+	"  AND a.user_id = rolecall_uid() AND a.status = 'open'));";

@@ -11,5 +11,6 @@
 extern const char *const pg_migrations[PG_SCHEMA_VERSION];
 extern const char *const pg_sql_text[PG_SQL_COUNT];
 extern const char *const pg_dump_sql[PG_DUMP_COUNT];
+extern const char pg_roles_sql[];
 
 #endif
