@@ -538,6 +538,37 @@ def test_store_error_ends_the_ui_cleanly():
         p.close()
 
 
+def test_a_server_gone_is_shown_and_waited_for():
+    """On PostgreSQL: the server ends rolecall's session and refuses new
+    ones for a while; the answer waits, the bottom line says so, and once
+    the database takes connections again the answer is saved once and the
+    session goes on."""
+    if not testlib.on_pg():
+        raise testlib.Skip("a file has no server to lose")
+    db = "lost.db"
+    name = "t_lost_db"
+    p = Pane(["practice", "--count", "3", "--seed", "14"], db=db)
+    try:
+        q, s = wait_question(p)
+        answer(p, q, right_index(q))
+        p.keys("Enter")
+        q, s = wait_question(p, 1)
+        testlib.psql('ALTER DATABASE "%s" ALLOW_CONNECTIONS false' % name)
+        testlib.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                     " WHERE datname = '%s' AND application_name = 'rolecall'" % name)
+        p.keys(str(right_index(q) + 1))
+        s = p.wait(r"server gone; trying again in \d\.\d s \(try \d+\); your answer is kept")
+        testlib.psql('ALTER DATABASE "%s" ALLOW_CONNECTIONS true' % name)
+        p.wait(FEEDBACK, timeout=TIMEOUT + 10)
+        leave_session_and_exit(p)
+        assert len(export_rows(db)) == 2
+    finally:
+        try:
+            testlib.psql('ALTER DATABASE "%s" ALLOW_CONNECTIONS true' % name)
+        finally:
+            p.close()
+
+
 def test_c_locale_is_ascii_and_works():
     db = "clocale.db"
     p = Pane(["--count", "2", "--seed", "9"], db=db, lang="C")

@@ -34,9 +34,8 @@ const char *app_user_name(const struct options *cli)
 	return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "me";
 }
 
-/* A server that went away is waited for, and the user told so, on stderr.
- * Not under the full-screen UI, whose screen a line there would break: it
- * waits silently (see doc/teams.md). */
+/* A server that went away is waited for, and the user told so, on stderr
+ * in line mode; the full-screen UI sets its own, on its bottom line. */
 static void app_store_notice(void *ctx, const char *line)
 {
 	(void)ctx;

@@ -139,9 +139,10 @@ static int store_reconnect(struct store *s, struct rc_error *err)
 	char line[RC_ERROR_MSG_MAX + 96];
 
 	for (int tries = 1;; tries++) {
-		snprintf(line, sizeof line, "%s: lost the connection to the server; "
-			 "your answer is kept, trying again in %.1f s (try %d)",
-			 store_path(s), delay / 1000.0, tries);
+		/* short enough for a terminal's bottom line after the path */
+		snprintf(line, sizeof line, "%s: server gone; trying again in %.1f s "
+			 "(try %d); your answer is kept", store_path(s), delay / 1000.0,
+			 tries);
 		store_notice(s, line);
 		store_sleep_ms(delay);
 		waited += delay;

@@ -569,6 +569,23 @@ static void ui_report_signal(struct ui *ui)
 		snprintf(ui->error, sizeof ui->error, "%s; every answer given was saved", name);
 }
 
+/* A shared database that went away mid-answer: the store waits for it
+ * (store_write) and says so here, on the bottom line, over the key hints;
+ * the next redraw puts them back. */
+static void ui_store_notice(void *ctx, const char *line)
+{
+	const struct ui *ui = ctx;
+	/* the database's name (a long URI) would crowd out what happens */
+	const char *what = strstr(line, ": ");
+
+	if (!ui->started)
+		return;
+	move(LINES - 1, 0);
+	clrtoeol();
+	ui_put(ui, LINES - 1, 1, COLS - 2, ui->style[UI_ST_WRONG], what ? what + 2 : line);
+	refresh();
+}
+
 int ui_main(const struct options *cli, enum ui_start start)
 {
 	static int atexit_done;
@@ -592,11 +609,15 @@ int ui_main(const struct options *cli, enum ui_start start)
 	 * handlers (which exit) where none is set. */
 	ui_signals_install(ui_stop_signals, UI_COUNT(ui_stop_signals), ui_old_stop, ui_on_stop);
 	if ((scr = ui_begin(&ui))) {
+		ui.started = 1;
+		store_set_notice(app.store, ui_store_notice, &ui);
 		ui_first_screen(&ui);
 		ui_loop(&ui);
 	} else {
 		ui.status = EXIT_FAIL;
 	}
+	store_set_notice(app.store, NULL, NULL);
+	ui.started = 0;
 	ui_finish(scr);
 	ui_signals_restore(ui_stop_signals, UI_COUNT(ui_stop_signals), ui_old_stop);
 	ui_session_end(&ui);

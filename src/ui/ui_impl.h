@@ -127,6 +127,7 @@ struct ui {
 	attr_t style[UI_ST_COUNT];
 	int dirty, help, confirm, too_small;
 	int done, status;
+	int started;         /* curses is up: a store notice may draw */
 	char error[1024];    /* printed after endwin */
 
 	struct ui_hit hits[UI_MAX_HITS];
