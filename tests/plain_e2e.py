@@ -297,6 +297,19 @@ def test_csv_never_starts_a_formula():
     assert "\n=" not in out and ",=" not in out, out
 
 
+def test_percentages_round_the_same_everywhere():
+    """2 of 3 is 67% in plain mode as in stats and the UI (issue 14, item 3:
+    plain once said 66%)."""
+    qs, rc, out, err = play(["practice"] + db_args("pct.db", "--count", "2", "--seed", "5"),
+                            "alternate")
+    assert rc == 0, err
+    m = re.search(r"^Session: (\d+) of (\d+) right \((\d+)%\)", out, re.M)
+    assert m and (m.group(1), m.group(2)) == ("2", "3"), out
+    assert m.group(3) == "67", out
+    rc, out, err = run(["stats", "--db", dbp("pct.db")])
+    assert rc == 0 and out.startswith("tester: 3 answers, 2 right (67%)\n"), out
+
+
 def test_rebuild_gives_the_same_stats():
     before = stats_json("d.db")
     rc, out, err = run(["stats", "--rebuild", "--format", "json", "--db",

@@ -14,6 +14,11 @@
 #include "rolecall/history.h"
 
 #define STATS_MAX_LEECHES 64
+
+/* part of whole in percent, rounded half up (2 of 3 is 67%); 0 of none
+ * is 0.  The one rule every screen, report and line of rolecall shows: a
+ * pass is decided on the exact counts, never on this. */
+unsigned stats_percent(uint64_t part, uint64_t whole);
 #define STATS_TOP_PAIRS 5
 
 struct stats_due {

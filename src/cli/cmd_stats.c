@@ -21,11 +21,6 @@ static const char *role_label(const struct app *app, const char *id)
 	return r >= 0 ? catalog_role(app->cat, r)->name : id;
 }
 
-static unsigned pct(uint64_t part, uint64_t whole)
-{
-	return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;
-}
-
 static void text_roles(const struct app *app, FILE *out)
 {
 	const struct history *h = app->h;
@@ -33,7 +28,7 @@ static void text_roles(const struct app *app, FILE *out)
 	fputs("\nPer role                        right / asked\n", out);
 	for (unsigned i = 0; i < history_role_count(h); i++) {
 		const struct role_tally *t = history_role_tally(h, i);
-		unsigned p = pct(t->correct, t->asked), bar = (p + 5) / 10;
+		unsigned p = stats_percent(t->correct, t->asked), bar = (p + 5) / 10;
 
 		if (!t->asked)
 			continue;
@@ -97,7 +92,7 @@ static void print_text(const struct app *app, const struct stats_due *st, FILE *
 	uint64_t n = history_answers(app->h), c = history_correct(app->h);
 
 	fprintf(out, "%s: %" PRIu64 " answers, %" PRIu64 " right (%u%%)\n", app->user, n, c,
-		pct(c, n));
+		stats_percent(c, n));
 	if (!n) {
 		fputs("No answers yet: start with 'rolecall practice'.\n", out);
 		return;

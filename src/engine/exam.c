@@ -10,6 +10,7 @@
 
 #include "rolecall/engine.h"
 #include "rolecall/rng.h"
+#include "rolecall/stats.h"
 
 struct exam {
 	const struct catalog *cat;
@@ -291,7 +292,7 @@ int exam_submit(struct exam *e, int64_t now, int timed_out, struct rc_error *err
 			r->role_correct[q->about[k]] += ok;
 		}
 	}
-	r->percent = r->count ? r->correct * 100 / r->count : 0;
+	r->percent = stats_percent(r->correct, r->count);
 	/* Compare exactly, not the rounded percent: 15 of 19 is 78.9%, a fail at 79. */
 	r->passed = r->correct * 100 >= r->pass * r->count;
 	return 0;

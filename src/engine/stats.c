@@ -52,3 +52,8 @@ unsigned stats_top_pairs(const struct history *h, struct stats_pair *out, unsign
 		}
 	return k;
 }
+
+unsigned stats_percent(uint64_t part, uint64_t whole)
+{
+	return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;
+}

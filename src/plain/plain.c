@@ -8,6 +8,7 @@
 
 #include "rolecall/emit.h"
 #include "rolecall/input.h"
+#include "rolecall/stats.h"
 
 static const char *role_name(const struct app *app, int role)
 {
@@ -179,7 +180,7 @@ void plain_summary(const struct app *app, struct session *s, FILE *out)
 		return;
 	}
 	fprintf(out, "\nSession: %u of %u right (%u%%), best streak %u.\n", sum->correct,
-		sum->asked, sum->correct * 100 / sum->asked, sum->best_streak);
+		sum->asked, stats_percent(sum->correct, sum->asked), sum->best_streak);
 	for (int r = 0; r < (int)catalog_role_count(app->cat); r++)
 		if (sum->role_asked[r])
 			fprintf(out, "  %-28s %u of %u\n", role_name(app, r), sum->role_correct[r],

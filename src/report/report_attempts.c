@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "report.h"
 #include "rolecall/emit.h"
+#include "rolecall/stats.h"
 
 #define REPORT_MAX_ROLES 128
 
@@ -105,7 +106,7 @@ static const char *role_name(const struct report *rp, const char *id)
 
 static unsigned percent(const struct exam_attempt *a)
 {
-	return a->count ? a->correct * 100 / a->count : 0;
+	return stats_percent(a->correct, a->count);
 }
 
 /* The same rule as the exam: exact, not the rounded percent. */

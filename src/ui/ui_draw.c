@@ -410,7 +410,3 @@ int ui_option_key(const struct ui_key *k, unsigned n)
 	return -1;
 }
 
-unsigned ui_pct(uint64_t part, uint64_t whole)
-{
-	return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;
-}

@@ -284,7 +284,5 @@ int ui_hit_find(const struct ui *ui, int y);
 const char *ui_role_name(const struct ui *ui, int role);
 /* "1" .. "8" and "a" .. "h": an option chosen by its label, or -1. */
 int ui_option_key(const struct ui_key *k, unsigned n);
-/* Round percentage; 0 when whole is 0. */
-unsigned ui_pct(uint64_t part, uint64_t whole);
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "ui_impl.h"
 #include "ui_exam.h"
+#include "rolecall/stats.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -36,7 +37,7 @@ static void ui_menu_progress(struct ui *ui, struct ui_doc *d)
 	if (n)
 		ui_doc_paraf(ui, d, 0, A_NORMAL,
 			     "%" PRIu64 " answer%s so far, %" PRIu64 " right (%u%%). "
-			     "%u review%s due now.", n, n == 1 ? "" : "s", c, ui_pct(c, n), due,
+			     "%u review%s due now.", n, n == 1 ? "" : "s", c, stats_percent(c, n), due,
 			     due == 1 ? "" : "s");
 	else
 		ui_doc_para(ui, d, 0, A_NORMAL,

@@ -59,7 +59,7 @@ static void ui_stats_roles(struct ui *ui, struct ui_doc *d)
 			continue;
 		ui_put(ui, y, d->left + 2, name_w, A_NORMAL, ui_stats_role(ui, i));
 		ui_putf(ui, y, d->left + 3 + name_w, 16, A_NORMAL, "%5u/%-5u %3u%%", t->correct,
-			t->asked, ui_pct(t->correct, t->asked));
+			t->asked, stats_percent(t->correct, t->asked));
 		ui_draw_bar(ui, y, d->left + 20 + name_w, bar_w, t->correct, t->asked,
 			    ui->style[UI_ST_BAR]);
 	}
@@ -297,7 +297,7 @@ static void ui_stats_days(struct ui *ui, struct ui_doc *d)
 	ui_doc_paraf(ui, d, 2, ui->style[UI_ST_BAR], "[%s]", line);
 	ui_doc_paraf(ui, d, 2, ui->style[UI_ST_DIM],
 		     "accuracy per day, oldest first (blank: no answers); %" PRIu32
-		     " answers, %u%% right", n, ui_pct(c, n));
+		     " answers, %u%% right", n, stats_percent(c, n));
 }
 
 static void ui_stats_fill(struct ui *ui, struct ui_doc *d)
@@ -307,7 +307,7 @@ static void ui_stats_fill(struct ui *ui, struct ui_doc *d)
 	struct stats_due st;
 
 	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%s: %" PRIu64 " answers, %" PRIu64
-		     " right (%u%%)", ui->app->user, n, c, ui_pct(c, n));
+		     " right (%u%%)", ui->app->user, n, c, stats_percent(c, n));
 	if (!n) {
 		ui_doc_para(ui, d, 0, A_NORMAL, "No answers yet: start with Practice.");
 		return;

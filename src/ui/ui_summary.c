@@ -4,6 +4,7 @@
  * plain_summary prints, from session_summary.
  */
 #include "ui_impl.h"
+#include "rolecall/stats.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -76,7 +77,7 @@ static void ui_summary_fill(struct ui *ui, struct ui_doc *d)
 	}
 	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE],
 		     "Score: %u of %u right (%u%%), best streak %u.", sum->correct, sum->asked,
-		     ui_pct(sum->correct, sum->asked), sum->best_streak);
+		     stats_percent(sum->correct, sum->asked), sum->best_streak);
 	ui_doc_skip(d, 1);
 	ui_summary_roles(ui, d, sum->role_asked, sum->role_correct);
 	ui_summary_confusions(ui, d, sum);
