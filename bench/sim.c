@@ -795,14 +795,17 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 {
 	const struct world *w = tr->w;
 	struct history *h = history_new();
+	/* What the binary replays from the answer log before a drill. */
+	struct evidence *ev = evidence_new();
 	uint64_t diag[N_REASONS][N_SHOWS] = { { 0 } };
 
-	if (!h)
+	if (!h || !ev)
 		abort();
 	for (unsigned day = 0; budget_left(tr); day++) {
 		struct session_config cfg = {
 			.mode = mode, .banks = w->banks, .n_banks = w->n_banks,
 			.count = w->r->per_day, .seed = mix(seed, day, 3), .now = day_start(day),
+			.evidence = mode == MODE_DRILL ? ev : NULL,
 		};
 		int64_t now = day_start(day);
 		const struct shown_question *sq;
@@ -843,6 +846,7 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 		}
 	tr->tal->n_slow += tr->out->clear_at == NOT_CLEARED || tr->out->clear_at >= SLOW_LEARNER;
 	history_free(h);
+	evidence_free(ev);
 }
 
 /* ---- running everything ------------------------------------------------ */
