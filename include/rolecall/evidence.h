@@ -18,7 +18,7 @@
  *  - time forgets: what was learned about the pair drifts back toward the
  *    prior, half of it in EVIDENCE_HALF_LIFE_DAYS;
  *  - beforehand, EVIDENCE_PRIOR_CONFUSED of the pairs are confused (a rate
- *    spread over 0.1..0.9), the others nearly never (0.004..0.05).
+ *    spread over 0.1..0.9), the others nearly never (0.004..0.02).
  * A pair is cleared when its rate is below EVIDENCE_CLEAR_LINE.
  *
  * Derived from the answer log, never stored: a front end replays the log

@@ -15,7 +15,7 @@
 #define GRID 26
 #define STEP 1.25
 #define FIRST_CONFUSED 15 /* cells at or above the clear line */
-#define LAST_BACKGROUND 11 /* the prior's never-confused cells: rates <= 0.05 */
+#define LAST_BACKGROUND 7 /* the prior's never-confused cells: rates <= 0.02 */
 
 struct cell {
 	double w[GRID]; /* as of `at`; sums to 1 */
