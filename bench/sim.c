@@ -9,8 +9,10 @@
  * rolecall practice and rolecall drill.  The last two go through the real
  * engine (session_new / session_next / session_answer, with an in-memory
  * history): the engine sees only which option was picked and when, exactly
- * as with a person.  Three reference bounds read the hidden learner, which no
- * program can: they show how far any selection could go.  The learner model
+ * as with a person.  Four reference bounds read the hidden learner, which no
+ * program can: they show how far any selection could go; one of them,
+ * oracle-still, is issue 20's yardstick.  --population picks one of four
+ * learner populations, --seeds pools several seeds.  The learner model
  * is documented in doc/efficacy.md; every parameter is an option (--help)
  * and every run is seeded: the same options give the same output, whatever
  * the number of threads.
@@ -79,20 +81,23 @@ static const struct model model_defaults = {
  * learner, which no program can. */
 enum policy {
 	POL_RANDOM, POL_QUIZ_T, POL_FSRS, POL_PRACTICE, POL_DRILL,
-	POL_ORACLE_DAY2, POL_ORACLE_PAIRS, POL_ORACLE, N_POLICIES
+	POL_ORACLE_DAY2, POL_ORACLE_PAIRS, POL_ORACLE, POL_ORACLE_STILL, N_POLICIES
 };
 
 static const char *const policy_names[N_POLICIES] = {
 	"random", "quiz-t", "fsrs", "practice", "drill", "oracle-day2", "oracle-pairs", "oracle",
+	"oracle-still",
 };
 static const char *const policy_titles[N_POLICIES] = {
 	"random order", "re-ask missed (quiz -t)", "FSRS alone", "rolecall practice",
 	"rolecall drill", "*bound: knows which pairs from day 2*", "*bound: knows which pairs*",
 	"*bound: knows every p*",
+	"*oracle: asks only still-confused pairs*",
 };
 
 struct run {
-	unsigned learners;
+	unsigned learners; /* in all: per_seed learners under each of seeds seeds */
+	unsigned per_seed, seeds;
 	unsigned per_day;  /* planned questions per daily session */
 	unsigned budget;   /* questions answered per learner and policy */
 	unsigned gap_days; /* the retention test */
@@ -102,6 +107,7 @@ struct run {
 	const char *curve_path, *table_path;
 	const char *row; /* print only a sensitivity-table row with this label */
 	int diag;        /* print where rolecall's questions went, by reason */
+	const char *target_row; /* print only issue 20's target row, this label */
 };
 
 /* ---- the catalog, read-only and shared by every thread ---------------- */
@@ -150,16 +156,25 @@ static double uniform(struct rng *r, double lo, double hi)
 	return lo + (hi - lo) * rng_unit(r);
 }
 
+/* Learner idx of a run of several seeds is learner idx % per_seed of seed
+ * seed + idx / per_seed: one seed gives the same learners as before. */
+static uint64_t seed_of(const struct run *r, unsigned idx)
+{
+	return r->seed + idx / r->per_seed;
+}
+
 static void learner_init(struct learner *L, const struct world *w, unsigned idx)
 {
 	const struct model *m = w->m;
 	struct rng r;
 	unsigned cand[SIM_MAX_ROLES * SIM_MAX_ROLES], n_cand = 0, k;
+	uint64_t seed = seed_of(w->r, idx);
 
 	memset(L, 0, sizeof *L);
 	L->n_roles = w->n_roles;
-	rng_seed(&r, mix(w->r->seed, idx, 1));
-	rng_seed(&L->rng, mix(w->r->seed, idx, 2));
+	idx %= w->r->per_seed;
+	rng_seed(&r, mix(seed, idx, 1));
+	rng_seed(&L->rng, mix(seed, idx, 2));
 	for (unsigned y = 0; y < w->n_roles; y++)
 		for (unsigned x = 0; x < w->n_roles; x++) {
 			struct pair *p = &L->pair[y][x];
@@ -653,7 +668,43 @@ static void policy_fsrs(struct track *tr, uint64_t seed)
 
 /* ---- reference bounds: they read the hidden learner ------------------- */
 
-enum knows { KNOWS_PAIRS_DAY2, KNOWS_PAIRS, KNOWS_P };
+enum knows { KNOWS_PAIRS_DAY2, KNOWS_PAIRS, KNOWS_P, KNOWS_STILL };
+
+/* What the bound's rule makes of q; p: every pair's confusion now, above:
+ * some pair is still above the cleared line, seen: the confused pairs'
+ * questions today. */
+static double oracle_value(const struct world *w, const struct learner *L,
+			   const struct bank_question *q, enum knows knows,
+			   double p[SIM_MAX_ROLES][SIM_MAX_ROLES], int above, const unsigned *seen)
+{
+	int y = sim_role(w, q->answer_role);
+	double v = 0;
+
+	for (unsigned c = 0; y >= 0 && c < q->n_choices; c++) {
+		int x = sim_role(w, q->choices[c].role), dup = 0;
+
+		if (x < 0 || x == y)
+			continue;
+		for (unsigned j = 0; j < c; j++)
+			dup |= q->choices[j].role == x;
+		if (dup)
+			continue;
+		if (knows == KNOWS_P && (!above || p[y][x] >= w->m->clear_below))
+			v += p[y][x];
+		for (unsigned z = 0; knows != KNOWS_P && z < L->n_confused; z++) {
+			double share = 1.0 / (1 + seen[z]);
+
+			if (L->confused[z][0] != y || L->confused[z][1] != x)
+				continue;
+			/* KNOWS_STILL: only a pair still confused counts; once every
+			 * pair is cleared, the cleared ones, to keep them so. */
+			if (knows == KNOWS_STILL && p[y][x] < w->m->clear_below)
+				share *= above ? 0 : 1;
+			v += share;
+		}
+	}
+	return v;
+}
 
 /*
  * Greedy, no re-asks, the day's planned questions each day.  KNOWS_P
@@ -664,7 +715,10 @@ enum knows { KNOWS_PAIRS_DAY2, KNOWS_PAIRS, KNOWS_P };
  * and shares each day's questions out evenly over them, as drill does over
  * the pairs it found.  KNOWS_PAIRS_DAY2 ("oracle-day2") asks random
  * questions on the first day and knows the pairs from the second: what
- * finding every confusion in one day, for free, would give.
+ * finding every confusion in one day, for free, would give.  KNOWS_STILL
+ * ("oracle-still", issue 20's oracle) sees the hidden state and asks only
+ * questions that test a pair still confused, the confused way round, shared
+ * out evenly over those pairs.
  */
 static void policy_oracle(struct track *tr, uint64_t seed, enum knows knows)
 {
@@ -694,28 +748,12 @@ static void policy_oracle(struct track *tr, uint64_t seed, enum knows knows)
 					above |= p[y][x] >= w->m->clear_below;
 				}
 			for (size_t i = 0; i < n; i++) {
-				const struct bank_question *q = w->qs[i];
-				int y = sim_role(w, q->answer_role);
 				double v = rng_unit(&r) * 1e-9;
 
 				if (used[i])
 					continue;
-				for (unsigned c = 0; y >= 0 && c < q->n_choices &&
-						     !(knows == KNOWS_PAIRS_DAY2 && day == 0); c++) {
-					int x = sim_role(w, q->choices[c].role), dup = 0;
-
-					if (x < 0 || x == y)
-						continue;
-					for (unsigned j = 0; j < c; j++)
-						dup |= q->choices[j].role == x;
-					if (dup)
-						continue;
-					if (knows == KNOWS_P && (!above || p[y][x] >= w->m->clear_below))
-						v += p[y][x];
-					for (unsigned z = 0; knows != KNOWS_P && z < L->n_confused; z++)
-						if (L->confused[z][0] == y && L->confused[z][1] == x)
-							v += 1.0 / (1 + seen[z]);
-				}
+				if (!(knows == KNOWS_PAIRS_DAY2 && day == 0))
+					v += oracle_value(w, L, w->qs[i], knows, p, above, seen);
 				if (v > best_v) {
 					best_v = v;
 					best = (long)i;
@@ -757,14 +795,17 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 {
 	const struct world *w = tr->w;
 	struct history *h = history_new();
+	/* What the binary replays from the answer log before a drill. */
+	struct evidence *ev = evidence_new();
 	uint64_t diag[N_REASONS][N_SHOWS] = { { 0 } };
 
-	if (!h)
+	if (!h || !ev)
 		abort();
 	for (unsigned day = 0; budget_left(tr); day++) {
 		struct session_config cfg = {
 			.mode = mode, .banks = w->banks, .n_banks = w->n_banks,
 			.count = w->r->per_day, .seed = mix(seed, day, 3), .now = day_start(day),
+			.evidence = mode == MODE_DRILL ? ev : NULL,
 		};
 		int64_t now = day_start(day);
 		const struct shown_question *sq;
@@ -805,6 +846,7 @@ static void policy_engine(struct track *tr, enum session_mode mode, uint64_t see
 		}
 	tr->tal->n_slow += tr->out->clear_at == NOT_CLEARED || tr->out->clear_at >= SLOW_LEARNER;
 	history_free(h);
+	evidence_free(ev);
 }
 
 /* ---- running everything ------------------------------------------------ */
@@ -821,7 +863,7 @@ static void run_one(const struct world *w, unsigned idx, enum policy pol,
 {
 	struct learner L;
 	struct track tr = { w, &L, out, tal, 0, T_START };
-	uint64_t seed = mix(w->r->seed, idx, 100 + (uint64_t)pol);
+	uint64_t seed = mix(seed_of(w->r, idx), idx % w->r->per_seed, 100 + (uint64_t)pol);
 	int64_t end;
 
 	learner_init(&L, w, idx);
@@ -837,6 +879,7 @@ static void run_one(const struct world *w, unsigned idx, enum policy pol,
 	case POL_DRILL: policy_engine(&tr, MODE_DRILL, seed); break;
 	case POL_ORACLE_DAY2: policy_oracle(&tr, seed, KNOWS_PAIRS_DAY2); break;
 	case POL_ORACLE_PAIRS: policy_oracle(&tr, seed, KNOWS_PAIRS); break;
+	case POL_ORACLE_STILL: policy_oracle(&tr, seed, KNOWS_STILL); break;
 	default: policy_oracle(&tr, seed, KNOWS_P); break;
 	}
 	/* The gap is counted from the last answer. */
@@ -1091,11 +1134,49 @@ static void print_row(FILE *f, const struct world *w, const struct summary *sum,
 		100 * fs->share_gap, 100 * d->share_gap);
 }
 
+static void pass_ratio(FILE *f, unsigned a, unsigned b, double limit)
+{
+	if (a == NOT_CLEARED || b == NOT_CLEARED || b == 0)
+		fprintf(f, " | n/a FAIL");
+	else
+		fprintf(f, " | %.2f %s", (double)a / b, (double)a / b <= limit ? "PASS" : "FAIL");
+}
+
+/* Issue 20's targets, one population a line (bench/sim.sh): the drill at
+ * most 1.3 times the oracle's questions and 0.5 times random order's,
+ * median and p90, and at least FSRS alone's share of pairs still cleared
+ * gap_days after the last session. */
+static void print_target_row(FILE *f, const struct world *w, const struct summary *sum,
+			     const char *label)
+{
+	const struct summary *d = &sum[POL_DRILL], *rnd = &sum[POL_RANDOM];
+	const struct summary *fs = &sum[POL_FSRS], *o = &sum[POL_ORACLE_STILL];
+	const struct summary *col[3] = { o, rnd, d };
+
+	fprintf(f, "| %s", label);
+	for (unsigned i = 0; i < 3; i++) {
+		char a[32], b[32];
+
+		fmt_q(a, sizeof a, col[i]->median, w->r->budget);
+		fmt_q(b, sizeof b, col[i]->p90, w->r->budget);
+		fprintf(f, " | %s / %s", a, b);
+	}
+	pass_ratio(f, d->median, o->median, 1.3);
+	pass_ratio(f, d->p90, o->p90, 1.3);
+	pass_ratio(f, d->median, rnd->median, 0.5);
+	pass_ratio(f, d->p90, rnd->p90, 0.5);
+	fprintf(f, " | %.1f%% / %.1f%% %s |\n", 100 * d->share_gap, 100 * fs->share_gap,
+		d->share_gap >= fs->share_gap ? "PASS" : "FAIL");
+}
+
 static void print_model(FILE *f, const struct world *w)
 {
 	const struct model *m = w->m;
 	const struct run *r = w->r;
 
+	if (r->seeds > 1)
+		fprintf(f, "%u seeds from %" PRIu64 ", %u learners each: ", r->seeds, r->seed,
+			r->per_seed);
 	fprintf(f, "%u learners, seed %" PRIu64 ", %zu banks, %zu questions, %u roles; "
 		   "%u planned questions a day, budget %u questions, gap %u days.\n",
 		r->learners, r->seed, w->n_banks, w->n_qs, w->n_roles, r->per_day, r->budget,
@@ -1156,7 +1237,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: rolecall_sim [options] [BANK.yaml ...]\n"
-		"Simulated learners taught by five policies, beside three bounds that read\n"
+		"Simulated learners taught by five policies, beside four bounds that read\n"
 		"the hidden learner; see doc/efficacy.md.\n"
 		"Without banks, loads " QUIZZES_DIR "/*.yaml.\n\n"
 		"run:\n"
@@ -1166,13 +1247,16 @@ static void usage(FILE *f)
 		"  --budget N          questions answered per learner and policy (300)\n"
 		"  --gap-days N        retention test gap (30)\n"
 		"  --policies LIST     comma-separated, of random,quiz-t,fsrs,practice,drill,\n"
-		"                      oracle-day2,oracle-pairs,oracle (all)\n"
+		"                      oracle-day2,oracle-pairs,oracle,oracle-still (all)\n"
 		"  --jobs N            threads (2)\n"
 		"  --curve FILE        write the learning curves (tab-separated)\n"
 		"  --table FILE        write the table (Markdown)\n"
 		"  --row LABEL         print only one sensitivity-table row (needs random,\n"
 		"                      fsrs and drill)\n"
 		"  --diag              also print where rolecall's questions went, by reason\n"
+		"  --seeds N           pool N seeds (seed, seed + 1...), --learners each (1)\n"
+		"  --target-row LABEL  print only issue 20's target row (needs random, fsrs,\n"
+		"                      drill and oracle-still)\n"
 		"learner model:\n"
 		"  --confused-min N --confused-max N   confused pairs per learner (2, 3)\n"
 		"  --high-min P --high-max P           their confusion probability (0.35, 0.75)\n"
@@ -1186,7 +1270,11 @@ static void usage(FILE *f)
 		"  --stability S                       days, before practice (0.5)\n"
 		"  --growth G                          S x (1 + G (1 - held)) per practice (10)\n"
 		"  --decay D                           held = (1 + 19/81 t/S)^-D (0.5)\n"
-		"  --clear-below P                     cleared threshold (0.10)\n");
+		"  --clear-below P                     cleared threshold (0.10)\n"
+		"  --population NAME                   default; mild (2-3 pairs, U(0.2, 0.4));\n"
+		"                                      severe (3-4 pairs, U(0.55, 0.9), miss and\n"
+		"                                      contrast 0.10); many (4-6 pairs).  Set\n"
+		"                                      first: later options change it\n");
 }
 
 static int parse_policies(const char *s, unsigned *mask)
@@ -1224,8 +1312,31 @@ static int num(const char *name, const char *s, double lo, double hi, double *ou
 enum {
 	O_LEARNERS = 256, O_SEED, O_PER_DAY, O_BUDGET, O_GAP, O_POLICIES, O_JOBS, O_CURVE,
 	O_TABLE, O_ROW, O_CMIN, O_CMAX, O_HMIN, O_HMAX, O_LMAX, O_SLIP, O_DIFF, O_MISS,
-	O_CONTRAST, O_TRANSFER, O_HIT, O_STAB, O_GROWTH, O_DECAY, O_CLEAR, O_HELP, O_DIAG,
+	O_CONTRAST, O_TRANSFER, O_HIT, O_STAB, O_GROWTH, O_DECAY, O_CLEAR, O_SEEDS,
+	O_POPULATION, O_TARGET_ROW, O_HELP, O_DIAG,
 };
+
+/* Issue 20's learner populations: each changes the defaults it names. */
+static int set_population(const char *name, struct model *m)
+{
+	if (!strcmp(name, "default")) {
+		*m = model_defaults;
+	} else if (!strcmp(name, "mild")) {
+		m->confused_min = 2, m->confused_max = 3;
+		m->high_min = 0.20, m->high_max = 0.40;
+	} else if (!strcmp(name, "severe")) {
+		m->confused_min = 3, m->confused_max = 4;
+		m->high_min = 0.55, m->high_max = 0.90;
+		m->learn_miss = 0.10, m->learn_contrast = 0.10;
+	} else if (!strcmp(name, "many")) {
+		m->confused_min = 4, m->confused_max = 6;
+	} else {
+		fprintf(stderr, "rolecall_sim: --population wants default, mild, severe or many, "
+				"not '%s'\n", name);
+		return -1;
+	}
+	return 0;
+}
 
 static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 {
@@ -1255,6 +1366,9 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 		{ "growth", required_argument, NULL, O_GROWTH },
 		{ "decay", required_argument, NULL, O_DECAY },
 		{ "clear-below", required_argument, NULL, O_CLEAR },
+		{ "seeds", required_argument, NULL, O_SEEDS },
+		{ "population", required_argument, NULL, O_POPULATION },
+		{ "target-row", required_argument, NULL, O_TARGET_ROW },
 		{ "help", no_argument, NULL, O_HELP },
 		{ "diag", no_argument, NULL, O_DIAG },
 		{ NULL, 0, NULL, 0 },
@@ -1297,6 +1411,9 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 		case O_GROWTH: bad = num(name, optarg, 0, 1000, &m->growth); break;
 		case O_DECAY: bad = num(name, optarg, 0.01, 10, &m->decay); break;
 		case O_CLEAR: bad = num(name, optarg, 0, 1, &m->clear_below); break;
+		case O_SEEDS: bad = num(name, optarg, 1, 1000, &v); r->seeds = (unsigned)v; break;
+		case O_POPULATION: bad = set_population(optarg, m); break;
+		case O_TARGET_ROW: r->target_row = optarg; break;
 		case O_HELP: usage(stdout); exit(0);
 		case O_DIAG: r->diag = 1; break;
 		default: usage(stderr); return -1;
@@ -1308,6 +1425,18 @@ static int parse_args(int argc, char **argv, struct run *r, struct model *m)
 		fprintf(stderr, "rolecall_sim: --row needs the random, fsrs and drill policies\n");
 		return -1;
 	}
+	if (r->target_row && !(has(r, POL_RANDOM) && has(r, POL_FSRS) && has(r, POL_DRILL) &&
+			       has(r, POL_ORACLE_STILL))) {
+		fprintf(stderr, "rolecall_sim: --target-row needs the random, fsrs, drill and "
+				"oracle-still policies\n");
+		return -1;
+	}
+	if ((double)r->learners * r->seeds > 1e7) {
+		fprintf(stderr, "rolecall_sim: at most 10,000,000 learners in all\n");
+		return -1;
+	}
+	r->per_seed = r->learners;
+	r->learners *= r->seeds;
 	if (m->confused_min > m->confused_max || m->high_min > m->high_max) {
 		fprintf(stderr, "rolecall_sim: a minimum is above its maximum\n");
 		return -1;
@@ -1388,8 +1517,8 @@ static int build_world(struct world *w, const struct catalog *cat)
 
 int main(int argc, char **argv)
 {
-	struct run r = { .learners = 1000, .per_day = 15, .budget = 300, .gap_days = 30,
-			 .jobs = 2, .seed = 1, .policies = (1u << N_POLICIES) - 1 };
+	struct run r = { .learners = 1000, .seeds = 1, .per_day = 15, .budget = 300,
+			 .gap_days = 30, .jobs = 2, .seed = 1, .policies = (1u << N_POLICIES) - 1 };
 	struct model m = model_defaults;
 	struct world w = { 0 };
 	struct catalog *cat;
@@ -1463,7 +1592,9 @@ int main(int argc, char **argv)
 			tal[p].pairs[r.budget + 1] += o[i].n_confused;
 		summarise(&w, o, &sum[p]);
 	}
-	if (r.row) {
+	if (r.target_row) {
+		print_target_row(stdout, &w, sum, r.target_row);
+	} else if (r.row) {
 		print_row(stdout, &w, sum, r.row);
 	} else {
 		print_model(stdout, &w);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The learning-efficacy simulation, doc/efficacy.md: builds rolecall_sim if
 # needed, runs it with a fixed seed on the bundled banks, draws
-# doc/efficacy.svg with gnuplot and writes the table and the sensitivity
-# table into doc/efficacy.md (between its "sim:" markers).
+# doc/efficacy.svg with gnuplot and writes the table, the sensitivity
+# table and issue 20's targets per population into doc/efficacy.md (between
+# its "sim:" markers).
 #
 #   bench/sim.sh             the documented run (1,000 learners, seed 1)
 #   bench/sim.sh --no-docs   the same, printed only: doc/ is left alone
@@ -73,6 +74,27 @@ milder confusions, U(0.20, 0.40)|--high-min 0.20 --high-max 0.40
 EOF
 cat "$tmp/sens.md"
 
+# Issue 20's targets: four populations, five seeds pooled, one set of the
+# engine's settings for all of them.  The budget leaves random order's
+# 90th percentile measurable in every population.
+echo
+echo "== targets: four populations, seeds $seed-$((seed + 4)) pooled (budget 450 questions)"
+{
+  echo "| population | oracle: median / p90 | random order | rolecall drill | drill / oracle: median | p90 | drill / random: median | p90 | still cleared 30 days after the last session: drill / FSRS alone |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|"
+} >"$tmp/targets.md"
+for pop in default mild severe many; do
+  "$sim" --population "$pop" --seed "$seed" --seeds 5 --learners "$learners" \
+         --jobs "$jobs" --budget 450 --policies random,fsrs,drill,oracle-still \
+         --target-row "$pop" </dev/null >>"$tmp/targets.md"
+done
+cat "$tmp/targets.md"
+if grep -q FAIL "$tmp/targets.md"; then
+  echo "targets: some FAIL (see above)"
+else
+  echo "targets: every population PASSes every target"
+fi
+
 status=0
 if [ "$have_gnuplot" = 1 ]; then
   out=doc/efficacy.svg
@@ -126,10 +148,11 @@ if [ "$docs" = 1 ]; then
     sed -n '/^target:/s/^/- /p; /^Questions, until/s/^/- /p; /^Confused pairs rolecall/s/^/- /p' \
         "$tmp/main.txt"
   } >"$tmp/table.md"
-  awk -v table="$tmp/table.md" -v sens="$tmp/sens.md" '
+  awk -v table="$tmp/table.md" -v sens="$tmp/sens.md" -v targets="$tmp/targets.md" '
     function put(file,   line) { while ((getline line < file) > 0) print line; close(file) }
     /^<!-- sim:begin table -->$/ { print; put(table); skip = 1; next }
     /^<!-- sim:begin sensitivity -->$/ { print; put(sens); skip = 1; next }
+    /^<!-- sim:begin targets -->$/ { print; put(targets); skip = 1; next }
     /^<!-- sim:end / { skip = 0 }
     !skip { print }
   ' doc/efficacy.md >"$tmp/efficacy.md"

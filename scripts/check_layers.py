@@ -29,7 +29,7 @@ LAYER_OF = {
     "history": "model", "sched": "model",
     "store": "store", "store_answers": "store", "store_exam": "store",
     "store_trivia": "store", "store_backend": "store", "trivia_types": "model",
-    "engine": "engine", "exam": "engine", "exam_flow": "engine",
+    "engine": "engine", "evidence": "engine", "exam": "engine", "exam_flow": "engine",
     "explain": "engine", "input": "engine", "stats": "engine",
     "trivia": "engine", "trivia_game": "engine",
 }

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -400,6 +401,81 @@ static void test_bad_answer_position(void **state)
 	session_free(s);
 }
 
+/* One answer with answer po, pm and pjm offered: picked is a role id or
+ * NULL for right. */
+static void evidence_answer(struct evidence *ev, const char *picked, int64_t at)
+{
+	struct answer_record rec = { .answer_role = "po",
+				     .shown_roles = { "po", "pm", "pjm" },
+				     .n_shown = 3, .answered_at = at };
+
+	rec.correct = picked == NULL;
+	rec.picked = !picked ? 0 : !strcmp(picked, "pm") ? 1 : 2;
+	assert_int_equal(evidence_apply(ev, &rec), 0);
+}
+
+/* Misses make a pair believed confused; right answers since, more than
+ * old misses, let it go; a pick of another role tells nothing about it. */
+static void test_evidence_weighs_recent_answers(void **state)
+{
+	struct evidence *ev = evidence_new();
+	struct pair_seen fresh, missed, other;
+	int64_t t = T0;
+
+	(void)state;
+	assert_non_null(ev);
+	fresh = evidence_pair(ev, "po", "pm", t);
+	assert_true(fresh.confused > 0.2 && fresh.confused < 0.4);
+	assert_true(fresh.reveal > 0);
+	for (int i = 0; i < 6; i++)
+		evidence_answer(ev, "pm", t += 20);
+	missed = evidence_pair(ev, "po", "pm", t);
+	assert_true(missed.confused > 0.95);
+	assert_int_equal(missed.all_misses, 6);
+	for (int i = 0; i < 6; i++)
+		evidence_answer(ev, "pjm", t += 20);
+	other = evidence_pair(ev, "po", "pm", t);
+	assert_true(fabs(other.confused - missed.confused) < 1e-3);
+	assert_int_equal(other.all_chances, 12);
+	for (int day = 1; day <= 5; day++)
+		for (int i = 0; i < 12; i++)
+			evidence_answer(ev, NULL, T0 + day * 86400 + i * 20);
+	/* 60 right since: the stored counts still say 6 in 72 (8%), the
+	 * evidence says cleared. */
+	assert_true(evidence_pair(ev, "po", "pm", T0 + 5 * 86400 + 400).confused < 0.05);
+	evidence_free(ev);
+}
+
+/* A drill given evidence applies its answers to it; without, it starts its
+ * own from the history's counts. */
+static void test_drill_applies_answers_to_evidence(void **state)
+{
+	struct fx *fx = *state;
+	struct evidence *ev = evidence_new();
+	struct session_config cfg = { MODE_DRILL, &fx->bank, 1, 3, 5, T0, ev };
+	const struct shown_question *sq;
+	struct session *s;
+	struct rc_error err;
+	uint32_t chances = 0;
+
+	assert_non_null(ev);
+	assert_int_equal(session_new(fx->cat, fx->h, &cfg, &s, &err), 0);
+	while ((sq = session_next(s))) {
+		struct answer_result res;
+
+		answer(s, sq, 1, T0, &res);
+	}
+	session_free(s);
+	for (unsigned a = 0; a < 4; a++)
+		for (unsigned p = 0; p < 4; p++)
+			if (a != p)
+				chances += evidence_pair(ev, catalog_role(fx->cat, (int)a)->id,
+							 catalog_role(fx->cat, (int)p)->id, T0)
+						   .all_chances;
+	assert_true(chances >= 3);
+	evidence_free(ev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +490,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_leech_after_six_misses, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_count_and_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_answer_position, setup, teardown),
+		cmocka_unit_test(test_evidence_weighs_recent_answers),
+		cmocka_unit_test_setup_teardown(test_drill_applies_answers_to_evidence, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

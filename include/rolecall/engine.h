@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "rolecall/bank.h"
+#include "rolecall/evidence.h"
 #include "rolecall/history.h"
 
 #define SESSION_DEFAULT_COUNT 10
@@ -32,6 +33,10 @@ struct session_config {
 	unsigned count;                  /* questions; 0 = SESSION_DEFAULT_COUNT */
 	uint64_t seed;
 	int64_t now;                     /* unix seconds at the start */
+	/* The drill's evidence, replayed from the answer log (borrowed; the
+	 * session applies every answer to it).  NULL: a drill starts its own
+	 * from the history's all-time counts (evidence_seed). */
+	struct evidence *evidence;
 };
 
 /* Why a question was chosen (shown in the UI, tested in unit tests). */

@@ -137,8 +137,39 @@ int app_open(const struct options *cli, struct app *app)
 	return open_store(cli, app);
 }
 
+struct replay {
+	struct evidence *ev;
+	int oom;
+};
+
+/* A stop is no error for store_each_answer: the flag says why it stopped. */
+static int replay_answer(void *ctx, const struct log_row *row)
+{
+	struct replay *r = ctx;
+
+	r->oom = evidence_apply(r->ev, &row->rec) < 0;
+	return r->oom;
+}
+
+int app_drill_evidence(struct app *app, struct evidence **out, struct rc_error *err)
+{
+	struct replay r = { NULL, 0 };
+
+	*out = NULL;
+	evidence_free(app->ev);
+	if (!(app->ev = r.ev = evidence_new()))
+		return rc_error_set(err, "out of memory");
+	if (store_each_answer(app->store, app->user_id, replay_answer, &r, err) < 0)
+		return -1;
+	if (r.oom)
+		return rc_error_set(err, "out of memory");
+	*out = app->ev;
+	return 0;
+}
+
 void app_close(struct app *app)
 {
+	evidence_free(app->ev);
 	store_close(app->store);
 	history_free(app->h);
 	free(app->banks);

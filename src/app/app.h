@@ -10,6 +10,7 @@
 
 #include "app_clock.h"
 #include "options.h"
+#include "rolecall/evidence.h"
 #include "rolecall/history.h"
 #include "rolecall/store.h"
 
@@ -22,11 +23,18 @@ struct app {
 	const char *user;
 	struct history *h;
 	char login[64]; /* a shared database's login the profile is bound to */
+	struct evidence *ev; /* the drill's, from app_drill_evidence */
 };
 
 /* Open banks, database, profile and history; prints what went wrong. */
 int app_open(const struct options *cli, struct app *app);
 void app_close(struct app *app);
+
+/* The drill's evidence, replayed afresh from the profile's answer log
+ * (recent answers weigh more, which the stored counts cannot tell): into
+ * app->ev, which *out then borrows for one session.  -1 with err set when
+ * the log cannot be read or memory runs out. */
+int app_drill_evidence(struct app *app, struct evidence **out, struct rc_error *err);
 
 
 /* The seed of the n-th session of this run: --seed + n, so "--seed N"

@@ -44,7 +44,8 @@ static int run_session(const struct options *opts, enum session_mode mode)
 	cfg.count = cli->count > 0 ? (unsigned)cli->count : 0;
 	cfg.seed = app_seed(cli, 0);
 	cfg.now = app_now();
-	if (session_new(app.cat, app.h, &cfg, &s, &err) < 0) {
+	if ((mode == MODE_DRILL && app_drill_evidence(&app, &cfg.evidence, &err) < 0) ||
+	    session_new(app.cat, app.h, &cfg, &s, &err) < 0) {
 		app_fail("%s", err.msg);
 		goto out;
 	}

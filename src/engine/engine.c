@@ -1,12 +1,14 @@
 /*
  * The session engine.  Practice rotates between three sources — questions
  * due for review, questions that test the person's confused pairs, and new
- * questions — so a session is never all old or all new.  Drill draws from
- * questions that put a confused pair side by side, the confused way round
- * (the true role asked, the role taken for it among the options), shared
- * out evenly over every pair it believes confused, and prefers those that
- * also offer pairs it knows little about, to find confusions it does not
- * know yet.  In practice a missed question comes back a few questions
+ * questions — so a session is never all old or all new.  Drill asks what
+ * is expected to teach most and tell most: questions that put a pair still
+ * believed confused side by side, the confused way round (the true role
+ * asked, the role taken for it among the options), shared out evenly over
+ * those pairs, and among them those that also offer pairs it knows little
+ * about.  What it believes is the evidence's (evidence.h), where recent
+ * answers weigh more than old ones, so a pair cleared is let go.  In
+ * practice a missed question comes back a few questions
  * later, as a tutor would ask it again; in a drill the missed pair comes
  * back through its other questions.
  * doc/efficacy.md measures what this buys against simpler orders.
@@ -27,26 +29,16 @@
 /* session_weak_pairs' list in session_new. */
 #define MAX_WEAK 6
 /*
- * What the drill believes about a pair (see belief): a confused pair misses
- * at a rate ~ Beta(CONF_A, CONF_B) (mean 1/4: a confusion being unlearned),
- * any other at a rate ~ Beta(BG_A, BG_B) (mean 0.7%), and PRIOR_CONFUSED of
- * the pairs are confused before any answer is seen.  These are selection
- * weights, set with doc/efficacy.md's simulation, more than estimates (the
- * simulated background is nearer 3%): the low background rate makes one
- * miss enough to drill a pair at once (0.94), and it takes some 40 clean
- * chances to drop it again; a pair never missed is worth 0.24 after one
- * clean chance, 0.14 after five, 0.06 after twenty.
+ * What the drill believes about a pair is the evidence's (evidence.h): the
+ * probability that it is still confused.  A pair missed at least once and
+ * believed confused at least DRILL_CONFIRMED is drilled (named, and
+ * preferred over pure probes); below DRILL_CLEARED a pair is taken as
+ * cleared and taught no more.  Every bit a question is expected to tell
+ * about which pairs are confused is worth DRILL_REVEAL of a pair taught.
  */
-#define PRIOR_CONFUSED 0.3
-#define CONF_A 1.0
-#define CONF_B 3.0
-#define BG_A 1.0
-#define BG_B 150.0
-/* A pair missed at least once and believed confused at least this much is
- * drilled; asking any other pair is a probe, worth DRILL_PROBE times its
- * belief. */
-#define DRILL_CONFIRMED 0.15
-#define DRILL_PROBE 0.5
+#define DRILL_CONFIRMED 0.08
+#define DRILL_CLEARED 0.08
+#define DRILL_REVEAL 1.0
 /* Weight of the reverse of a drilled pair (the role taken asked, the true
  * role offered): the contrast serves both ways, the confusion is one way. */
 #define DRILL_REVERSE 0.05
@@ -92,9 +84,10 @@ struct session {
 	int have_cur;
 	struct weak_pair weak[MAX_WEAK];
 	unsigned n_weak;
+	struct evidence *ev;      /* drill: cfg.evidence, or own_ev */
+	struct evidence *own_ev;
 	struct pair_state *pairs; /* drill: [answer * n_roles + picked] */
-	int *hr;                  /* drill: each role's history index, -1 none,
-				   * -2 not a session role */
+	int *hr;                  /* drill: 0 a session role, -2 not */
 	unsigned n_roles;         /* catalog roles */
 	int drill_fallback;
 	struct session_summary sum;
@@ -247,7 +240,8 @@ static long pick_practice(struct session *s, enum pick_reason *why)
 /* What the drill keeps about a pair (answer Y, role X offered beside it)
  * during the session. */
 struct pair_state {
-	double belief;    /* belief_of() its counts, as of the last pick */
+	double belief;    /* P(still confused), as of the last pick */
+	double reveal;    /* bits one more chance would tell about that */
 	int drilled;      /* missed at least once, and belief >= DRILL_CONFIRMED */
 	unsigned offered; /* this session */
 	unsigned missed;  /* X picked for Y, this session */
@@ -326,57 +320,44 @@ static long pick_probe(struct session *s, unsigned below, enum pick_reason *why)
 	return best;
 }
 
-static double log_beta(double a, double b)
-{
-	return lgamma(a) + lgamma(b) - lgamma(a + b);
-}
-
-/* P(the person confuses a pair | count misses in its chances), from the
- * two kinds of pairs above: the posterior odds are the prior odds times the
- * ratio of the two beta-binomial likelihoods. */
-static double belief_of(double k, double n)
-{
-	double odds = PRIOR_CONFUSED / (1 - PRIOR_CONFUSED) *
-		      exp(log_beta(k + CONF_A, n - k + CONF_B) - log_beta(CONF_A, CONF_B) -
-			  log_beta(k + BG_A, n - k + BG_B) + log_beta(BG_A, BG_B));
-
-	return odds / (1 + odds);
-}
-
-/* One pair's belief; ha, hp: its roles in the history, or -1. */
-static void refresh_pair(struct session *s, unsigned a, unsigned p, int ha, int hp)
+/* One pair's belief, from the evidence (by role id: a role the evidence
+ * never saw gets the prior). */
+static void refresh_pair(struct session *s, unsigned a, unsigned p)
 {
 	struct pair_state *ps = &s->pairs[a * s->n_roles + p];
-	const struct confusion_cell *c;
+	struct pair_seen seen = evidence_pair(s->ev, catalog_role(s->cat, (int)a)->id,
+					      catalog_role(s->cat, (int)p)->id, s->now);
 
-	if (ha < 0 || hp < 0) {
-		ps->belief = PRIOR_CONFUSED;
-		ps->drilled = 0;
-		return;
-	}
-	c = history_confusion(s->h, (unsigned)ha, (unsigned)hp);
-	ps->belief = belief_of(c->count, c->chances);
-	ps->drilled = c->count > 0 && ps->belief >= DRILL_CONFIRMED;
+	ps->belief = seen.confused;
+	ps->reveal = seen.reveal;
+	ps->drilled = seen.all_misses > 0 && ps->belief >= DRILL_CONFIRMED;
 }
 
-/* Every pair's belief, read once per question (the history changes with
+/* Every pair's belief, read once per question (the evidence changes with
  * every answer, so a confusion found this session is drilled this
  * session).  Only the session's roles matter: drill_value reads no other. */
 static void refresh_beliefs(struct session *s)
 {
 	for (unsigned r = 0; r < s->n_roles; r++)
-		s->hr[r] = is_session_role(s, (int)r) ? hrole(s, (int)r) : -2;
+		s->hr[r] = is_session_role(s, (int)r) ? 0 : -2;
 	for (unsigned a = 0; a < s->n_roles; a++)
 		for (unsigned p = 0; p < s->n_roles; p++)
 			if (a != p && s->hr[a] != -2 && s->hr[p] != -2)
-				refresh_pair(s, a, p, s->hr[a], s->hr[p]);
+				refresh_pair(s, a, p);
 }
 
 static double belief(const struct session *s, int answer, int picked)
 {
 	const struct pair_state *ps = pstate(s, answer, picked);
 
-	return ps ? ps->belief : PRIOR_CONFUSED;
+	return ps ? ps->belief : EVIDENCE_PRIOR_CONFUSED;
+}
+
+static double reveal(const struct session *s, int answer, int picked)
+{
+	const struct pair_state *ps = pstate(s, answer, picked);
+
+	return ps ? ps->reveal : 0;
 }
 
 static int is_drilled(const struct session *s, int answer, int picked)
@@ -400,35 +381,40 @@ static double share(const struct session *s, int answer, int picked)
 }
 
 struct value_ctx {
-	double drill, probe;
+	double teach, reveal;
+	int drills;
 };
 
+/* A pair believed cleared is taught no more; what asking tells about it
+ * still counts. */
 static void value_lure(const struct session *s, int y, int x, void *ctx)
 {
 	struct value_ctx *vc = ctx;
 	double b = belief(s, y, x), r = belief(s, x, y);
 
-	if (is_drilled(s, y, x))
-		vc->drill += b * share(s, y, x);
-	else
-		vc->probe += b;
-	if (is_drilled(s, x, y))
-		vc->drill += DRILL_REVERSE * r * share(s, x, y);
+	if (b >= DRILL_CLEARED)
+		vc->teach += b * share(s, y, x);
+	vc->reveal += reveal(s, y, x);
+	vc->drills |= is_drilled(s, y, x);
+	if (is_drilled(s, x, y)) {
+		vc->teach += DRILL_REVERSE * r * share(s, x, y);
+		vc->drills = 1;
+	}
 }
 
-/* What asking q is worth to the drill: the drilled pairs it shows the
- * confused way round, by belief and share, a little for their reverse,
- * DRILL_PROBE for what it tells about the others (their belief); harder
- * drill questions weigh more.  *drills: it shows a drilled pair. */
+/* What asking q is worth to the drill: how many still-confused pairs it is
+ * expected to show the confused way round (belief, shared out over the
+ * session), a little for their reverse, and DRILL_REVEAL per bit it is
+ * expected to tell about which pairs are confused; harder questions weigh
+ * more.  *drills: it shows a drilled pair. */
 static double drill_value(const struct session *s, const struct bank_question *q, int *drills)
 {
-	struct value_ctx vc = { 0, 0 };
+	struct value_ctx vc = { 0, 0, 0 };
 
 	each_lure(s, q, value_lure, &vc);
-	*drills = vc.drill > 0;
-	return *drills ? (vc.drill + DRILL_PROBE * vc.probe) *
-				 (1 + DRILL_HARDER * ((double)q->difficulty - 2))
-		       : DRILL_PROBE * vc.probe;
+	*drills = vc.drills;
+	return (vc.teach + DRILL_REVEAL * vc.reveal) *
+	       (1 + DRILL_HARDER * ((double)q->difficulty - 2));
 }
 
 /*
@@ -654,7 +640,8 @@ int session_answer(struct session *s, int position, int64_t elapsed_ms, int64_t 
 		res->contrast = catalog_contrast(s->cat, q->answer_role, res->picked->role);
 	}
 	fill_record(s, position, elapsed_ms, now, res->correct, &res->record);
-	if (history_apply(s->h, &res->record, HISTORY_SLOW_MS) < 0)
+	if (history_apply(s->h, &res->record, HISTORY_SLOW_MS) < 0 ||
+	    (s->ev && evidence_apply(s->ev, &res->record) < 0))
 		return rc_error_set(err, "out of memory");
 	s->now = now;
 	/* A drill asks no question again: the missed pair keeps its claim and
@@ -691,6 +678,31 @@ static int gather(struct session *s, struct rc_error *err)
 	return 0;
 }
 
+/* The drill's state: its pairs, its evidence (the caller's, or its own
+ * from the history's counts), and the weak pairs it names. */
+static int drill_init(struct session *s, struct rc_error *err)
+{
+	struct weak_pair all[MAX_WEAK];
+	unsigned n;
+
+	s->n_roles = (unsigned)catalog_role_count(s->cat);
+	s->pairs = calloc((size_t)s->n_roles * s->n_roles + 1, sizeof *s->pairs);
+	s->hr = calloc((size_t)s->n_roles + 1, sizeof *s->hr);
+	if (!s->pairs || !s->hr)
+		return rc_error_set(err, "out of memory");
+	if (!s->ev) {
+		if (!(s->own_ev = evidence_new()) || evidence_seed(s->own_ev, s->h, s->now) < 0)
+			return rc_error_set(err, "out of memory");
+		s->ev = s->own_ev;
+	}
+	n = session_weak_pairs(s, all, MAX_WEAK);
+	for (unsigned i = 0; i < n; i++)
+		if (all[i].score >= WEAK_THRESHOLD || i == 0)
+			s->weak[s->n_weak++] = all[i];
+	s->drill_fallback = s->n_weak == 0;
+	return 0;
+}
+
 int session_new(const struct catalog *cat, struct history *h,
 		const struct session_config *cfg, struct session **out,
 		struct rc_error *err)
@@ -707,6 +719,7 @@ int session_new(const struct catalog *cat, struct history *h,
 	s->h = h;
 	s->cfg = *cfg;
 	s->now = cfg->now;
+	s->ev = cfg->evidence;
 	rng_seed(&s->rng, cfg->seed);
 	if (gather(s, err) < 0) {
 		session_free(s);
@@ -715,23 +728,9 @@ int session_new(const struct catalog *cat, struct history *h,
 	s->count = cfg->count ? cfg->count : SESSION_DEFAULT_COUNT;
 	if (s->count > s->n_cands)
 		s->count = (unsigned)s->n_cands;
-	if (cfg->mode == MODE_DRILL) {
-		struct weak_pair all[MAX_WEAK];
-		unsigned n;
-
-		s->n_roles = (unsigned)catalog_role_count(cat);
-		s->pairs = calloc((size_t)s->n_roles * s->n_roles + 1, sizeof *s->pairs);
-		s->hr = calloc((size_t)s->n_roles + 1, sizeof *s->hr);
-		if (!s->pairs || !s->hr) {
-			session_free(s);
-			return rc_error_set(err, "out of memory");
-		}
-		n = session_weak_pairs(s, all, MAX_WEAK);
-
-		for (unsigned i = 0; i < n; i++)
-			if (all[i].score >= WEAK_THRESHOLD || i == 0)
-				s->weak[s->n_weak++] = all[i];
-		s->drill_fallback = s->n_weak == 0;
+	if (cfg->mode == MODE_DRILL && drill_init(s, err) < 0) {
+		session_free(s);
+		return -1;
 	}
 	*out = s;
 	return 0;
@@ -744,6 +743,7 @@ void session_free(struct session *s)
 	free(s->cands);
 	free(s->pairs);
 	free(s->hr);
+	evidence_free(s->own_ev);
 	free(s);
 }
 

@@ -28,7 +28,8 @@ int ui_session_start(struct ui *ui)
 	cfg.count = ui->cli->count > 0 ? (unsigned)ui->cli->count : 0;
 	cfg.seed = app_seed(ui->cli, ui->n_sessions);
 	cfg.now = app_now();
-	if (session_new(ui->app->cat, ui->app->h, &cfg, &ui->s, &err) < 0) {
+	if ((cfg.mode == MODE_DRILL && app_drill_evidence(ui->app, &cfg.evidence, &err) < 0) ||
+	    session_new(ui->app->cat, ui->app->h, &cfg, &ui->s, &err) < 0) {
 		snprintf(ui->error, sizeof ui->error, "%s", err.msg);
 		return -1;
 	}
