@@ -533,15 +533,32 @@ int store_dump_derived(struct store *s, FILE *out, struct rc_error *err)
 
 /* ---- exams ---- */
 
+static int store_malformed_item(const struct store *s, const struct answer_record *rec,
+				struct rc_error *err)
+{
+	return rc_error_set(err, "%s: cannot save the exam question '%s': its options are "
+			    "malformed (a bug in rolecall; please report it)", store_path(s),
+			    rec->question_id ? rec->question_id : "?");
+}
+
+/* The attempt and its questions, stored when the exam starts, so that
+ * one that is killed is still there, as not submitted. */
 int store_exam_begin(struct store *s, struct exam_attempt *a,
 		     const struct answer_record *items, unsigned n,
 		     struct rc_error *err)
 {
+	int rc;
+
 	if (n != a->count)
 		return rc_error_set(err, "%s: cannot save an exam of %u questions "
 				    "with %u of them (a bug in rolecall; please "
 				    "report it)", store_path(s), a->count, n);
-	return s->ops->exam_begin(s->c, a, items, n, err);
+	if (s->ops->begin_game(s->c, "start saving the exam", err) < 0)
+		return -1;
+	rc = s->ops->exam_add(s->c, a, err);
+	for (unsigned i = 0; rc == 0 && i < n; i++)
+		rc = s->ops->exam_item_add(s->c, a->id, i, &items[i], err);
+	return s->ops->finish(s->c, rc, "save the exam attempt", err);
 }
 
 struct store_exam_write {
@@ -553,12 +570,17 @@ struct store_exam_write {
 	struct history *h;
 };
 
-/* One statement that sets a pick: sending it twice changes nothing. */
+/* Setting a pick twice changes nothing: sent again after a lost
+ * connection, it is harmless. */
 static int store_exam_answer_once(struct store *s, void *ctx, struct rc_error *err)
 {
 	const struct store_exam_write *w = ctx;
+	int rc;
 
-	return s->ops->exam_answer(s->c, w->attempt_id, w->position, w->items, err);
+	if (s->ops->begin_game(s->c, "start saving the exam answer", err) < 0)
+		return -1;
+	rc = s->ops->exam_item_put(s->c, w->attempt_id, w->position, w->items, err);
+	return s->ops->finish(s->c, rc, "save the exam answer", err);
 }
 
 int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
@@ -569,18 +591,31 @@ int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 	return store_write(s, store_exam_answer_once, &w, err);
 }
 
+/* The final answers first, while the attempt is open (they are right even
+ * if a save during the exam was lost), then the attempt closed, then the
+ * answers logged: one transaction. */
+static int store_exam_close(struct store *s, const struct store_exam_write *w,
+			    struct rc_error *err)
+{
+	for (unsigned i = 0; i < w->n; i++) {
+		if (!w->items[i].question_id || w->items[i].mode != MODE_EXAM)
+			return store_malformed_item(s, &w->items[i], err);
+		if (s->ops->exam_item_put(s->c, w->a->id, i, &w->items[i], err) < 0)
+			return -1;
+	}
+	if (s->ops->exam_submit(s->c, w->a, w->n, err) < 0)
+		return -1;
+	return store_record_locked(s, w->a->user_id, w->items, w->n, w->h, err);
+}
+
 static int store_exam_submit_once(struct store *s, void *ctx, struct rc_error *err)
 {
 	const struct store_exam_write *w = ctx;
-	int rc;
 
 	if (s->ops->begin_write(s->c, w->a->user_id, "start submitting the exam",
 				err) < 0)
 		return -1;
-	rc = s->ops->exam_close(s->c, w->a, w->items, w->n, err);
-	if (rc == 0)
-		rc = store_record_locked(s, w->a->user_id, w->items, w->n, w->h, err);
-	return s->ops->finish(s->c, rc, "submit the exam", err);
+	return s->ops->finish(s->c, store_exam_close(s, w, err), "submit the exam", err);
 }
 
 int store_exam_submit(struct store *s, const struct exam_attempt *a,

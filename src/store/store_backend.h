@@ -36,6 +36,16 @@
 
 struct store_conn;
 
+/* What a trivia join must know about a game and a name. */
+struct store_trivia_look {
+	int found;          /* the game exists */
+	int status;         /* enum store_trivia_status; -1 when unreadable */
+	unsigned players;
+	int known;          /* the name is a player of it */
+	int absent;
+	int64_t last_seen_ms;
+};
+
 /* Visits one answer of the log with the profile it belongs to: 0 to go
  * on, 1 to stop, -1 on an error already in err. */
 typedef int (*store_log_fn)(void *ctx, int64_t user_id, const struct log_row *row);
@@ -141,17 +151,19 @@ struct store_ops {
 	int (*after_copy)(struct store_conn *c, struct rc_error *err);
 
 	/* ---- exams ---- */
-	int (*exam_begin)(struct store_conn *c, struct exam_attempt *a,
-			  const struct answer_record *items, unsigned n,
-			  struct rc_error *err);
-	int (*exam_answer)(struct store_conn *c, int64_t attempt_id,
-			   unsigned position, const struct answer_record *item,
+	/* In a transaction (begin_game, or the submit's begin_write). */
+	/* A new open attempt: its id into a->id. */
+	int (*exam_add)(struct store_conn *c, struct exam_attempt *a, struct rc_error *err);
+	int (*exam_item_add)(struct store_conn *c, int64_t attempt_id, unsigned position,
+			     const struct answer_record *rec, struct rc_error *err);
+	/* One question's pick; refused (-1, said in err) unless the attempt
+	 * is open and has the question. */
+	int (*exam_item_put)(struct store_conn *c, int64_t attempt_id, unsigned position,
+			     const struct answer_record *rec, struct rc_error *err);
+	/* Mark the open attempt of a->user_id with n questions submitted
+	 * (ended_at, timed_out, correct from a); refused unless it is. */
+	int (*exam_submit)(struct store_conn *c, const struct exam_attempt *a, unsigned n,
 			   struct rc_error *err);
-	/* Save the final answers and mark the attempt submitted (in a
-	 * transaction); the policy then logs them. */
-	int (*exam_close)(struct store_conn *c, const struct exam_attempt *a,
-			  const struct answer_record *items, unsigned n,
-			  struct rc_error *err);
 	int (*each_attempt)(struct store_conn *c, const struct exam_filter *f,
 			    int (*fn)(void *ctx, const struct exam_attempt *a),
 			    void *ctx, struct rc_error *err);
@@ -168,13 +180,32 @@ struct store_ops {
 	int (*trivia_listen)(struct store_conn *c, int64_t game_id, struct rc_error *err);
 	int (*wake_fd)(const struct store_conn *c);
 	int (*drain)(struct store_conn *c);
-	int (*trivia_create)(struct store_conn *c, struct store_trivia_game *g,
-			     const struct store_trivia_round *rounds,
-			     const char *const *players, unsigned n_players,
+	/* A write transaction for a game's rows (not a profile's). */
+	int (*begin_game)(struct store_conn *c, const char *doing, struct rc_error *err);
+	/* The rest of this group runs in a transaction. */
+	int (*trivia_code_taken)(struct store_conn *c, const char *code,
+				 struct rc_error *err); /* 1, 0 or -1 */
+	/* Insert the game (its id into g->id) as lobby when hosted, else running. */
+	int (*trivia_game_add)(struct store_conn *c, struct store_trivia_game *g,
+			       int64_t now_ms, struct rc_error *err);
+	int (*trivia_round_add)(struct store_conn *c, int64_t game_id,
+				const struct store_trivia_round *r, struct rc_error *err);
+	/* The next seat, in join order. */
+	int (*trivia_player_add)(struct store_conn *c, int64_t game_id, const char *name,
+				 int64_t now, int64_t now_ms, struct rc_error *err);
+	/* What a join must know, the game locked against other joiners. */
+	int (*trivia_look)(struct store_conn *c, int64_t game_id, const char *name,
+			   struct store_trivia_look *l, struct rc_error *err);
+	int (*trivia_rejoin)(struct store_conn *c, int64_t game_id, const char *name,
 			     int64_t now_ms, struct rc_error *err);
-	int (*trivia_join)(struct store_conn *c, int64_t game_id, const char *name,
-			   int64_t now, int64_t now_ms, int64_t stale_ms,
-			   struct rc_error *err);
+	/* The game and its players with their answers to round; with lock, the
+	 * game locked against answers and other scorers; 1 when no game. */
+	int (*trivia_read)(struct store_conn *c, int64_t game_id, unsigned round,
+			   int lock, struct store_trivia_state *st, struct rc_error *err);
+	/* A scored player's round (a missing answer dated end_ms) and totals. */
+	int (*trivia_score_put)(struct store_conn *c, int64_t game_id, unsigned round,
+				const struct store_trivia_player *p, int64_t end_ms,
+				struct rc_error *err);
 	int (*trivia_seen)(struct store_conn *c, int64_t game_id, const char *name,
 			   int64_t now_ms, struct rc_error *err);
 	int (*trivia_leave)(struct store_conn *c, int64_t game_id, const char *name,
@@ -192,11 +223,6 @@ struct store_ops {
 			     const char *player, int picked, int correct,
 			     int64_t elapsed_ms, int64_t now_ms,
 			     struct rc_error *err);
-	int (*trivia_close_round)(struct store_conn *c, int64_t game_id,
-				  unsigned round, struct store_trivia_state *st,
-				  int (*score)(void *ctx, struct store_trivia_state *st,
-					       struct rc_error *err),
-				  void *ctx, struct rc_error *err);
 	int (*trivia_state)(struct store_conn *c, int64_t game_id, unsigned round,
 			    struct store_trivia_state *st, struct rc_error *err);
 	int (*trivia_each_game)(struct store_conn *c,

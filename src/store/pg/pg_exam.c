@@ -18,7 +18,7 @@ static int pg_malformed_item(const struct store_conn *c,
 			    rec->question_id ? rec->question_id : "?");
 }
 
-static int pg_exam_item_add(struct store_conn *c, int64_t attempt_id,
+int pg_exam_item_add(struct store_conn *c, int64_t attempt_id,
 			    unsigned position, const struct answer_record *rec,
 			    struct rc_error *err)
 {
@@ -42,7 +42,7 @@ static int pg_exam_item_add(struct store_conn *c, int64_t attempt_id,
 	       -1 : 0;
 }
 
-static int pg_exam_add(struct store_conn *c, struct exam_attempt *at,
+int pg_exam_add(struct store_conn *c, struct exam_attempt *at,
 		       struct rc_error *err)
 {
 	struct pg_args a = { 0 };
@@ -61,21 +61,8 @@ static int pg_exam_add(struct store_conn *c, struct exam_attempt *at,
 	       0 : -1;
 }
 
-int pg_exam_begin(struct store_conn *c, struct exam_attempt *at,
-		  const struct answer_record *items, unsigned n,
-		  struct rc_error *err)
-{
-	int rc;
 
-	if (pg_begin(c, "start saving the exam", err) < 0)
-		return -1;
-	rc = pg_exam_add(c, at, err);
-	for (unsigned i = 0; rc == 0 && i < n; i++)
-		rc = pg_exam_item_add(c, at->id, i, &items[i], err);
-	return pg_finish(c, rc, "save the exam attempt", err);
-}
-
-static int pg_exam_item_put(struct store_conn *c, int64_t attempt_id,
+int pg_exam_item_put(struct store_conn *c, int64_t attempt_id,
 			    unsigned position, const struct answer_record *rec,
 			    struct rc_error *err)
 {
@@ -99,27 +86,13 @@ static int pg_exam_item_put(struct store_conn *c, int64_t attempt_id,
 	return 0;
 }
 
-int pg_exam_answer(struct store_conn *c, int64_t attempt_id, unsigned position,
-		   const struct answer_record *item, struct rc_error *err)
-{
-	/* one statement: autocommit makes it its own transaction */
-	return pg_exam_item_put(c, attempt_id, position, item, err);
-}
 
-int pg_exam_close(struct store_conn *c, const struct exam_attempt *at,
-		  const struct answer_record *items, unsigned n,
-		  struct rc_error *err)
+int pg_exam_submit(struct store_conn *c, const struct exam_attempt *at, unsigned n,
+		   struct rc_error *err)
 {
 	struct pg_args a = { 0 };
 	int changed;
 
-	/* The final answers first, while the attempt is open. */
-	for (unsigned i = 0; i < n; i++) {
-		if (!items[i].question_id || items[i].mode != MODE_EXAM)
-			return pg_malformed_item(c, &items[i], err);
-		if (pg_exam_item_put(c, at->id, i, &items[i], err) < 0)
-			return -1;
-	}
 	pg_i64(&a, at->id);
 	pg_i64(&a, at->ended_at);
 	pg_i64(&a, at->timed_out != 0);

@@ -45,7 +45,7 @@ static int pg_game_lock(struct store_conn *c, int64_t game_id, struct rc_error *
 
 /* ---- creating and joining ---- */
 
-static int pg_trivia_game_add(struct store_conn *c, struct store_trivia_game *g,
+int pg_trivia_game_add(struct store_conn *c, struct store_trivia_game *g,
 			      int64_t now_ms, struct rc_error *err)
 {
 	struct pg_args a = { 0 };
@@ -75,7 +75,7 @@ static int pg_trivia_game_add(struct store_conn *c, struct store_trivia_game *g,
 	return 0;
 }
 
-static int pg_trivia_round_add(struct store_conn *c, int64_t game_id,
+int pg_trivia_round_add(struct store_conn *c, int64_t game_id,
 			       const struct store_trivia_round *r,
 			       struct rc_error *err)
 {
@@ -95,7 +95,7 @@ static int pg_trivia_round_add(struct store_conn *c, int64_t game_id,
 	       -1 : 0;
 }
 
-static int pg_trivia_player_add(struct store_conn *c, int64_t game_id,
+int pg_trivia_player_add(struct store_conn *c, int64_t game_id,
 				const char *name, int64_t now, int64_t now_ms,
 				struct rc_error *err)
 {
@@ -108,64 +108,17 @@ static int pg_trivia_player_add(struct store_conn *c, int64_t game_id,
 	pg_text(&a, name);
 	pg_i64(&a, now);
 	pg_i64(&a, now_ms);
-	return pg_cmd(c, PG_TRIVIA_PLAYER_ADD, &a, "save the trivia player", err) < 0 ?
-	       -1 : 0;
-}
-
-static int pg_trivia_create_locked(struct store_conn *c, struct store_trivia_game *g,
-				   const struct store_trivia_round *rounds,
-				   const char *const *players, unsigned n_players,
-				   int64_t now_ms, struct rc_error *err)
-{
-	struct pg_args a = { 0 };
-	int64_t id;
-	int taken;
-
-	pg_text(&a, g->code);
-	if ((taken = pg_value(c, PG_TRIVIA_CODE_FIND, &a, "look up the game code", &id,
-			      err)) != 0)
-		return taken;
-	if (pg_trivia_game_add(c, g, now_ms, err) < 0)
+	if (pg_cmd(c, PG_TRIVIA_PLAYER_ADD, &a, "save the trivia player", err) < 0)
 		return -1;
-	for (unsigned i = 0; i < g->rounds; i++)
-		if (pg_trivia_round_add(c, g->id, &rounds[i], err) < 0)
-			return -1;
-	for (unsigned i = 0; i < n_players; i++)
-		if (pg_trivia_player_add(c, g->id, players[i], g->created_at, now_ms,
-					 err) < 0)
-			return -1;
-	return 0;
+	return pg_trivia_notify(c, game_id, err);
 }
 
-int pg_trivia_create(struct store_conn *c, struct store_trivia_game *g,
-		     const struct store_trivia_round *rounds,
-		     const char *const *players, unsigned n_players,
-		     int64_t now_ms, struct rc_error *err)
-{
-	int rc;
 
-	if (!g->code[0] || !g->rounds || n_players > STORE_TRIVIA_MAX_PLAYERS)
-		return store_bad_trivia(c->name, "no code, no questions or too many "
-					"players", err);
-	if (pg_begin(c, "start saving the trivia game", err) < 0)
-		return -1;
-	rc = pg_trivia_create_locked(c, g, rounds, players, n_players, now_ms, err);
-	/* 1, the code is taken (and a unique code a second creator took at
-	 * the same time fails the insert: the caller draws another) */
-	return pg_outcome(c, rc, "save the trivia game", err);
-}
-
-struct pg_join_look {
-	int found, status;
-	unsigned players;
-	int known, absent;
-	int64_t last_seen_ms;
-};
 
 static int pg_join_row(struct store_conn *c, const struct store_row *r, void *ctx,
 		       struct rc_error *err)
 {
-	struct pg_join_look *l = ctx;
+	struct store_trivia_look *l = ctx;
 
 	(void)c;
 	(void)err;
@@ -178,55 +131,45 @@ static int pg_join_row(struct store_conn *c, const struct store_row *r, void *ct
 	return 1;
 }
 
-static int pg_trivia_join_locked(struct store_conn *c, int64_t game_id,
-				 const char *name, int64_t now, int64_t now_ms,
-				 int64_t stale_ms, struct rc_error *err)
+/* The game's row locked first: two joiners at once take turns, so that
+ * neither takes a seat or the last place the other counted. */
+int pg_trivia_look(struct store_conn *c, int64_t game_id, const char *name,
+		   struct store_trivia_look *l, struct rc_error *err)
 {
-	struct pg_join_look l = { 0 };
 	struct pg_args a = { 0 };
-	int rc = pg_game_lock(c, game_id, err);
 
-	if (rc < 0)
+	memset(l, 0, sizeof *l);
+	if (pg_game_lock(c, game_id, err) < 0)
 		return -1;
 	pg_i64(&a, game_id);
 	pg_text(&a, name);
-	if (pg_rows(c, PG_TRIVIA_PLAYER_GET, &a, "look up the trivia game", pg_join_row,
-		    &l, err) < 0)
-		return -1;
-	if (!l.found)
-		return rc_error_set(err, "%s: there is no trivia game %" PRId64, c->name,
-				    game_id);
-	if (l.status == STORE_TRIVIA_DONE || l.status == STORE_TRIVIA_ABANDONED)
-		return STORE_TRIVIA_OVER;
-	if (l.known) {
-		if (!l.absent && l.last_seen_ms >= now_ms - stale_ms)
-			return STORE_TRIVIA_NAME_TAKEN;
-		pg_i64(&a, now_ms);
-		return pg_cmd(c, PG_TRIVIA_REJOIN, &a, "rejoin the trivia game", err) < 0 ?
-		       -1 : STORE_TRIVIA_REJOINED;
-	}
-	if (l.players >= STORE_TRIVIA_MAX_PLAYERS)
-		return STORE_TRIVIA_FULL;
-	return pg_trivia_player_add(c, game_id, name, now, now_ms, err) < 0 ? -1 :
-	       STORE_TRIVIA_JOINED;
+	return pg_rows(c, PG_TRIVIA_PLAYER_GET, &a, "look up the trivia game", pg_join_row,
+		       l, err);
 }
 
-int pg_trivia_join(struct store_conn *c, int64_t game_id, const char *name,
-		   int64_t now, int64_t now_ms, int64_t stale_ms,
-		   struct rc_error *err)
+int pg_trivia_rejoin(struct store_conn *c, int64_t game_id, const char *name,
+		     int64_t now_ms, struct rc_error *err)
 {
-	int rc;
+	struct pg_args a = { 0 };
 
-	if (!name || !*name || strlen(name) > STORE_TRIVIA_NAME_MAX)
-		return store_bad_trivia(c->name, "a player's name is empty or too long",
-					err);
-	if (pg_begin(c, "start joining the trivia game", err) < 0)
+	pg_i64(&a, game_id);
+	pg_text(&a, name);
+	pg_i64(&a, now_ms);
+	if (pg_cmd(c, PG_TRIVIA_REJOIN, &a, "rejoin the trivia game", err) < 0)
 		return -1;
-	rc = pg_trivia_join_locked(c, game_id, name, now, now_ms, stale_ms, err);
-	if (rc == STORE_TRIVIA_JOINED || rc == STORE_TRIVIA_REJOINED)
-		rc = pg_trivia_notify(c, game_id, err) < 0 ? -1 : rc;
-	return pg_outcome(c, rc, "join the trivia game", err);
+	return pg_trivia_notify(c, game_id, err);
 }
+
+int pg_trivia_code_taken(struct store_conn *c, const char *code, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+	int64_t id;
+
+	pg_text(&a, code);
+	return pg_value(c, PG_TRIVIA_CODE_FIND, &a, "look up the game code", &id, err);
+}
+
+
 
 /* ---- playing ---- */
 
@@ -346,14 +289,20 @@ static int pg_player_row(struct store_conn *c, const struct store_row *r,
 	return 0;
 }
 
-static int pg_trivia_read(struct store_conn *c, int64_t game_id, unsigned round,
-			  struct store_trivia_state *ts, struct rc_error *err)
+int pg_trivia_read(struct store_conn *c, int64_t game_id, unsigned round, int lock,
+		   struct store_trivia_state *ts, struct rc_error *err)
 {
 	struct store_trivia_filter f = { game_id, NULL, INT64_MIN, 0 };
 	struct pg_game_look l = { &ts->game, 0 };
 	struct pg_args a = { 0 };
 
 	memset(ts, 0, sizeof *ts);
+	if (lock) {
+		int none = pg_game_lock(c, game_id, err);
+
+		if (none != 0)
+			return none;
+	}
 	if (pg_game_rows(c, &f, "read the trivia game", pg_game_row, &l, err) < 0)
 		return -1;
 	if (!l.found)
@@ -364,18 +313,8 @@ static int pg_trivia_read(struct store_conn *c, int64_t game_id, unsigned round,
 		       pg_player_row, ts, err);
 }
 
-int pg_trivia_state(struct store_conn *c, int64_t game_id, unsigned round,
-		    struct store_trivia_state *st, struct rc_error *err)
-{
-	int rc;
 
-	if (pg_begin_read(c, "start reading the trivia game", err) < 0)
-		return -1;
-	rc = pg_trivia_read(c, game_id, round, st, err);
-	return pg_outcome(c, rc, "read the trivia game", err);
-}
-
-static int pg_trivia_score_put(struct store_conn *c, int64_t game_id,
+int pg_trivia_score_put(struct store_conn *c, int64_t game_id,
 			       unsigned round, const struct store_trivia_player *p,
 			       int64_t end_ms, struct rc_error *err)
 {
@@ -403,51 +342,7 @@ static int pg_trivia_score_put(struct store_conn *c, int64_t game_id,
 	       -1 : 0;
 }
 
-static int pg_trivia_close_locked(struct store_conn *c, int64_t game_id,
-				  unsigned round, struct store_trivia_state *ts,
-				  int (*score)(void *ctx, struct store_trivia_state *st,
-					       struct rc_error *err),
-				  void *ctx, struct rc_error *err)
-{
-	struct store_trivia_game *g = &ts->game;
-	int64_t end_ms;
-	int rc = pg_game_lock(c, game_id, err);
 
-	if (rc == 0)
-		rc = pg_trivia_read(c, game_id, round, ts, err);
-	if (rc != 0)
-		return rc;
-	if (g->status != STORE_TRIVIA_RUNNING || g->phase != STORE_TRIVIA_QUESTION ||
-	    g->current_round != round)
-		return 1;
-	if (score(ctx, ts, err) < 0)
-		return -1;
-	end_ms = g->round_started_at_ms + g->time_limit_ms;
-	for (unsigned i = 0; i < ts->n_players; i++)
-		if (pg_trivia_score_put(c, game_id, round, &ts->players[i], end_ms, err) < 0)
-			return -1;
-	if (pg_trivia_set_phase(c, game_id, STORE_TRIVIA_RUNNING, STORE_TRIVIA_REVEAL,
-				round, g->round_started_at_ms, g->started_at, err) < 0)
-		return -1;
-	g->phase = STORE_TRIVIA_REVEAL;
-	for (unsigned i = 0; i < ts->n_players; i++)
-		ts->players[i].answered = 1;
-	return 0;
-}
-
-int pg_trivia_close_round(struct store_conn *c, int64_t game_id, unsigned round,
-			  struct store_trivia_state *st,
-			  int (*score)(void *ctx, struct store_trivia_state *st,
-				       struct rc_error *err),
-			  void *ctx, struct rc_error *err)
-{
-	int rc;
-
-	if (pg_begin(c, "start scoring the round", err) < 0)
-		return -1;
-	rc = pg_trivia_close_locked(c, game_id, round, st, score, ctx, err);
-	return pg_outcome(c, rc, "score the round", err);
-}
 
 struct pg_games {
 	int (*fn)(void *ctx, const struct store_trivia_game *g);

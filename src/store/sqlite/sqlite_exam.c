@@ -20,7 +20,7 @@ static int sqlite_malformed_item(const struct store_conn *s,
 			    rec->question_id ? rec->question_id : "?");
 }
 
-static int sqlite_exam_item_add(struct store_conn *s, int64_t attempt_id,
+int sqlite_exam_item_add(struct store_conn *s, int64_t attempt_id,
 			       unsigned position, const struct answer_record *rec,
 			       struct rc_error *err)
 {
@@ -44,7 +44,7 @@ static int sqlite_exam_item_add(struct store_conn *s, int64_t attempt_id,
 	return sqlite_run(s, st, rc, "save the exam's questions", err);
 }
 
-static int sqlite_exam_add(struct store_conn *s, struct exam_attempt *a,
+int sqlite_exam_add(struct store_conn *s, struct exam_attempt *a,
 			  struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_EXAM_ADD];
@@ -67,22 +67,9 @@ static int sqlite_exam_add(struct store_conn *s, struct exam_attempt *a,
 	return 0;
 }
 
-int sqlite_exam_begin(struct store_conn *s, struct exam_attempt *a,
-		     const struct answer_record *items, unsigned n,
-		     struct rc_error *err)
-{
-	int rc;
-
-	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start saving the exam", err) < 0)
-		return -1;
-	rc = sqlite_exam_add(s, a, err);
-	for (unsigned i = 0; rc == 0 && i < n; i++)
-		rc = sqlite_exam_item_add(s, a->id, i, &items[i], err);
-	return sqlite_finish(s, rc, "save the exam attempt", err);
-}
 
 /* Update one question's pick; it must exist and its attempt be open. */
-static int sqlite_exam_item_put(struct store_conn *s, int64_t attempt_id,
+int sqlite_exam_item_put(struct store_conn *s, int64_t attempt_id,
 			       unsigned position, const struct answer_record *rec,
 			       struct rc_error *err)
 {
@@ -106,20 +93,9 @@ static int sqlite_exam_item_put(struct store_conn *s, int64_t attempt_id,
 	return 0;
 }
 
-int sqlite_exam_answer(struct store_conn *s, int64_t attempt_id, unsigned position,
-		      const struct answer_record *item, struct rc_error *err)
-{
-	int rc;
 
-	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start saving the exam answer", err) < 0)
-		return -1;
-	rc = sqlite_exam_item_put(s, attempt_id, position, item, err);
-	return sqlite_finish(s, rc, "save the exam answer", err);
-}
-
-static int sqlite_exam_close(struct store_conn *s, int64_t user_id,
-			    const struct exam_attempt *a, unsigned n,
-			    struct rc_error *err)
+int sqlite_exam_submit(struct store_conn *s, const struct exam_attempt *a, unsigned n,
+		       struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_EXAM_SUBMIT];
 	int rc = SQLITE_OK;
@@ -128,7 +104,7 @@ static int sqlite_exam_close(struct store_conn *s, int64_t user_id,
 	bind_i64(st, 2, a->ended_at, &rc);
 	bind_i64(st, 3, a->timed_out != 0, &rc);
 	bind_i64(st, 4, a->correct, &rc);
-	bind_i64(st, 5, user_id, &rc);
+	bind_i64(st, 5, a->user_id, &rc);
 	bind_i64(st, 6, n, &rc);
 	if (sqlite_run(s, st, rc, "submit the exam", err) < 0)
 		return -1;
@@ -139,20 +115,6 @@ static int sqlite_exam_close(struct store_conn *s, int64_t user_id,
 	return 0;
 }
 
-int sqlite_exam_close_attempt(struct store_conn *s, const struct exam_attempt *a,
-			      const struct answer_record *items, unsigned n,
-			      struct rc_error *err)
-{
-	/* The final answers first, while the attempt is open: they are right
-	 * even if a save during the exam was lost. */
-	for (unsigned i = 0; i < n; i++) {
-		if (!items[i].question_id || items[i].mode != MODE_EXAM)
-			return sqlite_malformed_item(s, &items[i], err);
-		if (sqlite_exam_item_put(s, a->id, i, &items[i], err) < 0)
-			return -1;
-	}
-	return sqlite_exam_close(s, a->user_id, a, n, err);
-}
 
 /* ---- reading exams ---- */
 

@@ -194,14 +194,13 @@ int sqlite_dump_derived(struct store_conn *s, FILE *out, struct rc_error *err);
 
 /* ---- sqlite_exam.c: the operations of store_sqlite_ops ---- */
 
-int sqlite_exam_begin(struct store_conn *s, struct exam_attempt *a,
-		     const struct answer_record *items, unsigned n,
-		     struct rc_error *err);
-int sqlite_exam_answer(struct store_conn *s, int64_t attempt_id, unsigned position,
-		      const struct answer_record *item, struct rc_error *err);
-int sqlite_exam_close_attempt(struct store_conn *s, const struct exam_attempt *a,
-			      const struct answer_record *items, unsigned n,
-			      struct rc_error *err);
+int sqlite_exam_add(struct store_conn *s, struct exam_attempt *a, struct rc_error *err);
+int sqlite_exam_item_add(struct store_conn *s, int64_t attempt_id, unsigned position,
+			 const struct answer_record *rec, struct rc_error *err);
+int sqlite_exam_item_put(struct store_conn *s, int64_t attempt_id, unsigned position,
+			 const struct answer_record *rec, struct rc_error *err);
+int sqlite_exam_submit(struct store_conn *s, const struct exam_attempt *a, unsigned n,
+		       struct rc_error *err);
 int sqlite_each_attempt(struct store_conn *s, const struct exam_filter *f,
 		       int (*fn)(void *ctx, const struct exam_attempt *a),
 		       void *ctx, struct rc_error *err);
@@ -211,13 +210,23 @@ int sqlite_each_exam_item(struct store_conn *s, const struct exam_filter *f,
 
 /* ---- sqlite_trivia.c: the operations of store_sqlite_ops ---- */
 
-int sqlite_trivia_create(struct store_conn *s, struct store_trivia_game *g,
-			const struct store_trivia_round *rounds,
-			const char *const *players, unsigned n_players,
-			int64_t now_ms, struct rc_error *err);
-int sqlite_trivia_join(struct store_conn *s, int64_t game_id, const char *name,
-		      int64_t now, int64_t now_ms, int64_t stale_ms,
-		      struct rc_error *err);
+int sqlite_begin_game(struct store_conn *s, const char *doing, struct rc_error *err);
+int sqlite_trivia_code_taken(struct store_conn *s, const char *code, struct rc_error *err);
+int sqlite_trivia_game_add(struct store_conn *s, struct store_trivia_game *g,
+			   int64_t now_ms, struct rc_error *err);
+int sqlite_trivia_round_add(struct store_conn *s, int64_t game_id,
+			    const struct store_trivia_round *r, struct rc_error *err);
+int sqlite_trivia_player_add(struct store_conn *s, int64_t game_id, const char *name,
+			     int64_t now, int64_t now_ms, struct rc_error *err);
+int sqlite_trivia_look(struct store_conn *s, int64_t game_id, const char *name,
+		       struct store_trivia_look *l, struct rc_error *err);
+int sqlite_trivia_rejoin(struct store_conn *s, int64_t game_id, const char *name,
+			 int64_t now_ms, struct rc_error *err);
+int sqlite_trivia_read(struct store_conn *s, int64_t game_id, unsigned round,
+		       int lock, struct store_trivia_state *st, struct rc_error *err);
+int sqlite_trivia_score_put(struct store_conn *s, int64_t game_id, unsigned round,
+			    const struct store_trivia_player *p, int64_t end_ms,
+			    struct rc_error *err);
 int sqlite_trivia_seen(struct store_conn *s, int64_t game_id, const char *name,
 		      int64_t now_ms, struct rc_error *err);
 int sqlite_trivia_leave(struct store_conn *s, int64_t game_id, const char *name,
@@ -233,13 +242,6 @@ int sqlite_trivia_answer(struct store_conn *s, int64_t game_id,
 			  unsigned round, const char *player, int picked,
 			  int correct, int64_t elapsed_ms, int64_t now_ms,
 			  struct rc_error *err);
-int sqlite_trivia_state(struct store_conn *s, int64_t game_id, unsigned round,
-		       struct store_trivia_state *st, struct rc_error *err);
-int sqlite_trivia_close_round(struct store_conn *s, int64_t game_id, unsigned round,
-			     struct store_trivia_state *st,
-			     int (*score)(void *ctx, struct store_trivia_state *st,
-					  struct rc_error *err),
-			     void *ctx, struct rc_error *err);
 int sqlite_trivia_each_game(struct store_conn *s, const struct store_trivia_filter *f,
 			   int (*fn)(void *ctx, const struct store_trivia_game *g),
 			   void *ctx, struct rc_error *err);

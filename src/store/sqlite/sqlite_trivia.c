@@ -26,15 +26,6 @@ static int sqlite_game_rows(struct store_conn *s, const struct store_trivia_filt
 	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
 }
 
-/* Commit a transaction whose body returned an outcome (0, or a positive
- * code the caller acts on) or -1; the outcome when the commit succeeds. */
-static int sqlite_outcome(struct store_conn *s, int rc, const char *doing,
-			 struct rc_error *err)
-{
-	if (sqlite_finish(s, rc < 0 ? -1 : 0, doing, err) < 0)
-		return -1;
-	return rc;
-}
 
 /* ---- trivia: creating and joining ---- */
 
@@ -50,7 +41,7 @@ static int sqlite_exists(const struct store_conn *s, sqlite3_stmt *st, int rc,
 	return rc == SQLITE_DONE ? 0 : sqlite_fail(s, rc, doing, err);
 }
 
-static int sqlite_trivia_game_add(struct store_conn *s, struct store_trivia_game *g,
+int sqlite_trivia_game_add(struct store_conn *s, struct store_trivia_game *g,
 				 int64_t now_ms, struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAME_ADD];
@@ -82,7 +73,7 @@ static int sqlite_trivia_game_add(struct store_conn *s, struct store_trivia_game
 	return 0;
 }
 
-static int sqlite_trivia_round_add(struct store_conn *s, int64_t game_id,
+int sqlite_trivia_round_add(struct store_conn *s, int64_t game_id,
 				  const struct store_trivia_round *r,
 				  struct rc_error *err)
 {
@@ -102,7 +93,7 @@ static int sqlite_trivia_round_add(struct store_conn *s, int64_t game_id,
 	return sqlite_run(s, st, rc, "save the trivia questions", err);
 }
 
-static int sqlite_trivia_player_add(struct store_conn *s, int64_t game_id,
+int sqlite_trivia_player_add(struct store_conn *s, int64_t game_id,
 				   const char *name, int64_t now, int64_t now_ms,
 				   struct rc_error *err)
 {
@@ -119,7 +110,7 @@ static int sqlite_trivia_player_add(struct store_conn *s, int64_t game_id,
 }
 
 /* 1 when the code is taken, 0 when free, -1 on error. */
-static int sqlite_trivia_code_taken(struct store_conn *s, const char *code,
+int sqlite_trivia_code_taken(struct store_conn *s, const char *code,
 				   struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_CODE_FIND];
@@ -129,59 +120,12 @@ static int sqlite_trivia_code_taken(struct store_conn *s, const char *code,
 	return sqlite_exists(s, st, rc, "look up the game code", err);
 }
 
-static int sqlite_trivia_create_locked(struct store_conn *s, struct store_trivia_game *g,
-				      const struct store_trivia_round *rounds,
-				      const char *const *players, unsigned n_players,
-				      int64_t now_ms, struct rc_error *err)
-{
-	int taken = sqlite_trivia_code_taken(s, g->code, err);
 
-	if (taken != 0)
-		return taken;
-	if (sqlite_trivia_game_add(s, g, now_ms, err) < 0)
-		return -1;
-	for (unsigned i = 0; i < g->rounds; i++)
-		if (sqlite_trivia_round_add(s, g->id, &rounds[i], err) < 0)
-			return -1;
-	for (unsigned i = 0; i < n_players; i++)
-		if (sqlite_trivia_player_add(s, g->id, players[i], g->created_at, now_ms,
-					    err) < 0)
-			return -1;
-	return 0;
-}
-
-int sqlite_trivia_create(struct store_conn *s, struct store_trivia_game *g,
-			const struct store_trivia_round *rounds,
-			const char *const *players, unsigned n_players,
-			int64_t now_ms, struct rc_error *err)
-{
-	int rc;
-
-	if (!g->code[0] || !g->rounds || n_players > STORE_TRIVIA_FILE_PLAYERS)
-		return store_bad_trivia(s->path, "no code, no questions or too many players",
-					err);
-	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start saving the trivia game", err) < 0)
-		return -1;
-	rc = sqlite_trivia_create_locked(s, g, rounds, players, n_players, now_ms, err);
-	/* 1, the code is taken: nothing was written, the empty transaction
-	 * just ends */
-	return sqlite_outcome(s, rc, "save the trivia game", err);
-}
-
-/* What sqlite_trivia_join needs to know about a game and a name. */
-struct store_join_look {
-	int found;          /* the game exists */
-	int status;
-	unsigned players;
-	int known;          /* the name is a player of it */
-	int absent;
-	int64_t last_seen_ms;
-};
 
 static int sqlite_join_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			  struct rc_error *err)
 {
-	struct store_join_look *l = ctx;
+	struct store_trivia_look *l = ctx;
 
 	(void)s;
 	(void)err;
@@ -194,53 +138,35 @@ static int sqlite_join_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	return 1;
 }
 
-static int sqlite_trivia_join_locked(struct store_conn *s, int64_t game_id,
-				    const char *name, int64_t now, int64_t now_ms,
-				    int64_t stale_ms, struct rc_error *err)
+/* The caller's BEGIN IMMEDIATE holds the file's one writer lock: no other
+ * joiner can run between this look and the insert. */
+int sqlite_trivia_look(struct store_conn *s, int64_t game_id, const char *name,
+		       struct store_trivia_look *l, struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PLAYER_GET];
-	struct store_join_look l = { 0 };
+	int rc = SQLITE_OK;
+
+	memset(l, 0, sizeof *l);
+	bind_i64(st, 1, game_id, &rc);
+	bind_text(st, 2, name, &rc);
+	return sqlite_rows(s, st, rc, "look up the trivia game", sqlite_join_row, l, err);
+}
+
+int sqlite_trivia_rejoin(struct store_conn *s, int64_t game_id, const char *name,
+			 int64_t now_ms, struct rc_error *err)
+{
+	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_REJOIN];
 	int rc = SQLITE_OK;
 
 	bind_i64(st, 1, game_id, &rc);
 	bind_text(st, 2, name, &rc);
-	if (sqlite_rows(s, st, rc, "look up the trivia game", sqlite_join_row, &l,
-		       err) < 0)
-		return -1;
-	if (!l.found)
-		return rc_error_set(err, "%s: there is no trivia game %" PRId64,
-				    s->path, game_id);
-	if (l.status == STORE_TRIVIA_DONE || l.status == STORE_TRIVIA_ABANDONED)
-		return STORE_TRIVIA_OVER;
-	if (l.known) {
-		if (!l.absent && l.last_seen_ms >= now_ms - stale_ms)
-			return STORE_TRIVIA_NAME_TAKEN;
-		st = s->stmt[SQL_TRIVIA_REJOIN];
-		rc = SQLITE_OK;
-		bind_i64(st, 1, game_id, &rc);
-		bind_text(st, 2, name, &rc);
-		bind_i64(st, 3, now_ms, &rc);
-		return sqlite_run(s, st, rc, "rejoin the trivia game", err) < 0 ? -1 :
-		       STORE_TRIVIA_REJOINED;
-	}
-	if (l.players >= STORE_TRIVIA_FILE_PLAYERS)
-		return STORE_TRIVIA_FULL;
-	return sqlite_trivia_player_add(s, game_id, name, now, now_ms, err) < 0 ? -1 :
-	       STORE_TRIVIA_JOINED;
+	bind_i64(st, 3, now_ms, &rc);
+	return sqlite_run(s, st, rc, "rejoin the trivia game", err);
 }
 
-int sqlite_trivia_join(struct store_conn *s, int64_t game_id, const char *name,
-		      int64_t now, int64_t now_ms, int64_t stale_ms,
-		      struct rc_error *err)
+int sqlite_begin_game(struct store_conn *s, const char *doing, struct rc_error *err)
 {
-	int rc;
-
-	if (!name || !*name || strlen(name) > STORE_TRIVIA_NAME_MAX)
-		return store_bad_trivia(s->path, "a player's name is empty or too long", err);
-	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start joining the trivia game", err) < 0)
-		return -1;
-	rc = sqlite_trivia_join_locked(s, game_id, name, now, now_ms, stale_ms, err);
-	return sqlite_outcome(s, rc, "join the trivia game", err);
+	return sqlite_begin(s, SQL_BEGIN_WRITE, doing, err);
 }
 
 /* ---- trivia: playing ---- */
@@ -378,15 +304,17 @@ static int sqlite_player_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 }
 
 /* The game and its players with their answers to `round`, inside the
- * caller's transaction; 1 when there is no such game. */
-static int sqlite_trivia_read(struct store_conn *s, int64_t game_id, unsigned round,
-			     struct store_trivia_state *ts, struct rc_error *err)
+ * caller's transaction (a write one holds the file's lock: lock asks for
+ * nothing more); 1 when there is no such game. */
+int sqlite_trivia_read(struct store_conn *s, int64_t game_id, unsigned round,
+		       int lock, struct store_trivia_state *ts, struct rc_error *err)
 {
 	struct store_trivia_filter f = { game_id, NULL, INT64_MIN, 0 };
 	struct store_game_look l = { &ts->game, 0, 0 };
 	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PLAYERS];
 	int rc = SQLITE_OK;
 
+	(void)lock;
 	memset(ts, 0, sizeof *ts);
 	if (sqlite_game_rows(s, &f, "read the trivia game", sqlite_game_row, &l, err) < 0)
 		return -1;
@@ -398,19 +326,8 @@ static int sqlite_trivia_read(struct store_conn *s, int64_t game_id, unsigned ro
 			  err);
 }
 
-int sqlite_trivia_state(struct store_conn *s, int64_t game_id, unsigned round,
-		       struct store_trivia_state *st, struct rc_error *err)
-{
-	int rc;
 
-	/* One snapshot: the phase and the answers agree. */
-	if (sqlite_begin(s, SQL_BEGIN_READ, "start reading the trivia game", err) < 0)
-		return -1;
-	rc = sqlite_trivia_read(s, game_id, round, st, err);
-	return sqlite_outcome(s, rc, "read the trivia game", err);
-}
-
-static int sqlite_trivia_score_put(struct store_conn *s, int64_t game_id,
+int sqlite_trivia_score_put(struct store_conn *s, int64_t game_id,
 				  unsigned round, const struct store_trivia_player *p,
 				  int64_t now_ms, struct rc_error *err)
 {
@@ -440,55 +357,7 @@ static int sqlite_trivia_score_put(struct store_conn *s, int64_t game_id,
 	return sqlite_run(s, st, rc, "save the player's score", err);
 }
 
-static int sqlite_trivia_close_locked(struct store_conn *s, int64_t game_id,
-				     unsigned round, struct store_trivia_state *ts,
-				     int (*score)(void *ctx,
-						  struct store_trivia_state *st,
-						  struct rc_error *err),
-				     void *ctx, struct rc_error *err)
-{
-	struct store_trivia_game *g = &ts->game;
-	int64_t end_ms;
-	int rc = sqlite_trivia_read(s, game_id, round, ts, err);
 
-	if (rc != 0)
-		return rc;
-	if (g->status != STORE_TRIVIA_RUNNING || g->phase != STORE_TRIVIA_QUESTION ||
-	    g->current_round != round)
-		return 1;
-	if (score(ctx, ts, err) < 0)
-		return -1;
-	/* A missing answer is dated when the round's time ran out. */
-	end_ms = g->round_started_at_ms + g->time_limit_ms;
-	for (unsigned i = 0; i < ts->n_players; i++)
-		if (sqlite_trivia_score_put(s, game_id, round, &ts->players[i], end_ms,
-					   err) < 0)
-			return -1;
-	/* The status was checked above, in this transaction: it cannot be
-	 * over by now. */
-	if (sqlite_trivia_phase_put(s, game_id, STORE_TRIVIA_RUNNING,
-				   STORE_TRIVIA_REVEAL, round, g->round_started_at_ms,
-				   g->started_at, err) < 0)
-		return -1;
-	g->phase = STORE_TRIVIA_REVEAL;
-	for (unsigned i = 0; i < ts->n_players; i++)
-		ts->players[i].answered = 1;
-	return 0;
-}
-
-int sqlite_trivia_close_round(struct store_conn *s, int64_t game_id, unsigned round,
-			     struct store_trivia_state *st,
-			     int (*score)(void *ctx, struct store_trivia_state *st,
-					  struct rc_error *err),
-			     void *ctx, struct rc_error *err)
-{
-	int rc;
-
-	if (sqlite_begin(s, SQL_BEGIN_WRITE, "start scoring the round", err) < 0)
-		return -1;
-	rc = sqlite_trivia_close_locked(s, game_id, round, st, score, ctx, err);
-	return sqlite_outcome(s, rc, "score the round", err);
-}
 
 struct store_games {
 	int (*fn)(void *ctx, const struct store_trivia_game *g);
