@@ -919,6 +919,32 @@ def test_cursor_sits_on_the_selection():
         p.close()
 
 
+def test_plain_wraps_at_word_boundaries_in_a_terminal():
+    """--plain in a 40-column terminal: the bundled banks' long prompts and
+    explanations wrap between words, never at the edge inside one (no row
+    is full: the terminal never had to break a line itself); through a
+    pipe the same session keeps one line per paragraph."""
+    quizzes = os.path.join(os.path.dirname(testlib.HERE), "quizzes")
+    args = ["practice", "--plain", "--count", "1", "--seed", "3"]
+    p = Pane(args, db="wrap.db", size=(40, 40), env={"ROLECALL_QUIZZES": quizzes})
+    try:
+        s = p.wait(r"^>\s*$")
+        p.keys("1", "Enter")  # wrong: the contrast and the return are said too
+        s = p.wait(r"(?s)Why: .*come back.*^>\s*$")
+        rows = s.split("\n")
+        assert max(len(r.rstrip()) for r in rows) <= 39, s
+        assert sum(1 for r in rows if r.startswith("  ") and r.strip()) > 0, s
+    finally:
+        p.close()
+    env = dict(os.environ, ROLECALL_QUIZZES=quizzes, USER="tester", HOME=TMP,
+               XDG_DATA_HOME=os.path.join(TMP, "xdg"))
+    r = subprocess.run([BIN] + args + ["--db", testlib.db(os.path.join(TMP, "wrap2.db"))],
+                       input="1\n", capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0, r.stderr
+    why = [l for l in r.stdout.splitlines() if l.startswith("Why: ")]
+    assert len(why) == 1 and len(why[0]) > 40, r.stdout
+
+
 def test_plain_and_pipes_stay_line_mode():
     env = dict(os.environ, ROLECALL_QUIZZES=FIXTURES, USER="tester", HOME=TMP,
                XDG_DATA_HOME=os.path.join(TMP, "xdg"))

@@ -20,11 +20,16 @@ static const char *role_name(const struct app *app, int role)
 static void print_question(const struct shown_question *sq, FILE *out)
 {
 	const struct bank_question *q = sq->q;
+	int width = plain_width(out);
+	char label[16];
 
-	fprintf(out, "\n[%u/%u] %s%s\n%s\n", sq->number, sq->total, q->bank->title,
-		sq->reason == PICK_REASK ? " (again)" : "", q->prompt);
-	for (unsigned i = 0; i < sq->n_options; i++)
-		fprintf(out, "  %u) %s\n", i + 1, q->choices[sq->order[i]].text);
+	fprintf(out, "\n[%u/%u] %s%s\n", sq->number, sq->total, q->bank->title,
+		sq->reason == PICK_REASK ? " (again)" : "");
+	plain_para(out, width, 0, "", q->prompt);
+	for (unsigned i = 0; i < sq->n_options; i++) {
+		snprintf(label, sizeof label, "  %u) ", i + 1);
+		plain_para(out, width, 5, label, q->choices[sq->order[i]].text);
+	}
 }
 
 static void print_help(unsigned n, FILE *out)
@@ -36,27 +41,35 @@ static void print_help(unsigned n, FILE *out)
 static void print_feedback(const struct app *app, const struct shown_question *sq,
 			   const struct answer_result *res, FILE *out)
 {
+	int width = plain_width(out);
+	char label[16];
+
 	if (res->correct) {
-		fprintf(out, "Right: %s\n", res->right->text);
+		plain_para(out, width, 2, "Right: ", res->right->text);
 	} else {
 		if (res->picked) {
-			fprintf(out, "Wrong. You picked: %s\n", res->picked->text);
+			plain_para(out, width, 2, "Wrong. You picked: ", res->picked->text);
 			if (res->picked->why)
-				fprintf(out, "That choice: %s\n", res->picked->why);
+				plain_para(out, width, 2, "That choice: ", res->picked->why);
 			else if (sq->q->kind == QUESTION_STATEMENTS && res->picked->role >= 0)
 				fprintf(out, "That statement describes the %s.\n",
 					role_name(app, res->picked->role));
 		} else {
 			fputs("No answer.\n", out);
 		}
-		fprintf(out, "The answer: %u) %s\n", res->right_position + 1, res->right->text);
+		snprintf(label, sizeof label, "The answer: %u) ", res->right_position + 1);
+		plain_para(out, width, 2, label, res->right->text);
 	}
-	fprintf(out, "Why: %s\n", sq->q->explain);
-	if (res->contrast)
-		fprintf(out, "%s vs %s: %s\n", role_name(app, res->confused_answer),
-			role_name(app, res->confused_picked), res->contrast);
+	plain_para(out, width, 2, "Why: ", sq->q->explain);
+	if (res->contrast) {
+		char pair[160];
+
+		snprintf(pair, sizeof pair, "%s vs %s: ", role_name(app, res->confused_answer),
+			 role_name(app, res->confused_picked));
+		plain_para(out, width, 2, pair, res->contrast);
+	}
 	if (res->will_return)
-		fputs("This question will come back in a few questions.\n", out);
+		plain_para(out, width, 0, "", "This question will come back in a few questions.");
 }
 
 static void echo_line(const char *line, FILE *out)

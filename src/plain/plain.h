@@ -21,6 +21,15 @@
  * invalid answers in a row, -1 after printing why not (both print why). */
 int plain_run(struct app *app, struct session *s, FILE *in, FILE *out);
 
+/* The width to wrap line mode's paragraphs at: the terminal's, when out
+ * is one; 0 (do not wrap) for a pipe or a file. */
+int plain_width(FILE *out);
+
+/* prefix, then text wrapped at word boundaries to width columns (0: one
+ * line), later lines indented by indent spaces; then a newline.  Text
+ * goes through the terminal sanitiser. */
+void plain_para(FILE *out, int width, int indent, const char *prefix, const char *text);
+
 /* Print a session's summary (shared with the UI's non-terminal paths). */
 void plain_summary(const struct app *app, struct session *s, FILE *out);
 
