@@ -444,6 +444,97 @@ def test_user_names_are_text():
     assert_clean(out)
 
 
+# What a hand edit, another program or a shared server could have put in
+# the database: the clipboard (OSC 52), a line moved up and wiped to
+# repaint a FAIL as PASS, a C1 CSI and a right-to-left override.
+EVIL = "\x1b]52;c;ZXZpbA==\x07\x1b[1A\x1b[2KPASS\u009b2J\u202e"
+EVIL_SHOWN = "?]52;c;ZXZpbA==??[1A?[2KPASS?2J?"
+# a player's name holds 32 bytes
+EVIL_SHORT, SHORT_SHOWN = "\x1b[1A\x1b[2K\u009b2J\u202e", "?[1A?[2K?2J?"
+
+
+def hostile_store():
+    """A database with practice, an exam and a trivia game, and then
+    every kind of stored text made hostile."""
+    db = path("stored-text.db")
+    rc, out, err, _ = run(["practice", "--plain", "--count", "3", "--seed", "1", "--db", db],
+                          stdin=b"1\n2\n1\n")
+    assert rc == 0, err
+    rc, out, err, _ = run(["exam", "--plain", "--count", "3", "--seed", "2", "--db", db],
+                          stdin=b"1\n1\n1\nsubmit\ny\n")
+    assert rc == 0, err
+    rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana,Ben", "--rounds", "2",
+                           "--time", "5", "--seed", "3", "--db", db], stdin=b"1\n" * 8)
+    assert rc == 0, err
+    c = sqlite3.connect(db)
+    for sql in ("UPDATE role_tally SET role_id = ? || role_id",
+                "UPDATE confusion SET answer_role = ? || answer_role",
+                "UPDATE answers SET bank_id = ? || bank_id, question_id = ? || question_id,"
+                " about_roles = ? || about_roles",
+                "UPDATE exam_items SET about_roles = ? || about_roles",
+                "UPDATE exam_attempts SET banks = ? || banks"):
+        c.execute(sql, (EVIL,) * sql.count("?"))
+    for sql in ("UPDATE trivia_players SET name = ? || name",
+                "UPDATE trivia_answers SET player = ? || player"):
+        c.execute(sql, (EVIL_SHORT,))
+    c.commit()
+    c.close()
+    return db
+
+
+def test_stored_text_reaches_the_terminal_sanitised():
+    """User names, bank, question and role ids and player names come from
+    the database, not from a bank the loader checked: each goes through
+    the sanitiser in every text and CSV output."""
+    db = hostile_store()
+    reads = (["stats"], ["stats", "--format", "csv"], ["report", "--items"],
+             ["report", "--items", "--format", "csv"], ["report", "--trivia"],
+             ["report", "--trivia", "--format", "csv"])
+    rename = ("UPDATE users SET name = ? || name WHERE name = 'tester'", (EVIL,))
+    after = (["report", "--all"], ["report", "--all", "--format", "csv"],
+             ["report", "--certificate", "1"])
+    shown = 0
+    for args in reads + (rename,) + after:
+        if args is rename:
+            testlib.query(db, *rename)
+            continue
+        rc, out, err, _ = run(args + ["--db", db])
+        assert rc == 0, (args, err)
+        assert_clean(out, err)
+        shown += out.count(EVIL_SHOWN) + out.count(SHORT_SHOWN)
+        assert EVIL_SHOWN in out or SHORT_SHOWN in out, (args, out)
+    rc, out, err, _ = run(["report", "--all", "--db", db])
+    assert "\n1     " + EVIL_SHOWN + "tester " in out, out
+    rc, out, err, _ = run(["report", "--certificate", "1", "--db", db])
+    assert "\nCandidate:  " + EVIL_SHOWN + "tester\n" in out, out
+    rc, out, err, _ = run(["report", "--trivia", "--db", db])
+    assert re.search(r"\n   1\. \?\[1A\?\[2K\?2J\?(Ana|Ben): ", out), out
+    rc, out, err, _ = run(["report", "--trivia", "--format", "csv", "--db", db])
+    assert ',"' + SHORT_SHOWN + 'Ana",' in out, out
+    FIGURES["stored strings sanitised"] = "%d across %d outputs" % (shown, len(reads + after))
+
+
+def test_plain_echoes_and_paths_are_sanitised():
+    """Piped answers in the exam and in trivia are echoed through the same
+    sanitiser as practice; so is the --db that trivia host prints."""
+    rc, out, err, _ = run(["exam", "--plain", "--count", "1", "--seed", "2", "--db",
+                           path("echo.db")], stdin="\u009b2J\u202eup\nq\ny\n".encode())
+    assert rc == 0, err
+    assert "> ?2J?up\n" in out, out
+    assert_clean(out, err)
+    rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana", "--rounds", "1", "--time",
+                           "5", "--seed", "3", "--db", path("echo.db")],
+                          stdin="\u009b2J\u202eup\n1\n".encode())
+    assert rc == 0, err
+    assert "> ?2J?up\n" in out, out
+    assert_clean(out, err)
+    host_db = path("\x1b]52;c;eA==\x07\u202ehost.db")
+    rc, out, err, _ = run(["trivia", "host", "--plain", "--rounds", "1", "--db", host_db],
+                          stdin=b"q\n")
+    assert " --name NAME --db " + path("?]52;c;eA==??host.db") + "\n" in out, out
+    assert_clean(out, err)
+
+
 def test_hostile_1mb_line():
     f = write("line.yaml", HEAD + "  - {id: q, explain: e, answer: po, prompt: "
               + "lorem ipsum " * (1024 * 1024 // 12) + "}\n")

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "line_in.h"
+#include "rolecall/emit.h"
 #include "rolecall/input.h"
 
 #define TP_LINE 256
@@ -198,10 +199,11 @@ static void tp_podium(const struct tplain *p)
 
 /* ---- reading ---- */
 
+/* Through the terminal sanitiser, as practice echoes: a byte test lets
+ * C1 controls and bidi overrides through. */
 static void tp_echo(const char *line, FILE *out)
 {
-	for (const unsigned char *c = (const unsigned char *)line; *c; c++)
-		putc(*c < 0x20 || *c == 0x7F ? '?' : *c, out);
+	emit_safe(out, line, strcspn(line, "\n"));
 	putc('\n', out);
 }
 
@@ -464,9 +466,11 @@ static enum tp_end tp_host_lobby(struct tplain *p)
 	unsigned answered;
 	int rc;
 
-	fprintf(p->out, "Players join with:\n  rolecall trivia join %s --name NAME --db %s\n"
-		"Press Enter to start once everyone has joined (q ends the game).\n",
-		g->game.code, store_path(g->app->store));
+	fputs("Players join with:\n  rolecall trivia join ", p->out);
+	emit_text(p->out, g->game.code);
+	fputs(" --name NAME --db ", p->out);
+	emit_text(p->out, store_path(g->app->store));
+	fputs("\nPress Enter to start once everyone has joined (q ends the game).\n", p->out);
 	while ((rc = tp_line(p, -1, tp_host_lobby_idle, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r");
 

@@ -236,21 +236,6 @@ static void rows_free(struct rows *rs)
 
 /* ---- text ---- */
 
-/* s in exactly width columns, clipped or padded; one column per UTF-8
- * character, which holds for the names people type. */
-static void pad(FILE *out, const char *s, int width)
-{
-	int cols = 0;
-
-	for (const char *p = s; *p; p++) {
-		if (((unsigned char)*p & 0xC0) != 0x80 && cols++ == width)
-			break;
-		putc(*p, out);
-	}
-	for (; cols < width; cols++)
-		putc(' ', out);
-}
-
 static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 {
 	int col = 6;
@@ -268,13 +253,14 @@ static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 
 		if (!r->asked[i])
 			continue;
-		w = snprintf(cell, sizeof cell, " %s %u/%u", rs->roles[i], r->correct[i],
-			     r->asked[i]);
+		snprintf(cell, sizeof cell, " %s %u/%u", rs->roles[i], r->correct[i],
+			 r->asked[i]);
+		w = emit_width(cell);
 		if (col + w > 79) {
 			fputs("\n     ", out);
 			col = 5;
 		}
-		fputs(cell, out);
+		emit_text(out, cell);
 		col += w;
 	}
 	fputc('\n', out);
@@ -295,7 +281,7 @@ static void text_row(const struct rows *rs, const struct row *r, FILE *out)
 		duration(took, sizeof took, a->ended_at - a->started_at);
 	}
 	fprintf(out, "%-5" PRId64 " ", a->id);
-	pad(out, a->user, 14);
+	emit_cell(out, a->user, 14, 0);
 	fprintf(out, " %-16s  %-11s  %-4s  %-13s %s\n", when, score, mark, result, took);
 	text_roles(rs, r, out);
 }
@@ -309,13 +295,17 @@ static void text_legend(const struct report *rp, const struct rows *rs, FILE *ou
 	fputs("\nRoles:", out);
 	for (unsigned k = 0; k < rs->n_roles; k++) {
 		const char *id = rs->roles[rs->order[k]], *name = role_name(rp, id);
-		int w = (int)(strlen(id) + strlen(name)) + 5;
+		int w = emit_width(id) + emit_width(name) + 5;
 
 		if (col + w > 79) {
 			fputs("\n      ", out);
 			col = 6;
 		}
-		fprintf(out, " %s = %s%s", id, name, k + 1 < rs->n_roles ? "," : "");
+		putc(' ', out);
+		emit_text(out, id);
+		fputs(" = ", out);
+		emit_text(out, name);
+		fputs(k + 1 < rs->n_roles ? "," : "", out);
 		col += w;
 	}
 	fputc('\n', out);
@@ -326,7 +316,8 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 	unsigned pass = 0, fail = 0, open = 0;
 	char since[32];
 
-	fprintf(out, "Exam attempts of %s", rp->who ? rp->who : "every user");
+	fputs("Exam attempts of ", out);
+	emit_text(out, rp->who ? rp->who : "every user");
 	if (rp->filter.since != INT64_MIN) {
 		text_time(since, sizeof since, rp->filter.since, TIME_DATE);
 		fprintf(out, " since %s", since);
@@ -527,9 +518,11 @@ static void cert_banks(const struct report *rp, const char *banks, FILE *out)
 	     first = 0) {
 		const struct bank *b = catalog_find_bank(rp->cat, id);
 
-		fprintf(out, "%-12s%s%s%s\n", first ? "Banks:" : "", id, b ? "  " : "",
-			b ? b->title : "");
-		fprintf(out, "%-12ssha256 %s%s\n", "", hash, b && strcmp(b->sha256, hash) ?
+		fprintf(out, "%-12s", first ? "Banks:" : "");
+		emit_text(out, id);
+		fprintf(out, "%s%s\n%-12ssha256 ", b ? "  " : "", b ? b->title : "", "");
+		emit_text(out, hash);
+		fprintf(out, "%s\n", b && strcmp(b->sha256, hash) ?
 			" (the file has changed since)" : "");
 	}
 }
@@ -556,8 +549,10 @@ static void print_certificate(const struct report *rp, const struct rows *rs, FI
 	const struct exam_attempt *a = &r->a;
 	char now[40];
 
-	fprintf(out, "ROLECALL EXAM CERTIFICATE\n\n%-12s%" PRId64 "\n%-12s%s\n", "Attempt:",
-		a->id, "Candidate:", a->user);
+	fprintf(out, "ROLECALL EXAM CERTIFICATE\n\n%-12s%" PRId64 "\n%-12s", "Attempt:",
+		a->id, "Candidate:");
+	emit_text(out, a->user);
+	putc('\n', out);
 	cert_times(a, out);
 	fprintf(out, "%-12s%u, drawn with seed %" PRIu64 "\n", "Questions:", a->count,
 		a->seed);
@@ -568,9 +563,11 @@ static void print_certificate(const struct report *rp, const struct rows *rs, FI
 	for (unsigned k = 0; k < rs->n_roles; k++) {
 		unsigned i = rs->order[k];
 
-		if (r->asked[i])
-			fprintf(out, "  %-28s %u of %u\n", role_name(rp, rs->roles[i]),
-				r->correct[i], r->asked[i]);
+		if (!r->asked[i])
+			continue;
+		fputs("  ", out);
+		emit_cell(out, role_name(rp, rs->roles[i]), 28, 0);
+		fprintf(out, " %u of %u\n", r->correct[i], r->asked[i]);
 	}
 	text_time(now, sizeof now, app_now(), TIME_SECONDS);
 	fprintf(out, "\nEach bank's sha256 is that of its file when the exam was taken: "

@@ -312,7 +312,8 @@ static void text_item(const struct item *m, FILE *out)
 
 	if (discrimination(m, &r))
 		report_fixed(disc, sizeof disc, r, 2);
-	fprintf(out, "%-32.32s %7u %8u%% %15s %6u\n", m->id, m->answers,
+	emit_cell(out, m->id, 32, 0);
+	fprintf(out, " %7u %8u%% %15s %6u\n", m->answers,
 		(unsigned)(facility(m) * 100 + 0.5), disc, m->n_exam);
 	for (unsigned k = 0; k < m->n_choices; k++) {
 		fprintf(out, "  %6u  %c ", m->picks[k], m->q && k == m->q->correct ? '*' : ' ');
@@ -331,9 +332,11 @@ static void text_item(const struct item *m, FILE *out)
 
 static void print_text(const struct items *it, FILE *out)
 {
-	fprintf(out, "Item analysis of %s's answers: %zu questions, %" PRIu64 " answers;\n"
+	fputs("Item analysis of ", out);
+	emit_text(out, it->rp->who ? it->rp->who : "every user");
+	fprintf(out, "'s answers: %zu questions, %" PRIu64 " answers;\n"
 		"discrimination over %u submitted exam attempts.\n",
-		it->rp->who ? it->rp->who : "every user", it->n, it->answers, it->attempts);
+		it->n, it->answers, it->attempts);
 	fputs("Facility: the share of answers that were right.  Discrimination: how the\n"
 	      "question correlates with the rest of the exam, -1 to 1 (0.3 and more is\n"
 	      "good; below 0 it misleads those who know the rest).  * marks the answer.\n",
