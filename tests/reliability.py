@@ -535,6 +535,32 @@ def test_plain_echoes_and_paths_are_sanitised():
     assert_clean(out, err)
 
 
+INVISIBLE = ("alice\u200b", "\u200dalice", "al\u2060ice", "alice\u200e", "alice\u061c",
+             "alice\U000e0041", "alice\ufe0f", "ali\u00adce", "\ufeffalice", "alice\u2028")
+
+
+def test_invisible_characters_refused_in_names():
+    """`alice` and `alice<U+200B>` print the same: zero-width, bidi and tag
+    characters are refused in user and player names, with the code point."""
+    db = path("invisible.db")
+    for name in INVISIBLE:
+        cp = next(c for c in name if c not in "alice")
+        want = ("rolecall: the user name holds U+%04X, which prints as nothing (a zero-width,"
+                " bidirectional or tag character): it would look like another name\n" % ord(cp))
+        for args in (["stats"], ["report"], ["practice", "--plain"], ["export"]):
+            rc, out, err, _ = run(args + ["--user", name, "--db", db], stdin=b"1\n")
+            assert (rc, err) == (1, want), (name, args, rc, err)
+            assert out == "", out
+        rc, out, err, _ = run(["trivia", "--plain", "--players", "alice," + name, "--db", db])
+        assert (rc, err) == (2, "rolecall: a name cannot hold U+%04X, which prints as nothing"
+                             " (a zero-width, bidirectional or tag character): it would look"
+                             " like another name\n" % ord(cp)), (name, rc, err)
+    rc, out, err, _ = run(["stats", "--user", "alice", "--db", db])
+    assert rc == 0 and out.startswith("alice: 0 answers"), (rc, out, err)
+    names = [r[0] for r in testlib.query(db, "SELECT name FROM users")]
+    assert names == ["alice"], names
+
+
 def test_hostile_1mb_line():
     f = write("line.yaml", HEAD + "  - {id: q, explain: e, answer: po, prompt: "
               + "lorem ipsum " * (1024 * 1024 // 12) + "}\n")

@@ -88,6 +88,22 @@ static void test_cell_pads_by_display_width(void **state)
 	check_cell("\x1b[1A\x1b[2KPASS", 12, 0, "?[1A?[2KPASS");
 }
 
+/* What prints as nothing, so that names cannot differ invisibly; letters,
+ * accents and emoji print. */
+static void test_invisible_chars(void **state)
+{
+	static const long invisible[] = { 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060,
+					  0x2066, 0x061C, 0xFEFF, 0x00AD, 0xFE0F, 0xE0001,
+					  0xE0041, 0xE007F, 0x2028, 0x3164 };
+	static const long visible[] = { 'a', 0xE9, 0x301, 0x738B, 0x1F3AF, 0x2010, 0x20AC };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++)
+		assert_true(emit_invisible_char(invisible[i]));
+	for (size_t i = 0; i < sizeof visible / sizeof visible[0]; i++)
+		assert_false(emit_invisible_char(visible[i]));
+}
+
 int main(void)
 {
 	/* wcwidth measures by the locale's tables: the UTF-8 one */
@@ -98,6 +114,7 @@ int main(void)
 		cmocka_unit_test(test_csv_formulas_are_text),
 		cmocka_unit_test(test_csv_is_sanitised),
 		cmocka_unit_test(test_cell_pads_by_display_width),
+		cmocka_unit_test(test_invisible_chars),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,6 +36,13 @@ size_t emit_utf8_next(const char *s, size_t left, long *cp);
  * a line display differently from what it is. */
 int emit_unsafe_char(long cp);
 
+/* 1 when code point cp prints as nothing, or only changes how the text
+ * around it prints: zero-width spaces and joiners, bidirectional marks,
+ * embeddings and isolates, variation selectors, tag characters, fillers,
+ * line and paragraph separators.  A name holding one prints exactly like
+ * the name without it, so names refuse them. */
+int emit_invisible_char(long cp);
+
 /* Write len bytes of s with every unsafe character and every byte that is
  * not valid UTF-8 as '?'. */
 void emit_safe(FILE *f, const char *s, size_t len);

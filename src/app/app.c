@@ -68,7 +68,9 @@ static int open_store(const struct options *cli, struct app *app)
 
 /* The name is stored and shown by stats, reports and the UI: the terminal
  * sanitiser's definition decides, C1 controls and bidirectional overrides
- * included, which a byte test would miss. */
+ * included, which a byte test would miss.  A character that prints as
+ * nothing would make `alice` and `alice<U+200B>` two people who look the
+ * same, so it is refused too. */
 int app_check_user(const char *name)
 {
 	if (strlen(name) > 64) {
@@ -81,6 +83,12 @@ int app_check_user(const char *name)
 
 		if (cp < 0 || emit_unsafe_char(cp)) {
 			app_fail("the user name must be UTF-8 text without control characters");
+			return -1;
+		}
+		if (emit_invisible_char(cp)) {
+			app_fail("the user name holds U+%04lX, which prints as nothing (a "
+				 "zero-width, bidirectional or tag character): it would "
+				 "look like another name", cp);
 			return -1;
 		}
 		name += n;

@@ -129,6 +129,23 @@ int emit_unsafe_char(long cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+int emit_invisible_char(long cp)
+{
+	static const long ranges[][2] = {
+		{ 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x061C, 0x061C },
+		{ 0x115F, 0x1160 }, { 0x17B4, 0x17B5 }, { 0x180B, 0x180F },
+		{ 0x200B, 0x200F }, { 0x2028, 0x202E }, { 0x2060, 0x206F },
+		{ 0x3164, 0x3164 }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF },
+		{ 0xFFA0, 0xFFA0 }, { 0xFFF9, 0xFFFB }, { 0x1D173, 0x1D17A },
+		{ 0xE0000, 0xE007F }, { 0xE0100, 0xE01EF },
+	};
+
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
 void emit_safe(FILE *f, const char *s, size_t len)
 {
 	while (len) {
