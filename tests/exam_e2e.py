@@ -286,6 +286,36 @@ def test_eof_submits():
     assert (a["status"], a["answered"], a["count"]) == ("submitted", 3, 5)
 
 
+def test_unanswered_count_against_the_score_only():
+    """End of input before any answer: the attempt keeps its 5 questions
+    and its 0 of 5, but the answer log, the stats and the confusions get
+    nothing (they used to get "5 answers, 0 right")."""
+    rc, out, err = run(["exam", "--plain", "--db", db("unanswered.db"), "--count", "5",
+                        "--seed", "6", "--user", "una"], "")
+    assert rc == 0, err
+    assert "Exam submitted: 0 of 5 right (0%)." in out, out
+    rc, out, err = run(["stats", "--db", db("unanswered.db"), "--user", "una"])
+    assert (rc, out) == (0, "una: 0 answers, 0 right (0%)\n"
+                         "No answers yet: start with 'rolecall practice'.\n"), (rc, out, err)
+    assert testlib.query(db("unanswered.db"), "SELECT count(*) FROM answers") == [(0,)]
+    items = testlib.query(db("unanswered.db"), "SELECT picked, correct FROM exam_items")
+    assert items == [(-1, 0)] * 5, items
+    a = report_json("unanswered.db", "--user", "una")[0]
+    assert (a["status"], a["answered"], a["count"], a["correct"]) == ("submitted", 0, 5, 0), a
+    # three answered, two left at the end of input: three in the log
+    rc, out, err = run(["exam", "--plain", "--db", db("unanswered.db"), "--count", "5",
+                        "--seed", "6", "--user", "una"], "1\n1\n1\n")
+    assert rc == 0, err
+    rc, out, err = run(["stats", "--format", "json", "--db", db("unanswered.db"), "--user",
+                        "una"])
+    st = json.loads(out)
+    assert st["answers"] == 3 and sum(r["asked"] for r in st["roles"]) == 3, st
+    assert sum(c["chances"] for c in st["confusions"]) <= 3 * 3, st
+    log = testlib.query(db("unanswered.db"), "SELECT picked FROM answers")
+    assert len(log) == 3 and all(p >= 0 for (p,) in log), log
+    assert report_json("unanswered.db", "--user", "una")[1]["answered"] == 3
+
+
 def test_help_and_bad_input():
     rc, out, err = run(["exam", "--plain", "--db", db("bad.db"), "--count", "3",
                         "--seed", "7"], "?\n9\nzz\ng 99\np\n")

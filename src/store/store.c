@@ -550,9 +550,16 @@ int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 	return store_write(s, store_exam_answer_once, &w, err);
 }
 
+struct store_exam_submit {
+	struct store_exam_write w;
+	const struct answer_record *answered; /* the items that were answered */
+	unsigned n_answered;
+};
+
 static int store_exam_submit_once(struct store *s, void *ctx, struct rc_error *err)
 {
-	const struct store_exam_write *w = ctx;
+	const struct store_exam_submit *x = ctx;
+	const struct store_exam_write *w = &x->w;
 	int rc;
 
 	if (s->ops->begin_write(s->c, w->a->user_id, "start submitting the exam",
@@ -560,17 +567,32 @@ static int store_exam_submit_once(struct store *s, void *ctx, struct rc_error *e
 		return -1;
 	rc = s->ops->exam_close(s->c, w->a, w->items, w->n, err);
 	if (rc == 0)
-		rc = store_record_locked(s, w->a->user_id, w->items, w->n, w->h, err);
+		rc = store_record_locked(s, w->a->user_id, x->answered, x->n_answered, w->h,
+					 err);
 	return s->ops->finish(s->c, rc, "submit the exam", err);
 }
 
+/* A question left unanswered (end of input, time up, skipped) counts
+ * against the exam's score, which the attempt keeps; it is no evidence of
+ * what the person confuses, so the log and the derived state never see
+ * it. */
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      struct history *h, struct rc_error *err)
 {
-	struct store_exam_write w = { a, a->id, 0, items, n, h };
+	struct store_exam_submit x = { { a, a->id, 0, items, n, h }, NULL, 0 };
+	struct answer_record *answered = malloc((n ? n : 1) * sizeof *answered);
+	int rc;
 
-	return store_write(s, store_exam_submit_once, &w, err);
+	if (!answered)
+		return rc_error_set(err, "out of memory");
+	for (unsigned i = 0; i < n; i++)
+		if (items[i].picked >= 0)
+			answered[x.n_answered++] = items[i];
+	x.answered = answered;
+	rc = store_write(s, store_exam_submit_once, &x, err);
+	free(answered);
+	return rc;
 }
 
 int store_each_attempt(struct store *s, const struct exam_filter *f,
