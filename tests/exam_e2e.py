@@ -542,6 +542,8 @@ def test_report_text_table():
     assert rc == 0, err
     assert out.startswith("Exam attempts of ana since 2027-01-16 (times in UTC)\n")
     assert len([l for l in out.splitlines() if re.match(r"^\d+ +\S+ +\d{4}-", l)]) == 1
+    # a report creates no database: there must be one
+    assert run(["db", "init", "--db", db("empty.db")])[0] == 0
     rc, out, err = run(["report", "--db", db("empty.db")])
     assert (rc, out) == (0, "Exam attempts of tester (times in UTC)\nNo exam attempts.\n")
 

@@ -426,6 +426,7 @@ def test_hostile_file_names_are_sanitised():
 def test_user_names_are_text():
     """A profile name is shown by stats, reports and the UI: nothing the
     sanitiser would replace gets in, C1 controls and bidi overrides too."""
+    assert run(["db", "init", "--db", path("names.db")])[0] == 0
     for name in ("\x1b[2Jmallory", "\u009b31m", "evil\u202etxt", "tab\there",
                  b"caf\xe9".decode("utf-8", "surrogateescape"), "x" * 65):
         for args in (["stats"], ["report"], ["practice", "--plain"], ["export"]):
@@ -543,6 +544,7 @@ def test_invisible_characters_refused_in_names():
     """`alice` and `alice<U+200B>` print the same: zero-width, bidi and tag
     characters are refused in user and player names, with the code point."""
     db = path("invisible.db")
+    assert run(["db", "init", "--db", db])[0] == 0
     for name in INVISIBLE:
         cp = next(c for c in name if c not in "alice")
         want = ("rolecall: the user name holds U+%04X, which prints as nothing (a zero-width,"
@@ -555,8 +557,9 @@ def test_invisible_characters_refused_in_names():
         assert (rc, err) == (2, "rolecall: a name cannot hold U+%04X, which prints as nothing"
                              " (a zero-width, bidirectional or tag character): it would look"
                              " like another name\n" % ord(cp)), (name, rc, err)
-    rc, out, err, _ = run(["stats", "--user", "alice", "--db", db])
-    assert rc == 0 and out.startswith("alice: 0 answers"), (rc, out, err)
+    rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--user", "alice", "--db",
+                           db], stdin=b"1\n")
+    assert rc == 0, err
     names = [r[0] for r in testlib.query(db, "SELECT name FROM users")]
     assert names == ["alice"], names
 
@@ -620,11 +623,29 @@ def test_read_only_database_file():
     assert rc == 0, err
     checkpoint(db)
     os.chmod(db, 0o444)
-    for args in (["practice", "--plain"], ["stats"], ["export"]):
-        rc, out, err, _ = run(args + ["--db", db], stdin=b"1\n", as_user=user)
-        assert rc == 1, (args, rc, out, err)
-        assert_one_message(err, re.escape(db), "read-only|permission", "--db")
+    before = os.stat(db)
+    rc, out, err, _ = run(["practice", "--plain", "--db", db], stdin=b"1\n", as_user=user)
+    assert rc == 1, (rc, out, err)
+    assert_one_message(err, re.escape(db), "read-only|permission", "--db")
+    # the commands that only read work on a file one can read
+    read_only_reads(db, user)
+    assert (os.stat(db).st_mtime_ns, os.stat(db).st_size) == (before.st_mtime_ns,
+                                                              before.st_size)
     assert len(db_rows(db)) == 3
+
+
+def read_only_reads(db, user):
+    """stats, export and report on a database of 3 answers (1, 1, 1 with
+    seed 2) and no exam, that this user may read and not write."""
+    rc, out, err, _ = run(["stats", "--format", "json", "--db", db], as_user=user)
+    assert rc == 0 and json.loads(out)["answers"] == 3, (rc, out, err)
+    rc, out, err, _ = run(["export", "--format", "json", "--db", db], as_user=user)
+    assert rc == 0 and len(json.loads(out)) == 3, (rc, out, err)
+    for args in (["report"], ["report", "--items"], ["report", "--trivia"]):
+        rc, out, err, _ = run(args + ["--db", db], as_user=user)
+        assert (rc, err) == (0, ""), (args, rc, err)
+    rc, out, err, _ = run(["report", "--items", "--format", "csv", "--db", db], as_user=user)
+    assert rc == 0 and sum(int(l.split(",")[2]) for l in out.splitlines()[1:]) == 3, out
 
 
 def test_read_only_database_folder():
@@ -649,9 +670,57 @@ def test_read_only_database_folder():
                               stdin=b"1\n", as_user=user)
         assert rc == 1, (rc, out, err)
         assert_one_message(err, "new.db", "permission", "--db")
+        # reading needs neither the folder nor the file writable
+        read_only_reads(db, user)
+        os.chmod(db, 0o444)
+        read_only_reads(db, user)
+        assert sorted(os.listdir(folder)) == ["a.db"], os.listdir(folder)
+        # answers in a -wal that cannot be read without a -shm: said so
+        os.chmod(folder, 0o755)
+        os.chmod(db, 0o644)
+        rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", db],
+                              stdin=b"1\n", as_user=user)
+        assert rc == 0, err
+        os.unlink(db + "-shm")
+        os.chmod(folder, 0o555)
+        rc, out, err, _ = run(["stats", "--db", db], as_user=user)
+        assert (rc, err) == (1, "rolecall: %s: its latest answers are in %s-wal, which can be"
+                             " read only beside a -shm file, and you cannot make one in its"
+                             " folder; ask its owner to run 'rolecall stats' once\n"
+                             % (db, db)), (rc, err)
     finally:
         os.chmod(folder, 0o755)
-    assert len(db_rows(db)) == 3
+    assert len(db_rows(db)) == 4
+
+
+def test_read_commands_never_create_a_database():
+    """A typo in --db is not a new database: stats, export and report say
+    "no such database" and create neither the file nor its folders; the
+    same for the default database before anything was recorded."""
+    for target in (path("typo", "deep", "rolecal.db"), path("typo.db")):
+        want = ("rolecall: %s: no such database; check --db, or start one with"
+                " 'rolecall practice'\n" % target)
+        for args in (["stats"], ["stats", "--format", "csv"], ["export"], ["report"],
+                     ["report", "--all"], ["report", "--items"], ["report", "--trivia"],
+                     ["report", "--certificate", "1"]):
+            rc, out, err, _ = run(args + ["--db", target])
+            assert (rc, out, err) == (1, "", want), (args, rc, out, err)
+    assert not os.path.exists(path("typo")) and not os.path.exists(path("typo.db"))
+    home = path("fresh-home")
+    env = dict(ENV, XDG_DATA_HOME=os.path.join(home, "xdg"))
+    rc, out, err, _ = run(["stats"], env=env)
+    assert (rc, err) == (1, "rolecall: %s: no such database; check --db, or start one with"
+                         " 'rolecall practice'\n" % os.path.join(home, "xdg", "rolecall",
+                                                                "rolecall.db")), (rc, err)
+    assert not os.path.exists(home)
+    # once practice made it, the same commands read it, and add no profile
+    rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", path("typo.db")],
+                          stdin=b"1\n")
+    assert rc == 0, err
+    rc, out, err, _ = run(["stats", "--user", "nobody-yet", "--db", path("typo.db")])
+    assert (rc, out.splitlines()[0]) == (0, "nobody-yet: 0 answers, 0 right (0%)"), (rc, out)
+    users = testlib.query(path("typo.db"), "SELECT name FROM users")
+    assert users == [("tester",)], users
 
 
 def full_disk_session(db, fill, what):
@@ -1171,7 +1240,8 @@ def test_database_and_folder_modes_with_umask_000():
         s.kill()
     # --db in a new folder
     db = path("modes2", "a", "b.db")
-    rc, out, err, _ = run(["stats", "--db", db], umask=0)
+    rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", db], stdin=b"1\n",
+                          umask=0)
     assert rc == 0, err
     assert stat.S_IMODE(os.stat(db).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(os.path.dirname(db)).st_mode) == 0o700

@@ -590,7 +590,8 @@ def test_usage_errors():
                             "--db", db("usage.db")])
         assert rc == 1 and "no such database, so no trivia game ABCDE" in err, err
         assert not os.path.exists(db("usage.db")), "join created the database"
-    assert run(["stats", "--db", db("usage.db")])[0] == 0
+    # stats only reads (it creates no database): db init makes it
+    assert run(["db", "init", "--db", db("usage.db")])[0] == 0
     rc, out, err = run(["trivia", "--plain", "join", "ABCDE", "--name", "Ana",
                         "--db", db("usage.db")])
     assert rc == 1 and "no trivia game with the code ABCDE" in err, err

@@ -43,23 +43,32 @@ static void app_store_notice(void *ctx, const char *line)
 	fprintf(stderr, "rolecall: %s\n", line);
 }
 
-static int open_store(const struct options *cli, struct app *app)
+/* read: for a command that only reads, which neither creates the
+ * database nor adds the profile (an unknown one has no answers). */
+static int open_store(const struct options *cli, struct app *app, int read)
 {
 	struct rc_error err;
 	char path[4096];
+	int found = 1;
 
 	if (paths_db(cli->db, path, sizeof path, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	if (store_open(path, &app->store, &err) < 0) {
+	if ((read ? store_open_existing : store_open)(path, &app->store, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
 	if (cli->plain)
 		store_set_notice(app->store, app_store_notice, NULL);
-	if (store_user(app->store, app->user, &app->user_id, &err) < 0 ||
-	    store_load_history(app->store, app->user_id, app->h, &err) < 0) {
+	if (read)
+		found = store_find_user(app->store, app->user, &app->user_id, &err);
+	else if (store_user(app->store, app->user, &app->user_id, &err) < 0)
+		found = -1;
+	if (found == 0)
+		app->user_id = -1; /* no one: ids start at 1 */
+	if (found < 0 || (found && store_load_history(app->store, app->user_id, app->h,
+						      &err) < 0)) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
@@ -97,7 +106,7 @@ int app_check_user(const char *name)
 	return 0;
 }
 
-int app_open(const struct options *cli, struct app *app)
+static int app_open_as(const struct options *cli, struct app *app, int read)
 {
 	memset(app, 0, sizeof *app);
 	app->user = app_user_name(cli);
@@ -110,7 +119,17 @@ int app_open(const struct options *cli, struct app *app)
 		app_fail("out of memory");
 		return -1;
 	}
-	return open_store(cli, app);
+	return open_store(cli, app, read);
+}
+
+int app_open(const struct options *cli, struct app *app)
+{
+	return app_open_as(cli, app, 0);
+}
+
+int app_open_read(const struct options *cli, struct app *app)
+{
+	return app_open_as(cli, app, 1);
 }
 
 void app_close(struct app *app)

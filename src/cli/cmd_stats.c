@@ -226,7 +226,8 @@ int cmd_stats(const struct options *cli)
 		app_fail("'stats' takes no arguments (got '%s')", cli->args[0]);
 		return EXIT_USAGE;
 	}
-	if (app_open(cli, &app) < 0 || (cli->rebuild && rebuild(&app) < 0)) {
+	if ((cli->rebuild ? app_open : app_open_read)(cli, &app) < 0 ||
+	    (cli->rebuild && rebuild(&app) < 0)) {
 		app_close(&app);
 		return EXIT_FAIL;
 	}

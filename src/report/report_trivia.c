@@ -284,7 +284,7 @@ int report_trivia(const struct options *cli)
 		app_fail("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (store_open(path, &r.store, &err) < 0 ||
+	if (store_open_existing(path, &r.store, &err) < 0 ||
 	    store_trivia_each_game(r.store, &f, rt_take, &gs, &err) < 0)
 		app_fail("%s", err.msg);
 	else if (gs.oom)

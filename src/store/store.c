@@ -55,7 +55,8 @@ const struct store_ops *store_backend_for(const char *target,
 #endif
 }
 
-int store_open(const char *target, struct store **out, struct rc_error *err)
+static int store_open_as(const char *target, int read, struct store **out,
+			 struct rc_error *err)
 {
 	const struct store_ops *ops;
 	struct store *s;
@@ -69,12 +70,22 @@ int store_open(const char *target, struct store **out, struct rc_error *err)
 		return rc_error_set(err, "%s: cannot open the database: out of "
 				    "memory", target);
 	s->ops = ops;
-	if (ops->open(target, &s->c, err) < 0) {
+	if ((read && ops->open_read ? ops->open_read : ops->open)(target, &s->c, err) < 0) {
 		free(s);
 		return -1;
 	}
 	*out = s;
 	return 0;
+}
+
+int store_open(const char *target, struct store **out, struct rc_error *err)
+{
+	return store_open_as(target, 0, out, err);
+}
+
+int store_open_existing(const char *target, struct store **out, struct rc_error *err)
+{
+	return store_open_as(target, 1, out, err);
 }
 
 int store_init(const char *target, const char **backend, int *version,
