@@ -548,6 +548,29 @@ def test_report_text_table():
     assert (rc, out) == (0, "Exam attempts of tester (times in UTC)\nNo exam attempts.\n")
 
 
+def test_report_names_by_display_width_never_cut():
+    """The User column is as wide as the widest name, in columns: two
+    names that differ in their 15th character both print whole, and
+    "王芳" (2 wide characters) and "José" line up with them."""
+    name = "widths.db"
+    for user in ("maria.gonzalez1", "maria.gonzalez2", "王芳", "José"):
+        rc, out, err = run(["exam", "--plain", "--count", "2", "--seed", "1", "--user", user,
+                            "--db", db(name)], "")
+        assert rc == 0, err
+    p = subprocess.run([BIN, "report", "--all", "--db", db(name)], capture_output=True,
+                       text=True, timeout=60, env=dict(env(), LC_ALL="C.UTF-8"))
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert lines[2] == ("ID    User            Started           Score        Pass  Result"
+                        "        Time"), lines
+    cols = {"maria.gonzalez1": 15, "maria.gonzalez2": 15, "王芳": 4, "José": 4}
+    rows = [re.match(r"^(\d)     (\S+)( +)(\d{4}-\d\d-\d\d )", l) for l in lines]
+    rows = [(m.group(1), m.group(2), cols[m.group(2)] + len(m.group(3))) for m in rows if m]
+    # every name whole, and Started at the same column (16 after the name's)
+    assert rows == [("1", "maria.gonzalez1", 16), ("2", "maria.gonzalez2", 16),
+                    ("3", "王芳", 16), ("4", "José", 16)], rows
+
+
 def test_certificate():
     name = make_report_db()
     rc, out, err = run(["report", "--certificate", "2", "--db", db(name)], now=T0 + 10 * 86400)

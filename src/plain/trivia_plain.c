@@ -67,9 +67,10 @@ static int tp_name_width(const struct tgame *g)
 {
 	int w = 4;
 
+	/* columns, not bytes: "José" and "王芳" line up with "Ana" */
 	for (unsigned i = 0; i < g->n_players; i++)
-		if ((int)strlen(g->players[i].s.name) > w)
-			w = (int)strlen(g->players[i].s.name);
+		if (emit_width(g->players[i].s.name) > w)
+			w = emit_width(g->players[i].s.name);
 	return w;
 }
 
@@ -162,7 +163,9 @@ static void tp_standings(const struct tplain *p, int full)
 	for (unsigned i = 0; i < n; i++) {
 		const struct tgame_player *pl = tgame_find(p->g, rank[i].name);
 
-		fprintf(p->out, "  %2u. %-*s %6" PRId64, i + 1, w, rank[i].name, rank[i].score);
+		fprintf(p->out, "  %2u. ", i + 1);
+		emit_cell(p->out, rank[i].name, w, 0);
+		fprintf(p->out, " %6" PRId64, rank[i].score);
 		tp_seconds(t, sizeof t, rank[i].time_ms);
 		if (full)
 			fprintf(p->out, " points, %u right, %s", rank[i].right, t);
@@ -188,9 +191,11 @@ static void tp_podium(const struct tplain *p)
 		fprintf(p->out, "\n== The game was ended early, after %u of %u questions ==\n",
 			p->g->game.current_round, p->g->game.rounds);
 	fputs("\n== Podium ==\n", p->out);
-	for (unsigned i = 0; i < n && i < 3; i++)
-		fprintf(p->out, "  %s  %-*s %6" PRId64 "\n", place[i], w, rank[i].name,
-			rank[i].score);
+	for (unsigned i = 0; i < n && i < 3; i++) {
+		fprintf(p->out, "  %s  ", place[i]);
+		emit_cell(p->out, rank[i].name, w, 0);
+		fprintf(p->out, " %6" PRId64 "\n", rank[i].score);
+	}
 	fputs("Full ranking:\n", p->out);
 	tp_standings(p, 1);
 	fprintf(p->out, "%s\nGame %s is saved; 'rolecall report --trivia' lists it.\n",

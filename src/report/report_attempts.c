@@ -266,7 +266,9 @@ static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 	fputc('\n', out);
 }
 
-static void text_row(const struct rows *rs, const struct row *r, FILE *out)
+/* uw: the User column's width, that of the widest name (never cut: two
+ * names cut alike would be two people who print the same). */
+static void text_row(const struct rows *rs, const struct row *r, int uw, FILE *out)
 {
 	const struct exam_attempt *a = &r->a;
 	char when[32], score[48] = "-", result[32] = "not submitted", took[32] = "-";
@@ -281,7 +283,7 @@ static void text_row(const struct rows *rs, const struct row *r, FILE *out)
 		duration(took, sizeof took, a->ended_at - a->started_at);
 	}
 	fprintf(out, "%-5" PRId64 " ", a->id);
-	emit_cell(out, a->user, 14, 0);
+	emit_cell(out, a->user, uw, 0);
 	fprintf(out, " %-16s  %-11s  %-4s  %-13s %s\n", when, score, mark, result, took);
 	text_roles(rs, r, out);
 }
@@ -315,6 +317,7 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 {
 	unsigned pass = 0, fail = 0, open = 0;
 	char since[32];
+	int uw = 14;
 
 	fputs("Exam attempts of ", out);
 	emit_text(out, rp->who ? rp->who : "every user");
@@ -327,12 +330,15 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 		fputs("No exam attempts.\n", out);
 		return;
 	}
-	fprintf(out, "\n%-5s %-14s %-16s  %-11s  %-4s  %-13s %s\n", "ID", "User",
+	for (size_t i = 0; i < rs->n; i++)
+		if (emit_width(rs->v[i].a.user) > uw)
+			uw = emit_width(rs->v[i].a.user);
+	fprintf(out, "\n%-5s %-*s %-16s  %-11s  %-4s  %-13s %s\n", "ID", uw, "User",
 		"Started", "Score", "Pass", "Result", "Time");
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct exam_attempt *a = &rs->v[i].a;
 
-		text_row(rs, &rs->v[i], out);
+		text_row(rs, &rs->v[i], uw, out);
 		if (!a->submitted)
 			open++;
 		else if (passed(a))
