@@ -1247,6 +1247,48 @@ def test_database_and_folder_modes_with_umask_000():
     assert stat.S_IMODE(os.stat(os.path.dirname(db)).st_mode) == 0o700
 
 
+def modes(db):
+    return {sfx: stat.S_IMODE(os.stat(db + sfx).st_mode) for sfx in ("", "-wal", "-shm")
+            if os.path.exists(db + sfx)}
+
+
+def test_existing_database_modes_tightened():
+    """A database made readable by others (an old 0644 file, a copy) and
+    its -wal and -shm become 0600 when rolecall, their owner, opens them,
+    to record or only to read; a file another user owns keeps its mode."""
+    db = path("loose", "a.db")
+    os.makedirs(os.path.dirname(db))
+    for args, stdin in ((["practice", "--plain", "--count", "1"], b"1\n"), (["stats"], b""),
+                        (["report", "--all"], b""), (["export"], b"")):
+        rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", db], stdin=b"1\n")
+        assert rc == 0, err
+        assert sorted(modes(db)) == ["", "-shm", "-wal"], modes(db)
+        for sfx, mode in zip(("", "-wal", "-shm"), (0o644, 0o666, 0o640)):
+            os.chmod(db + sfx, mode)
+        rc, out, err, _ = run(args + ["--db", db], stdin=stdin)
+        assert rc == 0, (args, err)
+        assert set(modes(db).values()) == {0o600}, (args, {k: oct(v) for k, v in modes(db).items()})
+    # read-only and ours: group and others lose read, the owner gains nothing
+    rc, out, err, _ = run(["stats", "--db", db])  # folds the WAL in, removes it
+    os.chmod(db, 0o444)
+    rc, out, err, _ = run(["stats", "--db", db])
+    assert rc == 0, err
+    assert modes(db)[""] == 0o400, oct(modes(db)[""])
+    if ROOT:
+        user = nobody()
+        theirs = path("loose", "theirs.db")
+        rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", theirs],
+                              stdin=b"1\n")
+        assert rc == 0, err
+        checkpoint(theirs)
+        os.chown(theirs, *user)
+        os.chmod(theirs, 0o644)
+        rc, out, err, _ = run(["stats", "--db", theirs])
+        assert rc == 0, err
+        assert modes(theirs)[""] == 0o644, oct(modes(theirs)[""])
+    FIGURES["modes tightened"] = "0644/0666/0640 to 0600 after practice, stats, report, export"
+
+
 SHELL_CALLS = re.compile(r"\b(system|popen|execl|execlp|execle|execv|execvp|execvpe|fexecve|"
                          r"fork|vfork|posix_spawnp?|dlopen)\s*\(")
 

@@ -608,9 +608,61 @@ static int sqlite_make_parents(const char *path, struct rc_error *err)
 	return 0;
 }
 
+/* The answers are personal: a file of ours that others may read (an old
+ * 0644 database, or its -wal and -shm, which SQLite gives the database's
+ * mode when it makes them) loses the group's and others' bits.  A file
+ * someone else owns is theirs to share. */
+static int sqlite_tighten_fd(int fd, const struct stat *st, const char *path,
+			     struct rc_error *err)
+{
+	if (!S_ISREG(st->st_mode) || st->st_uid != geteuid() || !(st->st_mode & 077))
+		return 0;
+	if (fchmod(fd, st->st_mode & 0700) == 0)
+		return 0;
+	return rc_error_set(err, "cannot make %s private (its mode is %04o): %s; "
+			    "chmod 600 it, or give --db another file", path,
+			    (unsigned)(st->st_mode & 07777), strerror(errno));
+}
+
+/* The database's -wal and -shm files, where they exist. */
+static int sqlite_tighten_side_files(const char *path, struct rc_error *err)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+
+	for (size_t i = 0; i < 2; i++) {
+		char side[PATH_MAX + 8];
+		struct stat st;
+		int fd, rc;
+
+		snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+		fd = open(side, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue; /* none yet: SQLite makes it with the database's mode */
+		rc = fstat(fd, &st) < 0 ? sqlite_file_error(side, "set up", errno, err) :
+		     sqlite_tighten_fd(fd, &st, side, err);
+		close(fd);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The database file and its side files, for a read-only open. */
+static int sqlite_tighten(const char *path, struct rc_error *err)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return 0; /* opening it says why */
+	rc = fstat(fd, &st) < 0 ? 0 : sqlite_tighten_fd(fd, &st, path, err);
+	close(fd);
+	return rc < 0 ? -1 : sqlite_tighten_side_files(path, err);
+}
+
 /* Create the file ourselves so that it is 0600 whatever the umask, and see
- * that an existing one is a writable regular file.  An existing file keeps
- * the mode its owner gave it. */
+ * that an existing one is a writable regular file, made private when it is
+ * ours. */
 static int sqlite_make_file(const char *path, struct rc_error *err)
 {
 	struct stat st;
@@ -627,11 +679,15 @@ static int sqlite_make_file(const char *path, struct rc_error *err)
 		close(fd);
 		return sqlite_file_error(path, "set up", e, err);
 	}
+	if (sqlite_tighten_fd(fd, &st, path, err) < 0) {
+		close(fd);
+		return -1;
+	}
 	close(fd);
 	if (!S_ISREG(st.st_mode))
 		return rc_error_set(err, "%s is not a regular file; give --db a "
 				    "database file", path);
-	return 0;
+	return sqlite_tighten_side_files(path, err);
 }
 
 static int sqlite_connect(struct store_conn *s, struct rc_error *err)
@@ -912,6 +968,8 @@ static int sqlite_open_read(const char *path, struct store_conn **out,
 	if (access(path, R_OK) < 0)
 		return rc_error_set(err, "cannot read %s: %s; give --db another file",
 				    path, strerror(errno));
+	if (sqlite_tighten(path, err) < 0)
+		return -1;
 	s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
