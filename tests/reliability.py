@@ -515,6 +515,42 @@ def test_stored_text_reaches_the_terminal_sanitised():
     FIGURES["stored strings sanitised"] = "%d across %d outputs" % (shown, len(reads + after))
 
 
+def test_hosted_trivia_names_from_the_store_are_sanitised():
+    """A hosted game's players are rows another process wrote: the host's
+    line mode prints their names through the sanitiser."""
+    db = path("hosted-names.db")
+    host = subprocess.Popen([BIN, "trivia", "host", "--plain", "--rounds", "1", "--db", db],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=ENV)
+    try:
+        out = b""
+        while b"Press Enter to start" not in out:
+            chunk = os.read(host.stdout.fileno(), 4096)
+            assert chunk, out
+            out += chunk
+        now_ms = int(time.time() * 1000)
+        testlib.query(db, "INSERT INTO trivia_players (game_id, name, seat, joined_at,"
+                      " last_seen_ms) VALUES (1, ?, 1, ?, ?)",
+                      (EVIL_SHORT + "Eve", now_ms // 1000, now_ms))
+        deadline = time.monotonic() + 30
+        while b"joined." not in out and time.monotonic() < deadline:
+            chunk = os.read(host.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            out += chunk
+        host.stdin.write(b"q\n")
+        host.stdin.close()
+        out += host.stdout.read()
+        host.wait(timeout=30)
+    finally:
+        if host.poll() is None:
+            host.kill()
+            host.wait()
+    text = out.decode("utf-8", "replace")
+    assert "\n+ " + SHORT_SHOWN + "Eve joined.\n" in text, text
+    assert_clean(text)
+
+
 def test_plain_echoes_and_paths_are_sanitised():
     """Piped answers in the exam and in trivia are echoed through the same
     sanitiser as practice; so is the --db that trivia host prints."""

@@ -102,8 +102,10 @@ static void tp_intro(const struct tplain *p)
 		g->rules.limit_ms / 1000);
 	if (g->role == TGAME_HOTSEAT) {
 		fputs(g->game.teams ? "Teams:" : "Players:", p->out);
-		for (unsigned i = 0; i < g->n_players; i++)
-			fprintf(p->out, "%s %s", i ? "," : "", g->players[i].s.name);
+		for (unsigned i = 0; i < g->n_players; i++) {
+			fputs(i ? ", " : " ", p->out);
+			emit_text(p->out, g->players[i].s.name);
+		}
 		fputc('\n', p->out);
 	}
 	tp_rules(p);
@@ -128,17 +130,19 @@ static void tp_player_result(const struct tplain *p, const struct tgame_player *
 	char t[32];
 
 	tp_seconds(t, sizeof t, s->elapsed_ms);
+	/* names come from the store, written by other processes */
+	fputs("  ", p->out);
+	emit_text(p->out, s->name);
 	if (s->picked < 0)
-		fprintf(p->out, "  %s: %s, 0 points\n", s->name,
-			s->absent ? "absent" : "no answer");
+		fprintf(p->out, ": %s, 0 points\n", s->absent ? "absent" : "no answer");
 	else if (s->correct && bonus)
-		fprintf(p->out, "  %s: right, %d points (%s; streak of %u: +%d)\n", s->name,
-			s->points, t, s->streak, bonus);
+		fprintf(p->out, ": right, %d points (%s; streak of %u: +%d)\n", s->points, t,
+			s->streak, bonus);
 	else if (s->correct)
-		fprintf(p->out, "  %s: right, %d points (%s)\n", s->name, s->points, t);
+		fprintf(p->out, ": right, %d points (%s)\n", s->points, t);
 	else
-		fprintf(p->out, "  %s: wrong (%d) %s), 0 points (%s)\n", s->name,
-			s->picked + 1, tq->q->choices[tq->order[s->picked]].text, t);
+		fprintf(p->out, ": wrong (%d) %s), 0 points (%s)\n", s->picked + 1,
+			tq->q->choices[tq->order[s->picked]].text, t);
 }
 
 static void tp_reveal(const struct tplain *p)
@@ -421,13 +425,16 @@ static void tp_roster_news(struct tplain *p)
 
 	for (unsigned i = 0; i < g->n_players; i++) {
 		const struct tgame_player *pl = &g->players[i];
+		const char *news = i >= p->known ? " joined.\n" :
+				   pl->here && !p->was_here[i] ? " is back.\n" :
+				   !pl->here && p->was_here[i] ? " left.\n" : NULL;
 
-		if (i >= p->known)
-			fprintf(p->out, "+ %s joined.\n", pl->s.name);
-		else if (pl->here && !p->was_here[i])
-			fprintf(p->out, "+ %s is back.\n", pl->s.name);
-		else if (!pl->here && p->was_here[i])
-			fprintf(p->out, "- %s left.\n", pl->s.name);
+		if (news) {
+			fputs(pl->here || i >= p->known ? "+ " : "- ", p->out);
+			/* from the store: another process wrote it */
+			emit_text(p->out, pl->s.name);
+			fputs(news, p->out);
+		}
 		p->was_here[i] = pl->here;
 	}
 	p->known = g->n_players;
