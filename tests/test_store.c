@@ -371,6 +371,33 @@ static void test_existing_file_made_private_folder_kept(void **state)
 		assert_int_equal(mode_of(wal), 0600);
 }
 
+/* Opening to read creates nothing: a missing file is "no such database",
+ * its folders are not made; an existing one is read as store_open would. */
+static void test_open_existing_creates_nothing(void **state)
+{
+	SQLITE_ONLY(); /* before anything is allocated */
+	struct fixture *f = *state;
+	char missing[200], want[300];
+	struct rc_error err;
+	struct store *s = NULL;
+	struct stat st;
+
+	snprintf(missing, sizeof missing, "%s/no/such/x.db", f->dir);
+	snprintf(want, sizeof want, "%s: no such database; check --db, or start one "
+		 "with 'rolecall practice'", missing);
+	assert_int_equal(store_open_existing(missing, &s, &err), -1);
+	assert_null(s);
+	assert_string_equal(err.msg, want);
+	snprintf(missing, sizeof missing, "%s/no", f->dir);
+	assert_int_equal(stat(missing, &st), -1);
+	store_close(open_ok(f->db));
+	assert_int_equal(store_open_existing(f->db, &s, &err), 0);
+	assert_string_equal(store_path(s), f->db);
+	store_close(s);
+	assert_int_equal(store_open_existing(f->dir, &s, &err), -1);
+	assert_non_null(strstr(err.msg, "is a folder, not a database file"));
+}
+
 static void test_migrates_an_empty_file(void **state)
 {
 	SQLITE_ONLY(); /* before anything is allocated */
@@ -1156,6 +1183,7 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(test_open_creates_private_file),
 		T(test_existing_file_made_private_folder_kept),
+		T(test_open_existing_creates_nothing),
 		T(test_migrates_an_empty_file),
 		T(test_path_is_a_folder),
 		T(test_newer_schema_refused_untouched),
