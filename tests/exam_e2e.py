@@ -286,6 +286,36 @@ def test_eof_submits():
     assert (a["status"], a["answered"], a["count"]) == ("submitted", 3, 5)
 
 
+def test_unanswered_count_against_the_score_only():
+    """End of input before any answer: the attempt keeps its 5 questions
+    and its 0 of 5, but the answer log, the stats and the confusions get
+    nothing (they used to get "5 answers, 0 right")."""
+    rc, out, err = run(["exam", "--plain", "--db", db("unanswered.db"), "--count", "5",
+                        "--seed", "6", "--user", "una"], "")
+    assert rc == 0, err
+    assert "Exam submitted: 0 of 5 right (0%)." in out, out
+    rc, out, err = run(["stats", "--db", db("unanswered.db"), "--user", "una"])
+    assert (rc, out) == (0, "una: 0 answers, 0 right (0%)\n"
+                         "No answers yet: start with 'rolecall practice'.\n"), (rc, out, err)
+    assert testlib.query(db("unanswered.db"), "SELECT count(*) FROM answers") == [(0,)]
+    items = testlib.query(db("unanswered.db"), "SELECT picked, correct FROM exam_items")
+    assert items == [(-1, 0)] * 5, items
+    a = report_json("unanswered.db", "--user", "una")[0]
+    assert (a["status"], a["answered"], a["count"], a["correct"]) == ("submitted", 0, 5, 0), a
+    # three answered, two left at the end of input: three in the log
+    rc, out, err = run(["exam", "--plain", "--db", db("unanswered.db"), "--count", "5",
+                        "--seed", "6", "--user", "una"], "1\n1\n1\n")
+    assert rc == 0, err
+    rc, out, err = run(["stats", "--format", "json", "--db", db("unanswered.db"), "--user",
+                        "una"])
+    st = json.loads(out)
+    assert st["answers"] == 3 and sum(r["asked"] for r in st["roles"]) == 3, st
+    assert sum(c["chances"] for c in st["confusions"]) <= 3 * 3, st
+    log = testlib.query(db("unanswered.db"), "SELECT picked FROM answers")
+    assert len(log) == 3 and all(p >= 0 for (p,) in log), log
+    assert report_json("unanswered.db", "--user", "una")[1]["answered"] == 3
+
+
 def test_help_and_bad_input():
     rc, out, err = run(["exam", "--plain", "--db", db("bad.db"), "--count", "3",
                         "--seed", "7"], "?\n9\nzz\ng 99\np\n")
@@ -512,8 +542,33 @@ def test_report_text_table():
     assert rc == 0, err
     assert out.startswith("Exam attempts of ana since 2027-01-16 (times in UTC)\n")
     assert len([l for l in out.splitlines() if re.match(r"^\d+ +\S+ +\d{4}-", l)]) == 1
+    # a report creates no database: there must be one
+    assert run(["db", "init", "--db", db("empty.db")])[0] == 0
     rc, out, err = run(["report", "--db", db("empty.db")])
     assert (rc, out) == (0, "Exam attempts of tester (times in UTC)\nNo exam attempts.\n")
+
+
+def test_report_names_by_display_width_never_cut():
+    """The User column is as wide as the widest name, in columns: two
+    names that differ in their 15th character both print whole, and
+    "王芳" (2 wide characters) and "José" line up with them."""
+    name = "widths.db"
+    for user in ("maria.gonzalez1", "maria.gonzalez2", "王芳", "José"):
+        rc, out, err = run(["exam", "--plain", "--count", "2", "--seed", "1", "--user", user,
+                            "--db", db(name)], "")
+        assert rc == 0, err
+    p = subprocess.run([BIN, "report", "--all", "--db", db(name)], capture_output=True,
+                       text=True, timeout=60, env=dict(env(), LC_ALL="C.UTF-8"))
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert lines[2] == ("ID    User            Started           Score        Pass  Result"
+                        "        Time"), lines
+    cols = {"maria.gonzalez1": 15, "maria.gonzalez2": 15, "王芳": 4, "José": 4}
+    rows = [re.match(r"^(\d)     (\S+)( +)(\d{4}-\d\d-\d\d )", l) for l in lines]
+    rows = [(m.group(1), m.group(2), cols[m.group(2)] + len(m.group(3))) for m in rows if m]
+    # every name whole, and Started at the same column (16 after the name's)
+    assert rows == [("1", "maria.gonzalez1", 16), ("2", "maria.gonzalez2", 16),
+                    ("3", "王芳", 16), ("4", "José", 16)], rows
 
 
 def test_certificate():

@@ -263,6 +263,13 @@ def test_database_modes():
 
 
 def test_stats_before_any_answer():
+    # stats creates no database (a typo in --db is not a new one)
+    if not testlib.on_pg():
+        rc, out, err = run(["stats", "--db", dbp("empty.db")])
+        assert (rc, out, err) == (1, "", "rolecall: %s: no such database; check --db, or start"
+                                  " one with 'rolecall practice'\n" % dbp("empty.db")), err
+        assert not os.path.exists(dbp("empty.db"))
+    assert run(["db", "init", "--db", dbp("empty.db")])[0] == 0
     rc, out, err = run(["stats", "--db", dbp("empty.db")])
     assert rc == 0, err
     assert out == "tester: 0 answers, 0 right (0%)\nNo answers yet: start with 'rolecall practice'.\n"

@@ -426,6 +426,7 @@ def test_hostile_file_names_are_sanitised():
 def test_user_names_are_text():
     """A profile name is shown by stats, reports and the UI: nothing the
     sanitiser would replace gets in, C1 controls and bidi overrides too."""
+    assert run(["db", "init", "--db", path("names.db")])[0] == 0
     for name in ("\x1b[2Jmallory", "\u009b31m", "evil\u202etxt", "tab\there",
                  b"caf\xe9".decode("utf-8", "surrogateescape"), "x" * 65):
         for args in (["stats"], ["report"], ["practice", "--plain"], ["export"]):
@@ -442,6 +443,161 @@ def test_user_names_are_text():
     assert rc == 0, err
     assert "> ?2J?]0;x?\n" in out, out
     assert_clean(out)
+
+
+# What a hand edit, another program or a shared server could have put in
+# the database: the clipboard (OSC 52), a line moved up and wiped to
+# repaint a FAIL as PASS, a C1 CSI and a right-to-left override.
+EVIL = "\x1b]52;c;ZXZpbA==\x07\x1b[1A\x1b[2KPASS\u009b2J\u202e"
+EVIL_SHOWN = "?]52;c;ZXZpbA==??[1A?[2KPASS?2J?"
+# a player's name holds 32 bytes
+EVIL_SHORT, SHORT_SHOWN = "\x1b[1A\x1b[2K\u009b2J\u202e", "?[1A?[2K?2J?"
+
+
+def hostile_store():
+    """A database with practice, an exam and a trivia game, and then
+    every kind of stored text made hostile."""
+    db = path("stored-text.db")
+    rc, out, err, _ = run(["practice", "--plain", "--count", "3", "--seed", "1", "--db", db],
+                          stdin=b"1\n2\n1\n")
+    assert rc == 0, err
+    rc, out, err, _ = run(["exam", "--plain", "--count", "3", "--seed", "2", "--db", db],
+                          stdin=b"1\n1\n1\nsubmit\ny\n")
+    assert rc == 0, err
+    rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana,Ben", "--rounds", "2",
+                           "--time", "5", "--seed", "3", "--db", db], stdin=b"1\n" * 8)
+    assert rc == 0, err
+    c = sqlite3.connect(db)
+    for sql in ("UPDATE role_tally SET role_id = ? || role_id",
+                "UPDATE confusion SET answer_role = ? || answer_role",
+                "UPDATE answers SET bank_id = ? || bank_id, question_id = ? || question_id,"
+                " about_roles = ? || about_roles",
+                "UPDATE exam_items SET about_roles = ? || about_roles",
+                "UPDATE exam_attempts SET banks = ? || banks"):
+        c.execute(sql, (EVIL,) * sql.count("?"))
+    for sql in ("UPDATE trivia_players SET name = ? || name",
+                "UPDATE trivia_answers SET player = ? || player"):
+        c.execute(sql, (EVIL_SHORT,))
+    c.commit()
+    c.close()
+    return db
+
+
+def test_stored_text_reaches_the_terminal_sanitised():
+    """User names, bank, question and role ids and player names come from
+    the database, not from a bank the loader checked: each goes through
+    the sanitiser in every text and CSV output."""
+    db = hostile_store()
+    reads = (["stats"], ["stats", "--format", "csv"], ["report", "--items"],
+             ["report", "--items", "--format", "csv"], ["report", "--trivia"],
+             ["report", "--trivia", "--format", "csv"])
+    rename = ("UPDATE users SET name = ? || name WHERE name = 'tester'", (EVIL,))
+    after = (["report", "--all"], ["report", "--all", "--format", "csv"],
+             ["report", "--certificate", "1"])
+    shown = 0
+    for args in reads + (rename,) + after:
+        if args is rename:
+            testlib.query(db, *rename)
+            continue
+        rc, out, err, _ = run(args + ["--db", db])
+        assert rc == 0, (args, err)
+        assert_clean(out, err)
+        shown += out.count(EVIL_SHOWN) + out.count(SHORT_SHOWN)
+        assert EVIL_SHOWN in out or SHORT_SHOWN in out, (args, out)
+    rc, out, err, _ = run(["report", "--all", "--db", db])
+    assert "\n1     " + EVIL_SHOWN + "tester " in out, out
+    rc, out, err, _ = run(["report", "--certificate", "1", "--db", db])
+    assert "\nCandidate:  " + EVIL_SHOWN + "tester\n" in out, out
+    rc, out, err, _ = run(["report", "--trivia", "--db", db])
+    assert re.search(r"\n   1\. \?\[1A\?\[2K\?2J\?(Ana|Ben): ", out), out
+    rc, out, err, _ = run(["report", "--trivia", "--format", "csv", "--db", db])
+    assert ',"' + SHORT_SHOWN + 'Ana",' in out, out
+    FIGURES["stored strings sanitised"] = "%d across %d outputs" % (shown, len(reads + after))
+
+
+def test_hosted_trivia_names_from_the_store_are_sanitised():
+    """A hosted game's players are rows another process wrote: the host's
+    line mode prints their names through the sanitiser."""
+    db = path("hosted-names.db")
+    host = subprocess.Popen([BIN, "trivia", "host", "--plain", "--rounds", "1", "--db", db],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=ENV)
+    try:
+        out = b""
+        while b"Press Enter to start" not in out:
+            chunk = os.read(host.stdout.fileno(), 4096)
+            assert chunk, out
+            out += chunk
+        now_ms = int(time.time() * 1000)
+        testlib.query(db, "INSERT INTO trivia_players (game_id, name, seat, joined_at,"
+                      " last_seen_ms) VALUES (1, ?, 1, ?, ?)",
+                      (EVIL_SHORT + "Eve", now_ms // 1000, now_ms))
+        deadline = time.monotonic() + 30
+        while b"joined." not in out and time.monotonic() < deadline:
+            chunk = os.read(host.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            out += chunk
+        host.stdin.write(b"q\n")
+        host.stdin.close()
+        out += host.stdout.read()
+        host.wait(timeout=30)
+    finally:
+        if host.poll() is None:
+            host.kill()
+            host.wait()
+    text = out.decode("utf-8", "replace")
+    assert "\n+ " + SHORT_SHOWN + "Eve joined.\n" in text, text
+    assert_clean(text)
+
+
+def test_plain_echoes_and_paths_are_sanitised():
+    """Piped answers in the exam and in trivia are echoed through the same
+    sanitiser as practice; so is the --db that trivia host prints."""
+    rc, out, err, _ = run(["exam", "--plain", "--count", "1", "--seed", "2", "--db",
+                           path("echo.db")], stdin="\u009b2J\u202eup\nq\ny\n".encode())
+    assert rc == 0, err
+    assert "> ?2J?up\n" in out, out
+    assert_clean(out, err)
+    rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana", "--rounds", "1", "--time",
+                           "5", "--seed", "3", "--db", path("echo.db")],
+                          stdin="\u009b2J\u202eup\n1\n".encode())
+    assert rc == 0, err
+    assert "> ?2J?up\n" in out, out
+    assert_clean(out, err)
+    host_db = path("\x1b]52;c;eA==\x07\u202ehost.db")
+    rc, out, err, _ = run(["trivia", "host", "--plain", "--rounds", "1", "--db", host_db],
+                          stdin=b"q\n")
+    assert " --name NAME --db " + path("?]52;c;eA==??host.db") + "\n" in out, out
+    assert_clean(out, err)
+
+
+INVISIBLE = ("alice\u200b", "\u200dalice", "al\u2060ice", "alice\u200e", "alice\u061c",
+             "alice\U000e0041", "alice\ufe0f", "ali\u00adce", "\ufeffalice", "alice\u2028")
+
+
+def test_invisible_characters_refused_in_names():
+    """`alice` and `alice<U+200B>` print the same: zero-width, bidi and tag
+    characters are refused in user and player names, with the code point."""
+    db = path("invisible.db")
+    assert run(["db", "init", "--db", db])[0] == 0
+    for name in INVISIBLE:
+        cp = next(c for c in name if c not in "alice")
+        want = ("rolecall: the user name holds U+%04X, which prints as nothing (a zero-width,"
+                " bidirectional or tag character): it would look like another name\n" % ord(cp))
+        for args in (["stats"], ["report"], ["practice", "--plain"], ["export"]):
+            rc, out, err, _ = run(args + ["--user", name, "--db", db], stdin=b"1\n")
+            assert (rc, err) == (1, want), (name, args, rc, err)
+            assert out == "", out
+        rc, out, err, _ = run(["trivia", "--plain", "--players", "alice," + name, "--db", db])
+        assert (rc, err) == (2, "rolecall: a name cannot hold U+%04X, which prints as nothing"
+                             " (a zero-width, bidirectional or tag character): it would look"
+                             " like another name\n" % ord(cp)), (name, rc, err)
+    rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--user", "alice", "--db",
+                           db], stdin=b"1\n")
+    assert rc == 0, err
+    names = [r[0] for r in testlib.query(db, "SELECT name FROM users")]
+    assert names == ["alice"], names
 
 
 def test_hostile_1mb_line():
@@ -503,11 +659,29 @@ def test_read_only_database_file():
     assert rc == 0, err
     checkpoint(db)
     os.chmod(db, 0o444)
-    for args in (["practice", "--plain"], ["stats"], ["export"]):
-        rc, out, err, _ = run(args + ["--db", db], stdin=b"1\n", as_user=user)
-        assert rc == 1, (args, rc, out, err)
-        assert_one_message(err, re.escape(db), "read-only|permission", "--db")
+    before = os.stat(db)
+    rc, out, err, _ = run(["practice", "--plain", "--db", db], stdin=b"1\n", as_user=user)
+    assert rc == 1, (rc, out, err)
+    assert_one_message(err, re.escape(db), "read-only|permission", "--db")
+    # the commands that only read work on a file one can read
+    read_only_reads(db, user)
+    assert (os.stat(db).st_mtime_ns, os.stat(db).st_size) == (before.st_mtime_ns,
+                                                              before.st_size)
     assert len(db_rows(db)) == 3
+
+
+def read_only_reads(db, user):
+    """stats, export and report on a database of 3 answers (1, 1, 1 with
+    seed 2) and no exam, that this user may read and not write."""
+    rc, out, err, _ = run(["stats", "--format", "json", "--db", db], as_user=user)
+    assert rc == 0 and json.loads(out)["answers"] == 3, (rc, out, err)
+    rc, out, err, _ = run(["export", "--format", "json", "--db", db], as_user=user)
+    assert rc == 0 and len(json.loads(out)) == 3, (rc, out, err)
+    for args in (["report"], ["report", "--items"], ["report", "--trivia"]):
+        rc, out, err, _ = run(args + ["--db", db], as_user=user)
+        assert (rc, err) == (0, ""), (args, rc, err)
+    rc, out, err, _ = run(["report", "--items", "--format", "csv", "--db", db], as_user=user)
+    assert rc == 0 and sum(int(l.split(",")[2]) for l in out.splitlines()[1:]) == 3, out
 
 
 def test_read_only_database_folder():
@@ -532,9 +706,57 @@ def test_read_only_database_folder():
                               stdin=b"1\n", as_user=user)
         assert rc == 1, (rc, out, err)
         assert_one_message(err, "new.db", "permission", "--db")
+        # reading needs neither the folder nor the file writable
+        read_only_reads(db, user)
+        os.chmod(db, 0o444)
+        read_only_reads(db, user)
+        assert sorted(os.listdir(folder)) == ["a.db"], os.listdir(folder)
+        # answers in a -wal that cannot be read without a -shm: said so
+        os.chmod(folder, 0o755)
+        os.chmod(db, 0o644)
+        rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", db],
+                              stdin=b"1\n", as_user=user)
+        assert rc == 0, err
+        os.unlink(db + "-shm")
+        os.chmod(folder, 0o555)
+        rc, out, err, _ = run(["stats", "--db", db], as_user=user)
+        assert (rc, err) == (1, "rolecall: %s: its latest answers are in %s-wal, which can be"
+                             " read only beside a -shm file, and you cannot make one in its"
+                             " folder; ask its owner to run 'rolecall stats' once\n"
+                             % (db, db)), (rc, err)
     finally:
         os.chmod(folder, 0o755)
-    assert len(db_rows(db)) == 3
+    assert len(db_rows(db)) == 4
+
+
+def test_read_commands_never_create_a_database():
+    """A typo in --db is not a new database: stats, export and report say
+    "no such database" and create neither the file nor its folders; the
+    same for the default database before anything was recorded."""
+    for target in (path("typo", "deep", "rolecal.db"), path("typo.db")):
+        want = ("rolecall: %s: no such database; check --db, or start one with"
+                " 'rolecall practice'\n" % target)
+        for args in (["stats"], ["stats", "--format", "csv"], ["export"], ["report"],
+                     ["report", "--all"], ["report", "--items"], ["report", "--trivia"],
+                     ["report", "--certificate", "1"]):
+            rc, out, err, _ = run(args + ["--db", target])
+            assert (rc, out, err) == (1, "", want), (args, rc, out, err)
+    assert not os.path.exists(path("typo")) and not os.path.exists(path("typo.db"))
+    home = path("fresh-home")
+    env = dict(ENV, XDG_DATA_HOME=os.path.join(home, "xdg"))
+    rc, out, err, _ = run(["stats"], env=env)
+    assert (rc, err) == (1, "rolecall: %s: no such database; check --db, or start one with"
+                         " 'rolecall practice'\n" % os.path.join(home, "xdg", "rolecall",
+                                                                "rolecall.db")), (rc, err)
+    assert not os.path.exists(home)
+    # once practice made it, the same commands read it, and add no profile
+    rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", path("typo.db")],
+                          stdin=b"1\n")
+    assert rc == 0, err
+    rc, out, err, _ = run(["stats", "--user", "nobody-yet", "--db", path("typo.db")])
+    assert (rc, out.splitlines()[0]) == (0, "nobody-yet: 0 answers, 0 right (0%)"), (rc, out)
+    users = testlib.query(path("typo.db"), "SELECT name FROM users")
+    assert users == [("tester",)], users
 
 
 def full_disk_session(db, fill, what):
@@ -1054,10 +1276,53 @@ def test_database_and_folder_modes_with_umask_000():
         s.kill()
     # --db in a new folder
     db = path("modes2", "a", "b.db")
-    rc, out, err, _ = run(["stats", "--db", db], umask=0)
+    rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", db], stdin=b"1\n",
+                          umask=0)
     assert rc == 0, err
     assert stat.S_IMODE(os.stat(db).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(os.path.dirname(db)).st_mode) == 0o700
+
+
+def modes(db):
+    return {sfx: stat.S_IMODE(os.stat(db + sfx).st_mode) for sfx in ("", "-wal", "-shm")
+            if os.path.exists(db + sfx)}
+
+
+def test_existing_database_modes_tightened():
+    """A database made readable by others (an old 0644 file, a copy) and
+    its -wal and -shm become 0600 when rolecall, their owner, opens them,
+    to record or only to read; a file another user owns keeps its mode."""
+    db = path("loose", "a.db")
+    os.makedirs(os.path.dirname(db))
+    for args, stdin in ((["practice", "--plain", "--count", "1"], b"1\n"), (["stats"], b""),
+                        (["report", "--all"], b""), (["export"], b"")):
+        rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", db], stdin=b"1\n")
+        assert rc == 0, err
+        assert sorted(modes(db)) == ["", "-shm", "-wal"], modes(db)
+        for sfx, mode in zip(("", "-wal", "-shm"), (0o644, 0o666, 0o640)):
+            os.chmod(db + sfx, mode)
+        rc, out, err, _ = run(args + ["--db", db], stdin=stdin)
+        assert rc == 0, (args, err)
+        assert set(modes(db).values()) == {0o600}, (args, {k: oct(v) for k, v in modes(db).items()})
+    # read-only and ours: group and others lose read, the owner gains nothing
+    rc, out, err, _ = run(["stats", "--db", db])  # folds the WAL in, removes it
+    os.chmod(db, 0o444)
+    rc, out, err, _ = run(["stats", "--db", db])
+    assert rc == 0, err
+    assert modes(db)[""] == 0o400, oct(modes(db)[""])
+    if ROOT:
+        user = nobody()
+        theirs = path("loose", "theirs.db")
+        rc, out, err, _ = run(["practice", "--plain", "--count", "1", "--db", theirs],
+                              stdin=b"1\n")
+        assert rc == 0, err
+        checkpoint(theirs)
+        os.chown(theirs, *user)
+        os.chmod(theirs, 0o644)
+        rc, out, err, _ = run(["stats", "--db", theirs])
+        assert rc == 0, err
+        assert modes(theirs)[""] == 0o644, oct(modes(theirs)[""])
+    FIGURES["modes tightened"] = "0644/0666/0640 to 0600 after practice, stats, report, export"
 
 
 SHELL_CALLS = re.compile(r"\b(system|popen|execl|execlp|execle|execv|execvp|execvpe|fexecve|"

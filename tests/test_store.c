@@ -348,20 +348,54 @@ static void test_open_creates_private_file(void **state)
 	store_close(NULL);
 }
 
-static void test_existing_file_and_folder_keep_their_modes(void **state)
+/* An existing folder is the user's to arrange; an existing database file
+ * of ours, and its -wal, hold answers: others lose their read bits. */
+static void test_existing_file_made_private_folder_kept(void **state)
 {
 	SQLITE_ONLY(); /* before anything is allocated */
 	struct fixture *f = *state;
-	char dir[160];
+	char dir[160], wal[200];
 
 	snprintf(dir, sizeof dir, "%s/data", f->dir);
+	snprintf(wal, sizeof wal, "%s-wal", f->db);
 	assert_int_equal(mkdir(dir, 0750), 0);
 	assert_int_equal(chmod(dir, 0750), 0);
 	spit(f->db, "", 0, 0640);
 	assert_int_equal(chmod(f->db, 0640), 0);
+	spit(wal, "", 0, 0644);
+	assert_int_equal(chmod(wal, 0644), 0);
 	store_close(open_ok(f->db));
 	assert_int_equal(mode_of(dir), 0750);
-	assert_int_equal(mode_of(f->db), 0640);
+	assert_int_equal(mode_of(f->db), 0600);
+	if (access(wal, F_OK) == 0)
+		assert_int_equal(mode_of(wal), 0600);
+}
+
+/* Opening to read creates nothing: a missing file is "no such database",
+ * its folders are not made; an existing one is read as store_open would. */
+static void test_open_existing_creates_nothing(void **state)
+{
+	SQLITE_ONLY(); /* before anything is allocated */
+	struct fixture *f = *state;
+	char missing[200], want[300];
+	struct rc_error err;
+	struct store *s = NULL;
+	struct stat st;
+
+	snprintf(missing, sizeof missing, "%s/no/such/x.db", f->dir);
+	snprintf(want, sizeof want, "%s: no such database; check --db, or start one "
+		 "with 'rolecall practice'", missing);
+	assert_int_equal(store_open_existing(missing, &s, &err), -1);
+	assert_null(s);
+	assert_string_equal(err.msg, want);
+	snprintf(missing, sizeof missing, "%s/no", f->dir);
+	assert_int_equal(stat(missing, &st), -1);
+	store_close(open_ok(f->db));
+	assert_int_equal(store_open_existing(f->db, &s, &err), 0);
+	assert_string_equal(store_path(s), f->db);
+	store_close(s);
+	assert_int_equal(store_open_existing(f->dir, &s, &err), -1);
+	assert_non_null(strstr(err.msg, "is a folder, not a database file"));
 }
 
 static void test_migrates_an_empty_file(void **state)
@@ -1148,7 +1182,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(test_open_creates_private_file),
-		T(test_existing_file_and_folder_keep_their_modes),
+		T(test_existing_file_made_private_folder_kept),
+		T(test_open_existing_creates_nothing),
 		T(test_migrates_an_empty_file),
 		T(test_path_is_a_folder),
 		T(test_newer_schema_refused_untouched),

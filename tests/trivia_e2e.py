@@ -565,6 +565,24 @@ def test_report_trivia_lists_games_and_rankings():
     assert rc == 0 and "No trivia games yet" in out, out
 
 
+def test_leaderboard_lines_up_by_display_width():
+    """Names padded by the columns they take, not their bytes: "José" is 5
+    bytes in 4 columns, "王芳芳" 9 bytes in 6."""
+    cols = {"Ana": 3, "José": 4, "王芳芳": 6}
+    p = subprocess.run([BIN, "trivia", "--plain", "--players", ",".join(cols), "--rounds", "1",
+                        "--time", "5", "--seed", "3", "--db", db("widths.db")],
+                       input="1\n" * 3, capture_output=True, text=True, timeout=60,
+                       env=dict(env(), LC_ALL="C.UTF-8"))
+    assert p.returncode == 0, p.stderr
+    # the name's field, a blank, then the score in 6 columns
+    podium = re.findall(r"^  (?:1st|2nd|3rd)  (.*) [ \d]{5}\d$", p.stdout, re.M)
+    ranking = re.findall(r"^   \d\. (.*) [ \d]{5}\d points, ", p.stdout, re.M)
+    assert len(podium) == len(ranking) == 3, p.stdout
+    for field in podium + ranking:
+        name = field.rstrip(" ")
+        assert field == name + " " * (6 - cols[name]), (field, p.stdout)
+
+
 def test_usage_errors():
     cases = [
         (["trivia", "--plain"], "who plays?"),
@@ -593,7 +611,8 @@ def test_usage_errors():
                             "--db", db("usage.db")])
         assert rc == 1 and "no such database, so no trivia game ABCDE" in err, err
         assert not os.path.exists(db("usage.db")), "join created the database"
-    assert run(["stats", "--db", db("usage.db")])[0] == 0
+    # stats only reads (it creates no database): db init makes it
+    assert run(["db", "init", "--db", db("usage.db")])[0] == 0
     rc, out, err = run(["trivia", "--plain", "join", "ABCDE", "--name", "Ana",
                         "--db", db("usage.db")])
     assert rc == 1 and "no trivia game with the code ABCDE" in err, err

@@ -951,6 +951,9 @@ def test_plain_and_pipes_stay_line_mode():
     r = subprocess.run([BIN, "--count", "1", "--db", testlib.db(os.path.join(TMP, "pipe.db"))],
                        input="", capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 2 and "use --plain" in r.stderr, (r.returncode, r.stderr)
+    # stats creates no database: db init makes it
+    assert subprocess.run([BIN, "db", "init", "--db", testlib.db(os.path.join(TMP, "pipe.db"))],
+                          capture_output=True, env=env, timeout=60).returncode == 0
     r = subprocess.run([BIN, "stats", "--db", testlib.db(os.path.join(TMP, "pipe.db"))], input="",
                        capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 0 and r.stdout.startswith("tester: 0 answers"), r.stdout

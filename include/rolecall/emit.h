@@ -18,7 +18,9 @@
 /* Write s as a JSON string literal, quotes included; NULL writes null. */
 void emit_json_string(FILE *f, const char *s);
 
-/* Write s as one CSV field (quoted when it holds , " CR or LF).  A field
+/* Write s as one CSV field (quoted when it holds , " CR or LF, or another
+ * C0 control).  What emit_unsafe_char names, newline excepted,
+ * and bytes that are not UTF-8 are written as '?', as emit_safe does.  A field
  * a spreadsheet would take for a formula (it begins with = + - @, tab or
  * CR) is written quoted, after an apostrophe: '=1+1 reads as text. */
 void emit_csv_field(FILE *f, const char *s);
@@ -34,9 +36,29 @@ size_t emit_utf8_next(const char *s, size_t left, long *cp);
  * a line display differently from what it is. */
 int emit_unsafe_char(long cp);
 
+/* 1 when code point cp prints as nothing, or only changes how the text
+ * around it prints: zero-width spaces and joiners, bidirectional marks,
+ * embeddings and isolates, variation selectors, tag characters, fillers,
+ * line and paragraph separators.  A name holding one prints exactly like
+ * the name without it, so names refuse them. */
+int emit_invisible_char(long cp);
+
 /* Write len bytes of s with every unsafe character and every byte that is
  * not valid UTF-8 as '?'. */
 void emit_safe(FILE *f, const char *s, size_t len);
+
+/* emit_safe of the NUL-terminated s; NULL writes nothing. */
+void emit_text(FILE *f, const char *s);
+
+/* The terminal columns s takes as emit_safe writes it: each character's
+ * wcwidth in the current locale (0 for a combining mark, 2 for a wide
+ * one), 1 for one replaced or that the locale cannot measure. */
+int emit_width(const char *s);
+
+/* s through emit_safe in at least width columns: padded with spaces after
+ * it (before it when right is 1), by display width, never cut, so that no
+ * two different values print alike. */
+void emit_cell(FILE *f, const char *s, int width, int right);
 
 /* Write the first line of s, at most max bytes of it and never part of a
  * UTF-8 character, with "..." when anything was left out: one row of a

@@ -42,6 +42,11 @@ typedef void (*store_notice_fn)(void *ctx, const char *line);
  * rolecall is refused, never rewritten; a corrupt one is refused and left
  * untouched. */
 int store_open(const char *path, struct store **out, struct rc_error *err);
+/* Open a database to read it (stats, report, export): a file must exist
+ * ("no such database" otherwise), and neither it nor its folders are
+ * created; one this user can read but not write is opened read-only, and
+ * then every write fails.  A server target is opened as store_open does. */
+int store_open_existing(const char *path, struct store **out, struct rc_error *err);
 /* Copy every profile, the answer log, exam attempts and trivia games from
  * one store to another (a file and a server, either way), ids kept, into a
  * destination without profiles; then rebuild the destination's derived

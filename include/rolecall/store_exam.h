@@ -49,9 +49,11 @@ int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 		      const struct answer_record *item, struct rc_error *err);
 
 /* Submit an open attempt: a->id, user_id, ended_at, timed_out and
- * correct; items are its n questions as answered, which go into the log
- * (mode exam) and h's derived state, as store_record does.  h must already
- * have every item applied (history_apply).  One transaction. */
+ * correct; items are its n questions as answered, all kept with the
+ * attempt.  Those answered (picked >= 0) go into the log (mode exam) and
+ * h's derived state, as store_record does; an unanswered one counts only
+ * against the attempt's score.  h must already have every answered item
+ * applied (history_apply), and no other.  One transaction. */
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      struct history *h, struct rc_error *err);

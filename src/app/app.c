@@ -73,16 +73,19 @@ static int app_bind_login(const struct options *cli, struct app *app)
 	return 0;
 }
 
-static int open_store(const struct options *cli, struct app *app)
+/* read: for a command that only reads, which neither creates the
+ * database nor adds the profile (an unknown one has no answers). */
+static int open_store(const struct options *cli, struct app *app, int read)
 {
 	struct rc_error err;
 	char path[4096];
+	int found = 1;
 
 	if (paths_db(cli->db, path, sizeof path, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	if (store_open(path, &app->store, &err) < 0) {
+	if ((read ? store_open_existing : store_open)(path, &app->store, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
@@ -90,8 +93,14 @@ static int open_store(const struct options *cli, struct app *app)
 		store_set_notice(app->store, app_store_notice, NULL);
 	if (app_bind_login(cli, app) < 0)
 		return -1;
-	if (store_user(app->store, app->user, &app->user_id, &err) < 0 ||
-	    store_load_history(app->store, app->user_id, app->h, &err) < 0) {
+	if (read)
+		found = store_find_user(app->store, app->user, &app->user_id, &err);
+	else if (store_user(app->store, app->user, &app->user_id, &err) < 0)
+		found = -1;
+	if (found == 0)
+		app->user_id = -1; /* no one: ids start at 1 */
+	if (found < 0 || (found && store_load_history(app->store, app->user_id, app->h,
+						      &err) < 0)) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
@@ -100,7 +109,9 @@ static int open_store(const struct options *cli, struct app *app)
 
 /* The name is stored and shown by stats, reports and the UI: the terminal
  * sanitiser's definition decides, C1 controls and bidirectional overrides
- * included, which a byte test would miss. */
+ * included, which a byte test would miss.  A character that prints as
+ * nothing would make `alice` and `alice<U+200B>` two people who look the
+ * same, so it is refused too. */
 int app_check_user(const char *name)
 {
 	if (strlen(name) > 64) {
@@ -115,13 +126,19 @@ int app_check_user(const char *name)
 			app_fail("the user name must be UTF-8 text without control characters");
 			return -1;
 		}
+		if (emit_invisible_char(cp)) {
+			app_fail("the user name holds U+%04lX, which prints as nothing (a "
+				 "zero-width, bidirectional or tag character): it would "
+				 "look like another name", cp);
+			return -1;
+		}
 		name += n;
 		left -= n;
 	}
 	return 0;
 }
 
-int app_open(const struct options *cli, struct app *app)
+static int app_open_as(const struct options *cli, struct app *app, int read)
 {
 	memset(app, 0, sizeof *app);
 	app->user = app_user_name(cli);
@@ -134,7 +151,17 @@ int app_open(const struct options *cli, struct app *app)
 		app_fail("out of memory");
 		return -1;
 	}
-	return open_store(cli, app);
+	return open_store(cli, app, read);
+}
+
+int app_open(const struct options *cli, struct app *app)
+{
+	return app_open_as(cli, app, 0);
+}
+
+int app_open_read(const struct options *cli, struct app *app)
+{
+	return app_open_as(cli, app, 1);
 }
 
 struct replay {

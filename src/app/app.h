@@ -28,6 +28,10 @@ struct app {
 
 /* Open banks, database, profile and history; prints what went wrong. */
 int app_open(const struct options *cli, struct app *app);
+/* The same for a command that only reads (stats, export): the database
+ * must exist and may be read-only; an unknown profile is not created, its
+ * user_id is -1 and its history empty. */
+int app_open_read(const struct options *cli, struct app *app);
 void app_close(struct app *app);
 
 /* The drill's evidence, replayed afresh from the profile's answer log

@@ -57,6 +57,11 @@ int tgame_check_name(const char *name, struct rc_error *err)
 		if (cp < 0 || cp == ',' || emit_unsafe_char(cp))
 			return rc_error_set(err, "a name cannot hold a comma, a control "
 					    "character or bytes that are not UTF-8");
+		if (emit_invisible_char(cp))
+			return rc_error_set(err, "a name cannot hold U+%04lX, which prints "
+					    "as nothing (a zero-width, bidirectional or "
+					    "tag character): it would look like another "
+					    "name", cp);
 	}
 	return 0;
 }

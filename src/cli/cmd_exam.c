@@ -94,10 +94,11 @@ static void print_help(FILE *out)
 	      "  submit    end the exam (you are asked to confirm; q does the same)\n", out);
 }
 
+/* Through the terminal sanitiser, as practice echoes: a byte test lets
+ * C1 controls and bidi overrides through. */
 static void echo_line(const char *line, FILE *out)
 {
-	for (const unsigned char *p = (const unsigned char *)line; *p; p++)
-		putc(*p < 0x20 || *p == 0x7F ? '?' : *p, out);
+	emit_safe(out, line, strcspn(line, "\n"));
 	putc('\n', out);
 }
 
@@ -453,8 +454,8 @@ static void print_results(const struct run *r)
 		"shows it.\n", r->att.id, r->app->user);
 }
 
-/* Score it, put every question in the log and the history, and show the
- * result. */
+/* Score it, put every answered question in the log and the history, and
+ * show the result. */
 static int finish(struct run *r, int timed_out)
 {
 	unsigned n = exam_count(r->e);
@@ -472,7 +473,9 @@ static int finish(struct run *r, int timed_out)
 	r->att.correct = exam_result(r->e)->correct;
 	for (unsigned i = 0; i < n; i++) {
 		exam_item_record(r->e, i, &recs[i]);
-		if (history_apply(r->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
+		/* unanswered: against the score only (store_exam_submit) */
+		if (recs[i].picked >= 0 &&
+		    history_apply(r->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
 			app_fail("out of memory");
 			goto out;
 		}

@@ -109,7 +109,7 @@ int cmd_export(const struct options *cli)
 		return EXIT_USAGE;
 	}
 	ex.json = cli->format && !strcmp(cli->format, "json");
-	if (app_open(cli, &app) < 0) {
+	if (app_open_read(cli, &app) < 0) {
 		app_close(&app);
 		return EXIT_FAIL;
 	}

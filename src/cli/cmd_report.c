@@ -58,6 +58,11 @@ static int check_args(const struct options *cli)
 
 /* Whose attempts: --all, --user, else the login name.  Item analysis is
  * over every user unless --user names one. */
+static int report_of_one(const struct options *cli)
+{
+	return !cli->all && !(cli->items && !cli->user);
+}
+
 static int report_who(struct report *rp)
 {
 	const struct options *cli = rp->cli;
@@ -66,15 +71,13 @@ static int report_who(struct report *rp)
 
 	rp->filter.user_id = 0;
 	rp->filter.since = cli->since;
-	if (cli->all || (cli->items && !cli->user))
+	if (!report_of_one(cli))
 		return 0;
 	rp->who = app_user_name(cli);
 	/* a database that binds profiles to logins: yours is your login */
 	if (!cli->user && store_login(rp->store, rp->login, sizeof rp->login, &found,
 				      &err) > 0)
 		rp->who = rp->login;
-	if (app_check_user(rp->who) < 0)
-		return -1;
 	if ((found = store_find_user(rp->store, rp->who, &rp->filter.user_id, &err)) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
@@ -89,13 +92,16 @@ static int report_open(struct report *rp)
 	struct rc_error err;
 	char path[4096];
 
+	/* a bad name is refused before anything is opened */
+	if (report_of_one(rp->cli) && app_check_user(app_user_name(rp->cli)) < 0)
+		return -1;
 	if (!(rp->cat = app_load_banks(rp->cli, &rp->banks, &rp->n_banks)))
 		return -1;
 	if (paths_db(rp->cli->db, path, sizeof path, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	if (store_open(path, &rp->store, &err) < 0) {
+	if (store_open_existing(path, &rp->store, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}

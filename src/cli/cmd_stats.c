@@ -32,8 +32,9 @@ static void text_roles(const struct app *app, FILE *out)
 
 		if (!t->asked)
 			continue;
-		fprintf(out, "  %-28s %5u / %-5u %3u%%  ", role_label(app, history_role_id(h, i)),
-			t->correct, t->asked, p);
+		fputs("  ", out);
+		emit_cell(out, role_label(app, history_role_id(h, i)), 28, 0);
+		fprintf(out, " %5u / %-5u %3u%%  ", t->correct, t->asked, p);
 		for (unsigned k = 0; k < 10; k++)
 			fputs(k < bar ? "#" : ".", out);
 		fputc('\n', out);
@@ -48,11 +49,14 @@ static void text_matrix(const struct app *app, FILE *out)
 	fputs("\nConfusions (rows: the right answer; columns: what you picked; "
 	      "picks/chances)\n  ", out);
 	fprintf(out, "%-10s", "");
-	for (unsigned p = 0; p < n; p++)
-		fprintf(out, " %9.9s", history_role_id(h, p));
+	for (unsigned p = 0; p < n; p++) {
+		putc(' ', out);
+		emit_cell(out, history_role_id(h, p), 9, 1);
+	}
 	fputc('\n', out);
 	for (unsigned a = 0; a < n; a++) {
-		fprintf(out, "  %-10.10s", history_role_id(h, a));
+		fputs("  ", out);
+		emit_cell(out, history_role_id(h, a), 10, 0);
 		for (unsigned p = 0; p < n; p++) {
 			const struct confusion_cell *c = history_confusion(h, a, p);
 			char cellbuf[32];
@@ -81,9 +85,11 @@ static void text_top_pairs(const struct app *app, FILE *out)
 	for (unsigned i = 0; i < k; i++) {
 		const struct confusion_cell *c = history_confusion(h, top[i].answer, top[i].picked);
 
-		fprintf(out, "  You took %s for %s in %u of %u chances.\n",
-			role_label(app, history_role_id(h, top[i].picked)),
-			role_label(app, history_role_id(h, top[i].answer)), c->count, c->chances);
+		fputs("  You took ", out);
+		emit_text(out, role_label(app, history_role_id(h, top[i].picked)));
+		fputs(" for ", out);
+		emit_text(out, role_label(app, history_role_id(h, top[i].answer)));
+		fprintf(out, " in %u of %u chances.\n", c->count, c->chances);
 	}
 }
 
@@ -91,7 +97,8 @@ static void print_text(const struct app *app, const struct stats_due *st, FILE *
 {
 	uint64_t n = history_answers(app->h), c = history_correct(app->h);
 
-	fprintf(out, "%s: %" PRIu64 " answers, %" PRIu64 " right (%u%%)\n", app->user, n, c,
+	emit_text(out, app->user);
+	fprintf(out, ": %" PRIu64 " answers, %" PRIu64 " right (%u%%)\n", n, c,
 		stats_percent(c, n));
 	if (!n) {
 		fputs("No answers yet: start with 'rolecall practice'.\n", out);
@@ -105,8 +112,11 @@ static void print_text(const struct app *app, const struct stats_due *st, FILE *
 	for (unsigned i = 0; i < st->n_leech; i++) {
 		const struct bank_question *q = catalog_find_question(app->cat, st->leech[i]->id);
 
-		fprintf(out, "  %s (%u misses): %.60s\n", st->leech[i]->id, st->leech[i]->wrong,
-			q ? q->prompt : "");
+		fputs("  ", out);
+		emit_text(out, st->leech[i]->id);
+		fprintf(out, " (%u misses): ", st->leech[i]->wrong);
+		emit_clipped(out, q ? q->prompt : "", 60);
+		putc('\n', out);
 	}
 	fprintf(out, "\nDue for review now: %u of %u questions seen.\n", st->due, st->seen);
 }
@@ -212,7 +222,8 @@ int cmd_stats(const struct options *cli)
 		app_fail("'stats' takes no arguments (got '%s')", cli->args[0]);
 		return EXIT_USAGE;
 	}
-	if (app_open(cli, &app) < 0 || (cli->rebuild && rebuild(&app) < 0)) {
+	if ((cli->rebuild ? app_open : app_open_read)(cli, &app) < 0 ||
+	    (cli->rebuild && rebuild(&app) < 0)) {
 		app_close(&app);
 		return EXIT_FAIL;
 	}

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "line_in.h"
+#include "rolecall/emit.h"
 #include "rolecall/input.h"
 
 #define TP_LINE 256
@@ -66,9 +67,10 @@ static int tp_name_width(const struct tgame *g)
 {
 	int w = 4;
 
+	/* columns, not bytes: "José" and "王芳" line up with "Ana" */
 	for (unsigned i = 0; i < g->n_players; i++)
-		if ((int)strlen(g->players[i].s.name) > w)
-			w = (int)strlen(g->players[i].s.name);
+		if (emit_width(g->players[i].s.name) > w)
+			w = emit_width(g->players[i].s.name);
 	return w;
 }
 
@@ -100,8 +102,10 @@ static void tp_intro(const struct tplain *p)
 		g->rules.limit_ms / 1000);
 	if (g->role == TGAME_HOTSEAT) {
 		fputs(g->game.teams ? "Teams:" : "Players:", p->out);
-		for (unsigned i = 0; i < g->n_players; i++)
-			fprintf(p->out, "%s %s", i ? "," : "", g->players[i].s.name);
+		for (unsigned i = 0; i < g->n_players; i++) {
+			fputs(i ? ", " : " ", p->out);
+			emit_text(p->out, g->players[i].s.name);
+		}
 		fputc('\n', p->out);
 	}
 	tp_rules(p);
@@ -126,17 +130,19 @@ static void tp_player_result(const struct tplain *p, const struct tgame_player *
 	char t[32];
 
 	tp_seconds(t, sizeof t, s->elapsed_ms);
+	/* names come from the store, written by other processes */
+	fputs("  ", p->out);
+	emit_text(p->out, s->name);
 	if (s->picked < 0)
-		fprintf(p->out, "  %s: %s, 0 points\n", s->name,
-			s->absent ? "absent" : "no answer");
+		fprintf(p->out, ": %s, 0 points\n", s->absent ? "absent" : "no answer");
 	else if (s->correct && bonus)
-		fprintf(p->out, "  %s: right, %d points (%s; streak of %u: +%d)\n", s->name,
-			s->points, t, s->streak, bonus);
+		fprintf(p->out, ": right, %d points (%s; streak of %u: +%d)\n", s->points, t,
+			s->streak, bonus);
 	else if (s->correct)
-		fprintf(p->out, "  %s: right, %d points (%s)\n", s->name, s->points, t);
+		fprintf(p->out, ": right, %d points (%s)\n", s->points, t);
 	else
-		fprintf(p->out, "  %s: wrong (%d) %s), 0 points (%s)\n", s->name,
-			s->picked + 1, tq->q->choices[tq->order[s->picked]].text, t);
+		fprintf(p->out, ": wrong (%d) %s), 0 points (%s)\n", s->picked + 1,
+			tq->q->choices[tq->order[s->picked]].text, t);
 }
 
 static void tp_reveal(const struct tplain *p)
@@ -161,7 +167,9 @@ static void tp_standings(const struct tplain *p, int full)
 	for (unsigned i = 0; i < n; i++) {
 		const struct tgame_player *pl = tgame_find(p->g, rank[i].name);
 
-		fprintf(p->out, "  %2u. %-*s %6" PRId64, i + 1, w, rank[i].name, rank[i].score);
+		fprintf(p->out, "  %2u. ", i + 1);
+		emit_cell(p->out, rank[i].name, w, 0);
+		fprintf(p->out, " %6" PRId64, rank[i].score);
 		tp_seconds(t, sizeof t, rank[i].time_ms);
 		if (full)
 			fprintf(p->out, " points, %u right, %s", rank[i].right, t);
@@ -187,9 +195,11 @@ static void tp_podium(const struct tplain *p)
 		fprintf(p->out, "\n== The game was ended early, after %u of %u questions ==\n",
 			p->g->game.current_round, p->g->game.rounds);
 	fputs("\n== Podium ==\n", p->out);
-	for (unsigned i = 0; i < n && i < 3; i++)
-		fprintf(p->out, "  %s  %-*s %6" PRId64 "\n", place[i], w, rank[i].name,
-			rank[i].score);
+	for (unsigned i = 0; i < n && i < 3; i++) {
+		fprintf(p->out, "  %s  ", place[i]);
+		emit_cell(p->out, rank[i].name, w, 0);
+		fprintf(p->out, " %6" PRId64 "\n", rank[i].score);
+	}
 	fputs("Full ranking:\n", p->out);
 	tp_standings(p, 1);
 	fprintf(p->out, "%s\nGame %s is saved; 'rolecall report --trivia' lists it.\n",
@@ -198,10 +208,11 @@ static void tp_podium(const struct tplain *p)
 
 /* ---- reading ---- */
 
+/* Through the terminal sanitiser, as practice echoes: a byte test lets
+ * C1 controls and bidi overrides through. */
 static void tp_echo(const char *line, FILE *out)
 {
-	for (const unsigned char *c = (const unsigned char *)line; *c; c++)
-		putc(*c < 0x20 || *c == 0x7F ? '?' : *c, out);
+	emit_safe(out, line, strcspn(line, "\n"));
 	putc('\n', out);
 }
 
@@ -414,13 +425,16 @@ static void tp_roster_news(struct tplain *p)
 
 	for (unsigned i = 0; i < g->n_players; i++) {
 		const struct tgame_player *pl = &g->players[i];
+		const char *news = i >= p->known ? " joined.\n" :
+				   pl->here && !p->was_here[i] ? " is back.\n" :
+				   !pl->here && p->was_here[i] ? " left.\n" : NULL;
 
-		if (i >= p->known)
-			fprintf(p->out, "+ %s joined.\n", pl->s.name);
-		else if (pl->here && !p->was_here[i])
-			fprintf(p->out, "+ %s is back.\n", pl->s.name);
-		else if (!pl->here && p->was_here[i])
-			fprintf(p->out, "- %s left.\n", pl->s.name);
+		if (news) {
+			fputs(pl->here || i >= p->known ? "+ " : "- ", p->out);
+			/* from the store: another process wrote it */
+			emit_text(p->out, pl->s.name);
+			fputs(news, p->out);
+		}
 		p->was_here[i] = pl->here;
 	}
 	p->known = g->n_players;
@@ -464,9 +478,11 @@ static enum tp_end tp_host_lobby(struct tplain *p)
 	unsigned answered;
 	int rc;
 
-	fprintf(p->out, "Players join with:\n  rolecall trivia join %s --name NAME --db %s\n"
-		"Press Enter to start once everyone has joined (q ends the game).\n",
-		g->game.code, store_path(g->app->store));
+	fputs("Players join with:\n  rolecall trivia join ", p->out);
+	emit_text(p->out, g->game.code);
+	fputs(" --name NAME --db ", p->out);
+	emit_text(p->out, store_path(g->app->store));
+	fputs("\nPress Enter to start once everyone has joined (q ends the game).\n", p->out);
 	while ((rc = tp_line(p, -1, tp_host_lobby_idle, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r");
 

@@ -237,21 +237,6 @@ static void rows_free(struct rows *rs)
 
 /* ---- text ---- */
 
-/* s in exactly width columns, clipped or padded; one column per UTF-8
- * character, which holds for the names people type. */
-static void pad(FILE *out, const char *s, int width)
-{
-	int cols = 0;
-
-	for (const char *p = s; *p; p++) {
-		if (((unsigned char)*p & 0xC0) != 0x80 && cols++ == width)
-			break;
-		putc(*p, out);
-	}
-	for (; cols < width; cols++)
-		putc(' ', out);
-}
-
 static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 {
 	int col = 6;
@@ -269,19 +254,22 @@ static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 
 		if (!r->asked[i])
 			continue;
-		w = snprintf(cell, sizeof cell, " %s %u/%u", rs->roles[i], r->correct[i],
-			     r->asked[i]);
+		snprintf(cell, sizeof cell, " %s %u/%u", rs->roles[i], r->correct[i],
+			 r->asked[i]);
+		w = emit_width(cell);
 		if (col + w > 79) {
 			fputs("\n     ", out);
 			col = 5;
 		}
-		fputs(cell, out);
+		emit_text(out, cell);
 		col += w;
 	}
 	fputc('\n', out);
 }
 
-static void text_row(const struct rows *rs, const struct row *r, FILE *out)
+/* uw: the User column's width, that of the widest name (never cut: two
+ * names cut alike would be two people who print the same). */
+static void text_row(const struct rows *rs, const struct row *r, int uw, FILE *out)
 {
 	const struct exam_attempt *a = &r->a;
 	char when[32], score[48] = "-", result[32] = "not submitted", took[32] = "-";
@@ -296,7 +284,7 @@ static void text_row(const struct rows *rs, const struct row *r, FILE *out)
 		duration(took, sizeof took, a->ended_at - a->started_at);
 	}
 	fprintf(out, "%-5" PRId64 " ", a->id);
-	pad(out, a->user, 14);
+	emit_cell(out, a->user, uw, 0);
 	fprintf(out, " %-16s  %-11s  %-4s  %-13s %s\n", when, score, mark, result, took);
 	text_roles(rs, r, out);
 }
@@ -310,13 +298,17 @@ static void text_legend(const struct report *rp, const struct rows *rs, FILE *ou
 	fputs("\nRoles:", out);
 	for (unsigned k = 0; k < rs->n_roles; k++) {
 		const char *id = rs->roles[rs->order[k]], *name = role_name(rp, id);
-		int w = (int)(strlen(id) + strlen(name)) + 5;
+		int w = emit_width(id) + emit_width(name) + 5;
 
 		if (col + w > 79) {
 			fputs("\n      ", out);
 			col = 6;
 		}
-		fprintf(out, " %s = %s%s", id, name, k + 1 < rs->n_roles ? "," : "");
+		putc(' ', out);
+		emit_text(out, id);
+		fputs(" = ", out);
+		emit_text(out, name);
+		fputs(k + 1 < rs->n_roles ? "," : "", out);
 		col += w;
 	}
 	fputc('\n', out);
@@ -326,8 +318,10 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 {
 	unsigned pass = 0, fail = 0, open = 0;
 	char since[32];
+	int uw = 14;
 
-	fprintf(out, "Exam attempts of %s", rp->who ? rp->who : "every user");
+	fputs("Exam attempts of ", out);
+	emit_text(out, rp->who ? rp->who : "every user");
 	if (rp->filter.since != INT64_MIN) {
 		text_time(since, sizeof since, rp->filter.since, TIME_DATE);
 		fprintf(out, " since %s", since);
@@ -337,12 +331,15 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 		fputs("No exam attempts.\n", out);
 		return;
 	}
-	fprintf(out, "\n%-5s %-14s %-16s  %-11s  %-4s  %-13s %s\n", "ID", "User",
+	for (size_t i = 0; i < rs->n; i++)
+		if (emit_width(rs->v[i].a.user) > uw)
+			uw = emit_width(rs->v[i].a.user);
+	fprintf(out, "\n%-5s %-*s %-16s  %-11s  %-4s  %-13s %s\n", "ID", uw, "User",
 		"Started", "Score", "Pass", "Result", "Time");
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct exam_attempt *a = &rs->v[i].a;
 
-		text_row(rs, &rs->v[i], out);
+		text_row(rs, &rs->v[i], uw, out);
 		if (!a->submitted)
 			open++;
 		else if (passed(a))
@@ -528,9 +525,11 @@ static void cert_banks(const struct report *rp, const char *banks, FILE *out)
 	     first = 0) {
 		const struct bank *b = catalog_find_bank(rp->cat, id);
 
-		fprintf(out, "%-12s%s%s%s\n", first ? "Banks:" : "", id, b ? "  " : "",
-			b ? b->title : "");
-		fprintf(out, "%-12ssha256 %s%s\n", "", hash, b && strcmp(b->sha256, hash) ?
+		fprintf(out, "%-12s", first ? "Banks:" : "");
+		emit_text(out, id);
+		fprintf(out, "%s%s\n%-12ssha256 ", b ? "  " : "", b ? b->title : "", "");
+		emit_text(out, hash);
+		fprintf(out, "%s\n", b && strcmp(b->sha256, hash) ?
 			" (the file has changed since)" : "");
 	}
 }
@@ -557,8 +556,10 @@ static void print_certificate(const struct report *rp, const struct rows *rs, FI
 	const struct exam_attempt *a = &r->a;
 	char now[40];
 
-	fprintf(out, "ROLECALL EXAM CERTIFICATE\n\n%-12s%" PRId64 "\n%-12s%s\n", "Attempt:",
-		a->id, "Candidate:", a->user);
+	fprintf(out, "ROLECALL EXAM CERTIFICATE\n\n%-12s%" PRId64 "\n%-12s", "Attempt:",
+		a->id, "Candidate:");
+	emit_text(out, a->user);
+	putc('\n', out);
 	cert_times(a, out);
 	fprintf(out, "%-12s%u, drawn with seed %" PRIu64 "\n", "Questions:", a->count,
 		a->seed);
@@ -569,9 +570,11 @@ static void print_certificate(const struct report *rp, const struct rows *rs, FI
 	for (unsigned k = 0; k < rs->n_roles; k++) {
 		unsigned i = rs->order[k];
 
-		if (r->asked[i])
-			fprintf(out, "  %-28s %u of %u\n", role_name(rp, rs->roles[i]),
-				r->correct[i], r->asked[i]);
+		if (!r->asked[i])
+			continue;
+		fputs("  ", out);
+		emit_cell(out, role_name(rp, rs->roles[i]), 28, 0);
+		fprintf(out, " %u of %u\n", r->correct[i], r->asked[i]);
 	}
 	text_time(now, sizeof now, app_now(), TIME_SECONDS);
 	fprintf(out, "\nEach bank's sha256 is that of its file when the exam was taken: "

@@ -128,16 +128,8 @@ static long item_of(struct items *it, const struct answer_record *rec)
 	return made;
 }
 
-static int take_answer(void *ctx, const struct log_row *row)
+static void count_answer(struct items *it, struct item *m, const struct answer_record *rec)
 {
-	struct items *it = ctx;
-	const struct answer_record *rec = &row->rec;
-	long i;
-	struct item *m;
-
-	if (rec->answered_at < it->rp->filter.since || (i = item_of(it, rec)) < 0)
-		return it->oom;
-	m = &it->v[i];
 	m->answers++;
 	m->correct += rec->correct != 0;
 	it->answers++;
@@ -149,6 +141,16 @@ static int take_answer(void *ctx, const struct log_row *row)
 		m->no_answer++;
 	else if (rec->shown_choices[rec->picked] < BANK_MAX_OPTIONS)
 		m->picks[rec->shown_choices[rec->picked]]++;
+}
+
+static int take_answer(void *ctx, const struct log_row *row)
+{
+	struct items *it = ctx;
+	long i;
+
+	if (row->rec.answered_at < it->rp->filter.since || (i = item_of(it, &row->rec)) < 0)
+		return it->oom;
+	count_answer(it, &it->v[i], &row->rec);
 	return 0;
 }
 
@@ -211,6 +213,10 @@ static int take_exam_item(void *ctx, const struct exam_item_row *row)
 	i = item_of(it, &row->rec);
 	if (it->oom || attempt_push(&it->cur, i, row->rec.correct) < 0)
 		return it->oom = 1;
+	/* An exam question left unanswered is kept with its attempt, not in
+	 * the log: the item analysis scores it as the exam does, as a miss. */
+	if (i >= 0 && row->rec.picked < 0)
+		count_answer(it, &it->v[i], &row->rec);
 	return 0;
 }
 
@@ -312,7 +318,8 @@ static void text_item(const struct item *m, FILE *out)
 
 	if (discrimination(m, &r))
 		report_fixed(disc, sizeof disc, r, 2);
-	fprintf(out, "%-32.32s %7u %8u%% %15s %6u\n", m->id, m->answers,
+	emit_cell(out, m->id, 32, 0);
+	fprintf(out, " %7u %8u%% %15s %6u\n", m->answers,
 		(unsigned)(facility(m) * 100 + 0.5), disc, m->n_exam);
 	for (unsigned k = 0; k < m->n_choices; k++) {
 		fprintf(out, "  %6u  %c ", m->picks[k], m->q && k == m->q->correct ? '*' : ' ');
@@ -331,9 +338,11 @@ static void text_item(const struct item *m, FILE *out)
 
 static void print_text(const struct items *it, FILE *out)
 {
-	fprintf(out, "Item analysis of %s's answers: %zu questions, %" PRIu64 " answers;\n"
+	fputs("Item analysis of ", out);
+	emit_text(out, it->rp->who ? it->rp->who : "every user");
+	fprintf(out, "'s answers: %zu questions, %" PRIu64 " answers;\n"
 		"discrimination over %u submitted exam attempts.\n",
-		it->rp->who ? it->rp->who : "every user", it->n, it->answers, it->attempts);
+		it->n, it->answers, it->attempts);
 	fputs("Facility: the share of answers that were right.  Discrimination: how the\n"
 	      "question correlates with the rest of the exam, -1 to 1 (0.3 and more is\n"
 	      "good; below 0 it misleads those who know the rest).  * marks the answer.\n",

@@ -120,15 +120,17 @@ static void rt_text_game(FILE *out, const struct store_trivia_state *st,
 
 	if (gmtime_r(&tt, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
-	fprintf(out, "\nGame %s, %s: %s, %u question%s of %" PRId64 " s, %s; %s\n",
-		g->code, when, g->hosted ? "hosted" : "hot seat", g->rounds,
+	fputs("\nGame ", out);
+	emit_text(out, g->code);
+	fprintf(out, ", %s: %s, %u question%s of %" PRId64 " s, %s; %s\n", when,
+		g->hosted ? "hosted" : "hot seat", g->rounds,
 		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000,
 		g->teams ? "teams" : "players", rt_status(g));
 	if (!n)
 		fputs("  nobody joined\n", out);
 	for (unsigned i = 0; i < n; i++) {
 		fprintf(out, "  %2u. ", i + 1);
-		emit_safe(out, rank[i].name, strlen(rank[i].name));
+		emit_text(out, rank[i].name);
 		rt_seconds(t, sizeof t, rank[i].time_ms);
 		fprintf(out, ": %" PRId64 " points, %u right, %s%s\n", rank[i].score,
 			rank[i].right, t, rt_absent(st, rank[i].name) ? " (absent)" : "");
@@ -143,7 +145,9 @@ static void rt_csv_game(FILE *out, const struct store_trivia_state *st,
 
 	report_iso_time(when, sizeof when, g->created_at);
 	for (unsigned i = 0; i < n; i++) {
-		fprintf(out, "%" PRId64 ",%s,%s,%s,%s,%u,%" PRId64 ",%u,", g->id, g->code,
+		fprintf(out, "%" PRId64 ",", g->id);
+		emit_csv_field(out, g->code);
+		fprintf(out, ",%s,%s,%s,%u,%" PRId64 ",%u,",
 			g->hosted ? "hosted" : "hotseat", rt_status(g), when,
 			g->rounds, g->time_limit_ms / 1000, i + 1);
 		emit_csv_field(out, rank[i].name);
@@ -280,7 +284,7 @@ int report_trivia(const struct options *cli)
 		app_fail("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (store_open(path, &r.store, &err) < 0 ||
+	if (store_open_existing(path, &r.store, &err) < 0 ||
 	    store_trivia_each_game(r.store, &f, rt_take, &gs, &err) < 0)
 		app_fail("%s", err.msg);
 	else if (gs.oom)

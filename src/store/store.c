@@ -55,7 +55,8 @@ const struct store_ops *store_backend_for(const char *target,
 #endif
 }
 
-int store_open(const char *target, struct store **out, struct rc_error *err)
+static int store_open_as(const char *target, int read, struct store **out,
+			 struct rc_error *err)
 {
 	const struct store_ops *ops;
 	struct store *s;
@@ -69,12 +70,22 @@ int store_open(const char *target, struct store **out, struct rc_error *err)
 		return rc_error_set(err, "%s: cannot open the database: out of "
 				    "memory", target);
 	s->ops = ops;
-	if (ops->open(target, &s->c, err) < 0) {
+	if ((read && ops->open_read ? ops->open_read : ops->open)(target, &s->c, err) < 0) {
 		free(s);
 		return -1;
 	}
 	*out = s;
 	return 0;
+}
+
+int store_open(const char *target, struct store **out, struct rc_error *err)
+{
+	return store_open_as(target, 0, out, err);
+}
+
+int store_open_existing(const char *target, struct store **out, struct rc_error *err)
+{
+	return store_open_as(target, 1, out, err);
 }
 
 int store_init(const char *target, const char **backend, int *version,
@@ -591,12 +602,20 @@ int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 	return store_write(s, store_exam_answer_once, &w, err);
 }
 
+struct store_exam_submit {
+	struct store_exam_write w;
+	const struct answer_record *answered; /* the items that were answered */
+	unsigned n_answered;
+};
+
 /* The final answers first, while the attempt is open (they are right even
  * if a save during the exam was lost), then the attempt closed, then the
- * answers logged: one transaction. */
-static int store_exam_close(struct store *s, const struct store_exam_write *w,
+ * answered ones logged: one transaction. */
+static int store_exam_close(struct store *s, const struct store_exam_submit *x,
 			    struct rc_error *err)
 {
+	const struct store_exam_write *w = &x->w;
+
 	for (unsigned i = 0; i < w->n; i++) {
 		if (!w->items[i].question_id || w->items[i].mode != MODE_EXAM)
 			return store_malformed_item(s, &w->items[i], err);
@@ -605,26 +624,42 @@ static int store_exam_close(struct store *s, const struct store_exam_write *w,
 	}
 	if (s->ops->exam_submit(s->c, w->a, w->n, err) < 0)
 		return -1;
-	return store_record_locked(s, w->a->user_id, w->items, w->n, w->h, err);
+	return store_record_locked(s, w->a->user_id, x->answered, x->n_answered, w->h,
+				   err);
 }
 
 static int store_exam_submit_once(struct store *s, void *ctx, struct rc_error *err)
 {
-	const struct store_exam_write *w = ctx;
+	const struct store_exam_submit *x = ctx;
+	const struct store_exam_write *w = &x->w;
 
 	if (s->ops->begin_write(s->c, w->a->user_id, "start submitting the exam",
 				err) < 0)
 		return -1;
-	return s->ops->finish(s->c, store_exam_close(s, w, err), "submit the exam", err);
+	return s->ops->finish(s->c, store_exam_close(s, x, err), "submit the exam", err);
 }
 
+/* A question left unanswered (end of input, time up, skipped) counts
+ * against the exam's score, which the attempt keeps; it is no evidence of
+ * what the person confuses, so the log and the derived state never see
+ * it. */
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      struct history *h, struct rc_error *err)
 {
-	struct store_exam_write w = { a, a->id, 0, items, n, h };
+	struct store_exam_submit x = { { a, a->id, 0, items, n, h }, NULL, 0 };
+	struct answer_record *answered = malloc((n ? n : 1) * sizeof *answered);
+	int rc;
 
-	return store_write(s, store_exam_submit_once, &w, err);
+	if (!answered)
+		return store_oom(store_path(s), "submit the exam", err);
+	for (unsigned i = 0; i < n; i++)
+		if (items[i].picked >= 0)
+			answered[x.n_answered++] = items[i];
+	x.answered = answered;
+	rc = store_write(s, store_exam_submit_once, &x, err);
+	free(answered);
+	return rc;
 }
 
 int store_each_attempt(struct store *s, const struct exam_filter *f,

@@ -56,6 +56,10 @@ struct store_ops {
 	/* ---- the connection ---- */
 	int (*open)(const char *target, struct store_conn **out,
 		    struct rc_error *err);
+	/* Open only to read (store_open_existing): nothing created, and read
+	 * access enough.  NULL: open. */
+	int (*open_read)(const char *target, struct store_conn **out,
+			 struct rc_error *err);
 	/* Create or migrate the schema, as `rolecall db init` does: for
 	 * SQLite, what open does anyway; on a server, the one operation
 	 * that changes the schema, so that it needs the owner's rights. */

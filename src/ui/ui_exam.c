@@ -252,8 +252,8 @@ static int ui_exam_pick(struct ui *ui)
 	return 0;
 }
 
-/* Score it, put every question in the log and the history, and show the
- * results. */
+/* Score it, put every answered question in the log and the history, and
+ * show the results. */
 static int ui_exam_finish(struct ui *ui, int timed_out)
 {
 	struct ui_exam *ex = ui->exam;
@@ -272,7 +272,9 @@ static int ui_exam_finish(struct ui *ui, int timed_out)
 	ex->att.correct = exam_result(ex->e)->correct;
 	for (unsigned i = 0; i < n; i++) {
 		exam_item_record(ex->e, i, &recs[i]);
-		if (history_apply(ui->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
+		/* unanswered: against the score only (store_exam_submit) */
+		if (recs[i].picked >= 0 &&
+		    history_apply(ui->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
 			ui_exam_fail(ui, "out of memory");
 			goto out;
 		}

@@ -1,6 +1,10 @@
+/* wcwidth */
+#define _XOPEN_SOURCE 700
+
 #include "rolecall/emit.h"
 
 #include <string.h>
+#include <wchar.h>
 
 /* Control and bidirectional characters are escaped, so that JSON shown on
  * a terminal cannot drive it either; bytes that are not UTF-8 become
@@ -46,26 +50,49 @@ static int emit_csv_formula(const char *s)
 	return *s && strchr("=+-@\t\r", *s);
 }
 
+/* CSV is read on terminals as often as by spreadsheets, so its text goes
+ * through the sanitiser too: a newline stays (it is quoted), anything
+ * else unsafe becomes '?'.  JSON is the format that keeps every byte. */
+static void csv_text(FILE *f, const char *s)
+{
+	for (size_t left = strlen(s); left;) {
+		long cp;
+		size_t n = emit_utf8_next(s, left, &cp);
+
+		if (cp == '"')
+			fputs("\"\"", f);
+		else if (cp == '\n' || (cp >= 0 && !emit_unsafe_char(cp)))
+			fwrite(s, 1, n, f);
+		else
+			putc('?', f);
+		s += n;
+		left -= n;
+	}
+}
+
+static int csv_needs_quotes(const char *s)
+{
+	for (; *s; s++)
+		if (strchr(",\"\r\n", *s) || (unsigned char)*s < 0x20 || *s == 0x7F)
+			return 1;
+	return 0;
+}
+
 void emit_csv_field(FILE *f, const char *s)
 {
-	int formula;
+	int formula, quote;
 
 	if (!s)
 		return;
 	formula = emit_csv_formula(s);
-	if (!formula && !strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	putc('"', f);
+	quote = formula || csv_needs_quotes(s);
+	if (quote)
+		putc('"', f);
 	if (formula)
 		putc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', f);
-		putc(*s, f);
-	}
-	putc('"', f);
+	csv_text(f, s);
+	if (quote)
+		putc('"', f);
 }
 
 size_t emit_utf8_next(const char *s, size_t left, long *cp)
@@ -102,6 +129,23 @@ int emit_unsafe_char(long cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+int emit_invisible_char(long cp)
+{
+	static const long ranges[][2] = {
+		{ 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x061C, 0x061C },
+		{ 0x115F, 0x1160 }, { 0x17B4, 0x17B5 }, { 0x180B, 0x180F },
+		{ 0x200B, 0x200F }, { 0x2028, 0x202E }, { 0x2060, 0x206F },
+		{ 0x3164, 0x3164 }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF },
+		{ 0xFFA0, 0xFFA0 }, { 0xFFF9, 0xFFFB }, { 0x1D173, 0x1D17A },
+		{ 0xE0000, 0xE007F }, { 0xE0100, 0xE01EF },
+	};
+
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
 void emit_safe(FILE *f, const char *s, size_t len)
 {
 	while (len) {
@@ -115,6 +159,50 @@ void emit_safe(FILE *f, const char *s, size_t len)
 		s += n;
 		len -= n;
 	}
+}
+
+void emit_text(FILE *f, const char *s)
+{
+	if (s)
+		emit_safe(f, s, strlen(s));
+}
+
+/* Columns of one character as emit_safe writes it: '?' for what it
+ * replaces, and 1 for what the locale cannot measure. */
+static int char_width(long cp)
+{
+	int w;
+
+	if (cp < 0 || emit_unsafe_char(cp))
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int emit_width(const char *s)
+{
+	int w = 0;
+
+	for (size_t left = strlen(s); left;) {
+		long cp;
+		size_t n = emit_utf8_next(s, left, &cp);
+
+		w += char_width(cp);
+		s += n;
+		left -= n;
+	}
+	return w;
+}
+
+void emit_cell(FILE *f, const char *s, int width, int right)
+{
+	int pad = width - emit_width(s);
+
+	for (; right && pad > 0; pad--)
+		putc(' ', f);
+	emit_text(f, s);
+	for (; pad > 0; pad--)
+		putc(' ', f);
 }
 
 void emit_clipped(FILE *f, const char *s, size_t max)

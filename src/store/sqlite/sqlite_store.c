@@ -608,9 +608,61 @@ static int sqlite_make_parents(const char *path, struct rc_error *err)
 	return 0;
 }
 
+/* The answers are personal: a file of ours that others may read (an old
+ * 0644 database, or its -wal and -shm, which SQLite gives the database's
+ * mode when it makes them) loses the group's and others' bits.  A file
+ * someone else owns is theirs to share. */
+static int sqlite_tighten_fd(int fd, const struct stat *st, const char *path,
+			     struct rc_error *err)
+{
+	if (!S_ISREG(st->st_mode) || st->st_uid != geteuid() || !(st->st_mode & 077))
+		return 0;
+	if (fchmod(fd, st->st_mode & 0700) == 0)
+		return 0;
+	return rc_error_set(err, "cannot make %s private (its mode is %04o): %s; "
+			    "chmod 600 it, or give --db another file", path,
+			    (unsigned)(st->st_mode & 07777), strerror(errno));
+}
+
+/* The database's -wal and -shm files, where they exist. */
+static int sqlite_tighten_side_files(const char *path, struct rc_error *err)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+
+	for (size_t i = 0; i < 2; i++) {
+		char side[PATH_MAX + 8];
+		struct stat st;
+		int fd, rc;
+
+		snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+		fd = open(side, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue; /* none yet: SQLite makes it with the database's mode */
+		rc = fstat(fd, &st) < 0 ? sqlite_file_error(side, "set up", errno, err) :
+		     sqlite_tighten_fd(fd, &st, side, err);
+		close(fd);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The database file and its side files, for a read-only open. */
+static int sqlite_tighten(const char *path, struct rc_error *err)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return 0; /* opening it says why */
+	rc = fstat(fd, &st) < 0 ? 0 : sqlite_tighten_fd(fd, &st, path, err);
+	close(fd);
+	return rc < 0 ? -1 : sqlite_tighten_side_files(path, err);
+}
+
 /* Create the file ourselves so that it is 0600 whatever the umask, and see
- * that an existing one is a writable regular file.  An existing file keeps
- * the mode its owner gave it. */
+ * that an existing one is a writable regular file, made private when it is
+ * ours. */
 static int sqlite_make_file(const char *path, struct rc_error *err)
 {
 	struct stat st;
@@ -627,11 +679,15 @@ static int sqlite_make_file(const char *path, struct rc_error *err)
 		close(fd);
 		return sqlite_file_error(path, "set up", e, err);
 	}
+	if (sqlite_tighten_fd(fd, &st, path, err) < 0) {
+		close(fd);
+		return -1;
+	}
 	close(fd);
 	if (!S_ISREG(st.st_mode))
 		return rc_error_set(err, "%s is not a regular file; give --db a "
 				    "database file", path);
-	return 0;
+	return sqlite_tighten_side_files(path, err);
 }
 
 static int sqlite_connect(struct store_conn *s, struct rc_error *err)
@@ -797,6 +853,136 @@ static int sqlite_open(const char *path, struct store_conn **out, struct rc_erro
 	return 0;
 }
 
+/* ---- opening to read ---- */
+
+/* 1 when this process may write path and the folder its -wal and -shm
+ * files go in. */
+static int sqlite_writable(const char *path)
+{
+	char dir[PATH_MAX];
+	char *slash;
+
+	if ((size_t)snprintf(dir, sizeof dir, "%s", path) >= sizeof dir)
+		return 0;
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	return access(path, W_OK) == 0 && access(slash ? dir : ".", W_OK | X_OK) == 0;
+}
+
+/* "file:PATH?immutable=1" with PATH percent-encoded, for sqlite3_open_v2
+ * with SQLITE_OPEN_URI. */
+static int sqlite_immutable_uri(const char *path, char *uri, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t at = (size_t)snprintf(uri, len, "file:");
+
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (at + 4 >= len)
+			return -1;
+		if (strchr("?#%", *p) || *p < 0x21 || *p >= 0x7F) {
+			uri[at++] = '%';
+			uri[at++] = hex[*p >> 4];
+			uri[at++] = hex[*p & 15];
+		} else {
+			uri[at++] = (char)*p;
+		}
+	}
+	return (size_t)snprintf(uri + at, len - at, "?immutable=1") < len - at ? 0 : -1;
+}
+
+/*
+ * A file that can be read but not written: opened read-only.  SQLite reads
+ * a WAL database so only when it can reach its -shm file; where none can
+ * be made (a read-only folder) and there is no -wal, the file alone holds
+ * everything, and it is opened as immutable.
+ */
+static int sqlite_connect_read_only(struct store_conn *s, struct rc_error *err)
+{
+	char wal[PATH_MAX + 8], uri[3 * PATH_MAX + 32];
+	struct store_header hd;
+	struct stat st;
+	int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_OK && sqlite_read_header(s, &hd, err) == 0)
+		return 0;
+	snprintf(wal, sizeof wal, "%s-wal", s->path);
+	if (stat(wal, &st) == 0 && st.st_size > 0)
+		return rc_error_set(err, "%s: its latest answers are in %s, which can be "
+				    "read only beside a -shm file, and you cannot make "
+				    "one in its folder; ask its owner to run 'rolecall "
+				    "stats' once", s->path, wal);
+	if (sqlite_immutable_uri(s->path, uri, sizeof uri) < 0)
+		return rc == SQLITE_OK ? -1 : sqlite_fail(s, rc, "open the database", err);
+	(void)sqlite3_close_v2(s->db);
+	rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	return rc == SQLITE_OK ? 0 : sqlite_fail(s, rc, "open the database", err);
+}
+
+static int sqlite_open_read_only(struct store_conn *s, struct rc_error *err)
+{
+	int64_t version;
+
+	if (sqlite_connect_read_only(s, err) < 0 || sqlite_check_file(s, &version, err) < 0)
+		return -1;
+	if (version != STORE_SCHEMA_VERSION)
+		return rc_error_set(err, "%s must be upgraded to this rolecall's schema "
+				    "(%" PRId64 " to %d), and you cannot write it; run "
+				    "rolecall once as someone who can", s->path, version,
+				    STORE_SCHEMA_VERSION);
+	if (sqlite_exec(s, "PRAGMA foreign_keys = ON", "set up the database connection",
+			err) < 0)
+		return -1;
+	return sqlite_prepare(s, err);
+}
+
+/* For stats, report and export: never create the file or its folders (a
+ * typo in --db is not a new database), and read a file one cannot write. */
+static int sqlite_open_read(const char *path, struct store_conn **out,
+			    struct rc_error *err)
+{
+	struct store_conn *s;
+	struct stat st;
+
+	*out = NULL;
+	if (!path || !*path)
+		return rc_error_set(err, "no database file given; give --db FILE");
+	if (stat(path, &st) < 0)
+		return errno == ENOENT || errno == ENOTDIR ?
+		       rc_error_set(err, "%s: no such database; check --db, or start "
+				    "one with 'rolecall practice'", path) :
+		       rc_error_set(err, "cannot read %s: %s; give --db another file",
+				    path, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return rc_error_set(err, "%s is a folder, not a database file; give "
+				    "--db a file name", path);
+	if (!S_ISREG(st.st_mode))
+		return rc_error_set(err, "%s is not a regular file; give --db a "
+				    "database file", path);
+	if (sqlite_writable(path))
+		return sqlite_open(path, out, err);
+	if (access(path, R_OK) < 0)
+		return rc_error_set(err, "cannot read %s: %s; give --db another file",
+				    path, strerror(errno));
+	if (sqlite_tighten(path, err) < 0)
+		return -1;
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return rc_error_set(err, "%s: cannot open the database: out of memory", path);
+	}
+	if (sqlite_open_read_only(s, err) < 0) {
+		sqlite_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
 static void sqlite_close(struct store_conn *s)
 {
 	if (!s)
@@ -885,6 +1071,7 @@ static int sqlite_begin_write(struct store_conn *s, int64_t user_id,
 const struct store_ops store_sqlite_ops = {
 	.name = "SQLite",
 	.open = sqlite_open,
+	.open_read = sqlite_open_read,
 	.init = sqlite_init,
 	.schema_version = STORE_SCHEMA_VERSION,
 	.max_players = STORE_TRIVIA_FILE_PLAYERS,
