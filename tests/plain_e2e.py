@@ -317,6 +317,34 @@ def test_percentages_round_the_same_everywhere():
     assert rc == 0 and out.startswith("tester: 3 answers, 2 right (67%)\n"), out
 
 
+def test_backup_is_one_file_that_can_be_copied_alone():
+    """rolecall backup FILE (issue 15, item 5): answers still in the -wal
+    are in the backup, which alone, copied elsewhere, reads the same."""
+    rc, out, err = run(["practice"] + db_args("bk.db", "--count", "12", "--seed", "8"),
+                       "1\n2\n" * 12)
+    assert rc == 0, err
+    if not testlib.on_pg():  # the answers are still in the -wal: no read folded them
+        assert os.path.getsize(dbp("bk.db") + "-wal") > 0
+    dest = os.path.join(TMP, "bk-backup.db")
+    rc, out, err = run(["backup", "--db", dbp("bk.db"), dest])
+    assert rc == 0, err
+    before = stats_json("bk.db")
+    assert before["answers"] >= 12, before
+    assert out == ("rolecall: %s backed up to %s, one file that can be copied alone\n"
+                   % (dbp("bk.db"), dest)), out
+    assert stat.S_IMODE(os.stat(dest).st_mode) == 0o600
+    alone = os.path.join(TMP, "elsewhere", "bk-alone.db")
+    os.makedirs(os.path.dirname(alone), exist_ok=True)
+    with open(dest, "rb") as f, open(alone, "wb") as g:
+        g.write(f.read())
+    rc, out, err = run(["stats", "--format", "json", "--db", alone])
+    assert rc == 0, err
+    assert json.loads(out) == before
+    rc, out, err = run(["backup", "--db", dbp("bk.db"), dest])
+    assert (rc, err) == (1, "rolecall: %s exists already; give the backup a new file "
+                         "name\n" % dest), err
+
+
 def test_rebuild_gives_the_same_stats():
     before = stats_json("d.db")
     rc, out, err = run(["stats", "--rebuild", "--format", "json", "--db",

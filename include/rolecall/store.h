@@ -53,6 +53,11 @@ int store_open_existing(const char *path, struct store **out, struct rc_error *e
  * state and check it equal to the source's.  *rows: the rows copied. */
 int store_copy(struct store *from, struct store *to, unsigned long *rows,
 	       struct rc_error *err);
+/* `rolecall backup FILE`: a consistent copy of the whole database in one
+ * new file (SQLite's VACUUM INTO; from a server, store_copy into it and
+ * its WAL folded in), which can be copied alone.  Refused when path
+ * exists. */
+int store_backup(struct store *s, const char *path, struct rc_error *err);
 /* 1 when target names a file (SQLite), 0 when a server (a URI or a
  * libpq "key=value" string). */
 int store_target_is_file(const char *target);

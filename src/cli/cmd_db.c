@@ -99,6 +99,31 @@ static int db_grant(const struct options *cli)
 	return EXIT_OK;
 }
 
+/* rolecall backup FILE: the database (--db, ROLECALL_DB or the default)
+ * as one new file that can be copied alone. */
+int cmd_backup(const struct options *cli)
+{
+	struct store *s = NULL;
+	struct rc_error err;
+	char target[4096];
+
+	if (cli->n_args != 1) {
+		app_fail("'backup' takes the file to write: rolecall backup FILE");
+		return EXIT_USAGE;
+	}
+	if (paths_db(cli->db, target, sizeof target, &err) < 0 ||
+	    db_open_source(target, &s, &err) < 0 ||
+	    store_backup(s, cli->args[0], &err) < 0) {
+		app_fail("%s", err.msg);
+		store_close(s);
+		return EXIT_FAIL;
+	}
+	printf("rolecall: %s backed up to %s, one file that can be copied alone\n",
+	       store_path(s), cli->args[0]);
+	store_close(s);
+	return EXIT_OK;
+}
+
 int cmd_db(const struct options *cli)
 {
 	if (cli->n_args < 1) {

@@ -20,6 +20,7 @@ int cmd_report(const struct options *cli);
 int cmd_trivia(const struct options *cli);
 int cmd_roles(const struct options *cli);
 int cmd_db(const struct options *cli);
+int cmd_backup(const struct options *cli);
 
 /* 1 when a command about to start the full-screen UI should run in line
  * mode instead (the terminal cannot move the cursor, or with need_size is

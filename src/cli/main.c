@@ -198,6 +198,7 @@ static const struct command commands[] = {
 	{ "trivia", cmd_trivia },
 	{ "roles", cmd_roles },
 	{ "db", cmd_db },
+	{ "backup", cmd_backup },
 	{ NULL, NULL },
 };
 

@@ -13,10 +13,10 @@
 enum {
 	C_MENU = 1 << 0, C_PRACTICE = 1 << 1, C_DRILL = 1 << 2, C_STATS = 1 << 3,
 	C_EXPORT = 1 << 4, C_EXAM = 1 << 5, C_REPORT = 1 << 6, C_TRIVIA = 1 << 7,
-	C_CHECK = 1 << 8, C_ROLES = 1 << 9, C_DB = 1 << 10,
+	C_CHECK = 1 << 8, C_ROLES = 1 << 9, C_DB = 1 << 10, C_BACKUP = 1 << 11,
 	C_SESSION = C_MENU | C_PRACTICE | C_DRILL | C_EXAM,
 	C_DATA = C_SESSION | C_STATS | C_EXPORT | C_REPORT | C_TRIVIA | C_ROLES,
-	C_ALL = C_DATA | C_CHECK | C_DB,
+	C_ALL = C_DATA | C_CHECK | C_DB | C_BACKUP,
 };
 
 struct usage_command {
@@ -86,6 +86,12 @@ static const struct usage_command commands[] = {
 	  "a PostgreSQL database, let the login NAME in (created when missing): a\n"
 	  "learner's profile is their login, and row-level security lets them add\n"
 	  "to and read only their own; a manager reads every profile.\n" },
+	{ "backup", C_BACKUP, "rolecall backup [--db FILE|URI] FILE",
+	  "a consistent copy of the database in one new file",
+	  "A consistent copy of the whole database in one new file, which can be\n"
+	  "copied alone: copying rolecall.db by hand leaves behind the answers still\n"
+	  "in rolecall.db-wal.  From a PostgreSQL database, everything is copied\n"
+	  "into the file as 'db copy' does.  FILE must not exist.\n" },
 	{ "check", C_CHECK, "rolecall check [OPTION]... [FILE|DIR]...",
 	  NULL, /* its name and operands do not fit the column */
 	  "Validate banks without starting a session: every problem is reported as\n"
@@ -111,7 +117,7 @@ static const struct usage_option options[] = {
 	{ 'u', 'u', "user", "NAME", "whose progress to use (default: your login name)", C_DATA },
 	{ OPT_DB, 0, "db", "FILE|URI", "the database: a file, or a PostgreSQL URI (default:\n"
 	  "                       $ROLECALL_DB, else $XDG_DATA_HOME/rolecall/rolecall.db)",
-	  C_DATA | C_DB },
+	  C_DATA | C_DB | C_BACKUP },
 	{ 'n', 'n', "count", "N", "number of questions in the session", C_SESSION },
 	{ 's', 's', "seed", "N", "random seed, to replay a session exactly", C_SESSION | C_TRIVIA },
 	{ 'p', 'p', "plain", NULL, "line mode: numbered options, answers from stdin",

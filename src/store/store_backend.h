@@ -153,6 +153,12 @@ struct store_ops {
 	/* After rows went in with their ids: what the next id will be (NULL
 	 * when the backend needs nothing). */
 	int (*after_copy)(struct store_conn *c, struct rc_error *err);
+	/* A consistent copy of the whole database into the new file path, in
+	 * one file (NULL: the policy copies it with store_copy). */
+	int (*backup)(struct store_conn *c, const char *path, struct rc_error *err);
+	/* Everything committed into the main file, so that it alone is the
+	 * database (NULL: nothing to fold). */
+	int (*fold)(struct store_conn *c, struct rc_error *err);
 
 	/* ---- exams ---- */
 	/* In a transaction (begin_game, or the submit's begin_write). */

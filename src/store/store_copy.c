@@ -12,9 +12,11 @@
  */
 #include "store_backend.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store_errors.h"
 #include "store_impl.h"
@@ -167,6 +169,31 @@ static int store_copy_verify(struct store *from, struct store *to, struct rc_err
 				    "%s, then copy again into a new database",
 				    store_path(to), store_path(from), store_path(from));
 	return 0;
+}
+
+/* ---- backup ---- */
+
+int store_backup(struct store *s, const char *path, struct rc_error *err)
+{
+	struct store *to;
+	unsigned long rows;
+	int rc;
+
+	if (!store_target_is_file(path))
+		return rc_error_set(err, "%s: a backup is a file; give a file name", path);
+	if (access(path, F_OK) == 0 || errno != ENOENT)
+		return rc_error_set(err, "%s exists already; give the backup a new file name",
+				    path);
+	if (s->ops->backup)
+		return s->ops->backup(s->c, path, err);
+	/* a server: its rows into a new file, checked, then folded into it */
+	if (store_open(path, &to, err) < 0)
+		return -1;
+	rc = store_copy(s, to, &rows, err);
+	if (rc == 0 && to->ops->fold)
+		rc = to->ops->fold(to->c, err);
+	store_close(to);
+	return rc;
 }
 
 int store_copy(struct store *from, struct store *to, unsigned long *rows,

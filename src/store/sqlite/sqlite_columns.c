@@ -1,8 +1,13 @@
 /*
  * sqlite_columns — a statement's current row as the shared decoders of
- * store_rows.h read it.
+ * store_rows.h read it; rows as text for db copy; the whole file at once
+ * for a backup.
  */
 #include "sqlite_impl.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
 
 static int64_t sqlite_col_i64(const struct store_row *r, int col)
 {
@@ -76,4 +81,29 @@ int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
 		sqlite_fail(s, rc, "save the copied row", err);
 	(void)sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- backup ---- */
+
+/* VACUUM INTO writes one consistent file from a read transaction, WAL
+ * included; the new file is made private, as rolecall's databases are. */
+int sqlite_backup(struct store_conn *s, const char *path, struct rc_error *err)
+{
+	char *sql = sqlite3_mprintf("VACUUM INTO %Q", path);
+	int rc;
+
+	if (!sql)
+		return sqlite_oom(s, "back up the database", err);
+	rc = sqlite_exec(s, sql, "back up the database", err);
+	sqlite3_free(sql);
+	if (rc == 0 && chmod(path, 0600) < 0)
+		return rc_error_set(err, "%s: cannot make the backup private: %s", path,
+				    strerror(errno));
+	return rc;
+}
+
+int sqlite_fold(struct store_conn *s, struct rc_error *err)
+{
+	return sqlite_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "fold the log into the file",
+			   err);
 }

@@ -160,6 +160,8 @@ int sqlite_raw_each(struct store_conn *s, const char *sql,
 		    void *ctx, struct rc_error *err);
 int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
 		   const char *const *values, struct rc_error *err);
+int sqlite_backup(struct store_conn *s, const char *path, struct rc_error *err);
+int sqlite_fold(struct store_conn *s, struct rc_error *err);
 
 /* ---- sqlite_answers.c: the operations of store_sqlite_ops ---- */
 
