@@ -919,6 +919,43 @@ def test_cursor_sits_on_the_selection():
         p.close()
 
 
+def test_redirected_output_still_draws_on_the_terminal():
+    """`rolecall practice > file` at a terminal (issue 15, item 15): the
+    screens are drawn on the terminal (/dev/tty), not into the file, and
+    the session works; the file gets nothing."""
+    db = "redirect.db"
+    out = os.path.join(TMP, "redirected.txt")
+    e = tmuxlib.isolated_env(TMP, **tmuxlib.terminal("xterm-256color", "C.UTF-8"))
+    e["OUT"] = out
+    argv = ["/bin/sh", "-c", 'exec "$0" "$@" > "$OUT"', BIN, "practice", "--count", "1",
+            "--seed", "3", "--db", testlib.db(os.path.join(TMP, db))]
+    p = tmuxlib.Pane(argv, e, TMP, "rolecall-ui", (80, 24), timeout=TIMEOUT)
+    try:
+        q, s = wait_question(p)
+        answer(p, q, right_index(q))
+        leave_session_and_exit(p)
+        assert os.path.getsize(out) == 0, open(out, errors="replace").read()[:200]
+        assert len(export_rows(db)) == 1
+    finally:
+        p.close()
+    # a terminal on stdin but no controlling terminal (a new session): there
+    # is nowhere to draw, and it says so
+    master, slave = os.openpty()
+    try:
+        with open(out, "w") as f:
+            r = subprocess.run([BIN, "practice", "--count", "1", "--db",
+                                testlib.db(os.path.join(TMP, db))],
+                               stdin=slave, stdout=f, stderr=subprocess.PIPE, text=True,
+                               env=dict(e, PATH=os.environ["PATH"]), timeout=60,
+                               start_new_session=True)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert (r.returncode, r.stderr) == (1, "rolecall: standard output is not a terminal, "
+                                        "and there is no terminal to draw on; use --plain "
+                                        "for line mode\n"), (r.returncode, r.stderr)
+
+
 def test_plain_wraps_at_word_boundaries_in_a_terminal():
     """--plain in a 40-column terminal: the bundled banks' long prompts and
     explanations wrap between words, never at the edge inside one (no row

@@ -502,14 +502,30 @@ int ui_usable(int need_size, char *why, size_t cap)
 	return 1;
 }
 
+/* Where to draw: standard output, or the terminal itself when that is
+ * redirected (`rolecall practice > file` would write the screens into the
+ * file, and show the person nothing).  NULL, with why in ui->error, when
+ * there is no terminal to draw on. */
+static FILE *ui_screen_out(struct ui *ui)
+{
+	if (isatty(STDOUT_FILENO))
+		return stdout;
+	if ((ui->tty_out = fopen("/dev/tty", "w")))
+		return ui->tty_out;
+	snprintf(ui->error, sizeof ui->error, "standard output is not a terminal, and "
+		 "there is no terminal to draw on; use --plain for line mode");
+	return NULL;
+}
+
 static SCREEN *ui_newterm(struct ui *ui)
 {
 	const char *term = getenv("TERM");
 	SCREEN *scr;
+	FILE *out;
 
-	if (ui_term_ok(term, ui->error, sizeof ui->error) < 0)
+	if (ui_term_ok(term, ui->error, sizeof ui->error) < 0 || !(out = ui_screen_out(ui)))
 		return NULL;
-	if (!(scr = newterm(NULL, stdout, stdin)))
+	if (!(scr = newterm(NULL, out, stdin)))
 		snprintf(ui->error, sizeof ui->error, "cannot set up the terminal (type "
 			 "'%.64s'); use --plain", term);
 	return scr;
@@ -619,6 +635,8 @@ int ui_main(const struct options *cli, enum ui_start start)
 	store_set_notice(app.store, NULL, NULL);
 	ui.started = 0;
 	ui_finish(scr);
+	if (ui.tty_out)
+		fclose(ui.tty_out);
 	ui_signals_restore(ui_stop_signals, UI_COUNT(ui_stop_signals), ui_old_stop);
 	ui_session_end(&ui);
 	if (ui_caught)

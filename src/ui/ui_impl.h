@@ -128,6 +128,7 @@ struct ui {
 	int dirty, help, confirm, too_small;
 	int done, status;
 	int started;         /* curses is up: a store notice may draw */
+	FILE *tty_out;       /* /dev/tty, drawn on when stdout is redirected */
 	char error[1024];    /* printed after endwin */
 
 	struct ui_hit hits[UI_MAX_HITS];
