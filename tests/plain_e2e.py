@@ -345,6 +345,26 @@ def test_backup_is_one_file_that_can_be_copied_alone():
                          "name\n" % dest), err
 
 
+def test_a_path_too_long_for_sqlite_is_refused_and_nothing_made():
+    """Issue 15, item 14: a --db whose full path SQLite cannot open failed
+    as "unable to open database file" and left folders and an empty file
+    behind; now it says the limit and makes nothing.  504 bytes work."""
+    testlib.sqlite_only("a file's path")
+    top = os.path.join(TMP, "long")
+
+    def path_of(n):
+        head = os.path.join(top, "a" * 200, "b" * 200)
+        return os.path.join(head, "c" * (n - len(head) - 1 - 3) + ".db")
+
+    rc, out, err = run(["practice", "--plain", "--count", "1", "--db", path_of(505)], "1\n")
+    assert (rc, err) == (1, "rolecall: %s: the database's full path is 505 bytes, and "
+                         "SQLite takes at most 504; give --db a shorter path\n"
+                         % path_of(505)), err
+    assert not os.path.exists(top)
+    rc, out, err = run(["practice", "--plain", "--count", "1", "--db", path_of(504)], "1\n")
+    assert rc == 0, err
+
+
 def test_rebuild_gives_the_same_stats():
     before = stats_json("d.db")
     rc, out, err = run(["stats", "--rebuild", "--format", "json", "--db",

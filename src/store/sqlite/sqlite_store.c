@@ -827,6 +827,28 @@ static int sqlite_prepare(struct store_conn *s, struct rc_error *err)
 
 static void sqlite_close(struct store_conn *s);
 
+/* SQLite's unix files take full paths of fewer than SQLITE_PATH_MAX bytes
+ * (its mxPathname, 512, less room for a "-journal" beside it: measured,
+ * 504 bytes open and 505 do not), the folder we run in counted for a
+ * relative one.  A longer one failed as "unable to open database file",
+ * after we had made the folders and an empty file: now it is refused
+ * before anything is made. */
+#define SQLITE_PATH_MAX 505
+
+static int sqlite_path_fits(const char *path, struct rc_error *err)
+{
+	char cwd[PATH_MAX];
+	size_t len = strlen(path);
+
+	if (path[0] != '/')
+		len += getcwd(cwd, sizeof cwd) ? strlen(cwd) + 1 : PATH_MAX;
+	if (len < SQLITE_PATH_MAX)
+		return 0;
+	return rc_error_set(err, "%s: the database's full path is %zu bytes, and SQLite "
+			    "takes at most %d; give --db a shorter path", path, len,
+			    SQLITE_PATH_MAX - 1);
+}
+
 static int sqlite_open(const char *path, struct store_conn **out, struct rc_error *err)
 {
 	struct store_conn *s;
@@ -835,7 +857,8 @@ static int sqlite_open(const char *path, struct store_conn **out, struct rc_erro
 	*out = NULL;
 	if (!path || !*path)
 		return rc_error_set(err, "no database file given; give --db FILE");
-	if (sqlite_make_parents(path, err) < 0 || sqlite_make_file(path, err) < 0)
+	if (sqlite_path_fits(path, err) < 0 || sqlite_make_parents(path, err) < 0 ||
+	    sqlite_make_file(path, err) < 0)
 		return -1;
 	s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
@@ -951,6 +974,8 @@ static int sqlite_open_read(const char *path, struct store_conn **out,
 	*out = NULL;
 	if (!path || !*path)
 		return rc_error_set(err, "no database file given; give --db FILE");
+	if (sqlite_path_fits(path, err) < 0)
+		return -1;
 	if (stat(path, &st) < 0)
 		return errno == ENOENT || errno == ENOTDIR ?
 		       rc_error_set(err, "%s: no such database; check --db, or start "
