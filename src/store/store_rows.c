@@ -160,29 +160,39 @@ static int store_decode_lists(const struct store_row *r, struct answer_record *r
 
 /* ---- answers and schedules ---- */
 
+/* Columns 2 to 10, where a log row and an exam question agree: bank,
+ * question, answer role, the lists, the pick and whether it was right. */
+static int store_decode_record(const struct store_row *r, struct answer_record *rec,
+			       const char **picked_role, struct store_lists *l)
+{
+	int64_t picked = row_i64(r, 8);
+
+	*picked_role = row_text(r, 9);
+	rec->bank_id = row_text(r, 2);
+	rec->question_id = row_text(r, 3);
+	rec->answer_role = row_text(r, 4);
+	rec->correct = row_i64(r, 10) != 0;
+	if (!rec->bank_id || !rec->question_id || store_decode_lists(r, rec, l) < 0 ||
+	    picked < -1 || picked >= (int64_t)rec->n_shown)
+		return -1;
+	rec->picked = (int)picked;
+	return 0;
+}
+
 int store_decode_log_row(const struct store_row *r, struct log_row *row,
 			 struct store_lists *l)
 {
 	struct answer_record *rec = &row->rec;
 	const char *mode = row_text(r, 13);
-	int64_t picked = row_i64(r, 8);
 	int m = mode ? session_mode_parse(mode) : -1;
 
 	memset(row, 0, sizeof *row);
 	row->id = row_i64(r, 0);
 	row->user = row_text(r, 1);
-	row->picked_role = row_text(r, 9);
-	rec->bank_id = row_text(r, 2);
-	rec->question_id = row_text(r, 3);
-	rec->answer_role = row_text(r, 4);
-	rec->correct = row_i64(r, 10) != 0;
 	rec->elapsed_ms = row_i64(r, 11);
 	rec->answered_at = row_i64(r, 12);
-	if (!row->user || !rec->bank_id || !rec->question_id || m < 0 ||
-	    store_decode_lists(r, rec, l) < 0 || picked < -1 ||
-	    picked >= (int64_t)rec->n_shown)
+	if (!row->user || m < 0 || store_decode_record(r, rec, &row->picked_role, l) < 0)
 		return -1;
-	rec->picked = (int)picked;
 	rec->mode = (enum session_mode)m;
 	return 0;
 }
@@ -234,24 +244,15 @@ int store_decode_attempt(const struct store_row *r, struct exam_attempt *a)
 int store_decode_item(const struct store_row *r, struct exam_item_row *row,
 		      struct store_lists *l)
 {
-	struct answer_record *rec = &row->rec;
-	int64_t picked = row_i64(r, 8);
 	int64_t position = row_i64(r, 1);
 
 	memset(row, 0, sizeof *row);
 	row->attempt_id = row_i64(r, 0);
-	row->picked_role = row_text(r, 9);
-	rec->bank_id = row_text(r, 2);
-	rec->question_id = row_text(r, 3);
-	rec->answer_role = row_text(r, 4);
-	rec->correct = row_i64(r, 10) != 0;
-	rec->mode = MODE_EXAM;
-	if (!rec->bank_id || !rec->question_id || position < 0 ||
-	    position > UINT_MAX || store_decode_lists(r, rec, l) < 0 ||
-	    picked < -1 || picked >= (int64_t)rec->n_shown)
+	row->rec.mode = MODE_EXAM;
+	if (position < 0 || position > UINT_MAX ||
+	    store_decode_record(r, &row->rec, &row->picked_role, l) < 0)
 		return -1;
 	row->position = (unsigned)position;
-	rec->picked = (int)picked;
 	return 0;
 }
 
