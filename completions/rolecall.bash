@@ -42,7 +42,7 @@ _rolecall()
 	-f|--format)
 		COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
 		return ;;
-	--db)
+	--db|--verify)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	esac
@@ -58,6 +58,9 @@ _rolecall()
 		COMPREPLY=($(compgen -W "host join" -- "$cur"))
 	elif [[ $cmd == db ]]; then
 		COMPREPLY=($(compgen -W "init copy grant" -- "$cur"))
+	elif [[ $cmd == exam ]]; then
+		COMPREPLY=($(compgen -W "define list $("${COMP_WORDS[0]}" exam list 2>/dev/null |
+			sed -n 's/^  \([a-z0-9][a-z0-9_-]*\) .*/\1/p')" -- "$cur"))
 	elif [[ $cmd == check ]]; then
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -X '!*.y*ml' -- "$cur") $(compgen -d -- "$cur"))

@@ -28,13 +28,19 @@ function __rolecall_exams
 	rolecall report --all --format csv 2>/dev/null | sed -n '2,$s/,.*//p'
 end
 
+function __rolecall_defined_exams
+	rolecall exam list 2>/dev/null | sed -n 's/^  \([a-z0-9][a-z0-9_-]*\) .*/\1/p'
+end
+
 complete -c rolecall -f
 complete -c rolecall -n 'test -z (__rolecall_command)' -a '(__rolecall_commands)'
 complete -c rolecall -n '__fish_seen_subcommand_from help' -a '(__rolecall_commands)'
 complete -c rolecall -n '__fish_seen_subcommand_from trivia' -a 'host join'
 complete -c rolecall -n '__fish_seen_subcommand_from db' -a 'init copy grant'
+complete -c rolecall -n '__fish_seen_subcommand_from exam' -a 'define list (__rolecall_defined_exams)'
 complete -c rolecall -n 'string match -q -- "-*" (commandline -ct)' -a '--(__rolecall_options)'
 complete -c rolecall -s b -l bank -r -a '(__rolecall_banks)' -F
 complete -c rolecall -l certificate -x -a '(__rolecall_exams)'
 complete -c rolecall -s f -l format -x -a 'text json csv'
 complete -c rolecall -l db -r -F
+complete -c rolecall -l verify -r -F

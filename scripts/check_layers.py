@@ -25,7 +25,7 @@ SIDE_BY_SIDE = {"report", "plain", "ui"}
 # Public headers (include/rolecall/NAME.h): the layer that implements them.
 LAYER_OF = {
     "diag": "util", "emit": "util", "rng": "util", "sha256": "util",
-    "bank": "bank",
+    "bank": "bank", "exam_def": "bank",
     "history": "model", "sched": "model",
     "store": "store", "store_answers": "store", "store_exam": "store",
     "store_trivia": "store", "store_backend": "store", "trivia_types": "model",

@@ -47,4 +47,9 @@ expect "formats" "json" stats --format j
 expect "help COMMAND" "stats" help st
 expect "trivia" "host join" trivia ""
 expect "db" "init copy grant" db ""
+expect "exam, with nothing defined" "define list" exam ""
+printf 'exam: onboarding\nbanks: [pm-vs-po]\nquestions: 4\npass: 75\n' > onb.yaml
+"$BIN" exam define onb.yaml >/dev/null || { echo "FAIL: exam define" >&2; failed=1; }
+expect "exam ids" "define list onboarding" exam ""
+expect "an exam id by prefix" "onboarding" exam on
 exit $failed

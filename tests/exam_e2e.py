@@ -411,8 +411,11 @@ def test_usage_errors():
          "YYYY-MM-DD, not '15.1.2027'\n"),
         (["report", "--all", "--user", "x"], 2, "rolecall: --all and --user do not go "
          "together; see 'rolecall --help'\n"),
-        (["report", "--certificate", "1", "--format", "json"], 2, "rolecall: a "
-         "certificate is text; leave out --format; see 'rolecall --help'\n"),
+        (["report", "--certificate", "1", "--format", "csv"], 2, "rolecall: a "
+         "certificate is text or JSON; leave out --format csv; see 'rolecall --help'\n"),
+        (["report", "--verify", "c.txt", "--certificate", "1"], 2, "rolecall: --verify "
+         "FILE goes alone: the file says which attempt, and in what format; see "
+         "'rolecall --help'\n"),
         (["exam", "--plain", "--db", db("u.db"), "--count", "99"], 1, "rolecall: the exam "
          "asks 99 questions but the chosen banks have 20; lower --count\n"),
     ]
@@ -576,10 +579,12 @@ def test_certificate():
     rc, out, err = run(["report", "--certificate", "2", "--db", db(name)], now=T0 + 10 * 86400)
     assert rc == 0, err
     sha = sha256_of(os.path.join(E2E, "e2e.yaml"))
+    # a fail gets a result slip, not a certificate
     assert out.startswith(
-        "ROLECALL EXAM CERTIFICATE\n\n"
+        "ROLECALL EXAM RESULT SLIP\n\n"
         "Attempt:    2\n"
         "Candidate:  bob\n"
+        "Exam:       none defined (the candidate chose the rules)\n"
         "Started:    2027-01-16 08:00:00 UTC\n"
         "Submitted:  2027-01-16 08:00:03 UTC (took 0:03; time limit 0:03, ran out)\n"
         "Questions:  4, drawn with seed 12\n"
@@ -587,13 +592,20 @@ def test_certificate():
         "            sha256 %s\n"
         "Score:      0 of 4 right (0%%)\n"
         "Pass mark:  50%%\n"
-        "Result:     FAIL\n\n"
+        "Result:     FAIL\n"
+        "Recorded:   %s\n\n"
         "Per role:\n"
-        "  Product Manager              0 of 1\n" % sha), out
+        "  Product Manager              0 of 1\n" % (sha, RECORDED)), out
+    assert "\nThis attempt did not reach the pass mark: this is a result slip, not a\n" \
+        "certificate.\n" in out
     assert out.endswith("Issued by rolecall %s on 2027-01-25 08:00:00 UTC.\n" % version())
     rc, out, err = run(["report", "--certificate", "99", "--db", db(name)])
     assert (rc, err) == (1, "rolecall: there is no exam attempt 99; 'rolecall report --all' "
                             "lists them\n")
+
+
+RECORDED = ("on a shared database (rules chosen by the candidate)" if testlib.on_pg()
+            else "in a file (a self-reported local result)")
 
 
 def version():

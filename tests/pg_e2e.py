@@ -41,7 +41,7 @@ def fresh(name):
     """A new database, its schema created by its owner."""
     uri = PG.createdb(name)
     rc, out, err = run(["db", "init", "--db", uri])
-    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 1)\n",
+    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 2)\n",
                               ""), (rc, out, err)
     return uri
 
@@ -101,7 +101,7 @@ def test_no_schema_says_what_to_run():
 def test_db_init_twice_is_harmless():
     uri = fresh("twice")
     rc, out, err = run(["db", "init", "--db", uri])
-    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 1)\n", "")
+    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 2)\n", "")
 
 
 def test_a_role_that_may_not_create_tables_is_told():
@@ -122,7 +122,7 @@ def test_newer_schema_refused_untouched():
     uri = fresh("newer")
     PG.psql("UPDATE rolecall_schema SET version = 99", dbname="newer")
     want = ("rolecall: %s was set up by a newer rolecall (schema 99; this one knows up "
-            "to 1); not touching it (upgrade rolecall)\n" % uri)
+            "to 2); not touching it (upgrade rolecall)\n" % uri)
     for args in (["stats"], ["db", "init"]):
         rc, out, err = run(args + ["--db", uri])
         assert (rc, err) == (1, want), (args, rc, err)

@@ -207,7 +207,7 @@ static unsigned log_count(struct store *s, int64_t uid)
 	return n;
 }
 
-#define ALL ((struct exam_filter){ 0, 0, INT64_MIN, 0 })
+#define ALL ((struct exam_filter){ 0, 0, INT64_MIN, 0, NULL })
 
 /* ---- tests ---- */
 
@@ -471,9 +471,9 @@ static void test_filters(void **state)
 	struct exam_attempt a1 = attempt(f->alice, T0, 1), b1 = attempt(f->bob, T0 + 100, 2);
 	struct exam_attempt a2 = attempt(f->alice, T0 + 200, 3);
 	struct history *h = history_new();
-	struct exam_filter only_alice = { f->alice, 0, INT64_MIN, 0 };
-	struct exam_filter since = { 0, 0, T0 + 100, 0 };
-	struct exam_filter submitted = { 0, 0, INT64_MIN, 1 };
+	struct exam_filter only_alice = { f->alice, 0, INT64_MIN, 0, NULL };
+	struct exam_filter since = { 0, 0, T0 + 100, 0, NULL };
+	struct exam_filter submitted = { 0, 0, INT64_MIN, 1, NULL };
 	struct got_attempts ga;
 	struct got_items gi;
 
@@ -492,7 +492,7 @@ static void test_filters(void **state)
 	read_attempts(f->s, &submitted, &ga);
 	assert_int_equal(ga.n, 1);
 	assert_int_equal(ga.a[0].id, a2.id);
-	read_attempts(f->s, &(struct exam_filter){ 0, b1.id, INT64_MIN, 0 }, &ga);
+	read_attempts(f->s, &(struct exam_filter){ 0, b1.id, INT64_MIN, 0, NULL }, &ga);
 	assert_int_equal(ga.n, 1);
 	assert_int_equal(ga.a[0].seed, 2);
 	read_items(f->s, &submitted, &gi);
@@ -546,7 +546,8 @@ static void test_migrates_v1_to_v2(void **state)
 	/* later versions' tables go too: a v1 file never had them */
 	sql_ok(db, "DROP TABLE trivia_answers; DROP TABLE trivia_rounds;"
 		   " DROP TABLE trivia_players; DROP TABLE trivia_games;"
-		   " DROP TABLE exam_items; DROP TABLE exam_attempts;"
+		   " DROP TABLE exam_items; DROP TABLE exam_key;"
+		   " DROP TABLE exam_attempts; DROP TABLE exam_definitions;"
 		   " PRAGMA user_version = 1");
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 	f->s = open_ok(f->db);

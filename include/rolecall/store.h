@@ -26,7 +26,7 @@
 #include "rolecall/diag.h"
 #include "rolecall/history.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;

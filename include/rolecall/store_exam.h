@@ -16,6 +16,7 @@
 
 #include <stdint.h>
 
+#include "rolecall/exam_def.h"
 #include "rolecall/history.h"
 
 struct store;
@@ -34,6 +35,8 @@ struct exam_attempt {
 	int timed_out;
 	unsigned correct;      /* 0 while open */
 	const char *banks;     /* "id:sha256,id:sha256", in the order used */
+	const char *definition; /* the manager's exam it is an attempt at, or
+				 * NULL when its rules came from the command line */
 };
 
 /* Store a new open attempt (a->id gets its id) and its n questions (n must
@@ -64,6 +67,7 @@ struct exam_filter {
 	int64_t attempt_id;  /* 0: every attempt */
 	int64_t since;       /* attempts started at or after this (unix seconds) */
 	int submitted_only;
+	const char *definition; /* NULL: attempts at any exam */
 };
 
 /* Call fn for each attempt the filter lets through, oldest first.  Strings
@@ -87,5 +91,33 @@ struct exam_item_row {
 int store_each_exam_item(struct store *s, const struct exam_filter *f,
 			 int (*fn)(void *ctx, const struct exam_item_row *row),
 			 void *ctx, struct rc_error *err);
+
+/* ---- exams defined by a manager ---- */
+
+/* The answer to one question of a defined exam, kept with the definition
+ * so that a shared database can score an attempt itself. */
+struct exam_key {
+	const char *bank_id;
+	const char *question_id;
+	unsigned answer_choice; /* the right choice's index in the bank */
+	unsigned n_choices;
+};
+
+/* Store d (with d->banks, defined_by and defined_at set) and the answers
+ * to every question of its banks, in one transaction.  A definition that
+ * candidates have attempted already is never replaced (its attempts were
+ * made under its rules); on PostgreSQL only a manager may define. */
+int store_exam_define(struct store *s, const struct exam_def *d,
+		      const struct exam_key *keys, size_t n, struct rc_error *err);
+
+/* Call fn for each definition, by id; as store_each_attempt. */
+int store_each_exam_def(struct store *s,
+			int (*fn)(void *ctx, const struct exam_def *d),
+			void *ctx, struct rc_error *err);
+
+/* The definition with this id into *out (the caller frees it), or *out =
+ * NULL when there is none. */
+int store_exam_def_find(struct store *s, const char *id, struct exam_def **out,
+			struct rc_error *err);
 
 #endif

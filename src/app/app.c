@@ -197,6 +197,7 @@ int app_drill_evidence(struct app *app, struct evidence **out, struct rc_error *
 void app_close(struct app *app)
 {
 	evidence_free(app->ev);
+	exam_def_free(app->exam_def);
 	store_close(app->store);
 	history_free(app->h);
 	free(app->banks);

@@ -11,6 +11,7 @@
 #include "app_clock.h"
 #include "options.h"
 #include "rolecall/evidence.h"
+#include "rolecall/exam_def.h"
 #include "rolecall/history.h"
 #include "rolecall/store.h"
 
@@ -24,6 +25,10 @@ struct app {
 	struct history *h;
 	char login[64]; /* a shared database's login the profile is bound to */
 	struct evidence *ev; /* the drill's, from app_drill_evidence */
+	/* The manager's exam this run takes (app_exam_prepare), or NULL; its
+	 * banks, found among those loaded, in its order. */
+	struct exam_def *exam_def;
+	const struct bank *exam_banks[EXAM_DEF_MAX_BANKS];
 };
 
 /* Open banks, database, profile and history; prints what went wrong. */

@@ -37,6 +37,7 @@ struct options {
 	int64_t since;        /* report: from this unix time; INT64_MIN when not given */
 	int items;            /* report: item analysis */
 	int64_t certificate;  /* report: the attempt to certify; 0 when not given */
+	const char *verify;   /* report: a certificate file to check */
 	int trivia;           /* report: trivia games */
 	const char *players;  /* trivia: --players "Ana,Ben" */
 	const char *teams;    /* trivia: --teams "Red,Blue" */

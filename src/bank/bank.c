@@ -307,7 +307,7 @@ static const char *take_text(struct builder *bd, const struct bnode *v,
 	return arena_strndup(&bd->b->arena, v->str, len);
 }
 
-static int is_id(const char *s, size_t len)
+int bank_id_valid(const char *s, size_t len)
 {
 	if (len == 0 || len > 64 || s[0] == '-' || s[0] == '_')
 		return 0;
@@ -322,7 +322,7 @@ static const char *take_id(struct builder *bd, const struct bnode *v, const char
 {
 	if (want_scalar(bd, v, key) < 0)
 		return NULL;
-	if (!is_id(v->str, v->len)) {
+	if (!bank_id_valid(v->str, v->len)) {
 		err(bd, v, "'%s' must be an id: 1 to 64 lowercase letters, digits, '-' or '_', "
 		    "starting with a letter or digit; not '%s'", key, show(v->str, v->len).s);
 		return NULL;
@@ -454,7 +454,7 @@ static void role_item_ref(struct builder *bd, const struct bnode *v, const char 
 		err(bd, v, "an item of '%s' must be a role id, not %s", key, kind_name(v));
 		return;
 	}
-	if (!is_id(v->str, v->len)) {
+	if (!bank_id_valid(v->str, v->len)) {
 		err(bd, v, "an item of '%s' must be a role id (lowercase letters, digits, "
 		    "'-' or '_'), not '%s'", key, show(v->str, v->len).s);
 		return;

@@ -22,6 +22,7 @@
 #include "app.h"
 #include "line_in.h"
 #include "commands.h"
+#include "exam_plan.h"
 #include "rolecall/emit.h"
 #include "rolecall/engine.h"
 #include "rolecall/exam.h"
@@ -215,15 +216,9 @@ static enum step advance(struct run *r)
 
 static enum step answer(struct run *r, int position)
 {
-	struct answer_record rec;
 	struct rc_error err;
 
-	if (exam_answer(r->e, (unsigned)r->cur, position, &err) < 0) {
-		app_fail("%s", err.msg);
-		return STEP_FAIL;
-	}
-	exam_item_record(r->e, (unsigned)r->cur, &rec);
-	if (store_exam_answer(r->app->store, r->att.id, (unsigned)r->cur, &rec, &err) < 0) {
+	if (app_exam_answer(r->app, r->e, &r->att, (unsigned)r->cur, position, &err) < 0) {
 		fflush(r->out);
 		app_fail("%s", err.msg);
 		return STEP_FAIL;
@@ -458,96 +453,46 @@ static void print_results(const struct run *r)
  * show the result. */
 static int finish(struct run *r, int timed_out)
 {
-	unsigned n = exam_count(r->e);
-	struct answer_record *recs = calloc(n, sizeof *recs);
 	struct rc_error err;
-	int rc = -1;
 
-	r->att.ended_at = exam_end_time(r->e, app_now(), timed_out);
-	r->att.timed_out = timed_out;
-	if (!recs || exam_submit(r->e, r->att.ended_at, timed_out, &err) < 0) {
-		app_fail("%s", recs ? err.msg : "out of memory");
-		free(recs);
-		return -1;
-	}
-	r->att.correct = exam_result(r->e)->correct;
-	for (unsigned i = 0; i < n; i++) {
-		exam_item_record(r->e, i, &recs[i]);
-		/* unanswered: against the score only (store_exam_submit) */
-		if (recs[i].picked >= 0 &&
-		    history_apply(r->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
-			app_fail("out of memory");
-			goto out;
-		}
-	}
-	if (store_exam_submit(r->app->store, &r->att, recs, n, r->app->h, &err) < 0) {
+	if (app_exam_submit(r->app, r->e, &r->att, timed_out, &err) < 0) {
 		fflush(r->out);
 		app_fail("%s", err.msg);
-		goto out;
+		return -1;
 	}
 	print_results(r);
-	rc = 0;
-out:
-	free(recs);
-	return rc;
+	return 0;
 }
 
 /* ---- starting ---- */
 
-static int save_start(struct run *r)
-{
-	unsigned n = exam_count(r->e);
-	struct answer_record *recs = calloc(n, sizeof *recs);
-	struct rc_error err;
-	int rc;
-
-	if (!recs || !(r->banks = bank_versions_text(r->app->banks, r->app->n_banks))) {
-		free(recs);
-		app_fail("out of memory");
-		return -1;
-	}
-	for (unsigned i = 0; i < n; i++)
-		exam_item_record(r->e, i, &recs[i]);
-	r->att.user_id = r->app->user_id;
-	r->att.seed = exam_seed(r->e);
-	r->att.count = n;
-	r->att.pass_mark = exam_pass_mark(r->e);
-	r->att.time_limit = exam_time_limit(r->e);
-	r->att.banks = r->banks;
-	if ((rc = store_exam_begin(r->app->store, &r->att, recs, n, &err)) < 0)
-		app_fail("%s", err.msg);
-	free(recs);
-	return rc;
-}
-
 static int exam_start(struct run *r, const struct options *cli, struct app *app)
 {
-	struct exam_config cfg = { 0 };
+	struct exam_config cfg;
 	struct rc_error err;
 
-	cfg.banks = app->banks;
-	cfg.n_banks = app->n_banks;
-	cfg.count = cli->count > 0 ? (unsigned)cli->count : 0;
-	cfg.pass = cli->pass >= 0 ? (unsigned)cli->pass : 0;
-	cfg.pass_given = cli->pass >= 0;
-	cfg.time_limit = cli->time_limit;
-	cfg.seed = app_seed(cli, 0);
-	cfg.now = app_now();
+	app_exam_config(app, cli, app->banks, app->n_banks, 0, &cfg);
 	r->app = app;
-	r->att.started_at = cfg.now;
 	r->start_ms = app_ms();
-	if (exam_new(app->cat, &cfg, &r->e, &err) < 0) {
+	if (exam_new(app->cat, &cfg, &r->e, &err) < 0 ||
+	    app_exam_begin(app, r->e, &cfg, &r->att, &r->banks, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
 	r->deadline_ms = cfg.time_limit ? r->start_ms + cfg.time_limit * 1000LL : -1;
-	return save_start(r);
+	return 0;
 }
 
 static void print_intro(const struct run *r)
 {
 	unsigned limit = exam_time_limit(r->e);
+	const struct exam_def *d = r->app->exam_def;
 
+	if (d) {
+		fprintf(r->out, "Exam %s: ", d->id);
+		emit_safe(r->out, d->title, strlen(d->title));
+		fputc('\n', r->out);
+	}
 	fprintf(r->out, "Exam: %u questions, pass mark %u%%. No feedback until you "
 		"submit.\n", exam_count(r->e), exam_pass_mark(r->e));
 	if (limit) {
@@ -579,14 +524,27 @@ int cmd_exam(const struct options *cli)
 {
 	struct run r = { 0 };
 	struct app app;
-	int rc = EXIT_FAIL;
+	int rc = EXIT_FAIL, usage;
 
-	if (app_check_session(cli))
+	if (cli->n_args && !strcmp(cli->args[0], "define"))
+		return cmd_exam_define(cli);
+	if (cli->n_args && !strcmp(cli->args[0], "list"))
+		return cmd_exam_list(cli);
+	if (cli->n_args > 1) {
+		app_fail("'exam' takes one exam id at most (got '%s' after '%s')",
+			 cli->args[1], cli->args[0]);
+		return EXIT_USAGE;
+	}
+	if (app_need_terminal(cli))
 		return EXIT_USAGE;
 	if (!cli->plain)
 		return ui_main(cli, UI_START_EXAM);
 	if (app_open(cli, &app) < 0)
 		goto out;
+	if (app_exam_prepare(cli, &app, &usage) < 0) {
+		rc = usage ? EXIT_USAGE : EXIT_FAIL;
+		goto out;
+	}
 	if (exam_start(&r, cli, &app) == 0 && exam_run(&r) == 0)
 		rc = EXIT_OK;
 out:

@@ -49,8 +49,11 @@ static int check_args(const struct options *cli)
 		why = "--all and --user do not go together";
 	else if (cli->certificate && cli->items)
 		why = "--certificate and --items do not go together";
-	else if (cli->certificate && cli->format && strcmp(cli->format, "text"))
-		why = "a certificate is text; leave out --format";
+	else if (cli->certificate && cli->format && !strcmp(cli->format, "csv"))
+		why = "a certificate is text or JSON; leave out --format csv";
+	else if (cli->verify && (cli->certificate || cli->items || cli->all || cli->format))
+		why = "--verify FILE goes alone: the file says which attempt, and in what "
+		      "format";
 	if (why)
 		app_fail("%s; see 'rolecall --help'", why);
 	return why ? -1 : 0;
@@ -119,6 +122,8 @@ int cmd_report(const struct options *cli)
 		return EXIT_USAGE;
 	if (report_open(&rp) < 0)
 		rc = -1;
+	else if (cli->verify)
+		rc = report_verify(&rp, cli->verify) != 0 ? -1 : 0;
 	else if (cli->certificate)
 		rc = report_certificate(&rp);
 	else if (cli->items)

@@ -16,6 +16,9 @@ int cmd_drill(const struct options *cli);
 int cmd_stats(const struct options *cli);
 int cmd_export(const struct options *cli);
 int cmd_exam(const struct options *cli);
+/* exam define FILE.yaml and exam list (cmd_exam_define.c) */
+int cmd_exam_define(const struct options *cli);
+int cmd_exam_list(const struct options *cli);
 int cmd_report(const struct options *cli);
 int cmd_trivia(const struct options *cli);
 int cmd_roles(const struct options *cli);

@@ -32,6 +32,7 @@ static const struct option long_options[] = {
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "items", no_argument, NULL, OPT_ITEMS },
 	{ "certificate", required_argument, NULL, OPT_CERTIFICATE },
+	{ "verify", required_argument, NULL, OPT_VERIFY },
 	{ "players", required_argument, NULL, OPT_PLAYERS },
 	{ "teams", required_argument, NULL, OPT_TEAMS },
 	{ "rounds", required_argument, NULL, OPT_ROUNDS },
@@ -149,6 +150,7 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_NO_SPEED: cli->no_speed = 1; return 0;
 	case OPT_NO_STREAK: cli->no_streak = 1; return 0;
 	case OPT_TRIVIA: cli->trivia = 1; return 0;
+	case OPT_VERIFY: cli->verify = optarg; return 0;
 	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);
 	case OPT_SINCE: return cmd_report_parse_date(optarg, &cli->since);

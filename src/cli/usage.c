@@ -44,18 +44,24 @@ static const struct usage_command commands[] = {
 	{ "export", C_EXPORT, "rolecall export [OPTION]...",
 	  "the raw answer log (CSV or JSON)",
 	  "The raw answer log, one row per answer: CSV (default) or JSON.\n" },
-	{ "exam", C_EXAM, "rolecall exam [OPTION]...",
+	{ "exam", C_EXAM, "rolecall exam [OPTION]...\n"
+	  "rolecall exam ID [--plain]\n"
+	  "rolecall exam define FILE.yaml [--bank FILE]...\n"
+	  "rolecall exam list",
 	  "a fixed set of questions with a pass mark",
 	  "A fixed set of questions drawn evenly across the roles, with a pass mark\n"
 	  "and an optional time limit.  Nothing is said about answers until the exam\n"
-	  "is submitted; the attempt is stored.\n" },
+	  "is submitted; the attempt is stored.  'exam ID' takes an exam a manager\n"
+	  "defined with 'exam define' (its rules cannot be changed from the command\n"
+	  "line); 'exam list' shows the defined exams.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",
 	  "exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
 	  "                    --trivia: past trivia games and their rankings",
 	  "Exam attempts (id, user, start, score, pass mark, result, duration, score\n"
 	  "per role); with --items an item analysis of the questions, with\n"
-	  "--certificate a certificate of one attempt, with --trivia past trivia\n"
-	  "games and their rankings.\n" },
+	  "--certificate a certificate of one attempt (a result slip for a fail),\n"
+	  "with --verify FILE that certificate checked against the database, with\n"
+	  "--trivia past trivia games and their rankings.\n" },
 	{ "trivia", C_TRIVIA,
 	  "rolecall trivia --players LIST|--teams LIST [OPTION]...\n"
 	  "rolecall trivia host [OPTION]...\n"
@@ -145,6 +151,8 @@ static const struct usage_option options[] = {
 	  C_REPORT },
 	{ OPT_ITEMS, 0, "items", NULL, "report: item analysis of the questions", C_REPORT },
 	{ OPT_CERTIFICATE, 0, "certificate", "ID", "report: a certificate of exam attempt ID",
+	  C_REPORT },
+	{ OPT_VERIFY, 0, "verify", "FILE", "report: check a certificate against the database",
 	  C_REPORT },
 	{ OPT_JSON, 0, "json", NULL, "check: a machine-readable summary", C_CHECK },
 	{ OPT_REBUILD, 0, "rebuild", NULL, "stats: rebuild derived state from the answer log",

@@ -34,8 +34,15 @@ void report_iso_time(char *buf, size_t len, int64_t t);
 /* The attempts the filter selects in --format (text, csv, json); 0, or -1
  * after printing why. */
 int report_attempts(const struct report *rp);
-/* The certificate of attempt --certificate; 0, or -1 after printing why. */
+/* The certificate of attempt --certificate (a result slip for a fail), in
+ * text or --format json; 0, or -1 after printing why. */
 int report_certificate(const struct report *rp);
+/* The same for attempt id into out, as JSON when json is set. */
+int report_certificate_of(const struct report *rp, int64_t id, int json, FILE *out);
+/* 'report --verify FILE': the certificate in FILE against the database,
+ * line by line; 0 when they agree, 1 when they differ (said on stdout),
+ * -1 after printing why it cannot tell. */
+int report_verify(const struct report *rp, const char *file);
 
 /* Write --items in the chosen format; 0, or -1 after printing why. */
 int report_items(const struct report *rp);

@@ -23,8 +23,8 @@
 
 /* One attempt and what its questions add up to. */
 struct row {
-	struct exam_attempt a;       /* user and banks point at the copies */
-	char *user, *banks;
+	struct exam_attempt a;       /* user, banks, definition point at the copies */
+	char *user, *banks, *definition;
 	unsigned answered;
 	unsigned asked[REPORT_MAX_ROLES], correct[REPORT_MAX_ROLES];
 };
@@ -141,11 +141,13 @@ static int take_attempt(void *ctx, const struct exam_attempt *a)
 	r->a = *a;
 	r->user = strdup(a->user);
 	r->banks = strdup(a->banks);
+	r->definition = a->definition ? strdup(a->definition) : NULL;
 	rs->n++;
-	if (!r->user || !r->banks)
+	if (!r->user || !r->banks || (a->definition && !r->definition))
 		return rs->oom = 1;
 	r->a.user = r->user;
 	r->a.banks = r->banks;
+	r->a.definition = r->definition;
 	return 0;
 }
 
@@ -229,6 +231,7 @@ static void rows_free(struct rows *rs)
 	for (size_t i = 0; i < rs->n; i++) {
 		free(rs->v[i].user);
 		free(rs->v[i].banks);
+		free(rs->v[i].definition);
 	}
 	free(rs->v);
 	for (unsigned i = 0; i < rs->n_roles; i++)
@@ -448,12 +451,13 @@ static void json_banks(const char *banks, FILE *out)
 	fputc(']', out);
 }
 
+/* lead: what goes before the key (", " or ",\n "). */
 static void json_roles(const struct report *rp, const struct rows *rs,
-		       const struct row *r, FILE *out)
+		       const struct row *r, const char *lead, FILE *out)
 {
 	int first = 1;
 
-	fputs(", \"roles\": [", out);
+	fprintf(out, "%s\"roles\": [", lead);
 	for (unsigned k = 0; k < rs->n_roles && r->a.submitted; k++) {
 		unsigned i = rs->order[k];
 
@@ -500,7 +504,7 @@ static void json_row(const struct report *rp, const struct rows *rs,
 	fprintf(out, ", \"time_limit_s\": %u, \"seed\": \"%" PRIu64 "\", \"banks\": ",
 		a->time_limit, a->seed);
 	json_banks(a->banks, out);
-	json_roles(rp, rs, r, out);
+	json_roles(rp, rs, r, ", ", out);
 	fputc('}', out);
 }
 
@@ -550,23 +554,56 @@ static void cert_times(const struct exam_attempt *a, FILE *out)
 		fprintf(out, "time limit %s%s)\n", limit, a->timed_out ? ", ran out" : "");
 }
 
-static void print_certificate(const struct report *rp, const struct rows *rs, FILE *out)
+/* What a certificate says of where its result was kept, and so how far it
+ * can be trusted. */
+static const char *cert_recorded(const struct report *rp, const struct exam_attempt *a,
+				 int json)
+{
+	if (store_target_is_file(store_path(rp->store)))
+		return json ? "file" : "in a file (a self-reported local result)";
+	if (a->definition)
+		return json ? "shared, scored by the database" :
+		       "on a shared database, which scored and timed it";
+	return json ? "shared, rules chosen by the candidate" :
+	       "on a shared database (rules chosen by the candidate)";
+}
+
+static void cert_exam_text(const struct exam_def *d, const struct exam_attempt *a,
+			   FILE *out)
+{
+	fprintf(out, "%-12s", "Exam:");
+	if (!a->definition) {
+		fputs("none defined (the candidate chose the rules)\n", out);
+		return;
+	}
+	emit_text(out, a->definition);
+	if (d) {
+		fputs("  ", out);
+		emit_text(out, d->title);
+	}
+	putc('\n', out);
+}
+
+static void print_certificate(const struct report *rp, const struct rows *rs,
+			      const struct exam_def *d, FILE *out)
 {
 	const struct row *r = &rs->v[0];
 	const struct exam_attempt *a = &r->a;
 	char now[40];
 
-	fprintf(out, "ROLECALL EXAM CERTIFICATE\n\n%-12s%" PRId64 "\n%-12s", "Attempt:",
-		a->id, "Candidate:");
+	fprintf(out, "ROLECALL EXAM %s\n\n%-12s%" PRId64 "\n%-12s",
+		passed(a) ? "CERTIFICATE" : "RESULT SLIP", "Attempt:", a->id, "Candidate:");
 	emit_text(out, a->user);
 	putc('\n', out);
+	cert_exam_text(d, a, out);
 	cert_times(a, out);
 	fprintf(out, "%-12s%u, drawn with seed %" PRIu64 "\n", "Questions:", a->count,
 		a->seed);
 	cert_banks(rp, a->banks, out);
-	fprintf(out, "%-12s%u of %u right (%u%%)\n%-12s%u%%\n%-12s%s\n\nPer role:\n",
-		"Score:", a->correct, a->count, percent(a), "Pass mark:", a->pass_mark,
-		"Result:", passed(a) ? "PASS" : "FAIL");
+	fprintf(out, "%-12s%u of %u right (%u%%)\n%-12s%u%%\n%-12s%s\n%-12s%s\n\n"
+		"Per role:\n", "Score:", a->correct, a->count, percent(a), "Pass mark:",
+		a->pass_mark, "Result:", passed(a) ? "PASS" : "FAIL", "Recorded:",
+		cert_recorded(rp, a, 0));
 	for (unsigned k = 0; k < rs->n_roles; k++) {
 		unsigned i = rs->order[k];
 
@@ -576,33 +613,85 @@ static void print_certificate(const struct report *rp, const struct rows *rs, FI
 		emit_cell(out, role_name(rp, rs->roles[i]), 28, 0);
 		fprintf(out, " %u of %u\n", r->correct[i], r->asked[i]);
 	}
+	if (!passed(a))
+		fputs("\nThis attempt did not reach the pass mark: this is a result slip, "
+		      "not a\ncertificate.\n", out);
 	text_time(now, sizeof now, app_now(), TIME_SECONDS);
 	fprintf(out, "\nEach bank's sha256 is that of its file when the exam was taken: "
 		"compare it\nwith 'sha256sum FILE' to check which questions were asked.\n"
 		"Issued by rolecall %s on %s.\n", ROLECALL_VERSION, now);
 }
 
-int report_certificate(const struct report *rp)
+/* One key a line, so that 'report --verify' can point at the line that
+ * was changed. */
+static void json_certificate(const struct report *rp, const struct rows *rs,
+			     const struct exam_def *d, FILE *out)
 {
-	struct exam_filter f = { 0, rp->cli->certificate, INT64_MIN, 0 };
+	const struct row *r = &rs->v[0];
+	const struct exam_attempt *a = &r->a;
+	char t[32];
+
+	fprintf(out, "{\n \"document\": \"%s\",\n \"attempt\": %" PRId64 ",\n \"candidate\": ",
+		passed(a) ? "certificate" : "result slip", a->id);
+	emit_json_string(out, a->user);
+	fputs(",\n \"exam\": ", out);
+	emit_json_string(out, a->definition);
+	fputs(",\n \"exam_title\": ", out);
+	emit_json_string(out, d ? d->title : NULL);
+	report_iso_time(t, sizeof t, a->started_at);
+	fprintf(out, ",\n \"started_at\": \"%s\",\n", t);
+	report_iso_time(t, sizeof t, a->ended_at);
+	fprintf(out, " \"submitted_at\": \"%s\",\n \"duration_s\": %" PRId64 ",\n"
+		" \"time_limit_s\": %u,\n \"timed_out\": %s,\n \"questions\": %u,\n"
+		" \"seed\": \"%" PRIu64 "\",\n \"banks\": ", t, a->ended_at - a->started_at,
+		a->time_limit, a->timed_out ? "true" : "false", a->count, a->seed);
+	json_banks(a->banks, out);
+	fprintf(out, ",\n \"correct\": %u,\n \"percent\": %u,\n \"pass_mark\": %u,\n"
+		" \"result\": \"%s\",\n \"recorded\": \"%s\"", a->correct, percent(a),
+		a->pass_mark, passed(a) ? "PASS" : "FAIL", cert_recorded(rp, a, 1));
+	json_roles(rp, rs, r, ",\n ", out);
+	report_iso_time(t, sizeof t, app_now());
+	fprintf(out, ",\n \"issued_at\": \"%s\",\n \"issued_by\": \"rolecall %s\"\n}\n", t,
+		ROLECALL_VERSION);
+}
+
+int report_certificate_of(const struct report *rp, int64_t id, int json, FILE *out)
+{
+	struct exam_filter f = { 0, id, INT64_MIN, 0, NULL };
 	struct rows rs = { 0 };
+	struct exam_def *d = NULL;
+	struct rc_error err;
 	int rc = -1;
 
 	if (gather(rp, &f, &rs) < 0)
 		goto out;
 	if (!rs.n)
 		app_fail("there is no exam attempt %" PRId64 "; 'rolecall report --all' "
-			 "lists them", rp->cli->certificate);
+			 "lists them", id);
 	else if (!rs.v[0].a.submitted)
 		app_fail("exam attempt %" PRId64 " was not submitted, so it has no result "
-			 "to certify", rp->cli->certificate);
+			 "to certify", id);
+	else if (rs.v[0].a.definition &&
+		 store_exam_def_find(rp->store, rs.v[0].a.definition, &d, &err) < 0)
+		app_fail("%s", err.msg);
 	else
 		rc = 0;
-	if (rc == 0)
-		print_certificate(rp, &rs, rp->out);
+	if (rc == 0 && json)
+		json_certificate(rp, &rs, d, out);
+	else if (rc == 0)
+		print_certificate(rp, &rs, d, out);
 out:
+	exam_def_free(d);
 	rows_free(&rs);
 	return rc;
+}
+
+int report_certificate(const struct report *rp)
+{
+	const char *fmt = rp->cli->format;
+
+	return report_certificate_of(rp, rp->cli->certificate, fmt && !strcmp(fmt, "json"),
+				     rp->out);
 }
 
 int report_attempts(const struct report *rp)

@@ -142,14 +142,17 @@ struct store_ops {
 	int (*check_integrity)(struct store_conn *c, struct rc_error *err);
 	int (*dump_derived)(struct store_conn *c, FILE *out, struct rc_error *err);
 
-	/* ---- copying (db copy) ---- */
-	/* Every row of a SELECT, its columns as text (NULL for NULL). */
+	/* ---- rows as text (db copy, exam definitions) ---- */
+	/* Every row of a SELECT, its columns as text (NULL for NULL); `doing`
+	 * names the work in an error ("read the exam definitions"). */
 	int (*raw_each)(struct store_conn *c, const char *sql,
 			int (*fn)(void *ctx, unsigned n, const char *const *values),
-			void *ctx, struct rc_error *err);
-	/* One INSERT with "$1".."$n" bound to values as text, in a transaction. */
+			void *ctx, const char *doing, struct rc_error *err);
+	/* One statement with "$1".."$n" bound to values as text, inside the
+	 * caller's transaction. */
 	int (*raw_put)(struct store_conn *c, const char *sql, unsigned n,
-		       const char *const *values, struct rc_error *err);
+		       const char *const *values, const char *doing,
+		       struct rc_error *err);
 	/* After rows went in with their ids: what the next id will be (NULL
 	 * when the backend needs nothing). */
 	int (*after_copy)(struct store_conn *c, struct rc_error *err);

@@ -34,8 +34,12 @@ static const struct store_table store_tables[] = {
 	{ "answers", "id, user_id, bank_id, question_id, answer_role, about_roles,"
 	  " shown_roles, shown_choices, picked, picked_role, correct, elapsed_ms,"
 	  " answered_at, mode", 14, "id" },
+	{ "exam_definitions", "id, title, banks, count, pass_mark, time_limit, attempts,"
+	  " defined_by, defined_at", 9, "id" },
+	{ "exam_key", "definition_id, bank_id, question_id, answer_choice, n_choices", 5,
+	  "definition_id, bank_id, question_id" },
 	{ "exam_attempts", "id, user_id, started_at, ended_at, seed, count, pass_mark,"
-	  " time_limit, status, timed_out, correct, banks", 12, "id" },
+	  " time_limit, status, timed_out, correct, banks, definition_id", 13, "id" },
 	{ "exam_items", "attempt_id, position, bank_id, question_id, answer_role,"
 	  " about_roles, shown_roles, shown_choices, picked, picked_role, correct", 11,
 	  "attempt_id, position" },
@@ -69,7 +73,8 @@ static int store_copy_row(void *ctx, unsigned n, const char *const *values)
 				    "rolecall; please report it)", store_path(cp->to), n,
 				    cp->n);
 	cp->rows++;
-	return cp->to->ops->raw_put(cp->to->c, cp->insert, n, values, cp->err) < 0 ? -1 : 0;
+	return cp->to->ops->raw_put(cp->to->c, cp->insert, n, values,
+				    "save the copied row", cp->err) < 0 ? -1 : 0;
 }
 
 /* "INSERT INTO t (cols) VALUES ($1, ..., $n)" and its SELECT. */
@@ -97,7 +102,8 @@ static int store_copy_table(struct store *from, struct store *to,
 
 	if (store_copy_sql(t, select, insert, sizeof select) < 0)
 		return rc_error_set(err, "a copy query is too long (a bug in rolecall)");
-	if (from->ops->raw_each(from->c, select, store_copy_row, &cp, err) < 0)
+	if (from->ops->raw_each(from->c, select, store_copy_row, &cp,
+				 "read what to copy", err) < 0)
 		return -1;
 	*rows += cp.rows;
 	return 0;
@@ -117,7 +123,7 @@ static int store_copy_check_empty(struct store *to, struct rc_error *err)
 	long users = -1;
 
 	if (to->ops->raw_each(to->c, "SELECT count(*) FROM users", store_count_row,
-			      &users, err) < 0)
+			      &users, "read what to copy", err) < 0)
 		return -1;
 	if (users != 0)
 		return rc_error_set(err, "%s holds rolecall data already (%ld profiles); "

@@ -226,6 +226,7 @@ int store_decode_attempt(const struct store_row *r, struct exam_attempt *a)
 	a->started_at = row_i64(r, 3);
 	a->ended_at = row_i64(r, 4);
 	a->banks = row_text(r, 12);
+	a->definition = row_text(r, 13);
 	a->timed_out = row_i64(r, 10) != 0;
 	if (!a->user || !a->banks || !status ||
 	    store_parse_u64(row_text(r, 5), &a->seed) < 0 ||

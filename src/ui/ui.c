@@ -608,10 +608,12 @@ int ui_main(const struct options *cli, enum ui_start start)
 	struct app app;
 	struct ui ui;
 	SCREEN *scr;
+	int usage = 0;
 
-	if (app_open(cli, &app) < 0) {
+	if (app_open(cli, &app) < 0 ||
+	    (start == UI_START_EXAM && app_exam_prepare(cli, &app, &usage) < 0)) {
 		app_close(&app);
-		return EXIT_FAIL;
+		return usage ? EXIT_USAGE : EXIT_FAIL;
 	}
 	memset(&ui, 0, sizeof ui);
 	ui.app = &app;

@@ -34,16 +34,10 @@ static void ui_exam_banks(const struct ui *ui, struct exam_config *cfg)
 
 static void ui_exam_config(const struct ui *ui, struct exam_config *cfg)
 {
-	const struct options *cli = ui->cli;
+	struct exam_config picked;
 
-	memset(cfg, 0, sizeof *cfg);
-	ui_exam_banks(ui, cfg);
-	cfg->count = cli->count > 0 ? (unsigned)cli->count : 0;
-	cfg->pass = cli->pass >= 0 ? (unsigned)cli->pass : 0;
-	cfg->pass_given = cli->pass >= 0;
-	cfg->time_limit = cli->time_limit;
-	cfg->seed = app_seed(cli, ui->n_sessions);
-	cfg->now = app_now();
+	ui_exam_banks(ui, &picked);
+	app_exam_config(ui->app, ui->cli, picked.banks, picked.n_banks, ui->n_sessions, cfg);
 }
 
 void ui_exam_menu_label(const struct ui *ui, char *buf, size_t len)
@@ -89,28 +83,11 @@ int ui_exam_open(struct ui *ui)
 static int ui_exam_store_begin(struct ui *ui)
 {
 	struct ui_exam *ex = ui->exam;
-	unsigned n = exam_count(ex->e);
-	struct answer_record *recs = calloc(n, sizeof *recs);
 	struct rc_error err;
-	int rc;
 
-	if (!recs || !(ex->banks = bank_versions_text(ex->cfg.banks, ex->cfg.n_banks))) {
-		free(recs);
-		return ui_exam_fail(ui, "out of memory");
-	}
-	for (unsigned i = 0; i < n; i++)
-		exam_item_record(ex->e, i, &recs[i]);
-	ex->att.user_id = ui->app->user_id;
-	ex->att.started_at = ex->cfg.now;
-	ex->att.seed = exam_seed(ex->e);
-	ex->att.count = n;
-	ex->att.pass_mark = exam_pass_mark(ex->e);
-	ex->att.time_limit = exam_time_limit(ex->e);
-	ex->att.banks = ex->banks;
-	if ((rc = store_exam_begin(ui->app->store, &ex->att, recs, n, &err)) < 0)
-		ui_exam_fail(ui, err.msg);
-	free(recs);
-	return rc;
+	if (app_exam_begin(ui->app, ex->e, &ex->cfg, &ex->att, &ex->banks, &err) < 0)
+		return ui_exam_fail(ui, err.msg);
+	return 0;
 }
 
 static void ui_exam_show(struct ui *ui, int i)
@@ -240,13 +217,9 @@ void ui_exam_go(struct ui *ui, int i)
 static int ui_exam_pick(struct ui *ui)
 {
 	struct ui_exam *ex = ui->exam;
-	struct answer_record rec;
 	struct rc_error err;
 
-	if (exam_answer(ex->e, (unsigned)ex->cur, ex->sel, &err) < 0)
-		return ui_exam_fail(ui, err.msg);
-	exam_item_record(ex->e, (unsigned)ex->cur, &rec);
-	if (store_exam_answer(ui->app->store, ex->att.id, (unsigned)ex->cur, &rec, &err) < 0)
+	if (app_exam_answer(ui->app, ex->e, &ex->att, (unsigned)ex->cur, ex->sel, &err) < 0)
 		return ui_exam_fail(ui, err.msg);
 	ui_exam_advance(ui);
 	return 0;
@@ -257,38 +230,14 @@ static int ui_exam_pick(struct ui *ui)
 static int ui_exam_finish(struct ui *ui, int timed_out)
 {
 	struct ui_exam *ex = ui->exam;
-	unsigned n = exam_count(ex->e);
-	struct answer_record *recs = calloc(n, sizeof *recs);
 	struct rc_error err;
-	int rc = -1;
 
 	ex->ask = UI_EXAM_ASK_NONE;
-	ex->att.ended_at = exam_end_time(ex->e, app_now(), timed_out);
-	ex->att.timed_out = timed_out;
-	if (!recs || exam_submit(ex->e, ex->att.ended_at, timed_out, &err) < 0) {
-		free(recs);
-		return ui_exam_fail(ui, recs ? err.msg : "out of memory");
-	}
-	ex->att.correct = exam_result(ex->e)->correct;
-	for (unsigned i = 0; i < n; i++) {
-		exam_item_record(ex->e, i, &recs[i]);
-		/* unanswered: against the score only (store_exam_submit) */
-		if (recs[i].picked >= 0 &&
-		    history_apply(ui->app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
-			ui_exam_fail(ui, "out of memory");
-			goto out;
-		}
-	}
-	if (store_exam_submit(ui->app->store, &ex->att, recs, n, ui->app->h, &err) < 0) {
-		ui_exam_fail(ui, err.msg);
-		goto out;
-	}
+	if (app_exam_submit(ui->app, ex->e, &ex->att, timed_out, &err) < 0)
+		return ui_exam_fail(ui, err.msg);
 	ui->screen = UI_SCR_EXAM_RESULTS;
 	ui->scroll = 0;
-	rc = 0;
-out:
-	free(recs);
-	return rc;
+	return 0;
 }
 
 int ui_exam_act(struct ui *ui, enum ui_action act)

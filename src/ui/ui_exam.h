@@ -12,6 +12,7 @@
 #ifndef ROLECALL_UI_EXAM_H
 #define ROLECALL_UI_EXAM_H
 
+#include "exam_plan.h"
 #include "rolecall/exam.h"
 #include "rolecall/store.h"
 #include "ui_impl.h"

@@ -375,7 +375,7 @@ int pg_dump_derived(struct store_conn *c, FILE *out, struct rc_error *err)
 
 int pg_raw_each(struct store_conn *c, const char *sql,
 		int (*fn)(void *ctx, unsigned n, const char *const *values),
-		void *ctx, struct rc_error *err)
+		void *ctx, const char *doing, struct rc_error *err)
 {
 	PGresult *res = PQexec(c->db, sql);
 	const char *values[32];
@@ -383,7 +383,7 @@ int pg_raw_each(struct store_conn *c, const char *sql,
 	int got = 0;
 
 	if (!res || PQresultStatus(res) != PGRES_TUPLES_OK || PQnfields(res) > 32) {
-		pg_fail(c, res, "read what to copy", err);
+		pg_fail(c, res, doing, err);
 		PQclear(res);
 		return -1;
 	}
@@ -399,13 +399,13 @@ int pg_raw_each(struct store_conn *c, const char *sql,
 }
 
 int pg_raw_put(struct store_conn *c, const char *sql, unsigned n,
-	       const char *const *values, struct rc_error *err)
+	       const char *const *values, const char *doing, struct rc_error *err)
 {
 	PGresult *res = PQexecParams(c->db, sql, (int)n, NULL, values, NULL, NULL, 0);
 	int ok = res && PQresultStatus(res) == PGRES_COMMAND_OK;
 
 	if (!ok)
-		pg_fail(c, res, "save the copied row", err);
+		pg_fail(c, res, doing, err);
 	PQclear(res);
 	return ok ? 0 : -1;
 }

@@ -57,6 +57,7 @@ int pg_exam_add(struct store_conn *c, struct exam_attempt *at,
 	pg_i64(&a, at->pass_mark);
 	pg_i64(&a, at->time_limit);
 	pg_text(&a, at->banks ? at->banks : "");
+	pg_text(&a, at->definition);
 	return pg_value(c, PG_EXAM_ADD, &a, "save the exam attempt", &at->id, err) == 1 ?
 	       0 : -1;
 }
@@ -120,6 +121,7 @@ static int pg_exam_rows(struct store_conn *c, enum pg_sql which,
 	pg_i64(&a, f->attempt_id);
 	pg_i64(&a, f->since);
 	pg_i64(&a, f->submitted_only != 0);
+	pg_text(&a, f->definition);
 	return pg_rows(c, which, &a, doing, fn, ctx, err);
 }
 

@@ -24,7 +24,7 @@
 #include "store_rows.h"
 
 /* The PostgreSQL schema's own version: its migrations are not SQLite's. */
-#define PG_SCHEMA_VERSION 1
+#define PG_SCHEMA_VERSION 2
 
 enum pg_sql {
 	PG_USER_FIND,
@@ -188,9 +188,9 @@ int pg_daily(struct store_conn *c, int64_t user_id, int64_t now, unsigned days,
 int pg_dump_derived(struct store_conn *c, FILE *out, struct rc_error *err);
 int pg_raw_each(struct store_conn *c, const char *sql,
 		int (*fn)(void *ctx, unsigned n, const char *const *values),
-		void *ctx, struct rc_error *err);
+		void *ctx, const char *doing, struct rc_error *err);
 int pg_raw_put(struct store_conn *c, const char *sql, unsigned n,
-	       const char *const *values, struct rc_error *err);
+	       const char *const *values, const char *doing, struct rc_error *err);
 int pg_after_copy(struct store_conn *c, struct rc_error *err);
 
 /* ---- pg_exam.c ---- */

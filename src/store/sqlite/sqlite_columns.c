@@ -46,7 +46,7 @@ struct store_row sqlite_row(sqlite3_stmt *st)
 
 int sqlite_raw_each(struct store_conn *s, const char *sql,
 		    int (*fn)(void *ctx, unsigned n, const char *const *values),
-		    void *ctx, struct rc_error *err)
+		    void *ctx, const char *doing, struct rc_error *err)
 {
 	const char *values[32];
 	sqlite3_stmt *st = NULL;
@@ -62,13 +62,13 @@ int sqlite_raw_each(struct store_conn *s, const char *sql,
 		rc = SQLITE_OK;
 	}
 	if (got == 0 && rc != SQLITE_DONE && rc != SQLITE_OK)
-		got = sqlite_fail(s, rc, "read what to copy", err);
+		got = sqlite_fail(s, rc, doing, err);
 	(void)sqlite3_finalize(st); /* repeats the step's result, handled */
 	return got < 0 ? -1 : 0;
 }
 
 int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
-		   const char *const *values, struct rc_error *err)
+		   const char *const *values, const char *doing, struct rc_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
@@ -78,7 +78,7 @@ int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
-		sqlite_fail(s, rc, "save the copied row", err);
+		sqlite_fail(s, rc, doing, err);
 	(void)sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -61,6 +61,7 @@ int sqlite_exam_add(struct store_conn *s, struct exam_attempt *a,
 	bind_i64(st, 5, a->pass_mark, &rc);
 	bind_i64(st, 6, a->time_limit, &rc);
 	bind_text(st, 7, a->banks ? a->banks : "", &rc);
+	bind_text(st, 8, a->definition, &rc);
 	if (sqlite_run(s, st, rc, "save the exam attempt", err) < 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(s->db);
@@ -130,6 +131,7 @@ static int sqlite_exam_rows(struct store_conn *s, enum store_sql which,
 	bind_i64(st, 2, f->attempt_id, &rc);
 	bind_i64(st, 3, f->since, &rc);
 	bind_i64(st, 4, f->submitted_only != 0, &rc);
+	bind_text(st, 5, f->definition, &rc);
 	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
 }
 

@@ -157,9 +157,9 @@ struct store_row sqlite_row(sqlite3_stmt *st);
 /* db copy's row readers and writers (store_backend.h). */
 int sqlite_raw_each(struct store_conn *s, const char *sql,
 		    int (*fn)(void *ctx, unsigned n, const char *const *values),
-		    void *ctx, struct rc_error *err);
+		    void *ctx, const char *doing, struct rc_error *err);
 int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
-		   const char *const *values, struct rc_error *err);
+		   const char *const *values, const char *doing, struct rc_error *err);
 int sqlite_backup(struct store_conn *s, const char *path, struct rc_error *err);
 int sqlite_fold(struct store_conn *s, struct rc_error *err);
 

@@ -171,6 +171,27 @@ static const char *const sqlite_migrations[] = {
 	" FOREIGN KEY (game_id, round) REFERENCES trivia_rounds (game_id, round),"
 	" FOREIGN KEY (game_id, player) REFERENCES trivia_players (game_id, name))"
 	" WITHOUT ROWID;",
+	/* v4: exams defined by a manager.  In a file these are a manager's
+	 * convenience, not a guarantee: whoever has the file can change it. */
+	"CREATE TABLE exam_definitions ("
+	" id TEXT PRIMARY KEY,"
+	" title TEXT NOT NULL,"
+	" banks TEXT NOT NULL,"
+	" count INTEGER NOT NULL,"
+	" pass_mark INTEGER NOT NULL,"
+	" time_limit INTEGER NOT NULL,"
+	" attempts INTEGER NOT NULL,"
+	" defined_by TEXT NOT NULL,"
+	" defined_at INTEGER NOT NULL);"
+	"CREATE TABLE exam_key ("
+	" definition_id TEXT NOT NULL REFERENCES exam_definitions (id),"
+	" bank_id TEXT NOT NULL,"
+	" question_id TEXT NOT NULL,"
+	" answer_choice INTEGER NOT NULL,"
+	" n_choices INTEGER NOT NULL,"
+	" PRIMARY KEY (definition_id, bank_id, question_id)) WITHOUT ROWID;"
+	/* no REFERENCES: a column with one could never be dropped again */
+	"ALTER TABLE exam_attempts ADD COLUMN definition_id TEXT;",
 };
 
 _Static_assert(sizeof sqlite_migrations / sizeof sqlite_migrations[0] ==
@@ -187,7 +208,8 @@ _Static_assert(sizeof sqlite_migrations / sizeof sqlite_migrations[0] ==
 /* The parameters of struct exam_filter, ?1 to ?4; 0 means "any". */
 #define STORE_EXAM_WHERE                                                       \
 	" WHERE (?1 = 0 OR a.user_id = ?1) AND (?2 = 0 OR a.id = ?2)"          \
-	" AND a.started_at >= ?3 AND (?4 = 0 OR a.status = 'submitted')"
+	" AND a.started_at >= ?3 AND (?4 = 0 OR a.status = 'submitted')"      \
+	" AND (?5 IS NULL OR a.definition_id = ?5)"
 
 /* The same columns, in the same places, as STORE_LOG_SELECT, so that one
  * decoder reads both. */
@@ -245,8 +267,8 @@ static const char *const sqlite_sql_text[SQL_COUNT] = {
 	[SQL_DAILY_ALL] = STORE_DAILY_SELECT " GROUP BY 1",
 	[SQL_DAILY_USER] = STORE_DAILY_SELECT " AND user_id = ?1 GROUP BY 1",
 	[SQL_EXAM_ADD] = "INSERT INTO exam_attempts (user_id, started_at, seed,"
-			 " count, pass_mark, time_limit, status, banks)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7)",
+			 " count, pass_mark, time_limit, status, banks, definition_id)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8)",
 	[SQL_EXAM_ITEM_ADD] = "INSERT INTO exam_items (attempt_id, position,"
 			      " bank_id, question_id, answer_role, about_roles,"
 			      " shown_roles, shown_choices, picked, picked_role, correct)"
@@ -261,7 +283,7 @@ static const char *const sqlite_sql_text[SQL_COUNT] = {
 			    " AND status = 'open'",
 	[SQL_EXAM_EACH] = "SELECT a.id, a.user_id, u.name, a.started_at, a.ended_at,"
 			  " a.seed, a.count, a.pass_mark, a.time_limit, a.status,"
-			  " a.timed_out, a.correct, a.banks"
+			  " a.timed_out, a.correct, a.banks, a.definition_id"
 			  " FROM exam_attempts a JOIN users u ON u.id = a.user_id"
 			  STORE_EXAM_WHERE " ORDER BY a.id",
 	[SQL_EXAM_ITEMS] = STORE_ITEM_SELECT STORE_EXAM_WHERE
