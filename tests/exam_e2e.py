@@ -129,7 +129,8 @@ def report_json(name, *more, **kw):
 def play_all(name, count, strategy, *more, **kw):
     """Answer every question once, in order, by strategy(q) -> line; say y at
     the end.  Returns (questions, exit code, output, stderr)."""
-    ex = Exam(["--db", db(name), "--count", str(count)] + list(more), **kw)
+    counted = ["--count", str(count)] if count else []  # None: a defined exam's
+    ex = Exam(["--db", db(name)] + counted + list(more), **kw)
     block, qs = ex.read_prompt(), []
     while block is not None and "[Q " in block and "Submit now?" not in block:
         q = question(block)
@@ -422,6 +423,179 @@ def test_usage_errors():
     for args, code, msg in cases:
         rc, out, err = run(args)
         assert (rc, err) == (code, msg), (args, rc, err)
+
+
+# ---- exams a manager defines --------------------------------------------------
+
+ONBOARDING = """exam: onboarding
+title: Onboarding check
+banks: [e2e]
+questions: 4
+pass: 75
+attempts: 2
+"""
+
+
+def write(name, text):
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def define(name, text=ONBOARDING, **kw):
+    rc, out, err = run(["exam", "define", write("def-%s.yaml" % name, text),
+                        "--db", db(name)], **kw)
+    assert rc == 0, err
+    return out
+
+
+def test_define_list_and_take():
+    out = define("defined.db")
+    assert out == ("rolecall: exam onboarding is defined: 4 questions, pass mark 75%, "
+                   "no time limit, 2 attempts each; candidates take it with 'rolecall exam "
+                   "onboarding'\n"), out
+    rc, out, err = run(["exam", "list", "--db", db("defined.db")])
+    assert (rc, err) == (0, ""), err
+    assert out == ("Exams defined here (take one with 'rolecall exam ID'):\n"
+                   "  onboarding           Onboarding check\n"
+                   "                       4 questions, pass mark 75%, no time limit, "
+                   "2 attempts each\n"), out
+    qs, rc, out, err = play_all("defined.db", None, right, "onboarding")
+    assert rc == 0, err
+    assert out.startswith("Exam onboarding: Onboarding check\n"
+                          "Exam: 4 questions, pass mark 75%."), out[:200]
+    assert "Exam submitted: 4 of 4 right (100%). Pass mark: 75%. Result: PASS\n" in out
+    # a fresh draw for every candidate: the seed is not the command line's
+    first = report_json("defined.db")[0]
+    qs2, rc, out, err = play_all("defined.db", None, wrong, "onboarding")
+    second = report_json("defined.db")[1]
+    assert first["seed"] != second["seed"]
+    assert (second["count"], second["pass_mark"], second["result"]) == (4, 75, "fail")
+    rc, out, err = run(["report", "--certificate", str(first["id"]), "--db",
+                        db("defined.db")])
+    assert rc == 0, err
+    assert out.startswith("ROLECALL EXAM CERTIFICATE\n\n"), out
+    assert "\nExam:       onboarding  Onboarding check\n" in out, out
+    # two attempts allowed, two taken
+    rc, out, err = run(["exam", "onboarding", "--plain", "--db", db("defined.db")])
+    assert (rc, err) == (1, "rolecall: tester has taken exam onboarding 2 times, and it "
+                            "allows 2 attempts; 'rolecall report' shows them\n"), err
+
+
+def test_a_defined_exam_keeps_its_rules():
+    define("rules.db")
+    for opt, value in (("--count", "2"), ("--pass", "0"), ("--seed", "7"),
+                       ("--bank", "e2e"), ("--time", "5")):
+        rc, out, err = run(["exam", "onboarding", "--plain", opt, value, "--db",
+                            db("rules.db")])
+        assert (rc, err) == (2, "rolecall: exam onboarding is defined by a manager, with "
+                                "the same questions, pass mark and time for every "
+                                "candidate: %s cannot change it; leave it out\n" % opt), err
+    rc, out, err = run(["exam", "nosuch", "--plain", "--db", db("rules.db")])
+    assert (rc, err) == (1, "rolecall: %s has no exam 'nosuch'; 'rolecall exam list' "
+                            "shows the exams defined there\n" % db("rules.db")), err
+    rc, out, err = run(["exam", "onboarding", "extra", "--plain", "--db", db("rules.db")])
+    assert (rc, err) == (2, "rolecall: 'exam' takes one exam id at most (got 'extra' "
+                            "after 'onboarding')\n"), err
+
+
+def test_a_changed_bank_is_refused():
+    folder = os.path.join(TMP, "changing")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(E2E, "e2e.yaml")) as f:
+        text = f.read()
+    bank = write(os.path.join("changing", "e2e.yaml"), text)
+    old = sha256_of(bank)
+    define("changed.db", quizzes=folder)
+    write(os.path.join("changing", "e2e.yaml"), text + "# edited\n")
+    rc, out, err = run(["exam", "onboarding", "--plain", "--db", db("changed.db")],
+                       quizzes=folder)
+    assert (rc, err) == (1, "rolecall: exam onboarding was defined on the bank 'e2e' as "
+                            "it was then (sha256 %s...); the bank here, %s, differs "
+                            "(sha256 %s...); ask the manager for the version the exam "
+                            "uses\n" % (old[:12], bank, sha256_of(bank)[:12])), err
+
+
+def test_definition_errors_say_where():
+    cases = [
+        ("exam: onboarding\nbanks: [e2e]\nquestions: 4\npass: 75\ncolour: red\n",
+         "%s:5:1: error: unknown key 'colour' in an exam definition; the keys are exam, "
+         "title, banks, questions, pass, time and attempts\n"),
+        ("exam: Onboarding!\nbanks: [e2e]\nquestions: 4\npass: 75\n",
+         "%s:1:7: error: 'exam' must be an id: 1 to 64 lowercase letters, digits, '-' or "
+         "'_', as candidates will type it\n"),
+        ("exam: onboarding\nbanks: [e2e]\nquestions: 0\npass: 75\n",
+         "%s:3:12: error: 'questions' must be a whole number from 1 to 1000\n"),
+        ("exam: onboarding\nbanks: [e2e, e2e]\nquestions: 4\npass: 75\n",
+         "%s:2:14: error: bank 'e2e' is listed twice\n"),
+        ("exam: onboarding\nquestions: 4\n",
+         "%s: error: the exam definition has no 'banks' (the bank ids it draws from)\n"
+         "%s: error: the exam definition has no 'pass' (the pass mark in percent)\n"),
+        ("exam: onboarding\nbanks: [nosuch]\nquestions: 4\npass: 75\n",
+         "rolecall: %s: the bank 'nosuch' is not among the banks here; give its file "
+         "with --bank\n"),
+        ("exam: onboarding\nbanks: [e2e]\nquestions: 400\npass: 75\n",
+         "rolecall: %s: the exam asks 400 questions but the chosen banks have 20; lower "
+         "--count\n"),
+    ]
+    for i, (text, want) in enumerate(cases):
+        path = write("bad-%d.yaml" % i, text)
+        rc, out, err = run(["exam", "define", path, "--db", db("bad-def.db")])
+        assert (rc, err) == (1, want.replace("%s", path)), (text, err)
+    rc, out, err = run(["exam", "define", "--db", db("bad-def.db")])
+    assert (rc, err) == (2, "rolecall: 'exam define' takes one definition file, as in "
+                            "'rolecall exam define onboarding.yaml' (doc/teams.md shows "
+                            "one)\n"), err
+
+
+def test_redefining_an_attempted_exam_is_refused():
+    define("redef.db")
+    define("redef.db", ONBOARDING.replace("pass: 75", "pass: 50"))  # no attempts yet
+    play_all("redef.db", None, right, "onboarding")
+    rc, out, err = run(["exam", "define", write("def-redef.db.yaml", ONBOARDING), "--db",
+                        db("redef.db")])
+    assert (rc, err) == (1, "rolecall: %s: exam onboarding has 1 attempt already, made "
+                            "under its rules; define the new rules under a new id\n"
+                         % db("redef.db")), err
+    assert report_json("redef.db")[0]["pass_mark"] == 50
+
+
+def test_verify_a_certificate():
+    define("verify.db")
+    play_all("verify.db", None, right, "onboarding")
+    attempt = str(report_json("verify.db")[0]["id"])
+    for fmt in ("text", "json"):
+        rc, cert, err = run(["report", "--certificate", attempt, "--format", fmt, "--db",
+                             db("verify.db")], now=T0 + 86400)
+        assert rc == 0, err
+        path = write("cert." + fmt, cert)
+        rc, out, err = run(["report", "--verify", path, "--db", db("verify.db")])
+        assert (rc, err) == (0, ""), err
+        assert out == ("%s against exam attempt %s in %s:\nIt matches the database.\n"
+                       % (path, attempt, db("verify.db"))), out
+        forged = cert.replace("tester", "someone") if fmt == "text" else \
+            cert.replace('"correct": 4', '"correct": 3')
+        write("cert." + fmt, forged)
+        rc, out, err = run(["report", "--verify", path, "--db", db("verify.db")])
+        line = [i + 1 for i, (a, b) in enumerate(zip(cert.splitlines(),
+                                                     forged.splitlines())) if a != b]
+        assert len(line) == 1, line
+        was = cert.splitlines()[line[0] - 1]
+        now = forged.splitlines()[line[0] - 1]
+        assert (rc, err) == (1, ""), err
+        assert out == ("%s against exam attempt %s in %s:\n"
+                       "  line %d differs:\n"
+                       "    the certificate says: '%s'\n"
+                       "    the database says   : '%s'\n"
+                       "It does NOT match: the certificate was changed, or is not of "
+                       "this database.\n" % (path, attempt, db("verify.db"), line[0],
+                                             now, was)), out
+    rc, out, err = run(["report", "--verify", write("nocert.txt", "hello\n"), "--db",
+                        db("verify.db")])
+    assert (rc, err) == (1, "rolecall: %s is not a rolecall certificate: it names no "
+                            "exam attempt (no 'Attempt:' line)\n"
+                         % os.path.join(TMP, "nocert.txt")), err
 
 
 # ---- reports -----------------------------------------------------------------

@@ -477,6 +477,11 @@ const char pg_roles_sql[] =
 	"GRANT SELECT, INSERT ON answers TO rolecall_learner, rolecall_manager;"
 	"GRANT SELECT, INSERT, UPDATE, DELETE ON question_state, role_tally, confusion"
 	" TO rolecall_learner, rolecall_manager;"
+	/* a manager defines exams; a learner reads their rules, never the key
+	 * (the triggers that score an attempt read it as the owner) */
+	"GRANT SELECT ON exam_definitions TO rolecall_learner, rolecall_manager;"
+	"GRANT INSERT, UPDATE, DELETE ON exam_definitions TO rolecall_manager;"
+	"GRANT SELECT, INSERT, UPDATE, DELETE ON exam_key TO rolecall_manager;"
 	"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO rolecall_learner, rolecall_manager;"
 	"GRANT UPDATE ON ALL SEQUENCES IN SCHEMA public TO rolecall_manager;"
 	"ALTER TABLE users ENABLE ROW LEVEL SECURITY;"

@@ -106,6 +106,9 @@ static const char *pg_advice(const struct store_conn *c, const char *state)
 		       "running and try again";
 	if (!state)
 		return "if this persists, please report it";
+	if (!strcmp(state, "RC001"))
+		return "the database holds every candidate to the exam's rules "
+		       "(doc/teams.md)";
 	if (!strcmp(state, "42501"))
 		return "your database role may not do this; ask the database's "
 		       "owner (doc/teams.md)";
