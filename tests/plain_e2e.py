@@ -429,6 +429,22 @@ def test_out_of_range_numbers_are_a_bad_row():
     assert rc == 0, err
 
 
+def test_fake_now_out_of_range_is_refused():
+    """Issue 15, item 10: ROLECALL_FAKE_NOW near INT64_MAX overflowed the
+    next due time; a clock before 1970 or after 9999 is refused."""
+    for value in ("9223372036854775000", "253402300800", "-1", "12abc"):
+        env = dict(ENV, ROLECALL_FAKE_NOW=value)
+        rc, out, err = run(["practice"] + db_args("fake-now.db", "--count", "1"), "1\n", env)
+        assert (rc, err) == (2, "rolecall: ROLECALL_FAKE_NOW is '%s', not a time rolecall "
+                             "can keep: give unix seconds from 0 to 253402300799 (the end "
+                             "of the year 9999), or unset it\n" % value), (value, err)
+    env = dict(ENV, ROLECALL_FAKE_NOW="253402300799")
+    rc, out, err = run(["practice"] + db_args("fake-now.db", "--count", "2"), "1\n1\n", env)
+    assert rc == 0, err
+    assert [r["answered_at"] for r in export_rows("fake-now.db")] == \
+        ["9999-12-31T23:59:59Z"] * 2
+
+
 def test_rebuild_gives_the_same_stats():
     before = stats_json("d.db")
     rc, out, err = run(["stats", "--rebuild", "--format", "json", "--db",
