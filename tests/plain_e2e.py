@@ -365,6 +365,86 @@ def test_a_path_too_long_for_sqlite_is_refused_and_nothing_made():
     assert rc == 0, err
 
 
+def bad_row_message(name, row, what, value):
+    tool = "psql" if testlib.on_pg() else "sqlite3"
+    return ("rolecall: %s: %s has an impossible %s (%s); the database was changed by "
+            "something other than rolecall: fix that row with %s or give --db another "
+            "file\n" % (dbp(name), row, what, value, tool))
+
+
+def test_out_of_range_numbers_are_a_bad_row():
+    """Issue 15, item 10: a number read back out of the range rolecall
+    writes (an end time of -1e308, a last review at -Inf, a negative
+    count) was undefined behaviour under UBSan (a subtraction that
+    overflowed) or wrapped; now each read names the row, the column and
+    the value.  SQLite keeps such a number as a real; a server's bigint
+    holds the extreme integers and its double precision -Infinity."""
+    name = "range.db"
+    for args, stdin in ((["practice", "--count", "3", "--seed", "1"], "1\n2\n1\n"),
+                        (["exam", "--count", "3", "--seed", "2"], "1\n1\n1\nsubmit\ny\n"),
+                        (["trivia", "--players", "Ana,Ben", "--rounds", "2", "--time", "5",
+                          "--seed", "3"], "1\n" * 8)):
+        rc, out, err = run(args + db_args(name), stdin)
+        assert rc == 0, (args, err)
+    db = dbp(name)
+    qid = testlib.query(db, "SELECT min(question_id) FROM question_state"
+                        " WHERE user_id = 1")[0][0]
+    role = testlib.query(db, "SELECT min(role_id) FROM role_tally WHERE user_id = 1")[0][0]
+    low, neg_inf = ("-9223372036854775808", "'-Infinity'") if testlib.on_pg() else \
+        ("-1e308", "-9e999")
+    low_shown = "-9223372036854775808" if testlib.on_pg() else "-1e+308"
+    cases = [
+        ("exam_attempts", "ended_at", low, "id = 1", [["report"], ["report", "--all"]],
+         "exam attempt 1", "end time", low_shown),
+        ("question_state", "last_review", neg_inf if not testlib.on_pg() else low,
+         "user_id = 1 AND question_id = '%s'" % qid,
+         [["stats"], ["drill", "--plain"], ["practice", "--plain"]],
+         "the schedule of question " + qid, "time of last review",
+         low_shown if testlib.on_pg() else "-inf"),
+        ("question_state", "stability", neg_inf, "user_id = 1 AND question_id = '%s'" % qid, [["stats"]],
+         "the schedule of question " + qid, "stability", "-inf"),
+        ("question_state", "reps", "-1", "user_id = 1 AND question_id = '%s'" % qid, [["stats"]],
+         "the schedule of question " + qid, "number of reviews", "-1"),
+        ("answers", "answered_at", low, "id = 2", [["export"], ["drill", "--plain"]],
+         "answer 2 in the log", "time of answer", low_shown),
+        ("role_tally", "asked", "4294967296", "user_id = 1 AND role_id = '%s'" % role, [["stats"]],
+         "the tally of role " + role, "number of times asked", "4294967296"),
+        ("users", "answers", "-5", "name = 'tester'", [["stats"]],
+         "profile 1", "number of answers", "-5"),
+        ("trivia_players", "score", "9223372036854775807", "name = 'Ana'",
+         [["report", "--trivia"]], "player Ana of trivia game 1", "score",
+         "9223372036854775807"),
+        ("trivia_games", "time_limit_ms", "-1", "id = 1", [["report", "--trivia"]],
+         "trivia game 1", "time limit", "-1"),
+    ]
+    for table, column, value, where, commands, row, what, shown in cases:
+        before = testlib.query(db, "SELECT %s FROM %s WHERE %s" % (column, table, where))
+        assert len(before) == 1, (table, where, before)
+        testlib.query(db, "UPDATE %s SET %s = %s WHERE %s" % (table, column, value, where))
+        for args in commands:
+            rc, out, err = run(args + ["--db", db], "1\nq\n")
+            assert (rc, err) == (1, bad_row_message(name, row, what, shown)), (args, rc, err)
+        testlib.query(db, "UPDATE %s SET %s = ? WHERE %s" % (table, column, where), before[0])
+    rc, out, err = run(["stats", "--db", db])
+    assert rc == 0, err
+
+
+def test_fake_now_out_of_range_is_refused():
+    """Issue 15, item 10: ROLECALL_FAKE_NOW near INT64_MAX overflowed the
+    next due time; a clock before 1970 or after 9999 is refused."""
+    for value in ("9223372036854775000", "253402300800", "-1", "12abc"):
+        env = dict(ENV, ROLECALL_FAKE_NOW=value)
+        rc, out, err = run(["practice"] + db_args("fake-now.db", "--count", "1"), "1\n", env)
+        assert (rc, err) == (2, "rolecall: ROLECALL_FAKE_NOW is '%s', not a time rolecall "
+                             "can keep: give unix seconds from 0 to 253402300799 (the end "
+                             "of the year 9999), or unset it\n" % value), (value, err)
+    env = dict(ENV, ROLECALL_FAKE_NOW="253402300799")
+    rc, out, err = run(["practice"] + db_args("fake-now.db", "--count", "2"), "1\n1\n", env)
+    assert rc == 0, err
+    assert [r["answered_at"] for r in export_rows("fake-now.db")] == \
+        ["9999-12-31T23:59:59Z"] * 2
+
+
 def test_rebuild_gives_the_same_stats():
     before = stats_json("d.db")
     rc, out, err = run(["stats", "--rebuild", "--format", "json", "--db",

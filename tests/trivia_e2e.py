@@ -444,6 +444,45 @@ def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
     assert rc == 1 and "is over" in err, err
 
 
+def test_bank_path_with_a_newline_can_be_joined():
+    """Issue 15, item 12: the host keeps the bank files it loaded for the
+    players, joined by newlines, so a path holding a newline came back as
+    two that do not exist ("/tmp/.../two: cannot open") and nobody could
+    join.  Now each path is kept with %XX escapes, and a joiner loads the
+    very file."""
+    folder = os.path.join(TMP, "two\nlines %")
+    os.makedirs(folder, exist_ok=True)
+    bank = os.path.join(folder, "e2e.yaml")
+    shutil.copy(os.path.join(E2E, "e2e.yaml"), bank)
+    dbname = "newline.db"
+    host = Proc(["trivia", "host", "--plain", "--rounds", "1", "--time", "5", "--seed", "4",
+                 "--bank", bank, "--db", db(dbname)])
+    try:
+        code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+        ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+        try:
+            ana.wait(r"You joined as Ana")
+            host.wait(r"^\+ Ana joined\.")
+            host.send("")
+            q = question(ana.wait(QUESTION))
+            ana.wait(r"^> ")
+            ana.send(str(q["right"]))
+            host.wait(r"Answered: 1 of 1\.")
+        finally:
+            ana.kill()
+        host.send("q")
+        rc, out, err = host.finish()
+        assert rc == 0, err
+    finally:
+        host.kill()
+    assert [r[1:4] for r in answers(dbname, game_row(dbname, code)[0])] == \
+        [("Ana", q["right"] - 1, 1)]
+    stored = testlib.query(db(dbname), "SELECT bank_files FROM trivia_games WHERE code = ?",
+                           (code,))[0][0]
+    assert stored == "%paths\n" + os.path.realpath(bank).replace("%", "%25").replace(
+        "\n", "%0A") + "\n", stored
+
+
 def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
     """On a server, every process counts on the server's clock: a player
     whose clock runs 30 s ahead (libfaketime) answering at once gets the

@@ -28,6 +28,10 @@
 
 /* How soon a failed question comes back: py-fsrs's default relearning step. */
 #define FSRS_AGAIN_DELAY_SECONDS 600
+/* The longest interval fsrs_review sets, whatever the params: it keeps
+ * days-to-seconds arithmetic far inside int64_t (and bounds a due time
+ * read back from the store). */
+#define FSRS_INTERVAL_DAYS_CAP 1.0e7
 
 enum fsrs_grade { FSRS_AGAIN = 1, FSRS_HARD = 2, FSRS_GOOD = 3, FSRS_EASY = 4 };
 

@@ -28,6 +28,11 @@
 
 #define STORE_SCHEMA_VERSION 4
 #define STORE_BUSY_TIMEOUT_MS 5000
+/* The latest time the store keeps (9999-12-31 23:59:59 UTC, unix seconds):
+ * a time read back outside 0..STORE_TIME_MAX is a bad row, and the clock
+ * (ROLECALL_FAKE_NOW) is refused beyond it, so that adding days or
+ * milliseconds to a time never overflows. */
+#define STORE_TIME_MAX INT64_C(253402300799)
 
 struct store;
 

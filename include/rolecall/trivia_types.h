@@ -53,8 +53,9 @@ struct store_trivia_game {
 	unsigned current_round;           /* 1-based; 0 before the first */
 	int64_t round_started_at_ms;      /* wall clock (CLOCK_REALTIME) */
 	int64_t host_seen_ms;             /* the host's heartbeat */
-	/* "id:sha256,..." and the bank files the host loaded ("\n"-separated,
-	 * "" when none): given to store_trivia_create, set in
+	/* "id:sha256,..." and the bank files the host loaded (a pathlist,
+	 * src/util/pathlist.h: "" when none; the store keeps the text as it
+	 * is): given to store_trivia_create, set in
 	 * store_trivia_each_game's callback, NULL in a store_trivia_state. */
 	const char *banks;
 	const char *bank_files;

@@ -64,7 +64,7 @@ struct tgame_config {
 	unsigned points;          /* P: 0, 1000 or 2000 */
 	int speed, streak;
 	uint64_t seed;
-	const char *bank_files;   /* host: bank files joiners must load, "\n"-separated */
+	const char *bank_files;   /* host: bank files joiners must load, a pathlist */
 };
 
 struct tgame_question {

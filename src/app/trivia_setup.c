@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "pathlist.h"
 #include "trivia_game.h"
 
 /* ---- option values ---- */
@@ -58,28 +59,31 @@ static int trivia_looks_like_path(const char *s)
 	       (n > 4 && !strcmp(s + n - 4, ".yml"));
 }
 
-/* The bank files given with --bank, made absolute, one per line: players
- * on other terminals load them too, wherever they started. */
+/* The bank files given with --bank, made absolute and encoded as a
+ * pathlist (a path may hold a newline): players on other terminals load
+ * them too, wherever they started.  NULL when out of memory. */
 static char *trivia_bank_files(const struct options *cli)
 {
-	size_t cap = 1, at = 0;
-	char *s;
+	size_t n = cli->n_banks > 0 ? (size_t)cli->n_banks : 1;
+	const char **paths = calloc(n, sizeof *paths);
+	char **abs = calloc(n, sizeof *abs), *s = NULL;
+	unsigned k = 0;
 
-	for (int i = 0; i < cli->n_banks; i++)
-		cap += PATH_MAX + 1;
-	if (!(s = malloc(cap)))
-		return NULL;
-	s[0] = '\0';
-	for (int i = 0; i < cli->n_banks; i++) {
-		char abs[PATH_MAX];
-		const char *p = cli->banks[i];
-
-		if (!trivia_looks_like_path(p))
-			continue;
-		if (realpath(p, abs))
-			p = abs;
-		at += (size_t)snprintf(s + at, cap - at, "%s%s", at ? "\n" : "", p);
+	if (paths && abs) {
+		for (int i = 0; i < cli->n_banks; i++) {
+			if (!trivia_looks_like_path(cli->banks[i]))
+				continue;
+			/* a path realpath cannot resolve is kept as given */
+			abs[k] = realpath(cli->banks[i], NULL);
+			paths[k] = abs[k] ? abs[k] : cli->banks[i];
+			k++;
+		}
+		s = pathlist_encode(paths, k);
 	}
+	for (unsigned i = 0; abs && i < k; i++)
+		free(abs[i]);
+	free(abs);
+	free(paths);
 	return s;
 }
 

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "commands.h"
+#include "pathlist.h"
 #include "paths.h"
 #include "trivia_game.h"
 #include "trivia_plain.h"
@@ -86,26 +87,27 @@ static int trivia_db(const struct options *cli, char *path, size_t cap)
 /* The joining player's command line: its profile is its name, and it
  * loads the bank files the host loaded (unless it gives its own). */
 static int trivia_join_cli(const struct options *cli, struct options *c2, const char *name,
-			   char *files)
+			   const char *files)
 {
-	int n = 0;
+	struct rc_error err;
+	const char **paths;
+	unsigned n;
 
 	*c2 = *cli;
 	c2->user = name;
 	/* on a database that binds profiles to logins the login wins */
 	c2->user_is_name = 1;
 	c2->name = name;
-	if (cli->n_banks || !*files)
+	if (cli->n_banks)
 		return 0;
-	for (const char *p = files; p; p = strchr(p + 1, '\n'))
-		n++;
-	if (!(c2->banks = calloc((size_t)n, sizeof *c2->banks))) {
-		app_fail("out of memory");
+	if (pathlist_decode(files, &paths, &n, &err) < 0) {
+		app_fail("the game's list of bank files cannot be read: %s", err.msg);
 		return -1;
 	}
-	c2->n_banks = 0;
-	for (char *p = strtok(files, "\n"); p; p = strtok(NULL, "\n"))
-		c2->banks[c2->n_banks++] = p;
+	if (n) {
+		c2->banks = paths; /* one block: trivia_join frees it */
+		c2->n_banks = (int)n;
+	}
 	return 0;
 }
 

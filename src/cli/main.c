@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app_clock.h"
 #include "commands.h"
 #include "trivia_game.h"
 #include "config.h"
@@ -238,6 +239,18 @@ static int run_default(struct options *cli)
 	return dispatch(cli);
 }
 
+/* The command, or the menu; none runs on a clock out of range. */
+static int run_command(struct options *cli)
+{
+	struct rc_error err;
+
+	if (app_clock_check(&err) < 0) {
+		app_fail("%s", err.msg);
+		return EXIT_USAGE;
+	}
+	return cli->command ? dispatch(cli) : run_default(cli);
+}
+
 /*
  * A closed standard descriptor would be taken by the next file opened, and
  * output meant for the terminal would land in it.  Closed stdin or stderr
@@ -349,7 +362,7 @@ int main(int argc, char **argv)
 	else if (cli.command && !strcmp(cli.command, "help"))
 		rc = run_help(&cli);
 	else
-		rc = cli.command ? dispatch(&cli) : run_default(&cli);
+		rc = run_command(&cli);
 	free(cli.banks);
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		app_fail("cannot write the output");

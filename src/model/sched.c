@@ -24,8 +24,6 @@
 #define FSRS_STABILITY_MIN 0.001
 #define FSRS_DIFFICULTY_MIN 1.0
 #define FSRS_DIFFICULTY_MAX 10.0
-/* Keeps days-to-seconds arithmetic far inside int64_t whatever the params. */
-#define FSRS_INTERVAL_DAYS_CAP 1.0e7
 
 /* py-fsrs 6.x DEFAULT_PARAMETERS (FSRS-6), in order w0..w20. */
 const struct fsrs_params fsrs_default_params = {

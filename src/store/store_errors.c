@@ -39,3 +39,16 @@ int store_bad_trivia(const char *path, const char *what, struct rc_error *err)
 	return rc_error_set(err, "%s: cannot save the trivia game: %s (a bug in "
 			    "rolecall; please report it)", path, what);
 }
+
+int store_bad_value(const char *path, const struct store_bad *bad, const char *tool,
+		    struct rc_error *err)
+{
+	if (bad->what)
+		return rc_error_set(err, "%s: %s has an impossible %s (%s); the database "
+				    "was changed by something other than rolecall: fix "
+				    "that row with %s or give --db another file", path,
+				    bad->row, bad->what, bad->value, tool);
+	return rc_error_set(err, "%s: %s cannot be read (malformed columns: a newer "
+			    "rolecall or a hand edit wrote it); fix it with %s or give "
+			    "--db another file", path, bad->row, tool);
+}

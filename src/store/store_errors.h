@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "rolecall/history.h"
+#include "store_rows.h"
 
 /* The caller handed the store an answer its history has not seen. */
 int store_unapplied(const char *path, const struct answer_record *rec,
@@ -20,5 +21,12 @@ int store_history_fail(const char *path, const struct history *h,
 		       const char *doing, struct rc_error *err);
 /* An argument no caller of rolecall's own passes: a trivia game's. */
 int store_bad_trivia(const char *path, const char *what, struct rc_error *err);
+
+/* A row a decoder refused.  With bad->what, the value it holds out of its
+ * range ("exam attempt 3 has an impossible end time (-1e+308)"); else the
+ * row is malformed otherwise (an unknown word, a broken list).  tool is
+ * what fixes a row by hand: "sqlite3", "psql". */
+int store_bad_value(const char *path, const struct store_bad *bad, const char *tool,
+		    struct rc_error *err);
 
 #endif

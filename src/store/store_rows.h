@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "rolecall/store.h"
+#include "store_backend.h"
 
 /* A comma-separated list of BANK_MAX_OPTIONS ids of up to 64 bytes fits
  * with room to spare; anything longer is not ours. */
@@ -77,37 +78,66 @@ int store_parse_uint(const char *text, unsigned *out);
 int store_parse_u64(const char *text, uint64_t *out);
 /* Copy a text column into buf; -1 when NULL or cap is too small. */
 int store_col_copy(const struct store_row *r, int col, char *buf, size_t cap);
-/* A count or percentage: -1 when negative or too large. */
-int store_col_small(const struct store_row *r, int col, unsigned *out);
 
-/* ---- the decoders: 0, or -1 for a row rolecall did not write ---- */
+/* ---- the decoders: 0, or -1 for a row rolecall did not write ----
+ *
+ * A number out of the range rolecall writes (a time before 1970 or after
+ * 9999, a negative count, a stability of -Inf, a real where an integer
+ * belongs) is refused where it is read, so that no reader does arithmetic
+ * on it; bad then names the row, the column in words and the value as
+ * stored, for store_bad_value.  Other faults (an unknown mode, a malformed
+ * list) leave bad->what NULL. */
+struct store_bad {
+	char row[112];      /* "exam attempt 3" */
+	const char *what;   /* "end time"; NULL when no column is to blame */
+	char value[32];     /* "-1e+308" */
+};
 
 /* Columns: id, user, bank_id, question_id, answer_role, about_roles,
  * shown_roles, shown_choices, picked, picked_role, correct, elapsed_ms,
  * answered_at, mode, user_id. */
 int store_decode_log_row(const struct store_row *r, struct log_row *row,
-			 struct store_lists *l);
+			 struct store_lists *l, struct store_bad *bad);
 /* Columns: question_id, stability, difficulty, last_review, due, reps,
  * lapses, asked, wrong, last_seen. */
-int store_decode_question(const struct store_row *r, struct question_state *qs);
+int store_decode_question(const struct store_row *r, struct question_state *qs,
+			  struct store_bad *bad);
+/* Columns: role_id, asked, correct. */
+int store_decode_tally(const struct store_row *r, const char **role,
+		       struct role_tally *t, struct store_bad *bad);
+/* Columns: answer_role, picked_role, count, chances. */
+int store_decode_confusion(const struct store_row *r, const char **answer,
+			   const char **picked, struct confusion_cell *c,
+			   struct store_bad *bad);
+/* Columns: answers, correct (of the profile user_id). */
+int store_decode_totals(const struct store_row *r, int64_t user_id,
+			uint64_t *answers, uint64_t *correct, struct store_bad *bad);
 /* Columns: id, user_id, user, started_at, ended_at, seed, count,
  * pass_mark, time_limit, status, timed_out, correct, banks. */
-int store_decode_attempt(const struct store_row *r, struct exam_attempt *a);
+int store_decode_attempt(const struct store_row *r, struct exam_attempt *a,
+			 struct store_bad *bad);
 /* Columns: attempt_id, position, then as the log row's 2..10. */
 int store_decode_item(const struct store_row *r, struct exam_item_row *row,
-		      struct store_lists *l);
+		      struct store_lists *l, struct store_bad *bad);
 /* Columns: id, code, kind, host_user, created_at, started_at, ended_at,
  * status, phase, seed, rounds, time_limit_ms, points, speed, streak,
  * teams, banks, bank_files, current_round, round_started_at_ms,
  * host_seen_ms. */
-int store_decode_game(const struct store_row *r, struct store_trivia_game *g);
+int store_decode_game(const struct store_row *r, struct store_trivia_game *g,
+		      struct store_bad *bad);
 /* Columns: name, seat, joined_at, last_seen_ms, absent, score,
  * right_count, streak, time_ms, then the round's answer (NULL when none):
- * picked, correct, elapsed_ms, points. */
-int store_decode_player(const struct store_row *r, struct store_trivia_player *p);
+ * picked, correct, elapsed_ms, points.  game_id names the row. */
+int store_decode_player(const struct store_row *r, int64_t game_id,
+			struct store_trivia_player *p, struct store_bad *bad);
+/* Columns: the game's status, its number of players, then the player
+ * name's absent and last_seen_ms (NULL when it is not a player). */
+int store_decode_look(const struct store_row *r, int64_t game_id, const char *name,
+		      struct store_trivia_look *l, struct store_bad *bad);
 /* Columns: round, bank_id, question_id, shown_choices. */
-int store_decode_round(const struct store_row *r, struct store_trivia_round *rd,
-		       char *choices);
+int store_decode_round(const struct store_row *r, int64_t game_id,
+		       struct store_trivia_round *rd, char *choices,
+		       struct store_bad *bad);
 
 /* The words kept for a game's status and phase. */
 const char *store_trivia_status_word(enum store_trivia_status s);

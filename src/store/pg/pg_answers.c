@@ -166,8 +166,11 @@ static int pg_question_row(struct store_conn *c, const struct store_row *r,
 			   void *ctx, struct rc_error *err)
 {
 	struct question_state qs;
+	struct store_bad bad;
 
-	if (store_decode_question(r, &qs) < 0 || history_set_question(ctx, &qs) < 0)
+	if (store_decode_question(r, &qs, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
+	if (history_set_question(ctx, &qs) < 0)
 		return store_history_fail(c->name, ctx, "load the question schedules", err);
 	return 0;
 }
@@ -175,10 +178,13 @@ static int pg_question_row(struct store_conn *c, const struct store_row *r,
 static int pg_tally_row(struct store_conn *c, const struct store_row *r,
 			void *ctx, struct rc_error *err)
 {
-	struct role_tally t = { row_u32(r, 1), row_u32(r, 2) };
-	const char *role = row_text(r, 0);
+	struct store_bad bad;
+	struct role_tally t;
+	const char *role;
 
-	if (!role || history_set_role(ctx, role, t) < 0)
+	if (store_decode_tally(r, &role, &t, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
+	if (history_set_role(ctx, role, t) < 0)
 		return store_history_fail(c->name, ctx, "load the role tallies", err);
 	return 0;
 }
@@ -186,10 +192,13 @@ static int pg_tally_row(struct store_conn *c, const struct store_row *r,
 static int pg_confusion_row(struct store_conn *c, const struct store_row *r,
 			    void *ctx, struct rc_error *err)
 {
-	struct confusion_cell cell = { row_u32(r, 2), row_u32(r, 3) };
-	const char *answer = row_text(r, 0), *picked = row_text(r, 1);
+	const char *answer, *picked;
+	struct confusion_cell cell;
+	struct store_bad bad;
 
-	if (!answer || !picked || history_set_confusion(ctx, answer, picked, cell) < 0)
+	if (store_decode_confusion(r, &answer, &picked, &cell, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
+	if (history_set_confusion(ctx, answer, picked, cell) < 0)
 		return store_history_fail(c->name, ctx, "load the confusion counts", err);
 	return 0;
 }
@@ -223,6 +232,7 @@ int pg_stored(struct store_conn *c, int64_t user_id, int64_t *answers,
 /* The profile's totals; finding the row at all proves the profile exists. */
 struct pg_load {
 	struct history *h;
+	int64_t user_id;
 	int found;
 };
 
@@ -230,10 +240,12 @@ static int pg_totals_row(struct store_conn *c, const struct store_row *r,
 			 void *ctx, struct rc_error *err)
 {
 	struct pg_load *l = ctx;
+	uint64_t answers, correct;
+	struct store_bad bad;
 
-	(void)c;
-	(void)err;
-	history_set_totals(l->h, (uint64_t)row_i64(r, 0), (uint64_t)row_i64(r, 1));
+	if (store_decode_totals(r, l->user_id, &answers, &correct, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
+	history_set_totals(l->h, answers, correct);
 	l->found = 1;
 	return 1;
 }
@@ -241,7 +253,7 @@ static int pg_totals_row(struct store_conn *c, const struct store_row *r,
 int pg_load_derived(struct store_conn *c, int64_t user_id, struct history *h,
 		    struct rc_error *err)
 {
-	struct pg_load l = { h, 0 };
+	struct pg_load l = { h, user_id, 0 };
 
 	if (pg_load_part(c, PG_TOTALS_GET, user_id, pg_totals_row, &l, err) < 0)
 		return -1;
@@ -266,10 +278,11 @@ static int pg_visit_row(struct store_conn *c, const struct store_row *r,
 {
 	const struct pg_visit *v = ctx;
 	struct store_lists lists;
+	struct store_bad bad;
 	struct log_row row;
 
-	if (store_decode_log_row(r, &row, &lists) < 0)
-		return rc_error_set(err, "%s: answer %" PRId64 " in the log cannot be "
+	if (store_decode_log_row(r, &row, &lists, &bad) < 0)
+		return bad.what ? pg_unreadable(c, &bad, err) : rc_error_set(err, "%s: answer %" PRId64 " in the log cannot be "
 				    "read (unknown mode or malformed option lists: a "
 				    "newer rolecall or a hand edit wrote it); fix that "
 				    "row with psql", c->name, row_i64(r, 0));

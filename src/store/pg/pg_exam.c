@@ -135,9 +135,10 @@ static int pg_attempt_row(struct store_conn *c, const struct store_row *r,
 {
 	const struct pg_attempts *v = ctx;
 	struct exam_attempt at;
+	struct store_bad bad;
 
-	if (store_decode_attempt(r, &at) < 0)
-		return pg_unreadable(c, "exam attempt", row_i64(r, 0), err);
+	if (store_decode_attempt(r, &at, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
 	return v->fn(v->ctx, &at) ? 1 : 0;
 }
 
@@ -162,9 +163,10 @@ static int pg_item_row(struct store_conn *c, const struct store_row *r,
 	const struct pg_items *v = ctx;
 	struct store_lists lists;
 	struct exam_item_row row;
+	struct store_bad bad;
 
-	if (store_decode_item(r, &row, &lists) < 0)
-		return pg_unreadable(c, "exam attempt", row_i64(r, 0), err);
+	if (store_decode_item(r, &row, &lists, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
 	return v->fn(v->ctx, &row) ? 1 : 0;
 }
 

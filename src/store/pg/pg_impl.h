@@ -122,7 +122,8 @@ void pg_flatten(char *msg);
 /* Report a failed call; res may be NULL (then the connection's error). */
 int pg_fail(struct store_conn *c, const PGresult *res, const char *doing,
 	    struct rc_error *err);
-int pg_unreadable(const struct store_conn *c, const char *what, int64_t id,
+/* A row a shared decoder refused (store_rows.h). */
+int pg_unreadable(const struct store_conn *c, const struct store_bad *bad,
 		  struct rc_error *err);
 /* Run a statement that returns no rows: the rows it changed, or -1. */
 int pg_cmd(struct store_conn *c, enum pg_sql which, const struct pg_args *a,

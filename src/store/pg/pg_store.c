@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pg_sql.h"
+#include "store_errors.h"
 
 
 /* ---- parameters ---- */
@@ -155,12 +156,10 @@ int pg_fail(struct store_conn *c, const PGresult *res, const char *doing,
 			    why[0] ? why : "unknown error", pg_advice(c, state));
 }
 
-int pg_unreadable(const struct store_conn *c, const char *what, int64_t id,
+int pg_unreadable(const struct store_conn *c, const struct store_bad *bad,
 		  struct rc_error *err)
 {
-	return rc_error_set(err, "%s: %s %" PRId64 " cannot be read (malformed "
-			    "columns: a newer rolecall or a hand edit wrote it); "
-			    "fix it with psql", c->name, what, id);
+	return store_bad_value(c->name, bad, "psql", err);
 }
 
 /* ---- statements ---- */

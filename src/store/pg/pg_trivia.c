@@ -115,19 +115,21 @@ int pg_trivia_player_add(struct store_conn *c, int64_t game_id,
 
 
 
+/* Where a look's row goes, and what names it. */
+struct pg_join_look {
+	struct store_trivia_look *l;
+	int64_t game_id;
+	const char *name;
+};
+
 static int pg_join_row(struct store_conn *c, const struct store_row *r, void *ctx,
 		       struct rc_error *err)
 {
-	struct store_trivia_look *l = ctx;
+	struct pg_join_look *j = ctx;
+	struct store_bad bad;
 
-	(void)c;
-	(void)err;
-	l->found = 1;
-	l->status = store_trivia_status_parse(row_text(r, 0));
-	l->players = row_u32(r, 1);
-	l->known = !r->ops->is_null(r, 2);
-	l->absent = row_i64(r, 2) != 0;
-	l->last_seen_ms = row_i64(r, 3);
+	if (store_decode_look(r, j->game_id, j->name, j->l, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
 	return 1;
 }
 
@@ -136,6 +138,7 @@ static int pg_join_row(struct store_conn *c, const struct store_row *r, void *ct
 int pg_trivia_look(struct store_conn *c, int64_t game_id, const char *name,
 		   struct store_trivia_look *l, struct rc_error *err)
 {
+	struct pg_join_look j = { l, game_id, name };
 	struct pg_args a = { 0 };
 
 	memset(l, 0, sizeof *l);
@@ -144,7 +147,7 @@ int pg_trivia_look(struct store_conn *c, int64_t game_id, const char *name,
 	pg_i64(&a, game_id);
 	pg_text(&a, name);
 	return pg_rows(c, PG_TRIVIA_PLAYER_GET, &a, "look up the trivia game", pg_join_row,
-		       l, err);
+		       &j, err);
 }
 
 int pg_trivia_rejoin(struct store_conn *c, int64_t game_id, const char *name,
@@ -266,9 +269,10 @@ static int pg_game_row(struct store_conn *c, const struct store_row *r, void *ct
 		       struct rc_error *err)
 {
 	struct pg_game_look *l = ctx;
+	struct store_bad bad;
 
-	if (store_decode_game(r, l->g) < 0)
-		return pg_unreadable(c, "trivia game", row_i64(r, 0), err);
+	if (store_decode_game(r, l->g, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
 	/* the strings die with the result */
 	l->g->banks = NULL;
 	l->g->bank_files = NULL;
@@ -280,11 +284,12 @@ static int pg_player_row(struct store_conn *c, const struct store_row *r,
 			 void *ctx, struct rc_error *err)
 {
 	struct store_trivia_state *ts = ctx;
+	struct store_bad bad;
 
 	if (ts->n_players == STORE_TRIVIA_MAX_PLAYERS)
 		return 1;
-	if (store_decode_player(r, &ts->players[ts->n_players]) < 0)
-		return pg_unreadable(c, "trivia game", ts->game.id, err);
+	if (store_decode_player(r, ts->game.id, &ts->players[ts->n_players], &bad) < 0)
+		return pg_unreadable(c, &bad, err);
 	ts->n_players++;
 	return 0;
 }
@@ -354,9 +359,10 @@ static int pg_games_row(struct store_conn *c, const struct store_row *r, void *c
 {
 	const struct pg_games *v = ctx;
 	struct store_trivia_game g;
+	struct store_bad bad;
 
-	if (store_decode_game(r, &g) < 0)
-		return pg_unreadable(c, "trivia game", row_i64(r, 0), err);
+	if (store_decode_game(r, &g, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
 	return v->fn(v->ctx, &g) ? 1 : 0;
 }
 
@@ -381,9 +387,10 @@ static int pg_rounds_row(struct store_conn *c, const struct store_row *r,
 	const struct pg_rounds *v = ctx;
 	struct store_trivia_round rd;
 	char choices[STORE_LIST_MAX];
+	struct store_bad bad;
 
-	if (store_decode_round(r, &rd, choices) < 0)
-		return pg_unreadable(c, "trivia game", v->game_id, err);
+	if (store_decode_round(r, v->game_id, &rd, choices, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
 	return v->fn(v->ctx, &rd) ? 1 : 0;
 }
 

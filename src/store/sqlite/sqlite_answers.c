@@ -185,8 +185,11 @@ static int sqlite_question_row(struct store_conn *s, sqlite3_stmt *st, void *ctx
 {
 	struct store_row r = sqlite_row(st);
 	struct question_state qs;
+	struct store_bad bad;
 
-	if (store_decode_question(&r, &qs) < 0 || history_set_question(ctx, &qs) < 0)
+	if (store_decode_question(&r, &qs, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
+	if (history_set_question(ctx, &qs) < 0)
 		return store_history_fail(s->path, ctx, "load the question schedules", err);
 	return 0;
 }
@@ -194,10 +197,14 @@ static int sqlite_question_row(struct store_conn *s, sqlite3_stmt *st, void *ctx
 static int sqlite_tally_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			   struct rc_error *err)
 {
-	struct role_tally t = { col_u32(st, 1), col_u32(st, 2) };
-	const char *role = col_text(st, 0);
+	struct store_row r = sqlite_row(st);
+	struct store_bad bad;
+	struct role_tally t;
+	const char *role;
 
-	if (!role || history_set_role(ctx, role, t) < 0)
+	if (store_decode_tally(&r, &role, &t, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
+	if (history_set_role(ctx, role, t) < 0)
 		return store_history_fail(s->path, ctx, "load the role tallies", err);
 	return 0;
 }
@@ -205,10 +212,14 @@ static int sqlite_tally_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 static int sqlite_confusion_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			       struct rc_error *err)
 {
-	struct confusion_cell c = { col_u32(st, 2), col_u32(st, 3) };
-	const char *answer = col_text(st, 0), *picked = col_text(st, 1);
+	struct store_row r = sqlite_row(st);
+	const char *answer, *picked;
+	struct confusion_cell c;
+	struct store_bad bad;
 
-	if (!answer || !picked || history_set_confusion(ctx, answer, picked, c) < 0)
+	if (store_decode_confusion(&r, &answer, &picked, &c, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
+	if (history_set_confusion(ctx, answer, picked, c) < 0)
 		return store_history_fail(s->path, ctx, "load the confusion counts", err);
 	return 0;
 }
@@ -216,6 +227,7 @@ static int sqlite_confusion_row(struct store_conn *s, sqlite3_stmt *st, void *ct
 /* The profile's totals; finding the row at all proves the profile exists. */
 struct store_load {
 	struct history *h;
+	int64_t user_id;
 	int found;
 };
 
@@ -223,11 +235,13 @@ static int sqlite_totals_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			    struct rc_error *err)
 {
 	struct store_load *l = ctx;
+	struct store_row r = sqlite_row(st);
+	uint64_t answers, correct;
+	struct store_bad bad;
 
-	(void)s;
-	(void)err;
-	history_set_totals(l->h, (uint64_t)sqlite3_column_int64(st, 0),
-			   (uint64_t)sqlite3_column_int64(st, 1));
+	if (store_decode_totals(&r, l->user_id, &answers, &correct, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
+	history_set_totals(l->h, answers, correct);
 	l->found = 1;
 	return 1;
 }
@@ -247,7 +261,7 @@ static int sqlite_load_part(struct store_conn *s, enum store_sql which,
 int sqlite_load_locked(struct store_conn *s, int64_t user_id,
 			     struct history *h, struct rc_error *err)
 {
-	struct store_load l = { h, 0 };
+	struct store_load l = { h, user_id, 0 };
 
 	if (sqlite_load_part(s, SQL_TOTALS_GET, user_id, sqlite_totals_row, &l,
 			    err) < 0)
@@ -293,13 +307,14 @@ static int sqlite_visit_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			   struct rc_error *err)
 {
 	const struct store_visit *v = ctx;
+	struct store_row r = sqlite_row(st);
 	struct store_lists lists;
+	struct store_bad bad;
 	struct log_row row;
 
-	struct store_row r = sqlite_row(st);
-
-	if (store_decode_log_row(&r, &row, &lists) < 0)
-		return sqlite_bad_row(s, sqlite3_column_int64(st, 0), err);
+	if (store_decode_log_row(&r, &row, &lists, &bad) < 0)
+		return bad.what ? sqlite_unreadable(s, &bad, err) :
+		       sqlite_bad_row(s, sqlite3_column_int64(st, 0), err);
 	return v->fn(v->ctx, sqlite3_column_int64(st, 14), &row);
 }
 

@@ -146,10 +146,10 @@ static int sqlite_attempt_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	const struct store_attempts *v = ctx;
 	struct store_row r = sqlite_row(st);
 	struct exam_attempt a;
+	struct store_bad bad;
 
-	if (store_decode_attempt(&r, &a) < 0)
-		return sqlite_unreadable(s, "exam attempt",
-					sqlite3_column_int64(st, 0), err);
+	if (store_decode_attempt(&r, &a, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
 	return v->fn(v->ctx, &a) ? 1 : 0;
 }
 
@@ -175,10 +175,10 @@ static int sqlite_item_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	struct store_row r = sqlite_row(st);
 	struct store_lists lists;
 	struct exam_item_row row;
+	struct store_bad bad;
 
-	if (store_decode_item(&r, &row, &lists) < 0)
-		return sqlite_unreadable(s, "exam attempt",
-					sqlite3_column_int64(st, 0), err);
+	if (store_decode_item(&r, &row, &lists, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
 	return v->fn(v->ctx, &row) ? 1 : 0;
 }
 

@@ -131,8 +131,8 @@ static inline const char *col_text(sqlite3_stmt *st, int i)
 int sqlite_fail(const struct store_conn *s, int rc, const char *doing,
 	       struct rc_error *err);
 int sqlite_oom(const struct store_conn *s, const char *doing, struct rc_error *err);
-/* A row that cannot be decoded: what is "exam attempt", "trivia game". */
-int sqlite_unreadable(const struct store_conn *s, const char *what, int64_t id,
+/* A row a shared decoder refused (store_rows.h). */
+int sqlite_unreadable(const struct store_conn *s, const struct store_bad *bad,
 		     struct rc_error *err);
 /* Step a statement that returns no rows.  rc is the result of binding it. */
 int sqlite_run(const struct store_conn *s, sqlite3_stmt *st, int rc,

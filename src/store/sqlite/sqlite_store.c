@@ -13,6 +13,8 @@
  */
 #include "sqlite_impl.h"
 
+#include "store_errors.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -443,15 +445,10 @@ int sqlite_oom(const struct store_conn *s, const char *doing,
 			    "and try again", s->path, doing);
 }
 
-/* A row of what (an exam attempt, a trivia game) that rolecall did not
- * write as it is. */
-int sqlite_unreadable(const struct store_conn *s, const char *what, int64_t id,
+int sqlite_unreadable(const struct store_conn *s, const struct store_bad *bad,
 		     struct rc_error *err)
 {
-	return rc_error_set(err, "%s: %s %" PRId64 " cannot be read (malformed "
-			    "columns: a newer rolecall or a hand edit wrote it); "
-			    "fix it with sqlite3 or give --db another file",
-			    s->path, what, id);
+	return store_bad_value(s->path, bad, "sqlite3", err);
 }
 
 /* ---- statements ---- */

@@ -122,19 +122,22 @@ int sqlite_trivia_code_taken(struct store_conn *s, const char *code,
 
 
 
+/* Where a look's row goes, and what names it. */
+struct store_join_look {
+	struct store_trivia_look *l;
+	int64_t game_id;
+	const char *name;
+};
+
 static int sqlite_join_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			  struct rc_error *err)
 {
-	struct store_trivia_look *l = ctx;
+	struct store_join_look *j = ctx;
+	struct store_row r = sqlite_row(st);
+	struct store_bad bad;
 
-	(void)s;
-	(void)err;
-	l->found = 1;
-	l->status = store_trivia_status_parse(col_text(st, 0));
-	l->players = col_u32(st, 1);
-	l->known = sqlite3_column_type(st, 2) != SQLITE_NULL;
-	l->absent = sqlite3_column_int64(st, 2) != 0;
-	l->last_seen_ms = sqlite3_column_int64(st, 3);
+	if (store_decode_look(&r, j->game_id, j->name, j->l, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
 	return 1;
 }
 
@@ -144,12 +147,13 @@ int sqlite_trivia_look(struct store_conn *s, int64_t game_id, const char *name,
 		       struct store_trivia_look *l, struct rc_error *err)
 {
 	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PLAYER_GET];
+	struct store_join_look j = { l, game_id, name };
 	int rc = SQLITE_OK;
 
 	memset(l, 0, sizeof *l);
 	bind_i64(st, 1, game_id, &rc);
 	bind_text(st, 2, name, &rc);
-	return sqlite_rows(s, st, rc, "look up the trivia game", sqlite_join_row, l, err);
+	return sqlite_rows(s, st, rc, "look up the trivia game", sqlite_join_row, &j, err);
 }
 
 int sqlite_trivia_rejoin(struct store_conn *s, int64_t game_id, const char *name,
@@ -277,10 +281,10 @@ static int sqlite_game_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 {
 	struct store_game_look *l = ctx;
 	struct store_row r = sqlite_row(st);
+	struct store_bad bad;
 
-	if (store_decode_game(&r, l->g) < 0)
-		return sqlite_unreadable(s, "trivia game",
-					sqlite3_column_int64(st, 0), err);
+	if (store_decode_game(&r, l->g, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
 	/* the strings die with the row */
 	l->g->banks = NULL;
 	l->g->bank_files = NULL;
@@ -292,13 +296,14 @@ static int sqlite_player_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			    struct rc_error *err)
 {
 	struct store_trivia_state *ts = ctx;
+	struct store_bad bad;
 	struct store_row r;
 
 	if (ts->n_players == STORE_TRIVIA_MAX_PLAYERS)
 		return 1; /* more than a join lets in: a hand edit; show the first */
 	r = sqlite_row(st);
-	if (store_decode_player(&r, &ts->players[ts->n_players]) < 0)
-		return sqlite_unreadable(s, "trivia game", ts->game.id, err);
+	if (store_decode_player(&r, ts->game.id, &ts->players[ts->n_players], &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
 	ts->n_players++;
 	return 0;
 }
@@ -370,10 +375,10 @@ static int sqlite_games_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	const struct store_games *v = ctx;
 	struct store_row r = sqlite_row(st);
 	struct store_trivia_game g;
+	struct store_bad bad;
 
-	if (store_decode_game(&r, &g) < 0)
-		return sqlite_unreadable(s, "trivia game",
-					sqlite3_column_int64(st, 0), err);
+	if (store_decode_game(&r, &g, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
 	return v->fn(v->ctx, &g) ? 1 : 0;
 }
 
@@ -400,9 +405,10 @@ static int sqlite_rounds_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	struct store_row row = sqlite_row(st);
 	struct store_trivia_round r;
 	char choices[STORE_LIST_MAX];
+	struct store_bad bad;
 
-	if (store_decode_round(&row, &r, choices) < 0)
-		return sqlite_unreadable(s, "trivia game", v->game_id, err);
+	if (store_decode_round(&row, v->game_id, &r, choices, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
 	return v->fn(v->ctx, &r) ? 1 : 0;
 }
 
