@@ -104,6 +104,33 @@ def test_db_init_twice_is_harmless():
     assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 2)\n", "")
 
 
+def test_schema_1_is_upgraded_by_db_init():
+    uri = fresh("upgraded")
+    rc, out, err = run(["practice", "--plain", "--count", "2", "--seed", "1", "--db", uri],
+                       "1\n1\n")
+    assert rc == 0, err
+    # back to what schema 1 was: no exam definitions, no rules
+    PG.psql("DROP TRIGGER rolecall_item_rules ON exam_items;"
+            " DROP TRIGGER rolecall_attempt_rules ON exam_attempts;"
+            " DROP FUNCTION rolecall_item_rules(); DROP FUNCTION rolecall_attempt_rules();"
+            " DROP FUNCTION rolecall_now(); DROP FUNCTION rolecall_trusted();"
+            " ALTER TABLE exam_attempts DROP COLUMN definition_id;"
+            " DROP TABLE exam_key; DROP TABLE exam_definitions;"
+            " UPDATE rolecall_schema SET version = 1", dbname="upgraded")
+    rc, out, err = run(["stats", "--db", uri])
+    assert (rc, err) == (1, "rolecall: %s was set up by an older rolecall (schema 1); "
+                            "upgrade it with 'rolecall db init --db URI' as its owner "
+                            "(doc/teams.md)\n" % uri), err
+    rc, out, err = run(["db", "init", "--db", uri])
+    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 2)\n", "")
+    assert len(export(uri)) == 2
+    path = os.path.join(TMP, "upgraded.yaml")
+    with open(path, "w") as f:
+        f.write("exam: after\nbanks: [e2e]\nquestions: 2\npass: 50\n")
+    rc, out, err = run(["exam", "define", path, "--db", uri])
+    assert rc == 0, err
+
+
 def test_a_role_that_may_not_create_tables_is_told():
     PG.createdb("owned")
     PG.psql("CREATE ROLE lea LOGIN", dbname="postgres")

@@ -9,6 +9,7 @@ Usage: pg_roles_e2e.py ROLECALL_BINARY
 """
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -160,6 +161,251 @@ def test_only_the_owner_changes_the_schema():
     assert rc == 1 and err.startswith("ERROR:  permission denied for schema public\n"), err
     rc, out, err = psql("meg", "ALTER TABLE answers DROP COLUMN mode")
     assert rc == 1 and err == "ERROR:  must be owner of table answers\n", err
+
+
+# ---- exams a manager defines: the database holds every learner to their rules ------
+
+DEFINITION = """exam: onboarding
+title: Onboarding check
+banks: [e2e]
+questions: 4
+pass: 75
+attempts: 3
+"""
+
+
+def write(name, text):
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def defined(name, text):
+    """The exam defined by the manager, once."""
+    if name not in DEFINED:
+        rc, out, err = run("meg", ["exam", "define", write(name + ".yaml", text)])
+        assert rc == 0, err
+        DEFINED.add(name)
+
+
+DEFINED = set()
+
+
+def admin(sql):
+    rc, out, err = psql("rc_admin", sql)
+    assert rc == 0, err
+    return out
+
+
+def take_exam(user, exam, pick="right", **env):
+    """Take a defined exam in plain mode, one prompt at a time: the fixture
+    bank starts each prompt with its answer's role id, as "(po) ..."."""
+    e = testlib.home_env(TMP, user="someone-else", **env)
+    e["ROLECALL_DB"] = uri(user)
+    p = subprocess.Popen([BIN, "exam", exam, "--plain"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e)
+    out = b""
+    while True:
+        chunk = os.read(p.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        out += chunk
+        if not out.endswith(b"\n> "):
+            continue
+        text = out.decode()
+        if "Submit now?" in text[text.rfind("[Q "):]:
+            p.stdin.write(b"y\n")
+        else:
+            tail = text[text.rfind("[Q "):]
+            marker = re.search(r"^\((\w+)\) ", tail.splitlines()[1]).group(1)
+            options = re.findall(r"^  \d\) (.*)$", tail, re.M)
+            want = testlib.NAMES[marker]
+            n = options.index(want) + 1 if pick == "right" else \
+                (1 if options[0] != want else 2)
+            p.stdin.write(b"%d\n" % n)
+        p.stdin.flush()
+    err = p.stderr.read().decode()
+    p.wait(timeout=30)
+    return p.returncode, out.decode(), err
+
+
+def test_a_learner_cannot_define_an_exam():
+    path = write("mine.yaml", DEFINITION.replace("onboarding", "mine"))
+    rc, out, err = run("ana", ["exam", "define", path])
+    assert (rc, err) == (1, "rolecall: %s: cannot define the exam: permission denied "
+                            "for table exam_definitions; your database role may not do "
+                            "this; ask the database's owner (doc/teams.md)\n" % uri("ana")), err
+    rc, out, err = psql("ana", "INSERT INTO exam_definitions VALUES ('mine', 't', 'e2e:x',"
+                        " 1, 0, 0, 0, 'ana', 0)")
+    assert (rc, err) == (1, "ERROR:  permission denied for table exam_definitions\n"), err
+    defined("onboarding", DEFINITION)
+    rc, out, err = psql("ana", "UPDATE exam_definitions SET pass_mark = 0")
+    assert (rc, err) == (1, "ERROR:  permission denied for table exam_definitions\n"), err
+    # the answers are not the learner's to read
+    rc, out, err = psql("ana", "SELECT * FROM exam_key")
+    assert (rc, err) == (1, "ERROR:  permission denied for table exam_key\n"), err
+
+
+def test_a_learner_cannot_change_a_defined_exams_rules():
+    defined("onboarding", DEFINITION)
+    rc, out, err = run("ana", ["exam", "onboarding", "--plain", "--pass", "0"])
+    assert (rc, err) == (2, "rolecall: exam onboarding is defined by a manager, with the "
+                            "same questions, pass mark and time for every candidate: "
+                            "--pass cannot change it; leave it out\n"), err
+
+
+def test_a_defined_exam_is_timed_by_the_server():
+    defined("onboarding", DEFINITION)
+    # a candidate whose clock says 2027 still starts and ends now, by the server
+    rc, out, err = take_exam("bob", "onboarding", ROLECALL_FAKE_NOW="1800000000")
+    assert rc == 0, err
+    assert "Result: PASS" in out, out
+    row = admin("SELECT started_at, ended_at, correct, count, definition_id FROM"
+                " exam_attempts WHERE definition_id = 'onboarding' AND user_id ="
+                " (SELECT id FROM users WHERE name = 'bob')").split("|")
+    now = int(admin("SELECT floor(extract(epoch FROM now()))::bigint"))
+    assert abs(int(row[0]) - now) < 120 and abs(int(row[1]) - now) < 120, (row, now)
+    assert row[2:] == ["4", "4", "onboarding\n"], row
+
+
+def test_no_pass_without_answering_right():
+    defined("onboarding", DEFINITION)
+    ana = admin("SELECT id FROM users WHERE name = 'ana'").strip()
+    # the learner writes the rows herself, claiming the rules, times and score
+    rc, out, err = psql("ana", "INSERT INTO exam_attempts (user_id, started_at, seed, count,"
+                        " pass_mark, time_limit, status, banks, definition_id, correct)"
+                        " VALUES (%s, 0, '1', 1, 0, 0, 'submitted', 'x', 'onboarding', 9)"
+                        " RETURNING id, started_at > 0, count, pass_mark, status,"
+                        " coalesce(correct, -1)" % ana)
+    assert rc == 0, err
+    attempt, started, count, mark, status, correct = out.strip().split("|")
+    assert (started, count, mark, status, correct) == ("t", "4", "75", "open", "-1"), out
+    keys = admin("SELECT question_id, answer_choice, n_choices FROM exam_key WHERE"
+                 " definition_id = 'onboarding' ORDER BY question_id LIMIT 5").split()
+    item = ("INSERT INTO exam_items (attempt_id, position, bank_id, question_id,"
+            " about_roles, shown_roles, shown_choices, picked, correct) VALUES"
+            " (%s, %d, 'e2e', '%s', 'pm', regexp_replace('%s', '[0-9]+', '', 'g'), '%s',"
+            " %d, 1)")
+    # a question shown with the answer in every place
+    qid, answer, n = keys[0].split("|")
+    same = ",".join([answer] * int(n))
+    rc, out, err = psql("ana", item % (attempt, 0, qid, same, same, 0))
+    assert (rc, err.splitlines()[0]) == (1, "ERROR:  question e2e/%s must show each of "
+                                            "its %s choices once" % (qid, n)), err
+    for pos, k in enumerate(keys[:4]):
+        qid, answer, n = k.split("|")
+        choices = ",".join(str(c) for c in range(int(n)))
+        wrong = (int(answer) + 1) % int(n)
+        rc, out, err = psql("ana", item % (attempt, pos, qid, choices, choices, wrong))
+        assert rc == 0, err
+    # every pick is wrong whatever the row says, and stays wrong when rewritten
+    assert admin("SELECT sum(correct) FROM exam_items WHERE attempt_id = %s" % attempt) \
+        == "0\n"
+    rc, out, err = psql("ana", "UPDATE exam_items SET correct = 1 WHERE attempt_id = %s"
+                        % attempt)
+    assert rc == 0, err
+    assert admin("SELECT sum(correct) FROM exam_items WHERE attempt_id = %s" % attempt) \
+        == "0\n"
+    # a question that is not the exam's, or one more than the exam has
+    qid, answer, n = keys[4].split("|")
+    rc, out, err = psql("ana", item % (attempt, 3, "nosuch", "0,1,2", "0,1,2", 0))
+    assert (rc, err.splitlines()[0]) == (1, "ERROR:  question e2e/nosuch is not in exam "
+                                            "onboarding"), err
+    rc, out, err = psql("ana", item % (attempt, 4, qid, "0,1,2", "0,1,2", 0))
+    assert (rc, err.splitlines()[0]) == (1, "ERROR:  question e2e/%s cannot be question 5 "
+                                            "of an attempt at exam onboarding" % qid), err
+    rc, out, err = psql("ana", "DELETE FROM exam_items WHERE attempt_id = %s" % attempt)
+    assert rc == 1, err
+    # submitted with a claimed score: the database counts the items instead
+    rc, out, err = psql("ana", "UPDATE exam_attempts SET status = 'submitted', correct = 4"
+                        " WHERE id = %s RETURNING correct, ended_at >= started_at" % attempt)
+    assert (rc, out) == (0, "0|t\n"), (out, err)
+    rc, out, err = run("ana", ["report", "--certificate", attempt])
+    assert rc == 0, err
+    assert out.startswith("ROLECALL EXAM RESULT SLIP\n"), out
+    assert "\nScore:      0 of 4 right (0%)\n" in out and "\nResult:     FAIL\n" in out
+    # and once submitted it is not the learner's to change
+    rc, out, err = psql("ana", "UPDATE exam_attempts SET correct = 4 WHERE id = %s"
+                        % attempt)
+    assert (rc, out, err) == (0, "", ""), err
+    assert admin("SELECT correct FROM exam_attempts WHERE id = %s" % attempt) == "0\n"
+    rc, out, err = psql("ana", "INSERT INTO exam_items (attempt_id, position, bank_id,"
+                        " question_id, about_roles, shown_roles, shown_choices, picked)"
+                        " VALUES (%s, 3, 'e2e', '%s', '', '', '0,0,0,0', 0)"
+                        % (attempt, qid))
+    assert (rc, err.splitlines()[0]) == (1, "ERROR:  exam attempt %s is not open: no "
+                                            "question can be added to it" % attempt), err
+
+
+def test_the_server_enforces_the_time_limit():
+    defined("timed", DEFINITION.replace("onboarding", "timed") + "time: 10\n")
+    ana = admin("SELECT id FROM users WHERE name = 'ana'").strip()
+    rc, out, err = psql("ana", "INSERT INTO exam_attempts (user_id, started_at, seed, count,"
+                        " pass_mark, time_limit, status, banks, definition_id) VALUES"
+                        " (%s, 0, '1', 4, 75, 0, 'open', 'x', 'timed') RETURNING id,"
+                        " time_limit" % ana)
+    assert rc == 0, err
+    attempt, limit = out.strip().split("|")
+    assert limit == "600", out
+    qid, answer, n = admin("SELECT question_id, answer_choice, n_choices FROM exam_key"
+                           " WHERE definition_id = 'timed' LIMIT 1").strip().split("|")
+    choices = ",".join(str(c) for c in range(int(n)))
+    rc, out, err = psql("ana", "INSERT INTO exam_items (attempt_id, position, bank_id,"
+                        " question_id, about_roles, shown_roles, shown_choices) VALUES"
+                        " (%s, 0, 'e2e', '%s', '', '', '%s')" % (attempt, qid, choices))
+    assert rc == 0, err
+    # eleven minutes later (the owner moves the start back), the right pick comes
+    admin("UPDATE exam_attempts SET started_at = started_at - 660 WHERE id = %s" % attempt)
+    rc, out, err = psql("ana", "UPDATE exam_items SET picked = %s WHERE attempt_id = %s"
+                        % (answer, attempt))
+    assert rc == 0, err
+    assert admin("SELECT picked, correct FROM exam_items WHERE attempt_id = %s"
+                 % attempt) == "-1|0\n"
+    rc, out, err = psql("ana", "UPDATE exam_attempts SET status = 'submitted' WHERE id = %s"
+                        " RETURNING timed_out, ended_at - started_at, correct" % attempt)
+    assert (rc, out) == (0, "1|600|0\n"), (out, err)
+
+
+def test_attempts_allowed_are_enforced():
+    defined("once", DEFINITION.replace("onboarding", "once").replace("attempts: 3",
+                                                                     "attempts: 1"))
+    rc, out, err = take_exam("bob", "once", pick="wrong")
+    assert rc == 0, err
+    rc, out, err = run("bob", ["exam", "once", "--plain"])
+    assert (rc, err) == (1, "rolecall: bob has taken exam once 1 time, and it allows 1 "
+                            "attempt; 'rolecall report' shows them\n"), err
+    bob = admin("SELECT id FROM users WHERE name = 'bob'").strip()
+    rc, out, err = psql("bob", "INSERT INTO exam_attempts (user_id, started_at, seed, count,"
+                        " pass_mark, time_limit, status, banks, definition_id) VALUES"
+                        " (%s, 0, '1', 4, 75, 0, 'open', 'x', 'once')" % bob)
+    assert (rc, err.splitlines()[0]) == (1, "ERROR:  exam once allows 1 attempts, and they "
+                                            "have all been taken"), err
+
+
+def test_an_edited_certificate_fails_verify():
+    defined("onboarding", DEFINITION)
+    rc, out, err = take_exam("ana", "onboarding")
+    assert rc == 0 and "Result: PASS" in out, (out, err)
+    attempt = re.search(r"Attempt (\d+) is saved", out).group(1)
+    rc, cert, err = run("ana", ["report", "--certificate", attempt])
+    assert rc == 0, err
+    assert cert.startswith("ROLECALL EXAM CERTIFICATE\n"), cert
+    assert "\nExam:       onboarding  Onboarding check\n" in cert, cert
+    assert "\nRecorded:   on a shared database, which scored and timed it\n" in cert, cert
+    path = write("ana-cert.txt", cert)
+    rc, out, err = run("meg", ["report", "--verify", path])
+    assert (rc, err) == (0, ""), err
+    assert out.endswith("It matches the database.\n"), out
+    write("ana-cert.txt", cert.replace("Candidate:  ana", "Candidate:  bob"))
+    rc, out, err = run("meg", ["report", "--verify", path])
+    assert rc == 1, err
+    assert ("    the certificate says: 'Candidate:  bob'\n"
+            "    the database says   : 'Candidate:  ana'\n") in out, out
+    # a learner cannot verify (nor see) another's attempt
+    rc, out, err = run("bob", ["report", "--verify", path])
+    assert (rc, err) == (1, "rolecall: there is no exam attempt %s; 'rolecall report "
+                            "--all' lists them\n" % attempt), err
 
 
 def main():
