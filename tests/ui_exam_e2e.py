@@ -362,6 +362,48 @@ def test_exam_from_the_menu_with_the_bank_picker():
                    pass_mark=80, passed=False, result="fail", seed="5")
 
 
+def test_a_defined_exam_in_the_ui():
+    """`rolecall exam ID` in the terminal: the intro names the exam and its
+    author, the rules are the definition's, the attempt is stored at it."""
+    db = "defined.db"
+    path = os.path.join(TMP, "onboarding.yaml")
+    with open(path, "w") as f:
+        f.write("exam: onboarding\ntitle: Onboarding check\nbanks: [e2e]\n"
+                "questions: 4\npass: 75\ntime: 10\n")
+    run(["exam", "define", path], db)
+    p = Pane(["exam", "onboarding"], db)
+    try:
+        s = p.wait(INTRO)
+        assert re.search(r"Exam onboarding: Onboarding check \(defined by tester; its\s+"
+                         r"rules\s+are\s+the\s+same\s+for\s+every\s+candidate\)", s), s
+        assert "4 questions, pass mark 75%." in s and "Time limit: 10:00." in s, s
+        p.keys("Enter")
+        for n in range(1, 5):
+            q = wait_question(p, n, r"answered %d/4" % (n - 1))
+            p.keys(str(right(q) + 1))
+        p.wait(r"Submit the exam\?")
+        p.keys("Enter")
+        p.wait(RESULTS)
+        p.wait_all(["Score: 4 of 4 right (100%).", "Result: PASS — the pass mark is 75%."])
+        p.keys("Enter")
+        finish(p)
+    finally:
+        p.close()
+    a = checked_report(db, status="submitted", count=4, correct=4, pass_mark=75,
+                       time_limit_s=600, result="pass")
+    assert testlib.query(testlib.db(os.path.join(TMP, db)), "SELECT definition_id FROM"
+                         " exam_attempts WHERE id = %d" % a["id"]) == [("onboarding",)]
+    # the command line cannot change it, in the UI either
+    p = Pane(["exam", "onboarding", "--count", "2"], db)
+    try:
+        out = finish(p, 2)
+    finally:
+        p.close()
+    assert ("exam onboarding is defined by a manager, with the same questions, pass mark "
+            "and time for every candidate: --count cannot change it") in p.stderr(), \
+        p.stderr()
+
+
 def test_timed_exam_runs_out_while_waiting():
     db = "timed.db"
     p = Pane(["exam", "--count", "5", "--seed", "3", "--time", "0.05"], db)
