@@ -329,6 +329,8 @@ static void test_answers_and_scoring(void **state)
 	assert_int_equal(st.players[0].elapsed_ms, 500);
 	assert_int_equal(st.players[0].points, -1);
 	assert_int_equal(st.players[2].answered, 0);
+	/* answered but not scored: no round played yet */
+	assert_int_equal(store_trivia_played(&st), 0);
 	/* Scoring: Chen gets a "no answer" row, everyone their totals. */
 	assert_int_equal(store_trivia_close_round(f->s, id, 1, &st, score_simple, &calls,
 						  &err), 0);
@@ -346,6 +348,7 @@ static void test_answers_and_scoring(void **state)
 	assert_int_equal(st.players[2].points, 0);
 	assert_int_equal(st.players[2].elapsed_ms, LIMIT_MS);
 	assert_int_equal(st.players[2].time_ms, LIMIT_MS);
+	assert_int_equal(store_trivia_played(&st), 1);
 	/* Closed: too late to answer, and it is scored only once. */
 	assert_int_equal(answer(f->s, id, 1, "Chen", 0, 1, 100), 1);
 	assert_int_equal(store_trivia_close_round(f->s, id, 1, &st, score_simple, &calls,
@@ -353,6 +356,15 @@ static void test_answers_and_scoring(void **state)
 	assert_int_equal(calls, 1);
 	state_ok(f->s, id, 1, &st);
 	assert_int_equal(st.players[0].score, 100);
+	/* Ended during round 2, before it was scored: 1 played; a game in
+	 * its lobby played none. */
+	phase_ok(f->s, id, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, 2, MS0);
+	assert_int_equal(answer(f->s, id, 2, "Ana", 0, 1, 500), 0);
+	phase_ok(f->s, id, STORE_TRIVIA_ABANDONED, STORE_TRIVIA_PODIUM, 2, MS0);
+	state_ok(f->s, id, 2, &st);
+	assert_int_equal(store_trivia_played(&st), 1);
+	state_ok(f->s, create_ok(f->s, "LOBBY", 1, NULL, 0), 0, &st);
+	assert_int_equal(store_trivia_played(&st), 0);
 }
 
 static int score_fails(void *ctx, struct store_trivia_state *st, struct rc_error *err)

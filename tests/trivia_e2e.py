@@ -312,27 +312,50 @@ def test_ties_broken_by_time_then_name():
     assert TIE_RULE in out
 
 
+NOT_PLAYED = "== The game ended before its first question was over; there is no ranking =="
+
+
 def test_teams_and_the_end_of_input():
     p = Proc(["trivia", "--plain", "--teams", "Red,Blue", "--rounds", "3", "--time", "5",
-              "--seed", "1", "--db", db("teams.db")])
-    m = p.wait(QUESTION)
-    q = question(m)
-    assert q["who"] == "Red"
-    p.wait(r"^> ")
-    p.send(str(q["right"]))
+              "--seed", "1", "--no-speed", "--db", db("teams.db")])
+    for who, right in (("Red", True), ("Blue", False)):
+        q = question(p.wait(QUESTION))
+        assert q["who"] == who
+        p.wait(r"^> ")
+        p.send(str(q["right"] if right else wrong(q)))
     q = question(p.wait(QUESTION))
-    assert q["who"] == "Blue"
+    assert (q["who"], q["round"]) == ("Red", 2)
     rc, out, err = p.finish()  # the end of input ends the game early
     assert rc == 0, err
     assert "Teams: Red, Blue" in out
-    assert "== The game was ended early, after 1 of 3 questions ==" in out, out
-    assert podium(out) == [("Blue", 0, 0), ("Red", 0, 0)], out
+    # the question left open is not counted as played
+    assert "\n== The game was ended early, after 1 of 3 questions ==\n\n== Podium ==\n" \
+        in out, out
+    assert podium(out) == [("Red", 1000, 1), ("Blue", 0, 0)], out
     gid, code, kind, status = game_row("teams.db")[:4]
     assert status == "abandoned"
     assert testlib.query(db("teams.db"), "SELECT count(*) FROM answers") == [(0,)]
     assert testlib.query(db("teams.db"), "SELECT count(*) FROM users"
                          " WHERE name IN ('Red', 'Blue')") == [(0,)]
     assert testlib.query(db("teams.db"), "SELECT teams FROM trivia_games") == [(1,)]
+
+
+def test_no_podium_for_a_game_that_never_started():
+    """Ended during its first question (Ana answered, Ben had not): no
+    round was scored, so no podium and no ranking of zeros."""
+    p = Proc(["trivia", "--plain", "--players", "Ana,Ben", "--rounds", "2", "--time", "5",
+              "--seed", "1", "--db", db("never.db")])
+    q = question(p.wait(QUESTION))
+    p.wait(r"^> ")
+    p.send(str(q["right"]))
+    assert question(p.wait(QUESTION))["who"] == "Ben"
+    rc, out, err = p.finish()
+    assert rc == 0, err
+    code = game_row("never.db")[1]
+    assert out.endswith("\n%s\nGame %s is saved; 'rolecall report --trivia' lists it.\n"
+                        % (NOT_PLAYED, code)), out
+    assert "Podium" not in out and "Full ranking" not in out and TIE_RULE not in out, out
+    assert game_row("never.db")[3] == "abandoned"
 
 
 def test_same_seed_same_questions():
@@ -498,11 +521,35 @@ def test_host_quits_and_players_hear_of_it():
         host.send("q")
         rc, out, err = host.finish()
         assert rc == 0, err
-        assert "== The game was ended early, after 1 of 2 questions ==" in out
-        ana.wait(r"The host ended the game\.")
+        # during the first question: nothing was scored, nothing to rank
+        assert NOT_PLAYED in out and "Podium" not in out, out
+        ana.wait(r"The host ended the game\.\n\n%s\n" % re.escape(NOT_PLAYED))
         rc, out, err = ana.finish()
         assert rc == 0, err
         assert game_row(dbname)[3] == "abandoned"
+    finally:
+        host.kill()
+        ana.kill()
+
+
+def test_host_quits_in_the_lobby_and_nobody_gets_a_podium():
+    dbname = "lobbyquit.db"
+    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+                 "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
+    ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+    try:
+        host.wait(r"^\+ Ana joined\.")
+        ana.wait(r"You joined as Ana")
+        host.send("q")
+        rc, out, err = host.finish()
+        assert rc == 0, err
+        assert out.endswith("\n%s\nGame %s is saved; 'rolecall report --trivia' lists "
+                            "it.\n" % (NOT_PLAYED, code)), out
+        ana.wait(r"The host ended the game\.\n\n%s\n" % re.escape(NOT_PLAYED))
+        rc, out, err = ana.finish()
+        assert rc == 0, err
+        assert "Podium" not in out and "Full ranking" not in out, out
     finally:
         host.kill()
         ana.kill()

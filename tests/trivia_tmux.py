@@ -176,8 +176,13 @@ def test_menu_trivia_names_then_end_early():
         p.keys("q")
         p.wait(r"End the game\?")
         p.keys("y")
-        s = p.wait(r"^ Podium(?s:.*)Enter or q done")
-        assert "The game was ended early, after 1 of 10 questions." in s, s
+        # nobody answered: no podium, no ranking of zeros
+        s = p.wait(r"^ Trivia · game (\w+)(?s:.*)Enter or q done")
+        code = re.search(r"^ Trivia · game (\w+)", s, re.M).group(1)
+        assert re.search(r"^ The game ended before its first question was over; there"
+                         r" is no ranking\.\n Game %s is saved; 'rolecall report --trivia'"
+                         r" lists it\.\n" % code, s, re.M), s
+        assert "Podium" not in s and "1st" not in s and "Full ranking" not in s, s
         p.keys("Enter")
         p.wait(r"Hello, tester(?s:.*)pick")
         p.keys("q")
@@ -230,7 +235,9 @@ def test_host_and_two_players_with_one_quitting():
         ben.keys("q")
         ben.wait(r"Leave the game\?")
         ben.keys("y")
-        ben.wait(r"You left game %s" % code)
+        s = ben.wait(r"^ Trivia · game %s(?s:.*)You left game %s; rejoin it with the same"
+                     r" --name\.\n\n Game %s is saved" % (code, code, code))
+        assert "Podium" not in s and "1st" not in s and "ranking" not in s, s
         ben.keys("Enter")
         check_clean_exit(ben)
         host.wait(r"Ben +\(absent\)")

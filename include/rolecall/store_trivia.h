@@ -109,6 +109,12 @@ unsigned store_trivia_max_players(const struct store *s);
 int store_trivia_state(struct store *s, int64_t game_id, unsigned round,
 		       struct store_trivia_state *st, struct rc_error *err);
 
+/* How many rounds of a game were played (scored), from st as
+ * store_trivia_state read it for st->game.current_round: the current
+ * round counts once it is scored (its answers have points), so a game
+ * ended during its first question, or in its lobby, played none.  Pure. */
+unsigned store_trivia_played(const struct store_trivia_state *st);
+
 /* Which games to read; 0 and NULL mean "any". */
 struct store_trivia_filter {
 	int64_t game_id;

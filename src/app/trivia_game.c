@@ -284,6 +284,7 @@ static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
 		      st->game.current_round != g->game.current_round;
 
 	g->game = st->game;
+	g->played = store_trivia_played(st);
 	for (unsigned i = 0; i < st->n_players; i++) {
 		struct tgame_player *p = &g->players[i];
 		const struct store_trivia_player *s = &st->players[i];

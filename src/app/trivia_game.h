@@ -53,6 +53,10 @@
  * given in the last moment and still on their way to the database. */
 #define TGAME_GRACE_MS 500
 
+/* What both front ends say instead of a podium when no round was played. */
+#define TGAME_NOT_PLAYED "The game ended before its first question was over; " \
+	"there is no ranking"
+
 enum tgame_role { TGAME_HOTSEAT, TGAME_HOST, TGAME_PLAYER };
 
 struct tgame_config {
@@ -94,6 +98,7 @@ struct tgame {
 	int64_t beat_ms;                  /* the last heartbeat written */
 	int64_t clock_offset_ms;          /* the store's clock minus ours */
 	unsigned version;                 /* changes whenever anything shown does */
+	unsigned played;                  /* rounds scored (store_trivia_played) */
 };
 
 /* The descriptor that becomes readable when the store announces a change

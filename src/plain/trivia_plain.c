@@ -191,9 +191,15 @@ static void tp_podium(const struct tplain *p)
 	unsigned n = tgame_ranking(p->g, rank);
 	int w = tp_name_width(p->g);
 
+	/* a ranking of nothing but zeros is no podium */
+	if (!p->g->played) {
+		fprintf(p->out, "\n== %s ==\nGame %s is saved; 'rolecall report --trivia' "
+			"lists it.\n", TGAME_NOT_PLAYED, p->g->game.code);
+		return;
+	}
 	if (p->g->game.status == STORE_TRIVIA_ABANDONED)
 		fprintf(p->out, "\n== The game was ended early, after %u of %u questions ==\n",
-			p->g->game.current_round, p->g->game.rounds);
+			p->g->played, p->g->game.rounds);
 	fputs("\n== Podium ==\n", p->out);
 	for (unsigned i = 0; i < n && i < 3; i++) {
 		fprintf(p->out, "  %s  ", place[i]);

@@ -282,3 +282,15 @@ int store_trivia_each_round(struct store *s, int64_t game_id,
 {
 	return s->ops->trivia_each_round(s->c, game_id, fn, ctx, err);
 }
+
+unsigned store_trivia_played(const struct store_trivia_state *st)
+{
+	unsigned r = st->game.current_round;
+
+	/* Scoring writes every player's points for the round at once; before
+	 * it, answers have none (-1).  Teams and players alike. */
+	for (unsigned i = 0; r && i < st->n_players; i++)
+		if (st->players[i].points >= 0)
+			return r;
+	return r ? r - 1 : 0;
+}

@@ -409,6 +409,27 @@ static void ui_tv_board_fill(struct ui *ui, struct ui_doc *d)
 	ui_tv_ranking(ui, d, 0);
 }
 
+/* The end without a podium: a player who left sees no ranking it has no
+ * part in any more, and a game that played no round has nothing to rank. */
+static int ui_tv_no_podium(const struct ui_trivia *t)
+{
+	return t->left || !t->g->played;
+}
+
+static void ui_tv_over_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	if (t->message[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], t->message);
+		ui_doc_skip(d, 1);
+	}
+	if (!t->left)
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "%s.", TGAME_NOT_PLAYED);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_DIM], "Game %s is saved; 'rolecall report "
+		     "--trivia' lists it.", t->g->game.code);
+}
+
 static void ui_tv_podium_fill(struct ui *ui, struct ui_doc *d)
 {
 	struct ui_trivia *t = ui_tv(ui);
@@ -420,7 +441,7 @@ static void ui_tv_podium_fill(struct ui *ui, struct ui_doc *d)
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
 	if (g->game.status == STORE_TRIVIA_ABANDONED)
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The game was ended early, "
-			     "after %u of %u questions.", g->game.current_round, g->game.rounds);
+			     "after %u of %u questions.", g->played, g->game.rounds);
 	if (t->message[0] || g->game.status == STORE_TRIVIA_ABANDONED)
 		ui_doc_skip(d, 1);
 	for (unsigned i = 0; i < n && i < 3; i++) {
@@ -524,9 +545,10 @@ void ui_trivia_draw(struct ui *ui)
 		ui_tv_doc_view(ui, title, NULL, ui_tv_board_fill, ui_tv_next_keys(t));
 		break;
 	case UI_TV_PODIUM:
-		snprintf(title, sizeof title, "Podium \u00b7 game %s", t->g->game.code);
-		ui_tv_doc_view(ui, title, NULL, ui_tv_podium_fill,
-			       "Enter or q done \u00b7 \u2191/\u2193 scroll");
+		snprintf(title, sizeof title, "%s \u00b7 game %s", ui_tv_no_podium(t) ?
+			 "Trivia" : "Podium", t->g->game.code);
+		ui_tv_doc_view(ui, title, NULL, ui_tv_no_podium(t) ? ui_tv_over_fill :
+			       ui_tv_podium_fill, "Enter or q done \u00b7 \u2191/\u2193 scroll");
 		break;
 	}
 	if (t->ask_quit)
