@@ -584,19 +584,18 @@ def test_host_killed_shows_as_interrupted():
 def test_report_trivia_lists_games_and_rankings():
     rc, out, err = run(["report", "--trivia", "--db", db("exact.db")])
     assert rc == 0, err
-    assert re.search(r"^Game \w{5}, \d{4}-\d\d-\d\d \d\d:\d\d UTC: hot seat, 4 questions "
-                     r"of 2 s, players; done$", out, re.M), out
+    assert re.search(r"^Game \w{5}, \d{4}-\d\d-\d\d \d\d:\d\d UTC: hot seat, players, "
+                     r"4 of 4 questions played \(2 s each\); done$", out, re.M), out
     assert re.search(r"^   1\. Ana: 4600 points, 4 right, \d+\.\d s$", out, re.M), out
     assert re.search(r"^   3\. Chen: 1000 points, 1 right", out, re.M), out
     assert TIE_RULE in out
     rc, out, err = run(["report", "--trivia", "--format", "csv", "--db", db("exact.db")])
     assert rc == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("game_id,code,kind,status,created_at,rounds,seconds,rank,"
-                               "player,score,right,time_ms,absent")
-    assert [l.split(",")[8:11] for l in lines[1:]] == [["Ana", "4600", "4"],
-                                                        ["Ben", "3100", "3"],
-                                                        ["Chen", "1000", "1"]], out
+    assert lines[0] == ("game_id,code,kind,status,created_at,rounds,seconds,rank,"
+                        "player,score,right,time_ms,absent,rounds_played")
+    assert [l.split(",")[8:11] + l.split(",")[13:] for l in lines[1:]] == [
+        ["Ana", "4600", "4", "4"], ["Ben", "3100", "3", "4"], ["Chen", "1000", "1", "4"]], out
     rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db("hosted.db")])
     assert rc == 0, err
     games = json.loads(out)
@@ -604,12 +603,35 @@ def test_report_trivia_lists_games_and_rankings():
     assert [(r["name"], r["score"], r["absent"]) for r in games[0]["ranking"]] == \
         [("Ben", 2000, False), ("Ana", 1000, True)]
     assert games[0]["tie_rule"] == TIE_RULE
+    assert (games[0]["rounds"], games[0]["rounds_played"]) == (4, 4)
     rc, out, err = run(["report", "--trivia", "--user", "Chen", "--db", db("exact.db")])
     assert rc == 0 and "Chen" in out, out
     rc, out, err = run(["report", "--trivia", "--user", "Nobody", "--db", db("exact.db")])
     assert rc == 0 and "No trivia games yet" in out, out
     rc, out, err = run(["report", "--trivia", "--since", "2999-01-01", "--db", db("exact.db")])
     assert rc == 0 and "No trivia games yet" in out, out
+
+
+def test_report_trivia_says_how_many_rounds_were_played():
+    """An abandoned game counts the rounds scored, not the question left
+    open; a game that played none lists who was in it, unranked."""
+    rc, out, err = run(["report", "--trivia", "--db", db("teams.db")])
+    assert rc == 0, err
+    assert re.search(r"^Game \w{5}, .* UTC: hot seat, teams, 1 of 3 questions played "
+                     r"\(5 s each\); abandoned\n   1\. Red: 1000 points, 1 right, "
+                     r"\d+\.\d s\n   2\. Blue: 0 points, 0 right", out, re.M), out
+    rc, out, err = run(["report", "--trivia", "--db", db("never.db")])
+    assert rc == 0, err
+    assert re.search(r"^Game \w{5}, .* UTC: hot seat, players, 0 of 2 questions played "
+                     r"\(5 s each\); abandoned\n  no question was played: Ana, Ben\n", out,
+                     re.M), out
+    assert "points" not in out, out
+    rc, out, err = run(["report", "--trivia", "--format", "csv", "--db", db("never.db")])
+    assert rc == 0 and [l.rsplit(",", 1)[1] for l in out.splitlines()[1:]] == ["0", "0"], out
+    rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db("lobbyquit.db")])
+    assert rc == 0, err
+    g = json.loads(out)[0]
+    assert (g["status"], g["rounds"], g["rounds_played"]) == ("abandoned", 2, 0), g
 
 
 def test_leaderboard_lines_up_by_display_width():

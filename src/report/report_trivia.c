@@ -110,6 +110,18 @@ static void rt_seconds(char *buf, size_t len, int64_t ms)
 
 /* ---- formats ---- */
 
+/* Who was in a game that played no round: zeros for everyone would read
+ * as a ranking. */
+static void rt_text_unplayed(FILE *out, const struct store_trivia_state *st)
+{
+	fputs("  no question was played:", out);
+	for (unsigned i = 0; i < st->n_players; i++) {
+		fputs(i ? ", " : " ", out);
+		emit_text(out, st->players[i].name);
+	}
+	fputc('\n', out);
+}
+
 static void rt_text_game(FILE *out, const struct store_trivia_state *st,
 			 const struct trivia_player *rank, unsigned n)
 {
@@ -122,13 +134,15 @@ static void rt_text_game(FILE *out, const struct store_trivia_state *st,
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
 	fputs("\nGame ", out);
 	emit_text(out, g->code);
-	fprintf(out, ", %s: %s, %u question%s of %" PRId64 " s, %s; %s\n", when,
-		g->hosted ? "hosted" : "hot seat", g->rounds,
-		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000,
-		g->teams ? "teams" : "players", rt_status(g));
+	fprintf(out, ", %s: %s, %s, %u of %u question%s played (%" PRId64 " s each); "
+		"%s\n", when, g->hosted ? "hosted" : "hot seat",
+		g->teams ? "teams" : "players", store_trivia_played(st), g->rounds,
+		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000, rt_status(g));
 	if (!n)
 		fputs("  nobody joined\n", out);
-	for (unsigned i = 0; i < n; i++) {
+	else if (!store_trivia_played(st))
+		rt_text_unplayed(out, st);
+	for (unsigned i = 0; store_trivia_played(st) && i < n; i++) {
 		fprintf(out, "  %2u. ", i + 1);
 		emit_text(out, rank[i].name);
 		rt_seconds(t, sizeof t, rank[i].time_ms);
@@ -151,8 +165,9 @@ static void rt_csv_game(FILE *out, const struct store_trivia_state *st,
 			g->hosted ? "hosted" : "hotseat", rt_status(g), when,
 			g->rounds, g->time_limit_ms / 1000, i + 1);
 		emit_csv_field(out, rank[i].name);
-		fprintf(out, ",%" PRId64 ",%u,%" PRId64 ",%d\n", rank[i].score, rank[i].right,
-			rank[i].time_ms, rt_absent(st, rank[i].name));
+		fprintf(out, ",%" PRId64 ",%u,%" PRId64 ",%d,%u\n", rank[i].score,
+			rank[i].right, rank[i].time_ms, rt_absent(st, rank[i].name),
+			store_trivia_played(st));
 	}
 }
 
@@ -185,7 +200,7 @@ static void rt_json_game(FILE *out, const struct store_trivia_state *st,
 	rt_json_time(out, "ended_at", g->ended_at);
 	fprintf(out, ",\"seed\":\"%" PRIu64 "\",\"rounds\":%u,\"rounds_played\":%u,"
 		"\"seconds\":%" PRId64 ",\"points\":%u,\"speed\":%s,\"streak\":%s,"
-		"\"teams\":%s,\"banks\":", g->seed, g->rounds, g->current_round,
+		"\"teams\":%s,\"banks\":", g->seed, g->rounds, store_trivia_played(st),
 		g->time_limit_ms / 1000, g->points, g->speed ? "true" : "false",
 		g->streak ? "true" : "false", g->teams ? "true" : "false");
 	emit_json_string(out, banks);
@@ -224,7 +239,12 @@ static int rt_game(struct rt_run *r, const struct rt_game *gm)
 		app_fail("out of memory");
 		return -1;
 	}
-	if ((rc = store_trivia_state(r->store, gm->g.id, 0, st, &err)) < 0)
+	/* the current round's answers tell whether it was played (read again
+	 * when a running game moved on meanwhile) */
+	rc = store_trivia_state(r->store, gm->g.id, gm->g.current_round, st, &err);
+	if (rc == 0 && st->game.current_round != gm->g.current_round)
+		rc = store_trivia_state(r->store, gm->g.id, st->game.current_round, st, &err);
+	if (rc < 0)
 		app_fail("%s", err.msg);
 	n = rc == 0 ? rt_rank(st, r->cli->user, rank) : 0;
 	if (rc == 0 && (n || !r->cli->user)) {
@@ -244,7 +264,7 @@ static int rt_print(struct rt_run *r, const struct rt_games *gs)
 {
 	if (!strcmp(r->fmt, "csv"))
 		fputs("game_id,code,kind,status,created_at,rounds,seconds,rank,player,"
-		      "score,right,time_ms,absent\n", r->out);
+		      "score,right,time_ms,absent,rounds_played\n", r->out);
 	else if (!strcmp(r->fmt, "json"))
 		fputs("[", r->out);
 	for (size_t i = 0; i < gs->n; i++)
