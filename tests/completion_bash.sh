@@ -46,5 +46,6 @@ expect "bank ids" "pm-vs-po pmm-and-project-manager" practice --bank pm
 expect "formats" "json" stats --format j
 expect "help COMMAND" "stats" help st
 expect "trivia" "host join" trivia ""
+expect "report's --leaderboard" "--leaderboard" report --trivia --le
 expect "db" "init copy grant" db ""
 exit $failed

@@ -490,7 +490,8 @@ def test_stored_text_reaches_the_terminal_sanitised():
     db = hostile_store()
     reads = (["stats"], ["stats", "--format", "csv"], ["report", "--items"],
              ["report", "--items", "--format", "csv"], ["report", "--trivia"],
-             ["report", "--trivia", "--format", "csv"])
+             ["report", "--trivia", "--format", "csv"], ["report", "--trivia", "--leaderboard"],
+             ["report", "--trivia", "--leaderboard", "--format", "csv"])
     rename = ("UPDATE users SET name = ? || name WHERE name = 'tester'", (EVIL,))
     after = (["report", "--all"], ["report", "--all", "--format", "csv"],
              ["report", "--certificate", "1"])

@@ -634,6 +634,79 @@ def test_report_trivia_says_how_many_rounds_were_played():
     assert (g["status"], g["rounds"], g["rounds_played"]) == ("abandoned", 2, 0), g
 
 
+def play_until(dbname, players_arg, rounds, plan, stop=None, who="--players"):
+    """A hot-seat game with --no-speed: plan[who] is a string of R (right)
+    and W (wrong) per round; stop=(round, who) ends the input when that
+    turn's question shows."""
+    p = Proc(["trivia", "--plain", who, players_arg, "--rounds", str(rounds),
+              "--time", "5", "--seed", "5", "--no-speed", "--db", db(dbname)])
+    while True:
+        m = p.wait(QUESTION + r"|^== ")
+        if m.group(0).startswith("=="):
+            break
+        q = question(m)
+        if stop == (q["round"], q["who"]):
+            break
+        p.wait(r"^> ")
+        p.send(str(q["right"] if plan[q["who"]][q["round"] - 1] == "R" else wrong(q)))
+    rc, out, err = p.finish()
+    assert rc == 0, err
+    return out
+
+
+BOARD_RULE = ("Ranked by total points, then wins, then fewer games, then name.\n"
+              "A win is first place in a game played to its end; team games and games\n"
+              "that played no question are left out.\n")
+
+
+def test_report_trivia_leaderboard_ranks_players_across_games():
+    name = "board.db"
+    play_until(name, "Ana,Ben", 2, {"Ana": "RR", "Ben": "WW"})           # Ana wins, 2100
+    play_until(name, "Ben,Chen,=Zed", 1, {"Ben": "R", "Chen": "W", "=Zed": "W"})  # Ben wins
+    # ended after one scored round: its points count, nobody wins it
+    play_until(name, "Ana,Ben", 2, {"Ana": "W", "Ben": "R"}, stop=(2, "Ana"))
+    # never started, and a team game: neither counts
+    play_until(name, "Ana,Chen", 2, {"Ana": "R"}, stop=(1, "Chen"))
+    play_until(name, "Ana", 1, {"Ana": "R"}, who="--teams")
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--db", db(name)])
+    assert rc == 0, err
+    assert out == ("Trivia leaderboard: 4 players, 3 games\n\n"
+                   "Rank  Player  Games   Points  Wins\n"
+                   "   1  Ana         2     2100     1\n"
+                   "   2  Ben         3     2000     1\n"
+                   "   3  =Zed        1        0     0\n"
+                   "   4  Chen        1        0     0\n\n" + BOARD_RULE), out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--format", "csv",
+                        "--db", db(name)])
+    assert rc == 0, err
+    # the formula-looking name is neutralised, as in every CSV
+    assert out == ("rank,player,games,points,wins\n1,Ana,2,2100,1\n2,Ben,3,2000,1\n"
+                   "3,\"'=Zed\",1,0,0\n4,Chen,1,0,0\n"), out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--format", "json",
+                        "--db", db(name)])
+    assert rc == 0, err
+    assert json.loads(out) == [
+        {"rank": 1, "name": "Ana", "games": 2, "points": 2100, "wins": 1},
+        {"rank": 2, "name": "Ben", "games": 3, "points": 2000, "wins": 1},
+        {"rank": 3, "name": "=Zed", "games": 1, "points": 0, "wins": 0},
+        {"rank": 4, "name": "Chen", "games": 1, "points": 0, "wins": 0}], out
+    # --user: that player's line, rank kept
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--user", "Ben",
+                        "--db", db(name)])
+    assert rc == 0 and "\n   2  Ben         3     2000     1\n\n" in out, out
+    assert "Ana" not in out, out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--since", "2999-01-01",
+                        "--db", db(name)])
+    assert (rc, out) == (0, "No trivia games yet; 'rolecall trivia --players \"Ana,Ben\"'"
+                         " starts one.\n"), out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--format", "json",
+                        "--since", "2999-01-01", "--db", db(name)])
+    assert (rc, out) == (0, "[]\n"), out
+    rc, out, err = run(["report", "--leaderboard", "--db", db(name)])
+    assert rc == 2 and err == ("rolecall: --leaderboard ranks trivia players: give it with"
+                               " --trivia; see 'rolecall --help'\n"), err
+
+
 def test_leaderboard_lines_up_by_display_width():
     """Names padded by the columns they take, not their bytes: "José" is 5
     bytes in 4 columns, "王芳芳" 9 bytes in 6."""

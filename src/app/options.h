@@ -38,6 +38,7 @@ struct options {
 	int items;            /* report: item analysis */
 	int64_t certificate;  /* report: the attempt to certify; 0 when not given */
 	int trivia;           /* report: trivia games */
+	int leaderboard;      /* report --trivia: players ranked across games */
 	const char *players;  /* trivia: --players "Ana,Ben" */
 	const char *teams;    /* trivia: --teams "Red,Blue" */
 	const char *name;     /* trivia join: the player's name */

@@ -40,6 +40,7 @@ static const struct option long_options[] = {
 	{ "no-streak", no_argument, NULL, OPT_NO_STREAK },
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "trivia", no_argument, NULL, OPT_TRIVIA },
+	{ "leaderboard", no_argument, NULL, OPT_LEADERBOARD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -149,6 +150,7 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_NO_SPEED: cli->no_speed = 1; return 0;
 	case OPT_NO_STREAK: cli->no_streak = 1; return 0;
 	case OPT_TRIVIA: cli->trivia = 1; return 0;
+	case OPT_LEADERBOARD: cli->leaderboard = 1; return 0;
 	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);
 	case OPT_SINCE: return cmd_report_parse_date(optarg, &cli->since);

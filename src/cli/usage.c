@@ -51,11 +51,13 @@ static const struct usage_command commands[] = {
 	  "is submitted; the attempt is stored.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",
 	  "exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
-	  "                    --trivia: past trivia games and their rankings",
+	  "                    --trivia: past trivia games and their rankings,\n"
+	  "                    --trivia --leaderboard: players across games",
 	  "Exam attempts (id, user, start, score, pass mark, result, duration, score\n"
 	  "per role); with --items an item analysis of the questions, with\n"
 	  "--certificate a certificate of one attempt, with --trivia past trivia\n"
-	  "games and their rankings.\n" },
+	  "games and their rankings, with --trivia --leaderboard the players ranked\n"
+	  "across those games.\n" },
 	{ "trivia", C_TRIVIA,
 	  "rolecall trivia --players LIST|--teams LIST [OPTION]...\n"
 	  "rolecall trivia host [OPTION]...\n"
@@ -140,6 +142,8 @@ static const struct usage_option options[] = {
 	{ OPT_NO_STREAK, 0, "no-streak", NULL, "trivia: no streak bonus", C_TRIVIA },
 	{ OPT_NAME, 0, "name", "NAME", "trivia join: your name in the game", C_TRIVIA },
 	{ OPT_TRIVIA, 0, "trivia", NULL, "report: trivia games instead of exams", C_REPORT },
+	{ OPT_LEADERBOARD, 0, "leaderboard", NULL, "report: with --trivia, players ranked "
+	  "across games", C_REPORT },
 	{ OPT_ALL, 0, "all", NULL, "report, export: every user", C_REPORT | C_EXPORT },
 	{ OPT_SINCE, 0, "since", "DATE", "report: attempts from DATE (YYYY-MM-DD, UTC) on",
 	  C_REPORT },

@@ -225,43 +225,86 @@ struct rt_run {
 	struct store *store;
 	FILE *out;
 	unsigned shown;
+	struct report_board *board;  /* --leaderboard; NULL: the games */
 };
+
+/* A game as it is now: the current round's answers tell whether it was
+ * played (read again when a running game moved on meanwhile).  0, 1 when
+ * it vanished, or -1 after printing why. */
+static int rt_read(struct rt_run *r, const struct rt_game *gm,
+		   struct store_trivia_state *st)
+{
+	struct rc_error err;
+	int rc = store_trivia_state(r->store, gm->g.id, gm->g.current_round, st, &err);
+
+	if (rc == 0 && st->game.current_round != gm->g.current_round)
+		rc = store_trivia_state(r->store, gm->g.id, st->game.current_round, st, &err);
+	if (rc < 0)
+		app_fail("%s", err.msg);
+	return rc;
+}
+
+static void rt_show(struct rt_run *r, const struct rt_game *gm,
+		    const struct store_trivia_state *st)
+{
+	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
+	unsigned n = rt_rank(st, r->cli->user, rank);
+
+	if (!n && r->cli->user)
+		return;
+	if (!strcmp(r->fmt, "csv"))
+		rt_csv_game(r->out, st, rank, n);
+	else if (!strcmp(r->fmt, "json"))
+		rt_json_game(r->out, st, gm->banks, rank, n, r->shown == 0);
+	else
+		rt_text_game(r->out, st, rank, n);
+	r->shown++;
+}
 
 static int rt_game(struct rt_run *r, const struct rt_game *gm)
 {
 	struct store_trivia_state *st = malloc(sizeof *st);
 	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
-	struct rc_error err;
-	unsigned n;
 	int rc;
 
 	if (!st) {
 		app_fail("out of memory");
 		return -1;
 	}
-	/* the current round's answers tell whether it was played (read again
-	 * when a running game moved on meanwhile) */
-	rc = store_trivia_state(r->store, gm->g.id, gm->g.current_round, st, &err);
-	if (rc == 0 && st->game.current_round != gm->g.current_round)
-		rc = store_trivia_state(r->store, gm->g.id, st->game.current_round, st, &err);
-	if (rc < 0)
-		app_fail("%s", err.msg);
-	n = rc == 0 ? rt_rank(st, r->cli->user, rank) : 0;
-	if (rc == 0 && (n || !r->cli->user)) {
-		if (!strcmp(r->fmt, "csv"))
-			rt_csv_game(r->out, st, rank, n);
-		else if (!strcmp(r->fmt, "json"))
-			rt_json_game(r->out, st, gm->banks, rank, n, r->shown == 0);
-		else
-			rt_text_game(r->out, st, rank, n);
-		r->shown++;
+	rc = rt_read(r, gm, st);
+	if (rc == 0 && !r->board)
+		rt_show(r, gm, st);
+	/* the board ranks everyone; --user picks a line when it is printed */
+	if (rc == 0 && r->board &&
+	    report_board_add(r->board, st, rank, rt_rank(st, NULL, rank)) < 0) {
+		app_fail("out of memory");
+		rc = -1;
 	}
 	free(st);
 	return rc < 0 ? -1 : 0;
 }
 
+static void rt_none(FILE *out)
+{
+	fputs("No trivia games yet; 'rolecall trivia --players \"Ana,Ben\"' starts "
+	      "one.\n", out);
+}
+
+static int rt_print_board(struct rt_run *r, const struct rt_games *gs)
+{
+	for (size_t i = 0; i < gs->n; i++)
+		if (rt_game(r, &gs->v[i]) < 0)
+			return -1;
+	if (!report_board_print(r->board, r->out, r->fmt, r->cli->user) &&
+	    !strcmp(r->fmt, "text"))
+		rt_none(r->out);
+	return 0;
+}
+
 static int rt_print(struct rt_run *r, const struct rt_games *gs)
 {
+	if (r->board)
+		return rt_print_board(r, gs);
 	if (!strcmp(r->fmt, "csv"))
 		fputs("game_id,code,kind,status,created_at,rounds,seconds,rank,player,"
 		      "score,right,time_ms,absent,rounds_played\n", r->out);
@@ -275,15 +318,15 @@ static int rt_print(struct rt_run *r, const struct rt_games *gs)
 	else if (!strcmp(r->fmt, "text") && r->shown)
 		fprintf(r->out, "\n%s\n", TRIVIA_TIE_RULE);
 	else if (!strcmp(r->fmt, "text"))
-		fputs("No trivia games yet; 'rolecall trivia --players \"Ana,Ben\"' starts "
-		      "one.\n", r->out);
+		rt_none(r->out);
 	return 0;
 }
 
 static int rt_check(const struct options *cli)
 {
 	if (cli->items || cli->certificate || cli->n_args) {
-		app_fail("report --trivia takes --format, --since, --user and --db only");
+		app_fail("report --trivia takes --leaderboard, --format, --since, --user "
+			 "and --db only");
 		return -1;
 	}
 	return 0;
@@ -292,7 +335,7 @@ static int rt_check(const struct options *cli)
 int report_trivia(const struct options *cli)
 {
 	struct store_trivia_filter f = { 0, NULL, cli->since, 0 };
-	struct rt_run r = { cli, cli->format ? cli->format : "text", NULL, stdout, 0 };
+	struct rt_run r = { cli, cli->format ? cli->format : "text", NULL, stdout, 0, NULL };
 	struct rt_games gs = { 0 };
 	struct rc_error err;
 	char path[4096];
@@ -304,7 +347,9 @@ int report_trivia(const struct options *cli)
 		app_fail("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (store_open_existing(path, &r.store, &err) < 0 ||
+	if (cli->leaderboard && !(r.board = report_board_new()))
+		app_fail("out of memory");
+	else if (store_open_existing(path, &r.store, &err) < 0 ||
 	    store_trivia_each_game(r.store, &f, rt_take, &gs, &err) < 0)
 		app_fail("%s", err.msg);
 	else if (gs.oom)
@@ -312,6 +357,7 @@ int report_trivia(const struct options *cli)
 	else
 		rc = rt_print(&r, &gs);
 	rt_free(&gs);
+	report_board_free(r.board);
 	store_close(r.store);
 	return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }
