@@ -168,7 +168,8 @@ def players(name, game_id):
 def hotseat(dbname, args, strategy, players_arg="Ana,Ben,Chen"):
     """Play a hot-seat game: strategy(q) -> a line to send, or None to let
     the time run out.  Returns (questions seen, exit code, output, stderr)."""
-    p = Proc(["trivia", "--plain", "--players", players_arg, "--db", db(dbname)] + args)
+    p = Proc(["trivia", "--plain", "--countdown", "0",
+              "--players", players_arg, "--db", db(dbname)] + args)
     seen = []
     while True:
         m = p.wait(QUESTION + r"|^== Podium ==")
@@ -218,8 +219,14 @@ def test_hotseat_exact_scores_without_speed():
     assert TIE_RULE in out
     # right or wrong stays hidden until everyone answered: no verdict before
     # the first reveal
-    first = out[:out.index("-- Answers to question 1 of 4 --")]
-    assert "right" not in first.split("Scoring:")[1].split("\n", 1)[1], first
+    first = out[out.index("[Q 1/4]"):out.index("-- Answers to question 1 of 4 --")]
+    assert "right" not in first, first
+    # the rules, as set, before the first question
+    assert out.index("\nRules:\n  A right answer earns 1000 points, however long it takes "
+                     "within the 2 seconds; a wrong or missing answer earns 0.\n"
+                     "  Right answers in a row add a streak bonus: +100 for the 2nd, +200 "
+                     "for the 3rd, ... up to +500; a miss resets it.\n  %s\n" % TIE_RULE) \
+        < out.index("[Q 1/4]"), out
     gid, code, kind, status, phase, rounds, limit, points, speed, streak, cur = \
         game_row("exact.db")
     assert (kind, status, phase, rounds, limit, points, speed, streak, cur) == \
@@ -316,7 +323,8 @@ NOT_PLAYED = "== The game ended before its first question was over; there is no 
 
 
 def test_teams_and_the_end_of_input():
-    p = Proc(["trivia", "--plain", "--teams", "Red,Blue", "--rounds", "3", "--time", "5",
+    p = Proc(["trivia", "--plain", "--countdown", "0",
+              "--teams", "Red,Blue", "--rounds", "3", "--time", "5",
               "--seed", "1", "--no-speed", "--db", db("teams.db")])
     for who, right in (("Red", True), ("Blue", False)):
         q = question(p.wait(QUESTION))
@@ -343,7 +351,8 @@ def test_teams_and_the_end_of_input():
 def test_no_podium_for_a_game_that_never_started():
     """Ended during its first question (Ana answered, Ben had not): no
     round was scored, so no podium and no ranking of zeros."""
-    p = Proc(["trivia", "--plain", "--players", "Ana,Ben", "--rounds", "2", "--time", "5",
+    p = Proc(["trivia", "--plain", "--countdown", "0",
+              "--players", "Ana,Ben", "--rounds", "2", "--time", "5",
               "--seed", "1", "--db", db("never.db")])
     q = question(p.wait(QUESTION))
     p.wait(r"^> ")
@@ -354,8 +363,48 @@ def test_no_podium_for_a_game_that_never_started():
     code = game_row("never.db")[1]
     assert out.endswith("\n%s\nGame %s is saved; 'rolecall report --trivia' lists it.\n"
                         % (NOT_PLAYED, code)), out
-    assert "Podium" not in out and "Full ranking" not in out and TIE_RULE not in out, out
+    end = out[out.rindex("[Q "):]
+    assert "Podium" not in end and "Full ranking" not in end and TIE_RULE not in end, out
     assert game_row("never.db")[3] == "abandoned"
+
+
+def test_countdown_before_each_question():
+    """--countdown 1 and 2: "Get ready: 2... 1..." before each question, which
+    shows (and its clock starts) only then; the time left stays with a
+    hosted player after its answer.  Every other test says --countdown 0."""
+    t0 = time.time()
+    p = subprocess.run([BIN, "trivia", "--plain", "--countdown", "1", "--players", "Ana",
+                        "--rounds", "2", "--time", "5", "--seed", "1", "--db",
+                        db("countdown.db")], input="1\n1\n", capture_output=True, text=True,
+                       env=env(), timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert time.time() - t0 >= 2.0
+    assert p.stdout.count("\n\nGet ready: 1...\n\n[Q ") == 2, p.stdout
+    assert re.search(r"\n  Ties are broken[^\n]*\n\nGet ready: 1\.\.\.\n\n\[Q 1/2\] ",
+                     p.stdout), p.stdout
+    # the answer's time runs from the question, not from the countdown
+    assert all(r[4] < 2000 for r in answers("countdown.db", game_row("countdown.db")[0]))
+    dbname = "countdown-hosted.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "2", "--rounds", "1",
+                 "--time", "20", "--seed", "3", "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
+    ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+    try:
+        host.wait(r"^\+ Ana joined\.")
+        ana.wait(r"You joined as Ana")
+        host.send("")
+        host.wait(r"^Get ready: 2\.\.\. 1\.\.\.\n\n\[Q 1/1\] ")
+        ana.wait(r"^Get ready: (2\.\.\. )?1\.\.\.\n\n\[Q 1/1\] ", keep=True)
+        q = question(ana.wait(QUESTION))
+        ana.wait(r"^You have 20 seconds\.\n> ")
+        ana.send(str(q["right"]))
+        m = ana.wait(r"^Answer saved; waiting for the others \((\d+) s left\)\.$")
+        assert 17 <= int(m.group(1)) <= 20, m.group(0)
+        elapsed = answers(dbname, game_row(dbname, code)[0])[0][4]
+        assert 0 <= elapsed < 3000, elapsed
+    finally:
+        host.kill()
+        ana.kill()
 
 
 def test_same_seed_same_questions():
@@ -385,7 +434,8 @@ def host_next(host, *players_seen):
 
 def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
     dbname = "hosted.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "4", "--time", "3", "--seed", "9",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0",
+                 "--rounds", "4", "--time", "3", "--seed", "9",
                  "--no-speed", "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
     ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
@@ -407,7 +457,7 @@ def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
         for pl in (ana, ben):
             pl.wait(r"^> ")
             pl.send(str(qs[1]["right"]))
-            pl.wait(r"Answer saved; waiting for the others\.")
+            pl.wait(r"Answer saved; waiting for the others \(\d+ s left\)\.")
         host.wait(r"Answered: 2 of 2\.")
         host_next(host, ana, ben)
         # round 2: Ben leaves (q); the round ends once Ana answered
@@ -477,7 +527,8 @@ def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
     if not shutil.which("faketime"):
         raise AssertionError("faketime is missing: scripts/setup.sh installs it")
     dbname = "clock.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "1", "--time", "20", "--seed", "3",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0",
+                 "--rounds", "1", "--time", "20", "--seed", "3",
                  "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
     ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
@@ -495,7 +546,7 @@ def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
             pl.wait(r"^You have (\d+) seconds\.")
             pl.wait(r"^> ")
             pl.send(str(q["right"]))
-            pl.wait(r"Answer saved; waiting for the others\.")
+            pl.wait(r"Answer saved; waiting for the others \(\d+ s left\)\.")
         host.wait(r"Answered: 2 of 2\.")
         gid = game_row(dbname, code)[0]
         rows = {r[1]: r for r in answers(dbname, gid)}
@@ -510,7 +561,7 @@ def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
 
 def test_host_quits_and_players_hear_of_it():
     dbname = "quit.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2", "--time", "5",
                  "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
     ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
@@ -534,7 +585,7 @@ def test_host_quits_and_players_hear_of_it():
 
 def test_host_quits_in_the_lobby_and_nobody_gets_a_podium():
     dbname = "lobbyquit.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2", "--time", "5",
                  "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
     ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
@@ -560,7 +611,7 @@ def test_host_killed_shows_as_interrupted():
     heartbeat is fresh the game is running, once it is older than 15 s the
     report says interrupted."""
     dbname = "killed.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2", "--time", "5",
                  "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
     try:
@@ -638,7 +689,7 @@ def play_until(dbname, players_arg, rounds, plan, stop=None, who="--players"):
     """A hot-seat game with --no-speed: plan[who] is a string of R (right)
     and W (wrong) per round; stop=(round, who) ends the input when that
     turn's question shows."""
-    p = Proc(["trivia", "--plain", who, players_arg, "--rounds", str(rounds),
+    p = Proc(["trivia", "--plain", "--countdown", "0", who, players_arg, "--rounds", str(rounds),
               "--time", "5", "--seed", "5", "--no-speed", "--db", db(dbname)])
     while True:
         m = p.wait(QUESTION + r"|^== ")
@@ -711,7 +762,8 @@ def test_leaderboard_lines_up_by_display_width():
     """Names padded by the columns they take, not their bytes: "José" is 5
     bytes in 4 columns, "王芳芳" 9 bytes in 6."""
     cols = {"Ana": 3, "José": 4, "王芳芳": 6}
-    p = subprocess.run([BIN, "trivia", "--plain", "--players", ",".join(cols), "--rounds", "1",
+    p = subprocess.run([BIN, "trivia", "--plain", "--countdown", "0",
+                        "--players", ",".join(cols), "--rounds", "1",
                         "--time", "5", "--seed", "3", "--db", db("widths.db")],
                        input="1\n" * 3, capture_output=True, text=True, timeout=60,
                        env=dict(env(), LC_ALL="C.UTF-8"))
@@ -736,6 +788,10 @@ def test_usage_errors():
         (["trivia", "--plain", "--players", "Ana", "--time", "0"], "from 1 to 600"),
         (["trivia", "--plain", "--players", "Ana", "--time", "1.5"], "whole number"),
         (["trivia", "--plain", "--players", "Ana", "--rounds", "0"], "from 1 to 100"),
+        (["trivia", "--plain", "--players", "Ana", "--countdown", "11"],
+         "--countdown (seconds before each trivia question) needs a whole number from 0 "
+         "to 10, not '11'"),
+        (["trivia", "--plain", "join", "ABCDE", "--countdown", "0"], "the host sets the game"),
         (["trivia", "--plain", "join"], "takes the game's code"),
         (["trivia", "--plain", "join", "K0OI1"], "is not a game code"),
         (["trivia", "--plain", "join", "ABCDE", "--rounds", "3"], "the host sets the game"),

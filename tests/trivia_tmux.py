@@ -83,6 +83,18 @@ def expected_points(elapsed, limit_ms, streak):
     return pts + (min((streak - 1) * 100, 500) if streak >= 2 else 0)
 
 
+def flat(screen):
+    """The screen's words in order, blanks and line breaks as one space:
+    sentences compare exactly whatever the wrapping."""
+    return " ".join(screen.split())
+
+
+RULES = ("How it scores A right answer earns 1000 points at once, down to 500 at the last of "
+         "the %d seconds; a wrong or missing answer earns 0. Right answers in a row add a "
+         "streak bonus: +100 for the 2nd, +200 for the 3rd, ... up to +500; a miss resets "
+         "it. " + TIE_RULE)
+
+
 def db_rows(db, sql, *args):
     return testlib.query(testlib.db(os.path.join(TMP, db)), sql, args)
 
@@ -91,10 +103,16 @@ def db_rows(db, sql, *args):
 
 def test_hotseat_game_with_fixed_seed():
     db = "hotseat.db"
-    p = Pane(["trivia", "--players", "Ana,Ben", "--rounds", "2", "--time", "4",
+    p = Pane(["trivia", "--countdown", "0", "--players", "Ana,Ben", "--rounds", "2", "--time", "4",
               "--seed", "21"], db)
     try:
         seen = []
+        # the rules first, as this game sets them
+        s = p.wait(r"^ Trivia · the rules(?s:.*)Enter first question")
+        assert ("Players: Ana, Ben 2 questions, 4 seconds each. " + RULES % 4 +
+                " Press Enter for the first question; Ana has the keyboard first.") \
+            in flat(s), s
+        p.keys("Enter")
         # round 1: Ana right (by number), Ben wrong (by letter)
         s = p.wait(r"Pass the keyboard to Ana\.(?s:.*)Enter show the question")
         assert "question 1 of 2" in s
@@ -166,6 +184,10 @@ def test_menu_trivia_names_then_end_early():
         p.literal("Kim")
         s = p.wait(r"Jo, Kim")
         p.keys("Enter")
+        s = p.wait(r"^ Trivia · the rules(?s:.*)Enter first question")
+        assert "Players: Jo, Kim 10 questions, 20 seconds each, each after a 3-second " \
+            "countdown. " + RULES % 20 in flat(s), s
+        p.keys("Enter")
         p.wait(r"Pass the keyboard to Jo\.")
         # a resize redraws the same view; too small says so and keeps it
         p.resize(50, 12)
@@ -192,11 +214,75 @@ def test_menu_trivia_names_then_end_early():
     assert db_rows(db, "SELECT status FROM trivia_games") == [("abandoned",)]
 
 
+def test_countdown_before_the_question():
+    """--countdown 2: "Get ready: 2", "Get ready: 1", then the question,
+    whose clock starts only then."""
+    db = "countdown.db"
+    p = Pane(["trivia", "--countdown", "2", "--players", "Ana", "--rounds", "1", "--time",
+              "9", "--seed", "3"], db)
+    try:
+        p.wait(r"Trivia · the rules")
+        p.keys("Enter")
+        p.wait(r"Pass the keyboard to Ana\.")
+        p.keys("Enter")
+        s = p.wait(r"^ Ana · question 1 of 1\s*$(?s:.*)^     Get ready: 2\s*$")
+        assert "Question" not in s and "answer ·" not in s, s  # nothing to answer yet
+        p.keys("1")  # not an answer: there is no question yet
+        p.wait(r"^     Get ready: 1\s*$")
+        q = question_on(p, "Ana")
+        assert re.search(r"9 s left", p.screen()), p.screen()
+        p.keys(str(q["right"]))
+        p.wait(r"^ Answers(?s:.*)Enter leaderboard")
+        p.keys("Enter", "Enter")
+        p.wait(r"^ Podium")
+        p.keys("Enter")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    rows = db_rows(db, "SELECT player, correct, elapsed_ms FROM trivia_answers")
+    assert len(rows) == 1 and rows[0][1] == 1 and rows[0][2] < 2000, rows
+
+
 # ---- several terminals -----------------------------------------------------
+
+def test_hosted_countdown_and_the_time_left_after_answering():
+    """The host's countdown shows on every terminal from the same start;
+    a player who answered still sees the round's time left."""
+    db = "countdown-shared.db"
+    host = Pane(["trivia", "host", "--countdown", "2", "--rounds", "1", "--time", "30",
+                 "--seed", "4"], db, user="host")
+    ana = None
+    try:
+        s = host.wait(r"rolecall trivia join (\w+) --name NAME")
+        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+        # the lobby says what scores
+        assert RULES % 30 in flat(s), s
+        ana = Pane(["trivia", "join", code, "--name", "Ana"], db, user="ana")
+        s = ana.wait(r"You joined game %s as Ana\.(?s:.*)Players here" % code)
+        assert RULES % 30 in flat(s), s
+        host.wait(r"Players here: 1")
+        host.keys("Enter")
+        for pl in (host, ana):
+            pl.wait(r"Get ready: [12]")
+        host.wait(r"Trivia host · question 1 of 1(?s:.*)Answered: 0 of 1")
+        q = question_on(ana, "Ana")
+        ana.keys(str(q["right"]))
+        s = ana.wait(r"Your answer is saved\.")
+        m = re.search(r"^ Trivia · game %s · Ana +(\d+) s left\s*$" % code, s, re.M)
+        assert m and 25 <= int(m.group(1)) <= 30, s
+        host.wait(r"^ Answers +question 1 of 1")
+    finally:
+        host.close()
+        if ana:
+            ana.close()
+    rows = db_rows(db, "SELECT player, correct, elapsed_ms FROM trivia_answers")
+    assert rows[0][:2] == ("Ana", 1) and 0 <= rows[0][2] < 3000, rows
+
 
 def test_host_and_two_players_with_one_quitting():
     db = "shared.db"
-    host = Pane(["trivia", "host", "--rounds", "3", "--time", "20", "--seed", "5"], db,
+    host = Pane(["trivia", "host", "--countdown", "0",
+                 "--rounds", "3", "--time", "20", "--seed", "5"], db,
                 user="host")
     players = []
     try:

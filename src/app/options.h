@@ -44,6 +44,7 @@ struct options {
 	const char *name;     /* trivia join: the player's name */
 	unsigned rounds;      /* trivia: questions; 0 when not given */
 	long points;          /* trivia: 0, 1000 or 2000; -1 when not given */
+	long countdown;       /* trivia: seconds before each question; -1 when not given */
 	int no_speed;         /* trivia: no points for speed */
 	int no_streak;        /* trivia: no streak bonus */
 };

@@ -232,6 +232,7 @@ static void tgame_setup(struct tgame *g, const struct tgame_config *cfg, int hos
 	sg->points = cfg->points;
 	sg->speed = cfg->speed;
 	sg->streak = cfg->streak;
+	g->countdown_ms = (int64_t)cfg->countdown * 1000;
 	tgame_rules(g);
 }
 
@@ -688,8 +689,10 @@ int tgame_start_round(struct tgame *g, struct rc_error *err)
 	if (g->role == TGAME_HOST && g->game.status == STORE_TRIVIA_LOBBY &&
 	    !tgame_present(g, &dummy))
 		return rc_error_set(err, "no player has joined yet");
+	/* players read the start and count down to it: nothing else says a
+	 * countdown runs */
 	return tgame_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, next,
-			   tgame_now(g), err);
+			   tgame_now(g) + (g->role == TGAME_HOST ? g->countdown_ms : 0), err);
 }
 
 const struct tgame_question *tgame_question(const struct tgame *g)
@@ -811,6 +814,13 @@ int64_t tgame_ms_left(const struct tgame *g, int64_t now_ms)
 	int64_t left = g->game.round_started_at_ms + g->rules.limit_ms - now_ms;
 
 	return left > 0 ? left : 0;
+}
+
+int64_t tgame_ms_to_start(const struct tgame *g, int64_t now_ms)
+{
+	int64_t wait = g->game.round_started_at_ms - now_ms;
+
+	return g->game.phase == STORE_TRIVIA_QUESTION && wait > 0 ? wait : 0;
 }
 
 int tgame_round_over(const struct tgame *g, int64_t now_ms)

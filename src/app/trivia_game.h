@@ -39,6 +39,9 @@
 #define TGAME_MAX_ROUNDS 100
 #define TGAME_DEFAULT_SECONDS 20
 #define TGAME_MAX_SECONDS 600
+/* The 3-2-1 before each question (--countdown), in seconds. */
+#define TGAME_DEFAULT_COUNTDOWN 3
+#define TGAME_MAX_COUNTDOWN 10
 #define TGAME_CODE_LEN 5
 /* How often a shared game is read again, and a heartbeat written. */
 #define TGAME_POLL_MS 200
@@ -65,6 +68,7 @@ struct tgame_config {
 	int teams;
 	unsigned rounds;          /* 0: TGAME_DEFAULT_ROUNDS */
 	unsigned seconds;         /* per question; 0: TGAME_DEFAULT_SECONDS */
+	unsigned countdown;       /* seconds before each question shows */
 	unsigned points;          /* P: 0, 1000 or 2000 */
 	int speed, streak;
 	uint64_t seed;
@@ -97,6 +101,7 @@ struct tgame {
 	char my_name[STORE_TRIVIA_NAME_MAX + 1];
 	int64_t beat_ms;                  /* the last heartbeat written */
 	int64_t clock_offset_ms;          /* the store's clock minus ours */
+	int64_t countdown_ms;             /* host and hot seat: before each question */
 	unsigned version;                 /* changes whenever anything shown does */
 	unsigned played;                  /* rounds scored (store_trivia_played) */
 };
@@ -130,9 +135,11 @@ int tgame_parse_names(const char *list, const char *what, char ***names,
  * (STORE_TRIVIA_CODE_MAX + 1 bytes); -1 with why in err. */
 int tgame_parse_code(const char *arg, char *code, struct rc_error *err);
 
-/* The trivia options: --time SECONDS (per question), --rounds N and
- * --points 0|1000|2000.  Print why and return -1 when the value is not one. */
+/* The trivia options: --time SECONDS (per question), --rounds N,
+ * --points 0|1000|2000 and --countdown SECONDS.  Print why and return -1
+ * when the value is not one. */
 int tgame_parse_seconds(const char *s, unsigned *seconds);
+int tgame_parse_countdown(const char *s, long *seconds);
 int tgame_parse_rounds(const char *s, unsigned *rounds);
 int tgame_parse_points(const char *s, long *points);
 
@@ -174,8 +181,10 @@ void tgame_free(struct tgame *g);
  * 0 when not, -1 on error. */
 int tgame_poll(struct tgame *g, struct rc_error *err);
 
-/* Host and hot seat: ask the next question now (the game starts with the
- * first); a hosted game needs a player present. */
+/* Host and hot seat: ask the next question (the game starts with the
+ * first); a hosted game needs a player present.  A hosted round starts
+ * (its clock and its question) after the countdown, the same moment on
+ * every terminal; the hot seat counts down each turn itself. */
 int tgame_start_round(struct tgame *g, struct rc_error *err);
 
 /* Player `who` answers the current question: position as shown, -1 for
@@ -205,6 +214,8 @@ const struct tgame_question *tgame_question(const struct tgame *g);
 int tgame_last_round(const struct tgame *g);
 /* Milliseconds left in a shared round at now_ms (0 when out). */
 int64_t tgame_ms_left(const struct tgame *g, int64_t now_ms);
+/* Milliseconds until a shared round's question shows (0 once it has). */
+int64_t tgame_ms_to_start(const struct tgame *g, int64_t now_ms);
 /* Players present, and how many of them answered the current round. */
 unsigned tgame_present(const struct tgame *g, unsigned *answered);
 /* 1 when the host has not been heard from for TGAME_HOST_STALE_MS. */

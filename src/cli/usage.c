@@ -135,6 +135,8 @@ static const struct usage_option options[] = {
 	  C_TRIVIA },
 	{ OPT_TEAMS, 0, "teams", "LIST", "trivia: teams taking turns, as \"Red,Blue\"", C_TRIVIA },
 	{ OPT_ROUNDS, 0, "rounds", "N", "trivia: number of questions (default 10)", C_TRIVIA },
+	{ OPT_COUNTDOWN, 0, "countdown", "SECONDS", "trivia: the 3-2-1 before each question "
+	  "(default 3; 0: none)", C_TRIVIA },
 	{ OPT_POINTS, 0, "points", "P", "trivia: points for a right answer: 0, 1000 or 2000",
 	  C_TRIVIA },
 	{ OPT_NO_SPEED, 0, "no-speed", NULL, "trivia: no extra points for faster answers",

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,23 +75,14 @@ static int tp_name_width(const struct tgame *g)
 	return w;
 }
 
+/* What scores, before the first question: the same sentences as the UI's. */
 static void tp_rules(const struct tplain *p)
 {
-	const struct trivia_rules *r = &p->g->rules;
+	char line[256];
 
-	if (!r->points)
-		fputs("Scoring: no points this game, just the answers.\n", p->out);
-	else if (r->speed)
-		fprintf(p->out, "Scoring: a right answer earns %u points when instant, "
-			"down to %u at the last moment", r->points, r->points / 2);
-	else
-		fprintf(p->out, "Scoring: a right answer earns %u points", r->points);
-	if (r->points && r->streak)
-		fprintf(p->out, "; +%d for a 2nd right answer in a row, +%d for a 3rd, "
-			"... up to +%d", TRIVIA_STREAK_STEP, 2 * TRIVIA_STREAK_STEP,
-			TRIVIA_STREAK_CAP);
-	if (r->points)
-		fputs(".\n", p->out);
+	fputs("Rules:\n", p->out);
+	for (unsigned i = 0; trivia_rules_text(&p->g->rules, i, line, sizeof line); i++)
+		fprintf(p->out, "  %s\n", line);
 }
 
 static void tp_intro(const struct tplain *p)
@@ -289,6 +281,38 @@ static enum tp_end tp_game_error(struct rc_error *err)
 	return TP_FAIL;
 }
 
+/*
+ * The 3-2-1 until app_ms reaches until_ms: "Get ready: 3... 2... 1...",
+ * each number as its second comes.  Input is not read meanwhile (a
+ * script's answers wait in the pipe for the question); idle, every
+ * TGAME_POLL_MS, keeps a shared game's heartbeat and returns 1 to stop
+ * (the game moved), -1 on an error it printed.
+ */
+static int tp_countdown(struct tplain *p, int64_t until_ms, int (*idle)(struct tplain *p))
+{
+	int64_t shown = -1, left;
+	int r = 0;
+
+	while (r == 0 && (left = until_ms - app_ms()) > 0) {
+		int64_t secs = (left + 999) / 1000, nap = left - (secs - 1) * 1000;
+
+		if (secs != shown) {
+			fprintf(p->out, "%s%" PRId64 "...", shown < 0 ? "\nGet ready: " : " ",
+				secs);
+			fflush(p->out);
+			shown = secs;
+		}
+		if (idle && nap > tgame_poll_ms(p->g))
+			nap = tgame_poll_ms(p->g);
+		(void)poll(NULL, 0, (int)nap);
+		if (idle)
+			r = idle(p);
+	}
+	if (shown >= 0)
+		fputc('\n', p->out);
+	return r;
+}
+
 /* Ask the current question until an answer, the deadline or q.  *pos is
  * the answer (-1: none), *elapsed its time from shown_ms.  With idle, a
  * shared round can close under the prompt (TP_STOP in *how). */
@@ -345,6 +369,7 @@ static enum tp_end tp_turn(struct tplain *p, unsigned who)
 	snprintf(msg, sizeof msg, "\nPass the keyboard to %s - press Enter.", name);
 	if ((end = tp_enter(p, msg, NULL)) != TP_ON)
 		return end;
+	tp_countdown(p, app_ms() + g->countdown_ms, NULL);
 	tp_question(p, name);
 	fprintf(p->out, "You have %" PRId64 " seconds.\n", g->rules.limit_ms / 1000);
 	shown = app_ms();
@@ -515,6 +540,9 @@ static enum tp_end tp_host_round(struct tplain *p)
 
 	if (tgame_start_round(g, &err) < 0)
 		return tp_game_error(&err);
+	/* the host's 10 seconds at most without a poll are well within its
+	 * heartbeat's TGAME_HOST_STALE_MS */
+	tp_countdown(p, app_ms() + tgame_ms_to_start(g, tgame_now(g)), NULL);
 	tp_question(p, NULL);
 	present = tgame_present(g, &p->answered);
 	fprintf(p->out, "%" PRId64 " seconds. Answered: 0 of %u.\n", g->rules.limit_ms / 1000,
@@ -591,10 +619,14 @@ static enum tp_end tp_player_ask(struct tplain *p)
 {
 	struct tgame *g = p->g;
 	struct rc_error err;
-	int64_t left = tgame_ms_left(g, tgame_now(g)), elapsed = 0;
+	int64_t left, elapsed = 0;
 	enum tp_end end;
 	int pos, rc;
 
+	if ((rc = tp_countdown(p, app_ms() + tgame_ms_to_start(g, tgame_now(g)),
+			       tp_player_idle)) != 0)
+		return rc < 0 ? TP_FAIL : TP_ON; /* the game moved on meanwhile */
+	left = tgame_ms_left(g, tgame_now(g));
 	tp_question(p, NULL);
 	if (g->me >= 0 && g->players[g->me].s.answered) {
 		fputs("You have answered this one; waiting for the others.\n", p->out);
@@ -612,8 +644,12 @@ static enum tp_end tp_player_ask(struct tplain *p)
 		return TP_ON;
 	if ((rc = tgame_answer(g, (unsigned)g->me, pos, 0, &err)) < 0)
 		return tp_game_error(&err);
-	fputs(rc ? "Too late: the round is closed.\n" :
-		   "Answer saved; waiting for the others.\n", p->out);
+	/* the time left is the others' now: line mode says it once */
+	if (rc)
+		fputs("Too late: the round is closed.\n", p->out);
+	else
+		fprintf(p->out, "Answer saved; waiting for the others (%" PRId64 " s left).\n",
+			(tgame_ms_left(g, tgame_now(g)) + 999) / 1000);
 	return TP_ON;
 }
 

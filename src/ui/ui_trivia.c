@@ -58,7 +58,9 @@ static int ui_tv_hotseat(struct ui *ui, const struct tgame_config *cfg)
 
 	if (tgame_new_hotseat(ui->app, cfg, &ui->trivia->g, &err) < 0)
 		return ui_tv_fail(ui, &err);
-	return ui_tv_round(ui);
+	/* what scores, before the first question */
+	ui_tv_view(ui, UI_TV_RULES);
+	return 0;
 }
 
 static int ui_tv_host(struct ui *ui, const struct tgame_config *cfg)
@@ -184,8 +186,8 @@ static int ui_tv_answer(struct ui *ui, int position)
 	return 0;
 }
 
-/* Host and hot seat: lobby -> first question, reveal -> board, board ->
- * next question or podium. */
+/* Host and hot seat: rules or lobby -> first question, reveal -> board,
+ * board -> next question or podium. */
 static int ui_tv_next(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
@@ -193,6 +195,8 @@ static int ui_tv_next(struct ui *ui)
 	unsigned answered;
 
 	switch (t->view) {
+	case UI_TV_RULES:
+		break;
 	case UI_TV_LOBBY:
 		if (!tgame_present(t->g, &answered)) {
 			snprintf(t->message, sizeof t->message, "Nobody has joined yet.");
@@ -219,7 +223,8 @@ static int ui_tv_next(struct ui *ui)
 		return ui_tv_round(ui);
 	if (tgame_start_round(t->g, &err) < 0)
 		return ui_tv_fail(ui, &err);
-	ui_tv_view(ui, UI_TV_ROUND);
+	ui_tv_view(ui, tgame_ms_to_start(t->g, tgame_now(t->g)) ? UI_TV_COUNTDOWN :
+		   UI_TV_ROUND);
 	return 0;
 }
 
@@ -259,7 +264,8 @@ int ui_trivia_act(struct ui *ui)
 	case UI_TV_MOVE_SHOW:
 		t->sel = 0;
 		t->shown_ms = 0; /* the clock starts when the question is drawn */
-		ui_tv_view(ui, UI_TV_QUESTION);
+		t->ready_ms = app_ms() + t->g->countdown_ms;
+		ui_tv_view(ui, t->g->countdown_ms ? UI_TV_COUNTDOWN : UI_TV_QUESTION);
 		return 0;
 	case UI_TV_MOVE_ANSWER: return ui_tv_answer(ui, t->sel);
 	case UI_TV_MOVE_NEXT: return ui_tv_next(ui);
@@ -270,12 +276,35 @@ int ui_trivia_act(struct ui *ui)
 
 /* ---- the clock and the shared game ---- */
 
+/* A player who answered still sees the round's clock run for the others. */
+static int ui_tv_wait_clock(const struct ui_trivia *t)
+{
+	return t->view == UI_TV_WAIT && t->g->role == TGAME_PLAYER && !t->left &&
+	       t->g->game.status == STORE_TRIVIA_RUNNING &&
+	       t->g->game.phase == STORE_TRIVIA_QUESTION &&
+	       t->round == t->g->game.current_round &&
+	       !tgame_ms_to_start(t->g, tgame_now(t->g));
+}
+
+int64_t ui_trivia_countdown_ms(const struct ui *ui)
+{
+	const struct ui_trivia *t = ui->trivia;
+	int64_t ms;
+
+	if (!t || !t->g || t->view != UI_TV_COUNTDOWN)
+		return 0;
+	ms = t->g->role == TGAME_HOTSEAT ? t->ready_ms - app_ms() :
+	     tgame_ms_to_start(t->g, tgame_now(t->g));
+	return ms > 0 ? ms : 0;
+}
+
 int64_t ui_trivia_seconds_left(const struct ui *ui, int64_t *ms_left)
 {
 	const struct ui_trivia *t = ui->trivia;
 	int64_t ms;
 
-	if (!t || !t->g || (t->view != UI_TV_QUESTION && t->view != UI_TV_ROUND))
+	if (!t || !t->g || (t->view != UI_TV_QUESTION && t->view != UI_TV_ROUND &&
+			    !ui_tv_wait_clock(t)))
 		return -1;
 	if (t->g->role == TGAME_HOTSEAT)
 		ms = t->shown_ms ? t->shown_ms + t->g->rules.limit_ms - app_ms() :
@@ -310,7 +339,9 @@ static void ui_tv_follow(struct ui *ui)
 		t->round = s->current_round;
 		t->sel = 0;
 		t->message[0] = '\0';
-		ui_tv_view(ui, answered ? UI_TV_WAIT : UI_TV_QUESTION);
+		ui_tv_view(ui, answered ? UI_TV_WAIT :
+			   tgame_ms_to_start(t->g, tgame_now(t->g)) ? UI_TV_COUNTDOWN :
+			   UI_TV_QUESTION);
 		return;
 	case STORE_TRIVIA_REVEAL:
 		if (t->view != UI_TV_REVEAL)
@@ -362,6 +393,26 @@ static int ui_tv_host_tick(struct ui *ui)
 	return 1;
 }
 
+/* The 3-2-1 ends in the question (the host's round); redrawn as each
+ * second comes. */
+static int ui_tv_countdown(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	int64_t ms = ui_trivia_countdown_ms(ui);
+
+	if (t->view != UI_TV_COUNTDOWN)
+		return 0;
+	if (ms > 0) {
+		if ((ms + 999) / 1000 != t->shown_secs)
+			ui->dirty = 1;
+		return 0;
+	}
+	ui->help = 0;
+	t->ask_quit = 0;
+	ui_tv_view(ui, t->g->role == TGAME_HOST ? UI_TV_ROUND : UI_TV_QUESTION);
+	return 1;
+}
+
 static int ui_tv_clock(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
@@ -395,6 +446,8 @@ int ui_trivia_tick(struct ui *ui)
 		return 0;
 	if (t->g->role != TGAME_HOTSEAT && (r = ui_tv_poll(ui)) < 0)
 		return -1;
+	if (r == 0)
+		r = ui_tv_countdown(ui);
 	if (r == 0 && t->g->role == TGAME_HOST)
 		r = ui_tv_host_tick(ui);
 	if (r == 0)
@@ -402,27 +455,37 @@ int ui_trivia_tick(struct ui *ui)
 	return r;
 }
 
-int ui_trivia_wait_ms(const struct ui *ui, int idle_ms)
+/* Milliseconds until the number on screen (the 3-2-1 or the clock's
+ * seconds) changes; -1 when none is running. */
+static int64_t ui_tv_next_change(const struct ui *ui)
 {
 	const struct ui_trivia *t = ui->trivia;
 	int64_t ms;
-	int wait;
+
+	if (t->view == UI_TV_COUNTDOWN)
+		ms = ui_trivia_countdown_ms(ui);
+	else if (ui_trivia_seconds_left(ui, &ms) < 0 ||
+		 (t->g->role == TGAME_HOTSEAT && !t->shown_ms))
+		return -1;
+	return ms <= 0 ? 0 : (ms - 1) % 1000 + 1;
+}
+
+static int ui_tv_sooner(int wait, int64_t ms)
+{
+	return ms >= 0 && (wait < 0 || ms < wait) ? (int)ms : wait;
+}
+
+int ui_trivia_wait_ms(const struct ui *ui, int idle_ms)
+{
+	const struct ui_trivia *t = ui->trivia;
+	int wait = idle_ms;
 
 	if (!t || !t->g || ui->screen != UI_SCR_TRIVIA || t->left)
 		return idle_ms;
-	if (t->g->role != TGAME_HOTSEAT && t->g->game.status < STORE_TRIVIA_DONE) {
-		int poll_ms = tgame_poll_ms(t->g);
-
-		/* the countdown still ticks every second at most */
-		if (poll_ms > 1000)
-			poll_ms = 1000;
-		return idle_ms >= 0 && idle_ms < poll_ms ? idle_ms : poll_ms;
-	}
-	if (ui_trivia_seconds_left(ui, &ms) < 0 || !t->shown_ms)
-		return idle_ms;
-	/* until the shown seconds change: the countdown never skips one */
-	wait = ms <= 0 ? 0 : (int)((ms - 1) % 1000) + 1;
-	return idle_ms >= 0 && idle_ms < wait ? idle_ms : wait;
+	if (t->g->role != TGAME_HOTSEAT && t->g->game.status < STORE_TRIVIA_DONE)
+		wait = ui_tv_sooner(wait, tgame_poll_ms(t->g));
+	/* until the number shown changes: a countdown never skips one */
+	return ui_tv_sooner(wait, ui_tv_next_change(ui));
 }
 
 int ui_trivia_wake_fd(const struct ui *ui)

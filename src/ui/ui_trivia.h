@@ -5,7 +5,9 @@
  * action and one "move" action:
  *
  *   setup      (from the menu) the players' names, typed in a field;
+ *   rules      hot seat, before the first question: what scores;
  *   handover   hot seat: "pass the keyboard to Ana — press Enter";
+ *   countdown  the 3-2-1 before a question shows (every role);
  *   question   the question and its countdown;
  *   lobby      host: the game code, who has joined, Enter starts;
  *   round      host: the question, its countdown, how many answered;
@@ -30,7 +32,9 @@
 
 enum ui_tv_view {
 	UI_TV_SETUP,
+	UI_TV_RULES,
 	UI_TV_HANDOVER,
+	UI_TV_COUNTDOWN,
 	UI_TV_QUESTION,
 	UI_TV_LOBBY,
 	UI_TV_ROUND,
@@ -43,9 +47,9 @@ enum ui_tv_view {
 enum ui_tv_move {
 	UI_TV_MOVE_NONE,
 	UI_TV_MOVE_CREATE,  /* setup: start a hot-seat game with the names typed */
-	UI_TV_MOVE_SHOW,    /* handover: show the question, start the clock */
+	UI_TV_MOVE_SHOW,    /* handover: count down, then show the question */
 	UI_TV_MOVE_ANSWER,  /* question: answer with sel */
-	UI_TV_MOVE_NEXT,    /* lobby, reveal, board: on to what comes next */
+	UI_TV_MOVE_NEXT,    /* rules, lobby, reveal, board: on to what comes next */
 	UI_TV_MOVE_QUIT,    /* confirmed: end the game (leave it, as a player) */
 };
 
@@ -58,6 +62,7 @@ struct ui_trivia {
 	int sel;                  /* the highlighted option */
 	unsigned round;           /* player: the round the question view is for */
 	int64_t shown_ms;         /* hot seat: app_ms when the question showed */
+	int64_t ready_ms;         /* hot seat: app_ms when its countdown ends */
 	int64_t shown_secs;       /* the countdown as last drawn */
 	int64_t polled_ms;        /* shared game: app_ms of the last poll */
 	int woken;                /* a change was announced: poll now */
@@ -92,9 +97,12 @@ void ui_trivia_woken(struct ui *ui);
  * scores so far stand), a player leaves. */
 void ui_trivia_end(struct ui *ui);
 
-/* Seconds left on the countdown shown now (0 when out), -1 when the view
- * has none. */
+/* Seconds left on the question's clock shown now (0 when out), -1 when
+ * the view has none: the question, the host's round, and a player's wait
+ * while the round it answered is open. */
 int64_t ui_trivia_seconds_left(const struct ui *ui, int64_t *ms_left);
+/* Milliseconds of the 3-2-1 left on the countdown view (0 when over). */
+int64_t ui_trivia_countdown_ms(const struct ui *ui);
 
 /* ---- the views (ui_trivia_draw.c) ------------------------------------ */
 

@@ -150,6 +150,77 @@ static enum ui_action ui_tv_setup_key(struct ui *ui, const struct ui_key *k)
 	return UI_ACT_REDRAW;
 }
 
+/* ---- rules and countdown ---- */
+
+/* What scores, as this game sets it: the same sentences as line mode's. */
+static void ui_tv_rules_block(struct ui *ui, struct ui_doc *d)
+{
+	char line[256];
+
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "How it scores");
+	for (unsigned i = 0; trivia_rules_text(&ui_tv(ui)->g->rules, i, line, sizeof line);
+	     i++)
+		ui_doc_para(ui, d, 2, A_NORMAL, line);
+}
+
+static void ui_tv_rules_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	char names[STORE_TRIVIA_FILE_PLAYERS * (STORE_TRIVIA_NAME_MAX + 2) + 1];
+	size_t at = 0;
+
+	for (unsigned i = 0; i < g->n_players && at < sizeof names; i++)
+		at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", i ? ", " : "",
+				       g->players[i].s.name);
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "%s: %s", g->game.teams ? "Teams" : "Players",
+		     names);
+	if (g->countdown_ms)
+		ui_doc_paraf(ui, d, 0, A_NORMAL, "%u questions, %" PRId64 " seconds each, "
+			     "each after a %" PRId64 "-second countdown.", g->game.rounds,
+			     g->rules.limit_ms / 1000, g->countdown_ms / 1000);
+	else
+		ui_doc_paraf(ui, d, 0, A_NORMAL, "%u questions, %" PRId64 " seconds each.",
+			     g->game.rounds, g->rules.limit_ms / 1000);
+	ui_doc_skip(d, 1);
+	ui_tv_rules_block(ui, d);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_KEY], "Press Enter for the first question; "
+		     "%s has the keyboard first.", g->players[0].s.name);
+}
+
+/* "Ana · question 2 of 5", "Trivia host · ...": the question's header. */
+static void ui_tv_question_title(struct ui *ui, char *buf, size_t len)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	char where[48];
+
+	ui_tv_where(g, where, sizeof where);
+	snprintf(buf, len, "%s \u00b7 %s", g->role == TGAME_PLAYER ? g->my_name :
+		 g->role == TGAME_HOST ? "Trivia host" :
+		 g->players[ui_tv(ui)->turn].s.name, where);
+}
+
+static void ui_tv_countdown_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	t->shown_secs = (ui_trivia_countdown_ms(ui) + 999) / 1000;
+	ui_doc_skip(d, 2);
+	ui_doc_paraf(ui, d, 4, ui->style[UI_ST_TITLE], "Get ready: %" PRId64, t->shown_secs);
+}
+
+static void ui_tv_countdown_draw(struct ui *ui)
+{
+	char title[160];
+
+	ui_tv_question_title(ui, title, sizeof title);
+	ui_draw_header(ui, title, NULL);
+	ui_doc_show(ui, 2, LINES - 1, ui_tv_countdown_fill);
+	ui_tv_status(ui, ui_tv(ui)->g->role == TGAME_PLAYER ?
+		     "the question is coming \u00b7 ? help \u00b7 q leave the game" :
+		     "the question is coming \u00b7 ? help \u00b7 q quit");
+}
+
 /* ---- handover and question ---- */
 
 static void ui_tv_handover_fill(struct ui *ui, struct ui_doc *d)
@@ -201,16 +272,13 @@ static void ui_tv_question_draw(struct ui *ui)
 {
 	struct ui_trivia *t = ui_tv(ui);
 	const struct tgame_question *tq = tgame_question(t->g);
-	const char *who = t->g->role == TGAME_PLAYER ? t->g->my_name :
-			  t->g->players[t->turn].s.name;
-	char title[160], right[32], where[48], keys[128];
+	char title[160], right[32], keys[128];
 
 	/* The answer time runs from the first time the question is seen, not
 	 * from a redraw after a resize. */
 	if (!t->shown_ms)
 		t->shown_ms = app_ms();
-	ui_tv_where(t->g, where, sizeof where);
-	snprintf(title, sizeof title, "%s \u00b7 %s", who, where);
+	ui_tv_question_title(ui, title, sizeof title);
 	ui_tv_clock_bar(ui, right, sizeof right);
 	ui_draw_header(ui, title, right);
 	ui_doc_show(ui, 3, LINES - 1, ui_tv_question_fill);
@@ -300,6 +368,8 @@ static void ui_tv_lobby_fill(struct ui *ui, struct ui_doc *d)
 		ui_doc_skip(d, 1);
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
 	}
+	ui_doc_skip(d, 1);
+	ui_tv_rules_block(ui, d);
 }
 
 static void ui_tv_round_fill(struct ui *ui, struct ui_doc *d)
@@ -324,12 +394,14 @@ static void ui_tv_wait_fill(struct ui *ui, struct ui_doc *d)
 	if (g->game.phase == STORE_TRIVIA_QUESTION)
 		ui_doc_paraf(ui, d, 0, A_NORMAL, "Waiting for the others: %u of %u answered.",
 			     answered, present);
-	else if (!g->game.current_round)
+	else if (!g->game.current_round) {
 		ui_doc_paraf(ui, d, 0, A_NORMAL, "You joined game %s as %s. Waiting for the "
 			     "host to start: %u questions, %" PRId64 " seconds each.",
 			     g->game.code, g->my_name, g->game.rounds,
 			     g->rules.limit_ms / 1000);
-	else
+		ui_doc_skip(d, 1);
+		ui_tv_rules_block(ui, d);
+	} else
 		ui_doc_para(ui, d, 0, A_NORMAL, "Waiting for the next question.");
 	if (tgame_host_gone(g, tgame_now(g)))
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The host has not been heard "
@@ -474,11 +546,15 @@ static const char *ui_tv_next_keys(const struct ui_trivia *t)
 	return "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
 }
 
+/* A view with a bar on row 1 (the handover's progress, a clock) starts
+ * its text a row lower. */
 static void ui_tv_doc_view(struct ui *ui, const char *title, const char *right,
 			   void (*fill)(struct ui *ui, struct ui_doc *d), const char *keys)
 {
+	int bar = ui_tv(ui)->view == UI_TV_HANDOVER || ui_trivia_seconds_left(ui, NULL) >= 0;
+
 	ui_draw_header(ui, title, right);
-	ui_doc_show(ui, ui_tv(ui)->view == UI_TV_HANDOVER ? 3 : 2, LINES - 1, fill);
+	ui_doc_show(ui, bar ? 3 : 2, LINES - 1, fill);
 	ui_tv_status(ui, keys);
 }
 
@@ -496,10 +572,36 @@ static void ui_tv_quit_box(struct ui *ui)
 	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY], "y or Enter: yes \u00b7 n or Esc: no");
 }
 
+static void ui_tv_round_draw(struct ui *ui, const char *where)
+{
+	char right[32], title[96];
+
+	ui_tv_clock_bar(ui, right, sizeof right);
+	snprintf(title, sizeof title, "Trivia host \u00b7 %s", where);
+	ui_draw_header(ui, title, right);
+	ui_doc_show(ui, 3, LINES - 1, ui_tv_round_fill);
+	ui_tv_status(ui, "answers come in from the players \u00b7 ? help \u00b7 q quit");
+}
+
+static void ui_tv_wait_draw(struct ui *ui, const char *where)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	char right[48], title[96];
+
+	snprintf(title, sizeof title, "Trivia \u00b7 game %s \u00b7 %s", g->game.code,
+		 g->my_name);
+	snprintf(right, sizeof right, "%s", where);
+	/* answered: the round's time left stays on screen */
+	if (ui_trivia_seconds_left(ui, NULL) >= 0)
+		ui_tv_clock_bar(ui, right, sizeof right);
+	ui_tv_doc_view(ui, title, right, ui_tv_wait_fill,
+		       "waiting for the host \u00b7 ? help \u00b7 q leave the game");
+}
+
 void ui_trivia_draw(struct ui *ui)
 {
 	struct ui_trivia *t = ui_tv(ui);
-	char where[48], right[32], title[96];
+	char where[48], title[96];
 
 	if (!t)
 		return;
@@ -509,6 +611,13 @@ void ui_trivia_draw(struct ui *ui)
 	case UI_TV_SETUP:
 		ui_tv_doc_view(ui, "rolecall \u00b7 trivia", NULL, ui_tv_setup_fill,
 			       "type names \u00b7 Enter start \u00b7 Esc back \u00b7 F1 help");
+		break;
+	case UI_TV_RULES:
+		ui_tv_doc_view(ui, "Trivia \u00b7 the rules", where, ui_tv_rules_fill,
+			       "Enter first question \u00b7 ? help \u00b7 q quit");
+		break;
+	case UI_TV_COUNTDOWN:
+		ui_tv_countdown_draw(ui);
 		break;
 	case UI_TV_HANDOVER:
 		ui_draw_bar(ui, 1, 1, COLS - 2, t->g->game.current_round - 1, t->g->game.rounds,
@@ -524,17 +633,10 @@ void ui_trivia_draw(struct ui *ui)
 			       "Enter start the game \u00b7 ? help \u00b7 q quit");
 		break;
 	case UI_TV_ROUND:
-		ui_tv_clock_bar(ui, right, sizeof right);
-		snprintf(title, sizeof title, "Trivia host \u00b7 %s", where);
-		ui_draw_header(ui, title, right);
-		ui_doc_show(ui, 3, LINES - 1, ui_tv_round_fill);
-		ui_tv_status(ui, "answers come in from the players \u00b7 ? help \u00b7 q quit");
+		ui_tv_round_draw(ui, where);
 		break;
 	case UI_TV_WAIT:
-		snprintf(title, sizeof title, "Trivia \u00b7 game %s \u00b7 %s", t->g->game.code,
-			 t->g->my_name);
-		ui_tv_doc_view(ui, title, where, ui_tv_wait_fill,
-			       "waiting for the host \u00b7 ? help \u00b7 q leave the game");
+		ui_tv_wait_draw(ui, where);
 		break;
 	case UI_TV_REVEAL:
 		ui_tv_doc_view(ui, "Answers", where, ui_tv_reveal_fill, ui_tv_next_keys(t));
@@ -610,6 +712,7 @@ enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k)
 			return UI_ACT_TRIVIA_MOVE;
 		}
 		break;
+	case UI_TV_RULES:
 	case UI_TV_LOBBY:
 	case UI_TV_REVEAL:
 	case UI_TV_BOARD:
@@ -618,6 +721,7 @@ enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k)
 			return UI_ACT_TRIVIA_MOVE;
 		}
 		break;
+	case UI_TV_COUNTDOWN:
 	case UI_TV_ROUND:
 	case UI_TV_WAIT:
 		break;
