@@ -269,6 +269,16 @@ static void test_join_rejoin_and_absence(void **state)
 	state_ok(f->s, id, 0, &st);
 	assert_int_equal(st.players[1].absent, 0);
 	assert_int_equal(join(f->s, id, "Ben", MS0 + 9500 + STALE_MS + 1), STORE_TRIVIA_REJOINED);
+	/* The host removes Ben: neither his heartbeat, nor leaving, nor a
+	 * rejoin brings him back. */
+	assert_int_equal(store_trivia_remove(f->s, id, "Ben", &err), 0);
+	assert_int_equal(store_trivia_seen(f->s, id, "Ben", MS0 + 9600, &err), 0);
+	assert_int_equal(store_trivia_leave(f->s, id, "Ben", &err), 0);
+	state_ok(f->s, id, 0, &st);
+	assert_int_equal(st.players[1].absent, 1);
+	assert_int_equal(st.players[1].removed, 1);
+	assert_int_equal(st.players[0].removed, 0);
+	assert_int_equal(join(f->s, id, "Ben", MS0 + 99000), STORE_TRIVIA_REMOVED);
 	/* A full game takes nobody more; a finished one nobody at all. */
 	for (int i = 2; i < (int)store_trivia_max_players(f->s); i++) {
 		snprintf(name, sizeof name, "P%d", i);

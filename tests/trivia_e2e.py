@@ -517,6 +517,78 @@ def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
     assert rc == 1 and "is over" in err, err
 
 
+def test_host_closes_a_round_early_and_removes_a_player():
+    dbname = "hostcmds.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2",
+                 "--time", "60", "--seed", "6", "--no-speed", "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+    pls = {}
+    try:
+        for name in ("Ana", "Ben", "Cy"):
+            pls[name] = Proc(["trivia", "join", code, "--name", name, "--plain",
+                              "--db", db(dbname)])
+            host.wait(r"^\+ %s joined\." % name)
+            pls[name].wait(r"You joined as %s" % name)
+        host.send("")
+        q = question(pls["Ana"].wait(QUESTION))
+        for pl in pls.values():
+            pl.wait(r"^> ")
+        pls["Ana"].send(str(q["right"]))
+        pls["Ana"].wait(r"Answer saved")
+        host.wait(r"Answered: 1 of 3\.")
+        t0 = time.time()
+        host.send("oops")
+        host.wait(r"^Type 'close' to close the round now, 'remove NAME' to remove a "
+                  r"player, or q to end the game\.$")
+        host.send("close")
+        host.wait(r"^Round closed early\.\n\n-- Answers to question 1 of 2 --\n.*"
+                  r"^  Ana: right, 1000 points \([^)]*\)\n  Ben: no answer, 0 points\n"
+                  r"  Cy: no answer, 0 points\n")
+        assert time.time() - t0 < 10
+        for name in ("Ben", "Cy"):
+            pls[name].wait(r"^The round is closed\.$")
+        host.wait(r"Press Enter for the leaderboard\.")
+        host.send("remove Zed")
+        host.wait(r"^No player is called Zed in this game\.$")
+        host.send("remove Cy")
+        host.wait(r"^- Cy was removed\.$")
+        host.send("remove Cy")
+        host.wait(r"^Already removed: Cy\.$")
+        pls["Cy"].wait(r"The host removed you from game %s\.\n" % code)
+        rc, out, err = pls["Cy"].finish()
+        assert rc == 0, err
+        assert out.endswith("\nThe host removed you from game %s.\n" % code), out
+        assert "Podium" not in out and "rejoin" not in out, out
+        rc, out, err = run(["trivia", "join", code, "--name", "Cy", "--plain",
+                            "--db", db(dbname)])
+        assert (rc, err) == (1, "rolecall: the host removed Cy from game %s; it cannot be "
+                             "rejoined under that name\n" % code), (rc, err)
+        host.send("")
+        m = host.wait(r"^-- Leaderboard after question 1 of 2 --\n((?:   \d\. [^\n]*\n)+)")
+        assert [l.split()[1] for l in m.group(1).splitlines()] == ["Ana", "Ben"], m.group(0)
+        host.send("")
+        # round 2: the round is over once Ana and Ben answered; Cy is not waited for
+        host.wait(r"Answered: 0 of 2\.")
+        for name in ("Ana", "Ben"):
+            q = question(pls[name].wait(QUESTION))
+            pls[name].wait(r"^> ")
+            pls[name].send(str(q["right"]))
+        host.wait(r"Press Enter for the leaderboard\.")
+        host.send("")
+        host.wait(r"Press Enter for the podium\.")
+        host.send("")
+        host.wait(r"^Game %s is saved" % code)
+        assert podium(host.out) == [("Ana", 2100, 2), ("Ben", 1000, 1)], host.out
+    finally:
+        host.kill()
+        for pl in pls.values():
+            pl.kill()
+    gid = game_row(dbname, code)[0]
+    assert players(dbname, gid)["Cy"][2] == 2  # removed, for good
+    rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db(dbname)])
+    assert [r["name"] for r in json.loads(out)[0]["ranking"]] == ["Ana", "Ben"], out
+
+
 def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
     """On a server, every process counts on the server's clock: a player
     whose clock runs 30 s ahead (libfaketime) answering at once gets the

@@ -279,6 +279,68 @@ def test_hosted_countdown_and_the_time_left_after_answering():
     assert rows[0][:2] == ("Ana", 1) and 0 <= rows[0][2] < 3000, rows
 
 
+def test_host_closes_a_round_early_and_removes_a_player():
+    """c closes the open round at once (no answer for who had none yet);
+    r picks a player to remove: its screen says so, without a podium, and
+    the rankings leave it out."""
+    db = "hostkeys.db"
+    host = Pane(["trivia", "host", "--countdown", "0", "--rounds", "2", "--time", "60",
+                 "--seed", "8", "--no-speed"], db, user="host")
+    players = []
+    try:
+        s = host.wait(r"rolecall trivia join (\w+) --name NAME")
+        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+        for name in ("Ana", "Ben"):
+            pl = Pane(["trivia", "join", code, "--name", name], db, user=name.lower())
+            players.append(pl)
+            pl.wait(r"You joined game %s as %s\." % (code, name))
+        ana, ben = players
+        host.wait(r"Players here: 2")
+        assert "r remove a player" in host.screen()
+        host.keys("Enter")
+        s = host.wait(r"Answered: 0 of 2(?s:.*)c close the round now · r remove a player")
+        q = question_on(ana, "Ana")
+        question_on(ben, "Ben")
+        ana.keys(str(q["right"]))
+        host.wait(r"Answered: 1 of 2")
+        host.keys("c")
+        s = host.wait(r"^ Answers +question 1 of 2")
+        assert "You closed the round early." in s, s
+        assert re.search(r"^   Ana +right +\+1000", s, re.M), s
+        assert re.search(r"^   Ben +no answer +\+0", s, re.M), s
+        ben.wait(r"^ Answers +question 1 of 2")
+        host.keys("r")
+        s = host.wait(r"Remove a player(?s:.*)Enter remove · Esc cancel")
+        assert re.search(r"│ +Ana +│(?s:.*)│ +Ben +│", s), s
+        host.keys("Down", "Enter")
+        host.gone(r"Remove a player")
+        s = ben.wait(r"^ Trivia · game %s(?s:.*)The host removed you from game %s\." %
+                     (code, code))
+        assert "Podium" not in s and "1st" not in s and "ranking" not in s, s
+        assert re.search(r"^   Ben +removed +\+0", host.screen(), re.M), host.screen()
+        ben.keys("Enter")
+        check_clean_exit(ben)
+        host.keys("Enter")
+        s = host.wait(r"Leaderboard after question 1 of 2")
+        assert "Ben" not in s, s
+        host.keys("Enter")
+        s = host.wait(r"Answered: 0 of 1(?s:.*)Ben +\(removed\)")
+        q = question_on(ana, "Ana")
+        ana.keys(str(q["right"]))
+        host.wait(r"^ Answers +question 2 of 2")
+        host.keys("Enter")
+        host.wait(r"Leaderboard after question 2 of 2")
+        host.keys("Enter")
+        s = host.wait(r"^ Podium · game %s" % code)
+        assert re.search(r"1st  Ana +2100", s) and "Ben" not in s, s
+    finally:
+        host.close()
+        for pl in players:
+            pl.close()
+    # removed for good (Ana's mark depends on when her pane was closed)
+    assert db_rows(db, "SELECT absent FROM trivia_players WHERE name = 'Ben'") == [(2,)]
+
+
 def test_host_and_two_players_with_one_quitting():
     db = "shared.db"
     host = Pane(["trivia", "host", "--countdown", "0",

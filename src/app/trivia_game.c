@@ -297,7 +297,7 @@ static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
 		else
 			changed |= p->here != here || p->s.answered != s->answered ||
 				   p->s.points != s->points || p->s.score != s->score ||
-				   p->s.absent != s->absent;
+				   p->s.absent != s->absent || p->s.removed != s->removed;
 		p->s = *s;
 		p->here = here;
 	}
@@ -576,6 +576,9 @@ static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err
 	case STORE_TRIVIA_OVER:
 		return rc_error_set(err, "game %s is over; 'rolecall report --trivia' "
 				    "shows its ranking", g->game.code);
+	case STORE_TRIVIA_REMOVED:
+		return rc_error_set(err, "the host removed %s from game %s; it cannot be "
+				    "rejoined under that name", name, g->game.code);
 	default:
 		return -1;
 	}
@@ -914,6 +917,20 @@ int tgame_leave(struct tgame *g, struct rc_error *err)
 	return store_trivia_leave(g->app->store, g->game.id, g->my_name, err);
 }
 
+int tgame_remove(struct tgame *g, unsigned who, struct rc_error *err)
+{
+	if (g->role != TGAME_HOST || who >= g->n_players)
+		return rc_error_set(err, "only the host removes players");
+	if (store_trivia_remove(g->app->store, g->game.id, g->players[who].s.name, err) < 0)
+		return -1;
+	return tgame_refresh(g, err) < 0 ? -1 : 0;
+}
+
+int tgame_removed(const struct tgame *g)
+{
+	return g->role == TGAME_PLAYER && g->me >= 0 && g->players[g->me].s.removed;
+}
+
 int tgame_host_gone(const struct tgame *g, int64_t now_ms)
 {
 	return g->game.hosted && g->game.status < STORE_TRIVIA_DONE &&
@@ -922,14 +939,17 @@ int tgame_host_gone(const struct tgame *g, int64_t now_ms)
 
 unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out)
 {
+	unsigned n = 0;
+
 	for (unsigned i = 0; i < g->n_players; i++) {
 		const struct store_trivia_player *p = &g->players[i].s;
 
-		out[i] = (struct trivia_player){ p->name, p->score, p->right, p->streak,
-						 p->time_ms, p->points };
+		if (!p->removed)
+			out[n++] = (struct trivia_player){ p->name, p->score, p->right,
+							   p->streak, p->time_ms, p->points };
 	}
-	trivia_rank(out, g->n_players);
-	return g->n_players;
+	trivia_rank(out, n);
+	return n;
 }
 
 const struct tgame_player *tgame_find(const struct tgame *g, const char *name)

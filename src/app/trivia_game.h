@@ -197,8 +197,13 @@ int tgame_answer(struct tgame *g, unsigned who, int position, int64_t elapsed_ms
 /* Host and hot seat: 1 when the current round can be closed now. */
 int tgame_round_over(const struct tgame *g, int64_t now_ms);
 
-/* Host and hot seat: score the current round and show its answers. */
+/* Host and hot seat: score the current round and show its answers.  The
+ * host may close it early: who has not answered gets no answer. */
 int tgame_close_round(struct tgame *g, struct rc_error *err);
+/* Host: remove player `who` from the game: absent for good, left out of
+ * the rankings, and it may not rejoin; its answers stay on record.  A
+ * running game goes on even when nobody is left. */
+int tgame_remove(struct tgame *g, unsigned who, struct rc_error *err);
 /* Host and hot seat: show the leaderboard. */
 int tgame_show_board(struct tgame *g, struct rc_error *err);
 /* Host and hot seat: end the game normally (after the last round) or
@@ -207,6 +212,8 @@ int tgame_finish(struct tgame *g, struct rc_error *err);
 int tgame_abandon(struct tgame *g, struct rc_error *err);
 /* Player: quit; marked absent, the game goes on without it. */
 int tgame_leave(struct tgame *g, struct rc_error *err);
+/* Player: 1 when the host removed it from the game. */
+int tgame_removed(const struct tgame *g);
 
 /* The current round's question, or NULL before the first. */
 const struct tgame_question *tgame_question(const struct tgame *g);
@@ -221,8 +228,8 @@ unsigned tgame_present(const struct tgame *g, unsigned *answered);
 /* 1 when the host has not been heard from for TGAME_HOST_STALE_MS. */
 int tgame_host_gone(const struct tgame *g, int64_t now_ms);
 
-/* The players in ranking order (trivia_rank); names point into g.
- * Returns how many. */
+/* The players in ranking order (trivia_rank), those the host removed left
+ * out; names point into g.  Returns how many. */
 unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out);
 /* A player by name, or NULL. */
 const struct tgame_player *tgame_find(const struct tgame *g, const char *name);

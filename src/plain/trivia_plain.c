@@ -126,7 +126,8 @@ static void tp_player_result(const struct tplain *p, const struct tgame_player *
 	fputs("  ", p->out);
 	emit_text(p->out, s->name);
 	if (s->picked < 0)
-		fprintf(p->out, ": %s, 0 points\n", s->absent ? "absent" : "no answer");
+		fprintf(p->out, ": %s, 0 points\n", s->removed ? "removed" : s->absent ?
+			"absent" : "no answer");
 	else if (s->correct && bonus)
 		fprintf(p->out, ": right, %d points (%s; streak of %u: +%d)\n", s->points, t,
 			s->streak, bonus);
@@ -252,13 +253,15 @@ static int tp_line(struct tplain *p, int64_t deadline_ms, int (*idle)(struct tpl
 	}
 }
 
+static int tp_host_command(struct tplain *p, const char *w);
+
 /* A person at a terminal presses Enter to go on; q (or the end of input)
- * ends the game.  Scripts go on at once. */
+ * ends the game; a host may also remove a player.  Scripts go on at once. */
 static enum tp_end tp_enter(struct tplain *p, const char *what,
 			    int (*idle)(struct tplain *p))
 {
 	char line[TP_LINE];
-	int rc;
+	int rc, host = p->g->role == TGAME_HOST;
 
 	if (!p->tty && p->g->role == TGAME_HOTSEAT)
 		return TP_ON;
@@ -270,7 +273,14 @@ static enum tp_end tp_enter(struct tplain *p, const char *what,
 			return TP_ON;
 		if (!strcmp(w, "q") || !strcmp(w, "quit"))
 			return TP_QUIT;
-		fputs("Press Enter to go on, or q to end the game.\n", p->out);
+		if (host && (rc = tp_host_command(p, w)) != 0) {
+			if (rc < 0)
+				return TP_FAIL;
+			continue;
+		}
+		fputs(host ? "Press Enter to go on, 'remove NAME' to remove a player, or q "
+		      "to end the game.\n" : "Press Enter to go on, or q to end the game.\n",
+		      p->out);
 	}
 	return rc == LINE_FAIL ? TP_FAIL : TP_QUIT;
 }
@@ -458,7 +468,8 @@ static void tp_roster_news(struct tplain *p)
 		const struct tgame_player *pl = &g->players[i];
 		const char *news = i >= p->known ? " joined.\n" :
 				   pl->here && !p->was_here[i] ? " is back.\n" :
-				   !pl->here && p->was_here[i] ? " left.\n" : NULL;
+				   !pl->here && p->was_here[i] ?
+				   (pl->s.removed ? " was removed.\n" : " left.\n") : NULL;
 
 		if (news) {
 			fputs(pl->here || i >= p->known ? "+ " : "- ", p->out);
@@ -486,6 +497,32 @@ static int tp_host_poll(struct tplain *p)
 static int tp_host_lobby_idle(struct tplain *p)
 {
 	return tp_host_poll(p);
+}
+
+/* "remove NAME": 1 when w was that (done or said why not), 0 when it is
+ * not a host's command, -1 after printing a store error. */
+static int tp_host_command(struct tplain *p, const char *w)
+{
+	const struct tgame_player *pl;
+	struct rc_error err;
+	const char *name;
+
+	if (strncmp(w, "remove ", 7))
+		return 0;
+	name = w + 7 + strspn(w + 7, " ");
+	pl = tgame_find(p->g, name);
+	if (!pl || pl->s.removed) {
+		fputs(pl ? "Already removed: " : "No player is called ", p->out);
+		emit_text(p->out, name);
+		fputs(pl ? ".\n" : " in this game.\n", p->out);
+		return 1;
+	}
+	if (tgame_remove(p->g, (unsigned)(pl - p->g->players), &err) < 0) {
+		tp_fail(err.msg);
+		return -1;
+	}
+	tp_roster_news(p);
+	return 1;
 }
 
 static int tp_host_round_idle(struct tplain *p)
@@ -516,11 +553,17 @@ static enum tp_end tp_host_lobby(struct tplain *p)
 	fputs("\nPress Enter to start once everyone has joined (q ends the game).\n", p->out);
 	while ((rc = tp_line(p, -1, tp_host_lobby_idle, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r");
+		int cmd;
 
 		if (!strcmp(w, "q") || !strcmp(w, "quit"))
 			return TP_QUIT;
+		if ((cmd = tp_host_command(p, w)) < 0)
+			return TP_FAIL;
+		if (cmd)
+			continue;
 		if (*w)
-			fputs("Press Enter to start, or q to end the game.\n", p->out);
+			fputs("Press Enter to start, 'remove NAME' to remove a player, or q to "
+			      "end the game.\n", p->out);
 		else if (tgame_present(g, &answered))
 			return TP_ON;
 		else
@@ -549,9 +592,21 @@ static enum tp_end tp_host_round(struct tplain *p)
 		present);
 	while ((rc = tp_line(p, -1, tp_host_round_idle, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r");
+		int cmd;
 
 		if (!strcmp(w, "q") || !strcmp(w, "quit"))
 			return TP_QUIT;
+		if (!strcmp(w, "c") || !strcmp(w, "close")) {
+			/* who has not answered gets no answer, as at the time out */
+			fputs("Round closed early.\n", p->out);
+			rc = TP_STOP;
+			break;
+		}
+		if ((cmd = tp_host_command(p, w)) < 0)
+			return TP_FAIL;
+		if (!cmd && *w)
+			fputs("Type 'close' to close the round now, 'remove NAME' to remove a "
+			      "player, or q to end the game.\n", p->out);
 	}
 	if (rc != TP_STOP)
 		return rc == LINE_FAIL ? TP_FAIL : TP_QUIT;
@@ -612,7 +667,7 @@ static int tp_player_idle(struct tplain *p)
 		fprintf(p->out, "\nThe host has not been heard from for %d seconds; the game "
 			"may be over (q leaves).\n", TGAME_HOST_STALE_MS / 1000);
 	p->host_gone = gone;
-	return tp_moved(p);
+	return tp_moved(p) || tgame_removed(p->g);
 }
 
 static enum tp_end tp_player_ask(struct tplain *p)
@@ -672,6 +727,11 @@ static enum tp_end tp_player_show(struct tplain *p)
 {
 	const struct store_trivia_game *s = &p->g->game;
 
+	if (tgame_removed(p->g)) {
+		/* no podium of a game it is out of, and no "rejoin" */
+		fprintf(p->out, "\nThe host removed you from game %s.\n", s->code);
+		return TP_QUIT;
+	}
 	tp_player_reveal(p);
 	p->seen_round = s->current_round;
 	p->seen_phase = s->phase;
@@ -729,9 +789,11 @@ int trivia_plain_join(struct app *app, const char *code, const char *name)
 	/* leaving a game that is over changes nothing */
 	if (end == TP_FAIL)
 		rc = -1;
+	else if (tgame_removed(g))
+		rc = 0;
 	else if (tgame_leave(g, &err) < 0)
 		rc = tp_fail(err.msg);
-	if (rc == 0 && g->game.status < STORE_TRIVIA_DONE)
+	if (rc == 0 && g->game.status < STORE_TRIVIA_DONE && !tgame_removed(g))
 		fprintf(p.out, "You left game %s; rejoin with the same --name.\n", g->game.code);
 	tgame_free(g);
 	return rc;

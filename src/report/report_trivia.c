@@ -75,24 +75,28 @@ static void rt_free(struct rt_games *gs)
 	free(gs->v);
 }
 
-/* A game's players in ranking order; 0 when the game has no player of
- * the name asked for (--user). */
+/* A game's players in ranking order, as the podium had them (those the
+ * host removed left out); 0 when the game has no player of the name asked
+ * for (--user). */
 static unsigned rt_rank(const struct store_trivia_state *st, const char *user,
 			struct trivia_player *out)
 {
 	int found = !user;
+	unsigned n = 0;
 
 	for (unsigned i = 0; i < st->n_players; i++) {
 		const struct store_trivia_player *p = &st->players[i];
 
-		out[i] = (struct trivia_player){ p->name, p->score, p->right, p->streak,
-						 p->time_ms, 0 };
+		if (p->removed)
+			continue;
+		out[n++] = (struct trivia_player){ p->name, p->score, p->right, p->streak,
+						   p->time_ms, 0 };
 		found |= user && !strcmp(p->name, user);
 	}
 	if (!found)
 		return 0;
-	trivia_rank(out, st->n_players);
-	return st->n_players;
+	trivia_rank(out, n);
+	return n;
 }
 
 static int rt_absent(const struct store_trivia_state *st, const char *name)

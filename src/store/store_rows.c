@@ -348,6 +348,7 @@ int store_decode_player(const struct store_row *r, struct store_trivia_player *p
 	p->joined_at = row_i64(r, 2);
 	p->last_seen_ms = row_i64(r, 3);
 	p->absent = row_i64(r, 4) != 0;
+	p->removed = row_i64(r, 4) == STORE_TRIVIA_ABSENT_REMOVED;
 	p->score = row_i64(r, 5);
 	p->time_ms = row_i64(r, 8);
 	p->answered = !r->ops->is_null(r, 9);

@@ -107,6 +107,8 @@ static const struct ui_help_line ui_help_trivia[] = {
 	{ "1-8 or a-h", "answer the question on the screen" },
 	{ "\u2191/\u2193 Enter, click", "pick the highlighted option" },
 	{ "Enter", "go on (question, leaderboard, next, podium)" },
+	{ "c", "host: close the round now" },
+	{ "r", "host: remove a player" },
 	{ "\u2191/\u2193 PgUp/PgDn", "scroll answers and rankings" },
 	{ "q or Esc", "end the game; a player leaves it" },
 	{ "F1, Esc", "help, back to the menu (typing names)" },

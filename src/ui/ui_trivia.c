@@ -249,6 +249,35 @@ static int ui_tv_quit(struct ui *ui)
 	return 0;
 }
 
+/* The host's close: whoever has not answered gets no answer. */
+static int ui_tv_close(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+
+	if (t->view != UI_TV_ROUND)
+		return 0;
+	if (tgame_close_round(t->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	ui_tv_view(ui, UI_TV_REVEAL);
+	snprintf(t->message, sizeof t->message, "You closed the round early.");
+	return 0;
+}
+
+static int ui_tv_remove(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+	unsigned who = t->remove_sel;
+
+	t->ask_remove = 0;
+	ui->dirty = 1;
+	if (who >= t->g->n_players || t->g->players[who].s.removed)
+		return 0;
+	/* the roster marks it "(removed)" and the rankings leave it out */
+	return tgame_remove(t->g, who, &err) < 0 ? ui_tv_fail(ui, &err) : 0;
+}
+
 int ui_trivia_act(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
@@ -270,6 +299,8 @@ int ui_trivia_act(struct ui *ui)
 	case UI_TV_MOVE_ANSWER: return ui_tv_answer(ui, t->sel);
 	case UI_TV_MOVE_NEXT: return ui_tv_next(ui);
 	case UI_TV_MOVE_QUIT: return ui_tv_quit(ui);
+	case UI_TV_MOVE_CLOSE: return ui_tv_close(ui);
+	case UI_TV_MOVE_REMOVE: return ui_tv_remove(ui);
 	}
 	return 0;
 }
@@ -327,6 +358,16 @@ static void ui_tv_follow(struct ui *ui)
 
 	if (t->left)
 		return;
+	if (tgame_removed(t->g)) {
+		/* out of the game: no podium of it, no heartbeat, no rejoin */
+		t->left = 1;
+		ui->help = 0;
+		t->ask_quit = 0;
+		snprintf(t->message, sizeof t->message, "The host removed you from game %s.",
+			 s->code);
+		ui_tv_view(ui, UI_TV_PODIUM);
+		return;
+	}
 	if (s->status >= STORE_TRIVIA_DONE) {
 		if (t->view != UI_TV_PODIUM)
 			ui_tv_view(ui, UI_TV_PODIUM);

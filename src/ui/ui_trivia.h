@@ -11,7 +11,8 @@
  *   question   the question and its countdown;
  *   lobby      host: the game code, who has joined, Enter starts;
  *   round      host: the question, its countdown, how many answered;
- *   wait       player: waiting for the host, or for the others;
+ *   wait       player: waiting for the host, or for the others (with the
+ *              round's time left once it answered);
  *   reveal     the right answer, who got it and their points, why;
  *   board      the leaderboard;
  *   podium     the top three, the full ranking and the tie rule.
@@ -51,6 +52,8 @@ enum ui_tv_move {
 	UI_TV_MOVE_ANSWER,  /* question: answer with sel */
 	UI_TV_MOVE_NEXT,    /* rules, lobby, reveal, board: on to what comes next */
 	UI_TV_MOVE_QUIT,    /* confirmed: end the game (leave it, as a player) */
+	UI_TV_MOVE_CLOSE,   /* host, round: close it now, before its time */
+	UI_TV_MOVE_REMOVE,  /* host: remove the player picked in the box */
 };
 
 struct ui_trivia {
@@ -58,6 +61,8 @@ struct ui_trivia {
 	enum ui_tv_view view;
 	enum ui_tv_move move;     /* what the last key asked for */
 	int ask_quit;             /* the "end the game?" box is open */
+	int ask_remove;           /* host: the "remove a player" box is open */
+	unsigned remove_sel;      /* ... and the player highlighted in it */
 	unsigned turn;            /* hot seat: whose turn it is */
 	int sel;                  /* the highlighted option */
 	unsigned round;           /* player: the round the question view is for */

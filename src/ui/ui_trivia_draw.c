@@ -333,7 +333,7 @@ static void ui_tv_roster(struct ui *ui, struct ui_doc *d, int marks)
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Players here: %u", present);
 	for (unsigned i = 0; i < g->n_players; i++) {
 		const struct tgame_player *p = &g->players[i];
-		const char *mark = !p->here ? "  (absent)" :
+		const char *mark = p->s.removed ? "  (removed)" : !p->here ? "  (absent)" :
 				   marks && p->s.answered ? "  \u2713 answered" : "";
 
 		ui_doc_paraf(ui, d, 2, p->here ? A_NORMAL : ui->style[UI_ST_DIM], "%s%s",
@@ -424,7 +424,7 @@ static void ui_tv_result(struct ui *ui, struct ui_doc *d, const struct tgame_pla
 	ui_tv_pad(ui, s->name, ui_tv_name_w(ui), name, sizeof name);
 	if (s->picked < 0)
 		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_DIM], "%s  %-9s %6s", name,
-			     s->absent ? "absent" : "no answer", pts);
+			     s->removed ? "removed" : s->absent ? "absent" : "no answer", pts);
 	else if (s->correct)
 		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_RIGHT], "%s  %-9s %6s  (%s)", name,
 			     "right", pts, t);
@@ -439,6 +439,10 @@ static void ui_tv_reveal_fill(struct ui *ui, struct ui_doc *d)
 	const struct tgame *g = ui_tv(ui)->g;
 	const struct tgame_question *tq = tgame_question(g);
 
+	if (ui_tv(ui)->message[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], ui_tv(ui)->message);
+		ui_doc_skip(d, 1);
+	}
 	ui_doc_para(ui, d, 0, A_NORMAL, tq->q->prompt);
 	ui_doc_skip(d, 1);
 	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_RIGHT], "The answer: %u. %s", tq->right + 1,
@@ -537,13 +541,21 @@ static void ui_tv_podium_fill(struct ui *ui, struct ui_doc *d)
 /* Enter goes on for whoever runs the game; a player waits for the host. */
 static const char *ui_tv_next_keys(const struct ui_trivia *t)
 {
+	int host = t->g->role == TGAME_HOST;
+
 	if (t->g->role == TGAME_PLAYER)
 		return "waiting for the host \u00b7 ? help \u00b7 q leave the game";
 	if (t->view == UI_TV_REVEAL)
-		return "Enter leaderboard \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+		return host ? "Enter leaderboard \u00b7 \u2191/\u2193 scroll \u00b7 r remove a "
+			      "player \u00b7 ? help \u00b7 q quit" :
+			      "Enter leaderboard \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
 	if (tgame_last_round(t->g))
-		return "Enter podium \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
-	return "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+		return host ? "Enter podium \u00b7 \u2191/\u2193 scroll \u00b7 r remove a player "
+			      "\u00b7 ? help \u00b7 q quit" :
+			      "Enter podium \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+	return host ? "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 r remove a player "
+		      "\u00b7 ? help \u00b7 q quit" :
+		      "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
 }
 
 /* A view with a bar on row 1 (the handover's progress, a clock) starts
@@ -580,7 +592,8 @@ static void ui_tv_round_draw(struct ui *ui, const char *where)
 	snprintf(title, sizeof title, "Trivia host \u00b7 %s", where);
 	ui_draw_header(ui, title, right);
 	ui_doc_show(ui, 3, LINES - 1, ui_tv_round_fill);
-	ui_tv_status(ui, "answers come in from the players \u00b7 ? help \u00b7 q quit");
+	ui_tv_status(ui, "c close the round now \u00b7 r remove a player \u00b7 ? help \u00b7 "
+		     "q quit");
 }
 
 static void ui_tv_wait_draw(struct ui *ui, const char *where)
@@ -596,6 +609,30 @@ static void ui_tv_wait_draw(struct ui *ui, const char *where)
 		ui_tv_clock_bar(ui, right, sizeof right);
 	ui_tv_doc_view(ui, title, right, ui_tv_wait_fill,
 		       "waiting for the host \u00b7 ? help \u00b7 q leave the game");
+}
+
+/* The host's "remove a player" box: the players not removed yet, a
+ * window of them around the highlighted one. */
+static void ui_tv_remove_box(struct ui *ui)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame *g = t->g;
+	struct ui_doc d = ui_draw_box(ui, 14, 50, "Remove a player");
+	unsigned shown = 0, skip = t->remove_sel > 8 ? t->remove_sel - 8 : 0;
+
+	ui_doc_skip(&d, 1);
+	for (unsigned i = skip; i < g->n_players && shown < 9; i++) {
+		const struct tgame_player *p = &g->players[i];
+
+		if (p->s.removed)
+			continue;
+		ui_doc_paraf(ui, &d, 2, i == t->remove_sel ? ui->style[UI_ST_SEL] : A_NORMAL,
+			     "%s%s", p->s.name, p->here ? "" : "  (absent)");
+		shown++;
+	}
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY], "\u2191/\u2193 pick \u00b7 Enter remove "
+		    "\u00b7 Esc cancel");
 }
 
 void ui_trivia_draw(struct ui *ui)
@@ -630,7 +667,8 @@ void ui_trivia_draw(struct ui *ui)
 		break;
 	case UI_TV_LOBBY:
 		ui_tv_doc_view(ui, "Trivia host \u00b7 lobby", where, ui_tv_lobby_fill,
-			       "Enter start the game \u00b7 ? help \u00b7 q quit");
+			       "Enter start the game \u00b7 r remove a player \u00b7 ? help "
+			       "\u00b7 q quit");
 		break;
 	case UI_TV_ROUND:
 		ui_tv_round_draw(ui, where);
@@ -653,6 +691,8 @@ void ui_trivia_draw(struct ui *ui)
 			       ui_tv_podium_fill, "Enter or q done \u00b7 \u2191/\u2193 scroll");
 		break;
 	}
+	if (t->ask_remove)
+		ui_tv_remove_box(ui);
 	if (t->ask_quit)
 		ui_tv_quit_box(ui);
 }
@@ -668,6 +708,67 @@ static enum ui_action ui_tv_quit_key(struct ui *ui, const struct ui_key *k)
 	if (k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_QUIT ||
 	    (!k->fn && (k->ch == L'n' || k->ch == L'N'))) {
 		t->ask_quit = 0;
+		return UI_ACT_REDRAW;
+	}
+	return UI_ACT_NONE;
+}
+
+/* The next player not removed from `from` on, stepping by step (+1, -1);
+ * from itself when there is none. */
+static unsigned ui_tv_next_player(const struct tgame *g, unsigned from, int step)
+{
+	for (unsigned i = 1; i <= g->n_players; i++) {
+		unsigned k = step > 0 ? (from + i) % g->n_players :
+			     (from + g->n_players - i) % g->n_players;
+
+		if (!g->players[k].s.removed)
+			return k;
+	}
+	return from;
+}
+
+static enum ui_action ui_tv_remove_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	switch (k->cmd) {
+	case UI_CMD_UP:
+		t->remove_sel = ui_tv_next_player(t->g, t->remove_sel, -1);
+		return UI_ACT_REDRAW;
+	case UI_CMD_DOWN:
+		t->remove_sel = ui_tv_next_player(t->g, t->remove_sel, 1);
+		return UI_ACT_REDRAW;
+	case UI_CMD_ENTER:
+		t->move = UI_TV_MOVE_REMOVE;
+		return UI_ACT_TRIVIA_MOVE;
+	case UI_CMD_BACK:
+	case UI_CMD_QUIT:
+		t->ask_remove = 0;
+		return UI_ACT_REDRAW;
+	default:
+		return UI_ACT_NONE;
+	}
+}
+
+/* The host's keys in a shared game: r opens the "remove a player" box
+ * (when there is one to remove), c closes an open round. */
+static enum ui_action ui_tv_host_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame *g = t->g;
+
+	if (!g || k->fn || g->role != TGAME_HOST || t->view == UI_TV_PODIUM)
+		return UI_ACT_NONE;
+	if ((k->ch == L'c' || k->ch == L'C') && t->view == UI_TV_ROUND) {
+		t->move = UI_TV_MOVE_CLOSE;
+		return UI_ACT_TRIVIA_MOVE;
+	}
+	if ((k->ch == L'r' || k->ch == L'R') && g->n_players) {
+		t->remove_sel = g->n_players - 1;
+		t->remove_sel = ui_tv_next_player(g, t->remove_sel, 1);
+		if (g->players[t->remove_sel].s.removed)
+			return UI_ACT_NONE; /* all removed already */
+		t->ask_remove = 1;
 		return UI_ACT_REDRAW;
 	}
 	return UI_ACT_NONE;
@@ -690,11 +791,16 @@ static enum ui_action ui_tv_common_key(struct ui *ui, const struct ui_key *k)
 enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k)
 {
 	struct ui_trivia *t = ui_tv(ui);
+	enum ui_action act;
 
 	if (!t)
 		return UI_ACT_MENU;
 	if (t->ask_quit)
 		return ui_tv_quit_key(ui, k);
+	if (t->ask_remove)
+		return ui_tv_remove_key(ui, k);
+	if ((act = ui_tv_host_key(ui, k)) != UI_ACT_NONE)
+		return act;
 	switch (t->view) {
 	case UI_TV_SETUP:
 		return ui_tv_setup_key(ui, k);

@@ -127,6 +127,7 @@ static int pg_join_row(struct store_conn *c, const struct store_row *r, void *ct
 	l->players = row_u32(r, 1);
 	l->known = !r->ops->is_null(r, 2);
 	l->absent = row_i64(r, 2) != 0;
+	l->removed = row_i64(r, 2) == STORE_TRIVIA_ABSENT_REMOVED;
 	l->last_seen_ms = row_i64(r, 3);
 	return 1;
 }
@@ -187,13 +188,15 @@ int pg_trivia_seen(struct store_conn *c, int64_t game_id, const char *name,
 }
 
 int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name,
-		    struct rc_error *err)
+		    int mark, struct rc_error *err)
 {
 	struct pg_args a = { 0 };
 
 	pg_i64(&a, game_id);
 	pg_text(&a, name);
-	if (pg_cmd(c, PG_TRIVIA_LEAVE, &a, "leave the trivia game", err) < 0)
+	pg_i64(&a, mark);
+	if (pg_cmd(c, PG_TRIVIA_LEAVE, &a, mark == STORE_TRIVIA_ABSENT_REMOVED ?
+		   "remove the player" : "leave the trivia game", err) < 0)
 		return -1;
 	return pg_trivia_notify(c, game_id, err);
 }
