@@ -175,7 +175,7 @@ def test_menu_trivia_names_then_end_early():
     try:
         p.wait(r"Hello, tester(?s:.*)pick")
         p.keys("t")
-        p.wait(r"Trivia on this terminal(?s:.*)Enter start")
+        p.wait(r"A new trivia game(?s:.*)Enter start")
         p.literal("Jo, jo")  # j is a letter here, not "down"
         p.keys("Enter")
         p.wait(r"named twice")
@@ -241,6 +241,91 @@ def test_countdown_before_the_question():
         p.close()
     rows = db_rows(db, "SELECT player, correct, elapsed_ms FROM trivia_answers")
     assert len(rows) == 1 and rows[0][1] == 1 and rows[0][2] < 2000, rows
+
+
+def field(screen, label):
+    """The value shown for a field of the menu's trivia form, and whether
+    keys go to it (the ▸ marker)."""
+    m = re.search(r"^ ([▸ ]) %s +(.*?)\s*$" % label, screen, re.M)
+    return m.group(2), m.group(1) == "▸"
+
+
+def test_menu_trivia_form_sets_rounds_time_and_banks():
+    db = "menuform.db"
+    p = Pane([], db)
+    try:
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("t")
+        s = p.wait(r"A new trivia game(?s:.*)Enter start")
+        assert field(s, "Questions") == ("10  1 to 100", False), s
+        assert field(s, "Seconds") == ("20  per question, 1 to 600", False), s
+        assert field(s, "Banks") == ("‹ all 1 bank ›", False), s
+        assert field(s, "Play") == ("‹ on this terminal, taking turns ›", False), s
+        p.literal("Ana")
+        p.keys("Down", "BSpace", "BSpace")
+        p.literal("x21")  # digits only: the x is not taken
+        p.keys("Down", "BSpace", "BSpace")
+        p.literal("7")
+        p.keys("Enter")
+        s = p.wait(r"The chosen banks have 20 questions: ask at most that many\.")
+        assert field(s, "Questions") == ("21  1 to 100", False), s
+        assert field(s, "Seconds") == ("7   per question, 1 to 600", True), s
+        p.keys("Up", "BSpace", "BSpace", "Enter")
+        p.wait(r"Questions: a whole number from 1 to 100\.")
+        p.literal("2")
+        p.keys("Down", "Down", "Right")
+        s = p.wait(r"‹ End-to-end fixture ›")
+        assert field(s, "Banks") == ("‹ End-to-end fixture ›", True), s
+        p.keys("Enter")
+        s = p.wait(r"^ Trivia · the rules(?s:.*)Enter first question")
+        assert "Players: Ana 2 questions, 7 seconds each, each after a 3-second " \
+            "countdown. " + RULES % 7 in flat(s), s
+        p.keys("Enter")
+        p.wait(r"Pass the keyboard to Ana\.")
+        p.keys("q")
+        p.wait(r"End the game\?")
+        p.keys("y")
+        p.wait(r"there is no ranking")
+        p.keys("Enter")
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("q")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    assert db_rows(db, "SELECT kind, rounds, time_limit_ms FROM trivia_games") == \
+        [("hotseat", 2, 7000)]
+    assert db_rows(db, "SELECT DISTINCT bank_id FROM trivia_rounds") == [("e2e",)]
+
+
+def test_menu_trivia_form_hosts_a_game():
+    db = "menuhost.db"
+    p = Pane([], db)
+    try:
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("t")
+        p.wait(r"A new trivia game")
+        p.keys("Down", "BSpace", "BSpace")
+        p.literal("3")
+        p.keys("Tab", "Tab", "Tab", "Space")
+        s = p.wait(r"‹ host a game for other terminals ›")
+        assert field(s, "Players") == ("(players join with the game code)", False), s
+        assert field(s, "Play") == ("‹ host a game for other terminals ›", True), s
+        p.keys("Enter")
+        s = p.wait(r"Trivia host · lobby(?s:.*)Game code:")
+        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+        assert "3 questions, 20 seconds each." in flat(s), s
+        p.keys("q")
+        p.wait(r"End the game\?")
+        p.keys("y")
+        p.wait(r"^ Trivia · game %s(?s:.*)there is no ranking" % code)
+        p.keys("Enter")
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("q")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    assert db_rows(db, "SELECT code, kind, status, rounds FROM trivia_games") == \
+        [(code, "hosted", "abandoned", 3)]
 
 
 # ---- several terminals -----------------------------------------------------

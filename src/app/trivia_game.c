@@ -157,13 +157,13 @@ static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
 	struct exam *e;
 	size_t have = 0;
 
-	for (size_t i = 0; i < g->app->n_banks; i++)
-		have += g->app->banks[i]->n_questions;
+	for (size_t i = 0; i < g->n_banks; i++)
+		have += g->banks[i]->n_questions;
 	if (have < g->game.rounds)
 		return rc_error_set(err, "the game asks %u questions but the chosen banks "
 				    "have %zu; lower --rounds", g->game.rounds, have);
-	ec.banks = g->app->banks;
-	ec.n_banks = g->app->n_banks;
+	ec.banks = g->banks;
+	ec.n_banks = g->n_banks;
 	ec.count = g->game.rounds;
 	ec.pass_given = 1;
 	ec.seed = cfg->seed;
@@ -233,6 +233,8 @@ static void tgame_setup(struct tgame *g, const struct tgame_config *cfg, int hos
 	sg->speed = cfg->speed;
 	sg->streak = cfg->streak;
 	g->countdown_ms = (int64_t)cfg->countdown * 1000;
+	g->banks = cfg->banks ? cfg->banks : (const struct bank *const *)g->app->banks;
+	g->n_banks = cfg->banks ? cfg->n_banks : g->app->n_banks;
 	tgame_rules(g);
 }
 
@@ -242,7 +244,8 @@ static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 		       struct rc_error *err)
 {
 	struct store_trivia_round *r = calloc(g->game.rounds, sizeof *r);
-	char *banks = bank_versions_text(g->app->banks, g->app->n_banks);
+	/* joiners need these, the ones questions are drawn from */
+	char *banks = bank_versions_text(g->banks, g->n_banks);
 	struct rng rng;
 	int rc = 1;
 

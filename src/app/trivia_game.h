@@ -73,6 +73,8 @@ struct tgame_config {
 	int speed, streak;
 	uint64_t seed;
 	const char *bank_files;   /* host: bank files joiners must load, "\n"-separated */
+	const struct bank *const *banks; /* the banks to draw from; NULL: the app's */
+	size_t n_banks;
 };
 
 struct tgame_question {
@@ -104,6 +106,8 @@ struct tgame {
 	int64_t countdown_ms;             /* host and hot seat: before each question */
 	unsigned version;                 /* changes whenever anything shown does */
 	unsigned played;                  /* rounds scored (store_trivia_played) */
+	const struct bank *const *banks;  /* host and hot seat: drawn from these */
+	size_t n_banks;
 };
 
 /* The descriptor that becomes readable when the store announces a change

@@ -113,39 +113,81 @@ int ui_trivia_open(struct ui *ui)
 
 int ui_trivia_setup(struct ui *ui)
 {
-	if (!ui_tv_new(ui))
+	struct ui_trivia *t = ui_tv_new(ui);
+
+	if (!t)
 		return -1;
 	ui->screen = UI_SCR_TRIVIA;
+	snprintf(t->rounds, sizeof t->rounds, "%d", TGAME_DEFAULT_ROUNDS);
+	snprintf(t->seconds, sizeof t->seconds, "%d", TGAME_DEFAULT_SECONDS);
 	ui_tv_view(ui, UI_TV_SETUP);
 	return 0;
 }
 
-/* Setup's Enter: the names typed, with the command line's rules. */
+/* A number typed in the form, lo to hi; 0 when it is one. */
+static int ui_tv_number(const char *s, unsigned lo, unsigned hi, unsigned *v)
+{
+	char *end;
+	unsigned long n = strtoul(s, &end, 10);
+
+	if (!*s || *end || n < lo || n > hi)
+		return -1;
+	*v = (unsigned)n;
+	return 0;
+}
+
+/* The form's numbers and banks into cfg, or why not in t->message (-1). */
+static int ui_tv_form(struct ui *ui, struct tgame_config *cfg)
+{
+	struct ui_trivia *t = ui->trivia;
+	const char *why = NULL;
+	size_t have = 0;
+
+	if (ui_tv_number(t->rounds, 1, TGAME_MAX_ROUNDS, &cfg->rounds) < 0)
+		why = "Questions: a whole number from 1 to " UI_TV_STR(TGAME_MAX_ROUNDS) ".";
+	else if (ui_tv_number(t->seconds, 1, TGAME_MAX_SECONDS, &cfg->seconds) < 0)
+		why = "Seconds: a whole number from 1 to " UI_TV_STR(TGAME_MAX_SECONDS) ".";
+	if (why) {
+		snprintf(t->message, sizeof t->message, "%s", why);
+		return -1;
+	}
+	cfg->banks = (const struct bank *const *)ui->app->banks + (t->bank ? t->bank - 1 : 0);
+	cfg->n_banks = t->bank ? 1 : ui->app->n_banks;
+	for (size_t i = 0; i < cfg->n_banks; i++)
+		have += cfg->banks[i]->n_questions;
+	if (have >= cfg->rounds)
+		return 0;
+	snprintf(t->message, sizeof t->message, "The chosen banks have %zu questions: ask "
+		 "at most that many.", have);
+	return -1;
+}
+
+/* Setup's Enter: the game the form describes, with the command line's
+ * rules (points, speed, streaks, countdown). */
 static int ui_tv_create(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
 	struct tgame_setup ts;
 	struct rc_error err;
-	char **names;
-	unsigned n;
+	char **names = NULL;
+	unsigned n = 0;
 	int rc;
 
-	if (tgame_parse_names(t->input, "players", &names, &n, &err) < 0) {
-		snprintf(t->message, sizeof t->message, "%s", err.msg);
-		return 0;
-	}
-	if (tgame_setup_from_cli(ui->cli, &ts, &err) < 0) {
-		free(names);
+	if (tgame_setup_from_cli(ui->cli, &ts, &err) < 0)
 		return ui_tv_fail(ui, &err);
+	t->message[0] = '\0';
+	/* a host needs no names: players join with the code */
+	if (ui_tv_form(ui, &ts.cfg) == 0 && !t->host &&
+	    tgame_parse_names(t->input, "players", &names, &n, &err) < 0)
+		snprintf(t->message, sizeof t->message, "%s", err.msg);
+	if (t->message[0]) {
+		tgame_setup_free(&ts);
+		return 0;
 	}
 	ts.cfg.names = (const char *const *)names;
 	ts.cfg.n_names = n;
 	ts.cfg.teams = 0;
-	/* from the menu, --time was read as the exam's minutes: not ours */
-	if (strcmp(ui->cli->command ? ui->cli->command : "", "trivia"))
-		ts.cfg.seconds = 0;
-	t->message[0] = '\0';
-	rc = ui_tv_hotseat(ui, &ts.cfg);
+	rc = t->host ? ui_tv_host(ui, &ts.cfg) : ui_tv_hotseat(ui, &ts.cfg);
 	free(names);
 	tgame_setup_free(&ts);
 	return rc;

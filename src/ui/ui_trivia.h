@@ -4,7 +4,9 @@
  * views of its own, so that the frame only learns one screen, one menu
  * action and one "move" action:
  *
- *   setup      (from the menu) the players' names, typed in a field;
+ *   setup      (from the menu) a form: the players' names, the number of
+ *              questions, the seconds each, the banks, and whether to play
+ *              on this terminal or host a game for others;
  *   rules      hot seat, before the first question: what scores;
  *   handover   hot seat: "pass the keyboard to Ana — press Enter";
  *   countdown  the 3-2-1 before a question shows (every role);
@@ -30,6 +32,9 @@
 #include "ui_impl.h"
 
 #define UI_TV_INPUT 160
+/* A number's digits as a string literal, for the form's texts. */
+#define UI_TV_STR_(x) #x
+#define UI_TV_STR(x) UI_TV_STR_(x)
 
 enum ui_tv_view {
 	UI_TV_SETUP,
@@ -45,9 +50,19 @@ enum ui_tv_view {
 	UI_TV_PODIUM,
 };
 
+/* The setup form's fields, top to bottom. */
+enum ui_tv_field {
+	UI_TV_F_NAMES,
+	UI_TV_F_ROUNDS,
+	UI_TV_F_SECONDS,
+	UI_TV_F_BANKS,
+	UI_TV_F_WHERE,
+	UI_TV_F_COUNT,
+};
+
 enum ui_tv_move {
 	UI_TV_MOVE_NONE,
-	UI_TV_MOVE_CREATE,  /* setup: start a hot-seat game with the names typed */
+	UI_TV_MOVE_CREATE,  /* setup: start the game the form describes */
 	UI_TV_MOVE_SHOW,    /* handover: count down, then show the question */
 	UI_TV_MOVE_ANSWER,  /* question: answer with sel */
 	UI_TV_MOVE_NEXT,    /* rules, lobby, reveal, board: on to what comes next */
@@ -73,6 +88,10 @@ struct ui_trivia {
 	int woken;                /* a change was announced: poll now */
 	int left;                 /* player: left the game */
 	char input[UI_TV_INPUT];  /* setup: the names typed */
+	enum ui_tv_field field;   /* setup: the field keys go to */
+	char rounds[4], seconds[4]; /* setup: as typed */
+	unsigned bank;            /* setup: 0 all the banks, else the bank-th */
+	int host;                 /* setup: host a game for other terminals */
 	char message[RC_ERROR_MSG_MAX]; /* a line about what just happened */
 };
 
@@ -81,7 +100,7 @@ struct ui_trivia {
 /* The game the command line asked for (hot seat, host or join); -1 with
  * ui->error set when it cannot start. */
 int ui_trivia_open(struct ui *ui);
-/* From the menu: the names field. */
+/* From the menu: the setup form. */
 int ui_trivia_setup(struct ui *ui);
 /* Do ui->trivia->move; -1 with ui->error set when the store failed. */
 int ui_trivia_act(struct ui *ui);

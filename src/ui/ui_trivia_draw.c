@@ -78,54 +78,124 @@ static void ui_tv_status(struct ui *ui, const char *keys)
 
 /* ---- setup ---- */
 
+#define UI_TV_LABEL_W 12
+
+/* One row of the form: a marker on the field keys go to, its label, its
+ * value (with a cursor on a text field) and a dim note after it. */
+static void ui_tv_field_row(struct ui *ui, struct ui_doc *d, enum ui_tv_field f,
+			    const char *label, const char *value, const char *note)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	int y = ui_doc_y(d, d->row), sel = t->field == f, x = d->left + 2 + UI_TV_LABEL_W;
+	int text = f == UI_TV_F_NAMES || f == UI_TV_F_ROUNDS || f == UI_TV_F_SECONDS;
+
+	ui_doc_skip(d, 1);
+	if (y < 0)
+		return;
+	ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+	ui_put(ui, y, d->left + 2, UI_TV_LABEL_W, ui->style[UI_ST_DIM], label);
+	x += ui_putf(ui, y, x, d->left + d->width - x - 1, sel ? ui->style[UI_ST_SEL] : A_NORMAL,
+		     "%s", value);
+	if (sel && text)
+		x += ui_put(ui, y, x, 1, ui->style[UI_ST_SEL], " ");
+	if (note && d->left + d->width - x > 2)
+		ui_put(ui, y, x + 2, d->left + d->width - x - 2, ui->style[UI_ST_DIM], note);
+}
+
+static void ui_tv_setup_rows(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct app *app = ui->app;
+	char banks[160];
+
+	if (t->bank)
+		snprintf(banks, sizeof banks, "\u2039 %s \u203a", app->banks[t->bank - 1]->title);
+	else
+		snprintf(banks, sizeof banks, "\u2039 all %zu bank%s \u203a", app->n_banks,
+			 app->n_banks == 1 ? "" : "s");
+	ui_tv_field_row(ui, d, UI_TV_F_NAMES, "Players", t->host ? "" : t->input, t->host ?
+			"(players join with the game code)" : "names, separated by commas");
+	ui_tv_field_row(ui, d, UI_TV_F_ROUNDS, "Questions", t->rounds,
+			"1 to " UI_TV_STR(TGAME_MAX_ROUNDS));
+	ui_tv_field_row(ui, d, UI_TV_F_SECONDS, "Seconds", t->seconds,
+			"per question, 1 to " UI_TV_STR(TGAME_MAX_SECONDS));
+	ui_tv_field_row(ui, d, UI_TV_F_BANKS, "Banks", banks, NULL);
+	ui_tv_field_row(ui, d, UI_TV_F_WHERE, "Play", t->host ?
+			"\u2039 host a game for other terminals \u203a" :
+			"\u2039 on this terminal, taking turns \u203a", NULL);
+}
+
 static void ui_tv_setup_fill(struct ui *ui, struct ui_doc *d)
 {
 	struct ui_trivia *t = ui_tv(ui);
-	int y;
 
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Trivia on this terminal");
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "A new trivia game");
 	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, A_NORMAL, "Players take turns at the keyboard; everyone "
-		    "answers the same questions in the same order, against the clock. "
-		    "Type the players' names, separated by commas, then press Enter.");
+	ui_doc_para(ui, d, 0, A_NORMAL, "Everyone answers the same questions in the same "
+		    "order, against the clock. Type the players' names, change what you "
+		    "like below, then press Enter.");
 	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], "Players");
-	y = ui_doc_y(d, d->row);
-	ui_doc_skip(d, 1);
-	if (y >= 0) {
-		int w = ui_putf(ui, y, d->left, d->width - 1, ui->style[UI_ST_SEL], "%s",
-				t->input);
-
-		ui_put(ui, y, d->left + w, 1, ui->style[UI_ST_SEL], " ");
-	}
+	ui_tv_setup_rows(ui, d);
 	if (t->message[0]) {
 		ui_doc_skip(d, 1);
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
 	}
 	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], "For a game on several terminals, "
-		    "run 'rolecall trivia host' on one and 'rolecall trivia join CODE "
-		    "--name NAME' on the others.");
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], t->host ? "Hosting shows a game code; "
+		    "players join it from their own terminals with 'rolecall trivia join "
+		    "CODE --name NAME' and the same --db." : "\u2191/\u2193 or Tab: another "
+		    "field \u00b7 \u2190/\u2192: another bank, or host a game for several "
+		    "terminals instead.");
 }
 
-/* Typing: every printable character is text here, q and j/k included. */
+/* Typing into a text field: every printable character for the names (q
+ * and j/k included), digits for the numbers. */
+static enum ui_action ui_tv_type(char *buf, size_t cap, const struct ui_key *k, int digits)
+{
+	size_t n = strlen(buf);
+	char mb[8];
+	mbstate_t st;
+	size_t len;
+
+	if ((k->fn && (k->ch == KEY_BACKSPACE || k->ch == KEY_DC)) ||
+	    (!k->fn && (k->ch == 127 || k->ch == 8))) {
+		while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+			n--; /* a whole UTF-8 character */
+		buf[n ? n - 1 : 0] = '\0';
+		return UI_ACT_REDRAW;
+	}
+	if (k->fn || k->ch < 0x20 || k->ch == 0x7F || (digits && (k->ch < L'0' || k->ch > L'9')))
+		return UI_ACT_NONE;
+	memset(&st, 0, sizeof st);
+	len = wcrtomb(mb, (wchar_t)k->ch, &st);
+	if (len == (size_t)-1 || n + len >= cap)
+		return UI_ACT_NONE;
+	memcpy(buf + n, mb, len);
+	buf[n + len] = '\0';
+	return UI_ACT_REDRAW;
+}
+
+/* ←/→ (or Space) on a choice: the next bank (all of them first), or
+ * hosting instead of the hot seat. */
+static enum ui_action ui_tv_setup_change(struct ui *ui, int step)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	unsigned n = (unsigned)ui->app->n_banks + 1;
+
+	if (t->field == UI_TV_F_BANKS)
+		t->bank = step > 0 ? (t->bank + 1) % n : (t->bank + n - 1) % n;
+	else if (t->field == UI_TV_F_WHERE)
+		t->host = !t->host;
+	else
+		return UI_ACT_NONE;
+	t->message[0] = '\0';
+	return UI_ACT_REDRAW;
+}
+
 static enum ui_action ui_tv_setup_key(struct ui *ui, const struct ui_key *k)
 {
 	struct ui_trivia *t = ui_tv(ui);
-	size_t n = strlen(t->input);
-	char mb[8];
 
-	if (k->fn && (k->ch == KEY_BACKSPACE || k->ch == KEY_DC)) {
-		while (n && ((unsigned char)t->input[n - 1] & 0xC0) == 0x80)
-			n--; /* a whole UTF-8 character */
-		t->input[n ? n - 1 : 0] = '\0';
-		return UI_ACT_REDRAW;
-	}
-	if (!k->fn && (k->ch == 127 || k->ch == 8)) {
-		struct ui_key bs = { KEY_BACKSPACE, 1, UI_CMD_NONE, 0, 0 };
-
-		return ui_tv_setup_key(ui, &bs);
-	}
 	if (k->cmd == UI_CMD_ENTER) {
 		t->move = UI_TV_MOVE_CREATE;
 		return UI_ACT_TRIVIA_MOVE;
@@ -134,20 +204,25 @@ static enum ui_action ui_tv_setup_key(struct ui *ui, const struct ui_key *k)
 		return UI_ACT_MENU;
 	if (k->fn && k->ch == KEY_F(1))
 		return UI_ACT_HELP;
-	if (k->fn || k->ch < 0x20 || k->ch == 0x7F) {
-		return UI_ACT_NONE;
-	} else {
-		mbstate_t st;
-		size_t len;
-
-		memset(&st, 0, sizeof st);
-		len = wcrtomb(mb, (wchar_t)k->ch, &st);
-		if (len == (size_t)-1 || n + len >= sizeof t->input)
-			return UI_ACT_NONE;
-		memcpy(t->input + n, mb, len);
-		t->input[n + len] = '\0';
+	/* the arrows, not j/k: those are letters of names */
+	if ((k->fn && k->ch == KEY_DOWN) || (!k->fn && k->ch == L'\t')) {
+		t->field = (t->field + 1) % UI_TV_F_COUNT;
+		return UI_ACT_REDRAW;
 	}
-	return UI_ACT_REDRAW;
+	if (k->fn && (k->ch == KEY_UP || k->ch == KEY_BTAB)) {
+		t->field = (t->field + UI_TV_F_COUNT - 1) % UI_TV_F_COUNT;
+		return UI_ACT_REDRAW;
+	}
+	if (k->fn && (k->ch == KEY_LEFT || k->ch == KEY_RIGHT))
+		return ui_tv_setup_change(ui, k->ch == KEY_RIGHT ? 1 : -1);
+	switch (t->field) {
+	case UI_TV_F_NAMES:
+		return t->host ? UI_ACT_NONE : ui_tv_type(t->input, sizeof t->input, k, 0);
+	case UI_TV_F_ROUNDS: return ui_tv_type(t->rounds, sizeof t->rounds, k, 1);
+	case UI_TV_F_SECONDS: return ui_tv_type(t->seconds, sizeof t->seconds, k, 1);
+	default:
+		return !k->fn && k->ch == L' ' ? ui_tv_setup_change(ui, 1) : UI_ACT_NONE;
+	}
 }
 
 /* ---- rules and countdown ---- */
@@ -647,7 +722,8 @@ void ui_trivia_draw(struct ui *ui)
 	switch (t->view) {
 	case UI_TV_SETUP:
 		ui_tv_doc_view(ui, "rolecall \u00b7 trivia", NULL, ui_tv_setup_fill,
-			       "type names \u00b7 Enter start \u00b7 Esc back \u00b7 F1 help");
+			       "\u2191/\u2193 Tab field \u00b7 \u2190/\u2192 change \u00b7 Enter start "
+			       "\u00b7 Esc back \u00b7 F1 help");
 		break;
 	case UI_TV_RULES:
 		ui_tv_doc_view(ui, "Trivia \u00b7 the rules", where, ui_tv_rules_fill,
