@@ -336,7 +336,7 @@ def test_hosted_countdown_and_the_time_left_after_answering():
     db = "countdown-shared.db"
     host = Pane(["trivia", "host", "--countdown", "2", "--rounds", "1", "--time", "30",
                  "--seed", "4"], db, user="host")
-    ana = None
+    ana = ben = None
     try:
         s = host.wait(r"rolecall trivia join (\w+) --name NAME")
         code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
@@ -345,21 +345,25 @@ def test_hosted_countdown_and_the_time_left_after_answering():
         ana = Pane(["trivia", "join", code, "--name", "Ana"], db, user="ana")
         s = ana.wait(r"You joined game %s as Ana\.(?s:.*)Players here" % code)
         assert RULES % 30 in flat(s), s
-        host.wait(r"Players here: 1")
+        # Ben keeps the round open: he does not answer
+        ben = Pane(["trivia", "join", code, "--name", "Ben"], db, user="ben")
+        host.wait(r"Players here: 2")
         host.keys("Enter")
-        for pl in (host, ana):
+        for pl in (host, ana, ben):
             pl.wait(r"Get ready: [12]")
-        host.wait(r"Trivia host · question 1 of 1(?s:.*)Answered: 0 of 1")
+        host.wait(r"Trivia host · question 1 of 1(?s:.*)Answered: 0 of 2")
         q = question_on(ana, "Ana")
         ana.keys(str(q["right"]))
-        s = ana.wait(r"Your answer is saved\.")
+        s = ana.wait(r"Your answer is saved\.(?s:.*)1 of 2 answered")
         m = re.search(r"^ Trivia · game %s · Ana +(\d+) s left\s*$" % code, s, re.M)
         assert m and 25 <= int(m.group(1)) <= 30, s
+        host.keys("c")
         host.wait(r"^ Answers +question 1 of 1")
     finally:
         host.close()
-        if ana:
-            ana.close()
+        for pl in (ana, ben):
+            if pl:
+                pl.close()
     rows = db_rows(db, "SELECT player, correct, elapsed_ms FROM trivia_answers")
     assert rows[0][:2] == ("Ana", 1) and 0 <= rows[0][2] < 3000, rows
 

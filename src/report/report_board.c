@@ -178,7 +178,8 @@ size_t report_board_print(struct report_board *b, FILE *out, const char *fmt,
 {
 	size_t shown = 0;
 
-	qsort(b->v, b->n, sizeof *b->v, board_cmp);
+	if (b->n) /* no board yet: v is NULL, which qsort may not be given */
+		qsort(b->v, b->n, sizeof *b->v, board_cmp);
 	for (size_t i = 0; i < b->n; i++)
 		shown += board_shown(b->v[i], user);
 	if (!strcmp(fmt, "csv"))
