@@ -86,7 +86,8 @@ def seen(pr, text, after=0):
 def play(build, db, n, rounds, env):
     """Reveal latencies in ms over every player and round."""
     rc = os.path.join(build, "rolecall")
-    host = Proc([rc, "trivia", "host", "--plain", "--rounds", str(rounds), "--time", "60",
+    host = Proc([rc, "trivia", "host", "--plain", "--countdown", "0",
+                 "--rounds", str(rounds), "--time", "60",
                  "--seed", "7", "--db", db], env)
     g = Game([host])
     g.until(lambda: any("rolecall trivia join" in l for _, l in host.lines), "the code")

@@ -46,6 +46,7 @@ expect "bank ids" "pm-vs-po pmm-and-project-manager" practice --bank pm
 expect "formats" "json" stats --format j
 expect "help COMMAND" "stats" help st
 expect "trivia" "host join" trivia ""
+expect "report's --leaderboard" "--leaderboard" report --trivia --le
 expect "db" "init copy grant" db ""
 expect "exam, with nothing defined" "define list" exam ""
 printf 'exam: onboarding\nbanks: [pm-vs-po]\nquestions: 4\npass: 75\n' > onb.yaml

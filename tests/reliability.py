@@ -464,7 +464,8 @@ def hostile_store():
     rc, out, err, _ = run(["exam", "--plain", "--count", "3", "--seed", "2", "--db", db],
                           stdin=b"1\n1\n1\nsubmit\ny\n")
     assert rc == 0, err
-    rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana,Ben", "--rounds", "2",
+    rc, out, err, _ = run(["trivia", "--plain", "--countdown", "0",
+                           "--players", "Ana,Ben", "--rounds", "2",
                            "--time", "5", "--seed", "3", "--db", db], stdin=b"1\n" * 8)
     assert rc == 0, err
     c = sqlite3.connect(db)
@@ -490,7 +491,8 @@ def test_stored_text_reaches_the_terminal_sanitised():
     db = hostile_store()
     reads = (["stats"], ["stats", "--format", "csv"], ["report", "--items"],
              ["report", "--items", "--format", "csv"], ["report", "--trivia"],
-             ["report", "--trivia", "--format", "csv"])
+             ["report", "--trivia", "--format", "csv"], ["report", "--trivia", "--leaderboard"],
+             ["report", "--trivia", "--leaderboard", "--format", "csv"])
     rename = ("UPDATE users SET name = ? || name WHERE name = 'tester'", (EVIL,))
     after = (["report", "--all"], ["report", "--all", "--format", "csv"],
              ["report", "--certificate", "1"])
@@ -519,7 +521,8 @@ def test_hosted_trivia_names_from_the_store_are_sanitised():
     """A hosted game's players are rows another process wrote: the host's
     line mode prints their names through the sanitiser."""
     db = path("hosted-names.db")
-    host = subprocess.Popen([BIN, "trivia", "host", "--plain", "--rounds", "1", "--db", db],
+    host = subprocess.Popen([BIN, "trivia", "host", "--plain", "--countdown", "0",
+                             "--rounds", "1", "--db", db],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=ENV)
     try:
@@ -559,14 +562,16 @@ def test_plain_echoes_and_paths_are_sanitised():
     assert rc == 0, err
     assert "> ?2J?up\n" in out, out
     assert_clean(out, err)
-    rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana", "--rounds", "1", "--time",
+    rc, out, err, _ = run(["trivia", "--plain", "--countdown", "0",
+                           "--players", "Ana", "--rounds", "1", "--time",
                            "5", "--seed", "3", "--db", path("echo.db")],
                           stdin="\u009b2J\u202eup\n1\n".encode())
     assert rc == 0, err
     assert "> ?2J?up\n" in out, out
     assert_clean(out, err)
     host_db = path("\x1b]52;c;eA==\x07\u202ehost.db")
-    rc, out, err, _ = run(["trivia", "host", "--plain", "--rounds", "1", "--db", host_db],
+    rc, out, err, _ = run(["trivia", "host", "--plain", "--countdown", "0",
+                           "--rounds", "1", "--db", host_db],
                           stdin=b"q\n")
     assert " --name NAME --db " + path("?]52;c;eA==??host.db") + "\n" in out, out
     assert_clean(out, err)

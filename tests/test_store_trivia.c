@@ -269,6 +269,16 @@ static void test_join_rejoin_and_absence(void **state)
 	state_ok(f->s, id, 0, &st);
 	assert_int_equal(st.players[1].absent, 0);
 	assert_int_equal(join(f->s, id, "Ben", MS0 + 9500 + STALE_MS + 1), STORE_TRIVIA_REJOINED);
+	/* The host removes Ben: neither his heartbeat, nor leaving, nor a
+	 * rejoin brings him back. */
+	assert_int_equal(store_trivia_remove(f->s, id, "Ben", &err), 0);
+	assert_int_equal(store_trivia_seen(f->s, id, "Ben", MS0 + 9600, &err), 0);
+	assert_int_equal(store_trivia_leave(f->s, id, "Ben", &err), 0);
+	state_ok(f->s, id, 0, &st);
+	assert_int_equal(st.players[1].absent, 1);
+	assert_int_equal(st.players[1].removed, 1);
+	assert_int_equal(st.players[0].removed, 0);
+	assert_int_equal(join(f->s, id, "Ben", MS0 + 99000), STORE_TRIVIA_REMOVED);
 	/* A full game takes nobody more; a finished one nobody at all. */
 	for (int i = 2; i < (int)store_trivia_max_players(f->s); i++) {
 		snprintf(name, sizeof name, "P%d", i);
@@ -329,6 +339,8 @@ static void test_answers_and_scoring(void **state)
 	assert_int_equal(st.players[0].elapsed_ms, 500);
 	assert_int_equal(st.players[0].points, -1);
 	assert_int_equal(st.players[2].answered, 0);
+	/* answered but not scored: no round played yet */
+	assert_int_equal(store_trivia_played(&st), 0);
 	/* Scoring: Chen gets a "no answer" row, everyone their totals. */
 	assert_int_equal(store_trivia_close_round(f->s, id, 1, &st, score_simple, &calls,
 						  &err), 0);
@@ -346,6 +358,7 @@ static void test_answers_and_scoring(void **state)
 	assert_int_equal(st.players[2].points, 0);
 	assert_int_equal(st.players[2].elapsed_ms, LIMIT_MS);
 	assert_int_equal(st.players[2].time_ms, LIMIT_MS);
+	assert_int_equal(store_trivia_played(&st), 1);
 	/* Closed: too late to answer, and it is scored only once. */
 	assert_int_equal(answer(f->s, id, 1, "Chen", 0, 1, 100), 1);
 	assert_int_equal(store_trivia_close_round(f->s, id, 1, &st, score_simple, &calls,
@@ -353,6 +366,15 @@ static void test_answers_and_scoring(void **state)
 	assert_int_equal(calls, 1);
 	state_ok(f->s, id, 1, &st);
 	assert_int_equal(st.players[0].score, 100);
+	/* Ended during round 2, before it was scored: 1 played; a game in
+	 * its lobby played none. */
+	phase_ok(f->s, id, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, 2, MS0);
+	assert_int_equal(answer(f->s, id, 2, "Ana", 0, 1, 500), 0);
+	phase_ok(f->s, id, STORE_TRIVIA_ABANDONED, STORE_TRIVIA_PODIUM, 2, MS0);
+	state_ok(f->s, id, 2, &st);
+	assert_int_equal(store_trivia_played(&st), 1);
+	state_ok(f->s, create_ok(f->s, "LOBBY", 1, NULL, 0), 0, &st);
+	assert_int_equal(store_trivia_played(&st), 0);
 }
 
 static int score_fails(void *ctx, struct store_trivia_state *st, struct rc_error *err)

@@ -101,6 +101,39 @@ static void test_ties(void **state)
 	assert_string_equal(p[3].name, "Dee");
 }
 
+static void test_rules_text(void **state)
+{
+	struct trivia_rules r = std;
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(trivia_rules_text(&r, 0, buf, sizeof buf), 1);
+	assert_string_equal(buf, "A right answer earns 1000 points at once, down to 500 at "
+			    "the last of the 20 seconds; a wrong or missing answer earns 0.");
+	assert_int_equal(trivia_rules_text(&r, 1, buf, sizeof buf), 1);
+	assert_string_equal(buf, "Right answers in a row add a streak bonus: +100 for the "
+			    "2nd, +200 for the 3rd, ... up to +500; a miss resets it.");
+	assert_int_equal(trivia_rules_text(&r, 2, buf, sizeof buf), 1);
+	assert_string_equal(buf, TRIVIA_TIE_RULE);
+	assert_int_equal(trivia_rules_text(&r, 3, buf, sizeof buf), 0);
+	r.speed = 0;
+	r.streak = 0;
+	r.points = 2000;
+	assert_int_equal(trivia_rules_text(&r, 0, buf, sizeof buf), 1);
+	assert_string_equal(buf, "A right answer earns 2000 points, however long it takes "
+			    "within the 20 seconds; a wrong or missing answer earns 0.");
+	assert_int_equal(trivia_rules_text(&r, 1, buf, sizeof buf), 1);
+	assert_string_equal(buf, "No streak bonus.");
+	/* no points: no bonus either, just the answers and the tie rule */
+	r.points = 0;
+	r.streak = 1;
+	assert_int_equal(trivia_rules_text(&r, 0, buf, sizeof buf), 1);
+	assert_string_equal(buf, "No points this game: just the answers.");
+	assert_int_equal(trivia_rules_text(&r, 1, buf, sizeof buf), 1);
+	assert_string_equal(buf, TRIVIA_TIE_RULE);
+	assert_int_equal(trivia_rules_text(&r, 2, buf, sizeof buf), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +144,7 @@ int main(void)
 		cmocka_unit_test(test_no_streak),
 		cmocka_unit_test(test_missing_answer_counts_full_time),
 		cmocka_unit_test(test_ties),
+		cmocka_unit_test(test_rules_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

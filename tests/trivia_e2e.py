@@ -168,7 +168,8 @@ def players(name, game_id):
 def hotseat(dbname, args, strategy, players_arg="Ana,Ben,Chen"):
     """Play a hot-seat game: strategy(q) -> a line to send, or None to let
     the time run out.  Returns (questions seen, exit code, output, stderr)."""
-    p = Proc(["trivia", "--plain", "--players", players_arg, "--db", db(dbname)] + args)
+    p = Proc(["trivia", "--plain", "--countdown", "0",
+              "--players", players_arg, "--db", db(dbname)] + args)
     seen = []
     while True:
         m = p.wait(QUESTION + r"|^== Podium ==")
@@ -218,8 +219,14 @@ def test_hotseat_exact_scores_without_speed():
     assert TIE_RULE in out
     # right or wrong stays hidden until everyone answered: no verdict before
     # the first reveal
-    first = out[:out.index("-- Answers to question 1 of 4 --")]
-    assert "right" not in first.split("Scoring:")[1].split("\n", 1)[1], first
+    first = out[out.index("[Q 1/4]"):out.index("-- Answers to question 1 of 4 --")]
+    assert "right" not in first, first
+    # the rules, as set, before the first question
+    assert out.index("\nRules:\n  A right answer earns 1000 points, however long it takes "
+                     "within the 2 seconds; a wrong or missing answer earns 0.\n"
+                     "  Right answers in a row add a streak bonus: +100 for the 2nd, +200 "
+                     "for the 3rd, ... up to +500; a miss resets it.\n  %s\n" % TIE_RULE) \
+        < out.index("[Q 1/4]"), out
     gid, code, kind, status, phase, rounds, limit, points, speed, streak, cur = \
         game_row("exact.db")
     assert (kind, status, phase, rounds, limit, points, speed, streak, cur) == \
@@ -312,27 +319,92 @@ def test_ties_broken_by_time_then_name():
     assert TIE_RULE in out
 
 
+NOT_PLAYED = "== The game ended before its first question was over; there is no ranking =="
+
+
 def test_teams_and_the_end_of_input():
-    p = Proc(["trivia", "--plain", "--teams", "Red,Blue", "--rounds", "3", "--time", "5",
-              "--seed", "1", "--db", db("teams.db")])
-    m = p.wait(QUESTION)
-    q = question(m)
-    assert q["who"] == "Red"
-    p.wait(r"^> ")
-    p.send(str(q["right"]))
+    p = Proc(["trivia", "--plain", "--countdown", "0",
+              "--teams", "Red,Blue", "--rounds", "3", "--time", "5",
+              "--seed", "1", "--no-speed", "--db", db("teams.db")])
+    for who, right in (("Red", True), ("Blue", False)):
+        q = question(p.wait(QUESTION))
+        assert q["who"] == who
+        p.wait(r"^> ")
+        p.send(str(q["right"] if right else wrong(q)))
     q = question(p.wait(QUESTION))
-    assert q["who"] == "Blue"
+    assert (q["who"], q["round"]) == ("Red", 2)
     rc, out, err = p.finish()  # the end of input ends the game early
     assert rc == 0, err
     assert "Teams: Red, Blue" in out
-    assert "== The game was ended early, after 1 of 3 questions ==" in out, out
-    assert podium(out) == [("Blue", 0, 0), ("Red", 0, 0)], out
+    # the question left open is not counted as played
+    assert "\n== The game was ended early, after 1 of 3 questions ==\n\n== Podium ==\n" \
+        in out, out
+    assert podium(out) == [("Red", 1000, 1), ("Blue", 0, 0)], out
     gid, code, kind, status = game_row("teams.db")[:4]
     assert status == "abandoned"
     assert testlib.query(db("teams.db"), "SELECT count(*) FROM answers") == [(0,)]
     assert testlib.query(db("teams.db"), "SELECT count(*) FROM users"
                          " WHERE name IN ('Red', 'Blue')") == [(0,)]
     assert testlib.query(db("teams.db"), "SELECT teams FROM trivia_games") == [(1,)]
+
+
+def test_no_podium_for_a_game_that_never_started():
+    """Ended during its first question (Ana answered, Ben had not): no
+    round was scored, so no podium and no ranking of zeros."""
+    p = Proc(["trivia", "--plain", "--countdown", "0",
+              "--players", "Ana,Ben", "--rounds", "2", "--time", "5",
+              "--seed", "1", "--db", db("never.db")])
+    q = question(p.wait(QUESTION))
+    p.wait(r"^> ")
+    p.send(str(q["right"]))
+    assert question(p.wait(QUESTION))["who"] == "Ben"
+    rc, out, err = p.finish()
+    assert rc == 0, err
+    code = game_row("never.db")[1]
+    assert out.endswith("\n%s\nGame %s is saved; 'rolecall report --trivia' lists it.\n"
+                        % (NOT_PLAYED, code)), out
+    end = out[out.rindex("[Q "):]
+    assert "Podium" not in end and "Full ranking" not in end and TIE_RULE not in end, out
+    assert game_row("never.db")[3] == "abandoned"
+
+
+def test_countdown_before_each_question():
+    """--countdown 1 and 2: "Get ready: 2... 1..." before each question, which
+    shows (and its clock starts) only then; the time left stays with a
+    hosted player after its answer.  Every other test says --countdown 0."""
+    t0 = time.time()
+    p = subprocess.run([BIN, "trivia", "--plain", "--countdown", "1", "--players", "Ana",
+                        "--rounds", "2", "--time", "5", "--seed", "1", "--db",
+                        db("countdown.db")], input="1\n1\n", capture_output=True, text=True,
+                       env=env(), timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert time.time() - t0 >= 2.0
+    assert p.stdout.count("\n\nGet ready: 1...\n\n[Q ") == 2, p.stdout
+    assert re.search(r"\n  Ties are broken[^\n]*\n\nGet ready: 1\.\.\.\n\n\[Q 1/2\] ",
+                     p.stdout), p.stdout
+    # the answer's time runs from the question, not from the countdown
+    assert all(r[4] < 2000 for r in answers("countdown.db", game_row("countdown.db")[0]))
+    dbname = "countdown-hosted.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "2", "--rounds", "1",
+                 "--time", "20", "--seed", "3", "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
+    ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+    try:
+        host.wait(r"^\+ Ana joined\.")
+        ana.wait(r"You joined as Ana")
+        host.send("")
+        host.wait(r"^Get ready: 2\.\.\. 1\.\.\.\n\n\[Q 1/1\] ")
+        ana.wait(r"^Get ready: (2\.\.\. )?1\.\.\.\n\n\[Q 1/1\] ", keep=True)
+        q = question(ana.wait(QUESTION))
+        ana.wait(r"^You have 20 seconds\.\n> ")
+        ana.send(str(q["right"]))
+        m = ana.wait(r"^Answer saved; waiting for the others \((\d+) s left\)\.$")
+        assert 17 <= int(m.group(1)) <= 20, m.group(0)
+        elapsed = answers(dbname, game_row(dbname, code)[0])[0][4]
+        assert 0 <= elapsed < 3000, elapsed
+    finally:
+        host.kill()
+        ana.kill()
 
 
 def test_same_seed_same_questions():
@@ -362,7 +434,8 @@ def host_next(host, *players_seen):
 
 def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
     dbname = "hosted.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "4", "--time", "3", "--seed", "9",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0",
+                 "--rounds", "4", "--time", "3", "--seed", "9",
                  "--no-speed", "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
     ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
@@ -384,7 +457,7 @@ def test_hosted_game_with_a_player_leaving_dying_and_rejoining():
         for pl in (ana, ben):
             pl.wait(r"^> ")
             pl.send(str(qs[1]["right"]))
-            pl.wait(r"Answer saved; waiting for the others\.")
+            pl.wait(r"Answer saved; waiting for the others \(\d+ s left\)\.")
         host.wait(r"Answered: 2 of 2\.")
         host_next(host, ana, ben)
         # round 2: Ben leaves (q); the round ends once Ana answered
@@ -455,7 +528,8 @@ def test_bank_path_with_a_newline_can_be_joined():
     bank = os.path.join(folder, "e2e.yaml")
     shutil.copy(os.path.join(E2E, "e2e.yaml"), bank)
     dbname = "newline.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "1", "--time", "5", "--seed", "4",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "1", "--time", "5",
+                 "--seed", "4",
                  "--bank", bank, "--db", db(dbname)])
     try:
         code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
@@ -483,6 +557,78 @@ def test_bank_path_with_a_newline_can_be_joined():
         "\n", "%0A") + "\n", stored
 
 
+def test_host_closes_a_round_early_and_removes_a_player():
+    dbname = "hostcmds.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2",
+                 "--time", "60", "--seed", "6", "--no-speed", "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+    pls = {}
+    try:
+        for name in ("Ana", "Ben", "Cy"):
+            pls[name] = Proc(["trivia", "join", code, "--name", name, "--plain",
+                              "--db", db(dbname)])
+            host.wait(r"^\+ %s joined\." % name)
+            pls[name].wait(r"You joined as %s" % name)
+        host.send("")
+        q = question(pls["Ana"].wait(QUESTION))
+        for pl in pls.values():
+            pl.wait(r"^> ")
+        pls["Ana"].send(str(q["right"]))
+        pls["Ana"].wait(r"Answer saved")
+        host.wait(r"Answered: 1 of 3\.")
+        t0 = time.time()
+        host.send("oops")
+        host.wait(r"^Type 'close' to close the round now, 'remove NAME' to remove a "
+                  r"player, or q to end the game\.$")
+        host.send("close")
+        host.wait(r"^Round closed early\.\n\n-- Answers to question 1 of 2 --\n.*"
+                  r"^  Ana: right, 1000 points \([^)]*\)\n  Ben: no answer, 0 points\n"
+                  r"  Cy: no answer, 0 points\n")
+        assert time.time() - t0 < 10
+        for name in ("Ben", "Cy"):
+            pls[name].wait(r"^The round is closed\.$")
+        host.wait(r"Press Enter for the leaderboard\.")
+        host.send("remove Zed")
+        host.wait(r"^No player is called Zed in this game\.$")
+        host.send("remove Cy")
+        host.wait(r"^- Cy was removed\.$")
+        host.send("remove Cy")
+        host.wait(r"^Already removed: Cy\.$")
+        pls["Cy"].wait(r"The host removed you from game %s\.\n" % code)
+        rc, out, err = pls["Cy"].finish()
+        assert rc == 0, err
+        assert out.endswith("\nThe host removed you from game %s.\n" % code), out
+        assert "Podium" not in out and "rejoin" not in out, out
+        rc, out, err = run(["trivia", "join", code, "--name", "Cy", "--plain",
+                            "--db", db(dbname)])
+        assert (rc, err) == (1, "rolecall: the host removed Cy from game %s; it cannot be "
+                             "rejoined under that name\n" % code), (rc, err)
+        host.send("")
+        m = host.wait(r"^-- Leaderboard after question 1 of 2 --\n((?:   \d\. [^\n]*\n)+)")
+        assert [l.split()[1] for l in m.group(1).splitlines()] == ["Ana", "Ben"], m.group(0)
+        host.send("")
+        # round 2: the round is over once Ana and Ben answered; Cy is not waited for
+        host.wait(r"Answered: 0 of 2\.")
+        for name in ("Ana", "Ben"):
+            q = question(pls[name].wait(QUESTION))
+            pls[name].wait(r"^> ")
+            pls[name].send(str(q["right"]))
+        host.wait(r"Press Enter for the leaderboard\.")
+        host.send("")
+        host.wait(r"Press Enter for the podium\.")
+        host.send("")
+        host.wait(r"^Game %s is saved" % code)
+        assert podium(host.out) == [("Ana", 2100, 2), ("Ben", 1000, 1)], host.out
+    finally:
+        host.kill()
+        for pl in pls.values():
+            pl.kill()
+    gid = game_row(dbname, code)[0]
+    assert players(dbname, gid)["Cy"][2] == 2  # removed, for good
+    rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db(dbname)])
+    assert [r["name"] for r in json.loads(out)[0]["ranking"]] == ["Ana", "Ben"], out
+
+
 def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
     """On a server, every process counts on the server's clock: a player
     whose clock runs 30 s ahead (libfaketime) answering at once gets the
@@ -493,7 +639,8 @@ def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
     if not shutil.which("faketime"):
         raise AssertionError("faketime is missing: scripts/setup.sh installs it")
     dbname = "clock.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "1", "--time", "20", "--seed", "3",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0",
+                 "--rounds", "1", "--time", "20", "--seed", "3",
                  "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
     ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
@@ -511,7 +658,7 @@ def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
             pl.wait(r"^You have (\d+) seconds\.")
             pl.wait(r"^> ")
             pl.send(str(q["right"]))
-            pl.wait(r"Answer saved; waiting for the others\.")
+            pl.wait(r"Answer saved; waiting for the others \(\d+ s left\)\.")
         host.wait(r"Answered: 2 of 2\.")
         gid = game_row(dbname, code)[0]
         rows = {r[1]: r for r in answers(dbname, gid)}
@@ -526,7 +673,7 @@ def test_a_laptop_whose_clock_is_wrong_gets_fair_time():
 
 def test_host_quits_and_players_hear_of_it():
     dbname = "quit.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2", "--time", "5",
                  "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
     ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
@@ -537,11 +684,35 @@ def test_host_quits_and_players_hear_of_it():
         host.send("q")
         rc, out, err = host.finish()
         assert rc == 0, err
-        assert "== The game was ended early, after 1 of 2 questions ==" in out
-        ana.wait(r"The host ended the game\.")
+        # during the first question: nothing was scored, nothing to rank
+        assert NOT_PLAYED in out and "Podium" not in out, out
+        ana.wait(r"The host ended the game\.\n\n%s\n" % re.escape(NOT_PLAYED))
         rc, out, err = ana.finish()
         assert rc == 0, err
         assert game_row(dbname)[3] == "abandoned"
+    finally:
+        host.kill()
+        ana.kill()
+
+
+def test_host_quits_in_the_lobby_and_nobody_gets_a_podium():
+    dbname = "lobbyquit.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2", "--time", "5",
+                 "--db", db(dbname)])
+    code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
+    ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+    try:
+        host.wait(r"^\+ Ana joined\.")
+        ana.wait(r"You joined as Ana")
+        host.send("q")
+        rc, out, err = host.finish()
+        assert rc == 0, err
+        assert out.endswith("\n%s\nGame %s is saved; 'rolecall report --trivia' lists "
+                            "it.\n" % (NOT_PLAYED, code)), out
+        ana.wait(r"The host ended the game\.\n\n%s\n" % re.escape(NOT_PLAYED))
+        rc, out, err = ana.finish()
+        assert rc == 0, err
+        assert "Podium" not in out and "Full ranking" not in out, out
     finally:
         host.kill()
         ana.kill()
@@ -552,7 +723,7 @@ def test_host_killed_shows_as_interrupted():
     heartbeat is fresh the game is running, once it is older than 15 s the
     report says interrupted."""
     dbname = "killed.db"
-    host = Proc(["trivia", "host", "--plain", "--rounds", "2", "--time", "5",
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "2", "--time", "5",
                  "--db", db(dbname)])
     code = host.wait(r"rolecall trivia join (\w+) --name NAME").group(1)
     try:
@@ -576,19 +747,18 @@ def test_host_killed_shows_as_interrupted():
 def test_report_trivia_lists_games_and_rankings():
     rc, out, err = run(["report", "--trivia", "--db", db("exact.db")])
     assert rc == 0, err
-    assert re.search(r"^Game \w{5}, \d{4}-\d\d-\d\d \d\d:\d\d UTC: hot seat, 4 questions "
-                     r"of 2 s, players; done$", out, re.M), out
+    assert re.search(r"^Game \w{5}, \d{4}-\d\d-\d\d \d\d:\d\d UTC: hot seat, players, "
+                     r"4 of 4 questions played \(2 s each\); done$", out, re.M), out
     assert re.search(r"^   1\. Ana: 4600 points, 4 right, \d+\.\d s$", out, re.M), out
     assert re.search(r"^   3\. Chen: 1000 points, 1 right", out, re.M), out
     assert TIE_RULE in out
     rc, out, err = run(["report", "--trivia", "--format", "csv", "--db", db("exact.db")])
     assert rc == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("game_id,code,kind,status,created_at,rounds,seconds,rank,"
-                               "player,score,right,time_ms,absent")
-    assert [l.split(",")[8:11] for l in lines[1:]] == [["Ana", "4600", "4"],
-                                                        ["Ben", "3100", "3"],
-                                                        ["Chen", "1000", "1"]], out
+    assert lines[0] == ("game_id,code,kind,status,created_at,rounds,seconds,rank,"
+                        "player,score,right,time_ms,absent,rounds_played")
+    assert [l.split(",")[8:11] + l.split(",")[13:] for l in lines[1:]] == [
+        ["Ana", "4600", "4", "4"], ["Ben", "3100", "3", "4"], ["Chen", "1000", "1", "4"]], out
     rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db("hosted.db")])
     assert rc == 0, err
     games = json.loads(out)
@@ -596,6 +766,7 @@ def test_report_trivia_lists_games_and_rankings():
     assert [(r["name"], r["score"], r["absent"]) for r in games[0]["ranking"]] == \
         [("Ben", 2000, False), ("Ana", 1000, True)]
     assert games[0]["tie_rule"] == TIE_RULE
+    assert (games[0]["rounds"], games[0]["rounds_played"]) == (4, 4)
     rc, out, err = run(["report", "--trivia", "--user", "Chen", "--db", db("exact.db")])
     assert rc == 0 and "Chen" in out, out
     rc, out, err = run(["report", "--trivia", "--user", "Nobody", "--db", db("exact.db")])
@@ -604,11 +775,107 @@ def test_report_trivia_lists_games_and_rankings():
     assert rc == 0 and "No trivia games yet" in out, out
 
 
+def test_report_trivia_says_how_many_rounds_were_played():
+    """An abandoned game counts the rounds scored, not the question left
+    open; a game that played none lists who was in it, unranked."""
+    rc, out, err = run(["report", "--trivia", "--db", db("teams.db")])
+    assert rc == 0, err
+    assert re.search(r"^Game \w{5}, .* UTC: hot seat, teams, 1 of 3 questions played "
+                     r"\(5 s each\); abandoned\n   1\. Red: 1000 points, 1 right, "
+                     r"\d+\.\d s\n   2\. Blue: 0 points, 0 right", out, re.M), out
+    rc, out, err = run(["report", "--trivia", "--db", db("never.db")])
+    assert rc == 0, err
+    assert re.search(r"^Game \w{5}, .* UTC: hot seat, players, 0 of 2 questions played "
+                     r"\(5 s each\); abandoned\n  no question was played: Ana, Ben\n", out,
+                     re.M), out
+    assert "points" not in out, out
+    rc, out, err = run(["report", "--trivia", "--format", "csv", "--db", db("never.db")])
+    assert rc == 0 and [l.rsplit(",", 1)[1] for l in out.splitlines()[1:]] == ["0", "0"], out
+    rc, out, err = run(["report", "--trivia", "--format", "json", "--db", db("lobbyquit.db")])
+    assert rc == 0, err
+    g = json.loads(out)[0]
+    assert (g["status"], g["rounds"], g["rounds_played"]) == ("abandoned", 2, 0), g
+
+
+def play_until(dbname, players_arg, rounds, plan, stop=None, who="--players"):
+    """A hot-seat game with --no-speed: plan[who] is a string of R (right)
+    and W (wrong) per round; stop=(round, who) ends the input when that
+    turn's question shows."""
+    p = Proc(["trivia", "--plain", "--countdown", "0", who, players_arg, "--rounds", str(rounds),
+              "--time", "5", "--seed", "5", "--no-speed", "--db", db(dbname)])
+    while True:
+        m = p.wait(QUESTION + r"|^== ")
+        if m.group(0).startswith("=="):
+            break
+        q = question(m)
+        if stop == (q["round"], q["who"]):
+            break
+        p.wait(r"^> ")
+        p.send(str(q["right"] if plan[q["who"]][q["round"] - 1] == "R" else wrong(q)))
+    rc, out, err = p.finish()
+    assert rc == 0, err
+    return out
+
+
+BOARD_RULE = ("Ranked by total points, then wins, then fewer games, then name.\n"
+              "A win is first place in a game played to its end; team games and games\n"
+              "that played no question are left out.\n")
+
+
+def test_report_trivia_leaderboard_ranks_players_across_games():
+    name = "board.db"
+    play_until(name, "Ana,Ben", 2, {"Ana": "RR", "Ben": "WW"})           # Ana wins, 2100
+    play_until(name, "Ben,Chen,=Zed", 1, {"Ben": "R", "Chen": "W", "=Zed": "W"})  # Ben wins
+    # ended after one scored round: its points count, nobody wins it
+    play_until(name, "Ana,Ben", 2, {"Ana": "W", "Ben": "R"}, stop=(2, "Ana"))
+    # never started, and a team game: neither counts
+    play_until(name, "Ana,Chen", 2, {"Ana": "R"}, stop=(1, "Chen"))
+    play_until(name, "Ana", 1, {"Ana": "R"}, who="--teams")
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--db", db(name)])
+    assert rc == 0, err
+    assert out == ("Trivia leaderboard: 4 players, 3 games\n\n"
+                   "Rank  Player  Games   Points  Wins\n"
+                   "   1  Ana         2     2100     1\n"
+                   "   2  Ben         3     2000     1\n"
+                   "   3  =Zed        1        0     0\n"
+                   "   4  Chen        1        0     0\n\n" + BOARD_RULE), out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--format", "csv",
+                        "--db", db(name)])
+    assert rc == 0, err
+    # the formula-looking name is neutralised, as in every CSV
+    assert out == ("rank,player,games,points,wins\n1,Ana,2,2100,1\n2,Ben,3,2000,1\n"
+                   "3,\"'=Zed\",1,0,0\n4,Chen,1,0,0\n"), out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--format", "json",
+                        "--db", db(name)])
+    assert rc == 0, err
+    assert json.loads(out) == [
+        {"rank": 1, "name": "Ana", "games": 2, "points": 2100, "wins": 1},
+        {"rank": 2, "name": "Ben", "games": 3, "points": 2000, "wins": 1},
+        {"rank": 3, "name": "=Zed", "games": 1, "points": 0, "wins": 0},
+        {"rank": 4, "name": "Chen", "games": 1, "points": 0, "wins": 0}], out
+    # --user: that player's line, rank kept
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--user", "Ben",
+                        "--db", db(name)])
+    assert rc == 0 and "\n   2  Ben         3     2000     1\n\n" in out, out
+    assert "Ana" not in out, out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--since", "2999-01-01",
+                        "--db", db(name)])
+    assert (rc, out) == (0, "No trivia games yet; 'rolecall trivia --players \"Ana,Ben\"'"
+                         " starts one.\n"), out
+    rc, out, err = run(["report", "--trivia", "--leaderboard", "--format", "json",
+                        "--since", "2999-01-01", "--db", db(name)])
+    assert (rc, out) == (0, "[]\n"), out
+    rc, out, err = run(["report", "--leaderboard", "--db", db(name)])
+    assert rc == 2 and err == ("rolecall: --leaderboard ranks trivia players: give it with"
+                               " --trivia; see 'rolecall --help'\n"), err
+
+
 def test_leaderboard_lines_up_by_display_width():
     """Names padded by the columns they take, not their bytes: "José" is 5
     bytes in 4 columns, "王芳芳" 9 bytes in 6."""
     cols = {"Ana": 3, "José": 4, "王芳芳": 6}
-    p = subprocess.run([BIN, "trivia", "--plain", "--players", ",".join(cols), "--rounds", "1",
+    p = subprocess.run([BIN, "trivia", "--plain", "--countdown", "0",
+                        "--players", ",".join(cols), "--rounds", "1",
                         "--time", "5", "--seed", "3", "--db", db("widths.db")],
                        input="1\n" * 3, capture_output=True, text=True, timeout=60,
                        env=dict(env(), LC_ALL="C.UTF-8"))
@@ -633,6 +900,10 @@ def test_usage_errors():
         (["trivia", "--plain", "--players", "Ana", "--time", "0"], "from 1 to 600"),
         (["trivia", "--plain", "--players", "Ana", "--time", "1.5"], "whole number"),
         (["trivia", "--plain", "--players", "Ana", "--rounds", "0"], "from 1 to 100"),
+        (["trivia", "--plain", "--players", "Ana", "--countdown", "11"],
+         "--countdown (seconds before each trivia question) needs a whole number from 0 "
+         "to 10, not '11'"),
+        (["trivia", "--plain", "join", "ABCDE", "--countdown", "0"], "the host sets the game"),
         (["trivia", "--plain", "join"], "takes the game's code"),
         (["trivia", "--plain", "join", "K0OI1"], "is not a game code"),
         (["trivia", "--plain", "join", "ABCDE", "--rounds", "3"], "the host sets the game"),

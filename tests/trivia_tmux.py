@@ -83,6 +83,18 @@ def expected_points(elapsed, limit_ms, streak):
     return pts + (min((streak - 1) * 100, 500) if streak >= 2 else 0)
 
 
+def flat(screen):
+    """The screen's words in order, blanks and line breaks as one space:
+    sentences compare exactly whatever the wrapping."""
+    return " ".join(screen.split())
+
+
+RULES = ("How it scores A right answer earns 1000 points at once, down to 500 at the last of "
+         "the %d seconds; a wrong or missing answer earns 0. Right answers in a row add a "
+         "streak bonus: +100 for the 2nd, +200 for the 3rd, ... up to +500; a miss resets "
+         "it. " + TIE_RULE)
+
+
 def db_rows(db, sql, *args):
     return testlib.query(testlib.db(os.path.join(TMP, db)), sql, args)
 
@@ -91,10 +103,16 @@ def db_rows(db, sql, *args):
 
 def test_hotseat_game_with_fixed_seed():
     db = "hotseat.db"
-    p = Pane(["trivia", "--players", "Ana,Ben", "--rounds", "2", "--time", "4",
+    p = Pane(["trivia", "--countdown", "0", "--players", "Ana,Ben", "--rounds", "2", "--time", "4",
               "--seed", "21"], db)
     try:
         seen = []
+        # the rules first, as this game sets them
+        s = p.wait(r"^ Trivia · the rules(?s:.*)Enter first question")
+        assert ("Players: Ana, Ben 2 questions, 4 seconds each. " + RULES % 4 +
+                " Press Enter for the first question; Ana has the keyboard first.") \
+            in flat(s), s
+        p.keys("Enter")
         # round 1: Ana right (by number), Ben wrong (by letter)
         s = p.wait(r"Pass the keyboard to Ana\.(?s:.*)Enter show the question")
         assert "question 1 of 2" in s
@@ -157,7 +175,7 @@ def test_menu_trivia_names_then_end_early():
     try:
         p.wait(r"Hello, tester(?s:.*)pick")
         p.keys("t")
-        p.wait(r"Trivia on this terminal(?s:.*)Enter start")
+        p.wait(r"A new trivia game(?s:.*)Enter start")
         p.literal("Jo, jo")  # j is a letter here, not "down"
         p.keys("Enter")
         p.wait(r"named twice")
@@ -165,6 +183,10 @@ def test_menu_trivia_names_then_end_early():
             p.keys("BSpace")
         p.literal("Kim")
         s = p.wait(r"Jo, Kim")
+        p.keys("Enter")
+        s = p.wait(r"^ Trivia · the rules(?s:.*)Enter first question")
+        assert "Players: Jo, Kim 10 questions, 20 seconds each, each after a 3-second " \
+            "countdown. " + RULES % 20 in flat(s), s
         p.keys("Enter")
         p.wait(r"Pass the keyboard to Jo\.")
         # a resize redraws the same view; too small says so and keeps it
@@ -176,8 +198,13 @@ def test_menu_trivia_names_then_end_early():
         p.keys("q")
         p.wait(r"End the game\?")
         p.keys("y")
-        s = p.wait(r"^ Podium(?s:.*)Enter or q done")
-        assert "The game was ended early, after 1 of 10 questions." in s, s
+        # nobody answered: no podium, no ranking of zeros
+        s = p.wait(r"^ Trivia · game (\w+)(?s:.*)Enter or q done")
+        code = re.search(r"^ Trivia · game (\w+)", s, re.M).group(1)
+        assert re.search(r"^ The game ended before its first question was over; there"
+                         r" is no ranking\.\n Game %s is saved; 'rolecall report --trivia'"
+                         r" lists it\.\n" % code, s, re.M), s
+        assert "Podium" not in s and "1st" not in s and "Full ranking" not in s, s
         p.keys("Enter")
         p.wait(r"Hello, tester(?s:.*)pick")
         p.keys("q")
@@ -187,11 +214,226 @@ def test_menu_trivia_names_then_end_early():
     assert db_rows(db, "SELECT status FROM trivia_games") == [("abandoned",)]
 
 
+def test_countdown_before_the_question():
+    """--countdown 2: "Get ready: 2", "Get ready: 1", then the question,
+    whose clock starts only then."""
+    db = "countdown.db"
+    p = Pane(["trivia", "--countdown", "2", "--players", "Ana", "--rounds", "1", "--time",
+              "9", "--seed", "3"], db)
+    try:
+        p.wait(r"Trivia · the rules")
+        p.keys("Enter")
+        p.wait(r"Pass the keyboard to Ana\.")
+        p.keys("Enter")
+        s = p.wait(r"^ Ana · question 1 of 1\s*$(?s:.*)^     Get ready: 2\s*$")
+        assert "Question" not in s and "answer ·" not in s, s  # nothing to answer yet
+        p.keys("1")  # not an answer: there is no question yet
+        p.wait(r"^     Get ready: 1\s*$")
+        q = question_on(p, "Ana")
+        assert re.search(r"9 s left", p.screen()), p.screen()
+        p.keys(str(q["right"]))
+        p.wait(r"^ Answers(?s:.*)Enter leaderboard")
+        p.keys("Enter", "Enter")
+        p.wait(r"^ Podium")
+        p.keys("Enter")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    rows = db_rows(db, "SELECT player, correct, elapsed_ms FROM trivia_answers")
+    assert len(rows) == 1 and rows[0][1] == 1 and rows[0][2] < 2000, rows
+
+
+def field(screen, label):
+    """The value shown for a field of the menu's trivia form, and whether
+    keys go to it (the ▸ marker)."""
+    m = re.search(r"^ ([▸ ]) %s +(.*?)\s*$" % label, screen, re.M)
+    return m.group(2), m.group(1) == "▸"
+
+
+def test_menu_trivia_form_sets_rounds_time_and_banks():
+    db = "menuform.db"
+    p = Pane([], db)
+    try:
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("t")
+        s = p.wait(r"A new trivia game(?s:.*)Enter start")
+        assert field(s, "Questions") == ("10  1 to 100", False), s
+        assert field(s, "Seconds") == ("20  per question, 1 to 600", False), s
+        assert field(s, "Banks") == ("‹ all 1 bank ›", False), s
+        assert field(s, "Play") == ("‹ on this terminal, taking turns ›", False), s
+        p.literal("Ana")
+        p.keys("Down", "BSpace", "BSpace")
+        p.literal("x21")  # digits only: the x is not taken
+        p.keys("Down", "BSpace", "BSpace")
+        p.literal("7")
+        p.keys("Enter")
+        s = p.wait(r"The chosen banks have 20 questions: ask at most that many\.")
+        assert field(s, "Questions") == ("21  1 to 100", False), s
+        assert field(s, "Seconds") == ("7   per question, 1 to 600", True), s
+        p.keys("Up", "BSpace", "BSpace", "Enter")
+        p.wait(r"Questions: a whole number from 1 to 100\.")
+        p.literal("2")
+        p.keys("Down", "Down", "Right")
+        s = p.wait(r"‹ End-to-end fixture ›")
+        assert field(s, "Banks") == ("‹ End-to-end fixture ›", True), s
+        p.keys("Enter")
+        s = p.wait(r"^ Trivia · the rules(?s:.*)Enter first question")
+        assert "Players: Ana 2 questions, 7 seconds each, each after a 3-second " \
+            "countdown. " + RULES % 7 in flat(s), s
+        p.keys("Enter")
+        p.wait(r"Pass the keyboard to Ana\.")
+        p.keys("q")
+        p.wait(r"End the game\?")
+        p.keys("y")
+        p.wait(r"there is no ranking")
+        p.keys("Enter")
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("q")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    assert db_rows(db, "SELECT kind, rounds, time_limit_ms FROM trivia_games") == \
+        [("hotseat", 2, 7000)]
+    assert db_rows(db, "SELECT DISTINCT bank_id FROM trivia_rounds") == [("e2e",)]
+
+
+def test_menu_trivia_form_hosts_a_game():
+    db = "menuhost.db"
+    p = Pane([], db)
+    try:
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("t")
+        p.wait(r"A new trivia game")
+        p.keys("Down", "BSpace", "BSpace")
+        p.literal("3")
+        p.keys("Tab", "Tab", "Tab", "Space")
+        s = p.wait(r"‹ host a game for other terminals ›")
+        assert field(s, "Players") == ("(players join with the game code)", False), s
+        assert field(s, "Play") == ("‹ host a game for other terminals ›", True), s
+        p.keys("Enter")
+        s = p.wait(r"Trivia host · lobby(?s:.*)Game code:")
+        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+        assert "3 questions, 20 seconds each." in flat(s), s
+        p.keys("q")
+        p.wait(r"End the game\?")
+        p.keys("y")
+        p.wait(r"^ Trivia · game %s(?s:.*)there is no ranking" % code)
+        p.keys("Enter")
+        p.wait(r"Hello, tester(?s:.*)pick")
+        p.keys("q")
+        check_clean_exit(p)
+    finally:
+        p.close()
+    assert db_rows(db, "SELECT code, kind, status, rounds FROM trivia_games") == \
+        [(code, "hosted", "abandoned", 3)]
+
+
 # ---- several terminals -----------------------------------------------------
+
+def test_hosted_countdown_and_the_time_left_after_answering():
+    """The host's countdown shows on every terminal from the same start;
+    a player who answered still sees the round's time left."""
+    db = "countdown-shared.db"
+    host = Pane(["trivia", "host", "--countdown", "2", "--rounds", "1", "--time", "30",
+                 "--seed", "4"], db, user="host")
+    ana = ben = None
+    try:
+        s = host.wait(r"rolecall trivia join (\w+) --name NAME")
+        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+        # the lobby says what scores
+        assert RULES % 30 in flat(s), s
+        ana = Pane(["trivia", "join", code, "--name", "Ana"], db, user="ana")
+        s = ana.wait(r"You joined game %s as Ana\.(?s:.*)Players here" % code)
+        assert RULES % 30 in flat(s), s
+        # Ben keeps the round open: he does not answer
+        ben = Pane(["trivia", "join", code, "--name", "Ben"], db, user="ben")
+        host.wait(r"Players here: 2")
+        host.keys("Enter")
+        for pl in (host, ana, ben):
+            pl.wait(r"Get ready: [12]")
+        host.wait(r"Trivia host · question 1 of 1(?s:.*)Answered: 0 of 2")
+        q = question_on(ana, "Ana")
+        ana.keys(str(q["right"]))
+        s = ana.wait(r"Your answer is saved\.(?s:.*)1 of 2 answered")
+        m = re.search(r"^ Trivia · game %s · Ana +(\d+) s left\s*$" % code, s, re.M)
+        assert m and 25 <= int(m.group(1)) <= 30, s
+        host.keys("c")
+        host.wait(r"^ Answers +question 1 of 1")
+    finally:
+        host.close()
+        for pl in (ana, ben):
+            if pl:
+                pl.close()
+    rows = db_rows(db, "SELECT player, correct, elapsed_ms FROM trivia_answers")
+    assert rows[0][:2] == ("Ana", 1) and 0 <= rows[0][2] < 3000, rows
+
+
+def test_host_closes_a_round_early_and_removes_a_player():
+    """c closes the open round at once (no answer for who had none yet);
+    r picks a player to remove: its screen says so, without a podium, and
+    the rankings leave it out."""
+    db = "hostkeys.db"
+    host = Pane(["trivia", "host", "--countdown", "0", "--rounds", "2", "--time", "60",
+                 "--seed", "8", "--no-speed"], db, user="host")
+    players = []
+    try:
+        s = host.wait(r"rolecall trivia join (\w+) --name NAME")
+        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+        for name in ("Ana", "Ben"):
+            pl = Pane(["trivia", "join", code, "--name", name], db, user=name.lower())
+            players.append(pl)
+            pl.wait(r"You joined game %s as %s\." % (code, name))
+        ana, ben = players
+        host.wait(r"Players here: 2")
+        assert "r remove a player" in host.screen()
+        host.keys("Enter")
+        s = host.wait(r"Answered: 0 of 2(?s:.*)c close the round now · r remove a player")
+        q = question_on(ana, "Ana")
+        question_on(ben, "Ben")
+        ana.keys(str(q["right"]))
+        host.wait(r"Answered: 1 of 2")
+        host.keys("c")
+        s = host.wait(r"^ Answers +question 1 of 2")
+        assert "You closed the round early." in s, s
+        assert re.search(r"^   Ana +right +\+1000", s, re.M), s
+        assert re.search(r"^   Ben +no answer +\+0", s, re.M), s
+        ben.wait(r"^ Answers +question 1 of 2")
+        host.keys("r")
+        s = host.wait(r"Remove a player(?s:.*)Enter remove · Esc cancel")
+        assert re.search(r"│ +Ana +│(?s:.*)│ +Ben +│", s), s
+        host.keys("Down", "Enter")
+        host.gone(r"Remove a player")
+        s = ben.wait(r"^ Trivia · game %s(?s:.*)The host removed you from game %s\." %
+                     (code, code))
+        assert "Podium" not in s and "1st" not in s and "ranking" not in s, s
+        assert re.search(r"^   Ben +removed +\+0", host.screen(), re.M), host.screen()
+        ben.keys("Enter")
+        check_clean_exit(ben)
+        host.keys("Enter")
+        s = host.wait(r"Leaderboard after question 1 of 2")
+        assert "Ben" not in s, s
+        host.keys("Enter")
+        s = host.wait(r"Answered: 0 of 1(?s:.*)Ben +\(removed\)")
+        q = question_on(ana, "Ana")
+        ana.keys(str(q["right"]))
+        host.wait(r"^ Answers +question 2 of 2")
+        host.keys("Enter")
+        host.wait(r"Leaderboard after question 2 of 2")
+        host.keys("Enter")
+        s = host.wait(r"^ Podium · game %s" % code)
+        assert re.search(r"1st  Ana +2100", s) and "Ben" not in s, s
+    finally:
+        host.close()
+        for pl in players:
+            pl.close()
+    # removed for good (Ana's mark depends on when her pane was closed)
+    assert db_rows(db, "SELECT absent FROM trivia_players WHERE name = 'Ben'") == [(2,)]
+
 
 def test_host_and_two_players_with_one_quitting():
     db = "shared.db"
-    host = Pane(["trivia", "host", "--rounds", "3", "--time", "20", "--seed", "5"], db,
+    host = Pane(["trivia", "host", "--countdown", "0",
+                 "--rounds", "3", "--time", "20", "--seed", "5"], db,
                 user="host")
     players = []
     try:
@@ -230,7 +472,9 @@ def test_host_and_two_players_with_one_quitting():
         ben.keys("q")
         ben.wait(r"Leave the game\?")
         ben.keys("y")
-        ben.wait(r"You left game %s" % code)
+        s = ben.wait(r"^ Trivia · game %s(?s:.*)You left game %s; rejoin it with the same"
+                     r" --name\.\n\n Game %s is saved" % (code, code, code))
+        assert "Podium" not in s and "1st" not in s and "ranking" not in s, s
         ben.keys("Enter")
         check_clean_exit(ben)
         host.wait(r"Ben +\(absent\)")

@@ -35,6 +35,7 @@ enum store_trivia_join {
 	STORE_TRIVIA_NAME_TAKEN, /* a player of that name is playing */
 	STORE_TRIVIA_FULL,
 	STORE_TRIVIA_OVER,       /* the game is done or abandoned */
+	STORE_TRIVIA_REMOVED,    /* the host removed a player of that name */
 };
 
 /* Join a game by name, or rejoin it as a player who quit or whose
@@ -52,6 +53,12 @@ int store_trivia_seen(struct store *s, int64_t game_id, const char *name,
 /* The player quit: marked absent, the game goes on. */
 int store_trivia_leave(struct store *s, int64_t game_id, const char *name,
 		       struct rc_error *err);
+
+/* The host removed the player: absent for good (its heartbeat does not
+ * bring it back, it may not rejoin) and left out of rankings; its answers
+ * so far stay in the record. */
+int store_trivia_remove(struct store *s, int64_t game_id, const char *name,
+			struct rc_error *err);
 
 /* Mark absent every player whose heartbeat is older than before_ms. */
 int store_trivia_mark_absent(struct store *s, int64_t game_id, int64_t before_ms,
@@ -108,6 +115,12 @@ unsigned store_trivia_max_players(const struct store *s);
 
 int store_trivia_state(struct store *s, int64_t game_id, unsigned round,
 		       struct store_trivia_state *st, struct rc_error *err);
+
+/* How many rounds of a game were played (scored), from st as
+ * store_trivia_state read it for st->game.current_round: the current
+ * round counts once it is scored (its answers have points), so a game
+ * ended during its first question, or in its lobby, played none.  Pure. */
+unsigned store_trivia_played(const struct store_trivia_state *st);
 
 /* Which games to read; 0 and NULL mean "any". */
 struct store_trivia_filter {

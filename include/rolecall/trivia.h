@@ -49,4 +49,9 @@ int trivia_score(const struct trivia_rules *r, struct trivia_player *p, int answ
 /* Sort players into ranking order (best first) by the rules above. */
 void trivia_rank(struct trivia_player *players, size_t n);
 
+/* The rules as players read them before the first question, as r sets
+ * them (points, speed, streaks, ties): sentence i (from 0) into buf, a
+ * line of its own in either front end.  0 when there is no sentence i. */
+int trivia_rules_text(const struct trivia_rules *r, unsigned i, char *buf, size_t len);
+
 #endif

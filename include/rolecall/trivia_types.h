@@ -20,6 +20,11 @@
 #define STORE_TRIVIA_FILE_PLAYERS 32
 #define STORE_TRIVIA_NAME_MAX 32 /* bytes of a player's (or team's) name */
 #define STORE_TRIVIA_CODE_MAX 8
+/* The stored absent mark: 0 here, 1 gone (quit or silent: a heartbeat or a
+ * rejoin brings it back), 2 removed by the host (nothing brings it back).
+ * An older rolecall reads 2 as absent. */
+#define STORE_TRIVIA_ABSENT_LEFT 1
+#define STORE_TRIVIA_ABSENT_REMOVED 2
 
 enum store_trivia_status {
 	STORE_TRIVIA_LOBBY,     /* hosted, waiting for players */
@@ -75,6 +80,7 @@ struct store_trivia_player {
 	int64_t joined_at;                /* unix seconds */
 	int64_t last_seen_ms;             /* wall clock */
 	int absent;                       /* quit, or its heartbeat stopped */
+	int removed;                      /* the host removed it: absent for good */
 	int64_t score;                    /* totals after the scored rounds */
 	unsigned right, streak;
 	int64_t time_ms;

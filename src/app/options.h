@@ -39,11 +39,13 @@ struct options {
 	int64_t certificate;  /* report: the attempt to certify; 0 when not given */
 	const char *verify;   /* report: a certificate file to check */
 	int trivia;           /* report: trivia games */
+	int leaderboard;      /* report --trivia: players ranked across games */
 	const char *players;  /* trivia: --players "Ana,Ben" */
 	const char *teams;    /* trivia: --teams "Red,Blue" */
 	const char *name;     /* trivia join: the player's name */
 	unsigned rounds;      /* trivia: questions; 0 when not given */
 	long points;          /* trivia: 0, 1000 or 2000; -1 when not given */
+	long countdown;       /* trivia: seconds before each question; -1 when not given */
 	int no_speed;         /* trivia: no points for speed */
 	int no_streak;        /* trivia: no streak bonus */
 };

@@ -157,13 +157,13 @@ static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
 	struct exam *e;
 	size_t have = 0;
 
-	for (size_t i = 0; i < g->app->n_banks; i++)
-		have += g->app->banks[i]->n_questions;
+	for (size_t i = 0; i < g->n_banks; i++)
+		have += g->banks[i]->n_questions;
 	if (have < g->game.rounds)
 		return rc_error_set(err, "the game asks %u questions but the chosen banks "
 				    "have %zu; lower --rounds", g->game.rounds, have);
-	ec.banks = g->app->banks;
-	ec.n_banks = g->app->n_banks;
+	ec.banks = g->banks;
+	ec.n_banks = g->n_banks;
 	ec.count = g->game.rounds;
 	ec.pass_given = 1;
 	ec.seed = cfg->seed;
@@ -232,6 +232,9 @@ static void tgame_setup(struct tgame *g, const struct tgame_config *cfg, int hos
 	sg->points = cfg->points;
 	sg->speed = cfg->speed;
 	sg->streak = cfg->streak;
+	g->countdown_ms = (int64_t)cfg->countdown * 1000;
+	g->banks = cfg->banks ? cfg->banks : (const struct bank *const *)g->app->banks;
+	g->n_banks = cfg->banks ? cfg->n_banks : g->app->n_banks;
 	tgame_rules(g);
 }
 
@@ -241,7 +244,8 @@ static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 		       struct rc_error *err)
 {
 	struct store_trivia_round *r = calloc(g->game.rounds, sizeof *r);
-	char *banks = bank_versions_text(g->app->banks, g->app->n_banks);
+	/* joiners need these, the ones questions are drawn from */
+	char *banks = bank_versions_text(g->banks, g->n_banks);
 	struct rng rng;
 	int rc = 1;
 
@@ -284,6 +288,7 @@ static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
 		      st->game.current_round != g->game.current_round;
 
 	g->game = st->game;
+	g->played = store_trivia_played(st);
 	for (unsigned i = 0; i < st->n_players; i++) {
 		struct tgame_player *p = &g->players[i];
 		const struct store_trivia_player *s = &st->players[i];
@@ -295,7 +300,7 @@ static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
 		else
 			changed |= p->here != here || p->s.answered != s->answered ||
 				   p->s.points != s->points || p->s.score != s->score ||
-				   p->s.absent != s->absent;
+				   p->s.absent != s->absent || p->s.removed != s->removed;
 		p->s = *s;
 		p->here = here;
 	}
@@ -574,6 +579,9 @@ static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err
 	case STORE_TRIVIA_OVER:
 		return rc_error_set(err, "game %s is over; 'rolecall report --trivia' "
 				    "shows its ranking", g->game.code);
+	case STORE_TRIVIA_REMOVED:
+		return rc_error_set(err, "the host removed %s from game %s; it cannot be "
+				    "rejoined under that name", name, g->game.code);
 	default:
 		return -1;
 	}
@@ -687,8 +695,10 @@ int tgame_start_round(struct tgame *g, struct rc_error *err)
 	if (g->role == TGAME_HOST && g->game.status == STORE_TRIVIA_LOBBY &&
 	    !tgame_present(g, &dummy))
 		return rc_error_set(err, "no player has joined yet");
+	/* players read the start and count down to it: nothing else says a
+	 * countdown runs */
 	return tgame_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, next,
-			   tgame_now(g), err);
+			   tgame_now(g) + (g->role == TGAME_HOST ? g->countdown_ms : 0), err);
 }
 
 const struct tgame_question *tgame_question(const struct tgame *g)
@@ -812,6 +822,13 @@ int64_t tgame_ms_left(const struct tgame *g, int64_t now_ms)
 	return left > 0 ? left : 0;
 }
 
+int64_t tgame_ms_to_start(const struct tgame *g, int64_t now_ms)
+{
+	int64_t wait = g->game.round_started_at_ms - now_ms;
+
+	return g->game.phase == STORE_TRIVIA_QUESTION && wait > 0 ? wait : 0;
+}
+
 int tgame_round_over(const struct tgame *g, int64_t now_ms)
 {
 	unsigned answered, present = tgame_present(g, &answered);
@@ -903,6 +920,20 @@ int tgame_leave(struct tgame *g, struct rc_error *err)
 	return store_trivia_leave(g->app->store, g->game.id, g->my_name, err);
 }
 
+int tgame_remove(struct tgame *g, unsigned who, struct rc_error *err)
+{
+	if (g->role != TGAME_HOST || who >= g->n_players)
+		return rc_error_set(err, "only the host removes players");
+	if (store_trivia_remove(g->app->store, g->game.id, g->players[who].s.name, err) < 0)
+		return -1;
+	return tgame_refresh(g, err) < 0 ? -1 : 0;
+}
+
+int tgame_removed(const struct tgame *g)
+{
+	return g->role == TGAME_PLAYER && g->me >= 0 && g->players[g->me].s.removed;
+}
+
 int tgame_host_gone(const struct tgame *g, int64_t now_ms)
 {
 	return g->game.hosted && g->game.status < STORE_TRIVIA_DONE &&
@@ -911,14 +942,17 @@ int tgame_host_gone(const struct tgame *g, int64_t now_ms)
 
 unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out)
 {
+	unsigned n = 0;
+
 	for (unsigned i = 0; i < g->n_players; i++) {
 		const struct store_trivia_player *p = &g->players[i].s;
 
-		out[i] = (struct trivia_player){ p->name, p->score, p->right, p->streak,
-						 p->time_ms, p->points };
+		if (!p->removed)
+			out[n++] = (struct trivia_player){ p->name, p->score, p->right,
+							   p->streak, p->time_ms, p->points };
 	}
-	trivia_rank(out, g->n_players);
-	return g->n_players;
+	trivia_rank(out, n);
+	return n;
 }
 
 const struct tgame_player *tgame_find(const struct tgame *g, const char *name)

@@ -39,6 +39,9 @@
 #define TGAME_MAX_ROUNDS 100
 #define TGAME_DEFAULT_SECONDS 20
 #define TGAME_MAX_SECONDS 600
+/* The 3-2-1 before each question (--countdown), in seconds. */
+#define TGAME_DEFAULT_COUNTDOWN 3
+#define TGAME_MAX_COUNTDOWN 10
 #define TGAME_CODE_LEN 5
 /* How often a shared game is read again, and a heartbeat written. */
 #define TGAME_POLL_MS 200
@@ -53,6 +56,10 @@
  * given in the last moment and still on their way to the database. */
 #define TGAME_GRACE_MS 500
 
+/* What both front ends say instead of a podium when no round was played. */
+#define TGAME_NOT_PLAYED "The game ended before its first question was over; " \
+	"there is no ranking"
+
 enum tgame_role { TGAME_HOTSEAT, TGAME_HOST, TGAME_PLAYER };
 
 struct tgame_config {
@@ -61,10 +68,13 @@ struct tgame_config {
 	int teams;
 	unsigned rounds;          /* 0: TGAME_DEFAULT_ROUNDS */
 	unsigned seconds;         /* per question; 0: TGAME_DEFAULT_SECONDS */
+	unsigned countdown;       /* seconds before each question shows */
 	unsigned points;          /* P: 0, 1000 or 2000 */
 	int speed, streak;
 	uint64_t seed;
 	const char *bank_files;   /* host: bank files joiners must load, a pathlist */
+	const struct bank *const *banks; /* the banks to draw from; NULL: the app's */
+	size_t n_banks;
 };
 
 struct tgame_question {
@@ -93,7 +103,11 @@ struct tgame {
 	char my_name[STORE_TRIVIA_NAME_MAX + 1];
 	int64_t beat_ms;                  /* the last heartbeat written */
 	int64_t clock_offset_ms;          /* the store's clock minus ours */
+	int64_t countdown_ms;             /* host and hot seat: before each question */
 	unsigned version;                 /* changes whenever anything shown does */
+	unsigned played;                  /* rounds scored (store_trivia_played) */
+	const struct bank *const *banks;  /* host and hot seat: drawn from these */
+	size_t n_banks;
 };
 
 /* The descriptor that becomes readable when the store announces a change
@@ -125,9 +139,11 @@ int tgame_parse_names(const char *list, const char *what, char ***names,
  * (STORE_TRIVIA_CODE_MAX + 1 bytes); -1 with why in err. */
 int tgame_parse_code(const char *arg, char *code, struct rc_error *err);
 
-/* The trivia options: --time SECONDS (per question), --rounds N and
- * --points 0|1000|2000.  Print why and return -1 when the value is not one. */
+/* The trivia options: --time SECONDS (per question), --rounds N,
+ * --points 0|1000|2000 and --countdown SECONDS.  Print why and return -1
+ * when the value is not one. */
 int tgame_parse_seconds(const char *s, unsigned *seconds);
+int tgame_parse_countdown(const char *s, long *seconds);
 int tgame_parse_rounds(const char *s, unsigned *rounds);
 int tgame_parse_points(const char *s, long *points);
 
@@ -169,8 +185,10 @@ void tgame_free(struct tgame *g);
  * 0 when not, -1 on error. */
 int tgame_poll(struct tgame *g, struct rc_error *err);
 
-/* Host and hot seat: ask the next question now (the game starts with the
- * first); a hosted game needs a player present. */
+/* Host and hot seat: ask the next question (the game starts with the
+ * first); a hosted game needs a player present.  A hosted round starts
+ * (its clock and its question) after the countdown, the same moment on
+ * every terminal; the hot seat counts down each turn itself. */
 int tgame_start_round(struct tgame *g, struct rc_error *err);
 
 /* Player `who` answers the current question: position as shown, -1 for
@@ -183,8 +201,13 @@ int tgame_answer(struct tgame *g, unsigned who, int position, int64_t elapsed_ms
 /* Host and hot seat: 1 when the current round can be closed now. */
 int tgame_round_over(const struct tgame *g, int64_t now_ms);
 
-/* Host and hot seat: score the current round and show its answers. */
+/* Host and hot seat: score the current round and show its answers.  The
+ * host may close it early: who has not answered gets no answer. */
 int tgame_close_round(struct tgame *g, struct rc_error *err);
+/* Host: remove player `who` from the game: absent for good, left out of
+ * the rankings, and it may not rejoin; its answers stay on record.  A
+ * running game goes on even when nobody is left. */
+int tgame_remove(struct tgame *g, unsigned who, struct rc_error *err);
 /* Host and hot seat: show the leaderboard. */
 int tgame_show_board(struct tgame *g, struct rc_error *err);
 /* Host and hot seat: end the game normally (after the last round) or
@@ -193,6 +216,8 @@ int tgame_finish(struct tgame *g, struct rc_error *err);
 int tgame_abandon(struct tgame *g, struct rc_error *err);
 /* Player: quit; marked absent, the game goes on without it. */
 int tgame_leave(struct tgame *g, struct rc_error *err);
+/* Player: 1 when the host removed it from the game. */
+int tgame_removed(const struct tgame *g);
 
 /* The current round's question, or NULL before the first. */
 const struct tgame_question *tgame_question(const struct tgame *g);
@@ -200,13 +225,15 @@ const struct tgame_question *tgame_question(const struct tgame *g);
 int tgame_last_round(const struct tgame *g);
 /* Milliseconds left in a shared round at now_ms (0 when out). */
 int64_t tgame_ms_left(const struct tgame *g, int64_t now_ms);
+/* Milliseconds until a shared round's question shows (0 once it has). */
+int64_t tgame_ms_to_start(const struct tgame *g, int64_t now_ms);
 /* Players present, and how many of them answered the current round. */
 unsigned tgame_present(const struct tgame *g, unsigned *answered);
 /* 1 when the host has not been heard from for TGAME_HOST_STALE_MS. */
 int tgame_host_gone(const struct tgame *g, int64_t now_ms);
 
-/* The players in ranking order (trivia_rank); names point into g.
- * Returns how many. */
+/* The players in ranking order (trivia_rank), those the host removed left
+ * out; names point into g.  Returns how many. */
 unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out);
 /* A player by name, or NULL. */
 const struct tgame_player *tgame_find(const struct tgame *g, const char *name);

@@ -1,6 +1,7 @@
 /*
  * trivia_setup — a trivia game's settings from the command line's options
- * and the option values trivia defines (--time, --rounds, --points).  Both
+ * and the option values trivia defines (--time, --rounds, --points,
+ * --countdown).  Both
  * front ends and 'rolecall trivia' start a game from here.
  */
 #include <limits.h>
@@ -37,6 +38,17 @@ int tgame_parse_seconds(const char *s, unsigned *seconds)
 int tgame_parse_rounds(const char *s, unsigned *rounds)
 {
 	return trivia_whole("--rounds", s, 1, TGAME_MAX_ROUNDS, rounds);
+}
+
+int tgame_parse_countdown(const char *s, long *seconds)
+{
+	unsigned v;
+
+	if (trivia_whole("--countdown (seconds before each trivia question)", s, 0,
+			 TGAME_MAX_COUNTDOWN, &v) < 0)
+		return -1;
+	*seconds = (long)v;
+	return 0;
 }
 
 int tgame_parse_points(const char *s, long *points)
@@ -101,6 +113,8 @@ int tgame_setup_from_cli(const struct options *cli, struct tgame_setup *ts,
 	cfg->teams = cli->teams != NULL;
 	cfg->rounds = cli->rounds;
 	cfg->seconds = cli->time_limit;
+	cfg->countdown = cli->countdown >= 0 ? (unsigned)cli->countdown :
+			 TGAME_DEFAULT_COUNTDOWN;
 	cfg->points = cli->points >= 0 ? (unsigned)cli->points : TRIVIA_DEFAULT_POINTS;
 	cfg->speed = !cli->no_speed;
 	cfg->streak = !cli->no_streak;

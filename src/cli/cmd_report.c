@@ -45,6 +45,8 @@ static int check_args(const struct options *cli)
 
 	if (cli->n_args)
 		why = "'report' takes no arguments";
+	else if (cli->leaderboard)
+		why = "--leaderboard ranks trivia players: give it with --trivia";
 	else if (cli->all && cli->user)
 		why = "--all and --user do not go together";
 	else if (cli->certificate && cli->items)

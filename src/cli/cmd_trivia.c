@@ -52,7 +52,8 @@ static int trivia_mode(const struct options *cli, enum trivia_how *how)
 static int trivia_check(const struct options *cli, enum trivia_how how)
 {
 	int game_opts = cli->rounds || cli->time_arg || cli->points >= 0 ||
-			cli->no_speed || cli->no_streak || cli->has_seed;
+			cli->no_speed || cli->no_streak || cli->has_seed ||
+			cli->countdown >= 0;
 
 	if (cli->players && cli->teams)
 		return trivia_usage("give --players or --teams, not both");
@@ -67,8 +68,8 @@ static int trivia_check(const struct options *cli, enum trivia_how how)
 		return trivia_usage("--name is for 'trivia join'");
 	if (how == TRIVIA_JOIN && game_opts)
 		return trivia_usage("the host sets the game (--rounds, --time, "
-				    "--points, --no-speed, --no-streak, --seed); join "
-				    "takes only --name");
+				    "--countdown, --points, --no-speed, --no-streak, "
+				    "--seed); join takes only --name");
 	return 0;
 }
 

@@ -38,10 +38,12 @@ static const struct option long_options[] = {
 	{ "teams", required_argument, NULL, OPT_TEAMS },
 	{ "rounds", required_argument, NULL, OPT_ROUNDS },
 	{ "points", required_argument, NULL, OPT_POINTS },
+	{ "countdown", required_argument, NULL, OPT_COUNTDOWN },
 	{ "no-speed", no_argument, NULL, OPT_NO_SPEED },
 	{ "no-streak", no_argument, NULL, OPT_NO_STREAK },
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "trivia", no_argument, NULL, OPT_TRIVIA },
+	{ "leaderboard", no_argument, NULL, OPT_LEADERBOARD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -152,8 +154,10 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_NO_STREAK: cli->no_streak = 1; return 0;
 	case OPT_TRIVIA: cli->trivia = 1; return 0;
 	case OPT_VERIFY: cli->verify = optarg; return 0;
+	case OPT_LEADERBOARD: cli->leaderboard = 1; return 0;
 	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);
+	case OPT_COUNTDOWN: return tgame_parse_countdown(optarg, &cli->countdown);
 	case OPT_SINCE: return cmd_report_parse_date(optarg, &cli->since);
 	case OPT_PASS:
 	case OPT_CERTIFICATE:
@@ -346,7 +350,8 @@ static int parse_args(struct options *cli, int argc, char **argv, int *help)
 
 int main(int argc, char **argv)
 {
-	struct options cli = { .count = -1, .pass = -1, .since = INT64_MIN, .points = -1 };
+	struct options cli = { .count = -1, .pass = -1, .since = INT64_MIN, .points = -1,
+			       .countdown = -1 };
 	int rc, help = 0;
 
 	setlocale(LC_ALL, "");

@@ -56,12 +56,14 @@ static const struct usage_command commands[] = {
 	  "line); 'exam list' shows the defined exams.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",
 	  "exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
-	  "                    --trivia: past trivia games and their rankings",
+	  "                    --trivia: past trivia games and their rankings,\n"
+	  "                    --trivia --leaderboard: players across games",
 	  "Exam attempts (id, user, start, score, pass mark, result, duration, score\n"
 	  "per role); with --items an item analysis of the questions, with\n"
 	  "--certificate a certificate of one attempt (a result slip for a fail),\n"
 	  "with --verify FILE that certificate checked against the database, with\n"
-	  "--trivia past trivia games and their rankings.\n" },
+	  "--trivia past trivia games and their rankings, with --trivia\n"
+	  "--leaderboard the players ranked across those games.\n" },
 	{ "trivia", C_TRIVIA,
 	  "rolecall trivia --players LIST|--teams LIST [OPTION]...\n"
 	  "rolecall trivia host [OPTION]...\n"
@@ -139,6 +141,8 @@ static const struct usage_option options[] = {
 	  C_TRIVIA },
 	{ OPT_TEAMS, 0, "teams", "LIST", "trivia: teams taking turns, as \"Red,Blue\"", C_TRIVIA },
 	{ OPT_ROUNDS, 0, "rounds", "N", "trivia: number of questions (default 10)", C_TRIVIA },
+	{ OPT_COUNTDOWN, 0, "countdown", "SECONDS", "trivia: the 3-2-1 before each question "
+	  "(default 3; 0: none)", C_TRIVIA },
 	{ OPT_POINTS, 0, "points", "P", "trivia: points for a right answer: 0, 1000 or 2000",
 	  C_TRIVIA },
 	{ OPT_NO_SPEED, 0, "no-speed", NULL, "trivia: no extra points for faster answers",
@@ -146,6 +150,8 @@ static const struct usage_option options[] = {
 	{ OPT_NO_STREAK, 0, "no-streak", NULL, "trivia: no streak bonus", C_TRIVIA },
 	{ OPT_NAME, 0, "name", "NAME", "trivia join: your name in the game", C_TRIVIA },
 	{ OPT_TRIVIA, 0, "trivia", NULL, "report: trivia games instead of exams", C_REPORT },
+	{ OPT_LEADERBOARD, 0, "leaderboard", NULL, "report: with --trivia, players ranked "
+	  "across games", C_REPORT },
 	{ OPT_ALL, 0, "all", NULL, "report, export: every user", C_REPORT | C_EXPORT },
 	{ OPT_SINCE, 0, "since", "DATE", "report: attempts from DATE (YYYY-MM-DD, UTC) on",
 	  C_REPORT },

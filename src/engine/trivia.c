@@ -1,6 +1,8 @@
 #include "rolecall/trivia.h"
 
+#include <inttypes.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,4 +69,43 @@ static int cmp_players(const void *a, const void *b)
 void trivia_rank(struct trivia_player *players, size_t n)
 {
 	qsort(players, n, sizeof *players, cmp_players);
+}
+
+static void trivia_points_text(const struct trivia_rules *r, char *buf, size_t len)
+{
+	if (!r->points)
+		snprintf(buf, len, "No points this game: just the answers.");
+	else if (r->speed)
+		snprintf(buf, len, "A right answer earns %u points at once, down to %u at "
+			 "the last of the %" PRId64 " seconds; a wrong or missing answer "
+			 "earns 0.", r->points, r->points / 2, r->limit_ms / 1000);
+	else
+		snprintf(buf, len, "A right answer earns %u points, however long it takes "
+			 "within the %" PRId64 " seconds; a wrong or missing answer earns 0.",
+			 r->points, r->limit_ms / 1000);
+}
+
+int trivia_rules_text(const struct trivia_rules *r, unsigned i, char *buf, size_t len)
+{
+	/* with no points there is no bonus to speak of */
+	if (i >= 1 && !r->points)
+		i++;
+	switch (i) {
+	case 0:
+		trivia_points_text(r, buf, len);
+		return 1;
+	case 1:
+		if (r->streak)
+			snprintf(buf, len, "Right answers in a row add a streak bonus: +%d for "
+				 "the 2nd, +%d for the 3rd, ... up to +%d; a miss resets it.",
+				 TRIVIA_STREAK_STEP, 2 * TRIVIA_STREAK_STEP, TRIVIA_STREAK_CAP);
+		else
+			snprintf(buf, len, "No streak bonus.");
+		return 1;
+	case 2:
+		snprintf(buf, len, "%s", TRIVIA_TIE_RULE);
+		return 1;
+	default:
+		return 0;
+	}
 }

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,23 +75,14 @@ static int tp_name_width(const struct tgame *g)
 	return w;
 }
 
+/* What scores, before the first question: the same sentences as the UI's. */
 static void tp_rules(const struct tplain *p)
 {
-	const struct trivia_rules *r = &p->g->rules;
+	char line[256];
 
-	if (!r->points)
-		fputs("Scoring: no points this game, just the answers.\n", p->out);
-	else if (r->speed)
-		fprintf(p->out, "Scoring: a right answer earns %u points when instant, "
-			"down to %u at the last moment", r->points, r->points / 2);
-	else
-		fprintf(p->out, "Scoring: a right answer earns %u points", r->points);
-	if (r->points && r->streak)
-		fprintf(p->out, "; +%d for a 2nd right answer in a row, +%d for a 3rd, "
-			"... up to +%d", TRIVIA_STREAK_STEP, 2 * TRIVIA_STREAK_STEP,
-			TRIVIA_STREAK_CAP);
-	if (r->points)
-		fputs(".\n", p->out);
+	fputs("Rules:\n", p->out);
+	for (unsigned i = 0; trivia_rules_text(&p->g->rules, i, line, sizeof line); i++)
+		fprintf(p->out, "  %s\n", line);
 }
 
 static void tp_intro(const struct tplain *p)
@@ -134,7 +126,8 @@ static void tp_player_result(const struct tplain *p, const struct tgame_player *
 	fputs("  ", p->out);
 	emit_text(p->out, s->name);
 	if (s->picked < 0)
-		fprintf(p->out, ": %s, 0 points\n", s->absent ? "absent" : "no answer");
+		fprintf(p->out, ": %s, 0 points\n", s->removed ? "removed" : s->absent ?
+			"absent" : "no answer");
 	else if (s->correct && bonus)
 		fprintf(p->out, ": right, %d points (%s; streak of %u: +%d)\n", s->points, t,
 			s->streak, bonus);
@@ -191,9 +184,15 @@ static void tp_podium(const struct tplain *p)
 	unsigned n = tgame_ranking(p->g, rank);
 	int w = tp_name_width(p->g);
 
+	/* a ranking of nothing but zeros is no podium */
+	if (!p->g->played) {
+		fprintf(p->out, "\n== %s ==\nGame %s is saved; 'rolecall report --trivia' "
+			"lists it.\n", TGAME_NOT_PLAYED, p->g->game.code);
+		return;
+	}
 	if (p->g->game.status == STORE_TRIVIA_ABANDONED)
 		fprintf(p->out, "\n== The game was ended early, after %u of %u questions ==\n",
-			p->g->game.current_round, p->g->game.rounds);
+			p->g->played, p->g->game.rounds);
 	fputs("\n== Podium ==\n", p->out);
 	for (unsigned i = 0; i < n && i < 3; i++) {
 		fprintf(p->out, "  %s  ", place[i]);
@@ -254,13 +253,15 @@ static int tp_line(struct tplain *p, int64_t deadline_ms, int (*idle)(struct tpl
 	}
 }
 
+static int tp_host_command(struct tplain *p, const char *w);
+
 /* A person at a terminal presses Enter to go on; q (or the end of input)
- * ends the game.  Scripts go on at once. */
+ * ends the game; a host may also remove a player.  Scripts go on at once. */
 static enum tp_end tp_enter(struct tplain *p, const char *what,
 			    int (*idle)(struct tplain *p))
 {
 	char line[TP_LINE];
-	int rc;
+	int rc, host = p->g->role == TGAME_HOST;
 
 	if (!p->tty && p->g->role == TGAME_HOTSEAT)
 		return TP_ON;
@@ -272,7 +273,14 @@ static enum tp_end tp_enter(struct tplain *p, const char *what,
 			return TP_ON;
 		if (!strcmp(w, "q") || !strcmp(w, "quit"))
 			return TP_QUIT;
-		fputs("Press Enter to go on, or q to end the game.\n", p->out);
+		if (host && (rc = tp_host_command(p, w)) != 0) {
+			if (rc < 0)
+				return TP_FAIL;
+			continue;
+		}
+		fputs(host ? "Press Enter to go on, 'remove NAME' to remove a player, or q "
+		      "to end the game.\n" : "Press Enter to go on, or q to end the game.\n",
+		      p->out);
 	}
 	return rc == LINE_FAIL ? TP_FAIL : TP_QUIT;
 }
@@ -281,6 +289,38 @@ static enum tp_end tp_game_error(struct rc_error *err)
 {
 	tp_fail(err->msg);
 	return TP_FAIL;
+}
+
+/*
+ * The 3-2-1 until app_ms reaches until_ms: "Get ready: 3... 2... 1...",
+ * each number as its second comes.  Input is not read meanwhile (a
+ * script's answers wait in the pipe for the question); idle, every
+ * TGAME_POLL_MS, keeps a shared game's heartbeat and returns 1 to stop
+ * (the game moved), -1 on an error it printed.
+ */
+static int tp_countdown(struct tplain *p, int64_t until_ms, int (*idle)(struct tplain *p))
+{
+	int64_t shown = -1, left;
+	int r = 0;
+
+	while (r == 0 && (left = until_ms - app_ms()) > 0) {
+		int64_t secs = (left + 999) / 1000, nap = left - (secs - 1) * 1000;
+
+		if (secs != shown) {
+			fprintf(p->out, "%s%" PRId64 "...", shown < 0 ? "\nGet ready: " : " ",
+				secs);
+			fflush(p->out);
+			shown = secs;
+		}
+		if (idle && nap > tgame_poll_ms(p->g))
+			nap = tgame_poll_ms(p->g);
+		(void)poll(NULL, 0, (int)nap);
+		if (idle)
+			r = idle(p);
+	}
+	if (shown >= 0)
+		fputc('\n', p->out);
+	return r;
 }
 
 /* Ask the current question until an answer, the deadline or q.  *pos is
@@ -339,6 +379,7 @@ static enum tp_end tp_turn(struct tplain *p, unsigned who)
 	snprintf(msg, sizeof msg, "\nPass the keyboard to %s - press Enter.", name);
 	if ((end = tp_enter(p, msg, NULL)) != TP_ON)
 		return end;
+	tp_countdown(p, app_ms() + g->countdown_ms, NULL);
 	tp_question(p, name);
 	fprintf(p->out, "You have %" PRId64 " seconds.\n", g->rules.limit_ms / 1000);
 	shown = app_ms();
@@ -427,7 +468,8 @@ static void tp_roster_news(struct tplain *p)
 		const struct tgame_player *pl = &g->players[i];
 		const char *news = i >= p->known ? " joined.\n" :
 				   pl->here && !p->was_here[i] ? " is back.\n" :
-				   !pl->here && p->was_here[i] ? " left.\n" : NULL;
+				   !pl->here && p->was_here[i] ?
+				   (pl->s.removed ? " was removed.\n" : " left.\n") : NULL;
 
 		if (news) {
 			fputs(pl->here || i >= p->known ? "+ " : "- ", p->out);
@@ -455,6 +497,32 @@ static int tp_host_poll(struct tplain *p)
 static int tp_host_lobby_idle(struct tplain *p)
 {
 	return tp_host_poll(p);
+}
+
+/* "remove NAME": 1 when w was that (done or said why not), 0 when it is
+ * not a host's command, -1 after printing a store error. */
+static int tp_host_command(struct tplain *p, const char *w)
+{
+	const struct tgame_player *pl;
+	struct rc_error err;
+	const char *name;
+
+	if (strncmp(w, "remove ", 7))
+		return 0;
+	name = w + 7 + strspn(w + 7, " ");
+	pl = tgame_find(p->g, name);
+	if (!pl || pl->s.removed) {
+		fputs(pl ? "Already removed: " : "No player is called ", p->out);
+		emit_text(p->out, name);
+		fputs(pl ? ".\n" : " in this game.\n", p->out);
+		return 1;
+	}
+	if (tgame_remove(p->g, (unsigned)(pl - p->g->players), &err) < 0) {
+		tp_fail(err.msg);
+		return -1;
+	}
+	tp_roster_news(p);
+	return 1;
 }
 
 static int tp_host_round_idle(struct tplain *p)
@@ -485,11 +553,17 @@ static enum tp_end tp_host_lobby(struct tplain *p)
 	fputs("\nPress Enter to start once everyone has joined (q ends the game).\n", p->out);
 	while ((rc = tp_line(p, -1, tp_host_lobby_idle, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r");
+		int cmd;
 
 		if (!strcmp(w, "q") || !strcmp(w, "quit"))
 			return TP_QUIT;
+		if ((cmd = tp_host_command(p, w)) < 0)
+			return TP_FAIL;
+		if (cmd)
+			continue;
 		if (*w)
-			fputs("Press Enter to start, or q to end the game.\n", p->out);
+			fputs("Press Enter to start, 'remove NAME' to remove a player, or q to "
+			      "end the game.\n", p->out);
 		else if (tgame_present(g, &answered))
 			return TP_ON;
 		else
@@ -509,15 +583,30 @@ static enum tp_end tp_host_round(struct tplain *p)
 
 	if (tgame_start_round(g, &err) < 0)
 		return tp_game_error(&err);
+	/* the host's 10 seconds at most without a poll are well within its
+	 * heartbeat's TGAME_HOST_STALE_MS */
+	tp_countdown(p, app_ms() + tgame_ms_to_start(g, tgame_now(g)), NULL);
 	tp_question(p, NULL);
 	present = tgame_present(g, &p->answered);
 	fprintf(p->out, "%" PRId64 " seconds. Answered: 0 of %u.\n", g->rules.limit_ms / 1000,
 		present);
 	while ((rc = tp_line(p, -1, tp_host_round_idle, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r");
+		int cmd;
 
 		if (!strcmp(w, "q") || !strcmp(w, "quit"))
 			return TP_QUIT;
+		if (!strcmp(w, "c") || !strcmp(w, "close")) {
+			/* who has not answered gets no answer, as at the time out */
+			fputs("Round closed early.\n", p->out);
+			rc = TP_STOP;
+			break;
+		}
+		if ((cmd = tp_host_command(p, w)) < 0)
+			return TP_FAIL;
+		if (!cmd && *w)
+			fputs("Type 'close' to close the round now, 'remove NAME' to remove a "
+			      "player, or q to end the game.\n", p->out);
 	}
 	if (rc != TP_STOP)
 		return rc == LINE_FAIL ? TP_FAIL : TP_QUIT;
@@ -578,17 +667,21 @@ static int tp_player_idle(struct tplain *p)
 		fprintf(p->out, "\nThe host has not been heard from for %d seconds; the game "
 			"may be over (q leaves).\n", TGAME_HOST_STALE_MS / 1000);
 	p->host_gone = gone;
-	return tp_moved(p);
+	return tp_moved(p) || tgame_removed(p->g);
 }
 
 static enum tp_end tp_player_ask(struct tplain *p)
 {
 	struct tgame *g = p->g;
 	struct rc_error err;
-	int64_t left = tgame_ms_left(g, tgame_now(g)), elapsed = 0;
+	int64_t left, elapsed = 0;
 	enum tp_end end;
 	int pos, rc;
 
+	if ((rc = tp_countdown(p, app_ms() + tgame_ms_to_start(g, tgame_now(g)),
+			       tp_player_idle)) != 0)
+		return rc < 0 ? TP_FAIL : TP_ON; /* the game moved on meanwhile */
+	left = tgame_ms_left(g, tgame_now(g));
 	tp_question(p, NULL);
 	if (g->me >= 0 && g->players[g->me].s.answered) {
 		fputs("You have answered this one; waiting for the others.\n", p->out);
@@ -606,8 +699,12 @@ static enum tp_end tp_player_ask(struct tplain *p)
 		return TP_ON;
 	if ((rc = tgame_answer(g, (unsigned)g->me, pos, 0, &err)) < 0)
 		return tp_game_error(&err);
-	fputs(rc ? "Too late: the round is closed.\n" :
-		   "Answer saved; waiting for the others.\n", p->out);
+	/* the time left is the others' now: line mode says it once */
+	if (rc)
+		fputs("Too late: the round is closed.\n", p->out);
+	else
+		fprintf(p->out, "Answer saved; waiting for the others (%" PRId64 " s left).\n",
+			(tgame_ms_left(g, tgame_now(g)) + 999) / 1000);
 	return TP_ON;
 }
 
@@ -630,6 +727,11 @@ static enum tp_end tp_player_show(struct tplain *p)
 {
 	const struct store_trivia_game *s = &p->g->game;
 
+	if (tgame_removed(p->g)) {
+		/* no podium of a game it is out of, and no "rejoin" */
+		fprintf(p->out, "\nThe host removed you from game %s.\n", s->code);
+		return TP_QUIT;
+	}
 	tp_player_reveal(p);
 	p->seen_round = s->current_round;
 	p->seen_phase = s->phase;
@@ -687,9 +789,11 @@ int trivia_plain_join(struct app *app, const char *code, const char *name)
 	/* leaving a game that is over changes nothing */
 	if (end == TP_FAIL)
 		rc = -1;
+	else if (tgame_removed(g))
+		rc = 0;
 	else if (tgame_leave(g, &err) < 0)
 		rc = tp_fail(err.msg);
-	if (rc == 0 && g->game.status < STORE_TRIVIA_DONE)
+	if (rc == 0 && g->game.status < STORE_TRIVIA_DONE && !tgame_removed(g))
 		fprintf(p.out, "You left game %s; rejoin with the same --name.\n", g->game.code);
 	tgame_free(g);
 	return rc;

@@ -11,6 +11,8 @@
 
 #include "options.h"
 #include "rolecall/store.h"
+#include "rolecall/store_trivia.h"
+#include "rolecall/trivia.h"
 
 struct report {
 	const struct options *cli;
@@ -48,7 +50,27 @@ int report_verify(const struct report *rp, const char *file);
 int report_items(const struct report *rp);
 
 /* 'rolecall report --trivia' (report_trivia.c): past trivia games and
- * their rankings; returns the exit status. */
+ * their rankings, or with --leaderboard the players across them; returns
+ * the exit status. */
 int report_trivia(const struct options *cli);
+
+/* The leaderboard across trivia games (report_board.c): fed each game's
+ * state and ranking, it ranks the players by total points, then wins,
+ * then fewer games, then name.  report_board_free(NULL) is safe. */
+#define REPORT_BOARD_RULE "Ranked by total points, then wins, then fewer games, then " \
+	"name.\nA win is first place in a game played to its end; team games and " \
+	"games\nthat played no question are left out."
+struct report_board;
+struct report_board *report_board_new(void);
+/* Count one game (st as store_trivia_state read it for its current round,
+ * rank its players in ranking order); 0, or -1 when out of memory. */
+int report_board_add(struct report_board *b, const struct store_trivia_state *st,
+		     const struct trivia_player *rank, unsigned n);
+/* Rank and write the board in fmt (text, csv, json), only user's line
+ * when user is not NULL.  Returns the lines shown; text writes nothing
+ * when there are none, CSV and JSON their header or "[]". */
+size_t report_board_print(struct report_board *b, FILE *out, const char *fmt,
+			  const char *user);
+void report_board_free(struct report_board *b);
 
 #endif

@@ -75,24 +75,28 @@ static void rt_free(struct rt_games *gs)
 	free(gs->v);
 }
 
-/* A game's players in ranking order; 0 when the game has no player of
- * the name asked for (--user). */
+/* A game's players in ranking order, as the podium had them (those the
+ * host removed left out); 0 when the game has no player of the name asked
+ * for (--user). */
 static unsigned rt_rank(const struct store_trivia_state *st, const char *user,
 			struct trivia_player *out)
 {
 	int found = !user;
+	unsigned n = 0;
 
 	for (unsigned i = 0; i < st->n_players; i++) {
 		const struct store_trivia_player *p = &st->players[i];
 
-		out[i] = (struct trivia_player){ p->name, p->score, p->right, p->streak,
-						 p->time_ms, 0 };
+		if (p->removed)
+			continue;
+		out[n++] = (struct trivia_player){ p->name, p->score, p->right, p->streak,
+						   p->time_ms, 0 };
 		found |= user && !strcmp(p->name, user);
 	}
 	if (!found)
 		return 0;
-	trivia_rank(out, st->n_players);
-	return st->n_players;
+	trivia_rank(out, n);
+	return n;
 }
 
 static int rt_absent(const struct store_trivia_state *st, const char *name)
@@ -110,6 +114,18 @@ static void rt_seconds(char *buf, size_t len, int64_t ms)
 
 /* ---- formats ---- */
 
+/* Who was in a game that played no round: zeros for everyone would read
+ * as a ranking. */
+static void rt_text_unplayed(FILE *out, const struct store_trivia_state *st)
+{
+	fputs("  no question was played:", out);
+	for (unsigned i = 0; i < st->n_players; i++) {
+		fputs(i ? ", " : " ", out);
+		emit_text(out, st->players[i].name);
+	}
+	fputc('\n', out);
+}
+
 static void rt_text_game(FILE *out, const struct store_trivia_state *st,
 			 const struct trivia_player *rank, unsigned n)
 {
@@ -122,13 +138,15 @@ static void rt_text_game(FILE *out, const struct store_trivia_state *st,
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
 	fputs("\nGame ", out);
 	emit_text(out, g->code);
-	fprintf(out, ", %s: %s, %u question%s of %" PRId64 " s, %s; %s\n", when,
-		g->hosted ? "hosted" : "hot seat", g->rounds,
-		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000,
-		g->teams ? "teams" : "players", rt_status(g));
+	fprintf(out, ", %s: %s, %s, %u of %u question%s played (%" PRId64 " s each); "
+		"%s\n", when, g->hosted ? "hosted" : "hot seat",
+		g->teams ? "teams" : "players", store_trivia_played(st), g->rounds,
+		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000, rt_status(g));
 	if (!n)
 		fputs("  nobody joined\n", out);
-	for (unsigned i = 0; i < n; i++) {
+	else if (!store_trivia_played(st))
+		rt_text_unplayed(out, st);
+	for (unsigned i = 0; store_trivia_played(st) && i < n; i++) {
 		fprintf(out, "  %2u. ", i + 1);
 		emit_text(out, rank[i].name);
 		rt_seconds(t, sizeof t, rank[i].time_ms);
@@ -151,8 +169,9 @@ static void rt_csv_game(FILE *out, const struct store_trivia_state *st,
 			g->hosted ? "hosted" : "hotseat", rt_status(g), when,
 			g->rounds, g->time_limit_ms / 1000, i + 1);
 		emit_csv_field(out, rank[i].name);
-		fprintf(out, ",%" PRId64 ",%u,%" PRId64 ",%d\n", rank[i].score, rank[i].right,
-			rank[i].time_ms, rt_absent(st, rank[i].name));
+		fprintf(out, ",%" PRId64 ",%u,%" PRId64 ",%d,%u\n", rank[i].score,
+			rank[i].right, rank[i].time_ms, rt_absent(st, rank[i].name),
+			store_trivia_played(st));
 	}
 }
 
@@ -185,7 +204,7 @@ static void rt_json_game(FILE *out, const struct store_trivia_state *st,
 	rt_json_time(out, "ended_at", g->ended_at);
 	fprintf(out, ",\"seed\":\"%" PRIu64 "\",\"rounds\":%u,\"rounds_played\":%u,"
 		"\"seconds\":%" PRId64 ",\"points\":%u,\"speed\":%s,\"streak\":%s,"
-		"\"teams\":%s,\"banks\":", g->seed, g->rounds, g->current_round,
+		"\"teams\":%s,\"banks\":", g->seed, g->rounds, store_trivia_played(st),
 		g->time_limit_ms / 1000, g->points, g->speed ? "true" : "false",
 		g->streak ? "true" : "false", g->teams ? "true" : "false");
 	emit_json_string(out, banks);
@@ -210,41 +229,89 @@ struct rt_run {
 	struct store *store;
 	FILE *out;
 	unsigned shown;
+	struct report_board *board;  /* --leaderboard; NULL: the games */
 };
+
+/* A game as it is now: the current round's answers tell whether it was
+ * played (read again when a running game moved on meanwhile).  0, 1 when
+ * it vanished, or -1 after printing why. */
+static int rt_read(struct rt_run *r, const struct rt_game *gm,
+		   struct store_trivia_state *st)
+{
+	struct rc_error err;
+	int rc = store_trivia_state(r->store, gm->g.id, gm->g.current_round, st, &err);
+
+	if (rc == 0 && st->game.current_round != gm->g.current_round)
+		rc = store_trivia_state(r->store, gm->g.id, st->game.current_round, st, &err);
+	if (rc < 0)
+		app_fail("%s", err.msg);
+	return rc;
+}
+
+static void rt_show(struct rt_run *r, const struct rt_game *gm,
+		    const struct store_trivia_state *st)
+{
+	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
+	unsigned n = rt_rank(st, r->cli->user, rank);
+
+	if (!n && r->cli->user)
+		return;
+	if (!strcmp(r->fmt, "csv"))
+		rt_csv_game(r->out, st, rank, n);
+	else if (!strcmp(r->fmt, "json"))
+		rt_json_game(r->out, st, gm->banks, rank, n, r->shown == 0);
+	else
+		rt_text_game(r->out, st, rank, n);
+	r->shown++;
+}
 
 static int rt_game(struct rt_run *r, const struct rt_game *gm)
 {
 	struct store_trivia_state *st = malloc(sizeof *st);
 	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
-	struct rc_error err;
-	unsigned n;
 	int rc;
 
 	if (!st) {
 		app_fail("out of memory");
 		return -1;
 	}
-	if ((rc = store_trivia_state(r->store, gm->g.id, 0, st, &err)) < 0)
-		app_fail("%s", err.msg);
-	n = rc == 0 ? rt_rank(st, r->cli->user, rank) : 0;
-	if (rc == 0 && (n || !r->cli->user)) {
-		if (!strcmp(r->fmt, "csv"))
-			rt_csv_game(r->out, st, rank, n);
-		else if (!strcmp(r->fmt, "json"))
-			rt_json_game(r->out, st, gm->banks, rank, n, r->shown == 0);
-		else
-			rt_text_game(r->out, st, rank, n);
-		r->shown++;
+	rc = rt_read(r, gm, st);
+	if (rc == 0 && !r->board)
+		rt_show(r, gm, st);
+	/* the board ranks everyone; --user picks a line when it is printed */
+	if (rc == 0 && r->board &&
+	    report_board_add(r->board, st, rank, rt_rank(st, NULL, rank)) < 0) {
+		app_fail("out of memory");
+		rc = -1;
 	}
 	free(st);
 	return rc < 0 ? -1 : 0;
 }
 
+static void rt_none(FILE *out)
+{
+	fputs("No trivia games yet; 'rolecall trivia --players \"Ana,Ben\"' starts "
+	      "one.\n", out);
+}
+
+static int rt_print_board(struct rt_run *r, const struct rt_games *gs)
+{
+	for (size_t i = 0; i < gs->n; i++)
+		if (rt_game(r, &gs->v[i]) < 0)
+			return -1;
+	if (!report_board_print(r->board, r->out, r->fmt, r->cli->user) &&
+	    !strcmp(r->fmt, "text"))
+		rt_none(r->out);
+	return 0;
+}
+
 static int rt_print(struct rt_run *r, const struct rt_games *gs)
 {
+	if (r->board)
+		return rt_print_board(r, gs);
 	if (!strcmp(r->fmt, "csv"))
 		fputs("game_id,code,kind,status,created_at,rounds,seconds,rank,player,"
-		      "score,right,time_ms,absent\n", r->out);
+		      "score,right,time_ms,absent,rounds_played\n", r->out);
 	else if (!strcmp(r->fmt, "json"))
 		fputs("[", r->out);
 	for (size_t i = 0; i < gs->n; i++)
@@ -255,15 +322,15 @@ static int rt_print(struct rt_run *r, const struct rt_games *gs)
 	else if (!strcmp(r->fmt, "text") && r->shown)
 		fprintf(r->out, "\n%s\n", TRIVIA_TIE_RULE);
 	else if (!strcmp(r->fmt, "text"))
-		fputs("No trivia games yet; 'rolecall trivia --players \"Ana,Ben\"' starts "
-		      "one.\n", r->out);
+		rt_none(r->out);
 	return 0;
 }
 
 static int rt_check(const struct options *cli)
 {
 	if (cli->items || cli->certificate || cli->n_args) {
-		app_fail("report --trivia takes --format, --since, --user and --db only");
+		app_fail("report --trivia takes --leaderboard, --format, --since, --user "
+			 "and --db only");
 		return -1;
 	}
 	return 0;
@@ -272,7 +339,7 @@ static int rt_check(const struct options *cli)
 int report_trivia(const struct options *cli)
 {
 	struct store_trivia_filter f = { 0, NULL, cli->since, 0 };
-	struct rt_run r = { cli, cli->format ? cli->format : "text", NULL, stdout, 0 };
+	struct rt_run r = { cli, cli->format ? cli->format : "text", NULL, stdout, 0, NULL };
 	struct rt_games gs = { 0 };
 	struct rc_error err;
 	char path[4096];
@@ -284,7 +351,9 @@ int report_trivia(const struct options *cli)
 		app_fail("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (store_open_existing(path, &r.store, &err) < 0 ||
+	if (cli->leaderboard && !(r.board = report_board_new()))
+		app_fail("out of memory");
+	else if (store_open_existing(path, &r.store, &err) < 0 ||
 	    store_trivia_each_game(r.store, &f, rt_take, &gs, &err) < 0)
 		app_fail("%s", err.msg);
 	else if (gs.oom)
@@ -292,6 +361,7 @@ int report_trivia(const struct options *cli)
 	else
 		rc = rt_print(&r, &gs);
 	rt_free(&gs);
+	report_board_free(r.board);
 	store_close(r.store);
 	return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }

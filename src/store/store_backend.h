@@ -43,6 +43,7 @@ struct store_trivia_look {
 	unsigned players;
 	int known;          /* the name is a player of it */
 	int absent;
+	int removed;        /* by the host */
 	int64_t last_seen_ms;
 };
 
@@ -221,8 +222,9 @@ struct store_ops {
 				struct rc_error *err);
 	int (*trivia_seen)(struct store_conn *c, int64_t game_id, const char *name,
 			   int64_t now_ms, struct rc_error *err);
+	/* Mark a player absent (STORE_TRIVIA_ABSENT_*); never undoes a removal. */
 	int (*trivia_leave)(struct store_conn *c, int64_t game_id, const char *name,
-			    struct rc_error *err);
+			    int mark, struct rc_error *err);
 	int (*trivia_mark_absent)(struct store_conn *c, int64_t game_id,
 				  int64_t before_ms, struct rc_error *err);
 	int (*trivia_set_phase)(struct store_conn *c, int64_t game_id,

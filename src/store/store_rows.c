@@ -553,6 +553,7 @@ int store_decode_player(const struct store_row *r, int64_t game_id,
 		return store_bad_row(bad, "player %s of trivia game %" PRId64, p->name,
 				     game_id);
 	p->absent = row_i64(r, 4) != 0;
+	p->removed = row_i64(r, 4) == STORE_TRIVIA_ABSENT_REMOVED;
 	return 0;
 }
 
@@ -568,6 +569,7 @@ int store_decode_look(const struct store_row *r, int64_t game_id, const char *na
 	if (!l->known)
 		return 0;
 	l->absent = row_i64(r, 2) != 0;
+	l->removed = row_i64(r, 2) == STORE_TRIVIA_ABSENT_REMOVED;
 	if (row_ms(r, 3, "time last seen", &l->last_seen_ms, bad) < 0)
 		return store_bad_row(bad, "player %.32s of trivia game %" PRId64, name,
 				     game_id);

@@ -88,6 +88,8 @@ static int store_trivia_join_locked(struct store *s, int64_t game_id,
 				    store_path(s), game_id);
 	if (l.status == STORE_TRIVIA_DONE || l.status == STORE_TRIVIA_ABANDONED)
 		return STORE_TRIVIA_OVER;
+	if (l.known && l.removed)
+		return STORE_TRIVIA_REMOVED;
 	if (l.known) {
 		if (!l.absent && l.last_seen_ms >= now_ms - stale_ms)
 			return STORE_TRIVIA_NAME_TAKEN;
@@ -123,7 +125,15 @@ int store_trivia_seen(struct store *s, int64_t game_id, const char *name,
 int store_trivia_leave(struct store *s, int64_t game_id, const char *name,
 		       struct rc_error *err)
 {
-	return s->ops->trivia_leave(s->c, game_id, name, err);
+	return s->ops->trivia_leave(s->c, game_id, name, STORE_TRIVIA_ABSENT_LEFT, err);
+}
+
+int store_trivia_remove(struct store *s, int64_t game_id, const char *name,
+			struct rc_error *err)
+{
+	if (store_trivia_name_ok(s, name, err) < 0)
+		return -1;
+	return s->ops->trivia_leave(s->c, game_id, name, STORE_TRIVIA_ABSENT_REMOVED, err);
 }
 
 int store_trivia_mark_absent(struct store *s, int64_t game_id, int64_t before_ms,
@@ -281,4 +291,16 @@ int store_trivia_each_round(struct store *s, int64_t game_id,
 			    void *ctx, struct rc_error *err)
 {
 	return s->ops->trivia_each_round(s->c, game_id, fn, ctx, err);
+}
+
+unsigned store_trivia_played(const struct store_trivia_state *st)
+{
+	unsigned r = st->game.current_round;
+
+	/* Scoring writes every player's points for the round at once; before
+	 * it, answers have none (-1).  Teams and players alike. */
+	for (unsigned i = 0; r && i < st->n_players; i++)
+		if (st->players[i].points >= 0)
+			return r;
+	return r ? r - 1 : 0;
 }

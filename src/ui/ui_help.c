@@ -107,9 +107,12 @@ static const struct ui_help_line ui_help_trivia[] = {
 	{ "1-8 or a-h", "answer the question on the screen" },
 	{ "\u2191/\u2193 Enter, click", "pick the highlighted option" },
 	{ "Enter", "go on (question, leaderboard, next, podium)" },
+	{ "c", "host: close the round now" },
+	{ "r", "host: remove a player" },
 	{ "\u2191/\u2193 PgUp/PgDn", "scroll answers and rankings" },
 	{ "q or Esc", "end the game; a player leaves it" },
-	{ "F1, Esc", "help, back to the menu (typing names)" },
+	{ "\u2191/\u2193 Tab \u2190/\u2192", "menu's form: next field, change a choice" },
+	{ "F1, Esc", "help, back to the menu (in the form)" },
 	{ NULL, NULL },
 };
 

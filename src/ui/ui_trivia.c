@@ -58,7 +58,9 @@ static int ui_tv_hotseat(struct ui *ui, const struct tgame_config *cfg)
 
 	if (tgame_new_hotseat(ui->app, cfg, &ui->trivia->g, &err) < 0)
 		return ui_tv_fail(ui, &err);
-	return ui_tv_round(ui);
+	/* what scores, before the first question */
+	ui_tv_view(ui, UI_TV_RULES);
+	return 0;
 }
 
 static int ui_tv_host(struct ui *ui, const struct tgame_config *cfg)
@@ -111,39 +113,81 @@ int ui_trivia_open(struct ui *ui)
 
 int ui_trivia_setup(struct ui *ui)
 {
-	if (!ui_tv_new(ui))
+	struct ui_trivia *t = ui_tv_new(ui);
+
+	if (!t)
 		return -1;
 	ui->screen = UI_SCR_TRIVIA;
+	snprintf(t->rounds, sizeof t->rounds, "%d", TGAME_DEFAULT_ROUNDS);
+	snprintf(t->seconds, sizeof t->seconds, "%d", TGAME_DEFAULT_SECONDS);
 	ui_tv_view(ui, UI_TV_SETUP);
 	return 0;
 }
 
-/* Setup's Enter: the names typed, with the command line's rules. */
+/* A number typed in the form, lo to hi; 0 when it is one. */
+static int ui_tv_number(const char *s, unsigned lo, unsigned hi, unsigned *v)
+{
+	char *end;
+	unsigned long n = strtoul(s, &end, 10);
+
+	if (!*s || *end || n < lo || n > hi)
+		return -1;
+	*v = (unsigned)n;
+	return 0;
+}
+
+/* The form's numbers and banks into cfg, or why not in t->message (-1). */
+static int ui_tv_form(struct ui *ui, struct tgame_config *cfg)
+{
+	struct ui_trivia *t = ui->trivia;
+	const char *why = NULL;
+	size_t have = 0;
+
+	if (ui_tv_number(t->rounds, 1, TGAME_MAX_ROUNDS, &cfg->rounds) < 0)
+		why = "Questions: a whole number from 1 to " UI_TV_STR(TGAME_MAX_ROUNDS) ".";
+	else if (ui_tv_number(t->seconds, 1, TGAME_MAX_SECONDS, &cfg->seconds) < 0)
+		why = "Seconds: a whole number from 1 to " UI_TV_STR(TGAME_MAX_SECONDS) ".";
+	if (why) {
+		snprintf(t->message, sizeof t->message, "%s", why);
+		return -1;
+	}
+	cfg->banks = (const struct bank *const *)ui->app->banks + (t->bank ? t->bank - 1 : 0);
+	cfg->n_banks = t->bank ? 1 : ui->app->n_banks;
+	for (size_t i = 0; i < cfg->n_banks; i++)
+		have += cfg->banks[i]->n_questions;
+	if (have >= cfg->rounds)
+		return 0;
+	snprintf(t->message, sizeof t->message, "The chosen banks have %zu questions: ask "
+		 "at most that many.", have);
+	return -1;
+}
+
+/* Setup's Enter: the game the form describes, with the command line's
+ * rules (points, speed, streaks, countdown). */
 static int ui_tv_create(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
 	struct tgame_setup ts;
 	struct rc_error err;
-	char **names;
-	unsigned n;
+	char **names = NULL;
+	unsigned n = 0;
 	int rc;
 
-	if (tgame_parse_names(t->input, "players", &names, &n, &err) < 0) {
-		snprintf(t->message, sizeof t->message, "%s", err.msg);
-		return 0;
-	}
-	if (tgame_setup_from_cli(ui->cli, &ts, &err) < 0) {
-		free(names);
+	if (tgame_setup_from_cli(ui->cli, &ts, &err) < 0)
 		return ui_tv_fail(ui, &err);
+	t->message[0] = '\0';
+	/* a host needs no names: players join with the code */
+	if (ui_tv_form(ui, &ts.cfg) == 0 && !t->host &&
+	    tgame_parse_names(t->input, "players", &names, &n, &err) < 0)
+		snprintf(t->message, sizeof t->message, "%s", err.msg);
+	if (t->message[0]) {
+		tgame_setup_free(&ts);
+		return 0;
 	}
 	ts.cfg.names = (const char *const *)names;
 	ts.cfg.n_names = n;
 	ts.cfg.teams = 0;
-	/* from the menu, --time was read as the exam's minutes: not ours */
-	if (strcmp(ui->cli->command ? ui->cli->command : "", "trivia"))
-		ts.cfg.seconds = 0;
-	t->message[0] = '\0';
-	rc = ui_tv_hotseat(ui, &ts.cfg);
+	rc = t->host ? ui_tv_host(ui, &ts.cfg) : ui_tv_hotseat(ui, &ts.cfg);
 	free(names);
 	tgame_setup_free(&ts);
 	return rc;
@@ -184,8 +228,8 @@ static int ui_tv_answer(struct ui *ui, int position)
 	return 0;
 }
 
-/* Host and hot seat: lobby -> first question, reveal -> board, board ->
- * next question or podium. */
+/* Host and hot seat: rules or lobby -> first question, reveal -> board,
+ * board -> next question or podium. */
 static int ui_tv_next(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
@@ -193,6 +237,8 @@ static int ui_tv_next(struct ui *ui)
 	unsigned answered;
 
 	switch (t->view) {
+	case UI_TV_RULES:
+		break;
 	case UI_TV_LOBBY:
 		if (!tgame_present(t->g, &answered)) {
 			snprintf(t->message, sizeof t->message, "Nobody has joined yet.");
@@ -219,7 +265,8 @@ static int ui_tv_next(struct ui *ui)
 		return ui_tv_round(ui);
 	if (tgame_start_round(t->g, &err) < 0)
 		return ui_tv_fail(ui, &err);
-	ui_tv_view(ui, UI_TV_ROUND);
+	ui_tv_view(ui, tgame_ms_to_start(t->g, tgame_now(t->g)) ? UI_TV_COUNTDOWN :
+		   UI_TV_ROUND);
 	return 0;
 }
 
@@ -244,6 +291,35 @@ static int ui_tv_quit(struct ui *ui)
 	return 0;
 }
 
+/* The host's close: whoever has not answered gets no answer. */
+static int ui_tv_close(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+
+	if (t->view != UI_TV_ROUND)
+		return 0;
+	if (tgame_close_round(t->g, &err) < 0)
+		return ui_tv_fail(ui, &err);
+	ui_tv_view(ui, UI_TV_REVEAL);
+	snprintf(t->message, sizeof t->message, "You closed the round early.");
+	return 0;
+}
+
+static int ui_tv_remove(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	struct rc_error err;
+	unsigned who = t->remove_sel;
+
+	t->ask_remove = 0;
+	ui->dirty = 1;
+	if (who >= t->g->n_players || t->g->players[who].s.removed)
+		return 0;
+	/* the roster marks it "(removed)" and the rankings leave it out */
+	return tgame_remove(t->g, who, &err) < 0 ? ui_tv_fail(ui, &err) : 0;
+}
+
 int ui_trivia_act(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
@@ -259,23 +335,49 @@ int ui_trivia_act(struct ui *ui)
 	case UI_TV_MOVE_SHOW:
 		t->sel = 0;
 		t->shown_ms = 0; /* the clock starts when the question is drawn */
-		ui_tv_view(ui, UI_TV_QUESTION);
+		t->ready_ms = app_ms() + t->g->countdown_ms;
+		ui_tv_view(ui, t->g->countdown_ms ? UI_TV_COUNTDOWN : UI_TV_QUESTION);
 		return 0;
 	case UI_TV_MOVE_ANSWER: return ui_tv_answer(ui, t->sel);
 	case UI_TV_MOVE_NEXT: return ui_tv_next(ui);
 	case UI_TV_MOVE_QUIT: return ui_tv_quit(ui);
+	case UI_TV_MOVE_CLOSE: return ui_tv_close(ui);
+	case UI_TV_MOVE_REMOVE: return ui_tv_remove(ui);
 	}
 	return 0;
 }
 
 /* ---- the clock and the shared game ---- */
 
+/* A player who answered still sees the round's clock run for the others. */
+static int ui_tv_wait_clock(const struct ui_trivia *t)
+{
+	return t->view == UI_TV_WAIT && t->g->role == TGAME_PLAYER && !t->left &&
+	       t->g->game.status == STORE_TRIVIA_RUNNING &&
+	       t->g->game.phase == STORE_TRIVIA_QUESTION &&
+	       t->round == t->g->game.current_round &&
+	       !tgame_ms_to_start(t->g, tgame_now(t->g));
+}
+
+int64_t ui_trivia_countdown_ms(const struct ui *ui)
+{
+	const struct ui_trivia *t = ui->trivia;
+	int64_t ms;
+
+	if (!t || !t->g || t->view != UI_TV_COUNTDOWN)
+		return 0;
+	ms = t->g->role == TGAME_HOTSEAT ? t->ready_ms - app_ms() :
+	     tgame_ms_to_start(t->g, tgame_now(t->g));
+	return ms > 0 ? ms : 0;
+}
+
 int64_t ui_trivia_seconds_left(const struct ui *ui, int64_t *ms_left)
 {
 	const struct ui_trivia *t = ui->trivia;
 	int64_t ms;
 
-	if (!t || !t->g || (t->view != UI_TV_QUESTION && t->view != UI_TV_ROUND))
+	if (!t || !t->g || (t->view != UI_TV_QUESTION && t->view != UI_TV_ROUND &&
+			    !ui_tv_wait_clock(t)))
 		return -1;
 	if (t->g->role == TGAME_HOTSEAT)
 		ms = t->shown_ms ? t->shown_ms + t->g->rules.limit_ms - app_ms() :
@@ -298,6 +400,16 @@ static void ui_tv_follow(struct ui *ui)
 
 	if (t->left)
 		return;
+	if (tgame_removed(t->g)) {
+		/* out of the game: no podium of it, no heartbeat, no rejoin */
+		t->left = 1;
+		ui->help = 0;
+		t->ask_quit = 0;
+		snprintf(t->message, sizeof t->message, "The host removed you from game %s.",
+			 s->code);
+		ui_tv_view(ui, UI_TV_PODIUM);
+		return;
+	}
 	if (s->status >= STORE_TRIVIA_DONE) {
 		if (t->view != UI_TV_PODIUM)
 			ui_tv_view(ui, UI_TV_PODIUM);
@@ -310,7 +422,9 @@ static void ui_tv_follow(struct ui *ui)
 		t->round = s->current_round;
 		t->sel = 0;
 		t->message[0] = '\0';
-		ui_tv_view(ui, answered ? UI_TV_WAIT : UI_TV_QUESTION);
+		ui_tv_view(ui, answered ? UI_TV_WAIT :
+			   tgame_ms_to_start(t->g, tgame_now(t->g)) ? UI_TV_COUNTDOWN :
+			   UI_TV_QUESTION);
 		return;
 	case STORE_TRIVIA_REVEAL:
 		if (t->view != UI_TV_REVEAL)
@@ -362,6 +476,26 @@ static int ui_tv_host_tick(struct ui *ui)
 	return 1;
 }
 
+/* The 3-2-1 ends in the question (the host's round); redrawn as each
+ * second comes. */
+static int ui_tv_countdown(struct ui *ui)
+{
+	struct ui_trivia *t = ui->trivia;
+	int64_t ms = ui_trivia_countdown_ms(ui);
+
+	if (t->view != UI_TV_COUNTDOWN)
+		return 0;
+	if (ms > 0) {
+		if ((ms + 999) / 1000 != t->shown_secs)
+			ui->dirty = 1;
+		return 0;
+	}
+	ui->help = 0;
+	t->ask_quit = 0;
+	ui_tv_view(ui, t->g->role == TGAME_HOST ? UI_TV_ROUND : UI_TV_QUESTION);
+	return 1;
+}
+
 static int ui_tv_clock(struct ui *ui)
 {
 	struct ui_trivia *t = ui->trivia;
@@ -395,6 +529,8 @@ int ui_trivia_tick(struct ui *ui)
 		return 0;
 	if (t->g->role != TGAME_HOTSEAT && (r = ui_tv_poll(ui)) < 0)
 		return -1;
+	if (r == 0)
+		r = ui_tv_countdown(ui);
 	if (r == 0 && t->g->role == TGAME_HOST)
 		r = ui_tv_host_tick(ui);
 	if (r == 0)
@@ -402,27 +538,37 @@ int ui_trivia_tick(struct ui *ui)
 	return r;
 }
 
-int ui_trivia_wait_ms(const struct ui *ui, int idle_ms)
+/* Milliseconds until the number on screen (the 3-2-1 or the clock's
+ * seconds) changes; -1 when none is running. */
+static int64_t ui_tv_next_change(const struct ui *ui)
 {
 	const struct ui_trivia *t = ui->trivia;
 	int64_t ms;
-	int wait;
+
+	if (t->view == UI_TV_COUNTDOWN)
+		ms = ui_trivia_countdown_ms(ui);
+	else if (ui_trivia_seconds_left(ui, &ms) < 0 ||
+		 (t->g->role == TGAME_HOTSEAT && !t->shown_ms))
+		return -1;
+	return ms <= 0 ? 0 : (ms - 1) % 1000 + 1;
+}
+
+static int ui_tv_sooner(int wait, int64_t ms)
+{
+	return ms >= 0 && (wait < 0 || ms < wait) ? (int)ms : wait;
+}
+
+int ui_trivia_wait_ms(const struct ui *ui, int idle_ms)
+{
+	const struct ui_trivia *t = ui->trivia;
+	int wait = idle_ms;
 
 	if (!t || !t->g || ui->screen != UI_SCR_TRIVIA || t->left)
 		return idle_ms;
-	if (t->g->role != TGAME_HOTSEAT && t->g->game.status < STORE_TRIVIA_DONE) {
-		int poll_ms = tgame_poll_ms(t->g);
-
-		/* the countdown still ticks every second at most */
-		if (poll_ms > 1000)
-			poll_ms = 1000;
-		return idle_ms >= 0 && idle_ms < poll_ms ? idle_ms : poll_ms;
-	}
-	if (ui_trivia_seconds_left(ui, &ms) < 0 || !t->shown_ms)
-		return idle_ms;
-	/* until the shown seconds change: the countdown never skips one */
-	wait = ms <= 0 ? 0 : (int)((ms - 1) % 1000) + 1;
-	return idle_ms >= 0 && idle_ms < wait ? idle_ms : wait;
+	if (t->g->role != TGAME_HOTSEAT && t->g->game.status < STORE_TRIVIA_DONE)
+		wait = ui_tv_sooner(wait, tgame_poll_ms(t->g));
+	/* until the number shown changes: a countdown never skips one */
+	return ui_tv_sooner(wait, ui_tv_next_change(ui));
 }
 
 int ui_trivia_wake_fd(const struct ui *ui)

@@ -4,12 +4,17 @@
  * views of its own, so that the frame only learns one screen, one menu
  * action and one "move" action:
  *
- *   setup      (from the menu) the players' names, typed in a field;
+ *   setup      (from the menu) a form: the players' names, the number of
+ *              questions, the seconds each, the banks, and whether to play
+ *              on this terminal or host a game for others;
+ *   rules      hot seat, before the first question: what scores;
  *   handover   hot seat: "pass the keyboard to Ana — press Enter";
+ *   countdown  the 3-2-1 before a question shows (every role);
  *   question   the question and its countdown;
  *   lobby      host: the game code, who has joined, Enter starts;
  *   round      host: the question, its countdown, how many answered;
- *   wait       player: waiting for the host, or for the others;
+ *   wait       player: waiting for the host, or for the others (with the
+ *              round's time left once it answered);
  *   reveal     the right answer, who got it and their points, why;
  *   board      the leaderboard;
  *   podium     the top three, the full ranking and the tie rule.
@@ -27,10 +32,15 @@
 #include "ui_impl.h"
 
 #define UI_TV_INPUT 160
+/* A number's digits as a string literal, for the form's texts. */
+#define UI_TV_STR_(x) #x
+#define UI_TV_STR(x) UI_TV_STR_(x)
 
 enum ui_tv_view {
 	UI_TV_SETUP,
+	UI_TV_RULES,
 	UI_TV_HANDOVER,
+	UI_TV_COUNTDOWN,
 	UI_TV_QUESTION,
 	UI_TV_LOBBY,
 	UI_TV_ROUND,
@@ -40,13 +50,25 @@ enum ui_tv_view {
 	UI_TV_PODIUM,
 };
 
+/* The setup form's fields, top to bottom. */
+enum ui_tv_field {
+	UI_TV_F_NAMES,
+	UI_TV_F_ROUNDS,
+	UI_TV_F_SECONDS,
+	UI_TV_F_BANKS,
+	UI_TV_F_WHERE,
+	UI_TV_F_COUNT,
+};
+
 enum ui_tv_move {
 	UI_TV_MOVE_NONE,
-	UI_TV_MOVE_CREATE,  /* setup: start a hot-seat game with the names typed */
-	UI_TV_MOVE_SHOW,    /* handover: show the question, start the clock */
+	UI_TV_MOVE_CREATE,  /* setup: start the game the form describes */
+	UI_TV_MOVE_SHOW,    /* handover: count down, then show the question */
 	UI_TV_MOVE_ANSWER,  /* question: answer with sel */
-	UI_TV_MOVE_NEXT,    /* lobby, reveal, board: on to what comes next */
+	UI_TV_MOVE_NEXT,    /* rules, lobby, reveal, board: on to what comes next */
 	UI_TV_MOVE_QUIT,    /* confirmed: end the game (leave it, as a player) */
+	UI_TV_MOVE_CLOSE,   /* host, round: close it now, before its time */
+	UI_TV_MOVE_REMOVE,  /* host: remove the player picked in the box */
 };
 
 struct ui_trivia {
@@ -54,15 +76,22 @@ struct ui_trivia {
 	enum ui_tv_view view;
 	enum ui_tv_move move;     /* what the last key asked for */
 	int ask_quit;             /* the "end the game?" box is open */
+	int ask_remove;           /* host: the "remove a player" box is open */
+	unsigned remove_sel;      /* ... and the player highlighted in it */
 	unsigned turn;            /* hot seat: whose turn it is */
 	int sel;                  /* the highlighted option */
 	unsigned round;           /* player: the round the question view is for */
 	int64_t shown_ms;         /* hot seat: app_ms when the question showed */
+	int64_t ready_ms;         /* hot seat: app_ms when its countdown ends */
 	int64_t shown_secs;       /* the countdown as last drawn */
 	int64_t polled_ms;        /* shared game: app_ms of the last poll */
 	int woken;                /* a change was announced: poll now */
 	int left;                 /* player: left the game */
 	char input[UI_TV_INPUT];  /* setup: the names typed */
+	enum ui_tv_field field;   /* setup: the field keys go to */
+	char rounds[4], seconds[4]; /* setup: as typed */
+	unsigned bank;            /* setup: 0 all the banks, else the bank-th */
+	int host;                 /* setup: host a game for other terminals */
 	char message[RC_ERROR_MSG_MAX]; /* a line about what just happened */
 };
 
@@ -71,7 +100,7 @@ struct ui_trivia {
 /* The game the command line asked for (hot seat, host or join); -1 with
  * ui->error set when it cannot start. */
 int ui_trivia_open(struct ui *ui);
-/* From the menu: the names field. */
+/* From the menu: the setup form. */
 int ui_trivia_setup(struct ui *ui);
 /* Do ui->trivia->move; -1 with ui->error set when the store failed. */
 int ui_trivia_act(struct ui *ui);
@@ -92,9 +121,12 @@ void ui_trivia_woken(struct ui *ui);
  * scores so far stand), a player leaves. */
 void ui_trivia_end(struct ui *ui);
 
-/* Seconds left on the countdown shown now (0 when out), -1 when the view
- * has none. */
+/* Seconds left on the question's clock shown now (0 when out), -1 when
+ * the view has none: the question, the host's round, and a player's wait
+ * while the round it answered is open. */
 int64_t ui_trivia_seconds_left(const struct ui *ui, int64_t *ms_left);
+/* Milliseconds of the 3-2-1 left on the countdown view (0 when over). */
+int64_t ui_trivia_countdown_ms(const struct ui *ui);
 
 /* ---- the views (ui_trivia_draw.c) ------------------------------------ */
 

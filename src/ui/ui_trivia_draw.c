@@ -78,54 +78,124 @@ static void ui_tv_status(struct ui *ui, const char *keys)
 
 /* ---- setup ---- */
 
+#define UI_TV_LABEL_W 12
+
+/* One row of the form: a marker on the field keys go to, its label, its
+ * value (with a cursor on a text field) and a dim note after it. */
+static void ui_tv_field_row(struct ui *ui, struct ui_doc *d, enum ui_tv_field f,
+			    const char *label, const char *value, const char *note)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	int y = ui_doc_y(d, d->row), sel = t->field == f, x = d->left + 2 + UI_TV_LABEL_W;
+	int text = f == UI_TV_F_NAMES || f == UI_TV_F_ROUNDS || f == UI_TV_F_SECONDS;
+
+	ui_doc_skip(d, 1);
+	if (y < 0)
+		return;
+	ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
+	ui_put(ui, y, d->left + 2, UI_TV_LABEL_W, ui->style[UI_ST_DIM], label);
+	x += ui_putf(ui, y, x, d->left + d->width - x - 1, sel ? ui->style[UI_ST_SEL] : A_NORMAL,
+		     "%s", value);
+	if (sel && text)
+		x += ui_put(ui, y, x, 1, ui->style[UI_ST_SEL], " ");
+	if (note && d->left + d->width - x > 2)
+		ui_put(ui, y, x + 2, d->left + d->width - x - 2, ui->style[UI_ST_DIM], note);
+}
+
+static void ui_tv_setup_rows(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct app *app = ui->app;
+	char banks[160];
+
+	if (t->bank)
+		snprintf(banks, sizeof banks, "\u2039 %s \u203a", app->banks[t->bank - 1]->title);
+	else
+		snprintf(banks, sizeof banks, "\u2039 all %zu bank%s \u203a", app->n_banks,
+			 app->n_banks == 1 ? "" : "s");
+	ui_tv_field_row(ui, d, UI_TV_F_NAMES, "Players", t->host ? "" : t->input, t->host ?
+			"(players join with the game code)" : "names, separated by commas");
+	ui_tv_field_row(ui, d, UI_TV_F_ROUNDS, "Questions", t->rounds,
+			"1 to " UI_TV_STR(TGAME_MAX_ROUNDS));
+	ui_tv_field_row(ui, d, UI_TV_F_SECONDS, "Seconds", t->seconds,
+			"per question, 1 to " UI_TV_STR(TGAME_MAX_SECONDS));
+	ui_tv_field_row(ui, d, UI_TV_F_BANKS, "Banks", banks, NULL);
+	ui_tv_field_row(ui, d, UI_TV_F_WHERE, "Play", t->host ?
+			"\u2039 host a game for other terminals \u203a" :
+			"\u2039 on this terminal, taking turns \u203a", NULL);
+}
+
 static void ui_tv_setup_fill(struct ui *ui, struct ui_doc *d)
 {
 	struct ui_trivia *t = ui_tv(ui);
-	int y;
 
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Trivia on this terminal");
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "A new trivia game");
 	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, A_NORMAL, "Players take turns at the keyboard; everyone "
-		    "answers the same questions in the same order, against the clock. "
-		    "Type the players' names, separated by commas, then press Enter.");
+	ui_doc_para(ui, d, 0, A_NORMAL, "Everyone answers the same questions in the same "
+		    "order, against the clock. Type the players' names, change what you "
+		    "like below, then press Enter.");
 	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], "Players");
-	y = ui_doc_y(d, d->row);
-	ui_doc_skip(d, 1);
-	if (y >= 0) {
-		int w = ui_putf(ui, y, d->left, d->width - 1, ui->style[UI_ST_SEL], "%s",
-				t->input);
-
-		ui_put(ui, y, d->left + w, 1, ui->style[UI_ST_SEL], " ");
-	}
+	ui_tv_setup_rows(ui, d);
 	if (t->message[0]) {
 		ui_doc_skip(d, 1);
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
 	}
 	ui_doc_skip(d, 1);
-	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], "For a game on several terminals, "
-		    "run 'rolecall trivia host' on one and 'rolecall trivia join CODE "
-		    "--name NAME' on the others.");
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], t->host ? "Hosting shows a game code; "
+		    "players join it from their own terminals with 'rolecall trivia join "
+		    "CODE --name NAME' and the same --db." : "\u2191/\u2193 or Tab: another "
+		    "field \u00b7 \u2190/\u2192: another bank, or host a game for several "
+		    "terminals instead.");
 }
 
-/* Typing: every printable character is text here, q and j/k included. */
+/* Typing into a text field: every printable character for the names (q
+ * and j/k included), digits for the numbers. */
+static enum ui_action ui_tv_type(char *buf, size_t cap, const struct ui_key *k, int digits)
+{
+	size_t n = strlen(buf);
+	char mb[8];
+	mbstate_t st;
+	size_t len;
+
+	if ((k->fn && (k->ch == KEY_BACKSPACE || k->ch == KEY_DC)) ||
+	    (!k->fn && (k->ch == 127 || k->ch == 8))) {
+		while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+			n--; /* a whole UTF-8 character */
+		buf[n ? n - 1 : 0] = '\0';
+		return UI_ACT_REDRAW;
+	}
+	if (k->fn || k->ch < 0x20 || k->ch == 0x7F || (digits && (k->ch < L'0' || k->ch > L'9')))
+		return UI_ACT_NONE;
+	memset(&st, 0, sizeof st);
+	len = wcrtomb(mb, (wchar_t)k->ch, &st);
+	if (len == (size_t)-1 || n + len >= cap)
+		return UI_ACT_NONE;
+	memcpy(buf + n, mb, len);
+	buf[n + len] = '\0';
+	return UI_ACT_REDRAW;
+}
+
+/* ←/→ (or Space) on a choice: the next bank (all of them first), or
+ * hosting instead of the hot seat. */
+static enum ui_action ui_tv_setup_change(struct ui *ui, int step)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	unsigned n = (unsigned)ui->app->n_banks + 1;
+
+	if (t->field == UI_TV_F_BANKS)
+		t->bank = step > 0 ? (t->bank + 1) % n : (t->bank + n - 1) % n;
+	else if (t->field == UI_TV_F_WHERE)
+		t->host = !t->host;
+	else
+		return UI_ACT_NONE;
+	t->message[0] = '\0';
+	return UI_ACT_REDRAW;
+}
+
 static enum ui_action ui_tv_setup_key(struct ui *ui, const struct ui_key *k)
 {
 	struct ui_trivia *t = ui_tv(ui);
-	size_t n = strlen(t->input);
-	char mb[8];
 
-	if (k->fn && (k->ch == KEY_BACKSPACE || k->ch == KEY_DC)) {
-		while (n && ((unsigned char)t->input[n - 1] & 0xC0) == 0x80)
-			n--; /* a whole UTF-8 character */
-		t->input[n ? n - 1 : 0] = '\0';
-		return UI_ACT_REDRAW;
-	}
-	if (!k->fn && (k->ch == 127 || k->ch == 8)) {
-		struct ui_key bs = { KEY_BACKSPACE, 1, UI_CMD_NONE, 0, 0 };
-
-		return ui_tv_setup_key(ui, &bs);
-	}
 	if (k->cmd == UI_CMD_ENTER) {
 		t->move = UI_TV_MOVE_CREATE;
 		return UI_ACT_TRIVIA_MOVE;
@@ -134,20 +204,96 @@ static enum ui_action ui_tv_setup_key(struct ui *ui, const struct ui_key *k)
 		return UI_ACT_MENU;
 	if (k->fn && k->ch == KEY_F(1))
 		return UI_ACT_HELP;
-	if (k->fn || k->ch < 0x20 || k->ch == 0x7F) {
-		return UI_ACT_NONE;
-	} else {
-		mbstate_t st;
-		size_t len;
-
-		memset(&st, 0, sizeof st);
-		len = wcrtomb(mb, (wchar_t)k->ch, &st);
-		if (len == (size_t)-1 || n + len >= sizeof t->input)
-			return UI_ACT_NONE;
-		memcpy(t->input + n, mb, len);
-		t->input[n + len] = '\0';
+	/* the arrows, not j/k: those are letters of names */
+	if ((k->fn && k->ch == KEY_DOWN) || (!k->fn && k->ch == L'\t')) {
+		t->field = (t->field + 1) % UI_TV_F_COUNT;
+		return UI_ACT_REDRAW;
 	}
-	return UI_ACT_REDRAW;
+	if (k->fn && (k->ch == KEY_UP || k->ch == KEY_BTAB)) {
+		t->field = (t->field + UI_TV_F_COUNT - 1) % UI_TV_F_COUNT;
+		return UI_ACT_REDRAW;
+	}
+	if (k->fn && (k->ch == KEY_LEFT || k->ch == KEY_RIGHT))
+		return ui_tv_setup_change(ui, k->ch == KEY_RIGHT ? 1 : -1);
+	switch (t->field) {
+	case UI_TV_F_NAMES:
+		return t->host ? UI_ACT_NONE : ui_tv_type(t->input, sizeof t->input, k, 0);
+	case UI_TV_F_ROUNDS: return ui_tv_type(t->rounds, sizeof t->rounds, k, 1);
+	case UI_TV_F_SECONDS: return ui_tv_type(t->seconds, sizeof t->seconds, k, 1);
+	default:
+		return !k->fn && k->ch == L' ' ? ui_tv_setup_change(ui, 1) : UI_ACT_NONE;
+	}
+}
+
+/* ---- rules and countdown ---- */
+
+/* What scores, as this game sets it: the same sentences as line mode's. */
+static void ui_tv_rules_block(struct ui *ui, struct ui_doc *d)
+{
+	char line[256];
+
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "How it scores");
+	for (unsigned i = 0; trivia_rules_text(&ui_tv(ui)->g->rules, i, line, sizeof line);
+	     i++)
+		ui_doc_para(ui, d, 2, A_NORMAL, line);
+}
+
+static void ui_tv_rules_fill(struct ui *ui, struct ui_doc *d)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	char names[STORE_TRIVIA_FILE_PLAYERS * (STORE_TRIVIA_NAME_MAX + 2) + 1];
+	size_t at = 0;
+
+	for (unsigned i = 0; i < g->n_players && at < sizeof names; i++)
+		at += (size_t)snprintf(names + at, sizeof names - at, "%s%s", i ? ", " : "",
+				       g->players[i].s.name);
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "%s: %s", g->game.teams ? "Teams" : "Players",
+		     names);
+	if (g->countdown_ms)
+		ui_doc_paraf(ui, d, 0, A_NORMAL, "%u questions, %" PRId64 " seconds each, "
+			     "each after a %" PRId64 "-second countdown.", g->game.rounds,
+			     g->rules.limit_ms / 1000, g->countdown_ms / 1000);
+	else
+		ui_doc_paraf(ui, d, 0, A_NORMAL, "%u questions, %" PRId64 " seconds each.",
+			     g->game.rounds, g->rules.limit_ms / 1000);
+	ui_doc_skip(d, 1);
+	ui_tv_rules_block(ui, d);
+	ui_doc_skip(d, 1);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_KEY], "Press Enter for the first question; "
+		     "%s has the keyboard first.", g->players[0].s.name);
+}
+
+/* "Ana · question 2 of 5", "Trivia host · ...": the question's header. */
+static void ui_tv_question_title(struct ui *ui, char *buf, size_t len)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	char where[48];
+
+	ui_tv_where(g, where, sizeof where);
+	snprintf(buf, len, "%s \u00b7 %s", g->role == TGAME_PLAYER ? g->my_name :
+		 g->role == TGAME_HOST ? "Trivia host" :
+		 g->players[ui_tv(ui)->turn].s.name, where);
+}
+
+static void ui_tv_countdown_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	t->shown_secs = (ui_trivia_countdown_ms(ui) + 999) / 1000;
+	ui_doc_skip(d, 2);
+	ui_doc_paraf(ui, d, 4, ui->style[UI_ST_TITLE], "Get ready: %" PRId64, t->shown_secs);
+}
+
+static void ui_tv_countdown_draw(struct ui *ui)
+{
+	char title[160];
+
+	ui_tv_question_title(ui, title, sizeof title);
+	ui_draw_header(ui, title, NULL);
+	ui_doc_show(ui, 2, LINES - 1, ui_tv_countdown_fill);
+	ui_tv_status(ui, ui_tv(ui)->g->role == TGAME_PLAYER ?
+		     "the question is coming \u00b7 ? help \u00b7 q leave the game" :
+		     "the question is coming \u00b7 ? help \u00b7 q quit");
 }
 
 /* ---- handover and question ---- */
@@ -201,16 +347,13 @@ static void ui_tv_question_draw(struct ui *ui)
 {
 	struct ui_trivia *t = ui_tv(ui);
 	const struct tgame_question *tq = tgame_question(t->g);
-	const char *who = t->g->role == TGAME_PLAYER ? t->g->my_name :
-			  t->g->players[t->turn].s.name;
-	char title[160], right[32], where[48], keys[128];
+	char title[160], right[32], keys[128];
 
 	/* The answer time runs from the first time the question is seen, not
 	 * from a redraw after a resize. */
 	if (!t->shown_ms)
 		t->shown_ms = app_ms();
-	ui_tv_where(t->g, where, sizeof where);
-	snprintf(title, sizeof title, "%s \u00b7 %s", who, where);
+	ui_tv_question_title(ui, title, sizeof title);
 	ui_tv_clock_bar(ui, right, sizeof right);
 	ui_draw_header(ui, title, right);
 	ui_doc_show(ui, 3, LINES - 1, ui_tv_question_fill);
@@ -265,7 +408,7 @@ static void ui_tv_roster(struct ui *ui, struct ui_doc *d, int marks)
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Players here: %u", present);
 	for (unsigned i = 0; i < g->n_players; i++) {
 		const struct tgame_player *p = &g->players[i];
-		const char *mark = !p->here ? "  (absent)" :
+		const char *mark = p->s.removed ? "  (removed)" : !p->here ? "  (absent)" :
 				   marks && p->s.answered ? "  \u2713 answered" : "";
 
 		ui_doc_paraf(ui, d, 2, p->here ? A_NORMAL : ui->style[UI_ST_DIM], "%s%s",
@@ -300,6 +443,8 @@ static void ui_tv_lobby_fill(struct ui *ui, struct ui_doc *d)
 		ui_doc_skip(d, 1);
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
 	}
+	ui_doc_skip(d, 1);
+	ui_tv_rules_block(ui, d);
 }
 
 static void ui_tv_round_fill(struct ui *ui, struct ui_doc *d)
@@ -324,12 +469,14 @@ static void ui_tv_wait_fill(struct ui *ui, struct ui_doc *d)
 	if (g->game.phase == STORE_TRIVIA_QUESTION)
 		ui_doc_paraf(ui, d, 0, A_NORMAL, "Waiting for the others: %u of %u answered.",
 			     answered, present);
-	else if (!g->game.current_round)
+	else if (!g->game.current_round) {
 		ui_doc_paraf(ui, d, 0, A_NORMAL, "You joined game %s as %s. Waiting for the "
 			     "host to start: %u questions, %" PRId64 " seconds each.",
 			     g->game.code, g->my_name, g->game.rounds,
 			     g->rules.limit_ms / 1000);
-	else
+		ui_doc_skip(d, 1);
+		ui_tv_rules_block(ui, d);
+	} else
 		ui_doc_para(ui, d, 0, A_NORMAL, "Waiting for the next question.");
 	if (tgame_host_gone(g, tgame_now(g)))
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The host has not been heard "
@@ -352,7 +499,7 @@ static void ui_tv_result(struct ui *ui, struct ui_doc *d, const struct tgame_pla
 	ui_tv_pad(ui, s->name, ui_tv_name_w(ui), name, sizeof name);
 	if (s->picked < 0)
 		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_DIM], "%s  %-9s %6s", name,
-			     s->absent ? "absent" : "no answer", pts);
+			     s->removed ? "removed" : s->absent ? "absent" : "no answer", pts);
 	else if (s->correct)
 		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_RIGHT], "%s  %-9s %6s  (%s)", name,
 			     "right", pts, t);
@@ -367,6 +514,10 @@ static void ui_tv_reveal_fill(struct ui *ui, struct ui_doc *d)
 	const struct tgame *g = ui_tv(ui)->g;
 	const struct tgame_question *tq = tgame_question(g);
 
+	if (ui_tv(ui)->message[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_DIM], ui_tv(ui)->message);
+		ui_doc_skip(d, 1);
+	}
 	ui_doc_para(ui, d, 0, A_NORMAL, tq->q->prompt);
 	ui_doc_skip(d, 1);
 	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_RIGHT], "The answer: %u. %s", tq->right + 1,
@@ -409,6 +560,27 @@ static void ui_tv_board_fill(struct ui *ui, struct ui_doc *d)
 	ui_tv_ranking(ui, d, 0);
 }
 
+/* The end without a podium: a player who left sees no ranking it has no
+ * part in any more, and a game that played no round has nothing to rank. */
+static int ui_tv_no_podium(const struct ui_trivia *t)
+{
+	return t->left || !t->g->played;
+}
+
+static void ui_tv_over_fill(struct ui *ui, struct ui_doc *d)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	if (t->message[0]) {
+		ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], t->message);
+		ui_doc_skip(d, 1);
+	}
+	if (!t->left)
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "%s.", TGAME_NOT_PLAYED);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_DIM], "Game %s is saved; 'rolecall report "
+		     "--trivia' lists it.", t->g->game.code);
+}
+
 static void ui_tv_podium_fill(struct ui *ui, struct ui_doc *d)
 {
 	struct ui_trivia *t = ui_tv(ui);
@@ -420,7 +592,7 @@ static void ui_tv_podium_fill(struct ui *ui, struct ui_doc *d)
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], t->message);
 	if (g->game.status == STORE_TRIVIA_ABANDONED)
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The game was ended early, "
-			     "after %u of %u questions.", g->game.current_round, g->game.rounds);
+			     "after %u of %u questions.", g->played, g->game.rounds);
 	if (t->message[0] || g->game.status == STORE_TRIVIA_ABANDONED)
 		ui_doc_skip(d, 1);
 	for (unsigned i = 0; i < n && i < 3; i++) {
@@ -444,20 +616,32 @@ static void ui_tv_podium_fill(struct ui *ui, struct ui_doc *d)
 /* Enter goes on for whoever runs the game; a player waits for the host. */
 static const char *ui_tv_next_keys(const struct ui_trivia *t)
 {
+	int host = t->g->role == TGAME_HOST;
+
 	if (t->g->role == TGAME_PLAYER)
 		return "waiting for the host \u00b7 ? help \u00b7 q leave the game";
 	if (t->view == UI_TV_REVEAL)
-		return "Enter leaderboard \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+		return host ? "Enter leaderboard \u00b7 \u2191/\u2193 scroll \u00b7 r remove a "
+			      "player \u00b7 ? help \u00b7 q quit" :
+			      "Enter leaderboard \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
 	if (tgame_last_round(t->g))
-		return "Enter podium \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
-	return "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+		return host ? "Enter podium \u00b7 \u2191/\u2193 scroll \u00b7 r remove a player "
+			      "\u00b7 ? help \u00b7 q quit" :
+			      "Enter podium \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
+	return host ? "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 r remove a player "
+		      "\u00b7 ? help \u00b7 q quit" :
+		      "Enter next question \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit";
 }
 
+/* A view with a bar on row 1 (the handover's progress, a clock) starts
+ * its text a row lower. */
 static void ui_tv_doc_view(struct ui *ui, const char *title, const char *right,
 			   void (*fill)(struct ui *ui, struct ui_doc *d), const char *keys)
 {
+	int bar = ui_tv(ui)->view == UI_TV_HANDOVER || ui_trivia_seconds_left(ui, NULL) >= 0;
+
 	ui_draw_header(ui, title, right);
-	ui_doc_show(ui, ui_tv(ui)->view == UI_TV_HANDOVER ? 3 : 2, LINES - 1, fill);
+	ui_doc_show(ui, bar ? 3 : 2, LINES - 1, fill);
 	ui_tv_status(ui, keys);
 }
 
@@ -475,10 +659,61 @@ static void ui_tv_quit_box(struct ui *ui)
 	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY], "y or Enter: yes \u00b7 n or Esc: no");
 }
 
+static void ui_tv_round_draw(struct ui *ui, const char *where)
+{
+	char right[32], title[96];
+
+	ui_tv_clock_bar(ui, right, sizeof right);
+	snprintf(title, sizeof title, "Trivia host \u00b7 %s", where);
+	ui_draw_header(ui, title, right);
+	ui_doc_show(ui, 3, LINES - 1, ui_tv_round_fill);
+	ui_tv_status(ui, "c close the round now \u00b7 r remove a player \u00b7 ? help \u00b7 "
+		     "q quit");
+}
+
+static void ui_tv_wait_draw(struct ui *ui, const char *where)
+{
+	const struct tgame *g = ui_tv(ui)->g;
+	char right[48], title[96];
+
+	snprintf(title, sizeof title, "Trivia \u00b7 game %s \u00b7 %s", g->game.code,
+		 g->my_name);
+	snprintf(right, sizeof right, "%s", where);
+	/* answered: the round's time left stays on screen */
+	if (ui_trivia_seconds_left(ui, NULL) >= 0)
+		ui_tv_clock_bar(ui, right, sizeof right);
+	ui_tv_doc_view(ui, title, right, ui_tv_wait_fill,
+		       "waiting for the host \u00b7 ? help \u00b7 q leave the game");
+}
+
+/* The host's "remove a player" box: the players not removed yet, a
+ * window of them around the highlighted one. */
+static void ui_tv_remove_box(struct ui *ui)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame *g = t->g;
+	struct ui_doc d = ui_draw_box(ui, 14, 50, "Remove a player");
+	unsigned shown = 0, skip = t->remove_sel > 8 ? t->remove_sel - 8 : 0;
+
+	ui_doc_skip(&d, 1);
+	for (unsigned i = skip; i < g->n_players && shown < 9; i++) {
+		const struct tgame_player *p = &g->players[i];
+
+		if (p->s.removed)
+			continue;
+		ui_doc_paraf(ui, &d, 2, i == t->remove_sel ? ui->style[UI_ST_SEL] : A_NORMAL,
+			     "%s%s", p->s.name, p->here ? "" : "  (absent)");
+		shown++;
+	}
+	ui_doc_skip(&d, 1);
+	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY], "\u2191/\u2193 pick \u00b7 Enter remove "
+		    "\u00b7 Esc cancel");
+}
+
 void ui_trivia_draw(struct ui *ui)
 {
 	struct ui_trivia *t = ui_tv(ui);
-	char where[48], right[32], title[96];
+	char where[48], title[96];
 
 	if (!t)
 		return;
@@ -487,7 +722,15 @@ void ui_trivia_draw(struct ui *ui)
 	switch (t->view) {
 	case UI_TV_SETUP:
 		ui_tv_doc_view(ui, "rolecall \u00b7 trivia", NULL, ui_tv_setup_fill,
-			       "type names \u00b7 Enter start \u00b7 Esc back \u00b7 F1 help");
+			       "\u2191/\u2193 Tab field \u00b7 \u2190/\u2192 change \u00b7 Enter start "
+			       "\u00b7 Esc back \u00b7 F1 help");
+		break;
+	case UI_TV_RULES:
+		ui_tv_doc_view(ui, "Trivia \u00b7 the rules", where, ui_tv_rules_fill,
+			       "Enter first question \u00b7 ? help \u00b7 q quit");
+		break;
+	case UI_TV_COUNTDOWN:
+		ui_tv_countdown_draw(ui);
 		break;
 	case UI_TV_HANDOVER:
 		ui_draw_bar(ui, 1, 1, COLS - 2, t->g->game.current_round - 1, t->g->game.rounds,
@@ -500,20 +743,14 @@ void ui_trivia_draw(struct ui *ui)
 		break;
 	case UI_TV_LOBBY:
 		ui_tv_doc_view(ui, "Trivia host \u00b7 lobby", where, ui_tv_lobby_fill,
-			       "Enter start the game \u00b7 ? help \u00b7 q quit");
+			       "Enter start the game \u00b7 r remove a player \u00b7 ? help "
+			       "\u00b7 q quit");
 		break;
 	case UI_TV_ROUND:
-		ui_tv_clock_bar(ui, right, sizeof right);
-		snprintf(title, sizeof title, "Trivia host \u00b7 %s", where);
-		ui_draw_header(ui, title, right);
-		ui_doc_show(ui, 3, LINES - 1, ui_tv_round_fill);
-		ui_tv_status(ui, "answers come in from the players \u00b7 ? help \u00b7 q quit");
+		ui_tv_round_draw(ui, where);
 		break;
 	case UI_TV_WAIT:
-		snprintf(title, sizeof title, "Trivia \u00b7 game %s \u00b7 %s", t->g->game.code,
-			 t->g->my_name);
-		ui_tv_doc_view(ui, title, where, ui_tv_wait_fill,
-			       "waiting for the host \u00b7 ? help \u00b7 q leave the game");
+		ui_tv_wait_draw(ui, where);
 		break;
 	case UI_TV_REVEAL:
 		ui_tv_doc_view(ui, "Answers", where, ui_tv_reveal_fill, ui_tv_next_keys(t));
@@ -524,11 +761,14 @@ void ui_trivia_draw(struct ui *ui)
 		ui_tv_doc_view(ui, title, NULL, ui_tv_board_fill, ui_tv_next_keys(t));
 		break;
 	case UI_TV_PODIUM:
-		snprintf(title, sizeof title, "Podium \u00b7 game %s", t->g->game.code);
-		ui_tv_doc_view(ui, title, NULL, ui_tv_podium_fill,
-			       "Enter or q done \u00b7 \u2191/\u2193 scroll");
+		snprintf(title, sizeof title, "%s \u00b7 game %s", ui_tv_no_podium(t) ?
+			 "Trivia" : "Podium", t->g->game.code);
+		ui_tv_doc_view(ui, title, NULL, ui_tv_no_podium(t) ? ui_tv_over_fill :
+			       ui_tv_podium_fill, "Enter or q done \u00b7 \u2191/\u2193 scroll");
 		break;
 	}
+	if (t->ask_remove)
+		ui_tv_remove_box(ui);
 	if (t->ask_quit)
 		ui_tv_quit_box(ui);
 }
@@ -544,6 +784,67 @@ static enum ui_action ui_tv_quit_key(struct ui *ui, const struct ui_key *k)
 	if (k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_QUIT ||
 	    (!k->fn && (k->ch == L'n' || k->ch == L'N'))) {
 		t->ask_quit = 0;
+		return UI_ACT_REDRAW;
+	}
+	return UI_ACT_NONE;
+}
+
+/* The next player not removed from `from` on, stepping by step (+1, -1);
+ * from itself when there is none. */
+static unsigned ui_tv_next_player(const struct tgame *g, unsigned from, int step)
+{
+	for (unsigned i = 1; i <= g->n_players; i++) {
+		unsigned k = step > 0 ? (from + i) % g->n_players :
+			     (from + g->n_players - i) % g->n_players;
+
+		if (!g->players[k].s.removed)
+			return k;
+	}
+	return from;
+}
+
+static enum ui_action ui_tv_remove_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+
+	switch (k->cmd) {
+	case UI_CMD_UP:
+		t->remove_sel = ui_tv_next_player(t->g, t->remove_sel, -1);
+		return UI_ACT_REDRAW;
+	case UI_CMD_DOWN:
+		t->remove_sel = ui_tv_next_player(t->g, t->remove_sel, 1);
+		return UI_ACT_REDRAW;
+	case UI_CMD_ENTER:
+		t->move = UI_TV_MOVE_REMOVE;
+		return UI_ACT_TRIVIA_MOVE;
+	case UI_CMD_BACK:
+	case UI_CMD_QUIT:
+		t->ask_remove = 0;
+		return UI_ACT_REDRAW;
+	default:
+		return UI_ACT_NONE;
+	}
+}
+
+/* The host's keys in a shared game: r opens the "remove a player" box
+ * (when there is one to remove), c closes an open round. */
+static enum ui_action ui_tv_host_key(struct ui *ui, const struct ui_key *k)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	const struct tgame *g = t->g;
+
+	if (!g || k->fn || g->role != TGAME_HOST || t->view == UI_TV_PODIUM)
+		return UI_ACT_NONE;
+	if ((k->ch == L'c' || k->ch == L'C') && t->view == UI_TV_ROUND) {
+		t->move = UI_TV_MOVE_CLOSE;
+		return UI_ACT_TRIVIA_MOVE;
+	}
+	if ((k->ch == L'r' || k->ch == L'R') && g->n_players) {
+		t->remove_sel = g->n_players - 1;
+		t->remove_sel = ui_tv_next_player(g, t->remove_sel, 1);
+		if (g->players[t->remove_sel].s.removed)
+			return UI_ACT_NONE; /* all removed already */
+		t->ask_remove = 1;
 		return UI_ACT_REDRAW;
 	}
 	return UI_ACT_NONE;
@@ -566,11 +867,16 @@ static enum ui_action ui_tv_common_key(struct ui *ui, const struct ui_key *k)
 enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k)
 {
 	struct ui_trivia *t = ui_tv(ui);
+	enum ui_action act;
 
 	if (!t)
 		return UI_ACT_MENU;
 	if (t->ask_quit)
 		return ui_tv_quit_key(ui, k);
+	if (t->ask_remove)
+		return ui_tv_remove_key(ui, k);
+	if ((act = ui_tv_host_key(ui, k)) != UI_ACT_NONE)
+		return act;
 	switch (t->view) {
 	case UI_TV_SETUP:
 		return ui_tv_setup_key(ui, k);
@@ -588,6 +894,7 @@ enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k)
 			return UI_ACT_TRIVIA_MOVE;
 		}
 		break;
+	case UI_TV_RULES:
 	case UI_TV_LOBBY:
 	case UI_TV_REVEAL:
 	case UI_TV_BOARD:
@@ -596,6 +903,7 @@ enum ui_action ui_trivia_key(struct ui *ui, const struct ui_key *k)
 			return UI_ACT_TRIVIA_MOVE;
 		}
 		break;
+	case UI_TV_COUNTDOWN:
 	case UI_TV_ROUND:
 	case UI_TV_WAIT:
 		break;

@@ -230,7 +230,7 @@ int pg_trivia_score_put(struct store_conn *c, int64_t game_id, unsigned round,
 			struct rc_error *err);
 int pg_trivia_seen(struct store_conn *c, int64_t game_id, const char *name,
 		   int64_t now_ms, struct rc_error *err);
-int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name,
+int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name, int mark,
 		    struct rc_error *err);
 int pg_trivia_mark_absent(struct store_conn *c, int64_t game_id,
 			  int64_t before_ms, struct rc_error *err);

@@ -395,11 +395,12 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 				 " ON p.game_id = g.id AND p.name = $2 WHERE g.id = $1",
 	[PG_TRIVIA_REJOIN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = $3"
 			     " WHERE game_id = $1 AND name = $2",
+	/* a heartbeat brings back a player who was away, not one removed */
 	[PG_TRIVIA_SEEN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = $3"
-			   " WHERE game_id = $1 AND name = $2",
+			   " WHERE game_id = $1 AND name = $2 AND absent <> 2",
 	[PG_TRIVIA_HOST_SEEN] = "UPDATE trivia_games SET host_seen_ms = $2 WHERE id = $1",
-	[PG_TRIVIA_LEAVE] = "UPDATE trivia_players SET absent = 1"
-			    " WHERE game_id = $1 AND name = $2",
+	[PG_TRIVIA_LEAVE] = "UPDATE trivia_players SET absent = $3"
+			    " WHERE game_id = $1 AND name = $2 AND absent <> 2",
 	[PG_TRIVIA_MARK_ABSENT] = "UPDATE trivia_players SET absent = 1"
 				  " WHERE game_id = $1 AND absent = 0 AND last_seen_ms < $2",
 	[PG_TRIVIA_PHASE] = "UPDATE trivia_games SET status = $2::text, phase = $3,"

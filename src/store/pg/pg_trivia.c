@@ -190,13 +190,15 @@ int pg_trivia_seen(struct store_conn *c, int64_t game_id, const char *name,
 }
 
 int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name,
-		    struct rc_error *err)
+		    int mark, struct rc_error *err)
 {
 	struct pg_args a = { 0 };
 
 	pg_i64(&a, game_id);
 	pg_text(&a, name);
-	if (pg_cmd(c, PG_TRIVIA_LEAVE, &a, "leave the trivia game", err) < 0)
+	pg_i64(&a, mark);
+	if (pg_cmd(c, PG_TRIVIA_LEAVE, &a, mark == STORE_TRIVIA_ABSENT_REMOVED ?
+		   "remove the player" : "leave the trivia game", err) < 0)
 		return -1;
 	return pg_trivia_notify(c, game_id, err);
 }

@@ -231,7 +231,7 @@ int sqlite_trivia_score_put(struct store_conn *s, int64_t game_id, unsigned roun
 			    struct rc_error *err);
 int sqlite_trivia_seen(struct store_conn *s, int64_t game_id, const char *name,
 		      int64_t now_ms, struct rc_error *err);
-int sqlite_trivia_leave(struct store_conn *s, int64_t game_id, const char *name,
+int sqlite_trivia_leave(struct store_conn *s, int64_t game_id, const char *name, int mark,
 		       struct rc_error *err);
 int sqlite_trivia_mark_absent(struct store_conn *s, int64_t game_id, int64_t before_ms,
 			     struct rc_error *err);

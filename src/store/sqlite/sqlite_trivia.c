@@ -201,14 +201,11 @@ int sqlite_trivia_seen(struct store_conn *s, int64_t game_id, const char *name,
 }
 
 int sqlite_trivia_leave(struct store_conn *s, int64_t game_id, const char *name,
-		       struct rc_error *err)
+		       int mark, struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_LEAVE];
-	int rc = SQLITE_OK;
-
-	bind_i64(st, 1, game_id, &rc);
-	bind_text(st, 2, name, &rc);
-	return sqlite_run(s, st, rc, "leave the trivia game", err);
+	return sqlite_trivia_update(s, SQL_TRIVIA_LEAVE, game_id, name, mark,
+				   mark == STORE_TRIVIA_ABSENT_REMOVED ? "remove the player" :
+				   "leave the trivia game", err);
 }
 
 int sqlite_trivia_mark_absent(struct store_conn *s, int64_t game_id, int64_t before_ms,
