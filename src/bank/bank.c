@@ -71,17 +71,7 @@ static const char *const role_keys[] = { "id", "name", "summary", NULL };
 static const char *const contrast_keys[] = { "roles", "text", NULL };
 static const char *const exam_keys[] = { "count", "pass", NULL };
 
-__attribute__((format(printf, 3, 4)))
-static void err(struct builder *bd, const struct bnode *at, const char *fmt, ...)
-{
-	char msg[RC_ERROR_MSG_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	diag_add(bd->diags, bd->name, at ? at->line : 0, at ? at->col : 0, "%s", msg);
-}
+#define err(bd, at, ...) bnode_err((bd)->diags, (bd)->name, (at), __VA_ARGS__)
 
 /* What the terminal sanitiser would not show as it is (emit.h); newline is
  * the one exception text may contain.  A shared bank must not be able to

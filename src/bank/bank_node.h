@@ -43,4 +43,9 @@ struct bank_parse_ops {
 int bank_parse(const char *name, const char *data, size_t len,
 	       const struct bank_parse_ops *ops, struct diag_list *diags);
 
+/* Add "FILE:LINE:COL: MSG" at node `at` (no position when at is NULL): the
+ * one way the bank and definition readers report a problem. */
+void bnode_err(struct diag_list *diags, const char *name, const struct bnode *at,
+	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 #endif

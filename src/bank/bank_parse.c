@@ -561,3 +561,15 @@ int bank_parse(const char *name, const char *data, size_t len,
 	arena_free(&p.scratch);
 	return p.failed || p.not_bank ? -1 : 0;
 }
+
+void bnode_err(struct diag_list *diags, const char *name, const struct bnode *at,
+	       const char *fmt, ...)
+{
+	char msg[RC_ERROR_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_add(diags, name, at ? at->line : 0, at ? at->col : 0, "%s", msg);
+}

@@ -6,7 +6,6 @@
 #include "rolecall/exam_def.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,19 +32,7 @@ struct def_reader {
 	int oom;
 };
 
-static void def_err(struct def_reader *r, const struct bnode *at, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void def_err(struct def_reader *r, const struct bnode *at, const char *fmt, ...)
-{
-	char msg[RC_ERROR_MSG_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	diag_add(r->diags, r->name, at ? at->line : 0, at ? at->col : 0, "%s", msg);
-}
+#define def_err(r, at, ...) bnode_err((r)->diags, (r)->name, (at), __VA_ARGS__)
 
 static char *def_strdup(struct def_reader *r, const char *s, size_t len)
 {
