@@ -718,6 +718,124 @@ def test_host_quits_in_the_lobby_and_nobody_gets_a_podium():
         ana.kill()
 
 
+def hold_write_lock(dbname, seconds):
+    """Another program holds the file's write lock for longer than
+    rolecall's 5 s busy timeout."""
+    import sqlite3
+    c = sqlite3.connect(db(dbname), timeout=0, isolation_level=None)
+    c.execute("BEGIN IMMEDIATE")
+    time.sleep(seconds)
+    c.execute("ROLLBACK")
+    c.close()
+
+
+def test_a_held_lock_ends_no_game():
+    """Issue 15, item 2: one heartbeat the store refused (the lock held 8 s)
+    ended the host and every player.  A heartbeat is best effort now, and
+    an answer is tried again until its round closes."""
+    testlib.sqlite_only("holds a SQLite file's write lock")
+    dbname = "locked.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "1",
+                 "--time", "40", "--seed", "3", "--db", db(dbname)])
+    ana = None
+    try:
+        code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+        ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+        ana.wait(r"You joined as Ana")
+        host.wait(r"^\+ Ana joined\.")
+        hold_write_lock(dbname, 8)  # every heartbeat of those 8 s fails
+        assert host.p.poll() is None and ana.p.poll() is None, (host.stderr(), ana.stderr())
+        # Ana's heartbeats failed too: she was away for a while, and is back
+        host.wait(r"^\+ Ana is back\.")
+        host.send("")
+        host.wait(r"Answered: 0 of 1\.")
+        q = question(ana.wait(QUESTION))
+        ana.wait(r"^> ")
+        # the answer meets the lock, and is saved once it is let go
+        import threading
+        holder = threading.Thread(target=hold_write_lock, args=(dbname, 7))
+        holder.start()
+        time.sleep(0.5)
+        t0 = time.time()
+        ana.send(str(q["right"]))
+        ana.wait(r"Answer saved; waiting for the others", timeout=20)
+        holder.join()
+        assert time.time() - t0 >= 6, time.time() - t0
+        host.wait(r"Answered: 1 of 1\.")
+        host.wait(r"^  Ana: right, \d+ points")
+        host.send("q")
+        rc, out, err = host.finish()
+        assert (rc, err) == (0, ""), err
+        rc, out, err = ana.finish()
+        assert (rc, err) == (0, ""), err
+    finally:
+        host.kill()
+        if ana:
+            ana.kill()
+    assert [r[1:4] for r in answers(dbname, game_row(dbname, code)[0])] == \
+        [("Ana", q["right"] - 1, 1)]
+
+
+def test_a_long_game_keeps_its_wal_small():
+    """Heartbeats alone grew a game's WAL toward SQLite's 4 MB checkpoint
+    mark; the host folds it in every 5 s."""
+    testlib.sqlite_only("measures a SQLite file's WAL")
+    dbname = "wal.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "1",
+                 "--time", "40", "--db", db(dbname)])
+    ana = None
+    try:
+        code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+        ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+        ana.wait(r"You joined as Ana")
+        sizes = []
+        for _ in range(8):
+            time.sleep(2)
+            sizes.append(os.path.getsize(db(dbname) + "-wal"))
+        # two heartbeats a second write about 16 KB a second; 5 s of them at most
+        assert max(sizes[2:]) < 128 * 1024, sizes
+    finally:
+        host.kill()
+        if ana:
+            ana.kill()
+
+
+def test_players_are_told_how_long_the_host_has_been_silent():
+    """On every screen of a player, with the real time since the host was
+    last heard from (the host stopped with SIGSTOP, its last heartbeat
+    moved 20 s back)."""
+    dbname = "silent.db"
+    host = Proc(["trivia", "host", "--plain", "--countdown", "0", "--rounds", "1",
+                 "--time", "60", "--seed", "2", "--db", db(dbname)])
+    ana = None
+    try:
+        code = host.wait(r"rolecall trivia join (\w+) --name NAME --db ").group(1)
+        ana = Proc(["trivia", "join", code, "--name", "Ana", "--plain", "--db", db(dbname)])
+        ana.wait(r"You joined as Ana")
+        host.wait(r"^\+ Ana joined\.")
+        silence = r"^The host has not been heard from for (\d+) seconds; the game may be " \
+                  r"over \(q leaves\)\.$"
+        for screen in ("lobby", "question"):
+            host.p.send_signal(signal.SIGSTOP)
+            testlib.query(db(dbname), "UPDATE trivia_games SET host_seen_ms ="
+                          " host_seen_ms - 20000")
+            m = ana.wait(silence)
+            assert 20 <= int(m.group(1)) <= 30, (screen, m.group(0))
+            host.p.send_signal(signal.SIGCONT)
+            time.sleep(1.5)  # a heartbeat a second: heard from again
+            if screen == "lobby":
+                host.send("")
+                question(ana.wait(QUESTION))
+                ana.wait(r"^> ")
+        ana.send("q")
+        ana.finish()
+    finally:
+        host.p.send_signal(signal.SIGCONT)
+        host.kill()
+        if ana:
+            ana.kill()
+
+
 def test_host_killed_shows_as_interrupted():
     """A host killed with -9 cannot record that its game ended: while its
     heartbeat is fresh the game is running, once it is older than 15 s the

@@ -60,6 +60,10 @@ int store_trivia_leave(struct store *s, int64_t game_id, const char *name,
 int store_trivia_remove(struct store *s, int64_t game_id, const char *name,
 			struct rc_error *err);
 
+/* Best effort, between transactions: keep what a long game writes small
+ * (a file's WAL is folded into it; a server needs nothing). */
+void store_trivia_tidy(struct store *s);
+
 /* Mark absent every player whose heartbeat is older than before_ms. */
 int store_trivia_mark_absent(struct store *s, int64_t game_id, int64_t before_ms,
 			     struct rc_error *err);

@@ -619,25 +619,46 @@ int tgame_join(struct app *app, const char *code, const char *name,
 
 /* ---- playing ---- */
 
-static int tgame_beat(struct tgame *g, int64_t now_ms, struct rc_error *err)
+/* A heartbeat is best effort: one the store refuses (another program
+ * holds the lock, the disk is full) is skipped and tried again a beat
+ * later, never the end of the game.  Only reading the game is vital. */
+static void tgame_beat(struct tgame *g, int64_t now_ms)
 {
 	const char *who = g->role == TGAME_PLAYER ? g->my_name : NULL;
+	struct rc_error ignored;
 
 	if (now_ms - g->beat_ms < TGAME_BEAT_MS)
-		return 0;
+		return;
 	g->beat_ms = now_ms;
-	return store_trivia_seen(g->app->store, g->game.id, who, now_ms, err);
+	if (store_trivia_seen(g->app->store, g->game.id, who, now_ms, &ignored) < 0)
+		g->beats_missed++;
+	else
+		g->beats_missed = 0;
 }
 
 /* The host marks silent players absent, so the record says who left; a
- * write only when there is someone to mark. */
-static int tgame_mark_silent(struct tgame *g, int64_t now_ms, struct rc_error *err)
+ * write only when there is someone to mark, and as best effort as a
+ * heartbeat: the next poll tries again. */
+static void tgame_mark_silent(struct tgame *g, int64_t now_ms)
 {
+	struct rc_error ignored;
+
 	for (unsigned i = 0; i < g->n_players; i++)
-		if (!g->players[i].s.absent && !g->players[i].here)
-			return store_trivia_mark_absent(g->app->store, g->game.id,
-							now_ms - TGAME_STALE_MS, err);
-	return 0;
+		if (!g->players[i].s.absent && !g->players[i].here) {
+			(void)store_trivia_mark_absent(g->app->store, g->game.id,
+						       now_ms - TGAME_STALE_MS, &ignored);
+			return;
+		}
+}
+
+/* Heartbeats alone would grow a file's WAL to SQLite's 4 MB checkpoint
+ * mark over a long game: the host folds it in every few seconds. */
+static void tgame_tidy(struct tgame *g, int64_t now_ms)
+{
+	if (now_ms - g->folded_ms < TGAME_FOLD_MS)
+		return;
+	g->folded_ms = now_ms;
+	store_trivia_tidy(g->app->store);
 }
 
 int tgame_wake_fd(const struct tgame *g)
@@ -662,11 +683,13 @@ int tgame_poll(struct tgame *g, struct rc_error *err)
 	(void)store_drain(g->app->store);
 	if (g->role == TGAME_PLAYER && g->game.status >= STORE_TRIVIA_DONE)
 		return 0; /* over: nothing comes any more, and no heartbeat */
-	if (tgame_beat(g, now_ms, err) < 0 || (changed = tgame_refresh(g, err)) < 0)
+	tgame_beat(g, now_ms);
+	if ((changed = tgame_refresh(g, err)) < 0)
 		return -1;
-	if (g->role == TGAME_HOST && g->game.status < STORE_TRIVIA_DONE &&
-	    tgame_mark_silent(g, now_ms, err) < 0)
-		return -1;
+	if (g->role == TGAME_HOST && g->game.status < STORE_TRIVIA_DONE) {
+		tgame_mark_silent(g, now_ms);
+		tgame_tidy(g, now_ms);
+	}
 	return changed;
 }
 
@@ -749,6 +772,27 @@ static struct history **tgame_history_slot(struct tgame *g, unsigned who)
 	return g->role == TGAME_PLAYER ? &g->app->h : &g->players[who].h;
 }
 
+/* An answer the store refuses (the lock held past its timeout, a full
+ * disk) is tried again until its round closes: a player's pick is worth
+ * the wait, and the round's end is the last moment it could count. */
+static int tgame_save_retried(struct tgame *g, unsigned who, int position, int correct,
+			      int64_t elapsed, const struct answer_record *logged,
+			      int64_t user_id, struct history *h, struct rc_error *err)
+{
+	int64_t closes = g->game.round_started_at_ms + g->rules.limit_ms + TGAME_GRACE_MS;
+	struct timespec pause = { 0, TGAME_RETRY_MS * 1000000L };
+	int rc;
+
+	for (;;) {
+		rc = store_trivia_answer(g->app->store, g->game.id, g->game.current_round,
+					 g->players[who].s.name, position, correct, elapsed,
+					 tgame_now(g), logged, user_id, h, err);
+		if (rc >= 0 || g->role == TGAME_HOTSEAT || tgame_now(g) >= closes)
+			return rc;
+		nanosleep(&pause, NULL);
+	}
+}
+
 static int tgame_save(struct tgame *g, unsigned who, const struct tgame_question *tq,
 		      int position, int correct, int64_t elapsed, struct rc_error *err)
 {
@@ -768,9 +812,7 @@ static int tgame_save(struct tgame *g, unsigned who, const struct tgame_question
 			return rc_error_set(err, "out of memory");
 		logged = &rec;
 	}
-	rc = store_trivia_answer(g->app->store, g->game.id, g->game.current_round,
-				 g->players[who].s.name, position, correct, elapsed,
-				 tgame_now(g), logged, user_id, h, err);
+	rc = tgame_save_retried(g, who, position, correct, elapsed, logged, user_id, h, err);
 	if (rc == 1 && h && tgame_reload(g, tgame_history_slot(g, who), user_id, err) < 0)
 		return -1;
 	return rc;
@@ -938,6 +980,11 @@ int tgame_host_gone(const struct tgame *g, int64_t now_ms)
 {
 	return g->game.hosted && g->game.status < STORE_TRIVIA_DONE &&
 	       g->game.host_seen_ms < now_ms - TGAME_HOST_STALE_MS;
+}
+
+int64_t tgame_host_silent_s(const struct tgame *g, int64_t now_ms)
+{
+	return tgame_host_gone(g, now_ms) ? (now_ms - g->game.host_seen_ms) / 1000 : 0;
 }
 
 unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out)

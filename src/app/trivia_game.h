@@ -52,6 +52,10 @@
 /* A player silent for this long is absent; a host, gone. */
 #define TGAME_STALE_MS 5000
 #define TGAME_HOST_STALE_MS 15000
+/* An answer the store refused is tried again this often until its round
+ * closes; the host tidies the store (folds SQLite's WAL in) this often. */
+#define TGAME_RETRY_MS 250
+#define TGAME_FOLD_MS 5000
 /* A hosted round stays open this long after its time, for the answers
  * given in the last moment and still on their way to the database. */
 #define TGAME_GRACE_MS 500
@@ -101,7 +105,9 @@ struct tgame {
 	struct tgame_player players[STORE_TRIVIA_MAX_PLAYERS];
 	int me;                           /* player: my index, -1 when not seen */
 	char my_name[STORE_TRIVIA_NAME_MAX + 1];
-	int64_t beat_ms;                  /* the last heartbeat written */
+	int64_t beat_ms;                  /* the last heartbeat tried */
+	unsigned beats_missed;            /* heartbeats that failed in a row */
+	int64_t folded_ms;                /* host: when the store was last tidied */
 	int64_t clock_offset_ms;          /* the store's clock minus ours */
 	int64_t countdown_ms;             /* host and hot seat: before each question */
 	unsigned version;                 /* changes whenever anything shown does */
@@ -231,6 +237,9 @@ int64_t tgame_ms_to_start(const struct tgame *g, int64_t now_ms);
 unsigned tgame_present(const struct tgame *g, unsigned *answered);
 /* 1 when the host has not been heard from for TGAME_HOST_STALE_MS. */
 int tgame_host_gone(const struct tgame *g, int64_t now_ms);
+/* How long the host has been silent at now_ms, in whole seconds, once it
+ * is gone (tgame_host_gone); 0 while it is heard from. */
+int64_t tgame_host_silent_s(const struct tgame *g, int64_t now_ms);
 
 /* The players in ranking order (trivia_rank), those the host removed left
  * out; names point into g.  Returns how many. */

@@ -40,7 +40,8 @@ struct tplain {
 	unsigned known;        /* players announced so far (host) */
 	int was_here[STORE_TRIVIA_MAX_PLAYERS];
 	unsigned answered;     /* answers announced this round (host) */
-	int host_gone;         /* said so already (player) */
+	int64_t host_said_s;   /* player: the host's silence last said, in seconds */
+	int64_t host_said_at;  /* ... and the heartbeat it was counted from */
 	unsigned revealed;     /* player: the last round whose answers it showed */
 	unsigned seen_round;   /* player: the round, phase and status shown */
 	enum store_trivia_phase seen_phase;
@@ -656,17 +657,23 @@ static int tp_moved(const struct tplain *p)
 static int tp_player_idle(struct tplain *p)
 {
 	struct rc_error err;
-	int gone;
+	int64_t silent;
 
 	if (tgame_poll(p->g, &err) < 0) {
 		tp_fail(err.msg);
 		return -1;
 	}
-	gone = tgame_host_gone(p->g, tgame_now(p->g));
-	if (gone && !p->host_gone)
-		fprintf(p->out, "\nThe host has not been heard from for %d seconds; the game "
-			"may be over (q leaves).\n", TGAME_HOST_STALE_MS / 1000);
-	p->host_gone = gone;
+	/* said when it begins, then every half minute it lasts, wherever the
+	 * player is (lobby, question, answered, reveal) */
+	silent = tgame_host_silent_s(p->g, tgame_now(p->g));
+	if (silent && (p->host_said_at != p->g->game.host_seen_ms ||
+		       silent >= p->host_said_s + 30)) {
+		fprintf(p->out, "\nThe host has not been heard from for %" PRId64 " seconds; "
+			"the game may be over (q leaves).\n", silent);
+		fflush(p->out);
+		p->host_said_s = silent;
+		p->host_said_at = p->g->game.host_seen_ms;
+	}
 	return tp_moved(p) || tgame_removed(p->g);
 }
 

@@ -163,6 +163,8 @@ struct store_ops {
 	/* Everything committed into the main file, so that it alone is the
 	 * database (NULL: nothing to fold). */
 	int (*fold)(struct store_conn *c, struct rc_error *err);
+	/* The same without waiting for anyone, best effort (NULL: nothing). */
+	void (*tidy)(struct store_conn *c);
 
 	/* ---- exams ---- */
 	/* In a transaction (begin_game, or the submit's begin_write). */

@@ -136,6 +136,12 @@ int store_trivia_remove(struct store *s, int64_t game_id, const char *name,
 	return s->ops->trivia_leave(s->c, game_id, name, STORE_TRIVIA_ABSENT_REMOVED, err);
 }
 
+void store_trivia_tidy(struct store *s)
+{
+	if (s->ops->tidy)
+		s->ops->tidy(s->c);
+}
+
 int store_trivia_mark_absent(struct store *s, int64_t game_id, int64_t before_ms,
 			     struct rc_error *err)
 {

@@ -455,7 +455,8 @@ static int ui_tv_poll(struct ui *ui)
 	t->polled_ms = app_ms();
 	if ((changed = tgame_poll(t->g, &err)) < 0)
 		return ui_tv_fail(ui, &err);
-	if (changed)
+	if (changed || (t->g->role == TGAME_PLAYER &&
+			tgame_host_silent_s(t->g, tgame_now(t->g)) != t->shown_silent))
 		ui->dirty = 1;
 	if (t->g->role == TGAME_PLAYER)
 		ui_tv_follow(ui);

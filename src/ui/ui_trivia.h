@@ -84,6 +84,7 @@ struct ui_trivia {
 	int64_t shown_ms;         /* hot seat: app_ms when the question showed */
 	int64_t ready_ms;         /* hot seat: app_ms when its countdown ends */
 	int64_t shown_secs;       /* the countdown as last drawn */
+	int64_t shown_silent;     /* player: the host's silence as last drawn, in s */
 	int64_t polled_ms;        /* shared game: app_ms of the last poll */
 	int woken;                /* a change was announced: poll now */
 	int left;                 /* player: left the game */

@@ -478,10 +478,6 @@ static void ui_tv_wait_fill(struct ui *ui, struct ui_doc *d)
 		ui_tv_rules_block(ui, d);
 	} else
 		ui_doc_para(ui, d, 0, A_NORMAL, "Waiting for the next question.");
-	if (tgame_host_gone(g, tgame_now(g)))
-		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "The host has not been heard "
-			     "from for %d seconds; the game may be over.",
-			     TGAME_HOST_STALE_MS / 1000);
 	ui_doc_skip(d, 1);
 	ui_tv_roster(ui, d, 0);
 }
@@ -710,6 +706,23 @@ static void ui_tv_remove_box(struct ui *ui)
 		    "\u00b7 Esc cancel");
 }
 
+/* Over every screen of a player (lobby, question, answered, reveal),
+ * just above the keys: how long the host has been silent, as it grows. */
+static void ui_tv_host_silent(struct ui *ui)
+{
+	struct ui_trivia *t = ui_tv(ui);
+	char line[128];
+
+	if (!t->g || t->g->role != TGAME_PLAYER)
+		return;
+	t->shown_silent = tgame_host_silent_s(t->g, tgame_now(t->g));
+	if (!t->shown_silent)
+		return;
+	snprintf(line, sizeof line, "The host has not been heard from for %" PRId64
+		 " seconds; the game may be over (q leaves).", t->shown_silent);
+	ui_put(ui, LINES - 2, 1, COLS - 2, ui->style[UI_ST_WARN], line);
+}
+
 void ui_trivia_draw(struct ui *ui)
 {
 	struct ui_trivia *t = ui_tv(ui);
@@ -767,6 +780,7 @@ void ui_trivia_draw(struct ui *ui)
 			       ui_tv_podium_fill, "Enter or q done \u00b7 \u2191/\u2193 scroll");
 		break;
 	}
+	ui_tv_host_silent(ui);
 	if (t->ask_remove)
 		ui_tv_remove_box(ui);
 	if (t->ask_quit)

@@ -102,6 +102,14 @@ int sqlite_backup(struct store_conn *s, const char *path, struct rc_error *err)
 	return rc;
 }
 
+/* PASSIVE never waits for the players reading the game: what it cannot
+ * copy now it copies next time.  Once all of the WAL is copied, the next
+ * write starts it again from the top, cut back to journal_size_limit. */
+void sqlite_tidy(struct store_conn *s)
+{
+	(void)sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 int sqlite_fold(struct store_conn *s, struct rc_error *err)
 {
 	return sqlite_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "fold the log into the file",

@@ -162,6 +162,7 @@ int sqlite_raw_put(struct store_conn *s, const char *sql, unsigned n,
 		   const char *const *values, const char *doing, struct rc_error *err);
 int sqlite_backup(struct store_conn *s, const char *path, struct rc_error *err);
 int sqlite_fold(struct store_conn *s, struct rc_error *err);
+void sqlite_tidy(struct store_conn *s);
 
 /* ---- sqlite_answers.c: the operations of store_sqlite_ops ---- */
 

@@ -793,7 +793,10 @@ static int sqlite_configure(struct store_conn *s, struct rc_error *err)
 	if (sqlite_use_wal(s, err) < 0)
 		return -1;
 	(void)sqlite3_wal_hook(s->db, sqlite_wal_hook, s);
-	return sqlite_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+	/* a WAL started again from the top is cut back to 64 KiB, so that a
+	 * long trivia game's file stays small (store_trivia_tidy) */
+	return sqlite_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+			  " PRAGMA journal_size_limit = 65536",
 			  "set up the database connection", err);
 }
 
@@ -1143,6 +1146,7 @@ const struct store_ops store_sqlite_ops = {
 	.raw_put = sqlite_raw_put,
 	.backup = sqlite_backup,
 	.fold = sqlite_fold,
+	.tidy = sqlite_tidy,
 	.exam_add = sqlite_exam_add,
 	.exam_item_add = sqlite_exam_item_add,
 	.exam_item_put = sqlite_exam_item_put,
