@@ -463,7 +463,7 @@ def hostile_store():
     assert rc == 0, err
     rc, out, err, _ = run(["exam", "--plain", "--count", "3", "--seed", "2", "--db", db],
                           stdin=b"1\n1\n1\nsubmit\ny\n")
-    assert rc == 0, err
+    assert rc == (0 if "Result: PASS" in out else 1), err  # 1: a fail
     rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana,Ben", "--rounds", "2",
                            "--time", "5", "--seed", "3", "--db", db], stdin=b"1\n" * 8)
     assert rc == 0, err
@@ -556,7 +556,7 @@ def test_plain_echoes_and_paths_are_sanitised():
     sanitiser as practice; so is the --db that trivia host prints."""
     rc, out, err, _ = run(["exam", "--plain", "--count", "1", "--seed", "2", "--db",
                            path("echo.db")], stdin="\u009b2J\u202eup\nq\ny\n".encode())
-    assert rc == 0, err
+    assert rc == (0 if "Result: PASS" in out else 1), err  # 1: a fail
     assert "> ?2J?up\n" in out, out
     assert_clean(out, err)
     rc, out, err, _ = run(["trivia", "--plain", "--players", "Ana", "--rounds", "1", "--time",

@@ -53,7 +53,8 @@ static const struct usage_command commands[] = {
 	  "and an optional time limit.  Nothing is said about answers until the exam\n"
 	  "is submitted; the attempt is stored.  'exam ID' takes an exam a manager\n"
 	  "defined with 'exam define' (its rules cannot be changed from the command\n"
-	  "line); 'exam list' shows the defined exams.\n" },
+	  "line); 'exam list' shows the defined exams.  The exit status is 0 for a\n"
+	  "pass and 1 for a fail, so that a script can act on the result.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",
 	  "exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
 	  "                    --trivia: past trivia games and their rankings",
