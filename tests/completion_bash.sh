@@ -36,7 +36,7 @@ expect() {
 	fi
 }
 
-expect "commands" "practice drill stats export exam report trivia roles db backup check help" ""
+expect "commands" "practice drill stats export exam report users trivia roles db backup check help" ""
 expect "commands by prefix" "export exam" ex
 expect "practice's options" "--bank --user --db --count --seed --plain --help" practice --
 expect "exam's options, after a global option and its value" "--plain --pass" \

@@ -726,6 +726,59 @@ def test_report_text_table():
     assert (rc, out) == (0, "Exam attempts of tester (times in UTC)\nNo exam attempts.\n")
 
 
+def test_users_in_every_format():
+    """rolecall users on the report database: every profile by name, with
+    its first and last activity (answers, attempts begun or submitted),
+    answers and attempts; cy's killed exam logged no answer."""
+    name = make_report_db()
+    rc, out, err = run(["users", "--db", db(name)])
+    assert (rc, err) == (0, ""), err
+    assert out == (
+        "Profiles (times in UTC)\n\n"
+        "User           First activity    Last activity     Answers  Exams\n"
+        "ana            2027-01-15 08:00  2027-01-18 08:00        8      2\n"
+        "bob            2027-01-16 08:00  2027-01-16 08:00        0      1\n"
+        "cy             2027-01-17 08:00  2027-01-17 08:00        0      1\n"
+        "\n3 profiles.\n"), out
+    rc, out, err = run(["users", "--format", "csv", "--db", db(name)])
+    assert (rc, err) == (0, ""), err
+    assert out == ("user,first_activity,last_activity,answers,exam_attempts\n"
+                   "ana,2027-01-15T08:00:00Z,2027-01-18T08:00:00Z,8,2\n"
+                   "bob,2027-01-16T08:00:00Z,2027-01-16T08:00:03Z,0,1\n"
+                   "cy,2027-01-17T08:00:00Z,2027-01-17T08:00:00Z,0,1\n"), out
+    rc, out, err = run(["users", "--format", "json", "--db", db(name)])
+    assert (rc, err) == (0, ""), err
+    assert out == (
+        '[\n {"user": "ana", "first_activity": "2027-01-15T08:00:00Z", "last_activity": '
+        '"2027-01-18T08:00:00Z", "answers": 8, "exam_attempts": 2},\n'
+        ' {"user": "bob", "first_activity": "2027-01-16T08:00:00Z", "last_activity": '
+        '"2027-01-16T08:00:03Z", "answers": 0, "exam_attempts": 1},\n'
+        ' {"user": "cy", "first_activity": "2027-01-17T08:00:00Z", "last_activity": '
+        '"2027-01-17T08:00:00Z", "answers": 0, "exam_attempts": 1}\n]\n'), out
+    # a profile with nothing yet, a formula for a name, an empty database
+    users = "users-extra.db"
+    rc, out, err = run(["practice", "--plain", "--count", "1", "--seed", "1", "--user",
+                        "=cmd|x", "--db", db(users)], "1\n")
+    assert rc == 0, err
+    testlib.query(db(users), "INSERT INTO users (name, created_at) VALUES ('Zoe', 0)")
+    rc, out, err = run(["users", "--format", "csv", "--db", db(users)])
+    assert (rc, out) == (0, "user,first_activity,last_activity,answers,exam_attempts\n"
+                            "\"'=cmd|x\",2027-01-15T08:00:00Z,2027-01-15T08:00:00Z,1,0\n"
+                            "Zoe,,,0,0\n"), (out, err)
+    rc, out, err = run(["users", "--format", "json", "--db", db(users)])
+    assert json.loads(out)[1] == {"user": "Zoe", "first_activity": None,
+                                  "last_activity": None, "answers": 0, "exam_attempts": 0}
+    rc, out, err = run(["users", "--db", db(users)])
+    assert out.splitlines()[4] == "Zoe            -                 -                       0" \
+        "      0", out
+    assert run(["db", "init", "--db", db("users-empty.db")])[0] == 0
+    rc, out, err = run(["users", "--db", db("users-empty.db")])
+    assert (rc, out, err) == (0, "Profiles (times in UTC)\nNo profiles yet.\n", "")
+    rc, out, err = run(["users", "--all", "--db", db(users)])
+    assert (rc, err) == (2, "rolecall: 'users' does not take --all (it is an option of "
+                            "export and report); see 'rolecall help users'\n"), err
+
+
 def test_report_names_by_display_width_never_cut():
     """The User column is as wide as the widest name, in columns: two
     names that differ in their 15th character both print whole, and

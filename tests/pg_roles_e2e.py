@@ -95,6 +95,17 @@ def test_a_manager_sees_every_learner():
     assert json.loads(out)["answers"] > 0, out
 
 
+def test_users_a_learner_sees_only_their_own_profile():
+    rc, out, err = run("ana", ["users", "--format", "json"])
+    assert (rc, err) == (0, ""), err
+    assert [(u["user"], u["answers"], u["exam_attempts"]) for u in json.loads(out)] == [
+        ("ana", 6, 1)], out
+    rc, out, err = run("meg", ["users", "--format", "json"])
+    assert (rc, err) == (0, ""), err
+    assert [(u["user"], u["answers"], u["exam_attempts"]) for u in json.loads(out)] == [
+        ("ana", 6, 1), ("bob", 6, 1)], out
+
+
 def test_a_learner_cannot_grant():
     rc, out, err = run("ana", ["db", "grant", "manager", "ana"])
     assert rc == 1

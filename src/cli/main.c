@@ -198,6 +198,7 @@ static const struct command commands[] = {
 	{ "export", cmd_export },
 	{ "exam", cmd_exam },
 	{ "report", cmd_report },
+	{ "users", cmd_users },
 	{ "trivia", cmd_trivia },
 	{ "roles", cmd_roles },
 	{ "db", cmd_db },

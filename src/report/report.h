@@ -31,6 +31,19 @@ void report_fixed(char *buf, size_t len, double v, int decimals);
 /* t as ISO 8601 in UTC: "2027-01-15T08:00:00Z". */
 void report_iso_time(char *buf, size_t len, int64_t t);
 
+/* t in UTC for a text report: "2027-01-15", "2027-01-15 08:00" or
+ * "2027-01-15 08:00:00 UTC"; the number itself when gmtime cannot. */
+enum report_time { REPORT_DATE, REPORT_MINUTES, REPORT_SECONDS };
+void report_text_time(char *buf, size_t len, int64_t t, enum report_time how);
+
+/* The order people are listed in: by name, ASCII letters without case
+ * ("Ana", "bob", "Chen"), then byte order; the same whatever the locale or
+ * the backend.  As strcmp returns. */
+int report_name_order(const char *a, const char *b);
+
+/* s seconds as "5:07" or "1:02:03" (a negative s as 0). */
+void report_duration(char *buf, size_t len, int64_t s);
+
 /* The attempts the filter selects in --format (text, csv, json); 0, or -1
  * after printing why. */
 int report_attempts(const struct report *rp);
@@ -46,6 +59,10 @@ int report_verify(const struct report *rp, const char *file);
 
 /* Write --items in the chosen format; 0, or -1 after printing why. */
 int report_items(const struct report *rp);
+
+/* 'rolecall users' (report_users.c): the profiles this session may read,
+ * in --format; returns the exit status. */
+int report_users(const struct options *cli);
 
 /* 'rolecall report --trivia' (report_trivia.c): past trivia games and
  * their rankings; returns the exit status. */
