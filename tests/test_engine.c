@@ -521,7 +521,8 @@ static void test_history_add_sums_a_group(void **state)
 }
 
 /* Weakest first by the exact share right (1/3 before 2/5 before 1/2),
- * the more asked first on a tie, never a role not asked. */
+ * the more asked first on a tie, then by id whatever order the roles were
+ * met in; never a role not asked. */
 static void test_weak_roles_order(void **state)
 {
 	struct history *h = history_new();
@@ -529,6 +530,7 @@ static void test_weak_roles_order(void **state)
 
 	(void)state;
 	assert_non_null(h);
+	assert_int_equal(history_set_role(h, "ab", (struct role_tally){ 2, 1 }), 0);
 	assert_int_equal(history_set_role(h, "a", (struct role_tally){ 2, 1 }), 0);
 	assert_int_equal(history_set_role(h, "b", (struct role_tally){ 3, 1 }), 0);
 	assert_int_equal(history_set_role(h, "c", (struct role_tally){ 0, 0 }), 0);
@@ -536,12 +538,13 @@ static void test_weak_roles_order(void **state)
 	assert_int_equal(history_set_role(h, "e", (struct role_tally){ 4, 2 }), 0);
 	assert_int_equal(history_set_role(h, "f", (struct role_tally){ 1, 1 }), 0);
 	n = stats_weak_roles(h, out, 8);
-	assert_int_equal(n, 5);
+	assert_int_equal(n, 6);
 	assert_string_equal(history_role_id(h, out[0]), "b");
 	assert_string_equal(history_role_id(h, out[1]), "d");
 	assert_string_equal(history_role_id(h, out[2]), "e"); /* 2/4 asked more than 1/2 */
 	assert_string_equal(history_role_id(h, out[3]), "a");
-	assert_string_equal(history_role_id(h, out[4]), "f");
+	assert_string_equal(history_role_id(h, out[4]), "ab"); /* met first, but "a" < "ab" */
+	assert_string_equal(history_role_id(h, out[5]), "f");
 	assert_int_equal(stats_weak_roles(h, out, 2), 2);
 	assert_string_equal(history_role_id(h, out[0]), "b");
 	assert_string_equal(history_role_id(h, out[1]), "d");

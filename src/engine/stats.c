@@ -62,6 +62,15 @@ static int weaker(const struct role_tally *a, const struct role_tally *b)
 	return left != right ? left < right : a->asked > b->asked;
 }
 
+static int weaker_role(const struct history *h, unsigned a, unsigned b)
+{
+	const struct role_tally *x = history_role_tally(h, a), *y = history_role_tally(h, b);
+
+	if (weaker(x, y) || weaker(y, x))
+		return weaker(x, y);
+	return strcmp(history_role_id(h, a), history_role_id(h, b)) < 0;
+}
+
 unsigned stats_weak_roles(const struct history *h, unsigned *out, unsigned max)
 {
 	unsigned k = 0;
@@ -72,8 +81,8 @@ unsigned stats_weak_roles(const struct history *h, unsigned *out, unsigned max)
 
 		if (!t->asked)
 			continue;
-		/* insertion, as stats_top_pairs: a tie keeps the earlier role */
-		for (at = k; at > 0 && weaker(t, history_role_tally(h, out[at - 1])); at--)
+		/* insertion into a short sorted list, as stats_top_pairs */
+		for (at = k; at > 0 && weaker_role(h, r, out[at - 1]); at--)
 			if (at < max)
 				out[at] = out[at - 1];
 		if (at < max)
