@@ -52,4 +52,6 @@ printf 'exam: onboarding\nbanks: [pm-vs-po]\nquestions: 4\npass: 75\n' > onb.yam
 "$BIN" exam define onb.yaml >/dev/null || { echo "FAIL: exam define" >&2; failed=1; }
 expect "exam ids" "define list onboarding" exam ""
 expect "an exam id by prefix" "onboarding" exam on
+expect "report --exam ID" "onboarding" report --exam ""
+expect "report's cohort option" "--cohort" report --co
 exit $failed

@@ -13,6 +13,7 @@ answer right or wrong on purpose:
 Usage: exam_e2e.py ROLECALL_BINARY
 """
 import csv
+import fractions
 import hashlib
 import io
 import json
@@ -830,6 +831,254 @@ def test_certificate():
     rc, out, err = run(["report", "--certificate", "99", "--db", db(name)])
     assert (rc, err) == (1, "rolecall: there is no exam attempt 99; 'rolecall report --all' "
                             "lists them\n")
+
+
+# ---- the cohort ----------------------------------------------------------------
+
+DAY = 86400
+
+
+def first_right(k):
+    """A strategy: the first k questions right, the rest wrong."""
+    return lambda q: right(q) if q["n"] <= k else wrong(q)
+
+
+def make_cohort_db():
+    """Exam onboarding (4 questions, pass 75%, 2 attempts each): ana 4/4 at
+    T0; bob 0/4 at T0 + 1 day, 3/4 at T0 + 2 days; cy 2/4 at T0 + 1 day,
+    1/4 at T0 + 3 days; eve killed after one answer at T0 + 2 days.  dee
+    only practises; fay runs out of time on an exam of her own rules (1 of
+    4 at 50%, T0 + 1 day); ana passes one of her own (2/4 at 50%, T0 + 4
+    days).  Attempt ids 1 to 8 in that order of time."""
+    name = "cohort.db"
+    if name in BUILT:
+        return name
+    BUILT.add(name)
+    define(name)
+    rc, out, err = run(["practice", "--plain", "--count", "3", "--seed", "1", "--user", "dee",
+                        "--db", db(name)], "1\n2\n1\n")
+    assert rc == 0, err
+    for user, k, day in (("ana", 4, 0), ("bob", 0, 1), ("cy", 2, 1)):
+        qs, rc, out, err = play_all(name, None, first_right(k), "onboarding", "--user", user,
+                                    now=T0 + day * DAY)
+        assert (rc, err) == (0 if k == 4 else 1, ""), (user, err)
+    ex = Exam(["--db", db(name), "--count", "4", "--seed", "12", "--user", "fay", "--time",
+               "0.05", "--pass", "50"], now=T0 + DAY)
+    ex.answer(str(right(question(ex.read_prompt()))))
+    assert ex.p.wait(timeout=15) == 1  # time runs out: 1 of 4, a fail
+    ex.p.stdin.close()
+    qs, rc, out, err = play_all(name, None, first_right(3), "onboarding", "--user", "bob",
+                                now=T0 + 2 * DAY)
+    assert (rc, err) == (0, ""), err
+    ex = Exam(["--db", db(name), "onboarding", "--user", "eve"], now=T0 + 2 * DAY)
+    q = question(ex.read_prompt())
+    assert question(ex.answer(str(right(q))))["n"] == 2
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    qs, rc, out, err = play_all(name, None, first_right(1), "onboarding", "--user", "cy",
+                                now=T0 + 3 * DAY)
+    assert (rc, err) == (1, ""), err
+    qs, rc, out, err = play_all(name, 4, first_right(2), "--seed", "15", "--pass", "50",
+                                "--user", "ana", now=T0 + 4 * DAY)
+    assert (rc, err) == (0, ""), err
+    return name
+
+
+def cohort(name, *more):
+    rc, out, err = run(["report", "--cohort", "--db", db(name)] + list(more))
+    assert (rc, err) == (0, ""), err
+    return out
+
+
+def group_expected(name, users):
+    """What the group section must say, worked out apart from the report:
+    each person's 'stats --format json' summed, ranked by hand (pairs by
+    (count + 0.5) / (chances + 5), then count, then ids; roles by exact
+    share right, then the more asked, then id)."""
+    roles, pairs = {}, {}
+    for user in users:
+        rc, out, err = run(["stats", "--format", "json", "--user", user, "--db", db(name)])
+        assert rc == 0, err
+        st = json.loads(out)
+        for r in st["roles"]:
+            t = roles.setdefault(r["id"], [0, 0])
+            t[0], t[1] = t[0] + r["asked"], t[1] + r["correct"]
+        for c in st["confusions"]:
+            t = pairs.setdefault((c["answer"], c["picked"]), [0, 0])
+            t[0], t[1] = t[0] + c["count"], t[1] + c["chances"]
+    confused = sorted(((a, p, n, ch) for (a, p), (n, ch) in pairs.items() if n),
+                      key=lambda t: (-(t[2] + 0.5) / (t[3] + 5.0), -t[2], t[0], t[1]))
+    weak = sorted(((r, asked, ok) for r, (asked, ok) in roles.items() if asked),
+                  key=lambda t: (fractions.Fraction(t[2], t[1]), -t[1], t[0]))
+    return confused, weak
+
+
+def percent(part, whole):
+    return (part * 100 + whole // 2) // whole if whole else 0
+
+
+def group_text(confused, weak):
+    if not weak:
+        return ""
+    text = "\nMost confused pairs (all answers of these people, not only exams):\n"
+    text += "".join("  took %s for %s in %d of %d chances\n" % (NAMES[p], NAMES[a], n, ch)
+                    for a, p, n, ch in confused[:5]) or "  none\n"
+    text += "\nWeakest roles (the same answers):\n"
+    text += "".join("  %-28s %d of %d right (%d%%)\n" % (NAMES[r], ok, asked,
+                                                         percent(ok, asked))
+                    for r, asked, ok in weak[:5])
+    return text
+
+
+# tester defined the exam: a profile, in a file's cohort, who has taken none
+EVERYONE = ["ana", "bob", "cy", "dee", "eve", "fay", "tester"]
+TESTER = "tester             0  -            -            not taken      -\n"
+ONBOARDING_HEAD = ("Cohort report (times in UTC)\n"
+                   "Exam:    onboarding  Onboarding check\n")
+TABLE_HEAD = "User           Tries  Best         Latest       Passed         Time\n"
+
+
+def test_cohort_of_a_defined_exam_in_text():
+    name = make_cohort_db()
+    out = cohort(name, "--exam", "onboarding")
+    assert out == (
+        ONBOARDING_HEAD +
+        "People:  7 (2 passed, 1 not passed, 1 not submitted, 3 not taken)\n\n" +
+        TABLE_HEAD +
+        "ana                1  4/4 100%     4/4 100%     2027-01-15     0:00 (pass)\n"
+        "bob                2  3/4  75%     3/4  75%     2027-01-17     0:00 (pass)\n"
+        "cy                 2  2/4  50%     1/4  25%     not passed     0:00 (latest)\n"
+        "dee                0  -            -            not taken      -\n"
+        "eve                1  -            -            not submitted  -\n"
+        "fay                0  -            -            not taken      -\n" + TESTER +
+        group_text(*group_expected(name, EVERYONE))), out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_cohort_of_every_exam_since_and_of_one_user():
+    name = make_cohort_db()
+    group = group_text(*group_expected(name, EVERYONE))
+    assert cohort(name) == (
+        "Cohort report (times in UTC)\n"
+        "Exam:    every exam attempt, whatever its rules\n"
+        "People:  7 (2 passed, 2 not passed, 1 not submitted, 2 not taken)\n\n" +
+        TABLE_HEAD +
+        "ana                2  4/4 100%     2/4  50%     2027-01-15     0:00 (pass)\n"
+        "bob                2  3/4  75%     3/4  75%     2027-01-17     0:00 (pass)\n"
+        "cy                 2  2/4  50%     1/4  25%     not passed     0:00 (latest)\n"
+        "dee                0  -            -            not taken      -\n"
+        "eve                1  -            -            not submitted  -\n"
+        "fay                1  1/4  25%     1/4  25%     not passed     0:03 (latest)\n" +
+        TESTER + group)
+    assert cohort(name, "--exam", "onboarding", "--since", "2027-01-17") == (
+        ONBOARDING_HEAD + "Since:   2027-01-17\n"
+        "People:  7 (1 passed, 1 not passed, 1 not submitted, 4 not taken)\n\n" +
+        TABLE_HEAD +
+        "ana                0  -            -            not taken      -\n"
+        "bob                1  3/4  75%     3/4  75%     2027-01-17     0:00 (pass)\n"
+        "cy                 1  1/4  25%     1/4  25%     not passed     0:00 (latest)\n"
+        "dee                0  -            -            not taken      -\n"
+        "eve                1  -            -            not submitted  -\n"
+        "fay                0  -            -            not taken      -\n" + TESTER + group)
+    assert cohort(name, "--exam", "onboarding", "--user", "cy") == (
+        ONBOARDING_HEAD +
+        "People:  1 (0 passed, 1 not passed, 0 not submitted, 0 not taken)\n\n" +
+        TABLE_HEAD +
+        "cy                 2  2/4  50%     1/4  25%     not passed     0:00 (latest)\n" +
+        group_text(*group_expected(name, ["cy"])))
+    assert cohort(name, "--user", "nobody") == (
+        "Cohort report (times in UTC)\n"
+        "Exam:    every exam attempt, whatever its rules\n"
+        "People:  0 (0 passed, 0 not passed, 0 not submitted, 0 not taken)\n\n"
+        "No one is in the cohort.\n")
+    assert testlib.query(db(name), "SELECT count(*) FROM users WHERE name = 'nobody'") == [(0,)]
+
+
+def test_cohort_csv_and_json():
+    name = make_cohort_db()
+    out = cohort(name, "--exam", "onboarding", "--format", "csv")
+    assert out == (
+        "user,status,attempts,submitted,best_correct,best_count,best_percent,"
+        "latest_correct,latest_count,latest_percent,passed_at,duration_s,duration_of\n"
+        "ana,passed,1,1,4,4,100,4,4,100,2027-01-15T08:00:00Z,0,pass\n"
+        "bob,passed,2,2,3,4,75,3,4,75,2027-01-17T08:00:00Z,0,pass\n"
+        "cy,not passed,2,2,2,4,50,1,4,25,,0,latest\n"
+        "dee,not taken,0,0,,,,,,,,,\n"
+        "eve,not submitted,1,0,,,,,,,,,\n"
+        "fay,not taken,0,0,,,,,,,,,\n"
+        "tester,not taken,0,0,,,,,,,,,\n"), out
+    out = cohort(name, "--format", "csv")
+    assert out.splitlines()[1] == "ana,passed,2,2,4,4,100,2,4,50,2027-01-15T08:00:00Z,0,pass"
+    assert out.splitlines()[6] == "fay,not passed,1,1,1,4,25,1,4,25,,3,latest"
+    out = cohort(name, "--exam", "onboarding", "--since", "2027-01-16", "--format", "json")
+    confused, weak = group_expected(name, EVERYONE)
+
+    def score(attempt, correct):
+        return {"attempt": attempt, "correct": correct, "count": 4,
+                "percent": percent(correct, 4)}
+
+    def person(user, status, attempts, submitted, best=None, latest=None, passed_at=None,
+               duration_of=None):
+        return {"user": user, "status": status, "attempts": attempts,
+                "submitted": submitted, "best": best, "latest": latest,
+                "passed_at": passed_at, "duration_s": 0 if duration_of else None,
+                "duration_of": duration_of}
+    assert json.loads(out) == {
+        "exam": "onboarding", "exam_title": "Onboarding check",
+        "since": "2027-01-16T00:00:00Z", "user": None,
+        "people": [
+            person("ana", "not taken", 0, 0),
+            person("bob", "passed", 2, 2, score(5, 3), score(5, 3), "2027-01-17T08:00:00Z",
+                   "pass"),
+            person("cy", "not passed", 2, 2, score(3, 2), score(7, 1), None, "latest"),
+            person("dee", "not taken", 0, 0),
+            person("eve", "not submitted", 1, 0),
+            person("fay", "not taken", 0, 0),
+            person("tester", "not taken", 0, 0)],
+        "confusions": [{"answer": a, "answer_name": NAMES[a], "picked": p,
+                        "picked_name": NAMES[p], "count": n, "chances": ch}
+                       for a, p, n, ch in confused],
+        "roles": [{"id": r, "name": NAMES[r], "asked": asked, "correct": ok,
+                   "percent": percent(ok, asked)} for r, asked, ok in weak]}, out
+    # the object opens with its filters, one key a line below them
+    assert out.startswith('{"exam": "onboarding", "exam_title": "Onboarding check", '
+                          '"since": "2027-01-16T00:00:00Z", "user": null,\n "people": [\n'
+                          '  {"user": "ana", "status": "not taken", "attempts": 0, '
+                          '"submitted": 0, "best": null, "latest": null, "passed_at": null, '
+                          '"duration_s": null, "duration_of": null},\n'), out
+    assert out.endswith("]}\n")
+
+
+def test_cohort_refusals():
+    name = make_cohort_db()
+    rc, out, err = run(["report", "--cohort", "--exam", "nosuch", "--db", db(name)])
+    assert (rc, out, err) == (1, "", "rolecall: %s has no exam 'nosuch'; 'rolecall exam "
+                                     "list' shows the exams defined there\n" % db(name)), err
+    cases = [
+        (["--all"], "--cohort covers every user already (--user narrows it to one); "
+         "leave out --all"),
+        (["--items"], "--cohort is a report of its own; leave out --certificate and --items"),
+        (["--certificate", "1"], "--cohort is a report of its own; leave out --certificate "
+         "and --items"),
+    ]
+    for more, why in cases:
+        rc, out, err = run(["report", "--cohort", "--db", db(name)] + more)
+        assert (rc, err) == (2, "rolecall: %s; see 'rolecall --help'\n" % why), (more, err)
+    rc, out, err = run(["report", "--items", "--exam", "onboarding", "--db", db(name)])
+    assert (rc, err) == (2, "rolecall: --exam chooses the attempts of the list or of "
+                            "--cohort; leave out --certificate and --items; see 'rolecall "
+                            "--help'\n"), err
+    rc, out, err = run(["report", "--trivia", "--cohort", "--db", db(name)])
+    assert (rc, err) == (2, "rolecall: report --trivia takes --format, --since, --user and "
+                            "--db only\n"), err
+    rc, out, err = run(["stats", "--cohort", "--db", db(name)])
+    assert (rc, err) == (2, "rolecall: 'stats' does not take --cohort (it is an option of "
+                            "report); see 'rolecall help stats'\n"), err
+    # --exam also narrows the list of attempts
+    got = report_json(name, "--all", "--exam", "onboarding")
+    assert [a["id"] for a in got] == [1, 2, 3, 5, 6, 7], got
+    rc, out, err = run(["report", "--all", "--exam", "onboarding", "--db", db(name)])
+    assert out.startswith("Exam attempts of every user at exam onboarding (times in UTC)\n")
 
 
 RECORDED = ("on a shared database (rules chosen by the candidate)" if testlib.on_pg()

@@ -490,10 +490,11 @@ def test_stored_text_reaches_the_terminal_sanitised():
     db = hostile_store()
     reads = (["stats"], ["stats", "--format", "csv"], ["report", "--items"],
              ["report", "--items", "--format", "csv"], ["report", "--trivia"],
-             ["report", "--trivia", "--format", "csv"])
+             ["report", "--trivia", "--format", "csv"], ["report", "--cohort"])
     rename = ("UPDATE users SET name = ? || name WHERE name = 'tester'", (EVIL,))
     after = (["report", "--all"], ["report", "--all", "--format", "csv"],
-             ["report", "--certificate", "1"])
+             ["report", "--certificate", "1"], ["report", "--cohort", "--format", "csv"],
+             ["users"], ["users", "--format", "csv"])
     shown = 0
     for args in reads + (rename,) + after:
         if args is rename:
@@ -508,6 +509,10 @@ def test_stored_text_reaches_the_terminal_sanitised():
     assert "\n1     " + EVIL_SHOWN + "tester " in out, out
     rc, out, err, _ = run(["report", "--certificate", "1", "--db", db])
     assert "\nCandidate:  " + EVIL_SHOWN + "tester\n" in out, out
+    rc, out, err, _ = run(["report", "--cohort", "--db", db])
+    assert "\n" + EVIL_SHOWN + "tester " in out and "  took " in out, out
+    rc, out, err, _ = run(["users", "--db", db])
+    assert "\n" + EVIL_SHOWN + "tester " in out, out
     rc, out, err, _ = run(["report", "--trivia", "--db", db])
     assert re.search(r"\n   1\. \?\[1A\?\[2K\?2J\?(Ana|Ben): ", out), out
     rc, out, err, _ = run(["report", "--trivia", "--format", "csv", "--db", db])

@@ -57,13 +57,16 @@ static const struct usage_command commands[] = {
 	  "line); 'exam list' shows the defined exams.  The exit status is 0 for a\n"
 	  "pass and 1 for a fail, so that a script can act on the result.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",
-	  "exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
-	  "                    --trivia: past trivia games and their rankings",
+	  "exam attempts (text, CSV, JSON), --cohort, --items,\n"
+	  "                    --certificate ID; --trivia: past trivia games",
 	  "Exam attempts (id, user, start, score, pass mark, result, duration, score\n"
-	  "per role); with --items an item analysis of the questions, with\n"
-	  "--certificate a certificate of one attempt (a result slip for a fail),\n"
-	  "with --verify FILE that certificate checked against the database, with\n"
-	  "--trivia past trivia games and their rankings.\n" },
+	  "per role); with --cohort one row per person (attempts, best and latest\n"
+	  "score, passed and when, time taken), who has not taken it, and the\n"
+	  "group's most confused pairs and weakest roles; with --items an item\n"
+	  "analysis of the questions, with --certificate a certificate of one\n"
+	  "attempt (a result slip for a fail), with --verify FILE that certificate\n"
+	  "checked against the database, with --trivia past trivia games and their\n"
+	  "rankings.\n" },
 	{ "users", C_USERS, "rolecall users [--format FMT] [--db FILE|URI]",
 	  "the profiles: first and last activity, answers",
 	  "The profiles in the database, by name: first and last activity (an answer\n"
@@ -160,6 +163,10 @@ static const struct usage_option options[] = {
 	{ OPT_CERTIFICATE, 0, "certificate", "ID", "report: a certificate of exam attempt ID",
 	  C_REPORT },
 	{ OPT_VERIFY, 0, "verify", "FILE", "report: check a certificate against the database",
+	  C_REPORT },
+	{ OPT_COHORT, 0, "cohort", NULL, "report: a row per person, who has not taken it, and\n"
+	  "                       the group's most confused pairs and weakest roles", C_REPORT },
+	{ OPT_EXAM, 0, "exam", "ID", "report: attempts at the exam a manager defined as ID",
 	  C_REPORT },
 	{ OPT_JSON, 0, "json", NULL, "check: a machine-readable summary", C_CHECK },
 	{ OPT_REBUILD, 0, "rebuild", NULL, "stats: rebuild derived state from the answer log",

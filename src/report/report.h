@@ -18,8 +18,9 @@ struct report {
 	const struct bank **banks;   /* chosen with --bank, or all */
 	size_t n_banks;
 	struct store *store;
-	struct exam_filter filter;   /* the user (0: everyone) and --since */
+	struct exam_filter filter;   /* the user (0: everyone), --since, --exam */
 	const char *who;             /* that user's name; NULL for everyone */
+	struct exam_def *exam;       /* --exam's definition, or NULL */
 	FILE *out;
 	char login[64];              /* a shared database's login, when bound */
 };
@@ -27,6 +28,10 @@ struct report {
 /* v with a fixed number of decimals and '.' as the decimal point whatever
  * the locale, for CSV and JSON ("0.4472", "-1.0000"). */
 void report_fixed(char *buf, size_t len, double v, int decimals);
+
+/* The name of a role id in the banks, or the id itself when no bank has
+ * it any more. */
+const char *report_role_name(const struct report *rp, const char *id);
 
 /* t as ISO 8601 in UTC: "2027-01-15T08:00:00Z". */
 void report_iso_time(char *buf, size_t len, int64_t t);
@@ -56,6 +61,11 @@ int report_certificate_of(const struct report *rp, int64_t id, int json, FILE *o
  * line by line; 0 when they agree, 1 when they differ (said on stdout),
  * -1 after printing why it cannot tell. */
 int report_verify(const struct report *rp, const char *file);
+
+/* 'report --cohort' (report_cohort.c): one row per person of the cohort,
+ * the group's most confused pairs and weakest roles, in --format; 0, or
+ * -1 after printing why. */
+int report_cohort(const struct report *rp);
 
 /* Write --items in the chosen format; 0, or -1 after printing why. */
 int report_items(const struct report *rp);

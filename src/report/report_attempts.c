@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "report.h"
 #include "rolecall/emit.h"
+#include "rolecall/exam.h"
 #include "rolecall/stats.h"
 
 #define REPORT_MAX_ROLES 128
@@ -94,7 +95,7 @@ void report_duration(char *buf, size_t len, int64_t s)
 }
 
 
-static const char *role_name(const struct report *rp, const char *id)
+const char *report_role_name(const struct report *rp, const char *id)
 {
 	int r = catalog_find_role(rp->cat, id);
 
@@ -109,7 +110,7 @@ static unsigned percent(const struct exam_attempt *a)
 /* The same rule as the exam: exact, not the rounded percent. */
 static int passed(const struct exam_attempt *a)
 {
-	return a->correct * 100 >= a->pass_mark * a->count;
+	return exam_passes(a->correct, a->count, a->pass_mark);
 }
 
 static const char *result_word(const struct exam_attempt *a)
@@ -297,7 +298,7 @@ static void text_legend(const struct report *rp, const struct rows *rs, FILE *ou
 		return;
 	fputs("\nRoles:", out);
 	for (unsigned k = 0; k < rs->n_roles; k++) {
-		const char *id = rs->roles[rs->order[k]], *name = role_name(rp, id);
+		const char *id = rs->roles[rs->order[k]], *name = report_role_name(rp, id);
 		int w = emit_width(id) + emit_width(name) + 5;
 
 		if (col + w > 79) {
@@ -322,6 +323,10 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 
 	fputs("Exam attempts of ", out);
 	emit_text(out, rp->who ? rp->who : "every user");
+	if (rp->filter.definition) {
+		fputs(" at exam ", out);
+		emit_text(out, rp->filter.definition);
+	}
 	if (rp->filter.since != INT64_MIN) {
 		report_text_time(since, sizeof since, rp->filter.since, REPORT_DATE);
 		fprintf(out, " since %s", since);
@@ -464,7 +469,7 @@ static void json_roles(const struct report *rp, const struct rows *rs,
 		first = 0;
 		emit_json_string(out, rs->roles[i]);
 		fputs(", \"name\": ", out);
-		emit_json_string(out, role_name(rp, rs->roles[i]));
+		emit_json_string(out, report_role_name(rp, rs->roles[i]));
 		fprintf(out, ", \"asked\": %u, \"correct\": %u}", r->asked[i], r->correct[i]);
 	}
 	fputc(']', out);
@@ -607,7 +612,7 @@ static void print_certificate(const struct report *rp, const struct rows *rs,
 		if (!r->asked[i])
 			continue;
 		fputs("  ", out);
-		emit_cell(out, role_name(rp, rs->roles[i]), 28, 0);
+		emit_cell(out, report_role_name(rp, rs->roles[i]), 28, 0);
 		fprintf(out, " %u of %u\n", r->correct[i], r->asked[i]);
 	}
 	if (!passed(a))

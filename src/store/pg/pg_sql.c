@@ -375,7 +375,7 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 			" JOIN pg_roles r ON r.oid = m.member"
 			" WHERE m.roleid = to_regrole('rolecall_learner')"
 			" AND ($1::integer <> 0 OR r.rolname = session_user)"
-			" ORDER BY 1 COLLATE \"C\"",
+			" ORDER BY r.rolname::text COLLATE \"C\"",
 	/* Every change to a game is announced on its channel, delivered when
 	 * its transaction commits: players see a phase at once, the host an
 	 * answer. */
