@@ -202,7 +202,8 @@ static int gather(struct cohort *c)
 		rc = store_each_profile(s, take_profile, c, &err);
 	strmap_free(&c->by_name);
 	if (rc >= 0 && !c->oom) {
-		qsort(c->v, c->n, sizeof *c->v, by_name);
+		if (c->n) /* an empty cohort has no array, and qsort needs one */
+			qsort(c->v, c->n, sizeof *c->v, by_name);
 		rc = add_histories(c, &err);
 	}
 	if (c->oom)

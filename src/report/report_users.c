@@ -176,7 +176,8 @@ int report_users(const struct options *cli)
 	else
 		rc = 0;
 	if (rc == 0) {
-		qsort(us.v, us.n, sizeof *us.v, users_by_name);
+		if (us.n) /* no profiles, no array: qsort needs one */
+			qsort(us.v, us.n, sizeof *us.v, users_by_name);
 		if (!strcmp(fmt, "json"))
 			users_json(&us, stdout);
 		else if (!strcmp(fmt, "csv"))
