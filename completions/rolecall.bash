@@ -1,5 +1,5 @@
-# bash completion for rolecall: commands, each command's options, bank ids
-# and exam attempt ids.  The commands and options come from rolecall's own
+# bash completion for rolecall: commands, each command's options, bank ids,
+# exam attempt ids and the ids of defined exams.  The commands and options come from rolecall's own
 # help ('rolecall help COMMAND'), so this file never lists them twice.
 
 # _rolecall_help [COMMAND]: the help text of the rolecall being completed.
@@ -38,6 +38,10 @@ _rolecall()
 	--certificate)
 		COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" report --all --format csv \
 			2>/dev/null | sed -n '2,$s/,.*//p')" -- "$cur"))
+		return ;;
+	--exam)
+		COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" exam list 2>/dev/null |
+			sed -n 's/^  \([a-z0-9][a-z0-9_-]*\) .*/\1/p')" -- "$cur"))
 		return ;;
 	-f|--format)
 		COMPREPLY=($(compgen -W "text json csv" -- "$cur"))

@@ -1,5 +1,5 @@
 # fish completion for rolecall: commands, each command's options (from
-# 'rolecall help COMMAND'), bank ids and exam attempt ids.
+# 'rolecall help COMMAND'), bank ids, exam attempt ids and defined exams.
 
 function __rolecall_commands
 	rolecall help 2>/dev/null | sed -n '/^Commands:/,/^Options:/s/^  \([a-z][a-z]*\).*/\1/p'
@@ -41,6 +41,7 @@ complete -c rolecall -n '__fish_seen_subcommand_from exam' -a 'define list (__ro
 complete -c rolecall -n 'string match -q -- "-*" (commandline -ct)' -a '--(__rolecall_options)'
 complete -c rolecall -s b -l bank -r -a '(__rolecall_banks)' -F
 complete -c rolecall -l certificate -x -a '(__rolecall_exams)'
+complete -c rolecall -l exam -x -a '(__rolecall_defined_exams)'
 complete -c rolecall -s f -l format -x -a 'text json csv'
 complete -c rolecall -l db -r -F
 complete -c rolecall -l verify -r -F

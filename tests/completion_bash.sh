@@ -36,7 +36,7 @@ expect() {
 	fi
 }
 
-expect "commands" "practice drill stats export exam report trivia roles db backup check help" ""
+expect "commands" "practice drill stats export exam report users trivia roles db backup check help" ""
 expect "commands by prefix" "export exam" ex
 expect "practice's options" "--bank --user --db --count --seed --plain --help" practice --
 expect "exam's options, after a global option and its value" "--plain --pass" \
@@ -53,4 +53,6 @@ printf 'exam: onboarding\nbanks: [pm-vs-po]\nquestions: 4\npass: 75\n' > onb.yam
 "$BIN" exam define onb.yaml >/dev/null || { echo "FAIL: exam define" >&2; failed=1; }
 expect "exam ids" "define list onboarding" exam ""
 expect "an exam id by prefix" "onboarding" exam on
+expect "report --exam ID" "onboarding" report --exam ""
+expect "report's cohort option" "--cohort" report --co
 exit $failed

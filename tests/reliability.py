@@ -463,7 +463,7 @@ def hostile_store():
     assert rc == 0, err
     rc, out, err, _ = run(["exam", "--plain", "--count", "3", "--seed", "2", "--db", db],
                           stdin=b"1\n1\n1\nsubmit\ny\n")
-    assert rc == 0, err
+    assert rc == (0 if "Result: PASS" in out else 1), err  # 1: a fail
     rc, out, err, _ = run(["trivia", "--plain", "--countdown", "0",
                            "--players", "Ana,Ben", "--rounds", "2",
                            "--time", "5", "--seed", "3", "--db", db], stdin=b"1\n" * 8)
@@ -492,10 +492,11 @@ def test_stored_text_reaches_the_terminal_sanitised():
     reads = (["stats"], ["stats", "--format", "csv"], ["report", "--items"],
              ["report", "--items", "--format", "csv"], ["report", "--trivia"],
              ["report", "--trivia", "--format", "csv"], ["report", "--trivia", "--leaderboard"],
-             ["report", "--trivia", "--leaderboard", "--format", "csv"])
+             ["report", "--trivia", "--leaderboard", "--format", "csv"], ["report", "--cohort"])
     rename = ("UPDATE users SET name = ? || name WHERE name = 'tester'", (EVIL,))
     after = (["report", "--all"], ["report", "--all", "--format", "csv"],
-             ["report", "--certificate", "1"])
+             ["report", "--certificate", "1"], ["report", "--cohort", "--format", "csv"],
+             ["users"], ["users", "--format", "csv"])
     shown = 0
     for args in reads + (rename,) + after:
         if args is rename:
@@ -510,6 +511,10 @@ def test_stored_text_reaches_the_terminal_sanitised():
     assert "\n1     " + EVIL_SHOWN + "tester " in out, out
     rc, out, err, _ = run(["report", "--certificate", "1", "--db", db])
     assert "\nCandidate:  " + EVIL_SHOWN + "tester\n" in out, out
+    rc, out, err, _ = run(["report", "--cohort", "--db", db])
+    assert "\n" + EVIL_SHOWN + "tester " in out and "  took " in out, out
+    rc, out, err, _ = run(["users", "--db", db])
+    assert "\n" + EVIL_SHOWN + "tester " in out, out
     rc, out, err, _ = run(["report", "--trivia", "--db", db])
     assert re.search(r"\n   1\. \?\[1A\?\[2K\?2J\?(Ana|Ben): ", out), out
     rc, out, err, _ = run(["report", "--trivia", "--format", "csv", "--db", db])
@@ -559,7 +564,7 @@ def test_plain_echoes_and_paths_are_sanitised():
     sanitiser as practice; so is the --db that trivia host prints."""
     rc, out, err, _ = run(["exam", "--plain", "--count", "1", "--seed", "2", "--db",
                            path("echo.db")], stdin="\u009b2J\u202eup\nq\ny\n".encode())
-    assert rc == 0, err
+    assert rc == (0 if "Result: PASS" in out else 1), err  # 1: a fail
     assert "> ?2J?up\n" in out, out
     assert_clean(out, err)
     rc, out, err, _ = run(["trivia", "--plain", "--countdown", "0",

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rolecall/engine.h"
+#include "rolecall/stats.h"
 
 #define T0 1800000000LL /* a fixed "now": tests never read the clock */
 
@@ -476,6 +477,80 @@ static void test_drill_applies_answers_to_evidence(void **state)
 	evidence_free(ev);
 }
 
+/* A cohort's history: tallies, confusions and totals summed, roles met in
+ * either order, no question states; a sum past UINT32_MAX stays there. */
+static void test_history_add_sums_a_group(void **state)
+{
+	struct history *sum = history_new(), *ana = history_new(), *bob = history_new();
+	int pm, po, pjm;
+
+	(void)state;
+	assert_non_null(sum);
+	assert_non_null(ana);
+	assert_non_null(bob);
+	assert_int_equal(history_set_role(ana, "pm", (struct role_tally){ 4, 3 }), 0);
+	assert_int_equal(history_set_role(ana, "po", (struct role_tally){ 2, 0 }), 0);
+	assert_int_equal(history_set_confusion(ana, "po", "pm", (struct confusion_cell){ 2, 2 }), 0);
+	history_set_totals(ana, 6, 3);
+	assert_int_equal(history_set_role(bob, "pjm", (struct role_tally){ 1, 1 }), 0);
+	assert_int_equal(history_set_role(bob, "po", (struct role_tally){ 3, 2 }), 0);
+	assert_int_equal(history_set_confusion(bob, "po", "pm",
+					       (struct confusion_cell){ 1, UINT32_MAX }), 0);
+	assert_int_equal(history_set_confusion(bob, "po", "pjm", (struct confusion_cell){ 0, 3 }), 0);
+	history_set_totals(bob, 4, 3);
+	assert_int_equal(history_add(sum, ana), 0);
+	assert_int_equal(history_add(sum, bob), 0);
+	pm = history_role_find(sum, "pm");
+	po = history_role_find(sum, "po");
+	pjm = history_role_find(sum, "pjm");
+	assert_true(pm >= 0 && po >= 0 && pjm >= 0);
+	assert_int_equal(history_role_count(sum), 3);
+	assert_int_equal(history_role_tally(sum, (unsigned)po)->asked, 5);
+	assert_int_equal(history_role_tally(sum, (unsigned)po)->correct, 2);
+	assert_int_equal(history_role_tally(sum, (unsigned)pjm)->asked, 1);
+	assert_int_equal(history_confusion(sum, (unsigned)po, (unsigned)pm)->count, 3);
+	assert_int_equal(history_confusion(sum, (unsigned)po, (unsigned)pm)->chances, UINT32_MAX);
+	assert_int_equal(history_confusion(sum, (unsigned)po, (unsigned)pjm)->chances, 3);
+	assert_int_equal(history_confusion(sum, (unsigned)pm, (unsigned)po)->chances, 0);
+	assert_int_equal(history_answers(sum), 10);
+	assert_int_equal(history_correct(sum), 6);
+	assert_null(history_question(sum, "q1"));
+	history_free(sum);
+	history_free(ana);
+	history_free(bob);
+}
+
+/* Weakest first by the exact share right (1/3 before 2/5 before 1/2),
+ * the more asked first on a tie, then by id whatever order the roles were
+ * met in; never a role not asked. */
+static void test_weak_roles_order(void **state)
+{
+	struct history *h = history_new();
+	unsigned out[8], n;
+
+	(void)state;
+	assert_non_null(h);
+	assert_int_equal(history_set_role(h, "ab", (struct role_tally){ 2, 1 }), 0);
+	assert_int_equal(history_set_role(h, "a", (struct role_tally){ 2, 1 }), 0);
+	assert_int_equal(history_set_role(h, "b", (struct role_tally){ 3, 1 }), 0);
+	assert_int_equal(history_set_role(h, "c", (struct role_tally){ 0, 0 }), 0);
+	assert_int_equal(history_set_role(h, "d", (struct role_tally){ 5, 2 }), 0);
+	assert_int_equal(history_set_role(h, "e", (struct role_tally){ 4, 2 }), 0);
+	assert_int_equal(history_set_role(h, "f", (struct role_tally){ 1, 1 }), 0);
+	n = stats_weak_roles(h, out, 8);
+	assert_int_equal(n, 6);
+	assert_string_equal(history_role_id(h, out[0]), "b");
+	assert_string_equal(history_role_id(h, out[1]), "d");
+	assert_string_equal(history_role_id(h, out[2]), "e"); /* 2/4 asked more than 1/2 */
+	assert_string_equal(history_role_id(h, out[3]), "a");
+	assert_string_equal(history_role_id(h, out[4]), "ab"); /* met first, but "a" < "ab" */
+	assert_string_equal(history_role_id(h, out[5]), "f");
+	assert_int_equal(stats_weak_roles(h, out, 2), 2);
+	assert_string_equal(history_role_id(h, out[0]), "b");
+	assert_string_equal(history_role_id(h, out[1]), "d");
+	history_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +568,8 @@ int main(void)
 		cmocka_unit_test(test_evidence_weighs_recent_answers),
 		cmocka_unit_test_setup_teardown(test_drill_applies_answers_to_evidence, setup,
 						teardown),
+		cmocka_unit_test(test_history_add_sums_a_group),
+		cmocka_unit_test(test_weak_roles_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -834,6 +834,67 @@ static void test_each_answer_order_and_fields(void **state)
 	store_close(s);
 }
 
+struct profiles {
+	unsigned n;
+	struct { char name[16]; struct store_profile p; } got[4];
+};
+
+static int take_profile(void *ctx, const struct store_profile *p)
+{
+	struct profiles *ps = ctx;
+
+	if (ps->n == 4)
+		return 1;
+	snprintf(ps->got[ps->n].name, sizeof ps->got[ps->n].name, "%s", p->name);
+	ps->got[ps->n++].p = *p;
+	return 0;
+}
+
+static int take_learner(void *ctx, const char *name)
+{
+	(void)name;
+	++*(unsigned *)ctx;
+	return 0;
+}
+
+/* Each profile with its answers and first and last activity, by id; one
+ * with nothing yet has none; a file has no learners, so its profiles are
+ * the cohort. */
+static void test_each_profile_and_its_activity(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = open_ok(f->db);
+	int64_t bob = user_ok(s, "bob"), alice = user_ok(s, "alice");
+	struct history *h = history_new();
+	struct profiles ps = { 0 };
+	struct rc_error err;
+	unsigned learners = 0;
+
+	user_ok(s, "cy");
+	for (unsigned i = 0; i < 3; i++) {
+		struct answer_record r = make_answer(i, T0 + (3 - i) * DAY);
+
+		record_ok(s, alice, h, &r);
+	}
+	assert_int_equal(store_each_profile(s, take_profile, &ps, &err), 0);
+	assert_int_equal(ps.n, 3);
+	assert_string_equal(ps.got[0].name, "bob");
+	assert_int_equal(ps.got[0].p.id, bob);
+	assert_int_equal(ps.got[0].p.answers, 0);
+	assert_int_equal(ps.got[0].p.first, -1);
+	assert_int_equal(ps.got[0].p.last, -1);
+	assert_string_equal(ps.got[1].name, "alice");
+	assert_int_equal(ps.got[1].p.answers, 3);
+	assert_int_equal(ps.got[1].p.attempts, 0);
+	assert_int_equal(ps.got[1].p.first, T0 + DAY);
+	assert_int_equal(ps.got[1].p.last, T0 + 3 * DAY);
+	assert_string_equal(ps.got[2].name, "cy");
+	assert_int_equal(store_each_learner(s, take_learner, &learners, &err), 0);
+	assert_int_equal(learners, 0);
+	history_free(h);
+	store_close(s);
+}
+
 static void test_daily_buckets(void **state)
 {
 	struct fixture *f = *state;
@@ -1197,6 +1258,7 @@ int main(void)
 		T(test_same_profile_in_two_sessions),
 		T(test_failed_record_rolls_back),
 		T(test_each_answer_order_and_fields),
+		T(test_each_profile_and_its_activity),
 		T(test_daily_buckets),
 		T(test_two_processes_write_at_once),
 		T(test_kill_9_loses_nothing_reported),

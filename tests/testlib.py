@@ -131,6 +131,12 @@ def query(target, sql, args=()):
             for line in out.splitlines()]
 
 
+def exam_status(out):
+    """What `rolecall exam` exits with for the result its output shows: 0
+    for a pass, 1 for a fail."""
+    return 0 if "Result: PASS" in out else 1
+
+
 def tests_in(namespace):
     """A script's test_* functions in the order they are defined."""
     return [(n, f) for n, f in namespace.items() if n.startswith("test_") and callable(f)]

@@ -437,7 +437,7 @@ def test_timed_exam_runs_out_while_waiting():
         p.keys("Home")
         s = p.wait(r"^ Time is up\.")
         p.keys("Enter")
-        finish(p)
+        finish(p, 1)  # a fail exits 1
     finally:
         p.close()
     checked_report(db, status="submitted", timed_out=True, count=5, answered=2, correct=1,
@@ -493,12 +493,28 @@ def test_resize_keeps_the_exam():
         s = p.wait_all(["Score: ", "Result: "])
         assert "Time is up" not in s, s
         p.keys("Enter")
-        finish(p)
+        finish(p, 1)  # a fail exits 1
     finally:
         p.close()
     a = checked_report(db, status="submitted", timed_out=False, answered=2, time_limit_s=300)
     assert [picked for _, _, picked, _ in exam_items(db)] == [right(q1), last - 1, -1, -1]
     assert a["correct"] == 1 + (last - 1 == right(q2))
+
+
+def test_leaving_before_it_begins_is_no_pass():
+    """'rolecall exam' exits 0 only on a pass: Esc on the intro stores
+    nothing and exits 1, saying so after the terminal is restored."""
+    db = "left.db"
+    p = Pane(["exam", "--count", "3", "--seed", "15"], db)
+    try:
+        p.wait(INTRO)
+        p.keys("Escape")
+        finish(p, 1)
+        assert p.stderr() == ("rolecall: the exam was left before it began; no attempt "
+                              "was stored\n"), p.stderr()
+    finally:
+        p.close()
+    assert report(db) == []
 
 
 def test_ctrl_c_leaves_the_attempt_open():

@@ -76,8 +76,9 @@ vg 0 "$answers" practice --plain --count 8 --seed 1 --db "$DB"
 vg 0 "$answers" drill --plain --count 6 --seed 2 --db "$DB"
 vg 0 'q\n' practice --plain --seed 3 --db "$DB"
 vg 0 '' practice --plain --count 3 --db "$DB"
-vg 0 '1\n2\n1\n2\n1\nsubmit\ny\n' exam --plain --count 5 --seed 3 --db "$DB"
-vg 0 '1\n2\n' exam --plain --count 4 --seed 4 --db "$DB"
+# an exam exits 1 on a fail: 1 of 5, then 1 of 4
+vg 1 '1\n2\n1\n2\n1\nsubmit\ny\n' exam --plain --count 5 --seed 3 --db "$DB"
+vg 1 '1\n2\n' exam --plain --count 4 --seed 4 --db "$DB"
 vg 0 '1\n2\n3\n1\n' --bank "$TESTS_DIR/fixtures/exam/items.yaml" exam --plain \
 	--count 4 --pass 50 --seed 5 --db "$DB"
 

@@ -49,6 +49,10 @@ struct exam_result {
 	unsigned role_correct[CATALOG_MAX_ROLES];
 };
 
+/* The pass rule, on the exact counts, never the rounded percent: 15 of 19
+ * is 78.9%, a fail at a pass mark of 79. */
+int exam_passes(unsigned correct, unsigned count, unsigned pass_mark);
+
 struct exam;
 
 int exam_new(const struct catalog *cat, const struct exam_config *cfg,

@@ -119,4 +119,10 @@ int history_set_confusion(struct history *h, const char *answer,
 			  const char *picked, struct confusion_cell c);
 void history_set_totals(struct history *h, uint64_t answers, uint64_t correct);
 
+/* Add from's role tallies, confusion counts and totals into into's (not
+ * its question states): what a group's answers add up to, for a cohort
+ * report.  A count that would pass UINT32_MAX stays there.  -1 when out of
+ * memory or when the two hold more than HISTORY_MAX_ROLES roles. */
+int history_add(struct history *into, const struct history *from);
+
 #endif

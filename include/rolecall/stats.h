@@ -42,4 +42,10 @@ struct stats_pair {
  * how many were written, at most max. */
 unsigned stats_top_pairs(const struct history *h, struct stats_pair *out, unsigned max);
 
+/* The roles asked at least once, weakest first: by share right (exactly,
+ * not rounded), then the more asked first, then by id in byte order (so
+ * that the order does not depend on the order the roles were met).
+ * Writes history role indices into out; returns how many, at most max. */
+unsigned stats_weak_roles(const struct history *h, unsigned *out, unsigned max);
+
 #endif

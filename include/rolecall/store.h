@@ -100,6 +100,33 @@ int store_user(struct store *s, const char *name, int64_t *user_id,
 int store_find_user(struct store *s, const char *name, int64_t *user_id,
 		    struct rc_error *err);
 
+/* One profile as store_each_profile reads it; name lives until fn
+ * returns. */
+struct store_profile {
+	int64_t id;
+	const char *name;
+	uint64_t answers;   /* in the log */
+	uint64_t attempts;  /* exam attempts begun */
+	int64_t first;      /* the first answer or exam attempt (unix seconds); -1: none */
+	int64_t last;       /* the last answer, attempt begun or submitted; -1: none */
+};
+
+/* Call fn for each profile this session may read, by id: every profile,
+ * except that on a database that binds profiles to logins a learner reads
+ * only their own (the database's row-level security decides).  fn returns
+ * nonzero to stop and must not call back into the store. */
+int store_each_profile(struct store *s, int (*fn)(void *ctx, const struct store_profile *p),
+		       void *ctx, struct rc_error *err);
+
+/* The people a cohort covers who may have no profile yet: on a database
+ * that binds profiles to logins (store_login), fn gets each login granted
+ * learner, in byte order of their names (a manager: all of them; a learner:
+ * only themself), and it returns 1.  It returns 0, calling fn for no one,
+ * where there are no logins (a file, or a shared database nobody ran
+ * 'db grant' on): there the profiles are the cohort.  -1 on error. */
+int store_each_learner(struct store *s, int (*fn)(void *ctx, const char *name),
+		       void *ctx, struct rc_error *err);
+
 /* Load a user's derived state into h (which should be empty). */
 int store_load_history(struct store *s, int64_t user_id, struct history *h,
 		       struct rc_error *err);

@@ -40,6 +40,8 @@ struct options {
 	const char *verify;   /* report: a certificate file to check */
 	int trivia;           /* report: trivia games */
 	int leaderboard;      /* report --trivia: players ranked across games */
+	int cohort;           /* report: one row per person of the cohort */
+	const char *exam_id;  /* report: attempts at this defined exam (--exam) */
 	const char *players;  /* trivia: --players "Ana,Ben" */
 	const char *teams;    /* trivia: --teams "Red,Blue" */
 	const char *name;     /* trivia join: the player's name */

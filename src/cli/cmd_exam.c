@@ -545,8 +545,9 @@ int cmd_exam(const struct options *cli)
 		rc = usage ? EXIT_USAGE : EXIT_FAIL;
 		goto out;
 	}
+	/* a script can act on the result: 0 a pass, 1 a fail */
 	if (exam_start(&r, cli, &app) == 0 && exam_run(&r) == 0)
-		rc = EXIT_OK;
+		rc = exam_result(r.e)->passed ? EXIT_OK : EXIT_FAIL;
 out:
 	exam_free(r.e);
 	free(r.banks);

@@ -1,7 +1,8 @@
 /*
  * rolecall report: checks the command line, opens the banks and the
  * database, and hands over to the report layer (src/report/): attempts,
- * a certificate, --items or --trivia.  A report never creates a profile.
+ * the cohort, a certificate, --items or --trivia.  A report never creates
+ * a profile.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -53,19 +54,28 @@ static int check_args(const struct options *cli)
 		why = "--certificate and --items do not go together";
 	else if (cli->certificate && cli->format && !strcmp(cli->format, "csv"))
 		why = "a certificate is text or JSON; leave out --format csv";
-	else if (cli->verify && (cli->certificate || cli->items || cli->all || cli->format))
+	else if (cli->verify && (cli->certificate || cli->items || cli->all || cli->format ||
+				 cli->cohort || cli->exam_id))
 		why = "--verify FILE goes alone: the file says which attempt, and in what "
 		      "format";
+	else if (cli->cohort && (cli->certificate || cli->items))
+		why = "--cohort is a report of its own; leave out --certificate and --items";
+	else if (cli->cohort && cli->all)
+		why = "--cohort covers every user already (--user narrows it to one); "
+		      "leave out --all";
+	else if (cli->exam_id && (cli->certificate || cli->items))
+		why = "--exam chooses the attempts of the list or of --cohort; leave out "
+		      "--certificate and --items";
 	if (why)
 		app_fail("%s; see 'rolecall --help'", why);
 	return why ? -1 : 0;
 }
 
-/* Whose attempts: --all, --user, else the login name.  Item analysis is
- * over every user unless --user names one. */
+/* Whose attempts: --all, --user, else the login name.  Item analysis and
+ * the cohort are over every user unless --user names one. */
 static int report_of_one(const struct options *cli)
 {
-	return !cli->all && !(cli->items && !cli->user);
+	return !cli->all && !((cli->items || cli->cohort) && !cli->user);
 }
 
 static int report_who(struct report *rp)
@@ -76,6 +86,7 @@ static int report_who(struct report *rp)
 
 	rp->filter.user_id = 0;
 	rp->filter.since = cli->since;
+	rp->filter.definition = cli->exam_id;
 	if (!report_of_one(cli))
 		return 0;
 	rp->who = app_user_name(cli);
@@ -89,6 +100,26 @@ static int report_who(struct report *rp)
 	}
 	if (!found)
 		rp->filter.user_id = -1; /* no one: ids start at 1 */
+	return 0;
+}
+
+/* --exam names a definition: it must be one, and its title heads the
+ * cohort. */
+static int report_exam(struct report *rp)
+{
+	struct rc_error err;
+
+	if (!rp->cli->exam_id)
+		return 0;
+	if (store_exam_def_find(rp->store, rp->cli->exam_id, &rp->exam, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (!rp->exam) {
+		app_fail("%s has no exam '%s'; 'rolecall exam list' shows the exams defined "
+			 "there", store_path(rp->store), rp->cli->exam_id);
+		return -1;
+	}
 	return 0;
 }
 
@@ -110,7 +141,7 @@ static int report_open(struct report *rp)
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	return report_who(rp);
+	return report_exam(rp) < 0 ? -1 : report_who(rp);
 }
 
 int cmd_report(const struct options *cli)
@@ -130,8 +161,11 @@ int cmd_report(const struct options *cli)
 		rc = report_certificate(&rp);
 	else if (cli->items)
 		rc = report_items(&rp);
+	else if (cli->cohort)
+		rc = report_cohort(&rp);
 	else
 		rc = report_attempts(&rp);
+	exam_def_free(rp.exam);
 	store_close(rp.store);
 	free(rp.banks);
 	catalog_free(rp.cat);

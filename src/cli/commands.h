@@ -20,6 +20,7 @@ int cmd_exam(const struct options *cli);
 int cmd_exam_define(const struct options *cli);
 int cmd_exam_list(const struct options *cli);
 int cmd_report(const struct options *cli);
+int cmd_users(const struct options *cli);
 int cmd_trivia(const struct options *cli);
 int cmd_roles(const struct options *cli);
 int cmd_db(const struct options *cli);

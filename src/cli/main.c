@@ -44,6 +44,8 @@ static const struct option long_options[] = {
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "trivia", no_argument, NULL, OPT_TRIVIA },
 	{ "leaderboard", no_argument, NULL, OPT_LEADERBOARD },
+	{ "cohort", no_argument, NULL, OPT_COHORT },
+	{ "exam", required_argument, NULL, OPT_EXAM },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -155,6 +157,8 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_TRIVIA: cli->trivia = 1; return 0;
 	case OPT_VERIFY: cli->verify = optarg; return 0;
 	case OPT_LEADERBOARD: cli->leaderboard = 1; return 0;
+	case OPT_COHORT: cli->cohort = 1; return 0;
+	case OPT_EXAM: cli->exam_id = optarg; return 0;
 	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);
 	case OPT_COUNTDOWN: return tgame_parse_countdown(optarg, &cli->countdown);
@@ -202,6 +206,7 @@ static const struct command commands[] = {
 	{ "export", cmd_export },
 	{ "exam", cmd_exam },
 	{ "report", cmd_report },
+	{ "users", cmd_users },
 	{ "trivia", cmd_trivia },
 	{ "roles", cmd_roles },
 	{ "db", cmd_db },

@@ -14,9 +14,10 @@ enum {
 	C_MENU = 1 << 0, C_PRACTICE = 1 << 1, C_DRILL = 1 << 2, C_STATS = 1 << 3,
 	C_EXPORT = 1 << 4, C_EXAM = 1 << 5, C_REPORT = 1 << 6, C_TRIVIA = 1 << 7,
 	C_CHECK = 1 << 8, C_ROLES = 1 << 9, C_DB = 1 << 10, C_BACKUP = 1 << 11,
+	C_USERS = 1 << 12,
 	C_SESSION = C_MENU | C_PRACTICE | C_DRILL | C_EXAM,
 	C_DATA = C_SESSION | C_STATS | C_EXPORT | C_REPORT | C_TRIVIA | C_ROLES,
-	C_ALL = C_DATA | C_CHECK | C_DB | C_BACKUP,
+	C_ALL = C_DATA | C_CHECK | C_DB | C_BACKUP | C_USERS,
 };
 
 struct usage_command {
@@ -53,17 +54,25 @@ static const struct usage_command commands[] = {
 	  "and an optional time limit.  Nothing is said about answers until the exam\n"
 	  "is submitted; the attempt is stored.  'exam ID' takes an exam a manager\n"
 	  "defined with 'exam define' (its rules cannot be changed from the command\n"
-	  "line); 'exam list' shows the defined exams.\n" },
+	  "line); 'exam list' shows the defined exams.  The exit status is 0 for a\n"
+	  "pass and 1 for a fail, so that a script can act on the result.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",
-	  "exam attempts (text, CSV, JSON), --items, --certificate ID;\n"
-	  "                    --trivia: past trivia games and their rankings,\n"
+	  "exam attempts (text, CSV, JSON), --cohort, --items,\n"
+	  "                    --certificate ID; --trivia: past trivia games,\n"
 	  "                    --trivia --leaderboard: players across games",
 	  "Exam attempts (id, user, start, score, pass mark, result, duration, score\n"
-	  "per role); with --items an item analysis of the questions, with\n"
-	  "--certificate a certificate of one attempt (a result slip for a fail),\n"
-	  "with --verify FILE that certificate checked against the database, with\n"
-	  "--trivia past trivia games and their rankings, with --trivia\n"
-	  "--leaderboard the players ranked across those games.\n" },
+	  "per role); with --cohort one row per person (attempts, best and latest\n"
+	  "score, passed and when, time taken), who has not taken it, and the\n"
+	  "group's most confused pairs and weakest roles; with --items an item\n"
+	  "analysis of the questions, with --certificate a certificate of one\n"
+	  "attempt (a result slip for a fail), with --verify FILE that certificate\n"
+	  "checked against the database, with --trivia past trivia games and their\n"
+	  "rankings, with --trivia --leaderboard the players ranked across games.\n" },
+	{ "users", C_USERS, "rolecall users [--format FMT] [--db FILE|URI]",
+	  "the profiles: first and last activity, answers",
+	  "The profiles in the database, by name: first and last activity (an answer\n"
+	  "or an exam attempt), answers and exam attempts.  On a shared database a\n"
+	  "learner sees only their own profile, a manager everyone's.\n" },
 	{ "trivia", C_TRIVIA,
 	  "rolecall trivia --players LIST|--teams LIST [OPTION]...\n"
 	  "rolecall trivia host [OPTION]...\n"
@@ -125,13 +134,13 @@ static const struct usage_option options[] = {
 	{ 'u', 'u', "user", "NAME", "whose progress to use (default: your login name)", C_DATA },
 	{ OPT_DB, 0, "db", "FILE|URI", "the database: a file, or a PostgreSQL URI (default:\n"
 	  "                       $ROLECALL_DB, else $XDG_DATA_HOME/rolecall/rolecall.db)",
-	  C_DATA | C_DB | C_BACKUP },
+	  C_DATA | C_DB | C_BACKUP | C_USERS },
 	{ 'n', 'n', "count", "N", "number of questions in the session", C_SESSION },
 	{ 's', 's', "seed", "N", "random seed, to replay a session exactly", C_SESSION | C_TRIVIA },
 	{ 'p', 'p', "plain", NULL, "line mode: numbered options, answers from stdin",
 	  C_SESSION | C_STATS | C_TRIVIA | C_ROLES },
-	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report)",
-	  C_STATS | C_EXPORT | C_REPORT },
+	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report, users)",
+	  C_STATS | C_EXPORT | C_REPORT | C_USERS },
 	{ OPT_PASS, 0, "pass", "PERCENT", "exam pass mark (default: the bank's, else 80)",
 	  C_MENU | C_EXAM },
 	{ OPT_TIME, 0, "time", "MINUTES", "exam time limit; decimals allowed (0.5 is 30 seconds)",
@@ -159,6 +168,10 @@ static const struct usage_option options[] = {
 	{ OPT_CERTIFICATE, 0, "certificate", "ID", "report: a certificate of exam attempt ID",
 	  C_REPORT },
 	{ OPT_VERIFY, 0, "verify", "FILE", "report: check a certificate against the database",
+	  C_REPORT },
+	{ OPT_COHORT, 0, "cohort", NULL, "report: a row per person, who has not taken it, and\n"
+	  "                       the group's most confused pairs and weakest roles", C_REPORT },
+	{ OPT_EXAM, 0, "exam", "ID", "report: attempts at the exam a manager defined as ID",
 	  C_REPORT },
 	{ OPT_JSON, 0, "json", NULL, "check: a machine-readable summary", C_CHECK },
 	{ OPT_REBUILD, 0, "rebuild", NULL, "stats: rebuild derived state from the answer log",

@@ -12,6 +12,11 @@
 #include "rolecall/rng.h"
 #include "rolecall/stats.h"
 
+int exam_passes(unsigned correct, unsigned count, unsigned pass_mark)
+{
+	return (uint64_t)correct * 100 >= (uint64_t)pass_mark * count;
+}
+
 struct exam {
 	const struct catalog *cat;
 	struct exam_config cfg;
@@ -293,8 +298,7 @@ int exam_submit(struct exam *e, int64_t now, int timed_out, struct rc_error *err
 		}
 	}
 	r->percent = stats_percent(r->correct, r->count);
-	/* Compare exactly, not the rounded percent: 15 of 19 is 78.9%, a fail at 79. */
-	r->passed = r->correct * 100 >= r->pass * r->count;
+	r->passed = exam_passes(r->correct, r->count, r->pass);
 	return 0;
 }
 

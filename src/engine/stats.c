@@ -53,6 +53,45 @@ unsigned stats_top_pairs(const struct history *h, struct stats_pair *out, unsign
 	return k;
 }
 
+/* 1 when role a goes before role b among the weakest. */
+static int weaker(const struct role_tally *a, const struct role_tally *b)
+{
+	/* a->correct / a->asked < b->correct / b->asked, in integers */
+	uint64_t left = (uint64_t)a->correct * b->asked, right = (uint64_t)b->correct * a->asked;
+
+	return left != right ? left < right : a->asked > b->asked;
+}
+
+static int weaker_role(const struct history *h, unsigned a, unsigned b)
+{
+	const struct role_tally *x = history_role_tally(h, a), *y = history_role_tally(h, b);
+
+	if (weaker(x, y) || weaker(y, x))
+		return weaker(x, y);
+	return strcmp(history_role_id(h, a), history_role_id(h, b)) < 0;
+}
+
+unsigned stats_weak_roles(const struct history *h, unsigned *out, unsigned max)
+{
+	unsigned k = 0;
+
+	for (unsigned r = 0; r < history_role_count(h); r++) {
+		const struct role_tally *t = history_role_tally(h, r);
+		unsigned at;
+
+		if (!t->asked)
+			continue;
+		/* insertion into a short sorted list, as stats_top_pairs */
+		for (at = k; at > 0 && weaker_role(h, r, out[at - 1]); at--)
+			if (at < max)
+				out[at] = out[at - 1];
+		if (at < max)
+			out[at] = r;
+		k += k < max;
+	}
+	return k;
+}
+
 unsigned stats_percent(uint64_t part, uint64_t whole)
 {
 	return whole ? (unsigned)((part * 100 + whole / 2) / whole) : 0;

@@ -279,3 +279,36 @@ void history_set_totals(struct history *h, uint64_t answers, uint64_t correct)
 	h->answers = answers;
 	h->correct = correct;
 }
+
+static uint32_t add_capped(uint32_t a, uint32_t b)
+{
+	return b > UINT32_MAX - a ? UINT32_MAX : a + b;
+}
+
+int history_add(struct history *into, const struct history *from)
+{
+	int at[HISTORY_MAX_ROLES];
+
+	/* from's role i is into's role at[i]: the two met roles in their
+	 * own orders */
+	for (unsigned i = 0; i < from->n_roles; i++) {
+		struct role_tally *t;
+
+		if ((at[i] = role_index(into, from->roles[i])) < 0)
+			return -1;
+		t = &into->tally[at[i]];
+		t->asked = add_capped(t->asked, from->tally[i].asked);
+		t->correct = add_capped(t->correct, from->tally[i].correct);
+	}
+	for (unsigned a = 0; a < from->n_roles; a++)
+		for (unsigned p = 0; p < from->n_roles; p++) {
+			const struct confusion_cell *c = cell(from, a, p);
+			struct confusion_cell *d = cell(into, (unsigned)at[a], (unsigned)at[p]);
+
+			d->count = add_capped(d->count, c->count);
+			d->chances = add_capped(d->chances, c->chances);
+		}
+	into->answers += from->answers;
+	into->correct += from->correct;
+	return 0;
+}

@@ -20,8 +20,9 @@ struct report {
 	const struct bank **banks;   /* chosen with --bank, or all */
 	size_t n_banks;
 	struct store *store;
-	struct exam_filter filter;   /* the user (0: everyone) and --since */
+	struct exam_filter filter;   /* the user (0: everyone), --since, --exam */
 	const char *who;             /* that user's name; NULL for everyone */
+	struct exam_def *exam;       /* --exam's definition, or NULL */
 	FILE *out;
 	char login[64];              /* a shared database's login, when bound */
 };
@@ -30,8 +31,25 @@ struct report {
  * the locale, for CSV and JSON ("0.4472", "-1.0000"). */
 void report_fixed(char *buf, size_t len, double v, int decimals);
 
+/* The name of a role id in the banks, or the id itself when no bank has
+ * it any more. */
+const char *report_role_name(const struct report *rp, const char *id);
+
 /* t as ISO 8601 in UTC: "2027-01-15T08:00:00Z". */
 void report_iso_time(char *buf, size_t len, int64_t t);
+
+/* t in UTC for a text report: "2027-01-15", "2027-01-15 08:00" or
+ * "2027-01-15 08:00:00 UTC"; the number itself when gmtime cannot. */
+enum report_time { REPORT_DATE, REPORT_MINUTES, REPORT_SECONDS };
+void report_text_time(char *buf, size_t len, int64_t t, enum report_time how);
+
+/* The order people are listed in: by name, ASCII letters without case
+ * ("Ana", "bob", "Chen"), then byte order; the same whatever the locale or
+ * the backend.  As strcmp returns. */
+int report_name_order(const char *a, const char *b);
+
+/* s seconds as "5:07" or "1:02:03" (a negative s as 0). */
+void report_duration(char *buf, size_t len, int64_t s);
 
 /* The attempts the filter selects in --format (text, csv, json); 0, or -1
  * after printing why. */
@@ -46,8 +64,17 @@ int report_certificate_of(const struct report *rp, int64_t id, int json, FILE *o
  * -1 after printing why it cannot tell. */
 int report_verify(const struct report *rp, const char *file);
 
+/* 'report --cohort' (report_cohort.c): one row per person of the cohort,
+ * the group's most confused pairs and weakest roles, in --format; 0, or
+ * -1 after printing why. */
+int report_cohort(const struct report *rp);
+
 /* Write --items in the chosen format; 0, or -1 after printing why. */
 int report_items(const struct report *rp);
+
+/* 'rolecall users' (report_users.c): the profiles this session may read,
+ * in --format; returns the exit status. */
+int report_users(const struct options *cli);
 
 /* 'rolecall report --trivia' (report_trivia.c): past trivia games and
  * their rankings, or with --leaderboard the players across them; returns

@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "report.h"
 #include "rolecall/emit.h"
+#include "rolecall/exam.h"
 #include "rolecall/stats.h"
 
 #define REPORT_MAX_ROLES 128
@@ -68,24 +69,21 @@ void report_iso_time(char *buf, size_t len, int64_t t)
 		snprintf(buf, len, "%" PRId64, t);
 }
 
-enum text_time { TIME_DATE, TIME_MINUTES, TIME_SECONDS };
-
-static void text_time(char *buf, size_t len, int64_t t, enum text_time how)
+void report_text_time(char *buf, size_t len, int64_t t, enum report_time how)
 {
 	struct tm tm;
 
 	if (!utc(t, &tm))
 		snprintf(buf, len, "%" PRId64, t);
-	else if (how == TIME_DATE)
+	else if (how == REPORT_DATE)
 		strftime(buf, len, "%Y-%m-%d", &tm);
-	else if (how == TIME_MINUTES)
+	else if (how == REPORT_MINUTES)
 		strftime(buf, len, "%Y-%m-%d %H:%M", &tm);
 	else
 		strftime(buf, len, "%Y-%m-%d %H:%M:%S UTC", &tm);
 }
 
-/* 5:07 or 1:02:03 */
-static void duration(char *buf, size_t len, int64_t s)
+void report_duration(char *buf, size_t len, int64_t s)
 {
 	if (s < 0)
 		s = 0;
@@ -97,7 +95,7 @@ static void duration(char *buf, size_t len, int64_t s)
 }
 
 
-static const char *role_name(const struct report *rp, const char *id)
+const char *report_role_name(const struct report *rp, const char *id)
 {
 	int r = catalog_find_role(rp->cat, id);
 
@@ -112,7 +110,7 @@ static unsigned percent(const struct exam_attempt *a)
 /* The same rule as the exam: exact, not the rounded percent. */
 static int passed(const struct exam_attempt *a)
 {
-	return a->correct * 100 >= a->pass_mark * a->count;
+	return exam_passes(a->correct, a->count, a->pass_mark);
 }
 
 static const char *result_word(const struct exam_attempt *a)
@@ -278,13 +276,13 @@ static void text_row(const struct rows *rs, const struct row *r, int uw, FILE *o
 	char when[32], score[48] = "-", result[32] = "not submitted", took[32] = "-";
 	char mark[16];
 
-	text_time(when, sizeof when, a->started_at, TIME_MINUTES);
+	report_text_time(when, sizeof when, a->started_at, REPORT_MINUTES);
 	snprintf(mark, sizeof mark, "%u%%", a->pass_mark);
 	if (a->submitted) {
 		snprintf(score, sizeof score, "%u/%u %3u%%", a->correct, a->count, percent(a));
 		snprintf(result, sizeof result, "%s%s", passed(a) ? "PASS" : "FAIL",
 			 a->timed_out ? ", time up" : "");
-		duration(took, sizeof took, a->ended_at - a->started_at);
+		report_duration(took, sizeof took, a->ended_at - a->started_at);
 	}
 	fprintf(out, "%-5" PRId64 " ", a->id);
 	emit_cell(out, a->user, uw, 0);
@@ -300,7 +298,7 @@ static void text_legend(const struct report *rp, const struct rows *rs, FILE *ou
 		return;
 	fputs("\nRoles:", out);
 	for (unsigned k = 0; k < rs->n_roles; k++) {
-		const char *id = rs->roles[rs->order[k]], *name = role_name(rp, id);
+		const char *id = rs->roles[rs->order[k]], *name = report_role_name(rp, id);
 		int w = emit_width(id) + emit_width(name) + 5;
 
 		if (col + w > 79) {
@@ -325,8 +323,12 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 
 	fputs("Exam attempts of ", out);
 	emit_text(out, rp->who ? rp->who : "every user");
+	if (rp->filter.definition) {
+		fputs(" at exam ", out);
+		emit_text(out, rp->filter.definition);
+	}
 	if (rp->filter.since != INT64_MIN) {
-		text_time(since, sizeof since, rp->filter.since, TIME_DATE);
+		report_text_time(since, sizeof since, rp->filter.since, REPORT_DATE);
 		fprintf(out, " since %s", since);
 	}
 	fputs(" (times in UTC)\n", out);
@@ -467,7 +469,7 @@ static void json_roles(const struct report *rp, const struct rows *rs,
 		first = 0;
 		emit_json_string(out, rs->roles[i]);
 		fputs(", \"name\": ", out);
-		emit_json_string(out, role_name(rp, rs->roles[i]));
+		emit_json_string(out, report_role_name(rp, rs->roles[i]));
 		fprintf(out, ", \"asked\": %u, \"correct\": %u}", r->asked[i], r->correct[i]);
 	}
 	fputc(']', out);
@@ -542,11 +544,11 @@ static void cert_times(const struct exam_attempt *a, FILE *out)
 {
 	char when[40], took[32], limit[32];
 
-	text_time(when, sizeof when, a->started_at, TIME_SECONDS);
+	report_text_time(when, sizeof when, a->started_at, REPORT_SECONDS);
 	fprintf(out, "%-12s%s\n", "Started:", when);
-	text_time(when, sizeof when, a->ended_at, TIME_SECONDS);
-	duration(took, sizeof took, a->ended_at - a->started_at);
-	duration(limit, sizeof limit, a->time_limit);
+	report_text_time(when, sizeof when, a->ended_at, REPORT_SECONDS);
+	report_duration(took, sizeof took, a->ended_at - a->started_at);
+	report_duration(limit, sizeof limit, a->time_limit);
 	fprintf(out, "%-12s%s (took %s; ", "Submitted:", when, took);
 	if (!a->time_limit)
 		fputs("untimed)\n", out);
@@ -610,13 +612,13 @@ static void print_certificate(const struct report *rp, const struct rows *rs,
 		if (!r->asked[i])
 			continue;
 		fputs("  ", out);
-		emit_cell(out, role_name(rp, rs->roles[i]), 28, 0);
+		emit_cell(out, report_role_name(rp, rs->roles[i]), 28, 0);
 		fprintf(out, " %u of %u\n", r->correct[i], r->asked[i]);
 	}
 	if (!passed(a))
 		fputs("\nThis attempt did not reach the pass mark: this is a result slip, "
 		      "not a\ncertificate.\n", out);
-	text_time(now, sizeof now, app_now(), TIME_SECONDS);
+	report_text_time(now, sizeof now, app_now(), REPORT_SECONDS);
 	fprintf(out, "\nEach bank's sha256 is that of its file when the exam was taken: "
 		"compare it\nwith 'sha256sum FILE' to check which questions were asked.\n"
 		"Issued by rolecall %s on %s.\n", ROLECALL_VERSION, now);

@@ -328,7 +328,7 @@ static int rt_print(struct rt_run *r, const struct rt_games *gs)
 
 static int rt_check(const struct options *cli)
 {
-	if (cli->items || cli->certificate || cli->n_args) {
+	if (cli->items || cli->certificate || cli->cohort || cli->exam_id || cli->n_args) {
 		app_fail("report --trivia takes --leaderboard, --format, --since, --user "
 			 "and --db only");
 		return -1;

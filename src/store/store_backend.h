@@ -92,6 +92,12 @@ struct store_ops {
 		     struct rc_error *err);
 	int (*login)(struct store_conn *c, char *login, size_t len, int *manager,
 		     struct rc_error *err);
+	/* The logins granted learner, in byte order: every one when all is
+	 * set (a manager), else only the session's own, if it is one; fn
+	 * returns nonzero to stop.  NULL: no logins (login is NULL too). */
+	int (*learners)(struct store_conn *c, int all,
+			int (*fn)(void *ctx, const char *name), void *ctx,
+			struct rc_error *err);
 
 	/* ---- transactions ---- */
 	int (*begin_read)(struct store_conn *c, const char *doing,

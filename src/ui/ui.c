@@ -620,6 +620,7 @@ int ui_main(const struct options *cli, enum ui_start start)
 	ui.cli = cli;
 	ui.start = start;
 	ui.status = EXIT_OK;
+	ui.exam_outcome = -1;
 	if (!atexit_done)
 		atexit_done = atexit(ui_atexit) == 0;
 	ui_caught = 0;
@@ -643,6 +644,7 @@ int ui_main(const struct options *cli, enum ui_start start)
 	ui_session_end(&ui);
 	if (ui_caught)
 		ui_report_signal(&ui);
+	ui_exam_exit_status(&ui);
 	ui_exam_end(&ui);
 	ui_trivia_end(&ui);
 	if (ui.error[0])

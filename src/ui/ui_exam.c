@@ -235,6 +235,7 @@ static int ui_exam_finish(struct ui *ui, int timed_out)
 	ex->ask = UI_EXAM_ASK_NONE;
 	if (app_exam_submit(ui->app, ex->e, &ex->att, timed_out, &err) < 0)
 		return ui_exam_fail(ui, err.msg);
+	ui->exam_outcome = exam_result(ex->e)->passed ? EXIT_OK : EXIT_FAIL;
 	ui->screen = UI_SCR_EXAM_RESULTS;
 	ui->scroll = 0;
 	return 0;
@@ -321,6 +322,27 @@ void ui_exam_status_text(struct ui *ui, char *buf, size_t len)
 int64_t ui_exam_open_attempt(const struct ui *ui)
 {
 	return ui_exam_running(ui->exam) ? ui->exam->att.id : 0;
+}
+
+void ui_exam_exit_status(struct ui *ui)
+{
+	int64_t open = ui_exam_open_attempt(ui);
+
+	if (ui->start != UI_START_EXAM || ui->status != EXIT_OK || ui->error[0])
+		return;
+	if (ui->exam_outcome >= 0) {
+		ui->status = ui->exam_outcome;
+		return;
+	}
+	/* no result is no pass: a script must not take it for one */
+	ui->status = EXIT_FAIL;
+	if (open)
+		snprintf(ui->error, sizeof ui->error, "the exam was left before it was "
+			 "submitted; exam attempt %lld stays open, with every answer given",
+			 (long long)open);
+	else
+		snprintf(ui->error, sizeof ui->error, "the exam was left before it began; "
+			 "no attempt was stored");
 }
 
 void ui_exam_end(struct ui *ui)

@@ -79,6 +79,11 @@ int ui_exam_tick(struct ui *ui);
 int ui_exam_wait_ms(const struct ui *ui, int idle_ms);
 /* The id of an attempt begun and not submitted, or 0. */
 int64_t ui_exam_open_attempt(const struct ui *ui);
+/* As rolecall ends, when 'rolecall exam' started the UI and nothing has
+ * failed: the exit status says how the exam went, for scripts (0 a pass,
+ * 1 a fail), and a reason goes into ui->error when it was left with no
+ * result. */
+void ui_exam_exit_status(struct ui *ui);
 /* Free the exam; an attempt not submitted stays open in the database. */
 void ui_exam_end(struct ui *ui);
 /* "Exam (20 questions, pass 80%)" for the menu, from the banks' defaults

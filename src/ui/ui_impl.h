@@ -127,6 +127,8 @@ struct ui {
 	attr_t style[UI_ST_COUNT];
 	int dirty, help, confirm, too_small;
 	int done, status;
+	int exam_outcome;    /* 'rolecall exam': EXIT_OK after a pass, EXIT_FAIL
+			      * after a fail; -1 before a result */
 	int started;         /* curses is up: a store notice may draw */
 	FILE *tty_out;       /* /dev/tty, drawn on when stdout is redirected */
 	char error[1024];    /* printed after endwin */

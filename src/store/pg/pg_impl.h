@@ -50,6 +50,7 @@ enum pg_sql {
 	PG_EXAM_EACH,
 	PG_EXAM_ITEMS,
 	PG_SERVER_MS,
+	PG_LEARNERS,
 	PG_TRIVIA_NOTIFY,
 	PG_TRIVIA_CODE_FIND,
 	PG_TRIVIA_GAME_ADD,
@@ -146,6 +147,8 @@ int pg_lost(const struct store_conn *c);
 int pg_grant(struct store_conn *c, int manager, const char *name, struct rc_error *err);
 int pg_login(struct store_conn *c, char *login, size_t len, int *manager,
 	     struct rc_error *err);
+int pg_learners(struct store_conn *c, int all, int (*fn)(void *ctx, const char *name),
+		void *ctx, struct rc_error *err);
 int pg_server_ms(struct store_conn *c, int64_t *ms, struct rc_error *err);
 int pg_reconnect(struct store_conn *c, struct rc_error *err);
 int pg_landed(struct store_conn *c, struct rc_error *err);

@@ -299,6 +299,7 @@ const struct store_ops store_pg_ops = {
 	.server_ms = pg_server_ms,
 	.grant = pg_grant,
 	.login = pg_login,
+	.learners = pg_learners,
 	.lost = pg_lost,
 	.reconnect = pg_reconnect,
 	.landed = pg_landed,

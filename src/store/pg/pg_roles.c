@@ -50,6 +50,32 @@ int pg_grant(struct store_conn *c, int manager, const char *name, struct rc_erro
 	return pg_finish(c, rc, "grant the role", err);
 }
 
+struct pg_learner_visit {
+	int (*fn)(void *ctx, const char *name);
+	void *ctx;
+};
+
+static int pg_learner_row(struct store_conn *c, const struct store_row *r, void *ctx,
+			  struct rc_error *err)
+{
+	const struct pg_learner_visit *v = ctx;
+	const char *name = row_text(r, 0);
+
+	(void)c;
+	(void)err;
+	return name && v->fn(v->ctx, name) ? 1 : 0;
+}
+
+int pg_learners(struct store_conn *c, int all, int (*fn)(void *ctx, const char *name),
+		void *ctx, struct rc_error *err)
+{
+	struct pg_learner_visit v = { fn, ctx };
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, all != 0);
+	return pg_rows(c, PG_LEARNERS, &a, "read the learners", pg_learner_row, &v, err);
+}
+
 /* 1 when profiles are bound to logins here (db grant made the groups):
  * *login the session's role, *manager whether it may act for others (a
  * manager, or the tables' owner, whom the policies do not bind); 0 when

@@ -371,6 +371,15 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 	[PG_EXAM_ITEMS] = PG_ITEM_SELECT PG_EXAM_WHERE
 			  " ORDER BY i.attempt_id, i.position",
 	[PG_SERVER_MS] = "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint",
+	/* The direct members of the group 'db grant learner' adds to: a
+	 * superuser is a member of every role by pg_has_role, not a learner.
+	 * pg_auth_members is readable by every login; $1 narrows a learner's
+	 * list to themself, as row-level security narrows their profiles. */
+	[PG_LEARNERS] = "SELECT r.rolname::text FROM pg_auth_members m"
+			" JOIN pg_roles r ON r.oid = m.member"
+			" WHERE m.roleid = to_regrole('rolecall_learner')"
+			" AND ($1::integer <> 0 OR r.rolname = session_user)"
+			" ORDER BY r.rolname::text COLLATE \"C\"",
 	/* Every change to a game is announced on its channel, delivered when
 	 * its transaction commits: players see a phase at once, the host an
 	 * answer. */
