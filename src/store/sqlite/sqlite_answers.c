@@ -100,17 +100,30 @@ int sqlite_question_put(struct store_conn *s, int64_t user_id,
 	return sqlite_run(s, st, rc, "save the question's schedule", err);
 }
 
-int sqlite_tally_put(struct store_conn *s, int64_t user_id, const char *role,
-			   const struct role_tally *t, struct rc_error *err)
+/* A row of counts keyed by the profile and n role ids (a tally one, a
+ * confusion two), then the two counts: the shape both rows share. */
+static int sqlite_counts_put(struct store_conn *s, enum store_sql which, int64_t user_id,
+			     const char *const *roles, int n, uint32_t n1, uint32_t n2,
+			     const char *doing, struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_TALLY_PUT];
+	sqlite3_stmt *st = s->stmt[which];
 	int rc = SQLITE_OK;
 
 	bind_i64(st, 1, user_id, &rc);
-	bind_text(st, 2, role, &rc);
-	bind_i64(st, 3, t->asked, &rc);
-	bind_i64(st, 4, t->correct, &rc);
-	return sqlite_run(s, st, rc, "save the role tally", err);
+	for (int i = 0; i < n; i++)
+		bind_text(st, 2 + i, roles[i], &rc);
+	bind_i64(st, 2 + n, n1, &rc);
+	bind_i64(st, 3 + n, n2, &rc);
+	return sqlite_run(s, st, rc, doing, err);
+}
+
+int sqlite_tally_put(struct store_conn *s, int64_t user_id, const char *role,
+			   const struct role_tally *t, struct rc_error *err)
+{
+	const char *roles[] = { role };
+
+	return sqlite_counts_put(s, SQL_TALLY_PUT, user_id, roles, 1, t->asked,
+				 t->correct, "save the role tally", err);
 }
 
 int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
@@ -118,15 +131,10 @@ int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
 			       const struct confusion_cell *c,
 			       struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_CONFUSION_PUT];
-	int rc = SQLITE_OK;
+	const char *roles[] = { answer, picked };
 
-	bind_i64(st, 1, user_id, &rc);
-	bind_text(st, 2, answer, &rc);
-	bind_text(st, 3, picked, &rc);
-	bind_i64(st, 4, c->count, &rc);
-	bind_i64(st, 5, c->chances, &rc);
-	return sqlite_run(s, st, rc, "save the confusion counts", err);
+	return sqlite_counts_put(s, SQL_CONFUSION_PUT, user_id, roles, 2, c->count,
+				 c->chances, "save the confusion counts", err);
 }
 
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,
