@@ -452,6 +452,17 @@ int sqlite_unreadable(const struct store_conn *s, const struct store_bad *bad,
 	return store_bad_value(s->path, bad, "sqlite3", err);
 }
 
+int sqlite_decoded_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+		       struct rc_error *err)
+{
+	const struct sqlite_decoded *d = ctx;
+	struct store_row r = sqlite_row(st);
+	struct store_bad bad;
+	int rc = d->visit(&r, d->ctx, &bad);
+
+	return rc < 0 ? sqlite_unreadable(s, &bad, err) : rc;
+}
+
 /* ---- statements ---- */
 
 /* Step a statement that returns no rows.  rc is the result of binding it. */
