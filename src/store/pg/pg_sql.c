@@ -6,7 +6,8 @@
  * RETURNING id for last_insert_rowid.  Columns are in the places the
  * decoders of store_rows.h read, and rows in the order SQLite gives them
  * (its primary keys', text in byte order): a history loads the same from
- * either, so stats read the same.
+ * either, so stats read the same.  The statements that read the same in
+ * both dialects but for the parameter mark are in store_sql.h.
  */
 #include "pg_sql.h"
 
