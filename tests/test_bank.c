@@ -1176,6 +1176,54 @@ static void test_roles_of_banks(void **state)
 	catalog_free(cat);
 }
 
+struct seen_contrasts {
+	char text[256];
+};
+
+static void note_contrast(void *ctx, const struct bank_role *a, const struct bank_role *b,
+			  const char *text)
+{
+	struct seen_contrasts *seen = ctx;
+	size_t at = strlen(seen->text);
+
+	snprintf(seen->text + at, sizeof seen->text - at, "[%s|%s|%s]", a->id, b->id, text);
+}
+
+/* catalog_each_contrast: each pair of the listed roles once, the earlier
+ * role of the list first, only pairs with a contrast; the count back. */
+static void test_each_contrast(void **state)
+{
+	static const char bank[] =
+		"bank: c\ntitle: C\n"
+		"roles: [{id: po, name: Product Owner}, {id: pm, name: Product Manager},\n"
+		"        {id: pjm, name: Project Manager}]\n"
+		"contrasts:\n"
+		"  - {roles: [pm, po], text: vision}\n"
+		"  - {roles: [pjm, po], text: dates}\n"
+		"questions:\n"
+		"  - {id: c-q, prompt: Who?, explain: Because., answer: pm}\n";
+	struct catalog *cat = catalog_new();
+	struct seen_contrasts seen = { "" };
+	struct diag_list d;
+	int order[3];
+
+	(void)state;
+	diag_list_init(&d, BANK_MAX_ERRORS);
+	assert_int_equal(catalog_load_buffer(cat, "c.yaml", bank, strlen(bank), &d), 0);
+	order[0] = role(cat, "pjm");
+	order[1] = role(cat, "pm");
+	order[2] = role(cat, "po");
+	assert_int_equal(catalog_each_contrast(cat, order, 3, note_contrast, &seen), 2);
+	assert_string_equal(seen.text, "[pjm|po|dates][pm|po|vision]");
+	/* two roles without a contrast between them: none, fn never called */
+	seen.text[0] = '\0';
+	assert_int_equal(catalog_each_contrast(cat, order, 2, note_contrast, &seen), 0);
+	assert_string_equal(seen.text, "");
+	assert_int_equal(catalog_each_contrast(cat, order, 0, note_contrast, &seen), 0);
+	diag_list_free(&d);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1200,6 +1248,7 @@ int main(void)
 		cmocka_unit_test(test_special_files),
 		cmocka_unit_test(test_bundled_banks),
 		cmocka_unit_test(test_roles_of_banks),
+		cmocka_unit_test(test_each_contrast),
 	};
 
 	/* A hang (a FIFO read that blocks) must fail the test, not stall ctest. */

@@ -1,5 +1,6 @@
 /* emit: the CSV writer quotes what needs quoting and never hands a
- * spreadsheet a formula. */
+ * spreadsheet a formula; the terminal sanitiser, the JSON writer, the
+ * UTF-8 decoder and the one-line clip. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,6 +105,154 @@ static void test_invisible_chars(void **state)
 		assert_false(emit_invisible_char(visible[i]));
 }
 
+static void check_safe(const char *in, size_t len, const char *want)
+{
+	char buf[256] = { 0 };
+	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+
+	assert_non_null(f);
+	emit_safe(f, in, len);
+	fclose(f);
+	assert_string_equal(buf, want);
+}
+
+#define SAFE(in, want) check_safe(in, sizeof in - 1, want)
+
+/* What may not reach a terminal as it is becomes '?': C0 controls (ESC,
+ * BEL, newline, tab), DEL, C1 controls, bidi embeddings, overrides and
+ * isolates, and every byte that is not valid UTF-8. */
+static void test_safe_replaces_controls(void **state)
+{
+	(void)state;
+	SAFE("a\x1b[31mb", "a?[31mb");
+	SAFE("\x07" "bell", "?bell");
+	SAFE("two\nlines\tand", "two?lines?and");
+	SAFE("del\x7f", "del?");
+	SAFE("\xc2\x9b" "2J", "?2J");               /* C1 CSI */
+	SAFE("\xc2\x85", "?");                      /* C1 NEL */
+	SAFE("\xc2\xa0", "\xc2\xa0");               /* U+00A0: the first after C1 */
+	SAFE("a\xe2\x80\xaa" "b", "a?b");           /* U+202A */
+	SAFE("evil\xe2\x80\xae" "fdp.exe", "evil?fdp.exe"); /* U+202E */
+	SAFE("\xe2\x81\xa6x\xe2\x81\xa9", "?x?");   /* U+2066 .. U+2069 */
+	SAFE("\xe2\x80\xa9", "\xe2\x80\xa9");       /* U+2029: invisible, not unsafe */
+	SAFE("caf\xff", "caf?");
+	SAFE("\xc0\xaf", "??");                     /* overlong '/' */
+	SAFE("\xed\xa0\x80", "???");                /* a surrogate */
+	SAFE("\xf4\x90\x80\x80", "????");           /* past U+10FFFF */
+	SAFE("Jos\xc3\xa9 \xe7\x8e\x8b \xf0\x9f\x8e\xaf", "Jos\xc3\xa9 \xe7\x8e\x8b \xf0\x9f\x8e\xaf");
+	/* len bounds what is read: a cut sequence is not UTF-8 */
+	check_safe("abc\x1b", 3, "abc");
+	check_safe("\xe2\x80\xae", 2, "??");
+	check_safe("x", 0, "");
+}
+
+static void test_text_is_safe_and_null_is_nothing(void **state)
+{
+	char buf[64] = { 0 };
+	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+
+	(void)state;
+	assert_non_null(f);
+	emit_text(f, NULL);
+	emit_text(f, "ok\x1b]0;t\x07");
+	fclose(f);
+	assert_string_equal(buf, "ok?]0;t?");
+}
+
+static void check_json(const char *in, const char *want)
+{
+	char buf[256] = { 0 };
+	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+
+	assert_non_null(f);
+	emit_json_string(f, in);
+	fclose(f);
+	assert_string_equal(buf, want);
+}
+
+/* JSON keeps every character, escaped where JSON or a terminal needs it;
+ * bytes that are not UTF-8 become U+FFFD. */
+static void test_json_string(void **state)
+{
+	(void)state;
+	check_json(NULL, "null");
+	check_json("", "\"\"");
+	check_json("a\"b\\c", "\"a\\\"b\\\\c\"");
+	check_json("1\n2\r3\t4", "\"1\\n2\\r3\\t4\"");
+	check_json("\x1b[2J\x7f", "\"\\u001b[2J\\u007f\"");
+	check_json("\xc2\x9b" "x\xe2\x80\xae", "\"\\u009bx\\u202e\"");
+	check_json("caf\xe9", "\"caf\\ufffd\"");
+	check_json("Jos\xc3\xa9 \xf0\x9f\x8e\xaf", "\"Jos\xc3\xa9 \xf0\x9f\x8e\xaf\"");
+}
+
+static void check_utf8(const char *s, size_t left, size_t want_len, long want_cp)
+{
+	long cp = 0;
+
+	assert_int_equal(emit_utf8_next(s, left, &cp), want_len);
+	assert_int_equal(cp, want_cp);
+}
+
+static void test_utf8_next(void **state)
+{
+	(void)state;
+	check_utf8("A", 1, 1, 'A');
+	check_utf8("\xc3\xa9", 2, 2, 0xE9);
+	check_utf8("\xe7\x8e\x8b", 3, 3, 0x738B);
+	check_utf8("\xf0\x9f\x8e\xaf", 4, 4, 0x1F3AF);
+	check_utf8("\xf4\x8f\xbf\xbf", 4, 4, 0x10FFFF);
+	/* not UTF-8: one byte, -1 */
+	check_utf8("\x80", 1, 1, -1);
+	check_utf8("\xc1\xbf", 2, 1, -1);         /* overlong */
+	check_utf8("\xe0\x9f\xbf", 3, 1, -1);     /* overlong */
+	check_utf8("\xf0\x8f\xbf\xbf", 4, 1, -1); /* overlong */
+	check_utf8("\xed\xbf\xbf", 3, 1, -1);     /* surrogate */
+	check_utf8("\xf4\x90\x80\x80", 4, 1, -1); /* past U+10FFFF */
+	check_utf8("\xc3(", 2, 1, -1);            /* no continuation */
+	check_utf8("\xe7\x8e\x8b", 2, 1, -1);     /* cut by left */
+	assert_true(emit_unsafe_char(0x1F));
+	assert_true(emit_unsafe_char(0x9F));
+	assert_false(emit_unsafe_char(0xA0));
+	assert_false(emit_unsafe_char(' '));
+	assert_true(emit_unsafe_char(0x2069));
+	assert_false(emit_unsafe_char(0x206A));
+}
+
+static void test_width(void **state)
+{
+	(void)state;
+	assert_int_equal(emit_width(""), 0);
+	assert_int_equal(emit_width("a\xcc\x81\xe7\x8e\x8b"), 3); /* 1 + 0 + 2 */
+	assert_int_equal(emit_width("\xcc\x81"), 0);              /* a mark alone */
+	assert_int_equal(emit_width("\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88"), 6); /* テスト */
+	assert_int_equal(emit_width("\xff\xfe"), 2);              /* each '?' */
+}
+
+static void check_clipped(const char *in, size_t max, const char *want)
+{
+	char buf[256] = { 0 };
+	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+
+	assert_non_null(f);
+	emit_clipped(f, in, max);
+	fclose(f);
+	assert_string_equal(buf, want);
+}
+
+/* One row of a table: the first line, at most max bytes, never part of a
+ * character, "..." when anything was left out. */
+static void test_clipped(void **state)
+{
+	(void)state;
+	check_clipped("short", 10, "short");
+	check_clipped("abcdef", 6, "abcdef");
+	check_clipped("abcdef", 3, "abc...");
+	check_clipped("first\nsecond", 20, "first...");
+	check_clipped("Jos\xc3\xa9!", 4, "Jos...");
+	check_clipped("Jos\xc3\xa9!", 5, "Jos\xc3\xa9...");
+	check_clipped("", 5, "");
+}
+
 int main(void)
 {
 	/* wcwidth measures by the locale's tables: the UTF-8 one */
@@ -115,6 +264,12 @@ int main(void)
 		cmocka_unit_test(test_csv_is_sanitised),
 		cmocka_unit_test(test_cell_pads_by_display_width),
 		cmocka_unit_test(test_invisible_chars),
+		cmocka_unit_test(test_safe_replaces_controls),
+		cmocka_unit_test(test_text_is_safe_and_null_is_nothing),
+		cmocka_unit_test(test_json_string),
+		cmocka_unit_test(test_utf8_next),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_clipped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

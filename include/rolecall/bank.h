@@ -138,4 +138,13 @@ const char *catalog_contrast(const struct catalog *cat, int a, int b);
 unsigned catalog_roles_of(const struct bank *const *banks, size_t n, int *order,
 			  unsigned cap);
 
+/* Each contrast between two of the n roles order[] names (catalog indices,
+ * as catalog_roles_of writes them), once a pair, the earlier role of order
+ * first: fn(ctx, a, b, text) in that order.  Returns how many there were:
+ * what `rolecall roles` and the Roles screen list. */
+unsigned catalog_each_contrast(const struct catalog *cat, const int *order, unsigned n,
+			       void (*fn)(void *ctx, const struct bank_role *a,
+					  const struct bank_role *b, const char *text),
+			       void *ctx);
+
 #endif

@@ -28,10 +28,6 @@ struct rc_error {
 int rc_error_set(struct rc_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Set err to a message at file:line:col. Returns -1. */
-int rc_error_at(struct rc_error *err, const char *file, int line, int col,
-		const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
 /* Write "FILE:LINE:COL: error: MSG" (parts that are unknown are left out)
  * into buf; returns buf. */
 const char *rc_error_format(const struct rc_error *err, char *buf, size_t len);

@@ -79,6 +79,9 @@ void answer_record_init(struct answer_record *rec, const struct catalog *cat,
 			const struct bank_question *q, const unsigned *order,
 			unsigned n_shown, enum session_mode mode);
 
+/* A practice or drill session (cfg->mode) over cfg's banks, answering into
+ * h, which it borrows; exams are exam.h's and trivia games trivia.h's.  -1
+ * with why in err (*out NULL).  session_free(NULL) is safe. */
 int session_new(const struct catalog *cat, struct history *h,
 		const struct session_config *cfg, struct session **out,
 		struct rc_error *err);

@@ -63,7 +63,6 @@ unsigned exam_count(const struct exam *e);
 unsigned exam_pass_mark(const struct exam *e);
 uint64_t exam_seed(const struct exam *e);
 unsigned exam_time_limit(const struct exam *e);
-int64_t exam_started_at(const struct exam *e);
 /* Seconds left at `now` (0 when over), or -1 when untimed. */
 int64_t exam_seconds_left(const struct exam *e, int64_t now);
 /* When the exam ended, submitted at `now`: never before it started (the

@@ -51,6 +51,25 @@ struct answer_record {
 
 /* The role id the record's pick stood for, or NULL. */
 const char *answer_record_picked_role(const struct answer_record *rec);
+/* The role shown at position i when it was a chance to take it for the
+ * answer: a role other than the answer, not shown at an earlier position;
+ * NULL otherwise (and for a record with no answer role). */
+const char *answer_record_chance(const struct answer_record *rec, unsigned i);
+
+/* Role ids by index, in the order first seen, as a history and the drill's
+ * evidence (evidence.h) keep them: owned copies, at most HISTORY_MAX_ROLES.
+ * Starts zeroed; history_roles_clear frees the ids. */
+struct history_roles {
+	char *ids[HISTORY_MAX_ROLES];
+	unsigned n;
+};
+
+/* The index of id, or -1 when it is not there. */
+int history_roles_find(const struct history_roles *t, const char *id);
+/* The index of id, added when new; -1 when out of memory or full. */
+int history_roles_add(struct history_roles *t, const char *id);
+/* Free every id: the table is empty again. */
+void history_roles_clear(struct history_roles *t);
 
 struct question_state {
 	const char *id;

@@ -120,6 +120,25 @@ const char *catalog_contrast(const struct catalog *cat, int a, int b)
 	return NULL;
 }
 
+unsigned catalog_each_contrast(const struct catalog *cat, const int *order, unsigned n,
+			       void (*fn)(void *ctx, const struct bank_role *a,
+					  const struct bank_role *b, const char *text),
+			       void *ctx)
+{
+	unsigned pairs = 0;
+
+	for (unsigned a = 0; a < n; a++)
+		for (unsigned b = a + 1; b < n; b++) {
+			const char *text = catalog_contrast(cat, order[a], order[b]);
+
+			if (!text)
+				continue;
+			pairs++;
+			fn(ctx, catalog_role(cat, order[a]), catalog_role(cat, order[b]), text);
+		}
+	return pairs;
+}
+
 /* How much of a name to quote in a message: names may be 4,096 bytes, a
  * message is short.  Cut between UTF-8 characters (names are checked
  * UTF-8 without control characters). */

@@ -19,11 +19,6 @@
 #include "rolecall/diag.h"
 #include "rolecall/emit.h"
 
-struct checked {
-	const char *path;
-	int ok;
-};
-
 /* Lines longer than this are shown cut around the column. */
 #define ECHO_MAX 200
 

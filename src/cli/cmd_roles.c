@@ -10,11 +10,17 @@
 #include "rolecall/bank.h"
 #include "ui.h"
 
+static void print_contrast(void *ctx, const struct bank_role *a, const struct bank_role *b,
+			   const char *text)
+{
+	fprintf(ctx, "\n  %s / %s\n    %s\n", a->name, b->name, text);
+}
+
 static void print_roles(const struct catalog *cat, const struct bank **banks, size_t n_banks,
 			FILE *out)
 {
 	int order[CATALOG_MAX_ROLES];
-	unsigned n = catalog_roles_of(banks, n_banks, order, CATALOG_MAX_ROLES), pairs = 0;
+	unsigned n = catalog_roles_of(banks, n_banks, order, CATALOG_MAX_ROLES);
 
 	for (unsigned i = 0; i < n; i++) {
 		const struct bank_role *r = catalog_role(cat, order[i]);
@@ -23,17 +29,7 @@ static void print_roles(const struct catalog *cat, const struct bank **banks, si
 			r->summary ? r->summary : "(no summary in the banks)");
 	}
 	fputs("What tells them apart\n", out);
-	for (unsigned a = 0; a < n; a++)
-		for (unsigned b = a + 1; b < n; b++) {
-			const char *text = catalog_contrast(cat, order[a], order[b]);
-
-			if (!text)
-				continue;
-			pairs++;
-			fprintf(out, "\n  %s / %s\n    %s\n", catalog_role(cat, order[a])->name,
-				catalog_role(cat, order[b])->name, text);
-		}
-	if (!pairs)
+	if (!catalog_each_contrast(cat, order, n, print_contrast, out))
 		fputs("  These banks declare no contrasts.\n", out);
 }
 

@@ -1,5 +1,6 @@
-/* rolecall stats and rolecall export: what the store knows, for people and
- * for programs. */
+/* rolecall stats: what the store knows about a profile, for people (text,
+ * or the UI's Stats screen in a terminal) and for programs (--format json
+ * or csv).  The raw log is rolecall export's (cmd_export.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>

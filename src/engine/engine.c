@@ -26,8 +26,6 @@
  * few chances is (1 + 0.5) / (3 + 5) = 0.19, below it; two slips in four is
  * 0.28. */
 #define WEAK_THRESHOLD 0.2
-/* session_weak_pairs' list in session_new. */
-#define MAX_WEAK 6
 /*
  * What the drill believes about a pair is the evidence's (evidence.h): the
  * probability that it is still confused.  A pair missed at least once and
@@ -82,8 +80,6 @@ struct session {
 	struct shown_question cur;
 	size_t cur_cand;
 	int have_cur;
-	struct weak_pair weak[MAX_WEAK];
-	unsigned n_weak;
 	struct evidence *ev;      /* drill: cfg.evidence, or own_ev */
 	struct evidence *own_ev;
 	struct pair_state *pairs; /* drill: [answer * n_roles + picked] */
@@ -679,11 +675,11 @@ static int gather(struct session *s, struct rc_error *err)
 }
 
 /* The drill's state: its pairs, its evidence (the caller's, or its own
- * from the history's counts), and the weak pairs it names. */
+ * from the history's counts), and whether it has a confusion to start
+ * from or must probe for one. */
 static int drill_init(struct session *s, struct rc_error *err)
 {
-	struct weak_pair all[MAX_WEAK];
-	unsigned n;
+	struct weak_pair worst;
 
 	s->n_roles = (unsigned)catalog_role_count(s->cat);
 	s->pairs = calloc((size_t)s->n_roles * s->n_roles + 1, sizeof *s->pairs);
@@ -695,11 +691,7 @@ static int drill_init(struct session *s, struct rc_error *err)
 			return rc_error_set(err, "out of memory");
 		s->ev = s->own_ev;
 	}
-	n = session_weak_pairs(s, all, MAX_WEAK);
-	for (unsigned i = 0; i < n; i++)
-		if (all[i].score >= WEAK_THRESHOLD || i == 0)
-			s->weak[s->n_weak++] = all[i];
-	s->drill_fallback = s->n_weak == 0;
+	s->drill_fallback = session_weak_pairs(s, &worst, 1) == 0;
 	return 0;
 }
 
@@ -711,7 +703,8 @@ int session_new(const struct catalog *cat, struct history *h,
 
 	*out = NULL;
 	if (cfg->mode != MODE_PRACTICE && cfg->mode != MODE_DRILL)
-		return rc_error_set(err, "%s mode is not available yet",
+		return rc_error_set(err, "%s mode has no practice session (a bug in "
+				    "rolecall; please report it)",
 				    session_mode_name(cfg->mode));
 	if (!(s = calloc(1, sizeof *s)))
 		return rc_error_set(err, "out of memory");

@@ -24,8 +24,7 @@ struct cell {
 };
 
 struct evidence {
-	char *roles[HISTORY_MAX_ROLES];
-	unsigned n_roles;
+	struct history_roles roles;
 	struct cell **cells; /* [answer * HISTORY_MAX_ROLES + picked], NULL: never offered */
 };
 
@@ -60,32 +59,11 @@ void evidence_free(struct evidence *ev)
 {
 	if (!ev)
 		return;
-	for (unsigned i = 0; i < ev->n_roles; i++)
-		free(ev->roles[i]);
+	history_roles_clear(&ev->roles);
 	for (size_t i = 0; i < (size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES; i++)
 		free(ev->cells[i]);
 	free(ev->cells);
 	free(ev);
-}
-
-static int find_role(const struct evidence *ev, const char *id)
-{
-	for (unsigned i = 0; i < ev->n_roles; i++)
-		if (!strcmp(ev->roles[i], id))
-			return (int)i;
-	return -1;
-}
-
-/* The index of a role, added when new; -1 when out of memory or full. */
-static int role_index(struct evidence *ev, const char *id)
-{
-	int i = find_role(ev, id);
-
-	if (i >= 0 || ev->n_roles == HISTORY_MAX_ROLES)
-		return i;
-	if (!(ev->roles[ev->n_roles] = strdup(id)))
-		return -1;
-	return (int)ev->n_roles++;
 }
 
 /* The pair's cell, made (at the prior) when new; NULL when out of memory. */
@@ -172,20 +150,17 @@ int evidence_apply(struct evidence *ev, const struct answer_record *rec)
 
 	if (!rec->answer_role)
 		return 0;
-	if ((y = role_index(ev, rec->answer_role)) < 0)
+	if ((y = history_roles_add(&ev->roles, rec->answer_role)) < 0)
 		return -1;
 	for (unsigned i = 0; i < rec->n_shown; i++) {
-		const char *x = rec->shown_roles[i];
+		const char *x = answer_record_chance(rec, i);
 		struct cell *c;
-		int xi, dup = 0;
+		int xi;
 
-		if (!x || !strcmp(x, rec->answer_role))
+		if (!x)
 			continue;
-		for (unsigned j = 0; j < i; j++)
-			dup |= rec->shown_roles[j] && !strcmp(rec->shown_roles[j], x);
-		if (dup)
-			continue;
-		if ((xi = role_index(ev, x)) < 0 || !(c = cell_for(ev, y, xi, rec->answered_at)))
+		if ((xi = history_roles_add(&ev->roles, x)) < 0 ||
+		    !(c = cell_for(ev, y, xi, rec->answered_at)))
 			return -1;
 		/* Another role picked hid this one: its lure may not have been
 		 * resisted, so the chance says nothing of it (but is counted). */
@@ -210,8 +185,8 @@ int evidence_seed(struct evidence *ev, const struct history *h, int64_t now)
 
 			if (a == p || !hc->chances)
 				continue;
-			ea = role_index(ev, history_role_id(h, a));
-			ep = role_index(ev, history_role_id(h, p));
+			ea = history_roles_add(&ev->roles, history_role_id(h, a));
+			ep = history_roles_add(&ev->roles, history_role_id(h, p));
 			if (ea < 0 || ep < 0 || !(c = cell_for(ev, ea, ep, now)))
 				return -1;
 			/* The order is lost: misses spread evenly, the rest right. */
@@ -247,7 +222,8 @@ static void summarise(const double *w, struct pair_seen *out)
 struct pair_seen evidence_pair(const struct evidence *ev, const char *answer,
 			       const char *picked, int64_t now)
 {
-	int a = find_role(ev, answer), p = find_role(ev, picked);
+	int a = history_roles_find(&ev->roles, answer);
+	int p = history_roles_find(&ev->roles, picked);
 	const struct cell *c = a < 0 || p < 0 ? NULL
 				: ev->cells[(size_t)a * HISTORY_MAX_ROLES + (size_t)p];
 	struct pair_seen out = { 0, 0, 0, 0 };

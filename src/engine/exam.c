@@ -176,7 +176,6 @@ unsigned exam_count(const struct exam *e) { return e->n; }
 unsigned exam_pass_mark(const struct exam *e) { return e->cfg.pass; }
 uint64_t exam_seed(const struct exam *e) { return e->cfg.seed; }
 unsigned exam_time_limit(const struct exam *e) { return e->cfg.time_limit; }
-int64_t exam_started_at(const struct exam *e) { return e->res.started_at; }
 int exam_submitted(const struct exam *e) { return e->submitted; }
 const struct exam_result *exam_result(const struct exam *e) { return &e->res; }
 

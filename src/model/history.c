@@ -12,8 +12,7 @@ struct qnode {
 
 struct history {
 	struct strmap questions; /* id -> struct qnode * */
-	char *roles[HISTORY_MAX_ROLES];
-	unsigned n_roles;
+	struct history_roles roles;
 	struct role_tally tally[HISTORY_MAX_ROLES];
 	struct confusion_cell *cells; /* [answer * HISTORY_MAX_ROLES + picked] */
 	uint64_t answers, correct;
@@ -41,6 +40,44 @@ const char *answer_record_picked_role(const struct answer_record *rec)
 	return rec->shown_roles[rec->picked];
 }
 
+const char *answer_record_chance(const struct answer_record *rec, unsigned i)
+{
+	const char *x = i < rec->n_shown ? rec->shown_roles[i] : NULL;
+
+	if (!x || !rec->answer_role || !strcmp(x, rec->answer_role))
+		return NULL;
+	for (unsigned j = 0; j < i; j++)
+		if (rec->shown_roles[j] && !strcmp(rec->shown_roles[j], x))
+			return NULL;
+	return x;
+}
+
+int history_roles_find(const struct history_roles *t, const char *id)
+{
+	for (unsigned i = 0; i < t->n; i++)
+		if (!strcmp(t->ids[i], id))
+			return (int)i;
+	return -1;
+}
+
+int history_roles_add(struct history_roles *t, const char *id)
+{
+	int i = history_roles_find(t, id);
+
+	if (i >= 0 || t->n == HISTORY_MAX_ROLES)
+		return i;
+	if (!(t->ids[t->n] = strdup(id)))
+		return -1;
+	return (int)t->n++;
+}
+
+void history_roles_clear(struct history_roles *t)
+{
+	for (unsigned i = 0; i < t->n; i++)
+		free(t->ids[i]);
+	t->n = 0;
+}
+
 struct history *history_new(void)
 {
 	struct history *h = calloc(1, sizeof *h);
@@ -61,8 +98,7 @@ static void history_release(struct history *h)
 	for (size_t i = 0; i < h->questions.cap; i++)
 		free(h->questions.slots[i].value);
 	strmap_free(&h->questions);
-	for (unsigned i = 0; i < h->n_roles; i++)
-		free(h->roles[i]);
+	history_roles_clear(&h->roles);
 }
 
 void history_free(struct history *h)
@@ -78,7 +114,6 @@ void history_clear(struct history *h)
 {
 	history_release(h);
 	strmap_init(&h->questions);
-	h->n_roles = 0;
 	memset(h->tally, 0, sizeof h->tally);
 	memset(h->cells, 0, (size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES *
 	       sizeof *h->cells);
@@ -88,22 +123,7 @@ void history_clear(struct history *h)
 
 int history_role_find(const struct history *h, const char *id)
 {
-	for (unsigned i = 0; i < h->n_roles; i++)
-		if (!strcmp(h->roles[i], id))
-			return (int)i;
-	return -1;
-}
-
-/* The index of a role, added when new; -1 when out of memory or full. */
-static int role_index(struct history *h, const char *id)
-{
-	int i = history_role_find(h, id);
-
-	if (i >= 0 || h->n_roles == HISTORY_MAX_ROLES)
-		return i;
-	if (!(h->roles[h->n_roles] = strdup(id)))
-		return -1;
-	return (int)h->n_roles++;
+	return history_roles_find(&h->roles, id);
 }
 
 static struct question_state *question_node(struct history *h, const char *id)
@@ -136,21 +156,17 @@ static struct confusion_cell *cell(const struct history *h, unsigned a, unsigned
 static int count_confusions(struct history *h, const struct answer_record *rec)
 {
 	const char *picked = rec->correct ? NULL : answer_record_picked_role(rec);
-	int y = role_index(h, rec->answer_role);
+	int y = history_roles_add(&h->roles, rec->answer_role);
 
 	if (y < 0)
 		return -1;
 	for (unsigned i = 0; i < rec->n_shown; i++) {
-		const char *x = rec->shown_roles[i];
-		int xi, dup = 0;
+		const char *x = answer_record_chance(rec, i);
+		int xi;
 
-		if (!x || !strcmp(x, rec->answer_role))
+		if (!x)
 			continue;
-		for (unsigned j = 0; j < i; j++)
-			dup |= rec->shown_roles[j] && !strcmp(rec->shown_roles[j], x);
-		if (dup)
-			continue;
-		if ((xi = role_index(h, x)) < 0)
+		if ((xi = history_roles_add(&h->roles, x)) < 0)
 			return -1;
 		cell(h, (unsigned)y, (unsigned)xi)->chances++;
 		if (picked && !strcmp(picked, x))
@@ -175,7 +191,7 @@ int history_apply(struct history *h, const struct answer_record *rec, int64_t sl
 	qs->wrong += !rec->correct;
 	qs->last_seen = rec->answered_at;
 	for (unsigned i = 0; i < rec->n_about; i++) {
-		int r = role_index(h, rec->about[i]);
+		int r = history_roles_add(&h->roles, rec->about[i]);
 
 		if (r < 0)
 			return -1;
@@ -208,11 +224,11 @@ void history_each_question(const struct history *h,
 			fn(ctx, &((const struct qnode *)h->questions.slots[i].value)->qs);
 }
 
-unsigned history_role_count(const struct history *h) { return h->n_roles; }
+unsigned history_role_count(const struct history *h) { return h->roles.n; }
 
 const char *history_role_id(const struct history *h, unsigned i)
 {
-	return i < h->n_roles ? h->roles[i] : NULL;
+	return i < h->roles.n ? h->roles.ids[i] : NULL;
 }
 
 const struct role_tally *history_role_tally(const struct history *h, unsigned i)
@@ -225,7 +241,7 @@ const struct confusion_cell *history_confusion(const struct history *h,
 {
 	static const struct confusion_cell none;
 
-	if (answer >= h->n_roles || picked >= h->n_roles)
+	if (answer >= h->roles.n || picked >= h->roles.n)
 		return &none;
 	return cell(h, answer, picked);
 }
@@ -255,7 +271,7 @@ int history_set_question(struct history *h, const struct question_state *qs)
 
 int history_set_role(struct history *h, const char *id, struct role_tally t)
 {
-	int r = role_index(h, id);
+	int r = history_roles_add(&h->roles, id);
 
 	if (r < 0)
 		return -1;
@@ -266,7 +282,8 @@ int history_set_role(struct history *h, const char *id, struct role_tally t)
 int history_set_confusion(struct history *h, const char *answer, const char *picked,
 			  struct confusion_cell c)
 {
-	int a = role_index(h, answer), p = role_index(h, picked);
+	int a = history_roles_add(&h->roles, answer);
+	int p = history_roles_add(&h->roles, picked);
 
 	if (a < 0 || p < 0)
 		return -1;

@@ -30,7 +30,8 @@ int plain_width(FILE *out);
  * goes through the terminal sanitiser. */
 void plain_para(FILE *out, int width, int indent, const char *prefix, const char *text);
 
-/* Print a session's summary (shared with the UI's non-terminal paths). */
+/* Print a session's summary: what the UI's summary screen (ui_summary.c)
+ * shows, as lines. */
 void plain_summary(const struct app *app, struct session *s, FILE *out);
 
 #endif

@@ -597,3 +597,47 @@ int store_decode_round(const struct store_row *r, int64_t game_id,
 			return store_bad_row(bad, "trivia game %" PRId64, game_id);
 	return 0;
 }
+
+/* ---- decoded rows handed on ---- */
+
+int store_visit_attempt(const struct store_row *r, void *ctx, struct store_bad *bad)
+{
+	const struct store_attempts *v = ctx;
+	struct exam_attempt a;
+
+	if (store_decode_attempt(r, &a, bad) < 0)
+		return -1;
+	return v->fn(v->ctx, &a) ? 1 : 0;
+}
+
+int store_visit_item(const struct store_row *r, void *ctx, struct store_bad *bad)
+{
+	const struct store_items *v = ctx;
+	struct store_lists lists;
+	struct exam_item_row row;
+
+	if (store_decode_item(r, &row, &lists, bad) < 0)
+		return -1;
+	return v->fn(v->ctx, &row) ? 1 : 0;
+}
+
+int store_visit_game(const struct store_row *r, void *ctx, struct store_bad *bad)
+{
+	const struct store_games *v = ctx;
+	struct store_trivia_game g;
+
+	if (store_decode_game(r, &g, bad) < 0)
+		return -1;
+	return v->fn(v->ctx, &g) ? 1 : 0;
+}
+
+int store_visit_round(const struct store_row *r, void *ctx, struct store_bad *bad)
+{
+	const struct store_rounds *v = ctx;
+	struct store_trivia_round rd;
+	char choices[STORE_LIST_MAX];
+
+	if (store_decode_round(r, v->game_id, &rd, choices, bad) < 0)
+		return -1;
+	return v->fn(v->ctx, &rd) ? 1 : 0;
+}

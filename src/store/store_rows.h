@@ -139,6 +139,42 @@ int store_decode_round(const struct store_row *r, int64_t game_id,
 		       struct store_trivia_round *rd, char *choices,
 		       struct store_bad *bad);
 
+/* ---- decoded rows handed on ----
+ *
+ * What each_attempt, each_exam_item, trivia_each_game and
+ * trivia_each_round (store_backend.h) do with a result row, whatever the
+ * backend: decode it and give it to the caller's fn.  A backend runs the
+ * query with an adapter that calls a store_visit_fn on each row and tells
+ * a -1 as its own message (store_bad_value, naming its shell). */
+typedef int (*store_visit_fn)(const struct store_row *r, void *ctx,
+			      struct store_bad *bad);
+
+struct store_attempts {
+	int (*fn)(void *ctx, const struct exam_attempt *a);
+	void *ctx;
+};
+struct store_items {
+	int (*fn)(void *ctx, const struct exam_item_row *row);
+	void *ctx;
+};
+struct store_games {
+	int (*fn)(void *ctx, const struct store_trivia_game *g);
+	void *ctx;
+};
+struct store_rounds {
+	int (*fn)(void *ctx, const struct store_trivia_round *r);
+	void *ctx;
+	int64_t game_id; /* names the rows, which do not hold it */
+};
+
+/* Decode r and hand it to the fn of the struct store_attempts (items,
+ * games, rounds) at ctx: 1 when fn says stop, 0 to go on; -1 with bad
+ * filled when r cannot be decoded. */
+int store_visit_attempt(const struct store_row *r, void *ctx, struct store_bad *bad);
+int store_visit_item(const struct store_row *r, void *ctx, struct store_bad *bad);
+int store_visit_game(const struct store_row *r, void *ctx, struct store_bad *bad);
+int store_visit_round(const struct store_row *r, void *ctx, struct store_bad *bad);
+
 /* The words kept for a game's status and phase. */
 const char *store_trivia_status_word(enum store_trivia_status s);
 const char *store_trivia_phase_word(enum store_trivia_phase p);

@@ -7,12 +7,28 @@
 
 #include "rolecall/bank.h"
 
+struct ui_roles_doc {
+	struct ui *ui;
+	struct ui_doc *d;
+};
+
+static void ui_roles_contrast(void *ctx, const struct bank_role *a, const struct bank_role *b,
+			      const char *text)
+{
+	const struct ui_roles_doc *rd = ctx;
+
+	ui_doc_skip(rd->d, 1);
+	ui_doc_paraf(rd->ui, rd->d, 2, rd->ui->style[UI_ST_KEY], "%s / %s", a->name, b->name);
+	ui_doc_para(rd->ui, rd->d, 4, A_NORMAL, text);
+}
+
 static void ui_roles_fill(struct ui *ui, struct ui_doc *d)
 {
 	const struct catalog *cat = ui->app->cat;
+	struct ui_roles_doc rd = { ui, d };
 	int order[CATALOG_MAX_ROLES];
 	unsigned n = catalog_roles_of(ui->app->banks, ui->app->n_banks, order,
-				      CATALOG_MAX_ROLES), pairs = 0;
+				      CATALOG_MAX_ROLES);
 
 	for (unsigned i = 0; i < n; i++) {
 		const struct bank_role *r = catalog_role(cat, order[i]);
@@ -22,19 +38,7 @@ static void ui_roles_fill(struct ui *ui, struct ui_doc *d)
 		ui_doc_skip(d, 1);
 	}
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "What tells them apart");
-	for (unsigned a = 0; a < n; a++)
-		for (unsigned b = a + 1; b < n; b++) {
-			const char *text = catalog_contrast(cat, order[a], order[b]);
-
-			if (!text)
-				continue;
-			pairs++;
-			ui_doc_skip(d, 1);
-			ui_doc_paraf(ui, d, 2, ui->style[UI_ST_KEY], "%s / %s",
-				     catalog_role(cat, order[a])->name, catalog_role(cat, order[b])->name);
-			ui_doc_para(ui, d, 4, A_NORMAL, text);
-		}
-	if (!pairs)
+	if (!catalog_each_contrast(cat, order, n, ui_roles_contrast, &rd))
 		ui_doc_para(ui, d, 2, ui->style[UI_ST_DIM], "These banks declare no contrasts.");
 }
 

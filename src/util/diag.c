@@ -28,19 +28,6 @@ int rc_error_set(struct rc_error *err, const char *fmt, ...)
 	return -1;
 }
 
-int rc_error_at(struct rc_error *err, const char *file, int line, int col,
-		const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err)
-		return -1;
-	va_start(ap, fmt);
-	error_vfill(err, file, line, col, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 const char *rc_error_format(const struct rc_error *err, char *buf, size_t len)
 {
 	if (!err->file[0])

@@ -58,10 +58,20 @@ static int pathlist_hex(char c)
 	return -1;
 }
 
-/* Room for n pointers and then text bytes, in one block. */
-static const char **pathlist_block(unsigned n, size_t text, struct rc_error *err)
+static unsigned pathlist_newlines(const char *s)
 {
-	const char **block = malloc((size_t)n * sizeof *block + text);
+	unsigned n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* Room for n pointers and then as many bytes as s holds (its NUL too), in
+ * one block: the paths of s go there. */
+static const char **pathlist_block(unsigned n, const char *s, struct rc_error *err)
+{
+	const char **block = malloc((size_t)n * sizeof *block + strlen(s) + 1);
 
 	if (!block)
 		rc_error_set(err, "out of memory");
@@ -99,16 +109,14 @@ static size_t pathlist_line(const char **at, char *out)
 static int pathlist_decode_lines(const char *body, const char ***paths, unsigned *n,
 				 struct rc_error *err)
 {
-	size_t text = strlen(body) + 1;
-	unsigned count = 0;
+	unsigned count = pathlist_newlines(body);
 	const char **block;
 	char *out;
 
-	for (const char *p = body; *p; p++)
-		count += *p == '\n';
-	if (!count || body[text - 2] != '\n')
+	/* a newline in body makes it one byte long at least */
+	if (!count || body[strlen(body) - 1] != '\n')
 		return rc_error_set(err, "its last path does not end its line");
-	if (!(block = pathlist_block(count, text, err)))
+	if (!(block = pathlist_block(count, body, err)))
 		return -1;
 	out = (char *)(block + count);
 	for (unsigned i = 0; i < count; i++) {
@@ -131,16 +139,13 @@ static int pathlist_decode_lines(const char *body, const char ***paths, unsigned
 static int pathlist_decode_old(const char *list, const char ***paths, unsigned *n,
 			       struct rc_error *err)
 {
-	size_t text = strlen(list) + 1;
-	unsigned count = 1;
-	const char **block;
+	unsigned count = pathlist_newlines(list) + 1;
+	const char **block = pathlist_block(count, list, err);
 	char *out;
 
-	for (const char *p = list; *p; p++)
-		count += *p == '\n';
-	if (!(block = pathlist_block(count, text, err)))
+	if (!block)
 		return -1;
-	out = memcpy(block + count, list, text);
+	out = strcpy((char *)(block + count), list);
 	count = 0;
 	for (char *p = out, *nl; *p; p = nl + 1) {
 		if (*p != '\n')

@@ -129,6 +129,20 @@ int pg_clear_derived(struct store_conn *c, struct rc_error *err)
 
 /* ---- the answer log ---- */
 
+void pg_record_args(struct pg_args *a, const struct answer_record *rec,
+		    const struct store_lists *j)
+{
+	pg_text(a, rec->bank_id);
+	pg_text(a, rec->question_id);
+	pg_text(a, rec->answer_role);
+	pg_text(a, j->about);
+	pg_text(a, j->shown);
+	pg_text(a, j->choices);
+	pg_i64(a, rec->picked);
+	pg_text(a, answer_record_picked_role(rec));
+	pg_i64(a, rec->correct != 0);
+}
+
 int pg_log_add(struct store_conn *c, int64_t user_id,
 	       const struct answer_record *rec, struct rc_error *err)
 {
@@ -143,15 +157,7 @@ int pg_log_add(struct store_conn *c, int64_t user_id,
 				    "report it)", c->name,
 				    rec->question_id ? rec->question_id : "?");
 	pg_i64(&a, user_id);
-	pg_text(&a, rec->bank_id);
-	pg_text(&a, rec->question_id);
-	pg_text(&a, rec->answer_role);
-	pg_text(&a, j.about);
-	pg_text(&a, j.shown);
-	pg_text(&a, j.choices);
-	pg_i64(&a, rec->picked);
-	pg_text(&a, answer_record_picked_role(rec));
-	pg_i64(&a, rec->correct != 0);
+	pg_record_args(&a, rec, &j);
 	pg_i64(&a, rec->elapsed_ms);
 	pg_i64(&a, rec->answered_at);
 	pg_text(&a, session_mode_name(rec->mode));

@@ -29,15 +29,7 @@ int pg_exam_item_add(struct store_conn *c, int64_t attempt_id,
 		return pg_malformed_item(c, rec, err);
 	pg_i64(&a, attempt_id);
 	pg_i64(&a, position);
-	pg_text(&a, rec->bank_id);
-	pg_text(&a, rec->question_id);
-	pg_text(&a, rec->answer_role);
-	pg_text(&a, j.about);
-	pg_text(&a, j.shown);
-	pg_text(&a, j.choices);
-	pg_i64(&a, rec->picked);
-	pg_text(&a, answer_record_picked_role(rec));
-	pg_i64(&a, rec->correct != 0);
+	pg_record_args(&a, rec, &j);
 	return pg_cmd(c, PG_EXAM_ITEM_ADD, &a, "save the exam's questions", err) < 0 ?
 	       -1 : 0;
 }
@@ -125,57 +117,24 @@ static int pg_exam_rows(struct store_conn *c, enum pg_sql which,
 	return pg_rows(c, which, &a, doing, fn, ctx, err);
 }
 
-struct pg_attempts {
-	int (*fn)(void *ctx, const struct exam_attempt *a);
-	void *ctx;
-};
-
-static int pg_attempt_row(struct store_conn *c, const struct store_row *r,
-			  void *ctx, struct rc_error *err)
-{
-	const struct pg_attempts *v = ctx;
-	struct exam_attempt at;
-	struct store_bad bad;
-
-	if (store_decode_attempt(r, &at, &bad) < 0)
-		return pg_unreadable(c, &bad, err);
-	return v->fn(v->ctx, &at) ? 1 : 0;
-}
-
 int pg_each_attempt(struct store_conn *c, const struct exam_filter *f,
 		    int (*fn)(void *ctx, const struct exam_attempt *a),
 		    void *ctx, struct rc_error *err)
 {
-	struct pg_attempts v = { fn, ctx };
+	struct store_attempts v = { fn, ctx };
+	struct pg_decoded d = { store_visit_attempt, &v };
 
 	return pg_exam_rows(c, PG_EXAM_EACH, f, "read the exam attempts",
-			    pg_attempt_row, &v, err);
-}
-
-struct pg_items {
-	int (*fn)(void *ctx, const struct exam_item_row *row);
-	void *ctx;
-};
-
-static int pg_item_row(struct store_conn *c, const struct store_row *r,
-		       void *ctx, struct rc_error *err)
-{
-	const struct pg_items *v = ctx;
-	struct store_lists lists;
-	struct exam_item_row row;
-	struct store_bad bad;
-
-	if (store_decode_item(r, &row, &lists, &bad) < 0)
-		return pg_unreadable(c, &bad, err);
-	return v->fn(v->ctx, &row) ? 1 : 0;
+			    pg_decoded_row, &d, err);
 }
 
 int pg_each_exam_item(struct store_conn *c, const struct exam_filter *f,
 		      int (*fn)(void *ctx, const struct exam_item_row *row),
 		      void *ctx, struct rc_error *err)
 {
-	struct pg_items v = { fn, ctx };
+	struct store_items v = { fn, ctx };
+	struct pg_decoded d = { store_visit_item, &v };
 
 	return pg_exam_rows(c, PG_EXAM_ITEMS, f, "read the exam questions",
-			    pg_item_row, &v, err);
+			    pg_decoded_row, &d, err);
 }

@@ -126,6 +126,15 @@ int pg_fail(struct store_conn *c, const PGresult *res, const char *doing,
 /* A row a shared decoder refused (store_rows.h). */
 int pg_unreadable(const struct store_conn *c, const struct store_bad *bad,
 		  struct rc_error *err);
+/* A policy visitor (store_rows.h) run as a pg_row_fn: pass pg_decoded_row
+ * and a struct pg_decoded; a row it cannot decode stops the query with
+ * pg_unreadable's message. */
+struct pg_decoded {
+	store_visit_fn visit;
+	void *ctx;
+};
+int pg_decoded_row(struct store_conn *c, const struct store_row *r, void *ctx,
+		   struct rc_error *err);
 /* Run a statement that returns no rows: the rows it changed, or -1. */
 int pg_cmd(struct store_conn *c, enum pg_sql which, const struct pg_args *a,
 	   const char *doing, struct rc_error *err);
@@ -164,6 +173,10 @@ int pg_outcome(struct store_conn *c, int rc, const char *doing,
 
 /* ---- pg_answers.c ---- */
 
+/* The columns an answer in the log and an exam question share, bank_id
+ * to correct (store_rows.h decodes them), onto a: j holds rec's lists. */
+void pg_record_args(struct pg_args *a, const struct answer_record *rec,
+		    const struct store_lists *j);
 int pg_user_find(struct store_conn *c, const char *name, int64_t *user_id,
 		 struct rc_error *err);
 int pg_user(struct store_conn *c, const char *name, int64_t *user_id,

@@ -6,9 +6,12 @@
  * RETURNING id for last_insert_rowid.  Columns are in the places the
  * decoders of store_rows.h read, and rows in the order SQLite gives them
  * (its primary keys', text in byte order): a history loads the same from
- * either, so stats read the same.
+ * either, so stats read the same.  The statements that read the same in
+ * both dialects but for the parameter mark are in store_sql.h.
  */
 #include "pg_sql.h"
+
+#include "store_sql.h"
 
 /*
  * pg_migrations[v] takes a database from schema v to v + 1, in the one
@@ -275,45 +278,24 @@ const char *const pg_migrations[PG_SCHEMA_VERSION] = {
 	" FOR EACH ROW EXECUTE FUNCTION rolecall_item_rules();",
 };
 
-#define PG_LOG_SELECT                                                          \
-	"SELECT a.id, u.name, a.bank_id, a.question_id, a.answer_role,"        \
-	" a.about_roles, a.shown_roles, a.shown_choices, a.picked,"            \
-	" a.picked_role, a.correct, a.elapsed_ms, a.answered_at, a.mode,"      \
-	" a.user_id FROM answers a JOIN users u ON u.id = a.user_id"
-
 #define PG_EXAM_WHERE                                                          \
 	" WHERE ($1::bigint = 0 OR a.user_id = $1) AND ($2::bigint = 0"        \
 	" OR a.id = $2) AND a.started_at >= $3::bigint"                        \
 	" AND ($4::integer = 0 OR a.status = 'submitted')"                     \
 	" AND ($5::text IS NULL OR a.definition_id = $5)"
 
-#define PG_ITEM_SELECT                                                         \
-	"SELECT i.attempt_id, i.position, i.bank_id, i.question_id,"           \
-	" i.answer_role, i.about_roles, i.shown_roles, i.shown_choices,"       \
-	" i.picked, i.picked_role, i.correct"                                  \
-	" FROM exam_items i JOIN exam_attempts a ON a.id = i.attempt_id"
-
-#define PG_GAME_SELECT                                                         \
-	"SELECT id, code, kind, host_user, created_at, started_at, ended_at,"  \
-	" status, phase, seed, rounds, time_limit_ms, points, speed, streak,"  \
-	" teams, banks, bank_files, current_round, round_started_at_ms,"       \
-	" host_seen_ms FROM trivia_games"
+/* One of STORE_SQL_EACH's statements, as an entry of this table. */
+#define PG_SQL_SHARED(name, text) [PG_##name] = text,
 
 const char *const pg_sql_text[PG_SQL_COUNT] = {
-	[PG_USER_FIND] = "SELECT id FROM users WHERE name = $1",
-	[PG_USER_ADD] = "INSERT INTO users (name, created_at) VALUES ($1, $2)"
-			" ON CONFLICT (name) DO NOTHING",
-	[PG_TOTALS_PUT] = "UPDATE users SET answers = $2, correct = $3 WHERE id = $1",
-	[PG_TOTALS_GET] = "SELECT answers, correct FROM users WHERE id = $1",
+	/* the statements every backend runs alike (store_sql.h) */
+	STORE_SQL_EACH(PG_SQL_SHARED, "$")
 	[PG_LOG_ADD] = "INSERT INTO answers (user_id, bank_id, question_id,"
 		       " answer_role, about_roles, shown_roles, shown_choices, picked,"
 		       " picked_role, correct, elapsed_ms, answered_at, mode, client_key)"
 		       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
 		       " $14)",
-	[PG_LOG_ALL] = PG_LOG_SELECT " ORDER BY a.id",
 	[PG_LOG_LANDED] = "SELECT count(*) FROM answers WHERE client_key = $1",
-	[PG_LOG_USER] = PG_LOG_SELECT " WHERE a.user_id = $1 ORDER BY a.id",
-	[PG_LOG_REPLAY] = PG_LOG_SELECT " ORDER BY a.user_id, a.id",
 	[PG_QUESTION_PUT] = "INSERT INTO question_state (user_id, question_id,"
 			    " stability, difficulty, last_review, due, reps, lapses,"
 			    " asked, wrong, last_seen)"
@@ -351,24 +333,12 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 	[PG_EXAM_ADD] = "INSERT INTO exam_attempts (user_id, started_at, seed,"
 			" count, pass_mark, time_limit, status, banks, definition_id)"
 			" VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $8) RETURNING id",
-	[PG_EXAM_ITEM_ADD] = "INSERT INTO exam_items (attempt_id, position,"
-			     " bank_id, question_id, answer_role, about_roles,"
-			     " shown_roles, shown_choices, picked, picked_role, correct)"
-			     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-	[PG_EXAM_ITEM_PUT] = "UPDATE exam_items SET picked = $3, picked_role = $4,"
-			     " correct = $5 WHERE attempt_id = $1 AND position = $2"
-			     " AND (SELECT status FROM exam_attempts WHERE id = $1)"
-			     " = 'open'",
-	[PG_EXAM_SUBMIT] = "UPDATE exam_attempts SET status = 'submitted',"
-			   " ended_at = $2, timed_out = $3, correct = $4"
-			   " WHERE id = $1 AND user_id = $5 AND count = $6"
-			   " AND status = 'open'",
 	[PG_EXAM_EACH] = "SELECT a.id, a.user_id, u.name, a.started_at, a.ended_at,"
 			 " a.seed, a.count, a.pass_mark, a.time_limit, a.status,"
 			 " a.timed_out, a.correct, a.banks, a.definition_id"
 			 " FROM exam_attempts a JOIN users u ON u.id = a.user_id"
 			 PG_EXAM_WHERE " ORDER BY a.id",
-	[PG_EXAM_ITEMS] = PG_ITEM_SELECT PG_EXAM_WHERE
+	[PG_EXAM_ITEMS] = STORE_SQL_ITEM_SELECT PG_EXAM_WHERE
 			  " ORDER BY i.attempt_id, i.position",
 	[PG_SERVER_MS] = "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint",
 	/* The direct members of the group 'db grant learner' adds to: a
@@ -384,7 +354,6 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 	 * its transaction commits: players see a phase at once, the host an
 	 * answer. */
 	[PG_TRIVIA_NOTIFY] = "SELECT pg_notify('rolecall_trivia_' || $1::text, '')",
-	[PG_TRIVIA_CODE_FIND] = "SELECT id FROM trivia_games WHERE code = $1",
 	[PG_TRIVIA_GAME_ADD] = "INSERT INTO trivia_games (code, kind, host_user,"
 			       " created_at, status, phase, seed, rounds, time_limit_ms,"
 			       " points, speed, streak, teams, banks, bank_files,"
@@ -392,26 +361,6 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 			       " $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
 	/* Joining and scoring read then write a game: one at a time. */
 	[PG_TRIVIA_GAME_LOCK] = "SELECT id FROM trivia_games WHERE id = $1 FOR UPDATE",
-	[PG_TRIVIA_ROUND_ADD] = "INSERT INTO trivia_rounds (game_id, round, bank_id,"
-				" question_id, shown_choices) VALUES ($1, $2, $3, $4, $5)",
-	[PG_TRIVIA_PLAYER_ADD] = "INSERT INTO trivia_players (game_id, name, seat,"
-				 " joined_at, last_seen_ms) VALUES ($1, $2,"
-				 " (SELECT count(*) FROM trivia_players WHERE game_id = $1),"
-				 " $3, $4)",
-	[PG_TRIVIA_PLAYER_GET] = "SELECT g.status, (SELECT count(*) FROM trivia_players"
-				 " WHERE game_id = $1), p.absent, p.last_seen_ms"
-				 " FROM trivia_games g LEFT JOIN trivia_players p"
-				 " ON p.game_id = g.id AND p.name = $2 WHERE g.id = $1",
-	[PG_TRIVIA_REJOIN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = $3"
-			     " WHERE game_id = $1 AND name = $2",
-	/* a heartbeat brings back a player who was away, not one removed */
-	[PG_TRIVIA_SEEN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = $3"
-			   " WHERE game_id = $1 AND name = $2 AND absent <> 2",
-	[PG_TRIVIA_HOST_SEEN] = "UPDATE trivia_games SET host_seen_ms = $2 WHERE id = $1",
-	[PG_TRIVIA_LEAVE] = "UPDATE trivia_players SET absent = $3"
-			    " WHERE game_id = $1 AND name = $2 AND absent <> 2",
-	[PG_TRIVIA_MARK_ABSENT] = "UPDATE trivia_players SET absent = 1"
-				  " WHERE game_id = $1 AND absent = 0 AND last_seen_ms < $2",
 	[PG_TRIVIA_PHASE] = "UPDATE trivia_games SET status = $2::text, phase = $3,"
 			    " current_round = $4, round_started_at_ms = $5,"
 			    " started_at = CASE WHEN $2::text = 'running'"
@@ -428,26 +377,10 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 				 " WHERE g.id = $1 AND g.current_round = $2"
 				 " AND g.phase = 'question' AND g.status = 'running'"
 				 " ON CONFLICT DO NOTHING",
-	[PG_TRIVIA_ANSWER_MISS] = "INSERT INTO trivia_answers (game_id, round, player,"
-				  " picked, correct, elapsed_ms, answered_at_ms, points)"
-				  " VALUES ($1, $2, $3, -1, 0, $4, $5, 0)",
-	[PG_TRIVIA_ANSWER_POINTS] = "UPDATE trivia_answers SET points = $4"
-				    " WHERE game_id = $1 AND round = $2 AND player = $3",
-	[PG_TRIVIA_PLAYER_SCORE] = "UPDATE trivia_players SET score = $3,"
-				   " right_count = $4, streak = $5, time_ms = $6"
-				   " WHERE game_id = $1 AND name = $2",
-	[PG_TRIVIA_GAMES] = PG_GAME_SELECT
+	[PG_TRIVIA_GAMES] = STORE_SQL_GAME_SELECT
 			    " WHERE ($1::bigint = 0 OR id = $1) AND ($2::text IS NULL"
 			    " OR code = $2) AND created_at >= $3::bigint"
 			    " AND ($4::integer = 0 OR status = 'done') ORDER BY id",
-	[PG_TRIVIA_PLAYERS] = "SELECT p.name, p.seat, p.joined_at, p.last_seen_ms,"
-			      " p.absent, p.score, p.right_count, p.streak, p.time_ms,"
-			      " a.picked, a.correct, a.elapsed_ms, a.points"
-			      " FROM trivia_players p LEFT JOIN trivia_answers a"
-			      " ON a.game_id = p.game_id AND a.player = p.name"
-			      " AND a.round = $2 WHERE p.game_id = $1 ORDER BY p.seat",
-	[PG_TRIVIA_ROUNDS] = "SELECT round, bank_id, question_id, shown_choices"
-			     " FROM trivia_rounds WHERE game_id = $1 ORDER BY round",
 };
 
 /* What dump_derived prints, in the SQLite backend's order and columns:

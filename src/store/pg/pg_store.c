@@ -162,6 +162,16 @@ int pg_unreadable(const struct store_conn *c, const struct store_bad *bad,
 	return store_bad_value(c->name, bad, "psql", err);
 }
 
+int pg_decoded_row(struct store_conn *c, const struct store_row *r, void *ctx,
+		   struct rc_error *err)
+{
+	const struct pg_decoded *d = ctx;
+	struct store_bad bad;
+	int rc = d->visit(r, d->ctx, &bad);
+
+	return rc < 0 ? pg_unreadable(c, &bad, err) : rc;
+}
+
 /* ---- statements ---- */
 
 static int pg_prepare(struct store_conn *c, enum pg_sql which, const char *doing,

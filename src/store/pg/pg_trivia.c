@@ -351,61 +351,27 @@ int pg_trivia_score_put(struct store_conn *c, int64_t game_id,
 
 
 
-struct pg_games {
-	int (*fn)(void *ctx, const struct store_trivia_game *g);
-	void *ctx;
-};
-
-static int pg_games_row(struct store_conn *c, const struct store_row *r, void *ctx,
-			struct rc_error *err)
-{
-	const struct pg_games *v = ctx;
-	struct store_trivia_game g;
-	struct store_bad bad;
-
-	if (store_decode_game(r, &g, &bad) < 0)
-		return pg_unreadable(c, &bad, err);
-	return v->fn(v->ctx, &g) ? 1 : 0;
-}
-
 int pg_trivia_each_game(struct store_conn *c, const struct store_trivia_filter *f,
 			int (*fn)(void *ctx, const struct store_trivia_game *g),
 			void *ctx, struct rc_error *err)
 {
-	struct pg_games v = { fn, ctx };
+	struct store_games v = { fn, ctx };
+	struct pg_decoded d = { store_visit_game, &v };
 
-	return pg_game_rows(c, f, "read the trivia games", pg_games_row, &v, err);
-}
-
-struct pg_rounds {
-	int (*fn)(void *ctx, const struct store_trivia_round *r);
-	void *ctx;
-	int64_t game_id;
-};
-
-static int pg_rounds_row(struct store_conn *c, const struct store_row *r,
-			 void *ctx, struct rc_error *err)
-{
-	const struct pg_rounds *v = ctx;
-	struct store_trivia_round rd;
-	char choices[STORE_LIST_MAX];
-	struct store_bad bad;
-
-	if (store_decode_round(r, v->game_id, &rd, choices, &bad) < 0)
-		return pg_unreadable(c, &bad, err);
-	return v->fn(v->ctx, &rd) ? 1 : 0;
+	return pg_game_rows(c, f, "read the trivia games", pg_decoded_row, &d, err);
 }
 
 int pg_trivia_each_round(struct store_conn *c, int64_t game_id,
 			 int (*fn)(void *ctx, const struct store_trivia_round *r),
 			 void *ctx, struct rc_error *err)
 {
-	struct pg_rounds v = { fn, ctx, game_id };
+	struct store_rounds v = { fn, ctx, game_id };
+	struct pg_decoded d = { store_visit_round, &v };
 	struct pg_args a = { 0 };
 
 	pg_i64(&a, game_id);
 	return pg_rows(c, PG_TRIVIA_ROUNDS, &a, "read the trivia questions",
-		       pg_rounds_row, &v, err);
+		       pg_decoded_row, &d, err);
 }
 
 /* ---- hearing of changes at once ---- */

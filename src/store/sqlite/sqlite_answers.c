@@ -100,17 +100,30 @@ int sqlite_question_put(struct store_conn *s, int64_t user_id,
 	return sqlite_run(s, st, rc, "save the question's schedule", err);
 }
 
-int sqlite_tally_put(struct store_conn *s, int64_t user_id, const char *role,
-			   const struct role_tally *t, struct rc_error *err)
+/* A row of counts keyed by the profile and n role ids (a tally one, a
+ * confusion two), then the two counts: the shape both rows share. */
+static int sqlite_counts_put(struct store_conn *s, enum store_sql which, int64_t user_id,
+			     const char *const *roles, int n, uint32_t n1, uint32_t n2,
+			     const char *doing, struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_TALLY_PUT];
+	sqlite3_stmt *st = s->stmt[which];
 	int rc = SQLITE_OK;
 
 	bind_i64(st, 1, user_id, &rc);
-	bind_text(st, 2, role, &rc);
-	bind_i64(st, 3, t->asked, &rc);
-	bind_i64(st, 4, t->correct, &rc);
-	return sqlite_run(s, st, rc, "save the role tally", err);
+	for (int i = 0; i < n; i++)
+		bind_text(st, 2 + i, roles[i], &rc);
+	bind_i64(st, 2 + n, n1, &rc);
+	bind_i64(st, 3 + n, n2, &rc);
+	return sqlite_run(s, st, rc, doing, err);
+}
+
+int sqlite_tally_put(struct store_conn *s, int64_t user_id, const char *role,
+			   const struct role_tally *t, struct rc_error *err)
+{
+	const char *roles[] = { role };
+
+	return sqlite_counts_put(s, SQL_TALLY_PUT, user_id, roles, 1, t->asked,
+				 t->correct, "save the role tally", err);
 }
 
 int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
@@ -118,15 +131,10 @@ int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
 			       const struct confusion_cell *c,
 			       struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_CONFUSION_PUT];
-	int rc = SQLITE_OK;
+	const char *roles[] = { answer, picked };
 
-	bind_i64(st, 1, user_id, &rc);
-	bind_text(st, 2, answer, &rc);
-	bind_text(st, 3, picked, &rc);
-	bind_i64(st, 4, c->count, &rc);
-	bind_i64(st, 5, c->chances, &rc);
-	return sqlite_run(s, st, rc, "save the confusion counts", err);
+	return sqlite_counts_put(s, SQL_CONFUSION_PUT, user_id, roles, 2, c->count,
+				 c->chances, "save the confusion counts", err);
 }
 
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,
@@ -145,33 +153,39 @@ int sqlite_totals_put(struct store_conn *s, int64_t user_id,
 
 /* ---- the answer log ---- */
 
+void sqlite_bind_record(sqlite3_stmt *st, int first, const struct answer_record *rec,
+			const struct store_lists *j, int *rc)
+{
+	bind_text(st, first, rec->bank_id, rc);
+	bind_text(st, first + 1, rec->question_id, rc);
+	bind_text(st, first + 2, rec->answer_role, rc);
+	bind_text(st, first + 3, j->about, rc);
+	bind_text(st, first + 4, j->shown, rc);
+	bind_text(st, first + 5, j->choices, rc);
+	bind_i64(st, first + 6, rec->picked, rc);
+	bind_text(st, first + 7, answer_record_picked_role(rec), rc);
+	bind_i64(st, first + 8, rec->correct != 0, rc);
+}
+
 int sqlite_log_add(struct store_conn *s, int64_t user_id,
 			 const struct answer_record *rec, struct rc_error *err)
 {
-	char about[STORE_LIST_MAX], shown[STORE_LIST_MAX], choices[STORE_LIST_MAX];
 	sqlite3_stmt *st = s->stmt[SQL_LOG_ADD];
+	struct store_lists j;
 	int rc = SQLITE_OK;
 
 	/* what could not be read back is refused now, not at the next export */
 	if (session_mode_parse(session_mode_name(rec->mode)) < 0 ||
 	    rec->n_about > BANK_MAX_OPTIONS || rec->n_shown > BANK_MAX_OPTIONS ||
 	    rec->picked < -1 || rec->picked >= (int)rec->n_shown ||
-	    store_join_ids(about, rec->about, rec->n_about) < 0 ||
-	    store_join_ids(shown, rec->shown_roles, rec->n_shown) < 0 ||
-	    store_join_choices(choices, rec->shown_choices, rec->n_shown) < 0)
+	    store_join_ids(j.about, rec->about, rec->n_about) < 0 ||
+	    store_join_ids(j.shown, rec->shown_roles, rec->n_shown) < 0 ||
+	    store_join_choices(j.choices, rec->shown_choices, rec->n_shown) < 0)
 		return rc_error_set(err, "%s: cannot save the answer to '%s': its "
 				    "options are malformed (a bug in rolecall; please "
 				    "report it)", s->path, rec->question_id);
 	bind_i64(st, 1, user_id, &rc);
-	bind_text(st, 2, rec->bank_id, &rc);
-	bind_text(st, 3, rec->question_id, &rc);
-	bind_text(st, 4, rec->answer_role, &rc);
-	bind_text(st, 5, about, &rc);
-	bind_text(st, 6, shown, &rc);
-	bind_text(st, 7, choices, &rc);
-	bind_i64(st, 8, rec->picked, &rc);
-	bind_text(st, 9, answer_record_picked_role(rec), &rc);
-	bind_i64(st, 10, rec->correct != 0, &rc);
+	sqlite_bind_record(st, 2, rec, &j, &rc);
 	bind_i64(st, 11, rec->elapsed_ms, &rc);
 	bind_i64(st, 12, rec->answered_at, &rc);
 	bind_text(st, 13, session_mode_name(rec->mode), &rc);

@@ -32,15 +32,7 @@ int sqlite_exam_item_add(struct store_conn *s, int64_t attempt_id,
 		return sqlite_malformed_item(s, rec, err);
 	bind_i64(st, 1, attempt_id, &rc);
 	bind_i64(st, 2, position, &rc);
-	bind_text(st, 3, rec->bank_id, &rc);
-	bind_text(st, 4, rec->question_id, &rc);
-	bind_text(st, 5, rec->answer_role, &rc);
-	bind_text(st, 6, j.about, &rc);
-	bind_text(st, 7, j.shown, &rc);
-	bind_text(st, 8, j.choices, &rc);
-	bind_i64(st, 9, rec->picked, &rc);
-	bind_text(st, 10, answer_record_picked_role(rec), &rc);
-	bind_i64(st, 11, rec->correct != 0, &rc);
+	sqlite_bind_record(st, 3, rec, &j, &rc);
 	return sqlite_run(s, st, rc, "save the exam's questions", err);
 }
 
@@ -135,51 +127,15 @@ static int sqlite_exam_rows(struct store_conn *s, enum store_sql which,
 	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
 }
 
-struct store_attempts {
-	int (*fn)(void *ctx, const struct exam_attempt *a);
-	void *ctx;
-};
-
-static int sqlite_attempt_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
-			     struct rc_error *err)
-{
-	const struct store_attempts *v = ctx;
-	struct store_row r = sqlite_row(st);
-	struct exam_attempt a;
-	struct store_bad bad;
-
-	if (store_decode_attempt(&r, &a, &bad) < 0)
-		return sqlite_unreadable(s, &bad, err);
-	return v->fn(v->ctx, &a) ? 1 : 0;
-}
-
 int sqlite_each_attempt(struct store_conn *s, const struct exam_filter *f,
 		       int (*fn)(void *ctx, const struct exam_attempt *a),
 		       void *ctx, struct rc_error *err)
 {
 	struct store_attempts v = { fn, ctx };
+	struct sqlite_decoded d = { store_visit_attempt, &v };
 
 	return sqlite_exam_rows(s, SQL_EXAM_EACH, f, "read the exam attempts",
-			       sqlite_attempt_row, &v, err);
-}
-
-struct store_items {
-	int (*fn)(void *ctx, const struct exam_item_row *row);
-	void *ctx;
-};
-
-static int sqlite_item_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
-			  struct rc_error *err)
-{
-	const struct store_items *v = ctx;
-	struct store_row r = sqlite_row(st);
-	struct store_lists lists;
-	struct exam_item_row row;
-	struct store_bad bad;
-
-	if (store_decode_item(&r, &row, &lists, &bad) < 0)
-		return sqlite_unreadable(s, &bad, err);
-	return v->fn(v->ctx, &row) ? 1 : 0;
+			       sqlite_decoded_row, &d, err);
 }
 
 int sqlite_each_exam_item(struct store_conn *s, const struct exam_filter *f,
@@ -187,7 +143,8 @@ int sqlite_each_exam_item(struct store_conn *s, const struct exam_filter *f,
 			 void *ctx, struct rc_error *err)
 {
 	struct store_items v = { fn, ctx };
+	struct sqlite_decoded d = { store_visit_item, &v };
 
 	return sqlite_exam_rows(s, SQL_EXAM_ITEMS, f, "read the exam questions",
-			       sqlite_item_row, &v, err);
+			       sqlite_decoded_row, &d, err);
 }

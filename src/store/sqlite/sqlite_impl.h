@@ -134,6 +134,15 @@ int sqlite_oom(const struct store_conn *s, const char *doing, struct rc_error *e
 /* A row a shared decoder refused (store_rows.h). */
 int sqlite_unreadable(const struct store_conn *s, const struct store_bad *bad,
 		     struct rc_error *err);
+/* A policy visitor (store_rows.h) run as a sqlite_row_fn: pass
+ * sqlite_decoded_row and a struct sqlite_decoded; a row it cannot decode
+ * stops the query with sqlite_unreadable's message. */
+struct sqlite_decoded {
+	store_visit_fn visit;
+	void *ctx;
+};
+int sqlite_decoded_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+		       struct rc_error *err);
 /* Step a statement that returns no rows.  rc is the result of binding it. */
 int sqlite_run(const struct store_conn *s, sqlite3_stmt *st, int rc,
 	      const char *doing, struct rc_error *err);
@@ -166,6 +175,11 @@ void sqlite_tidy(struct store_conn *s);
 
 /* ---- sqlite_answers.c: the operations of store_sqlite_ops ---- */
 
+/* The columns an answer in the log and an exam question share, bank_id
+ * to correct (store_rows.h decodes them), bound from parameter first on:
+ * j holds rec's lists. */
+void sqlite_bind_record(sqlite3_stmt *st, int first, const struct answer_record *rec,
+			const struct store_lists *j, int *rc);
 int sqlite_find_user(struct store_conn *s, const char *name, int64_t *user_id,
 		    struct rc_error *err);
 int sqlite_user(struct store_conn *s, const char *name, int64_t *user_id,

@@ -14,6 +14,7 @@
 #include "sqlite_impl.h"
 
 #include "store_errors.h"
+#include "store_sql.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -200,56 +201,31 @@ _Static_assert(sizeof sqlite_migrations / sizeof sqlite_migrations[0] ==
 		       STORE_SCHEMA_VERSION,
 	       "one migration per schema version");
 
-/* Column 14, the user id, is for the replay, which log_row has no room for. */
-#define STORE_LOG_SELECT                                                       \
-	"SELECT a.id, u.name, a.bank_id, a.question_id, a.answer_role,"        \
-	" a.about_roles, a.shown_roles, a.shown_choices, a.picked,"            \
-	" a.picked_role, a.correct, a.elapsed_ms, a.answered_at, a.mode,"      \
-	" a.user_id FROM answers a JOIN users u ON u.id = a.user_id"
-
 /* The parameters of struct exam_filter, ?1 to ?4; 0 means "any". */
 #define STORE_EXAM_WHERE                                                       \
 	" WHERE (?1 = 0 OR a.user_id = ?1) AND (?2 = 0 OR a.id = ?2)"          \
 	" AND a.started_at >= ?3 AND (?4 = 0 OR a.status = 'submitted')"      \
 	" AND (?5 IS NULL OR a.definition_id = ?5)"
 
-/* The same columns, in the same places, as STORE_LOG_SELECT, so that one
- * decoder reads both. */
-#define STORE_ITEM_SELECT                                                      \
-	"SELECT i.attempt_id, i.position, i.bank_id, i.question_id,"           \
-	" i.answer_role, i.about_roles, i.shown_roles, i.shown_choices,"       \
-	" i.picked, i.picked_role, i.correct"                                  \
-	" FROM exam_items i JOIN exam_attempts a ON a.id = i.attempt_id"
-
-/* The columns sqlite_decode_game reads, in its order. */
-#define STORE_TRIVIA_GAME_SELECT                                               \
-	"SELECT id, code, kind, host_user, created_at, started_at, ended_at,"  \
-	" status, phase, seed, rounds, time_limit_ms, points, speed, streak,"  \
-	" teams, banks, bank_files, current_round, round_started_at_ms,"       \
-	" host_seen_ms FROM trivia_games"
-
 /* Day ?4 is the last one: an answer given at `now` itself still counts. */
 #define STORE_DAILY_SELECT                                                     \
 	"SELECT min((answered_at - ?2) / 86400, ?4), count(*), sum(correct)"   \
 	" FROM answers WHERE answered_at BETWEEN ?2 AND ?3"
 
+/* One of STORE_SQL_EACH's statements, as an entry of this table. */
+#define SQLITE_SQL_SHARED(name, text) [SQL_##name] = text,
+
 static const char *const sqlite_sql_text[SQL_COUNT] = {
+	/* the statements every backend runs alike (store_sql.h) */
+	STORE_SQL_EACH(SQLITE_SQL_SHARED, "?")
 	[SQL_BEGIN_READ] = "BEGIN",
 	[SQL_BEGIN_WRITE] = "BEGIN IMMEDIATE",
 	[SQL_COMMIT] = "COMMIT",
 	[SQL_ROLLBACK] = "ROLLBACK",
-	[SQL_USER_FIND] = "SELECT id FROM users WHERE name = ?1",
-	[SQL_USER_ADD] = "INSERT INTO users (name, created_at) VALUES (?1, ?2)"
-			 " ON CONFLICT (name) DO NOTHING",
-	[SQL_TOTALS_PUT] = "UPDATE users SET answers = ?2, correct = ?3 WHERE id = ?1",
-	[SQL_TOTALS_GET] = "SELECT answers, correct FROM users WHERE id = ?1",
 	[SQL_LOG_ADD] = "INSERT INTO answers (user_id, bank_id, question_id,"
 			" answer_role, about_roles, shown_roles, shown_choices, picked,"
 			" picked_role, correct, elapsed_ms, answered_at, mode)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	[SQL_LOG_ALL] = STORE_LOG_SELECT " ORDER BY a.id",
-	[SQL_LOG_USER] = STORE_LOG_SELECT " WHERE a.user_id = ?1 ORDER BY a.id",
-	[SQL_LOG_REPLAY] = STORE_LOG_SELECT " ORDER BY a.user_id, a.id",
 	[SQL_QUESTION_PUT] = "INSERT OR REPLACE INTO question_state (user_id,"
 			     " question_id, stability, difficulty, last_review, due,"
 			     " reps, lapses, asked, wrong, last_seen)"
@@ -271,52 +247,18 @@ static const char *const sqlite_sql_text[SQL_COUNT] = {
 	[SQL_EXAM_ADD] = "INSERT INTO exam_attempts (user_id, started_at, seed,"
 			 " count, pass_mark, time_limit, status, banks, definition_id)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8)",
-	[SQL_EXAM_ITEM_ADD] = "INSERT INTO exam_items (attempt_id, position,"
-			      " bank_id, question_id, answer_role, about_roles,"
-			      " shown_roles, shown_choices, picked, picked_role, correct)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[SQL_EXAM_ITEM_PUT] = "UPDATE exam_items SET picked = ?3, picked_role = ?4,"
-			      " correct = ?5 WHERE attempt_id = ?1 AND position = ?2"
-			      " AND (SELECT status FROM exam_attempts WHERE id = ?1)"
-			      " = 'open'",
-	[SQL_EXAM_SUBMIT] = "UPDATE exam_attempts SET status = 'submitted',"
-			    " ended_at = ?2, timed_out = ?3, correct = ?4"
-			    " WHERE id = ?1 AND user_id = ?5 AND count = ?6"
-			    " AND status = 'open'",
 	[SQL_EXAM_EACH] = "SELECT a.id, a.user_id, u.name, a.started_at, a.ended_at,"
 			  " a.seed, a.count, a.pass_mark, a.time_limit, a.status,"
 			  " a.timed_out, a.correct, a.banks, a.definition_id"
 			  " FROM exam_attempts a JOIN users u ON u.id = a.user_id"
 			  STORE_EXAM_WHERE " ORDER BY a.id",
-	[SQL_EXAM_ITEMS] = STORE_ITEM_SELECT STORE_EXAM_WHERE
+	[SQL_EXAM_ITEMS] = STORE_SQL_ITEM_SELECT STORE_EXAM_WHERE
 			   " ORDER BY i.attempt_id, i.position",
-	[SQL_TRIVIA_CODE_FIND] = "SELECT id FROM trivia_games WHERE code = ?1",
 	[SQL_TRIVIA_GAME_ADD] = "INSERT INTO trivia_games (code, kind, host_user,"
 				" created_at, status, phase, seed, rounds, time_limit_ms,"
 				" points, speed, streak, teams, banks, bank_files,"
 				" host_seen_ms) VALUES (?1, ?2, ?3, ?4, ?5, 'wait', ?6, ?7,"
 				" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-	[SQL_TRIVIA_ROUND_ADD] = "INSERT INTO trivia_rounds (game_id, round, bank_id,"
-				 " question_id, shown_choices) VALUES (?1, ?2, ?3, ?4, ?5)",
-	/* Seats in join order: rejoining keeps the seat. */
-	[SQL_TRIVIA_PLAYER_ADD] = "INSERT INTO trivia_players (game_id, name, seat,"
-				  " joined_at, last_seen_ms) VALUES (?1, ?2,"
-				  " (SELECT count(*) FROM trivia_players WHERE game_id = ?1),"
-				  " ?3, ?4)",
-	[SQL_TRIVIA_PLAYER_GET] = "SELECT g.status, (SELECT count(*) FROM trivia_players"
-				  " WHERE game_id = ?1), p.absent, p.last_seen_ms"
-				  " FROM trivia_games g LEFT JOIN trivia_players p"
-				  " ON p.game_id = g.id AND p.name = ?2 WHERE g.id = ?1",
-	[SQL_TRIVIA_REJOIN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = ?3"
-			      " WHERE game_id = ?1 AND name = ?2",
-	/* a heartbeat brings back a player who was away, not one removed */
-	[SQL_TRIVIA_SEEN] = "UPDATE trivia_players SET absent = 0, last_seen_ms = ?3"
-			    " WHERE game_id = ?1 AND name = ?2 AND absent <> 2",
-	[SQL_TRIVIA_HOST_SEEN] = "UPDATE trivia_games SET host_seen_ms = ?2 WHERE id = ?1",
-	[SQL_TRIVIA_LEAVE] = "UPDATE trivia_players SET absent = ?3"
-			     " WHERE game_id = ?1 AND name = ?2 AND absent <> 2",
-	[SQL_TRIVIA_MARK_ABSENT] = "UPDATE trivia_players SET absent = 1"
-				   " WHERE game_id = ?1 AND absent = 0 AND last_seen_ms < ?2",
 	[SQL_TRIVIA_PHASE] = "UPDATE trivia_games SET status = ?2, phase = ?3,"
 			     " current_round = ?4, round_started_at_ms = ?5,"
 			     " started_at = CASE WHEN ?2 = 'running'"
@@ -332,26 +274,10 @@ static const char *const sqlite_sql_text[SQL_COUNT] = {
 				  " JOIN trivia_players p ON p.game_id = g.id AND p.name = ?3"
 				  " WHERE g.id = ?1 AND g.current_round = ?2"
 				  " AND g.phase = 'question' AND g.status = 'running'",
-	[SQL_TRIVIA_ANSWER_MISS] = "INSERT INTO trivia_answers (game_id, round, player,"
-				   " picked, correct, elapsed_ms, answered_at_ms, points)"
-				   " VALUES (?1, ?2, ?3, -1, 0, ?4, ?5, 0)",
-	[SQL_TRIVIA_ANSWER_POINTS] = "UPDATE trivia_answers SET points = ?4"
-				     " WHERE game_id = ?1 AND round = ?2 AND player = ?3",
-	[SQL_TRIVIA_PLAYER_SCORE] = "UPDATE trivia_players SET score = ?3,"
-				    " right_count = ?4, streak = ?5, time_ms = ?6"
-				    " WHERE game_id = ?1 AND name = ?2",
-	[SQL_TRIVIA_GAMES] = STORE_TRIVIA_GAME_SELECT
+	[SQL_TRIVIA_GAMES] = STORE_SQL_GAME_SELECT
 			     " WHERE (?1 = 0 OR id = ?1) AND (?2 IS NULL OR code = ?2)"
 			     " AND created_at >= ?3 AND (?4 = 0 OR status = 'done')"
 			     " ORDER BY id",
-	[SQL_TRIVIA_PLAYERS] = "SELECT p.name, p.seat, p.joined_at, p.last_seen_ms,"
-			       " p.absent, p.score, p.right_count, p.streak, p.time_ms,"
-			       " a.picked, a.correct, a.elapsed_ms, a.points"
-			       " FROM trivia_players p LEFT JOIN trivia_answers a"
-			       " ON a.game_id = p.game_id AND a.player = p.name"
-			       " AND a.round = ?2 WHERE p.game_id = ?1 ORDER BY p.seat",
-	[SQL_TRIVIA_ROUNDS] = "SELECT round, bank_id, question_id, shown_choices"
-			      " FROM trivia_rounds WHERE game_id = ?1 ORDER BY round",
 };
 
 
@@ -450,6 +376,17 @@ int sqlite_unreadable(const struct store_conn *s, const struct store_bad *bad,
 		     struct rc_error *err)
 {
 	return store_bad_value(s->path, bad, "sqlite3", err);
+}
+
+int sqlite_decoded_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+		       struct rc_error *err)
+{
+	const struct sqlite_decoded *d = ctx;
+	struct store_row r = sqlite_row(st);
+	struct store_bad bad;
+	int rc = d->visit(&r, d->ctx, &bad);
+
+	return rc < 0 ? sqlite_unreadable(s, &bad, err) : rc;
 }
 
 /* ---- statements ---- */

@@ -361,52 +361,15 @@ int sqlite_trivia_score_put(struct store_conn *s, int64_t game_id,
 
 
 
-struct store_games {
-	int (*fn)(void *ctx, const struct store_trivia_game *g);
-	void *ctx;
-};
-
-static int sqlite_games_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
-			   struct rc_error *err)
-{
-	const struct store_games *v = ctx;
-	struct store_row r = sqlite_row(st);
-	struct store_trivia_game g;
-	struct store_bad bad;
-
-	if (store_decode_game(&r, &g, &bad) < 0)
-		return sqlite_unreadable(s, &bad, err);
-	return v->fn(v->ctx, &g) ? 1 : 0;
-}
-
 int sqlite_trivia_each_game(struct store_conn *s, const struct store_trivia_filter *f,
 			   int (*fn)(void *ctx, const struct store_trivia_game *g),
 			   void *ctx, struct rc_error *err)
 {
 	struct store_games v = { fn, ctx };
+	struct sqlite_decoded d = { store_visit_game, &v };
 
-	return sqlite_game_rows(s, f, "read the trivia games", sqlite_games_row, &v,
+	return sqlite_game_rows(s, f, "read the trivia games", sqlite_decoded_row, &d,
 			       err);
-}
-
-struct store_rounds {
-	int (*fn)(void *ctx, const struct store_trivia_round *r);
-	void *ctx;
-	int64_t game_id;
-};
-
-static int sqlite_rounds_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
-			    struct rc_error *err)
-{
-	const struct store_rounds *v = ctx;
-	struct store_row row = sqlite_row(st);
-	struct store_trivia_round r;
-	char choices[STORE_LIST_MAX];
-	struct store_bad bad;
-
-	if (store_decode_round(&row, v->game_id, &r, choices, &bad) < 0)
-		return sqlite_unreadable(s, &bad, err);
-	return v->fn(v->ctx, &r) ? 1 : 0;
 }
 
 int sqlite_trivia_each_round(struct store_conn *s, int64_t game_id,
@@ -414,10 +377,11 @@ int sqlite_trivia_each_round(struct store_conn *s, int64_t game_id,
 			    void *ctx, struct rc_error *err)
 {
 	struct store_rounds v = { fn, ctx, game_id };
+	struct sqlite_decoded d = { store_visit_round, &v };
 	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_ROUNDS];
 	int rc = SQLITE_OK;
 
 	bind_i64(st, 1, game_id, &rc);
-	return sqlite_rows(s, st, rc, "read the trivia questions", sqlite_rounds_row,
-			  &v, err);
+	return sqlite_rows(s, st, rc, "read the trivia questions", sqlite_decoded_row,
+			  &d, err);
 }
