@@ -308,17 +308,17 @@ int history_add(struct history *into, const struct history *from)
 
 	/* from's role i is into's role at[i]: the two met roles in their
 	 * own orders */
-	for (unsigned i = 0; i < from->n_roles; i++) {
+	for (unsigned i = 0; i < from->roles.n; i++) {
 		struct role_tally *t;
 
-		if ((at[i] = role_index(into, from->roles[i])) < 0)
+		if ((at[i] = history_roles_add(&into->roles, from->roles.ids[i])) < 0)
 			return -1;
 		t = &into->tally[at[i]];
 		t->asked = add_capped(t->asked, from->tally[i].asked);
 		t->correct = add_capped(t->correct, from->tally[i].correct);
 	}
-	for (unsigned a = 0; a < from->n_roles; a++)
-		for (unsigned p = 0; p < from->n_roles; p++) {
+	for (unsigned a = 0; a < from->roles.n; a++)
+		for (unsigned p = 0; p < from->roles.n; p++) {
 			const struct confusion_cell *c = cell(from, a, p);
 			struct confusion_cell *d = cell(into, (unsigned)at[a], (unsigned)at[p]);
 
