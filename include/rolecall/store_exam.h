@@ -77,6 +77,10 @@ int store_each_attempt(struct store *s, const struct exam_filter *f,
 		       int (*fn)(void *ctx, const struct exam_attempt *a),
 		       void *ctx, struct rc_error *err);
 
+/* How many attempts the filter lets through, into *n. */
+int store_count_attempts(struct store *s, const struct exam_filter *f, unsigned long *n,
+			 struct rc_error *err);
+
 /* One question of an attempt, as stored.  rec.answered_at and elapsed_ms
  * are 0: the attempt's times are the questions' times. */
 struct exam_item_row {

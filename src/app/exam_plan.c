@@ -50,13 +50,6 @@ static int exam_plan_banks(struct app *app, const struct exam_def *d)
 	return 0;
 }
 
-static int exam_plan_counted(void *ctx, const struct exam_attempt *a)
-{
-	(void)a;
-	++*(unsigned long *)ctx;
-	return 0;
-}
-
 static int exam_plan_attempts_left(struct app *app, const struct exam_def *d)
 {
 	struct exam_filter f = { app->user_id, 0, INT64_MIN, 0, d->id };
@@ -65,7 +58,7 @@ static int exam_plan_attempts_left(struct app *app, const struct exam_def *d)
 
 	if (!d->attempts)
 		return 0;
-	if (store_each_attempt(app->store, &f, exam_plan_counted, &taken, &err) < 0) {
+	if (store_count_attempts(app->store, &f, &taken, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}

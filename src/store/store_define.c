@@ -26,13 +26,20 @@ static int store_def_counted(void *ctx, const struct exam_attempt *a)
 	return 0;
 }
 
+int store_count_attempts(struct store *s, const struct exam_filter *f, unsigned long *n,
+			 struct rc_error *err)
+{
+	*n = 0;
+	return s->ops->each_attempt(s->c, f, store_def_counted, n, err);
+}
+
 /* Attempts were made under the definition's rules: it stays as it is. */
 static int store_def_unused(struct store *s, const char *id, struct rc_error *err)
 {
 	struct exam_filter f = { 0, 0, INT64_MIN, 0, id };
 	unsigned long n = 0;
 
-	if (s->ops->each_attempt(s->c, &f, store_def_counted, &n, err) < 0)
+	if (store_count_attempts(s, &f, &n, err) < 0)
 		return -1;
 	if (n)
 		return rc_error_set(err, "%s: exam %s has %lu attempt%s already, made under "
