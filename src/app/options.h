@@ -39,6 +39,7 @@ struct options {
 	int64_t certificate;  /* report: the attempt to certify; 0 when not given */
 	const char *verify;   /* report: a certificate file to check */
 	int trivia;           /* report: trivia games */
+	int resume;           /* exam: go on with the open attempt */
 	const char *players;  /* trivia: --players "Ana,Ben" */
 	const char *teams;    /* trivia: --teams "Red,Blue" */
 	const char *name;     /* trivia join: the player's name */

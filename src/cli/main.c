@@ -42,6 +42,7 @@ static const struct option long_options[] = {
 	{ "no-streak", no_argument, NULL, OPT_NO_STREAK },
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "trivia", no_argument, NULL, OPT_TRIVIA },
+	{ "resume", no_argument, NULL, OPT_RESUME },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -151,6 +152,7 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_NO_SPEED: cli->no_speed = 1; return 0;
 	case OPT_NO_STREAK: cli->no_streak = 1; return 0;
 	case OPT_TRIVIA: cli->trivia = 1; return 0;
+	case OPT_RESUME: cli->resume = 1; return 0;
 	case OPT_VERIFY: cli->verify = optarg; return 0;
 	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);

@@ -11,7 +11,8 @@
 /* getopt_long values of the options without a short form. */
 enum { OPT_DB = 256, OPT_JSON, OPT_REBUILD, OPT_PASS, OPT_TIME, OPT_ALL, OPT_SINCE,
        OPT_ITEMS, OPT_CERTIFICATE, OPT_PLAYERS, OPT_TEAMS, OPT_ROUNDS, OPT_POINTS,
-       OPT_NO_SPEED, OPT_NO_STREAK, OPT_NAME, OPT_TRIVIA, OPT_VERIFY, OPT_MAX };
+       OPT_NO_SPEED, OPT_NO_STREAK, OPT_NAME, OPT_TRIVIA, OPT_VERIFY, OPT_RESUME,
+       OPT_MAX };
 
 /* 1 when name is a command (not "help", and not the menu). */
 int usage_is_command(const char *name);
