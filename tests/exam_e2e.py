@@ -369,12 +369,22 @@ def test_killed_exam_is_not_submitted():
     ex.p.wait()
     a = report_json("kill.db")[0]
     assert (a["status"], a["result"], a["answered"], a["correct"], a["ended_at"]) == (
-        "open", "not submitted", 2, None, None), a
+        "open", "in progress", 2, None, None), a
     rc, out, err = run(["report", "--db", db("kill.db")])
     assert rc == 0, err
-    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +not submitted +-$", out, re.M), out
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +in progress +-$", out, re.M), out
+    assert "      2 of 5 questions answered so far\n" in out
+    assert out.endswith("1 attempt: 0 passed, 0 failed, 1 in progress, 0 abandoned.\n")
+    # untimed, it could still be going for 24 hours; then it is abandoned
+    assert report_json("kill.db", now=T0 + 86399)[0]["result"] == "in progress"
+    assert report_json("kill.db", now=T0 + 86400)[0]["result"] == "abandoned"
+    rc, out, err = run(["report", "--db", db("kill.db")], now=T0 + 86400)
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +abandoned +-$", out, re.M), out
     assert "      2 of 5 questions answered when it stopped\n" in out
-    assert out.endswith("1 attempt: 0 passed, 0 failed, 1 not submitted.\n")
+    assert out.endswith("1 attempt: 0 passed, 0 failed, 0 in progress, 1 abandoned.\n")
+    rc, out, err = run(["report", "--format", "csv", "--db", db("kill.db")], now=T0 + 86400)
+    assert out.splitlines()[1].split(",")[4:11] == ["open", "5", "2", "", "", "80",
+                                                     "abandoned"], out
     assert testlib.query(db("kill.db"), "SELECT picked FROM exam_items ORDER BY position") == [
         (right(q1) - 1,), (wrong(q2) - 1,), (-1,), (-1,), (-1,)]
     assert testlib.query(db("kill.db"), "SELECT count(*) FROM answers") == [(0,)]
@@ -630,7 +640,8 @@ def make_report_db():
 
 def test_report_json_fields():
     name = make_report_db()
-    got = report_json(name, "--all")
+    # a day after cy's attempt began: it is abandoned
+    got = report_json(name, "--all", now=T0 + 3 * 86400)
     sha = sha256_of(os.path.join(E2E, "e2e.yaml"))
     common = {"count": 4, "banks": [{"id": "e2e", "sha256": sha}]}
     want = [
@@ -644,7 +655,7 @@ def test_report_json_fields():
              duration_s=3, time_limit_s=3, seed="12"),
         dict(common, id=3, user="cy", started_at="2027-01-17T08:00:00Z", ended_at=None,
              status="open", answered=1, correct=None, percent=None, pass_mark=80,
-             passed=None, result="not submitted", timed_out=False, duration_s=None,
+             passed=None, result="abandoned", timed_out=False, duration_s=None,
              time_limit_s=0, seed="13"),
         dict(common, id=4, user="ana", started_at="2027-01-18T08:00:00Z",
              ended_at="2027-01-18T08:00:00Z", status="submitted", answered=4, correct=3,
@@ -692,7 +703,7 @@ def test_report_csv_fields():
                             "12", banks]
     assert rows[2][16:] == ["0", "1"] * 4
     assert rows[3] == ["3", "cy", "2027-01-17T08:00:00Z", "", "open", "4", "1", "", "",
-                       "80", "not submitted", "0", "", "0", "13", banks] + [""] * 8
+                       "80", "in progress", "0", "", "0", "13", banks] + [""] * 8
     assert rows[4][:11] == ["4", "ana", "2027-01-18T08:00:00Z", "2027-01-18T08:00:00Z",
                             "submitted", "4", "4", "3", "75", "75", "pass"]
     assert sorted(rows[4][16::2]) == ["0", "1", "1", "1"] and rows[4][17::2] == ["1"] * 4
@@ -700,7 +711,7 @@ def test_report_csv_fields():
 
 def test_report_text_table():
     name = make_report_db()
-    rc, out, err = run(["report", "--all", "--db", db(name)])
+    rc, out, err = run(["report", "--all", "--db", db(name)], now=T0 + 4 * 86400)
     assert rc == 0, err
     lines = out.splitlines()
     assert lines[0] == "Exam attempts of every user (times in UTC)"
@@ -710,11 +721,11 @@ def test_report_text_table():
     assert re.match(r"^1 +ana +2027-01-15 08:00  4/4 100% +80% +PASS +0:00$", rows[0]), rows[0]
     assert re.match(r"^2 +bob +2027-01-16 08:00  0/4   0% +50% +FAIL, time up 0:03$",
                     rows[1]), rows[1]
-    assert re.match(r"^3 +cy +2027-01-17 08:00  - +80% +not submitted +-$", rows[2]), rows[2]
+    assert re.match(r"^3 +cy +2027-01-17 08:00  - +80% +abandoned +-$", rows[2]), rows[2]
     assert re.match(r"^4 +ana +2027-01-18 08:00  3/4  75% +75% +PASS +0:00$", rows[3]), rows[3]
     assert lines[lines.index(rows[0]) + 1] == "      pm 1/1 po 1/1 pmm 1/1 pjm 1/1"
     assert "Roles: pm = Product Manager, po = Product Owner," in out
-    assert lines[-1] == "4 attempts: 2 passed, 1 failed, 1 not submitted."
+    assert lines[-1] == "4 attempts: 2 passed, 1 failed, 0 in progress, 1 abandoned."
     rc, out, err = run(["report", "--db", db(name), "--since", "2027-01-16"], user="ana")
     assert rc == 0, err
     assert out.startswith("Exam attempts of ana since 2027-01-16 (times in UTC)\n")

@@ -478,10 +478,10 @@ def test_ctrl_c_leaves_the_attempt_open():
                 "given was saved") in p.stderr(), p.stderr()
     finally:
         p.close()
-    checked_report(db, status="open", result="not submitted", answered=2, correct=None,
+    checked_report(db, status="open", result="in progress", answered=2, correct=None,
                    ended_at=None, count=5)
     text = run(["report"], db)
-    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +not submitted +-$", text,
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +in progress +-$", text,
                      re.M), text
     assert [picked for _, _, picked, _ in exam_items(db)] == [right(q1), wrong(q2), -1, -1, -1]
 
