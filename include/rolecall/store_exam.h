@@ -60,6 +60,13 @@ int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      struct history *h, struct rc_error *err);
+/* The same, again after a store_exam_submit that failed (nothing of it
+ * is stored): h, which it may have left half loaded, is loaded afresh
+ * under the write lock, with the answered items applied, before the
+ * attempt is closed.  Call it as often as it fails. */
+int store_exam_submit_again(struct store *s, const struct exam_attempt *a,
+			    const struct answer_record *items, unsigned n,
+			    struct history *h, struct rc_error *err);
 
 /* Which attempts to read. */
 struct exam_filter {

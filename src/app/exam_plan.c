@@ -217,21 +217,6 @@ int app_exam_score(struct app *app, struct exam *e, struct exam_attempt *att,
 	return 0;
 }
 
-/* A failed submit rolled back, but the history may have been reloaded
- * half-way (the catch-up with another rolecall): it starts again from the
- * store, with the exam's answers applied. */
-static int exam_plan_reload(struct app *app, const struct answer_record *recs, unsigned n,
-			    struct rc_error *err)
-{
-	history_clear(app->h);
-	if (store_load_history(app->store, app->user_id, app->h, err) < 0)
-		return -1;
-	for (unsigned i = 0; i < n; i++)
-		if (recs[i].picked >= 0 && history_apply(app->h, &recs[i], HISTORY_SLOW_MS) < 0)
-			return rc_error_set(err, "out of memory");
-	return 0;
-}
-
 int app_exam_store(struct app *app, const struct exam *e, const struct exam_attempt *att,
 		   unsigned tries, struct rc_error *err)
 {
@@ -243,8 +228,9 @@ int app_exam_store(struct app *app, const struct exam *e, const struct exam_atte
 		return rc_error_set(err, "out of memory");
 	for (unsigned i = 0; i < n; i++)
 		exam_item_record(e, i, &recs[i]);
-	if (!tries || exam_plan_reload(app, recs, n, err) == 0)
-		rc = store_exam_submit(app->store, att, recs, n, app->h, err);
+	/* a failed one may have left the history half caught up */
+	rc = (tries ? store_exam_submit_again : store_exam_submit)(app->store, att, recs, n,
+								  app->h, err);
 	free(recs);
 	return rc;
 }
