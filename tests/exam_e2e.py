@@ -979,8 +979,13 @@ def test_report_text_table():
     assert max(len(l) for l in lines) <= 80, max(lines, key=len)
     rows = [l for l in lines if re.match(r"^\d+ +\S+ +\d{4}-", l)]
     assert re.match(r"^1 +ana +2027-01-15 08:00  4/4 100% +80% +PASS +0:00$", rows[0]), rows[0]
-    assert re.match(r"^2 +bob +2027-01-16 08:00  0/4   0% +50% +FAIL, time up 0:03$",
+    assert re.match(r"^2 +bob +2027-01-16 08:00  0/4   0% +50% +FAIL, time up  0:03$",
                     rows[1]), rows[1]
+    # the widest result and the time keep two spaces between them (issue 21)
+    head = lines[2]
+    for row in rows:
+        cut = head.index("Time")
+        assert row[cut - 2:cut] == "  " and row[cut] != " ", (head, row)
     assert re.match(r"^3 +cy +2027-01-17 08:00  - +80% +abandoned +-$", rows[2]), rows[2]
     assert re.match(r"^4 +ana +2027-01-18 08:00  3/4  75% +75% +PASS +0:00$", rows[3]), rows[3]
     assert lines[lines.index(rows[0]) + 1] == "      pm 1/1 po 1/1 pmm 1/1 pjm 1/1"
@@ -1063,7 +1068,7 @@ def test_report_names_by_display_width_never_cut():
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
     assert lines[2] == ("ID    User            Started           Score        Pass  Result"
-                        "        Time"), lines
+                        "         Time"), lines
     cols = {"maria.gonzalez1": 15, "maria.gonzalez2": 15, "王芳": 4, "José": 4}
     rows = [re.match(r"^(\d)     (\S+)( +)(\d{4}-\d\d-\d\d )", l) for l in lines]
     rows = [(m.group(1), m.group(2), cols[m.group(2)] + len(m.group(3))) for m in rows if m]

@@ -298,7 +298,7 @@ static void text_row(const struct rows *rs, const struct row *r, int uw, FILE *o
 	}
 	fprintf(out, "%-5" PRId64 " ", a->id);
 	emit_cell(out, a->user, uw, 0);
-	fprintf(out, " %-16s  %-11s  %-4s  %-13s %s\n", when, score, mark, result, took);
+	fprintf(out, " %-16s  %-11s  %-4s  %-13s  %s\n", when, score, mark, result, took);
 	text_roles(rs, r, out);
 }
 
@@ -351,7 +351,7 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 	for (size_t i = 0; i < rs->n; i++)
 		if (emit_width(rs->v[i].a.user) > uw)
 			uw = emit_width(rs->v[i].a.user);
-	fprintf(out, "\n%-5s %-*s %-16s  %-11s  %-4s  %-13s %s\n", "ID", uw, "User",
+	fprintf(out, "\n%-5s %-*s %-16s  %-11s  %-4s  %-13s  %s\n", "ID", uw, "User",
 		"Started", "Score", "Pass", "Result", "Time");
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct exam_attempt *a = &rs->v[i].a;
