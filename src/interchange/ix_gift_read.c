@@ -406,9 +406,16 @@ static int build(struct reader *r, const char *s, struct ix_question *q)
 	q->explain = general && *general ? general : q->choices[q->correct].why;
 	if (q->explain == q->choices[q->correct].why)
 		q->choices[q->correct].why = NULL;
-	if (!q->explain)
-		report(r, s, "it has no general feedback (####) nor feedback on its right "
-		       "answer to explain it");
+	if (!q->explain) {
+		/* a bank question must explain itself; GIFT's need not */
+		const char *t = q->choices[q->correct].text;
+		char *e = arena_alloc(&r->b->arena, strlen(t) + 32);
+
+		if (e)
+			sprintf(e, "The right answer is: %s.", t);
+		q->explain = e;
+		r->oom |= !e;
+	}
 	return q->explain ? 0 : -1;
 }
 
