@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""End-to-end tests of 'rolecall bank export' and 'rolecall bank import'.
+
+Every bundled bank exported as Moodle XML must be well-formed and match
+tests/moodle_quiz.rng (the structure Moodle's XML importer reads), checked
+with xmllint; exported as GIFT and imported again it must pass 'rolecall
+check'.  tests/fixtures/lms/features.gift (ours, written from the format's
+documentation) is imported with the exact report of what could not be
+mapped.  With ROLECALL_MOODLE_FIXTURES naming a folder that holds Moodle's
+own fixture questions.gift.txt (question/format/gift/tests/fixtures; never
+committed here), that file is imported too.
+
+Usage: bank_e2e.py ROLECALL_BINARY
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testlib  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+QUIZZES = os.path.join(os.path.dirname(HERE), "quizzes")
+LMS = os.path.join(HERE, "fixtures", "lms")
+SCHEMA = os.path.join(HERE, "moodle_quiz.rng")
+TMP = testlib.workdir("rolecall-bank-")
+BUNDLED = sorted(f[:-5] for f in os.listdir(QUIZZES) if f.endswith(".yaml"))
+
+
+def run(*args, cwd=None):
+    env = testlib.home_env(TMP, quizzes=QUIZZES)
+    return subprocess.run([testlib.binary(), *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=60)
+
+
+def path(name):
+    return os.path.join(TMP, name)
+
+
+def check_ok(yaml_file):
+    r = run("check", yaml_file)
+    assert r.returncode == 0 and r.stdout.endswith(": all valid\n"), r.stdout + r.stderr
+
+
+def test_moodle_xml_of_every_bundled_bank_is_valid():
+    if not shutil.which("xmllint"):
+        raise testlib.Skip("no xmllint (libxml2-utils)")
+    for bank in BUNDLED:
+        out = path(bank + ".xml")
+        r = run("bank", "export", "--format", "moodle-xml", "-o", out, bank)
+        assert r.returncode == 0 and r.stdout == "" and r.stderr == "", r.stderr
+        x = subprocess.run(["xmllint", "--noout", out], capture_output=True, text=True)
+        assert x.returncode == 0, x.stderr
+        x = subprocess.run(["xmllint", "--noout", "--relaxng", SCHEMA, out],
+                           capture_output=True, text=True)
+        assert x.returncode == 0 and x.stderr.endswith(" validates\n"), x.stderr
+        text = open(out, encoding="utf-8").read()
+        # one multichoice question per bank question, one right answer each
+        check = run("check", "--json", os.path.join(QUIZZES, bank + ".yaml"))
+        count = int(re.search(r'"questions": (\d+)\n', check.stdout).group(1))
+        assert text.count('<question type="multichoice">') == count
+        assert text.count('<answer fraction="100"') == count
+        assert "<tag><text>role:" in text
+
+
+def test_gift_round_trip_of_every_bundled_bank_passes_check():
+    for bank in BUNDLED:
+        gift, yaml = path(bank + ".gift"), path(bank + ".yaml")
+        r = run("bank", "export", "--format", "gift", os.path.join(QUIZZES, bank + ".yaml"))
+        assert r.returncode == 0 and r.stderr == "", r.stderr
+        open(gift, "w", encoding="utf-8").write(r.stdout)
+        r = run("bank", "import", "--format", "gift", "-o", yaml, gift)
+        assert r.returncode == 0, r.stderr
+        assert re.fullmatch(r"rolecall: \S+: \d+ questions imported, \d+ roles\n", r.stderr)
+        check_ok(yaml)
+        # the same questions came back (test_interchange compares every field)
+        a = run("check", "--json", os.path.join(QUIZZES, bank + ".yaml")).stdout
+        b = run("check", "--json", yaml).stdout
+        assert re.search(r'"questions": \d+\n', a).group(0) == \
+            re.search(r'"questions": \d+\n', b).group(0)
+
+
+FEATURES_REPORT = """\
+{f}:29:1: error: question 'TF' not imported: it is a true/false question
+{f}:32:1: error: question 'Short' not imported: it is a short-answer question (every answer starts with '=')
+{f}:35:1: error: question 'Match' not imported: it is a matching question
+{f}:42:1: error: question 'Roles' not imported: it is a numerical question
+{f}:45:1: error: question 'Essay' not imported: it is an essay question (no answers to choose from)
+{f}:48:1: error: question 'Welcome' not imported: it is a description (it has no answers)
+{f}:51:1: error: question 'Product roles' not imported: it gives several right answers or partial marks; a bank question has exactly one right answer
+{f}:58:1: error: question 'Stand-ups' not imported: no role for its right answer 'The whole team'; map the answer to a role with --roles FILE (a line 'ROLE-ID = The whole team')
+rolecall: {f}: 3 questions imported, 3 roles; 8 problems reported above
+"""
+
+
+def test_gift_features_import_with_a_roles_file():
+    f = os.path.join(LMS, "features.gift")
+    out = path("features.yaml")
+    r = run("bank", "import", "--format", "gift", "--roles", os.path.join(LMS, "roles.txt"),
+            "-o", out, f)
+    assert r.returncode == 1, r.stderr  # something was left out, the rest written
+    assert r.stderr == FEATURES_REPORT.format(f=f), r.stderr
+    check_ok(out)
+    yaml = open(out, encoding="utf-8").read()
+    assert 'title: "Onboarding week 1"' in yaml
+    assert 'prompt: "Which role owns the roadmap { not the sprint }?"' in yaml
+    assert 'why: "Strategy: vision ~ roadmap"' in yaml
+    assert 'prompt: "Sprint work is accepted by the _____ at the sprint review."' in yaml
+    assert 'explain: "The Product Manager owns the roadmap & the vision."' in yaml
+
+
+def test_bad_input_is_refused_with_its_reason():
+    missing = path("nowhere.gift")
+    syntax = path("open.gift")
+    open(syntax, "w").write("// roles\n::Open::Who? {=Product Owner ~Product Manager\n")
+    noroles = path("noroles.gift")
+    open(noroles, "w").write("::Q::Who owns the backlog?{=Product Owner ~Product Manager}\n")
+    cases = [
+        (("bank", "export", "--format", "docx", "pm-vs-po"), 2,
+         "rolecall: 'bank export' takes --format moodle-xml or gift, not 'docx'\n"),
+        (("bank", "import", "--format", "moodle-xml", noroles), 2,
+         "rolecall: 'bank import' takes --format gift, not 'moodle-xml'\n"),
+        (("bank", "export", "pm-vs-po"), 2,
+         "rolecall: 'bank export' needs --format (moodle-xml or gift)\n"),
+        (("bank", "export", "--format", "gift", "no-such-bank"), 1,
+         "rolecall: no bank with id 'no-such-bank'; 'rolecall check' lists the banks\n"),
+        (("bank", "publish", "x"), 2,
+         "rolecall: 'bank' is 'bank export --format FMT BANK' or 'bank import --format "
+         "FMT FILE', not 'bank publish'\n"),
+        (("bank", "import", "--format", "gift"), 2, "rolecall: 'bank import' takes one file\n"),
+        (("bank", "import", "--format", "gift", missing), 1,
+         "rolecall: cannot read '%s': No such file or directory\n" % missing),
+        (("bank", "import", "--format", "gift", syntax), 1,
+         "%s:2:1: error: GIFT syntax: the '{' that starts the answers has no closing '}' "
+         "(question 'Open')\nrolecall: %s: no question could be imported; no bank written\n"
+         % (syntax, syntax)),
+        (("bank", "import", "--format", "gift", noroles), 1,
+         "%s:1:1: error: question 'Q' not imported: no role for its right answer 'Product "
+         "Owner'; map the answer to a role with --roles FILE (a line 'ROLE-ID = Product "
+         "Owner')\nrolecall: %s: no question could be imported; no bank written\n"
+         % (noroles, noroles)),
+        (("bank", "export", "--format", "gift", "--roles", noroles, "pm-vs-po"), 2,
+         "rolecall: --roles is for 'bank import'\n"),
+        (("stats", "--format", "gift"), 2, "rolecall: --format is text, json or csv, not 'gift'\n"),
+    ]
+    for args, status, err in cases:
+        r = run(*args)
+        assert (r.returncode, r.stderr) == (status, err), (args, r.returncode, r.stderr)
+        assert r.stdout == "", (args, r.stdout)
+
+
+def test_moodle_own_gift_fixture():
+    folder = os.environ.get("ROLECALL_MOODLE_FIXTURES")
+    if not folder:
+        raise testlib.Skip("ROLECALL_MOODLE_FIXTURES is not set")
+    f = os.path.join(folder, "questions.gift.txt")
+    roles = path("colours.txt")
+    open(roles, "w").write("warm = yellow\nwarm = red\ncool = blue\n")
+    out = path("moodle.yaml")
+    r = run("bank", "import", "--format", "gift", "--roles", roles, "-o", out, f)
+    print(r.stderr, end="")
+    assert r.returncode == 1
+    lines = r.stderr.splitlines()
+    assert all(re.match(re.escape(f) + r":\d+:1: error: question '[^']+' not imported: ", l)
+               for l in lines[:-1]), lines
+    assert re.fullmatch(r"rolecall: .*: 1 question imported, 2 roles; \d+ problems reported "
+                        r"above", lines[-1]), lines[-1]
+    check_ok(out)
+
+
+def main():
+    return testlib.main(testlib.tests_in(globals()), [TMP])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
