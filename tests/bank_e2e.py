@@ -6,9 +6,11 @@ tests/moodle_quiz.rng (the structure Moodle's XML importer reads), checked
 with xmllint; exported as GIFT and imported again it must pass 'rolecall
 check'.  tests/fixtures/lms/features.gift (ours, written from the format's
 documentation) is imported with the exact report of what could not be
-mapped.  With ROLECALL_MOODLE_FIXTURES naming a folder that holds Moodle's
-own fixture questions.gift.txt (question/format/gift/tests/fixtures; never
-committed here), that file is imported too.
+mapped, and tests/fixtures/lms/features.aiken.txt likewise.  With
+ROLECALL_MOODLE_FIXTURES naming a folder that holds Moodle's own fixtures
+questions.gift.txt, questions.aiken.txt and aiken_errors.txt (from
+question/format/{gift,aiken}/tests/fixtures; never committed here), those
+are imported too.
 
 Usage: bank_e2e.py ROLECALL_BINARY
 """
@@ -111,6 +113,31 @@ def test_gift_features_import_with_a_roles_file():
     assert 'explain: "The Product Manager owns the roadmap & the vision."' in yaml
 
 
+AIKEN_REPORT = """\
+{f}:13:1: error: question not imported: it has fewer than 2 answers; a bank question offers 2 to 8
+{f}:17:1: error: question not imported: an answer comes before any question text
+{f}:19:1: error: question not imported: it has no 'ANSWER:' line
+{f}:23:1: error: question not imported: no role for its right answer 'The team'; map the answer to a role with --roles FILE (a line 'ROLE-ID = The team')
+{f}:31:1: error: question not imported: its 'ANSWER:' line names none of its answers
+rolecall: {f}: 2 questions imported, 3 roles; 5 problems reported above
+"""
+
+
+def test_aiken_import_with_a_roles_file():
+    f = os.path.join(LMS, "features.aiken.txt")
+    out = path("aiken.yaml")
+    r = run("bank", "import", "--format", "aiken", "--roles", os.path.join(LMS, "roles.txt"),
+            "-o", out, f)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr == AIKEN_REPORT.format(f=f), r.stderr
+    check_ok(out)
+    yaml = open(out, encoding="utf-8").read()
+    assert ('prompt: "Who looks at least a couple of years ahead\\nand sells the vision '
+            'to C-level executives?"') in yaml, yaml
+    assert "answer: po\n    options: [pm, po, pjm]" in yaml
+    assert 'explain: "The right answer is: Product Manager."' in yaml
+
+
 def test_bad_input_is_refused_with_its_reason():
     missing = path("nowhere.gift")
     syntax = path("open.gift")
@@ -121,7 +148,7 @@ def test_bad_input_is_refused_with_its_reason():
         (("bank", "export", "--format", "docx", "pm-vs-po"), 2,
          "rolecall: 'bank export' takes --format moodle-xml or gift, not 'docx'\n"),
         (("bank", "import", "--format", "moodle-xml", noroles), 2,
-         "rolecall: 'bank import' takes --format gift, not 'moodle-xml'\n"),
+         "rolecall: 'bank import' takes --format gift or aiken, not 'moodle-xml'\n"),
         (("bank", "export", "pm-vs-po"), 2,
          "rolecall: 'bank export' needs --format (moodle-xml or gift)\n"),
         (("bank", "export", "--format", "gift", "no-such-bank"), 1,
@@ -168,6 +195,27 @@ def test_moodle_own_gift_fixture():
     assert re.fullmatch(r"rolecall: .*: 1 question imported, 2 roles; \d+ problems reported "
                         r"above", lines[-1]), lines[-1]
     check_ok(out)
+
+
+def test_moodle_own_aiken_fixtures():
+    folder = os.environ.get("ROLECALL_MOODLE_FIXTURES")
+    if not folder:
+        raise testlib.Skip("ROLECALL_MOODLE_FIXTURES is not set")
+    roles = path("aiken-roles.txt")
+    open(roles, "w").write("founder = Martin Dougiamas\nother = Petr Skoda\n"
+                           "other = Eloy Lafuente\nother = Tim Hunt\nyes = True\nno = False\n"
+                           "right = Correct\nright = Correct (No space)\n"
+                           "wrong = Incorrect\nwrong = Incorrect (No space)\n")
+    for name, imported in (("questions.aiken.txt", 2), ("aiken_errors.txt", 2)):
+        f = os.path.join(folder, name)
+        out = path(name + ".yaml")
+        r = run("bank", "import", "--format", "aiken", "--roles", roles, "-o", out, f)
+        print(r.stderr, end="")
+        lines = r.stderr.splitlines()
+        assert all(re.match(re.escape(f) + r":\d+:1: error: question not imported: ", l)
+                   for l in lines[:-1]), lines
+        assert re.match(r"rolecall: .*: %d questions imported" % imported, lines[-1]), lines
+        check_ok(out)
 
 
 def main():

@@ -187,7 +187,9 @@ static int bank_import(const struct options *cli, const char *path)
 	if ((cli->roles && !(map = read_role_map(cli->roles))) ||
 	    !(text = read_all(path, &len)))
 		goto done;
-	if (!(b = ix_bank_new()) || ix_read_gift(b, path, text, len, map, &d) < 0) {
+	if (!(b = ix_bank_new()) ||
+	    (!strcmp(cli->format, "gift") ? ix_read_gift : ix_read_aiken)(b, path, text, len,
+									 map, &d) < 0) {
 		app_fail("out of memory");
 		goto done;
 	}
@@ -205,20 +207,21 @@ done:
 	return rc;
 }
 
-/* The formats each way: export writes Moodle XML and GIFT, import reads GIFT. */
+/* The formats each way: export writes Moodle XML and GIFT, import reads
+ * GIFT and Aiken. */
 static int check_format(const char *verb, const char *format)
 {
 	int exporting = !strcmp(verb, "export");
 
+	const char *which = exporting ? "moodle-xml or gift" : "gift or aiken";
+
 	if (!format) {
-		app_fail("'bank %s' needs --format (%s)", verb,
-			 exporting ? "moodle-xml or gift" : "gift");
+		app_fail("'bank %s' needs --format (%s)", verb, which);
 		return -1;
 	}
 	if (exporting ? strcmp(format, "gift") && strcmp(format, "moodle-xml") :
-	    strcmp(format, "gift") != 0) {
-		app_fail("'bank %s' takes --format %s, not '%s'", verb,
-			 exporting ? "moodle-xml or gift" : "gift", format);
+	    strcmp(format, "gift") && strcmp(format, "aiken")) {
+		app_fail("'bank %s' takes --format %s, not '%s'", verb, which, format);
 		return -1;
 	}
 	return 0;

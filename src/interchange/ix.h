@@ -91,9 +91,23 @@ void ix_role_map_free(struct ix_role_map *m);
 /* The role of an answer's text, declared in b when first used; -1. */
 int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text);
 
+/* The roles of q's choices that have none, from map: -1 with why filled
+ * when its right answer still has none. */
+int ix_question_roles(struct ix_bank *b, const struct ix_role_map *map, struct ix_question *q,
+		      char *why, size_t cap);
+/* Its kind, its explanation (general, else the right answer's feedback,
+ * else "The right answer is: TEXT.") and an id from title unique in b
+ * (call before adding it).  -1 when out of memory. */
+int ix_question_finish(struct ix_bank *b, struct ix_question *q, const char *title,
+		       const char *general);
+
 /* GIFT text (name for messages) into b.  What cannot be a bank question is
  * reported in diags and left out.  -1 when out of memory. */
 int ix_read_gift(struct ix_bank *b, const char *name, const char *text, size_t len,
 		 const struct ix_role_map *roles, struct diag_list *diags);
+/* The same for Aiken: question lines, "A) text" or "A. text" answers,
+ * "ANSWER: A". */
+int ix_read_aiken(struct ix_bank *b, const char *name, const char *text, size_t len,
+		  const struct ix_role_map *roles, struct diag_list *diags);
 
 #endif

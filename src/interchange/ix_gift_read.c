@@ -225,30 +225,25 @@ static int the_right_one(struct reader *r, const char *at, const struct answer *
 static int map_roles(struct reader *r, const char *at, struct ix_question *q)
 {
 	const char *s = r->p.roles;
-	char msg[BANK_MAX_TEXT / 8];
+	char msg[400];
 
 	for (unsigned i = 0; i < q->n_choices; i++) {
 		char id[80] = "";
 		size_t n;
 
 		q->choices[i].role = -1;
-		if (s) {
-			s += strspn(s, " ");
-			n = strcspn(s, " ");
-			if (n < sizeof id)
-				snprintf(id, sizeof id, "%.*s", (int)n, s);
-			s += n;
-			q->choices[i].role = ix_bank_find_role(r->b, id);
-		}
-		if (q->choices[i].role < 0)
-			q->choices[i].role = ix_role_map_find(r->map, r->b, q->choices[i].text);
+		if (!s)
+			continue;
+		s += strspn(s, " ");
+		n = strcspn(s, " ");
+		if (n < sizeof id)
+			snprintf(id, sizeof id, "%.*s", (int)n, s);
+		s += n;
+		q->choices[i].role = ix_bank_find_role(r->b, id);
 	}
 	/* our own export says which choices have no role: kept so */
-	if (q->choices[q->correct].role >= 0 || r->p.roles)
+	if (ix_question_roles(r->b, r->map, q, msg, sizeof msg) == 0 || r->p.roles)
 		return 0;
-	snprintf(msg, sizeof msg, "no role for its right answer '%.80s'; map the answer to a "
-		 "role with --roles FILE (a line 'ROLE-ID = %.80s')", q->choices[q->correct].text,
-		 q->choices[q->correct].text);
 	report(r, at, msg);
 	return -1;
 }
@@ -270,44 +265,6 @@ static void split_feedback(struct ix_bank *b, struct ix_question *q, unsigned i)
 		c->why = NULL;
 	else if (n > k + 1 && !strcmp(c->why + n - k, con) && c->why[n - k - 1] == ' ')
 		c->why = arena_strndup(&b->arena, c->why, n - k - 1);
-}
-
-/* Each choice its role's name, each role once: the options are roles. */
-static int options_are_roles(const struct ix_bank *b, const struct ix_question *q)
-{
-	for (unsigned i = 0; i < q->n_choices; i++) {
-		const struct ix_choice *c = &q->choices[i];
-
-		if (c->role < 0 || c->why || strcmp(c->text, b->roles[c->role].name))
-			return 0;
-		for (unsigned j = 0; j < i; j++)
-			if (q->choices[j].role == c->role)
-				return 0;
-	}
-	return 1;
-}
-
-static int id_taken(const struct ix_bank *b, const char *id)
-{
-	for (size_t i = 0; i < b->n_questions; i++)
-		if (!strcmp(b->questions[i].id, id))
-			return 1;
-	return 0;
-}
-
-/* The question's id: its title made an id, else q and its number; made
- * unique with -2, -3, ... */
-static const char *question_id(struct reader *r)
-{
-	char base[80], id[96];
-
-	ix_make_id(r->title ? r->title : "", base, sizeof base);
-	if (!*base)
-		snprintf(base, sizeof base, "q%zu", r->b->n_questions + 1);
-	snprintf(id, sizeof id, "%s", base);
-	for (unsigned k = 2; id_taken(r->b, id); k++)
-		snprintf(id, sizeof id, "%.60s-%u", base, k);
-	return ix_strdup(r->b, id);
 }
 
 static void take_pending(struct reader *r, struct ix_question *q)
@@ -402,21 +359,7 @@ static int build(struct reader *r, const char *s, struct ix_question *q)
 		return -1;
 	for (unsigned i = 0; i < q->n_choices; i++)
 		split_feedback(r->b, q, i);
-	q->options_are_roles = options_are_roles(r->b, q);
-	q->explain = general && *general ? general : q->choices[q->correct].why;
-	if (q->explain == q->choices[q->correct].why)
-		q->choices[q->correct].why = NULL;
-	if (!q->explain) {
-		/* a bank question must explain itself; GIFT's need not */
-		const char *t = q->choices[q->correct].text;
-		char *e = arena_alloc(&r->b->arena, strlen(t) + 32);
-
-		if (e)
-			sprintf(e, "The right answer is: %s.", t);
-		q->explain = e;
-		r->oom |= !e;
-	}
-	return q->explain ? 0 : -1;
+	return ix_question_finish(r->b, q, r->title, general) < 0 ? -2 : 0;
 }
 
 /* The block in r->buf, one question or a $CATEGORY. */
@@ -424,6 +367,7 @@ static void flush(struct reader *r)
 {
 	const char *s = r->buf, *end = r->buf + r->len, *t;
 	struct ix_question q, *slot;
+	int rc;
 
 	r->title = NULL;
 	s += strspn(s, " \t\n");
@@ -438,9 +382,11 @@ static void flush(struct reader *r)
 		s = t + 2;
 	}
 	memset(&q, 0, sizeof q);
-	if (build(r, s, &q) < 0) {
+	rc = build(r, s, &q);
+
+	if (rc == -1) {
 		/* reported */
-	} else if (!(q.id = question_id(r)) || !(slot = ix_bank_add_question(r->b))) {
+	} else if (rc < 0 || !(slot = ix_bank_add_question(r->b))) {
 		r->oom = 1;
 	} else {
 		take_pending(r, &q);
