@@ -45,7 +45,7 @@ _rolecall()
 		return ;;
 	-f|--format)
 		if [[ $cmd == bank ]]; then
-			COMPREPLY=($(compgen -W "moodle-xml gift aiken" -- "$cur"))
+			COMPREPLY=($(compgen -W "moodle-xml gift aiken csv" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
 		fi

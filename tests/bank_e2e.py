@@ -46,6 +46,20 @@ def check_ok(yaml_file):
     assert r.returncode == 0 and r.stdout.endswith(": all valid\n"), r.stdout + r.stderr
 
 
+def import_fixture(fmt, fixture, report):
+    """Import tests/fixtures/lms/FIXTURE with roles.txt: exit 1 (something
+    was left out) with exactly report on stderr, and a bank that 'rolecall
+    check' accepts, whose text it returns."""
+    f = os.path.join(LMS, fixture)
+    out = path(fixture + ".yaml")
+    r = run("bank", "import", "--format", fmt, "--roles", os.path.join(LMS, "roles.txt"),
+            "-o", out, f)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr == report.format(f=f), r.stderr
+    check_ok(out)
+    return open(out, encoding="utf-8").read()
+
+
 def test_moodle_xml_of_every_bundled_bank_is_valid():
     if not shutil.which("xmllint"):
         raise testlib.Skip("no xmllint (libxml2-utils)")
@@ -97,22 +111,6 @@ rolecall: {f}: 3 questions imported, 3 roles; 8 problems reported above
 """
 
 
-def test_gift_features_import_with_a_roles_file():
-    f = os.path.join(LMS, "features.gift")
-    out = path("features.yaml")
-    r = run("bank", "import", "--format", "gift", "--roles", os.path.join(LMS, "roles.txt"),
-            "-o", out, f)
-    assert r.returncode == 1, r.stderr  # something was left out, the rest written
-    assert r.stderr == FEATURES_REPORT.format(f=f), r.stderr
-    check_ok(out)
-    yaml = open(out, encoding="utf-8").read()
-    assert 'title: "Onboarding week 1"' in yaml
-    assert 'prompt: "Which role owns the roadmap { not the sprint }?"' in yaml
-    assert 'why: "Strategy: vision ~ roadmap"' in yaml
-    assert 'prompt: "Sprint work is accepted by the _____ at the sprint review."' in yaml
-    assert 'explain: "The Product Manager owns the roadmap & the vision."' in yaml
-
-
 AIKEN_REPORT = """\
 {f}:13:1: error: question not imported: it has fewer than 2 answers; a bank question offers 2 to 8
 {f}:17:1: error: question not imported: an answer comes before any question text
@@ -123,19 +121,62 @@ rolecall: {f}: 2 questions imported, 3 roles; 5 problems reported above
 """
 
 
-def test_aiken_import_with_a_roles_file():
-    f = os.path.join(LMS, "features.aiken.txt")
-    out = path("aiken.yaml")
-    r = run("bank", "import", "--format", "aiken", "--roles", os.path.join(LMS, "roles.txt"),
-            "-o", out, f)
-    assert r.returncode == 1, r.stderr
-    assert r.stderr == AIKEN_REPORT.format(f=f), r.stderr
-    check_ok(out)
-    yaml = open(out, encoding="utf-8").read()
-    assert ('prompt: "Who looks at least a couple of years ahead\\nand sells the vision '
-            'to C-level executives?"') in yaml, yaml
-    assert "answer: po\n    options: [pm, po, pjm]" in yaml
-    assert 'explain: "The right answer is: Product Manager."' in yaml
+CSV_REPORT = """\
+{f}:5:1: error: question 'one-choice' not imported: it has fewer than 2 choices; a bank question offers 2 to 8
+{f}:6:1: error: question 'bad-answer' not imported: its answer '4' is not the number of one of its choices (1 for choice1, ...)
+{f}:7:1: error: question 'no-role' not imported: no role for its right answer 'The whole team'; map the answer to a role with --roles FILE (a line 'ROLE-ID = The whole team')
+{f}:8:1: error: question 'bad-role' not imported: 'Project Manager' is not a role id: 1 to 64 lowercase letters, digits, '-' or '_'
+rolecall: {f}: 3 questions imported, 3 roles; 4 problems reported above
+"""
+
+
+# Each fixture of ours: its format, what the import reports, and lines of
+# the bank it writes.
+FIXTURES = [
+    ("gift", "features.gift", FEATURES_REPORT, [
+        'title: "Onboarding week 1"',
+        'prompt: "Which role owns the roadmap { not the sprint }?"',
+        'why: "Strategy: vision ~ roadmap"',
+        'prompt: "Sprint work is accepted by the _____ at the sprint review."',
+        'explain: "The Product Manager owns the roadmap & the vision."']),
+    ("aiken", "features.aiken.txt", AIKEN_REPORT, [
+        'prompt: "Who looks at least a couple of years ahead\\nand sells the vision '
+        'to C-level executives?"',
+        "answer: po\n    options: [pm, po, pjm]",
+        'explain: "The right answer is: Product Manager."']),
+    ("csv", "features.csv", CSV_REPORT, [
+        "bank: features\n",
+        'prompt: "Which statement describes the Product Manager?\\n(one of three)"',
+        '- text: "Looks \\"a couple of years\\" ahead, sells the vision."',
+        'why: "The roadmap, not the backlog."',
+        "  - id: q3\n"]),  # a row without an id
+]
+
+
+def test_our_fixtures_import_with_a_roles_file():
+    for fmt, fixture, report, lines in FIXTURES:
+        yaml = import_fixture(fmt, fixture, report)
+        for line in lines:
+            assert line in yaml, (fixture, line, yaml)
+
+
+def test_csv_header_errors():
+    cases = [("prompt,choice1,choice2,answer,colour\nQ?,a,b,1,red\n",
+              "{f}:1:1: error: 'colour' in the header row is not a column (doc/bank-format.md "
+              "lists them)\n"),
+             ("prompt,choice1,answer\nQ?,a,1\n",
+              "{f}:1:1: error: the header row needs the columns prompt, choice1, choice2 and "
+              "answer\n"),
+             ("prompt,choice1,choice2,answer\n\"Q?,a,b,1\n",
+              "{f}:2:1: error: a quoted field that starts on this row is not closed; nothing "
+              "after it was read\n")]
+    for i, (text, err) in enumerate(cases):
+        f = path("bad%d.csv" % i)
+        open(f, "w").write(text)
+        r = run("bank", "import", "--format", "csv", f)
+        want = err.format(f=f) + "rolecall: %s: no question could be imported; no bank " \
+            "written\n" % f
+        assert (r.returncode, r.stderr, r.stdout) == (1, want, ""), r.stderr
 
 
 def test_bad_input_is_refused_with_its_reason():
@@ -148,7 +189,7 @@ def test_bad_input_is_refused_with_its_reason():
         (("bank", "export", "--format", "docx", "pm-vs-po"), 2,
          "rolecall: 'bank export' takes --format moodle-xml or gift, not 'docx'\n"),
         (("bank", "import", "--format", "moodle-xml", noroles), 2,
-         "rolecall: 'bank import' takes --format gift or aiken, not 'moodle-xml'\n"),
+         "rolecall: 'bank import' takes --format gift, aiken or csv, not 'moodle-xml'\n"),
         (("bank", "export", "pm-vs-po"), 2,
          "rolecall: 'bank export' needs --format (moodle-xml or gift)\n"),
         (("bank", "export", "--format", "gift", "no-such-bank"), 1,

@@ -49,7 +49,7 @@ expect "trivia" "host join" trivia ""
 expect "report's --leaderboard" "--leaderboard" report --trivia --le
 expect "db" "init copy grant" db ""
 expect "bank" "export import" bank ""
-expect "bank's formats" "moodle-xml gift aiken" bank export --format ""
+expect "bank's formats" "moodle-xml gift aiken csv" bank export --format ""
 expect "bank's options" "--output" bank import --ou
 expect "exam, with nothing defined" "define list" exam ""
 printf 'exam: onboarding\nbanks: [pm-vs-po]\nquestions: 4\npass: 75\n' > onb.yaml

@@ -105,6 +105,21 @@ static int bank_export(const struct options *cli, const char *what)
 	return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }
 
+/* "questions-gift-txt" as "questions": the extensions say nothing. */
+static void strip_extensions(char *id)
+{
+	static const char *const ext[] = { "-gift", "-txt", "-aiken", "-csv", NULL };
+
+	for (int i = 0; ext[i]; i++) {
+		size_t n = strlen(id), k = strlen(ext[i]);
+
+		if (n > k && !strcmp(id + n - k, ext[i])) {
+			id[n - k] = '\0';
+			i = -1; /* and look again for one before it */
+		}
+	}
+}
+
 /* The bank's id and title, when the file did not give them: from its name. */
 static int name_bank(struct ix_bank *b, const char *path)
 {
@@ -113,9 +128,7 @@ static int name_bank(struct ix_bank *b, const char *path)
 
 	if (!b->id || !ix_is_id(b->id)) {
 		ix_make_id(base, id, sizeof id);
-		/* "questions.gift.txt": the extensions say nothing */
-		for (char *dot; (dot = strstr(id, "-gift")) || (dot = strstr(id, "-txt"));)
-			*dot = '\0';
+		strip_extensions(id);
 		b->id = ix_strdup(b, *id ? id : "imported");
 	}
 	if (!b->title) {
@@ -182,14 +195,16 @@ static int bank_import(const struct options *cli, const char *path)
 	size_t len, reported;
 	char *text = NULL;
 	int rc = EXIT_FAIL;
+	int (*reader)(struct ix_bank *, const char *, const char *, size_t,
+		    const struct ix_role_map *, struct diag_list *) =
+		!strcmp(cli->format, "gift") ? ix_read_gift :
+		!strcmp(cli->format, "aiken") ? ix_read_aiken : ix_read_csv;
 
 	diag_list_init(&d, BANK_MAX_ERRORS);
 	if ((cli->roles && !(map = read_role_map(cli->roles))) ||
 	    !(text = read_all(path, &len)))
 		goto done;
-	if (!(b = ix_bank_new()) ||
-	    (!strcmp(cli->format, "gift") ? ix_read_gift : ix_read_aiken)(b, path, text, len,
-									 map, &d) < 0) {
+	if (!(b = ix_bank_new()) || reader(b, path, text, len, map, &d) < 0) {
 		app_fail("out of memory");
 		goto done;
 	}
@@ -208,19 +223,19 @@ done:
 }
 
 /* The formats each way: export writes Moodle XML and GIFT, import reads
- * GIFT and Aiken. */
+ * GIFT, Aiken and CSV. */
 static int check_format(const char *verb, const char *format)
 {
 	int exporting = !strcmp(verb, "export");
 
-	const char *which = exporting ? "moodle-xml or gift" : "gift or aiken";
+	const char *which = exporting ? "moodle-xml or gift" : "gift, aiken or csv";
 
 	if (!format) {
 		app_fail("'bank %s' needs --format (%s)", verb, which);
 		return -1;
 	}
 	if (exporting ? strcmp(format, "gift") && strcmp(format, "moodle-xml") :
-	    strcmp(format, "gift") && strcmp(format, "aiken")) {
+	    strcmp(format, "gift") && strcmp(format, "aiken") && strcmp(format, "csv")) {
 		app_fail("'bank %s' takes --format %s, not '%s'", verb, which, format);
 		return -1;
 	}

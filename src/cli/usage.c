@@ -114,13 +114,13 @@ static const struct usage_command commands[] = {
 	  "in rolecall.db-wal.  From a PostgreSQL database, everything is copied\n"
 	  "into the file as 'db copy' does.  FILE must not exist.\n" },
 	{ "bank", C_BANK, "rolecall bank export --format moodle-xml|gift [-o FILE] FILE.yaml|ID\n"
-	  "rolecall bank import --format gift|aiken [--roles FILE] [-o FILE.yaml] FILE",
-	  "banks to and from an LMS: Moodle XML, GIFT, Aiken",
+	  "rolecall bank import --format gift|aiken|csv [--roles FILE] [-o FILE.yaml] FILE",
+	  "banks to and from an LMS: Moodle XML, GIFT, Aiken, CSV",
 	  "'bank export' writes every question of one bank (a file, or a bundled\n"
 	  "bank's id) as a Moodle multiple-choice question: each choice's why as its\n"
 	  "feedback, with the contrast of the pair on a wrong answer, the explanation\n"
-	  "as general feedback, the roles as tags.  'bank import' reads a GIFT or an\n"
-	  "Aiken file and writes a bank that 'rolecall check' accepts; each question\n"
+	  "as general feedback, the roles as tags.  'bank import' reads a GIFT, Aiken\n"
+	  "or CSV file and writes a bank that 'rolecall check' accepts; each question\n"
 	  "it cannot map (true/false, short answer, matching, numerical, essay,\n"
 	  "description, several right answers, a right answer without a role) is\n"
 	  "reported as FILE:LINE:COL and left out, and the exit status is then 1.\n"
@@ -158,7 +158,7 @@ static const struct usage_option options[] = {
 	  C_SESSION | C_STATS | C_TRIVIA | C_ROLES },
 	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report, users)",
 	  C_STATS | C_EXPORT | C_REPORT | C_USERS },
-	{ 'f', 'f', "format", "FMT", "bank: moodle-xml or gift (export), gift or aiken (import)", C_BANK },
+	{ 'f', 'f', "format", "FMT", "bank: moodle-xml or gift (export); gift, aiken or csv (import)", C_BANK },
 	{ 'o', 'o', "output", "FILE", "bank: write to FILE instead of standard output", C_BANK },
 	{ OPT_ROLES, 0, "roles", "FILE", "bank import: answers' roles, lines 'ROLE-ID = TEXT'",
 	  C_BANK },

@@ -88,6 +88,8 @@ struct ix_role_map;
 struct ix_role_map *ix_role_map_parse(const char *name, const char *text, size_t len,
 				      struct diag_list *diags);
 void ix_role_map_free(struct ix_role_map *m);
+/* The name the map gives role id: its first line's text, else id. */
+const char *ix_role_map_name(const struct ix_role_map *m, const char *id);
 /* The role of an answer's text, declared in b when first used; -1. */
 int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text);
 
@@ -109,5 +111,8 @@ int ix_read_gift(struct ix_bank *b, const char *name, const char *text, size_t l
  * "ANSWER: A". */
 int ix_read_aiken(struct ix_bank *b, const char *name, const char *text, size_t len,
 		  const struct ix_role_map *roles, struct diag_list *diags);
+/* The same for CSV: a header row, then a question a row (doc/bank-format.md). */
+int ix_read_csv(struct ix_bank *b, const char *name, const char *text, size_t len,
+		const struct ix_role_map *roles, struct diag_list *diags);
 
 #endif

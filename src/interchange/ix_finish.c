@@ -68,10 +68,12 @@ int ix_question_finish(struct ix_bank *b, struct ix_question *q, const char *tit
 	if (!q->explain) {
 		/* a bank question must explain itself; an LMS's need not */
 		const char *t = q->choices[q->correct].text;
-		char *e = arena_alloc(&b->arena, strlen(t) + 32);
+		size_t n = strlen(t);
+		char *e = arena_alloc(&b->arena, n + 32);
 
 		if (e)
-			sprintf(e, "The right answer is: %s.", t);
+			sprintf(e, "The right answer is: %s%s", t,
+				n && strchr(".?!", t[n - 1]) ? "" : ".");
 		q->explain = e;
 	}
 	q->id = question_id(b, title);

@@ -100,6 +100,14 @@ static int same_text(const char *a, const char *b)
 	return *a == *b;
 }
 
+const char *ix_role_map_name(const struct ix_role_map *m, const char *id)
+{
+	for (size_t i = 0; m && i < m->n; i++)
+		if (!strcmp(m->pairs[i].id, id))
+			return m->pairs[i].text;
+	return id;
+}
+
 int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text)
 {
 	if (!m)
@@ -107,9 +115,7 @@ int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char 
 	for (size_t i = 0; i < m->n; i++) {
 		if (!same_text(m->pairs[i].text, text))
 			continue;
-		for (size_t j = 0; j < m->n; j++)
-			if (!strcmp(m->pairs[j].id, m->pairs[i].id))
-				return ix_bank_role(b, m->pairs[i].id, m->pairs[j].text);
+		return ix_bank_role(b, m->pairs[i].id, ix_role_map_name(m, m->pairs[i].id));
 	}
 	return -1;
 }
