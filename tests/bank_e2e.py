@@ -212,6 +212,10 @@ def test_bad_input_is_refused_with_its_reason():
         (("bank", "export", "--format", "gift", "--roles", noroles, "pm-vs-po"), 2,
          "rolecall: --roles is for 'bank import'\n"),
         (("stats", "--format", "gift"), 2, "rolecall: --format is text, json or csv, not 'gift'\n"),
+        (("bank", "export", "--format", "gift", "-o", path("no/such/dir.gift"), "pm-vs-po"), 1,
+         "rolecall: cannot write '%s': No such file or directory\n" % path("no/such/dir.gift")),
+        (("bank", "import", "--format", "gift", "--roles", missing, noroles), 1,
+         "rolecall: cannot read '%s': No such file or directory\n" % missing),
     ]
     for args, status, err in cases:
         r = run(*args)
