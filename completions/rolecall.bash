@@ -19,7 +19,7 @@ _rolecall()
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	local commands cmd='' i w valued
 	commands=$(_rolecall_help | sed -n '/^Commands:/,/^Options:/s/^  \([a-z]\{1,\}\).*/\1/p')
-	valued=" $(_rolecall_valued | tr '\n' ' ') -b -u -n -s -f "
+	valued=" $(_rolecall_valued | tr '\n' ' ') -b -u -n -s -f -o "
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
 		if [[ $w == -* ]]; then
@@ -44,9 +44,13 @@ _rolecall()
 			sed -n 's/^  \([a-z0-9][a-z0-9_-]*\) .*/\1/p')" -- "$cur"))
 		return ;;
 	-f|--format)
-		COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
+		if [[ $cmd == bank ]]; then
+			COMPREPLY=($(compgen -W "moodle-xml gift aiken csv" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
+		fi
 		return ;;
-	--db|--verify)
+	--db|--verify|-o|--output|--roles)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	esac
@@ -60,6 +64,8 @@ _rolecall()
 		COMPREPLY=($(compgen -W "$commands" -- "$cur"))
 	elif [[ $cmd == trivia ]]; then
 		COMPREPLY=($(compgen -W "host join" -- "$cur"))
+	elif [[ $cmd == bank ]]; then
+		COMPREPLY=($(compgen -W "export import" -- "$cur"))
 	elif [[ $cmd == db ]]; then
 		COMPREPLY=($(compgen -W "init copy grant" -- "$cur"))
 	elif [[ $cmd == exam ]]; then

@@ -37,11 +37,15 @@ complete -c rolecall -n 'test -z (__rolecall_command)' -a '(__rolecall_commands)
 complete -c rolecall -n '__fish_seen_subcommand_from help' -a '(__rolecall_commands)'
 complete -c rolecall -n '__fish_seen_subcommand_from trivia' -a 'host join'
 complete -c rolecall -n '__fish_seen_subcommand_from db' -a 'init copy grant'
+complete -c rolecall -n '__fish_seen_subcommand_from bank' -a 'export import' -F
 complete -c rolecall -n '__fish_seen_subcommand_from exam' -a 'define list (__rolecall_defined_exams)'
 complete -c rolecall -n 'string match -q -- "-*" (commandline -ct)' -a '--(__rolecall_options)'
 complete -c rolecall -s b -l bank -r -a '(__rolecall_banks)' -F
 complete -c rolecall -l certificate -x -a '(__rolecall_exams)'
 complete -c rolecall -l exam -x -a '(__rolecall_defined_exams)'
-complete -c rolecall -s f -l format -x -a 'text json csv'
+complete -c rolecall -n 'not __fish_seen_subcommand_from bank' -s f -l format -x -a 'text json csv'
+complete -c rolecall -n '__fish_seen_subcommand_from bank' -s f -l format -x -a 'moodle-xml gift aiken csv'
+complete -c rolecall -s o -l output -r -F
+complete -c rolecall -l roles -r -F
 complete -c rolecall -l db -r -F
 complete -c rolecall -l verify -r -F

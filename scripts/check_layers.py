@@ -18,7 +18,7 @@ import re
 import sys
 
 # Bottom up.  report, plain and ui are side by side: none may include another.
-ORDER = ["util", "bank", "model", "store", "engine", "app",
+ORDER = ["util", "bank", "interchange", "model", "store", "engine", "app",
          "report", "plain", "ui", "cli"]
 SIDE_BY_SIDE = {"report", "plain", "ui"}
 

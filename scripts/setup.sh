@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 # faketime: a trivia player whose clock is wrong, in the tests.
 packages=(build-essential clang cmake pkg-config libyaml-dev libsqlite3-dev
           libncurses-dev libcmocka-dev libpq-dev postgresql faketime tmux python3
+          libxml2-utils
           sqlite3 valgrind)
 
 missing=()

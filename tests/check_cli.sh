@@ -377,7 +377,7 @@ expect_usage "drill --time" \
 	"rolecall: 'drill' does not take --time (it is an option of exam and trivia); see 'rolecall help drill'" \
 	drill --plain --time 3 --db "$TMP/o.db"
 expect_usage "check --format" \
-	"rolecall: 'check' does not take --format (it is an option of stats, export, report and users); see 'rolecall help check'" \
+	"rolecall: 'check' does not take --format (it is an option of stats, export, report, users and bank); see 'rolecall help check'" \
 	check --format json
 expect_usage "export --all --user" "rolecall: --all and --user do not go together" \
 	export --all --user ana --db "$TMP/o.db"

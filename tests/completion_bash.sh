@@ -36,7 +36,7 @@ expect() {
 	fi
 }
 
-expect "commands" "practice drill stats export exam report users trivia roles db backup check help" ""
+expect "commands" "practice drill stats export exam report users trivia roles db backup bank check help" ""
 expect "commands by prefix" "export exam" ex
 expect "practice's options" "--bank --user --db --count --seed --plain --help" practice --
 expect "exam's options, after a global option and its value" "--plain --pass" \
@@ -48,6 +48,9 @@ expect "help COMMAND" "stats" help st
 expect "trivia" "host join" trivia ""
 expect "report's --leaderboard" "--leaderboard" report --trivia --le
 expect "db" "init copy grant" db ""
+expect "bank" "export import" bank ""
+expect "bank's formats" "moodle-xml gift aiken csv" bank export --format ""
+expect "bank's options" "--output" bank import --ou
 expect "exam, with nothing defined" "define list" exam ""
 printf 'exam: onboarding\nbanks: [pm-vs-po]\nquestions: 4\npass: 75\n' > onb.yaml
 "$BIN" exam define onb.yaml >/dev/null || { echo "FAIL: exam define" >&2; failed=1; }

@@ -23,6 +23,8 @@ struct options {
 	int user_is_name;     /* user came from trivia's --name, not --user */
 	const char *db;
 	const char *format;
+	const char *output;   /* bank: -o FILE instead of standard output */
+	const char *roles;    /* bank import: --roles FILE, answers' roles */
 	uint64_t seed;
 	int has_seed;
 	long count;           /* -1 when not given */

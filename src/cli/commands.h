@@ -25,6 +25,8 @@ int cmd_trivia(const struct options *cli);
 int cmd_roles(const struct options *cli);
 int cmd_db(const struct options *cli);
 int cmd_backup(const struct options *cli);
+/* bank export|import: Moodle XML and GIFT (cmd_bank.c) */
+int cmd_bank(const struct options *cli);
 
 /* 1 when a command about to start the full-screen UI should run in line
  * mode instead (the terminal cannot move the cursor, or with need_size is

@@ -25,6 +25,8 @@ static const struct option long_options[] = {
 	{ "seed", required_argument, NULL, 's' },
 	{ "plain", no_argument, NULL, 'p' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "roles", required_argument, NULL, OPT_ROLES },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "rebuild", no_argument, NULL, OPT_REBUILD },
 	{ "pass", required_argument, NULL, OPT_PASS },
@@ -168,13 +170,9 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_PASS:
 	case OPT_CERTIFICATE:
 		return parse_exam_number(cli, c, optarg);
-	case 'f':
-		if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
-			app_fail("--format is text, json or csv, not '%s'", optarg);
-			return -1;
-		}
-		cli->format = optarg;
-		return 0;
+	case 'f': cli->format = optarg; return 0; /* checked once the command is known */
+	case 'o': cli->output = optarg; return 0;
+	case OPT_ROLES: cli->roles = optarg; return 0;
 	case 'n':
 		if (parse_number("--count", optarg, 100000, &v) < 0)
 			return -1;
@@ -213,6 +211,7 @@ static const struct command commands[] = {
 	{ "roles", cmd_roles },
 	{ "db", cmd_db },
 	{ "backup", cmd_backup },
+	{ "bank", cmd_bank },
 	{ NULL, NULL },
 };
 
@@ -328,7 +327,7 @@ static int parse_args(struct options *cli, int argc, char **argv, int *help)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":b:u:n:s:pf:hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":b:u:n:s:pf:o:hV", long_options, NULL)) != -1) {
 		if (c == 'V') {
 			printf("rolecall %s\n", ROLECALL_VERSION);
 			return 1;
@@ -352,6 +351,13 @@ static int parse_args(struct options *cli, int argc, char **argv, int *help)
 	}
 	if (usage_check(cli->command ? cli->command : default_command(cli), seen) < 0)
 		return -1;
+	/* 'bank' checks its own formats, which depend on export or import */
+	if (cli->format && (!cli->command || strcmp(cli->command, "bank")) &&
+	    strcmp(cli->format, "text") && strcmp(cli->format, "json") &&
+	    strcmp(cli->format, "csv")) {
+		app_fail("--format is text, json or csv, not '%s'", cli->format);
+		return -1;
+	}
 	return parse_time(cli);
 }
 

@@ -14,10 +14,10 @@ enum {
 	C_MENU = 1 << 0, C_PRACTICE = 1 << 1, C_DRILL = 1 << 2, C_STATS = 1 << 3,
 	C_EXPORT = 1 << 4, C_EXAM = 1 << 5, C_REPORT = 1 << 6, C_TRIVIA = 1 << 7,
 	C_CHECK = 1 << 8, C_ROLES = 1 << 9, C_DB = 1 << 10, C_BACKUP = 1 << 11,
-	C_USERS = 1 << 12,
+	C_USERS = 1 << 12, C_BANK = 1 << 13,
 	C_SESSION = C_MENU | C_PRACTICE | C_DRILL | C_EXAM,
 	C_DATA = C_SESSION | C_STATS | C_EXPORT | C_REPORT | C_TRIVIA | C_ROLES,
-	C_ALL = C_DATA | C_CHECK | C_DB | C_BACKUP | C_USERS,
+	C_ALL = C_DATA | C_CHECK | C_DB | C_BACKUP | C_USERS | C_BANK,
 };
 
 struct usage_command {
@@ -113,6 +113,19 @@ static const struct usage_command commands[] = {
 	  "copied alone: copying rolecall.db by hand leaves behind the answers still\n"
 	  "in rolecall.db-wal.  From a PostgreSQL database, everything is copied\n"
 	  "into the file as 'db copy' does.  FILE must not exist.\n" },
+	{ "bank", C_BANK, "rolecall bank export --format moodle-xml|gift [-o FILE] FILE.yaml|ID\n"
+	  "rolecall bank import --format gift|aiken|csv [--roles FILE] [-o FILE.yaml] FILE",
+	  "banks to and from an LMS: Moodle XML, GIFT, Aiken, CSV",
+	  "'bank export' writes every question of one bank (a file, or a bundled\n"
+	  "bank's id) as a Moodle multiple-choice question: each choice's why as its\n"
+	  "feedback, with the contrast of the pair on a wrong answer, the explanation\n"
+	  "as general feedback, the roles as tags.  'bank import' reads a GIFT, Aiken\n"
+	  "or CSV file and writes a bank that 'rolecall check' accepts; each question\n"
+	  "it cannot map (true/false, short answer, matching, numerical, essay,\n"
+	  "description, several right answers, a right answer without a role) is\n"
+	  "reported as FILE:LINE:COL and left out, and the exit status is then 1.\n"
+	  "A question's roles come from the comments 'bank export' writes in GIFT,\n"
+	  "or from --roles FILE: lines 'ROLE-ID = ANSWER TEXT' (doc/bank-format.md).\n" },
 	{ "check", C_CHECK, "rolecall check [OPTION]... [FILE|DIR]...",
 	  NULL, /* its name and operands do not fit the column */
 	  "Validate banks without starting a session: every problem is reported as\n"
@@ -145,6 +158,10 @@ static const struct usage_option options[] = {
 	  C_SESSION | C_STATS | C_TRIVIA | C_ROLES },
 	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report, users)",
 	  C_STATS | C_EXPORT | C_REPORT | C_USERS },
+	{ 'f', 'f', "format", "FMT", "bank: moodle-xml or gift (export); gift, aiken or csv (import)", C_BANK },
+	{ 'o', 'o', "output", "FILE", "bank: write to FILE instead of standard output", C_BANK },
+	{ OPT_ROLES, 0, "roles", "FILE", "bank import: answers' roles, lines 'ROLE-ID = TEXT'",
+	  C_BANK },
 	{ OPT_PASS, 0, "pass", "PERCENT", "exam pass mark (default: the bank's, else 80)",
 	  C_MENU | C_EXAM },
 	{ OPT_TIME, 0, "time", "MINUTES", "exam time limit; decimals allowed (0.5 is 30 seconds)",

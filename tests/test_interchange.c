@@ -1,0 +1,335 @@
+/* Banks to and from an LMS's formats (src/interchange/): every bundled bank
+ * exported as GIFT and imported again is the same bank, field by field;
+ * the YAML writer's quoting survives the bank loader; GIFT's features
+ * parse as the format documents them. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ix.h"
+#include "rolecall/bank.h"
+
+static const char *const bundled[] = { "four-roles", "interview", "pm-vs-po",
+	"pmm-and-project-manager", "scenarios", "trivia", NULL };
+
+static void same_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static const char *role_id(const struct catalog *cat, int i)
+{
+	return i < 0 ? NULL : catalog_role(cat, i)->id;
+}
+
+/* Everything a bank says about one question, in both catalogs. */
+static void same_question(const struct catalog *ca, const struct bank_question *a,
+			  const struct catalog *cb, const struct bank_question *b)
+{
+	assert_string_equal(a->id, b->id);
+	assert_string_equal(a->prompt, b->prompt);
+	assert_string_equal(a->explain, b->explain);
+	same_text(a->source, b->source);
+	assert_int_equal(a->kind, b->kind);
+	assert_int_equal(a->n_choices, b->n_choices);
+	assert_int_equal(a->correct, b->correct);
+	assert_int_equal(a->difficulty, b->difficulty);
+	same_text(role_id(ca, a->answer_role), role_id(cb, b->answer_role));
+	for (unsigned i = 0; i < a->n_choices; i++) {
+		assert_string_equal(a->choices[i].text, b->choices[i].text);
+		same_text(a->choices[i].why, b->choices[i].why);
+		same_text(role_id(ca, a->choices[i].role), role_id(cb, b->choices[i].role));
+	}
+	assert_int_equal(a->n_about, b->n_about);
+	for (unsigned i = 0; i < a->n_about; i++)
+		assert_string_equal(role_id(ca, a->about[i]), role_id(cb, b->about[i]));
+	assert_int_equal(a->n_tags, b->n_tags);
+	for (unsigned i = 0; i < a->n_tags; i++)
+		assert_string_equal(a->tags[i], b->tags[i]);
+}
+
+static void same_bank(const struct catalog *ca, const struct bank *a, const struct catalog *cb,
+		      const struct bank *b)
+{
+	assert_string_equal(a->id, b->id);
+	assert_string_equal(a->title, b->title);
+	same_text(a->description, b->description);
+	assert_int_equal(a->exam_count, b->exam_count);
+	assert_int_equal(a->exam_pass, b->exam_pass);
+	assert_int_equal(a->n_roles, b->n_roles);
+	for (unsigned i = 0; i < a->n_roles; i++) {
+		const struct bank_role *x = catalog_role(ca, a->roles[i]);
+		const struct bank_role *y = catalog_role(cb, b->roles[i]);
+
+		assert_string_equal(x->id, y->id);
+		assert_string_equal(x->name, y->name);
+		same_text(x->summary, y->summary);
+	}
+	assert_int_equal(a->n_contrasts, b->n_contrasts);
+	for (unsigned i = 0; i < a->n_contrasts; i++) {
+		assert_string_equal(role_id(ca, a->contrasts[i].role_a),
+				    role_id(cb, b->contrasts[i].role_a));
+		assert_string_equal(a->contrasts[i].text, b->contrasts[i].text);
+	}
+	assert_int_equal(a->n_questions, b->n_questions);
+	for (size_t i = 0; i < a->n_questions; i++)
+		same_question(ca, &a->questions[i], cb, &b->questions[i]);
+}
+
+/* GIFT text read, written as YAML and loaded: 0 with the catalog. */
+static struct catalog *import_gift(const char *gift, size_t len, const struct ix_role_map *map,
+				   struct diag_list *d)
+{
+	struct ix_bank *ib = ix_bank_new();
+	struct catalog *cat = catalog_new();
+	struct diag_list load;
+	char *yaml = NULL;
+	size_t ylen = 0;
+	FILE *f = open_memstream(&yaml, &ylen);
+
+	assert_non_null(ib);
+	assert_non_null(f);
+	assert_int_equal(ix_read_gift(ib, "in.gift", gift, len, map, d), 0);
+	if (!ib->id)
+		ib->id = "imported";
+	if (!ib->title)
+		ib->title = "Imported";
+	assert_int_equal(ix_write_yaml(f, ib), 0);
+	fclose(f);
+	diag_list_init(&load, 100);
+	if (catalog_load_buffer(cat, "out.yaml", yaml, ylen, &load) < 0) {
+		for (size_t i = 0; i < load.n; i++)
+			rc_error_print(&load.items[i], stderr);
+		fail_msg("the imported bank does not load:\n%s", yaml);
+	}
+	diag_list_free(&load);
+	free(yaml);
+	ix_bank_free(ib);
+	return cat;
+}
+
+static void gift_round_trips_every_bundled_bank(void **state)
+{
+	(void)state;
+	for (int k = 0; bundled[k]; k++) {
+		struct catalog *ca = catalog_new(), *cb;
+		struct diag_list d;
+		char path[4096], *gift = NULL;
+		size_t glen = 0;
+		FILE *f = open_memstream(&gift, &glen);
+
+		snprintf(path, sizeof path, "%s/%s.yaml", QUIZZES_DIR, bundled[k]);
+		diag_list_init(&d, 100);
+		assert_int_equal(catalog_load_file(ca, path, &d), 0);
+		assert_int_equal(ix_write_gift(f, ca, catalog_bank(ca, 0)), 0);
+		fclose(f);
+		cb = import_gift(gift, glen, NULL, &d);
+		assert_int_equal(d.n, 0); /* nothing reported: all of it came back */
+		same_bank(ca, catalog_bank(ca, 0), cb, catalog_bank(cb, 0));
+		diag_list_free(&d);
+		free(gift);
+		catalog_free(ca);
+		catalog_free(cb);
+	}
+}
+
+static const char features[] =
+	"// a comment, skipped\n"
+	"$CATEGORY: $course$/top/Onboarding\n"
+	"\n"
+	"::Escapes \\: all::Who says \\{ \\} \\~ \\= \\# \\: and \\\\?\\nA second line.{\n"
+	"  =%100%[html]Product <b>Owner</b> &amp; co # [markdown]right\\: good\n"
+	"  ~%0%Product Manager # the roadmap\n"
+	"  ~Project Manager\n"
+	"  #### [html]The <i>backlog</i>.\n"
+	"}\n"
+	"\n"
+	"::Missing word::The backlog is owned by the {=Product Owner ~Project Manager} in Scrum.\n";
+
+static struct ix_role_map *features_map(void)
+{
+	static const char map[] = "# roles of the answers\n"
+		"po = Product Owner\npo = Product Owner & co\n"
+		"pm = Product Manager\npjm = Project Manager\n";
+	struct diag_list d;
+	struct ix_role_map *m;
+
+	diag_list_init(&d, 10);
+	m = ix_role_map_parse("roles.txt", map, strlen(map), &d);
+	assert_non_null(m);
+	assert_int_equal(d.n, 0);
+	diag_list_free(&d);
+	return m;
+}
+
+static void gift_features_parse_as_documented(void **state)
+{
+	struct ix_role_map *m = features_map();
+	struct diag_list d;
+	struct catalog *cat;
+	const struct bank_question *q;
+	(void)state;
+
+	diag_list_init(&d, 100);
+	cat = import_gift(features, strlen(features), m, &d);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(catalog_bank(cat, 0)->title, "Onboarding");
+	q = catalog_find_question(cat, "escapes-all");
+	assert_non_null(q);
+	assert_string_equal(q->prompt, "Who says { } ~ = # : and \\?\nA second line.");
+	assert_int_equal(q->kind, QUESTION_STATEMENTS);
+	assert_string_equal(q->choices[0].text, "Product Owner & co");
+	assert_string_equal(q->choices[0].why, "right: good");
+	assert_string_equal(q->choices[1].why, "the roadmap");
+	assert_null(q->choices[2].why);
+	assert_string_equal(q->explain, "The backlog.");
+	assert_string_equal(role_id(cat, q->answer_role), "po");
+	q = catalog_find_question(cat, "missing-word");
+	assert_non_null(q);
+	assert_string_equal(q->prompt, "The backlog is owned by the _____ in Scrum.");
+	assert_int_equal(q->kind, QUESTION_ROLES); /* each answer is its role's name */
+	assert_string_equal(q->explain, "The right answer is: Product Owner.");
+	catalog_free(cat);
+	diag_list_free(&d);
+	ix_role_map_free(m);
+}
+
+static const char unmappable[] =
+	"::TF::The PO owns the backlog.{T}\n"
+	"\n"
+	"::Short::Who owns the backlog?{=Product Owner =PO}\n"
+	"\n"
+	"::Match::Match them.{=Backlog -> PO =Roadmap -> PM =Plan -> PjM}\n"
+	"\n"
+	"::Num::How many roles?{#4}\n"
+	"\n"
+	"::Essay::Describe the PO.{}\n"
+	"\n"
+	"::Description::Roles are easy to confuse.\n"
+	"\n"
+	"::Multi::Which are product roles?{~%50%Product Owner ~%50%Product Manager ~%-100%Project Manager}\n"
+	"\n"
+	"::No role::Who owns the roadmap?{=The strategist ~The team}\n"
+	"\n"
+	"::Open::Who owns the backlog?{=Product Owner ~Product Manager\n";
+
+static void unmappable_questions_are_reported_with_their_line(void **state)
+{
+	static const char *const want[] = {
+		"in.gift:1:1: error: question 'TF' not imported: it is a true/false question",
+		"in.gift:3:1: error: question 'Short' not imported: it is a short-answer question "
+		"(every answer starts with '=')",
+		"in.gift:5:1: error: question 'Match' not imported: it is a matching question",
+		"in.gift:7:1: error: question 'Num' not imported: it is a numerical question",
+		"in.gift:9:1: error: question 'Essay' not imported: it is an essay question (no "
+		"answers to choose from)",
+		"in.gift:11:1: error: question 'Description' not imported: it is a description "
+		"(it has no answers)",
+		"in.gift:13:1: error: question 'Multi' not imported: it gives several right "
+		"answers or partial marks; a bank question has exactly one right answer",
+		"in.gift:15:1: error: question 'No role' not imported: no role for its right "
+		"answer 'The strategist'; map the answer to a role with --roles FILE (a line "
+		"'ROLE-ID = The strategist')",
+		"in.gift:17:1: error: GIFT syntax: the '{' that starts the answers has no closing "
+		"'}' (question 'Open')",
+		NULL };
+	struct ix_role_map *m = features_map();
+	struct ix_bank *b = ix_bank_new();
+	struct diag_list d;
+	char buf[2048];
+	size_t n = 0;
+	(void)state;
+
+	diag_list_init(&d, 100);
+	assert_int_equal(ix_read_gift(b, "in.gift", unmappable, strlen(unmappable), m, &d), 0);
+	assert_int_equal(b->n_questions, 0);
+	for (; want[n]; n++) {
+		assert_true(n < d.n);
+		assert_string_equal(rc_error_format(&d.items[n], buf, sizeof buf), want[n]);
+	}
+	assert_int_equal(d.n, n);
+	diag_list_free(&d);
+	ix_bank_free(b);
+	ix_role_map_free(m);
+}
+
+static void yaml_quoting_survives_the_loader(void **state)
+{
+	static const char *const hard[] = { "\"quoted\" \\ back: slash # not a comment",
+		"- a dash, [brackets], {braces}, &anchor *alias !tag | > %", "yes",
+		"line one\nline two", "\xE2\x80\xA8separator and \xC3\xA9t\xC3\xA9", NULL };
+	(void)state;
+
+	for (int i = 0; hard[i]; i++) {
+		struct ix_bank *b = ix_bank_new();
+		struct ix_question *q = ix_bank_add_question(b);
+		struct catalog *cat = catalog_new();
+		struct diag_list d;
+		char *yaml = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&yaml, &len);
+
+		b->id = "quoting";
+		b->title = hard[i];
+		ix_bank_role(b, "a", hard[i]);
+		ix_bank_role(b, "b", "B");
+		*q = (struct ix_question){ .id = "q", .prompt = hard[i], .explain = hard[i],
+			.n_choices = 2, .choices = { { hard[i], hard[i], 0 }, { "x", NULL, 1 } } };
+		assert_int_equal(ix_write_yaml(f, b), 0);
+		fclose(f);
+		diag_list_init(&d, 10);
+		assert_int_equal(catalog_load_buffer(cat, "q.yaml", yaml, len, &d), 0);
+		q = NULL;
+		assert_string_equal(catalog_find_question(cat, "q")->prompt, hard[i]);
+		assert_string_equal(catalog_find_question(cat, "q")->choices[0].why, hard[i]);
+		assert_string_equal(catalog_role(cat, catalog_find_role(cat, "a"))->name, hard[i]);
+		diag_list_free(&d);
+		catalog_free(cat);
+		free(yaml);
+		ix_bank_free(b);
+	}
+}
+
+static void a_roles_file_line_without_equals_is_refused(void **state)
+{
+	static const char map[] = "po = Product Owner\nProduct Manager\nPM = x\npm =\n";
+	struct diag_list d;
+	char buf[512];
+	(void)state;
+
+	diag_list_init(&d, 10);
+	assert_null(ix_role_map_parse("roles.txt", map, strlen(map), &d));
+	assert_int_equal(d.n, 3);
+	assert_string_equal(rc_error_format(&d.items[0], buf, sizeof buf),
+			    "roles.txt:2:1: error: a line of a roles file is 'ROLE-ID = ANSWER "
+			    "TEXT', and this one has no '='");
+	assert_string_equal(rc_error_format(&d.items[1], buf, sizeof buf),
+			    "roles.txt:3:1: error: 'PM' is not a role id: 1 to 64 lowercase "
+			    "letters, digits, '-' or '_'");
+	assert_string_equal(rc_error_format(&d.items[2], buf, sizeof buf),
+			    "roles.txt:4:1: error: there is no answer text after '='");
+	diag_list_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(gift_round_trips_every_bundled_bank),
+		cmocka_unit_test(gift_features_parse_as_documented),
+		cmocka_unit_test(unmappable_questions_are_reported_with_their_line),
+		cmocka_unit_test(yaml_quoting_survives_the_loader),
+		cmocka_unit_test(a_roles_file_line_without_equals_is_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
