@@ -102,14 +102,17 @@ static void test_confusion(void **state)
 	char buf[EXPLAIN_MAX], tiny[16];
 
 	(void)state;
-	explain_confusion(buf, sizeof buf, "Product Manager", "Product Owner", 1, 0);
+	explain_confusion(buf, sizeof buf, "You", "Product Manager", "Product Owner", 1, 0);
 	assert_string_equal(buf, "You picked Product Manager when the answer was "
 			    "Product Owner (1 time)");
-	explain_confusion(buf, sizeof buf, "A", "B", 3, 0);
+	explain_confusion(buf, sizeof buf, "You", "A", "B", 3, 0);
 	assert_string_equal(buf, "You picked A when the answer was B (3 times)");
-	explain_confusion(buf, sizeof buf, "A", "B", 4, 6);
+	explain_confusion(buf, sizeof buf, "You", "A", "B", 4, 6);
 	assert_string_equal(buf, "You picked A when the answer was B in 4 of 6 chances");
-	explain_confusion(tiny, sizeof tiny, "A", "B", 4, 6);
+	/* a group's: no subject */
+	explain_confusion(buf, sizeof buf, NULL, "A", "B", 13, 35);
+	assert_string_equal(buf, "picked A when the answer was B in 13 of 35 chances");
+	explain_confusion(tiny, sizeof tiny, "You", "A", "B", 4, 6);
 	assert_string_equal(tiny, "You picked A wh"); /* cut, and terminated */
 }
 

@@ -38,11 +38,13 @@ int explain_pick(char *buf, size_t len, const struct catalog *cat,
 void explain_contrast_title(char *buf, size_t len, const struct catalog *cat,
 			    int answer, int picked);
 
-/* The one wording of a confusion: "You picked PICKED when the answer was
+/* The one wording of a confusion: "WHO picked PICKED when the answer was
  * ANSWER", then " (N time[s])" when chances is 0, else " in N of C
- * chances".  Names, not indices: stats and reports name roles by id. */
-void explain_confusion(char *buf, size_t len, const char *picked, const char *answer,
-		       unsigned count, unsigned chances);
+ * chances".  who is "You" for one's own answers, NULL for a group's (the
+ * line then starts "picked").  Names, not indices: stats and reports name
+ * roles by id. */
+void explain_confusion(char *buf, size_t len, const char *who, const char *picked,
+		       const char *answer, unsigned count, unsigned chances);
 
 /* "C of N right (P%)", P by stats_percent (rounded half up). */
 void explain_score(char *buf, size_t len, uint64_t correct, uint64_t count);

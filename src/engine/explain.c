@@ -44,15 +44,16 @@ void explain_contrast_title(char *buf, size_t len, const struct catalog *cat,
 	snprintf(buf, len, "%s vs %s", explain_role(cat, answer), explain_role(cat, picked));
 }
 
-void explain_confusion(char *buf, size_t len, const char *picked, const char *answer,
-		       unsigned count, unsigned chances)
+void explain_confusion(char *buf, size_t len, const char *who, const char *picked,
+		       const char *answer, unsigned count, unsigned chances)
 {
 	if (chances)
-		snprintf(buf, len, "You picked %s when the answer was %s in %u of %u chances",
-			 picked, answer, count, chances);
+		snprintf(buf, len, "%s%spicked %s when the answer was %s in %u of %u chances",
+			 who ? who : "", who ? " " : "", picked, answer, count, chances);
 	else
-		snprintf(buf, len, "You picked %s when the answer was %s (%u time%s)",
-			 picked, answer, count, count == 1 ? "" : "s");
+		snprintf(buf, len, "%s%spicked %s when the answer was %s (%u time%s)",
+			 who ? who : "", who ? " " : "", picked, answer, count,
+			 count == 1 ? "" : "s");
 }
 
 void explain_score(char *buf, size_t len, uint64_t correct, uint64_t count)

@@ -18,6 +18,7 @@
 #include "report.h"
 #include "rolecall/emit.h"
 #include "rolecall/exam.h"
+#include "rolecall/explain.h"
 #include "rolecall/stats.h"
 
 #define REPORT_MAX_ROLES 128
@@ -97,9 +98,7 @@ void report_duration(char *buf, size_t len, int64_t s)
 
 const char *report_role_name(const struct report *rp, const char *id)
 {
-	int r = catalog_find_role(rp->cat, id);
-
-	return r >= 0 ? catalog_role(rp->cat, r)->name : id;
+	return explain_role_id(rp->cat, id);
 }
 
 static unsigned percent(const struct exam_attempt *a)
