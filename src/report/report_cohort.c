@@ -209,8 +209,8 @@ static int gather(struct cohort *c)
 		rc = add_histories(c, &err);
 	}
 	if (c->oom)
-		app_fail("cannot add up the cohort: out of memory, or its answers name more "
-			 "than %d roles", HISTORY_MAX_ROLES);
+		app_fail("cannot add up the cohort: out of memory, or its answers name "
+			 ROLECALL_ROLES_FULL, ROLECALL_MAX_ROLES);
 	else if (rc < 0)
 		app_fail("%s", err.msg);
 	return c->oom || rc < 0 ? -1 : 0;
@@ -269,7 +269,7 @@ static int ranked(const struct cohort *c, struct stats_pair **pairs, unsigned *n
 {
 	unsigned n = history_role_count(c->group), max = n ? n * n : 1;
 
-	/* n * n pairs at most (n <= HISTORY_MAX_ROLES): a few hundred KB */
+	/* n * n pairs at most (n <= ROLECALL_MAX_ROLES): a few hundred KB */
 	*pairs = malloc(max * sizeof **pairs);
 	*roles = malloc((n ? n : 1) * sizeof **roles);
 	if (*pairs && *roles) {
