@@ -21,7 +21,6 @@
 #include "rolecall/explain.h"
 #include "rolecall/stats.h"
 
-
 /* One attempt and what its questions add up to. */
 struct row {
 	struct exam_attempt a;       /* user, banks, definition point at the copies */
