@@ -116,48 +116,46 @@ static void test_confusion(void **state)
 	assert_string_equal(tiny, "You picked A wh"); /* cut, and terminated */
 }
 
+/* Rounded half up: 0.5 goes up, so 2 of 3 is 67% and 1 of 8 is 13%. */
 static void test_score_rounds_half_up(void **state)
 {
+	static const struct { uint64_t correct, count; const char *said; } cases[] = {
+		{ 2, 3, "2 of 3 right (67%)" },
+		{ 1, 8, "1 of 8 right (13%)" },       /* 12.5 */
+		{ 1, 3, "1 of 3 right (33%)" },
+		{ 1, 200, "1 of 200 right (1%)" },    /* 0.5 */
+		{ 199, 200, "199 of 200 right (100%)" }, /* 99.5, though not all right */
+		{ 0, 0, "0 of 0 right (0%)" },
+	};
 	char buf[EXPLAIN_MAX];
 
 	(void)state;
-	explain_score(buf, sizeof buf, 2, 3);
-	assert_string_equal(buf, "2 of 3 right (67%)");
-	explain_score(buf, sizeof buf, 1, 8); /* 12.5 rounds up */
-	assert_string_equal(buf, "1 of 8 right (13%)");
-	explain_score(buf, sizeof buf, 1, 3);
-	assert_string_equal(buf, "1 of 3 right (33%)");
-	explain_score(buf, sizeof buf, 1, 200); /* 0.5 rounds up */
-	assert_string_equal(buf, "1 of 200 right (1%)");
-	explain_score(buf, sizeof buf, 199, 200); /* 99.5: 100, though not all right */
-	assert_string_equal(buf, "199 of 200 right (100%)");
-	explain_score(buf, sizeof buf, 0, 0);
-	assert_string_equal(buf, "0 of 0 right (0%)");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		explain_score(buf, sizeof buf, cases[i].correct, cases[i].count);
+		assert_string_equal(buf, cases[i].said);
+	}
 }
 
 static void test_next_review(void **state)
 {
+	static const struct { int64_t seconds; const char *said; } cases[] = {
+		{ 0, "next review now" },
+		{ -5, "next review now" },
+		{ 1, "next review in 1 minute" },         /* rounded up, never sooner */
+		{ 61, "next review in 2 minutes" },
+		{ 3599, "next review in 60 minutes" },
+		{ 3600, "next review in 1 hour" },
+		{ 3601, "next review in 2 hours" },
+		{ 86400, "next review in 1 day" },
+		{ 10 * 86400 + 1, "next review in 11 days" },
+	};
 	char buf[EXPLAIN_MAX];
 
 	(void)state;
-	explain_next_review(buf, sizeof buf, 0);
-	assert_string_equal(buf, "next review now");
-	explain_next_review(buf, sizeof buf, -5);
-	assert_string_equal(buf, "next review now");
-	explain_next_review(buf, sizeof buf, 1);
-	assert_string_equal(buf, "next review in 1 minute");
-	explain_next_review(buf, sizeof buf, 61);
-	assert_string_equal(buf, "next review in 2 minutes");
-	explain_next_review(buf, sizeof buf, 3599);
-	assert_string_equal(buf, "next review in 60 minutes");
-	explain_next_review(buf, sizeof buf, 3600);
-	assert_string_equal(buf, "next review in 1 hour");
-	explain_next_review(buf, sizeof buf, 3601);
-	assert_string_equal(buf, "next review in 2 hours");
-	explain_next_review(buf, sizeof buf, 86400);
-	assert_string_equal(buf, "next review in 1 day");
-	explain_next_review(buf, sizeof buf, 10 * 86400 + 1);
-	assert_string_equal(buf, "next review in 11 days");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		explain_next_review(buf, sizeof buf, cases[i].seconds);
+		assert_string_equal(buf, cases[i].said);
+	}
 }
 
 /* The least passing count agrees with exam_passes everywhere. */
