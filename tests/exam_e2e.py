@@ -148,13 +148,14 @@ def play_all(name, count, strategy, *more, **kw):
 def test_pass_all_right():
     qs, rc, out, err = play_all("pass.db", 8, right, "--seed", "1", "--pass", "75")
     assert (rc, err) == (0, ""), err  # a pass exits 0
-    assert out.startswith("Exam: 8 questions, pass mark 75%. No feedback until you "
-                          "submit.\n"), out[:200]
+    assert out.startswith("Exam: 8 questions, pass mark 75%: at least 6 of 8 right. "
+                          "No feedback until you submit.\n"), out[:200]
     assert [q["n"] for q in qs] == list(range(1, 9))
     assert len({q["id"] for q in qs}) == 8
     # no feedback while it runs
     assert "Right" not in out and "Wrong" not in out and "Why:" not in out
-    assert "Exam submitted: 8 of 8 right (100%). Pass mark: 75%. Result: PASS\n" in out
+    assert ("Exam submitted: 8 of 8 right (100%). Result: PASS (pass mark 75%: at least 6 of "
+            "8 right).\n") in out
     assert "Distinctions confused:\n  none\n" in out
     assert "Review of" not in out
     # even across roles: 8 questions over 4 roles is 2 each
@@ -170,7 +171,8 @@ def test_pass_all_right():
 def test_fail_reviews_every_miss():
     qs, rc, out, err = play_all("fail.db", 6, wrong, "--seed", "2")
     assert (rc, err) == (1, ""), err  # a fail exits 1, so that a script can act
-    assert "Exam submitted: 0 of 6 right (0%). Pass mark: 80%. Result: FAIL\n" in out
+    assert ("Exam submitted: 0 of 6 right (0%). Result: FAIL (pass mark 80%: at least 5 of "
+            "6 right).\n") in out
     assert "Review of the 6 missed questions:" in out
     review = out[out.index("Review of"):]
     for q in qs:
@@ -186,7 +188,7 @@ def test_fail_reviews_every_miss():
     for q in qs:
         key = (q["options"][wrong(q) - 1], q["marker"])
         pairs[key] = pairs.get(key, 0) + 1
-    listed = re.findall(r"^  took (.*) for (.*) \((\d+) times?\)$", out, re.M)
+    listed = re.findall(r"^  You picked (.*) when the answer was (.*) \((\d+) times?\)$", out, re.M)
     assert {(ROLE_OF[a], ROLE_OF[b]): int(n) for a, b, n in listed} == pairs
 
 
@@ -460,8 +462,8 @@ def test_a_failed_submit_is_tried_again_until_it_is_stored():
     assert time.monotonic() - t0 < 1.9  # r did not wait out the 2 s
     assert (rc, err) == (0, ""), (rc, err)
     assert out.endswith(RETRY % (db("retry.db"), 2) + "r\n\nSubmitted on try 3.\n\n"
-                        "Exam submitted: 3 of 3 right (100%). Pass mark: 80%. "
-                        "Result: PASS\n" + out[out.index("\nPer role:"):]), out[-900:]
+                        "Exam submitted: 3 of 3 right (100%). Result: PASS (pass mark "
+                        "80%: at least 3 of 3 right).\n" + out[out.index("\nPer role:"):]), out[-900:]
     stored_once("retry.db", 3, 3, 3)
 
 
@@ -492,9 +494,11 @@ def test_giving_up_leaves_the_attempt_for_resume():
     rc, out, err = run(["exam", "--plain", "--resume", "--db", db("giveup.db")], "y\n")
     assert (rc, err) == (1, ""), err
     assert out.startswith("Resuming exam attempt 1, begun 2027-01-15 08:00 UTC, 3 of 3 "
-                          "questions answered.\nExam: 3 questions, pass mark 80%."), out
+                          "questions answered.\nExam: 3 questions, pass mark 80%: at least 3 of 3 "
+                          "right."), out
     assert "\nAll 3 questions are answered.\nSubmit now? " in out, out
-    assert "Exam submitted: 2 of 3 right (67%). Pass mark: 80%. Result: FAIL\n" in out
+    assert ("Exam submitted: 2 of 3 right (67%). Result: FAIL (pass mark 80%: at least 3 "
+            "of 3 right).\n") in out
     stored_once("giveup.db", 3, 3, 2)
     rc, out, err = run(["exam", "--plain", "--resume", "--db", db("giveup.db")], "y\n")
     assert (rc, err) == (1, "rolecall: tester has no open exam attempt to resume; "
@@ -521,12 +525,13 @@ def test_resume_after_kill_9():
     assert out.startswith("You have an exam attempt that was not submitted (attempt 1, "
                           "begun 2027-01-15 08:00 UTC, 3 of 5 questions answered).  This "
                           "is a new attempt; 'rolecall exam --resume' goes on with that "
-                          "one instead.\nExam: 2 questions, pass mark 80%."), out
+                          "one instead.\nExam: 2 questions, pass mark 80%: at least 2 of 2 "
+                          "right."), out
     ex = Exam(["--db", db(name), "--resume"], now=T0 + 600)
     block = ex.read_prompt()
     assert block.startswith("Resuming exam attempt 1, begun 2027-01-15 08:00 UTC, 3 of 5 "
-                            "questions answered.\nExam: 5 questions, pass mark 80%. No "
-                            "feedback until you submit.\n"), block
+                            "questions answered.\nExam: 5 questions, pass mark 80%: at "
+                            "least 4 of 5 right. No feedback until you submit.\n"), block
     q = question(block)
     assert (q["n"], q["id"], q["options"], q["so_far"]) == (5, q5["id"], q5["options"], None)
     q = question(ex.answer("g 2"))
@@ -541,7 +546,8 @@ def test_resume_after_kill_9():
     ex.send("y")
     rc, out, err = ex.finish()
     assert (rc, err) == (0, ""), err
-    assert "Exam submitted: 4 of 5 right (80%). Pass mark: 80%. Result: PASS\n" in out
+    assert ("Exam submitted: 4 of 5 right (80%). Result: PASS (pass mark 80%: at least 4 "
+            "of 5 right).\n") in out
     a = report_json(name)[0]
     assert (a["id"], a["status"], a["answered"], a["correct"], a["seed"], a["ended_at"],
             a["duration_s"]) == (1, "submitted", 5, 4, "9", "2027-01-15T08:10:00Z", 600), a
@@ -644,8 +650,9 @@ def test_resume_a_defined_exam():
     assert (rc, err) == (1, ""), err
     assert out.startswith("Resuming exam attempt 1, begun 2027-01-15 08:00 UTC, 1 of 4 "
                           "questions answered.\nExam onboarding: Onboarding check\nExam: 4 "
-                          "questions, pass mark 75%."), out
-    assert "Exam submitted: 1 of 4 right (25%). Pass mark: 75%. Result: FAIL\n" in out
+                          "questions, pass mark 75%: at least 3 of 4 right."), out
+    assert ("Exam submitted: 1 of 4 right (25%). Result: FAIL (pass mark 75%: at least 3 "
+            "of 4 right).\n") in out
     rc, out, err = run(["report", "--certificate", "1", "--db", db("defined-resume.db")])
     assert rc == 0, err
     assert "\nExam:       onboarding  Onboarding check\n" in out, out
@@ -657,11 +664,11 @@ def test_bank_defaults_and_flags():
     rc, out, err = run(["exam", "--plain", "--db", db("def.db"), "--seed", "1"], "",
                        quizzes=ITEMS)
     assert (rc, err) == (1, ""), err  # nothing answered: a fail
-    assert out.startswith("Exam: 4 questions, pass mark 75%.")
+    assert out.startswith("Exam: 4 questions, pass mark 75%: at least 3 of 4 right.")
     rc, out, err = run(["exam", "--plain", "--db", db("def.db"), "--seed", "1", "--count",
                         "3", "--pass", "0"], "", quizzes=ITEMS)
     assert (rc, err) == (0, ""), err
-    assert out.startswith("Exam: 3 questions, pass mark 0%.")
+    assert out.startswith("Exam: 3 questions, pass mark 0%: at least 0 of 3 right.")
     assert "Result: PASS" in out  # 0 of 3 meets a pass mark of 0
 
 
@@ -733,8 +740,9 @@ def test_define_list_and_take():
     qs, rc, out, err = play_all("defined.db", None, right, "onboarding")
     assert rc == 0, err
     assert out.startswith("Exam onboarding: Onboarding check\n"
-                          "Exam: 4 questions, pass mark 75%."), out[:200]
-    assert "Exam submitted: 4 of 4 right (100%). Pass mark: 75%. Result: PASS\n" in out
+                          "Exam: 4 questions, pass mark 75%: at least 3 of 4 right."), out[:200]
+    assert ("Exam submitted: 4 of 4 right (100%). Result: PASS (pass mark 75%: at least 3 of "
+            "4 right).\n") in out
     # a fresh draw for every candidate: the seed is not the command line's
     first = report_json("defined.db")[0]
     qs2, rc, out, err = play_all("defined.db", None, wrong, "onboarding")
@@ -1191,11 +1199,25 @@ def percent(part, whole):
     return (part * 100 + whole // 2) // whole if whole else 0
 
 
+def wrapped(line, width=80):
+    """A line of the cohort's text as it prints: indented 2, wrapped at
+    spaces to width columns, the rest indented 4."""
+    out, col = "  ", 2
+    for i, word in enumerate(line.split(" ")):
+        if i and col + 1 + len(word) > width:
+            out, col = out + "\n    ", 4
+        elif i:
+            out, col = out + " ", col + 1
+        out, col = out + word, col + len(word)
+    return out + "\n"
+
+
 def group_text(confused, weak):
     if not weak:
         return ""
     text = "\nMost confused pairs (all answers of these people, not only exams):\n"
-    text += "".join("  took %s for %s in %d of %d chances\n" % (NAMES[p], NAMES[a], n, ch)
+    text += "".join(wrapped("picked %s when the answer was %s in %d of %d chances"
+                            % (NAMES[p], NAMES[a], n, ch))
                     for a, p, n, ch in confused[:5]) or "  none\n"
     text += "\nWeakest roles (the same answers):\n"
     text += "".join("  %-28s %d of %d right (%d%%)\n" % (NAMES[r], ok, asked,

@@ -317,6 +317,28 @@ def test_percentages_round_the_same_everywhere():
     assert rc == 0 and out.startswith("tester: 3 answers, 2 right (67%)\n"), out
 
 
+def test_one_wording_for_a_confusion():
+    """Feedback, the session's summary and stats word a confusion one way
+    (issue 21): "You picked X when the answer was Y"."""
+    qs, rc, out, err = play(["practice"] + db_args("word.db", "--count", "12", "--seed", "4"),
+                            "confuse-po-pm")
+    assert rc == 0, err
+    n = sum(1 for q in qs if q["marker"] == "po" and "pm" in q["options"] and not q["again"])
+    assert n >= 1, qs
+    assert out.count("\nProduct Owner vs Product Manager: PO: backlog and sprint. PM: "
+                     "roadmap and vision.\n") == n, out
+    assert ("Confused this session:\n  You picked Product Manager when the answer was "
+            "Product Owner (%d time%s)\n" % (n, "" if n == 1 else "s")) in out, out
+    assert "took" not in out, out
+    st = stats_json("word.db")
+    c = [c for c in st["confusions"] if (c["answer"], c["picked"]) == ("po", "pm")][0]
+    rc, out, err = run(["stats", "--db", dbp("word.db")])
+    assert rc == 0, err
+    assert ("\nMost confused\n  You picked Product Manager when the answer was Product "
+            "Owner in %d of %d chances.\n" % (n, c["chances"])) in out, out
+    assert c["count"] == n, c
+
+
 def test_backup_is_one_file_that_can_be_copied_alone():
     """rolecall backup FILE (issue 15, item 5): answers still in the -wal
     are in the backup, which alone, copied elsewhere, reads the same."""

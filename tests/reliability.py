@@ -512,7 +512,7 @@ def test_stored_text_reaches_the_terminal_sanitised():
     rc, out, err, _ = run(["report", "--certificate", "1", "--db", db])
     assert "\nCandidate:  " + EVIL_SHOWN + "tester\n" in out, out
     rc, out, err, _ = run(["report", "--cohort", "--db", db])
-    assert "\n" + EVIL_SHOWN + "tester " in out and "  took " in out, out
+    assert "\n" + EVIL_SHOWN + "tester " in out and "  picked " in out, out
     rc, out, err, _ = run(["users", "--db", db])
     assert "\n" + EVIL_SHOWN + "tester " in out, out
     rc, out, err, _ = run(["report", "--trivia", "--db", db])

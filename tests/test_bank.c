@@ -1224,6 +1224,60 @@ static void test_each_contrast(void **state)
 	catalog_free(cat);
 }
 
+/* A bank of BANK_MAX_ROLES roles of its own, r<first>..: ids no other
+ * bank of the test uses. */
+static size_t many_roles_bank(char *buf, size_t len, unsigned n, unsigned first)
+{
+	size_t at = (size_t)snprintf(buf, len, "bank: many%u\ntitle: Many\nroles:\n", n);
+
+	for (unsigned i = 0; i < BANK_MAX_ROLES; i++)
+		at += (size_t)snprintf(buf + at, len - at, "  - {id: r%u, name: Role %u}\n",
+				       first + i, first + i);
+	at += (size_t)snprintf(buf + at, len - at, "questions:\n  - {id: many%u-q, prompt: "
+			       "Who?, explain: Because., answer: r%u, options: [r%u, r%u]}\n",
+			       n, first, first, first + 1);
+	return at;
+}
+
+/* The one role limit: banks that together name more than
+ * ROLECALL_MAX_ROLES roles stop at the bank that passes it, with the
+ * one message, and what loaded before stays usable. */
+static void test_catalog_role_limit(void **state)
+{
+	struct catalog *cat = catalog_new();
+	struct diag_list d;
+	char buf[8192], name[32], want[160];
+	unsigned loaded = 0;
+
+	(void)state;
+	assert_non_null(cat);
+	diag_list_init(&d, BANK_MAX_ERRORS);
+	for (unsigned n = 0; n * BANK_MAX_ROLES <= ROLECALL_MAX_ROLES; n++) {
+		size_t len = many_roles_bank(buf, sizeof buf, n, n * BANK_MAX_ROLES);
+		int rc;
+
+		snprintf(name, sizeof name, "many%u.yaml", n);
+		rc = catalog_load_buffer(cat, name, buf, len, &d);
+		if ((n + 1) * BANK_MAX_ROLES <= ROLECALL_MAX_ROLES) {
+			assert_int_equal(rc, 0);
+			loaded++;
+		} else {
+			assert_int_not_equal(rc, 0);
+		}
+	}
+	assert_int_equal(loaded, ROLECALL_MAX_ROLES / BANK_MAX_ROLES);
+	assert_int_equal(catalog_role_count(cat), loaded * BANK_MAX_ROLES);
+	assert_int_equal(d.n, 1);
+	snprintf(name, sizeof name, "many%u.yaml", loaded);
+	assert_string_equal(d.items[0].file, name);
+	assert_int_equal(d.items[0].line, 1);
+	snprintf(want, sizeof want, "with this bank the banks name more than %d different "
+		 "roles, the most rolecall keeps apart", ROLECALL_MAX_ROLES);
+	assert_string_equal(d.items[0].msg, want);
+	diag_list_free(&d);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1249,6 +1303,7 @@ int main(void)
 		cmocka_unit_test(test_bundled_banks),
 		cmocka_unit_test(test_roles_of_banks),
 		cmocka_unit_test(test_each_contrast),
+		cmocka_unit_test(test_catalog_role_limit),
 	};
 
 	/* A hang (a FIFO read that blocks) must fail the test, not stall ctest. */

@@ -152,7 +152,7 @@ static void test_confusion_counts_and_chances(void **state)
 					    (unsigned)role(h, "po")) == 0.0);
 	/* out of range: an empty cell, never a read past the table */
 	assert_int_equal(history_confusion(h, 99, 0)->chances, 0);
-	assert_int_equal(history_confusion(h, 0, HISTORY_MAX_ROLES)->count, 0);
+	assert_int_equal(history_confusion(h, 0, ROLECALL_MAX_ROLES)->count, 0);
 	history_free(h);
 }
 
@@ -238,14 +238,14 @@ static void test_role_table(void **state)
 	assert_int_equal(history_roles_add(&t, "pm"), 0);
 	assert_int_equal(history_roles_find(&t, "po"), 1);
 	assert_int_equal(t.n, 2);
-	for (unsigned i = 2; i < HISTORY_MAX_ROLES; i++) {
+	for (unsigned i = 2; i < ROLECALL_MAX_ROLES; i++) {
 		snprintf(id, sizeof id, "r%u", i);
 		assert_int_equal(history_roles_add(&t, id), (int)i);
 	}
 	/* full: a new id is refused, a known one still found */
 	assert_int_equal(history_roles_add(&t, "one-too-many"), -1);
 	assert_int_equal(history_roles_add(&t, "po"), 1);
-	assert_int_equal(t.n, HISTORY_MAX_ROLES);
+	assert_int_equal(t.n, ROLECALL_MAX_ROLES);
 	history_roles_clear(&t);
 	assert_int_equal(t.n, 0);
 	assert_int_equal(history_roles_find(&t, "pm"), -1);

@@ -78,6 +78,12 @@ def isolated_env(tmp, user="tester", full_malloc_stacks=True, **more):
     return env
 
 
+def flat(text):
+    """Text with every run of spaces and line breaks made one space: a
+    paragraph the UI wrapped to the pane's width reads as one line."""
+    return " ".join(text.split())
+
+
 class Pane:
     """A command running in a tmux pane of its own server."""
 
@@ -120,12 +126,14 @@ class Pane:
                                      % (pattern, s, self.stderr()))
             time.sleep(0.05)
 
-    def wait_all(self, texts, timeout=None):
-        """Poll until every text is on the screen at once."""
+    def wait_all(self, texts, timeout=None, wrapped=False):
+        """Poll until every text is on the screen at once; with wrapped, a
+        text the screen wrapped over lines counts too (see flat)."""
         deadline = time.time() + (self.timeout if timeout is None else timeout)
         while True:
             s = self.screen()
-            missing = [t for t in texts if t not in s]
+            seen = flat(s) if wrapped else s
+            missing = [t for t in texts if (flat(t) if wrapped else t) not in seen]
             if not missing:
                 return s
             if time.time() > deadline:

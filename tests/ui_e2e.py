@@ -296,7 +296,8 @@ def test_confusion_contrast_summary_and_stats_grid():
             assert CONTRAST in fb, fb
             assert "The answer: " in fb and "Product Owner  (the answer)" in fb, fb
         assert "Confused this session" in s, s
-        assert "You took Product Manager for Product Owner (%d time" % len(confused) in s, s
+        assert ("You picked Product Manager when the answer was Product Owner (%d time"
+                % len(confused)) in tmuxlib.flat(s), s
         assert "Enter: exit" in s  # started as "rolecall practice"
         p.keys("Enter")
         rc, out = p.exit_status()
@@ -323,8 +324,8 @@ def test_confusion_contrast_summary_and_stats_grid():
         assert "more ↓" in s, s  # the rest is a scroll away
         p.keys("NPage")
         s = p.wait(r"Last 14 days(?s:.*)more ↑")
-        assert "You took Product Manager for Product Owner in %d of %d chances." % (
-            count, chances) in s, s
+        assert ("You picked Product Manager when the answer was Product Owner in %d of %d "
+                "chances." % (count, chances)) in tmuxlib.flat(s), s
         assert re.search(r"\[ *[▁▂▃▄▅▆▇█]\]", s), s  # today, on the sparkline
         assert "Due for review now:" in s
         p.keys("?")

@@ -25,7 +25,14 @@
 #define BANK_MAX_FILE (64u * 1024 * 1024)
 #define BANK_MAX_DEPTH 16
 #define BANK_MAX_ERRORS 100
-#define CATALOG_MAX_ROLES 128
+/* The most different roles rolecall keeps apart, and the one limit every
+ * table of roles has: the roles of all banks of a catalog (checked as
+ * banks load), of a history, the drill's evidence and a report (the ids a
+ * log names, which banks no longer loaded may have declared: checked by
+ * history_roles_add).  Each says it is reached in the words of
+ * ROLECALL_ROLES_FULL, a format for ROLECALL_MAX_ROLES. */
+#define ROLECALL_MAX_ROLES 128
+#define ROLECALL_ROLES_FULL "more than %d different roles, the most rolecall keeps apart"
 
 struct bank;
 

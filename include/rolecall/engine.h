@@ -125,8 +125,8 @@ struct session_confusion {
 struct session_summary {
 	unsigned asked, correct;
 	unsigned best_streak, streak;
-	unsigned role_asked[CATALOG_MAX_ROLES];   /* by catalog role index */
-	unsigned role_correct[CATALOG_MAX_ROLES];
+	unsigned role_asked[ROLECALL_MAX_ROLES];   /* by catalog role index */
+	unsigned role_correct[ROLECALL_MAX_ROLES];
 	unsigned n_confusions;
 	struct session_confusion confusions[32];
 	unsigned due_now;     /* questions of these banks due at the end */

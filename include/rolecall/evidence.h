@@ -61,7 +61,7 @@ void evidence_free(struct evidence *ev);
 /* Apply one answer, as history_apply does (every distinct role offered
  * beside the answer is a chance, the wrong pick of one a miss), at
  * rec->answered_at.  Answers must come oldest first.  Returns -1 only when
- * out of memory or past HISTORY_MAX_ROLES roles. */
+ * out of memory or past ROLECALL_MAX_ROLES roles. */
 int evidence_apply(struct evidence *ev, const struct answer_record *rec);
 
 /* Start from h's all-time cells when the log is not at hand: each pair's

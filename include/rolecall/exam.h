@@ -45,8 +45,8 @@ struct exam_result {
 	int passed;
 	int timed_out;
 	int64_t started_at, ended_at;
-	unsigned role_asked[CATALOG_MAX_ROLES];
-	unsigned role_correct[CATALOG_MAX_ROLES];
+	unsigned role_asked[ROLECALL_MAX_ROLES];
+	unsigned role_correct[ROLECALL_MAX_ROLES];
 };
 
 /* The pass rule, on the exact counts, never the rounded percent: 15 of 19

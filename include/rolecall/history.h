@@ -20,7 +20,6 @@
 #include "rolecall/bank.h"
 #include "rolecall/sched.h"
 
-#define HISTORY_MAX_ROLES 128
 #define HISTORY_LEECH_MISSES 6
 /* A right answer slower than this is graded Hard, as every front end
  * applies answers. */
@@ -57,10 +56,10 @@ const char *answer_record_picked_role(const struct answer_record *rec);
 const char *answer_record_chance(const struct answer_record *rec, unsigned i);
 
 /* Role ids by index, in the order first seen, as a history and the drill's
- * evidence (evidence.h) keep them: owned copies, at most HISTORY_MAX_ROLES.
+ * evidence (evidence.h) keep them: owned copies, at most ROLECALL_MAX_ROLES.
  * Starts zeroed; history_roles_clear frees the ids. */
 struct history_roles {
-	char *ids[HISTORY_MAX_ROLES];
+	char *ids[ROLECALL_MAX_ROLES];
 	unsigned n;
 };
 
@@ -141,7 +140,7 @@ void history_set_totals(struct history *h, uint64_t answers, uint64_t correct);
 /* Add from's role tallies, confusion counts and totals into into's (not
  * its question states): what a group's answers add up to, for a cohort
  * report.  A count that would pass UINT32_MAX stays there.  -1 when out of
- * memory or when the two hold more than HISTORY_MAX_ROLES roles. */
+ * memory or when the two hold more than ROLECALL_MAX_ROLES roles. */
 int history_add(struct history *into, const struct history *from);
 
 #endif

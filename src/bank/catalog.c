@@ -22,7 +22,7 @@ struct catalog_role {
 struct catalog {
 	struct bank_impl **banks;
 	size_t n_banks, cap_banks;
-	struct catalog_role roles[CATALOG_MAX_ROLES];
+	struct catalog_role roles[ROLECALL_MAX_ROLES];
 	size_t n_roles;
 	size_t n_questions;         /* question ids: each bank's own map */
 	int want_sha256;
@@ -191,9 +191,9 @@ static int check_against_catalog(struct catalog *cat, const struct bank_impl *b,
 				 r->file, r->line, r->col);
 		}
 	}
-	if (cat->n_roles + new_roles > sizeof cat->roles / sizeof *cat->roles)
-		diag_add(diags, pub->path, 1, 1, "too many different roles across all banks "
-			 "(at most %zu)", sizeof cat->roles / sizeof *cat->roles);
+	if (cat->n_roles + new_roles > ROLECALL_MAX_ROLES)
+		diag_add(diags, pub->path, 1, 1, "with this bank the banks name "
+			 ROLECALL_ROLES_FULL, ROLECALL_MAX_ROLES);
 	for (size_t i = 0; i < pub->n_questions; i++) {
 		const struct bank_question *q = &pub->questions[i];
 		const struct bank_question *prev = catalog_find_question(cat, q->id);

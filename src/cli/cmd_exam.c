@@ -31,6 +31,7 @@
 #include "rolecall/emit.h"
 #include "rolecall/engine.h"
 #include "rolecall/exam.h"
+#include "rolecall/explain.h"
 #include "rolecall/input.h"
 #include "ui.h"
 
@@ -375,26 +376,21 @@ static enum step exam_loop(struct run *r)
 
 /* ---- results ---- */
 
-static const char *role_name(const struct app *app, int role)
-{
-	const struct bank_role *br = catalog_role(app->cat, role);
-
-	return br ? br->name : "?";
-}
-
 static void print_score(const struct run *r)
 {
 	const struct exam_result *res = exam_result(r->e);
+	char score[EXPLAIN_MAX], rule[EXPLAIN_MAX];
 
+	explain_score(score, sizeof score, res->correct, res->count);
+	explain_pass_rule(rule, sizeof rule, res->count, res->pass);
 	if (res->timed_out)
 		fputs("\nTime is up.", r->out);
-	fprintf(r->out, "\nExam submitted: %u of %u right (%u%%). Pass mark: %u%%. "
-		"Result: %s\n", res->correct, res->count, res->percent, res->pass,
-		res->passed ? "PASS" : "FAIL");
+	fprintf(r->out, "\nExam submitted: %s. Result: %s (%s).\n", score,
+		res->passed ? "PASS" : "FAIL", rule);
 	fputs("\nPer role:\n", r->out);
 	for (int k = 0; k < (int)catalog_role_count(r->app->cat); k++)
 		if (res->role_asked[k])
-			fprintf(r->out, "  %-28s %u of %u\n", role_name(r->app, k),
+			fprintf(r->out, "  %-28s %u of %u\n", explain_role(r->app->cat, k),
 				res->role_correct[k], res->role_asked[k]);
 }
 
@@ -407,10 +403,13 @@ static void print_confusions(const struct run *r)
 		int a, p;
 		unsigned times = exam_confusion_times(r->e, i, &a, &p);
 
+		char line[EXPLAIN_MAX];
+
 		if (!times)
 			continue;
-		fprintf(r->out, "  took %s for %s (%u time%s)\n", role_name(r->app, p),
-			role_name(r->app, a), times, times == 1 ? "" : "s");
+		explain_confusion(line, sizeof line, "You", explain_role(r->app->cat, p),
+				  explain_role(r->app->cat, a), times, 0);
+		fprintf(r->out, "  %s\n", line);
 		shown++;
 	}
 	if (!shown)
@@ -431,13 +430,11 @@ static void print_miss(const struct run *r, unsigned i)
 		fputs("  Your answer: no answer\n", r->out);
 	} else {
 		const struct bank_choice *c = &q->choices[it->order[it->picked]];
+		char line[EXPLAIN_MAX];
 
 		fprintf(r->out, "  Your answer: %d) %s\n", it->picked + 1, c->text);
-		if (c->why)
-			fprintf(r->out, "  That choice: %s\n", c->why);
-		else if (q->kind == QUESTION_STATEMENTS && c->role >= 0)
-			fprintf(r->out, "  That statement describes the %s.\n",
-				role_name(r->app, c->role));
+		if (explain_pick(line, sizeof line, r->app->cat, q, c))
+			fprintf(r->out, "  %s\n", line);
 	}
 	fprintf(r->out, "  The answer: %u) %s\n  Why: %s\n", right + 1,
 		q->choices[q->correct].text, q->explain);
@@ -619,6 +616,7 @@ static void print_intro(const struct run *r)
 {
 	unsigned limit = exam_time_limit(r->e);
 	const struct exam_def *d = r->app->exam_def;
+	char rule[EXPLAIN_MAX];
 
 	print_open(r);
 	if (d) {
@@ -626,8 +624,9 @@ static void print_intro(const struct run *r)
 		emit_safe(r->out, d->title, strlen(d->title));
 		fputc('\n', r->out);
 	}
-	fprintf(r->out, "Exam: %u questions, pass mark %u%%. No feedback until you "
-		"submit.\n", exam_count(r->e), exam_pass_mark(r->e));
+	explain_pass_rule(rule, sizeof rule, exam_count(r->e), exam_pass_mark(r->e));
+	fprintf(r->out, "Exam: %u questions, %s. No feedback until you submit.\n",
+		exam_count(r->e), rule);
 	if (limit) {
 		fputs("Time limit: ", r->out);
 		print_mmss(r->out, limit);

@@ -19,8 +19,8 @@ static void print_contrast(void *ctx, const struct bank_role *a, const struct ba
 static void print_roles(const struct catalog *cat, const struct bank **banks, size_t n_banks,
 			FILE *out)
 {
-	int order[CATALOG_MAX_ROLES];
-	unsigned n = catalog_roles_of(banks, n_banks, order, CATALOG_MAX_ROLES);
+	int order[ROLECALL_MAX_ROLES];
+	unsigned n = catalog_roles_of(banks, n_banks, order, ROLECALL_MAX_ROLES);
 
 	for (unsigned i = 0; i < n; i++) {
 		const struct bank_role *r = catalog_role(cat, order[i]);

@@ -12,15 +12,9 @@
 #include "commands.h"
 #include "rolecall/emit.h"
 #include "rolecall/engine.h"
+#include "rolecall/explain.h"
 #include "rolecall/stats.h"
 #include "ui.h"
-
-static const char *role_label(const struct app *app, const char *id)
-{
-	int r = catalog_find_role(app->cat, id);
-
-	return r >= 0 ? catalog_role(app->cat, r)->name : id;
-}
 
 static void text_roles(const struct app *app, FILE *out)
 {
@@ -34,7 +28,7 @@ static void text_roles(const struct app *app, FILE *out)
 		if (!t->asked)
 			continue;
 		fputs("  ", out);
-		emit_cell(out, role_label(app, history_role_id(h, i)), 28, 0);
+		emit_cell(out, explain_role_id(app->cat, history_role_id(h, i)), 28, 0);
 		fprintf(out, " %5u / %-5u %3u%%  ", t->correct, t->asked, p);
 		for (unsigned k = 0; k < 10; k++)
 			fputs(k < bar ? "#" : ".", out);
@@ -85,12 +79,15 @@ static void text_top_pairs(const struct app *app, FILE *out)
 		fputs("\nMost confused\n", out);
 	for (unsigned i = 0; i < k; i++) {
 		const struct confusion_cell *c = history_confusion(h, top[i].answer, top[i].picked);
+		char line[EXPLAIN_MAX];
 
-		fputs("  You took ", out);
-		emit_text(out, role_label(app, history_role_id(h, top[i].picked)));
-		fputs(" for ", out);
-		emit_text(out, role_label(app, history_role_id(h, top[i].answer)));
-		fprintf(out, " in %u of %u chances.\n", c->count, c->chances);
+		explain_confusion(line, sizeof line, "You",
+				  explain_role_id(app->cat, history_role_id(h, top[i].picked)),
+				  explain_role_id(app->cat, history_role_id(h, top[i].answer)),
+				  c->count, c->chances);
+		fputs("  ", out);
+		emit_text(out, line);
+		fputs(".\n", out);
 	}
 }
 
@@ -139,7 +136,7 @@ static void print_json(const struct app *app, const struct stats_due *st, FILE *
 		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
 		emit_json_string(out, history_role_id(h, i));
 		fputs(", \"name\": ", out);
-		emit_json_string(out, role_label(app, history_role_id(h, i)));
+		emit_json_string(out, explain_role_id(app->cat, history_role_id(h, i)));
 		fprintf(out, ", \"asked\": %u, \"correct\": %u}", t->asked, t->correct);
 	}
 	fputs("],\n \"confusions\": [", out);

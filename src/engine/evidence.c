@@ -25,7 +25,7 @@ struct cell {
 
 struct evidence {
 	struct history_roles roles;
-	struct cell **cells; /* [answer * HISTORY_MAX_ROLES + picked], NULL: never offered */
+	struct cell **cells; /* [answer * ROLECALL_MAX_ROLES + picked], NULL: never offered */
 };
 
 static double rate(unsigned j)
@@ -47,7 +47,7 @@ struct evidence *evidence_new(void)
 
 	if (!ev)
 		return NULL;
-	ev->cells = calloc((size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES, sizeof *ev->cells);
+	ev->cells = calloc((size_t)ROLECALL_MAX_ROLES * ROLECALL_MAX_ROLES, sizeof *ev->cells);
 	if (!ev->cells) {
 		free(ev);
 		return NULL;
@@ -60,7 +60,7 @@ void evidence_free(struct evidence *ev)
 	if (!ev)
 		return;
 	history_roles_clear(&ev->roles);
-	for (size_t i = 0; i < (size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES; i++)
+	for (size_t i = 0; i < (size_t)ROLECALL_MAX_ROLES * ROLECALL_MAX_ROLES; i++)
 		free(ev->cells[i]);
 	free(ev->cells);
 	free(ev);
@@ -69,7 +69,7 @@ void evidence_free(struct evidence *ev)
 /* The pair's cell, made (at the prior) when new; NULL when out of memory. */
 static struct cell *cell_for(struct evidence *ev, int a, int p, int64_t now)
 {
-	struct cell **c = &ev->cells[(size_t)a * HISTORY_MAX_ROLES + (size_t)p];
+	struct cell **c = &ev->cells[(size_t)a * ROLECALL_MAX_ROLES + (size_t)p];
 
 	if (!*c && (*c = calloc(1, sizeof **c))) {
 		prior((*c)->w);
@@ -225,7 +225,7 @@ struct pair_seen evidence_pair(const struct evidence *ev, const char *answer,
 	int a = history_roles_find(&ev->roles, answer);
 	int p = history_roles_find(&ev->roles, picked);
 	const struct cell *c = a < 0 || p < 0 ? NULL
-				: ev->cells[(size_t)a * HISTORY_MAX_ROLES + (size_t)p];
+				: ev->cells[(size_t)a * ROLECALL_MAX_ROLES + (size_t)p];
 	struct pair_seen out = { 0, 0, 0, 0 };
 	double w[GRID];
 

@@ -13,8 +13,8 @@ struct qnode {
 struct history {
 	struct strmap questions; /* id -> struct qnode * */
 	struct history_roles roles;
-	struct role_tally tally[HISTORY_MAX_ROLES];
-	struct confusion_cell *cells; /* [answer * HISTORY_MAX_ROLES + picked] */
+	struct role_tally tally[ROLECALL_MAX_ROLES];
+	struct confusion_cell *cells; /* [answer * ROLECALL_MAX_ROLES + picked] */
 	uint64_t answers, correct;
 };
 
@@ -64,7 +64,7 @@ int history_roles_add(struct history_roles *t, const char *id)
 {
 	int i = history_roles_find(t, id);
 
-	if (i >= 0 || t->n == HISTORY_MAX_ROLES)
+	if (i >= 0 || t->n == ROLECALL_MAX_ROLES)
 		return i;
 	if (!(t->ids[t->n] = strdup(id)))
 		return -1;
@@ -84,7 +84,7 @@ struct history *history_new(void)
 
 	if (!h)
 		return NULL;
-	h->cells = calloc((size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES, sizeof *h->cells);
+	h->cells = calloc((size_t)ROLECALL_MAX_ROLES * ROLECALL_MAX_ROLES, sizeof *h->cells);
 	if (!h->cells) {
 		free(h);
 		return NULL;
@@ -115,7 +115,7 @@ void history_clear(struct history *h)
 	history_release(h);
 	strmap_init(&h->questions);
 	memset(h->tally, 0, sizeof h->tally);
-	memset(h->cells, 0, (size_t)HISTORY_MAX_ROLES * HISTORY_MAX_ROLES *
+	memset(h->cells, 0, (size_t)ROLECALL_MAX_ROLES * ROLECALL_MAX_ROLES *
 	       sizeof *h->cells);
 	h->answers = 0;
 	h->correct = 0;
@@ -148,7 +148,7 @@ static struct question_state *question_node(struct history *h, const char *id)
 
 static struct confusion_cell *cell(const struct history *h, unsigned a, unsigned p)
 {
-	return &h->cells[(size_t)a * HISTORY_MAX_ROLES + p];
+	return &h->cells[(size_t)a * ROLECALL_MAX_ROLES + p];
 }
 
 /* Every distinct role offered beside the answer was a chance to take it
@@ -233,7 +233,7 @@ const char *history_role_id(const struct history *h, unsigned i)
 
 const struct role_tally *history_role_tally(const struct history *h, unsigned i)
 {
-	return &h->tally[i < HISTORY_MAX_ROLES ? i : 0];
+	return &h->tally[i < ROLECALL_MAX_ROLES ? i : 0];
 }
 
 const struct confusion_cell *history_confusion(const struct history *h,
@@ -304,7 +304,7 @@ static uint32_t add_capped(uint32_t a, uint32_t b)
 
 int history_add(struct history *into, const struct history *from)
 {
-	int at[HISTORY_MAX_ROLES];
+	int at[ROLECALL_MAX_ROLES];
 
 	/* from's role i is into's role at[i]: the two met roles in their
 	 * own orders */

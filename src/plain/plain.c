@@ -7,15 +7,8 @@
 #include <unistd.h>
 
 #include "rolecall/emit.h"
+#include "rolecall/explain.h"
 #include "rolecall/input.h"
-#include "rolecall/stats.h"
-
-static const char *role_name(const struct app *app, int role)
-{
-	const struct bank_role *r = catalog_role(app->cat, role);
-
-	return r ? r->name : "?";
-}
 
 static void print_question(const struct shown_question *sq, FILE *out)
 {
@@ -42,18 +35,15 @@ static void print_feedback(const struct app *app, const struct shown_question *s
 			   const struct answer_result *res, FILE *out)
 {
 	int width = plain_width(out);
-	char label[16];
+	char label[16], line[EXPLAIN_MAX];
 
 	if (res->correct) {
 		plain_para(out, width, 2, "Right: ", res->right->text);
 	} else {
 		if (res->picked) {
 			plain_para(out, width, 2, "Wrong. You picked: ", res->picked->text);
-			if (res->picked->why)
-				plain_para(out, width, 2, "That choice: ", res->picked->why);
-			else if (sq->q->kind == QUESTION_STATEMENTS && res->picked->role >= 0)
-				fprintf(out, "That statement describes the %s.\n",
-					role_name(app, res->picked->role));
+			if (explain_pick(line, sizeof line, app->cat, sq->q, res->picked))
+				plain_para(out, width, 2, "", line);
 		} else {
 			fputs("No answer.\n", out);
 		}
@@ -62,11 +52,10 @@ static void print_feedback(const struct app *app, const struct shown_question *s
 	}
 	plain_para(out, width, 2, "Why: ", sq->q->explain);
 	if (res->contrast) {
-		char pair[160];
-
-		snprintf(pair, sizeof pair, "%s vs %s: ", role_name(app, res->confused_answer),
-			 role_name(app, res->confused_picked));
-		plain_para(out, width, 2, pair, res->contrast);
+		explain_contrast_title(line, sizeof line - 2, app->cat, res->confused_answer,
+				       res->confused_picked);
+		strcat(line, ": ");
+		plain_para(out, width, 2, line, res->contrast);
 	}
 	if (res->will_return)
 		plain_para(out, width, 0, "", "This question will come back in a few questions.");
@@ -170,16 +159,12 @@ int plain_run(struct app *app, struct session *s, FILE *in, FILE *out)
 
 static void print_due(const struct session_summary *sum, int64_t now, FILE *out)
 {
+	char next[EXPLAIN_MAX];
+
 	fprintf(out, "Due for review now: %u", sum->due_now);
 	if (sum->next_due) {
-		int64_t d = sum->next_due - now;
-
-		if (d < 3600)
-			fprintf(out, "; next review in %" PRId64 " minutes", (d + 59) / 60);
-		else if (d < 86400)
-			fprintf(out, "; next review in %" PRId64 " hours", (d + 3599) / 3600);
-		else
-			fprintf(out, "; next review in %" PRId64 " days", (d + 86399) / 86400);
+		explain_next_review(next, sizeof next, sum->next_due - now);
+		fprintf(out, "; %s", next);
 	}
 	fputs(".\n", out);
 }
@@ -187,23 +172,26 @@ static void print_due(const struct session_summary *sum, int64_t now, FILE *out)
 void plain_summary(const struct app *app, struct session *s, FILE *out)
 {
 	const struct session_summary *sum = session_summary(s);
+	char line[EXPLAIN_MAX];
 
 	if (!sum->asked) {
 		fputs("\nNo questions answered.\n", out);
 		return;
 	}
-	fprintf(out, "\nSession: %u of %u right (%u%%), best streak %u.\n", sum->correct,
-		sum->asked, stats_percent(sum->correct, sum->asked), sum->best_streak);
+	explain_score(line, sizeof line, sum->correct, sum->asked);
+	fprintf(out, "\nSession: %s, best streak %u.\n", line, sum->best_streak);
 	for (int r = 0; r < (int)catalog_role_count(app->cat); r++)
 		if (sum->role_asked[r])
-			fprintf(out, "  %-28s %u of %u\n", role_name(app, r), sum->role_correct[r],
-				sum->role_asked[r]);
+			fprintf(out, "  %-28s %u of %u\n", explain_role(app->cat, r),
+				sum->role_correct[r], sum->role_asked[r]);
 	if (sum->n_confusions)
 		fputs("Confused this session:\n", out);
-	for (unsigned i = 0; i < sum->n_confusions; i++)
-		fprintf(out, "  took %s for %s (%u time%s)\n",
-			role_name(app, sum->confusions[i].picked),
-			role_name(app, sum->confusions[i].answer), sum->confusions[i].count,
-			sum->confusions[i].count == 1 ? "" : "s");
+	for (unsigned i = 0; i < sum->n_confusions; i++) {
+		const struct session_confusion *c = &sum->confusions[i];
+
+		explain_confusion(line, sizeof line, "You", explain_role(app->cat, c->picked),
+				  explain_role(app->cat, c->answer), c->count, 0);
+		fprintf(out, "  %s\n", line);
+	}
 	print_due(sum, app_now(), out);
 }

@@ -20,25 +20,23 @@
 #include "report.h"
 #include "rolecall/emit.h"
 #include "rolecall/exam.h"
+#include "rolecall/explain.h"
 #include "rolecall/stats.h"
-
-#define REPORT_MAX_ROLES 128
 
 /* One attempt and what its questions add up to. */
 struct row {
 	struct exam_attempt a;       /* user, banks, definition point at the copies */
 	char *user, *banks, *definition;
 	unsigned answered;
-	unsigned asked[REPORT_MAX_ROLES], correct[REPORT_MAX_ROLES];
+	unsigned asked[ROLECALL_MAX_ROLES], correct[ROLECALL_MAX_ROLES];
 };
 
 struct rows {
 	struct row *v;
 	size_t n, cap, cursor;
-	char *roles[REPORT_MAX_ROLES]; /* role ids met, in the order met */
-	unsigned n_roles;
-	unsigned order[REPORT_MAX_ROLES]; /* roles[] in catalog order */
-	int oom;
+	struct history_roles roles; /* role ids met, in the order met */
+	unsigned order[ROLECALL_MAX_ROLES]; /* roles.ids[] in catalog order */
+	int oom, full;
 	int64_t now;                 /* when the report is made */
 };
 
@@ -100,9 +98,7 @@ void report_duration(char *buf, size_t len, int64_t s)
 
 const char *report_role_name(const struct report *rp, const char *id)
 {
-	int r = catalog_find_role(rp->cat, id);
-
-	return r >= 0 ? catalog_role(rp->cat, r)->name : id;
+	return explain_role_id(rp->cat, id);
 }
 
 static unsigned percent(const struct exam_attempt *a)
@@ -159,19 +155,17 @@ static int take_attempt(void *ctx, const struct exam_attempt *a)
 	return 0;
 }
 
-/* The index of a role id in rs->roles, added when new; -1 when full. */
+/* The index of a role id in rs->roles, added when new; -1 when out of
+ * memory or full (rs->oom or rs->full set). */
 static int role_slot(struct rows *rs, const char *id)
 {
-	for (unsigned i = 0; i < rs->n_roles; i++)
-		if (!strcmp(rs->roles[i], id))
-			return (int)i;
-	if (rs->n_roles == REPORT_MAX_ROLES)
-		return -1;
-	if (!(rs->roles[rs->n_roles] = strdup(id))) {
+	int i = history_roles_add(&rs->roles, id);
+
+	if (i < 0 && rs->roles.n == ROLECALL_MAX_ROLES)
+		rs->full = 1;
+	else if (i < 0)
 		rs->oom = 1;
-		return -1;
-	}
-	return (int)rs->n_roles++;
+	return i;
 }
 
 /* Items come ordered by attempt, as the attempts do: a cursor finds each
@@ -192,7 +186,7 @@ static int take_item(void *ctx, const struct exam_item_row *item)
 		int slot = role_slot(rs, item->rec.about[k]);
 
 		if (slot < 0)
-			return rs->oom;
+			return 1; /* stop: gather says why */
 		r->asked[slot]++;
 		r->correct[slot] += item->rec.correct != 0;
 	}
@@ -203,13 +197,13 @@ static int take_item(void *ctx, const struct exam_item_row *item)
  * insertion: there are few. */
 static void sort_roles(const struct report *rp, struct rows *rs)
 {
-	int rank[REPORT_MAX_ROLES];
+	int rank[ROLECALL_MAX_ROLES];
 
-	for (unsigned i = 0; i < rs->n_roles; i++) {
-		int r = catalog_find_role(rp->cat, rs->roles[i]);
+	for (unsigned i = 0; i < rs->roles.n; i++) {
+		int r = catalog_find_role(rp->cat, rs->roles.ids[i]);
 		unsigned k = i;
 
-		rank[i] = r >= 0 ? r : CATALOG_MAX_ROLES + (int)i;
+		rank[i] = r >= 0 ? r : ROLECALL_MAX_ROLES + (int)i;
 		for (; k > 0 && rank[rs->order[k - 1]] > rank[i]; k--)
 			rs->order[k] = rs->order[k - 1];
 		rs->order[k] = i;
@@ -222,8 +216,14 @@ static int gather(const struct report *rp, const struct exam_filter *f,
 	struct rc_error err;
 
 	if (store_each_attempt(rp->store, f, take_attempt, rs, &err) < 0 ||
-	    (!rs->oom && store_each_exam_item(rp->store, f, take_item, rs, &err) < 0)) {
+	    (!rs->oom && store_each_exam_item(rp->store, f, take_item, rs, &err) < 0 &&
+	     !rs->full && !rs->oom)) {
 		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (rs->full) {
+		app_fail("cannot read the exam attempts: their answers name " ROLECALL_ROLES_FULL,
+			 ROLECALL_MAX_ROLES);
 		return -1;
 	}
 	if (rs->oom) {
@@ -243,8 +243,7 @@ static void rows_free(struct rows *rs)
 		free(rs->v[i].definition);
 	}
 	free(rs->v);
-	for (unsigned i = 0; i < rs->n_roles; i++)
-		free(rs->roles[i]);
+	history_roles_clear(&rs->roles);
 }
 
 /* ---- text ---- */
@@ -259,14 +258,14 @@ static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 		return;
 	}
 	fputs("     ", out);
-	for (unsigned k = 0; k < rs->n_roles; k++) {
+	for (unsigned k = 0; k < rs->roles.n; k++) {
 		unsigned i = rs->order[k];
 		char cell[96];
 		int w;
 
 		if (!r->asked[i])
 			continue;
-		snprintf(cell, sizeof cell, " %s %u/%u", rs->roles[i], r->correct[i],
+		snprintf(cell, sizeof cell, " %s %u/%u", rs->roles.ids[i], r->correct[i],
 			 r->asked[i]);
 		w = emit_width(cell);
 		if (col + w > 79) {
@@ -306,11 +305,11 @@ static void text_legend(const struct report *rp, const struct rows *rs, FILE *ou
 {
 	int col = 6;
 
-	if (!rs->n_roles)
+	if (!rs->roles.n)
 		return;
 	fputs("\nRoles:", out);
-	for (unsigned k = 0; k < rs->n_roles; k++) {
-		const char *id = rs->roles[rs->order[k]], *name = report_role_name(rp, id);
+	for (unsigned k = 0; k < rs->roles.n; k++) {
+		const char *id = rs->roles.ids[rs->order[k]], *name = report_role_name(rp, id);
 		int w = emit_width(id) + emit_width(name) + 5;
 
 		if (col + w > 79) {
@@ -321,7 +320,7 @@ static void text_legend(const struct report *rp, const struct rows *rs, FILE *ou
 		emit_text(out, id);
 		fputs(" = ", out);
 		emit_text(out, name);
-		fputs(k + 1 < rs->n_roles ? "," : "", out);
+		fputs(k + 1 < rs->roles.n ? "," : "", out);
 		col += w;
 	}
 	fputc('\n', out);
@@ -377,8 +376,8 @@ static void csv_header(const struct rows *rs, FILE *out)
 {
 	fputs("id,user,started_at,ended_at,status,count,answered,correct,percent,"
 	      "pass_mark,result,timed_out,duration_s,time_limit_s,seed,banks", out);
-	for (unsigned k = 0; k < rs->n_roles; k++) {
-		const char *id = rs->roles[rs->order[k]];
+	for (unsigned k = 0; k < rs->roles.n; k++) {
+		const char *id = rs->roles.ids[rs->order[k]];
 		char col[160];
 
 		snprintf(col, sizeof col, "%s_correct", id);
@@ -412,7 +411,7 @@ static void csv_row(const struct rows *rs, const struct row *r, FILE *out)
 		fprintf(out, "%" PRId64, a->ended_at - a->started_at);
 	fprintf(out, ",%u,%" PRIu64 ",", a->time_limit, a->seed);
 	emit_csv_field(out, a->banks);
-	for (unsigned k = 0; k < rs->n_roles; k++) {
+	for (unsigned k = 0; k < rs->roles.n; k++) {
 		unsigned i = rs->order[k];
 
 		if (a->submitted && r->asked[i])
@@ -474,16 +473,16 @@ static void json_roles(const struct report *rp, const struct rows *rs,
 	int first = 1;
 
 	fprintf(out, "%s\"roles\": [", lead);
-	for (unsigned k = 0; k < rs->n_roles && r->a.submitted; k++) {
+	for (unsigned k = 0; k < rs->roles.n && r->a.submitted; k++) {
 		unsigned i = rs->order[k];
 
 		if (!r->asked[i])
 			continue;
 		fputs(first ? "{\"id\": " : ", {\"id\": ", out);
 		first = 0;
-		emit_json_string(out, rs->roles[i]);
+		emit_json_string(out, rs->roles.ids[i]);
 		fputs(", \"name\": ", out);
-		emit_json_string(out, report_role_name(rp, rs->roles[i]));
+		emit_json_string(out, report_role_name(rp, rs->roles.ids[i]));
 		fprintf(out, ", \"asked\": %u, \"correct\": %u}", r->asked[i], r->correct[i]);
 	}
 	fputc(']', out);
@@ -620,13 +619,13 @@ static void print_certificate(const struct report *rp, const struct rows *rs,
 		"Per role:\n", "Score:", a->correct, a->count, percent(a), "Pass mark:",
 		a->pass_mark, "Result:", passed(a) ? "PASS" : "FAIL", "Recorded:",
 		cert_recorded(rp, a, 0));
-	for (unsigned k = 0; k < rs->n_roles; k++) {
+	for (unsigned k = 0; k < rs->roles.n; k++) {
 		unsigned i = rs->order[k];
 
 		if (!r->asked[i])
 			continue;
 		fputs("  ", out);
-		emit_cell(out, report_role_name(rp, rs->roles[i]), 28, 0);
+		emit_cell(out, report_role_name(rp, rs->roles.ids[i]), 28, 0);
 		fprintf(out, " %u of %u\n", r->correct[i], r->asked[i]);
 	}
 	if (!passed(a))

@@ -23,10 +23,12 @@
 #include "report.h"
 #include "rolecall/emit.h"
 #include "rolecall/exam.h"
+#include "rolecall/explain.h"
 #include "rolecall/stats.h"
 #include "strmap.h"
 
 #define COHORT_TOP 5 /* pairs and roles in the text */
+#define COHORT_WIDTH 80 /* columns of the text */
 
 /* A submitted attempt, as the cohort weighs it. */
 struct try {
@@ -207,8 +209,8 @@ static int gather(struct cohort *c)
 		rc = add_histories(c, &err);
 	}
 	if (c->oom)
-		app_fail("cannot add up the cohort: out of memory, or its answers name more "
-			 "than %d roles", HISTORY_MAX_ROLES);
+		app_fail("cannot add up the cohort: out of memory, or its answers name "
+			 ROLECALL_ROLES_FULL, ROLECALL_MAX_ROLES);
 	else if (rc < 0)
 		app_fail("%s", err.msg);
 	return c->oom || rc < 0 ? -1 : 0;
@@ -267,7 +269,7 @@ static int ranked(const struct cohort *c, struct stats_pair **pairs, unsigned *n
 {
 	unsigned n = history_role_count(c->group), max = n ? n * n : 1;
 
-	/* n * n pairs at most (n <= HISTORY_MAX_ROLES): a few hundred KB */
+	/* n * n pairs at most (n <= ROLECALL_MAX_ROLES): a few hundred KB */
 	*pairs = malloc(max * sizeof **pairs);
 	*roles = malloc((n ? n : 1) * sizeof **roles);
 	if (*pairs && *roles) {
@@ -360,6 +362,32 @@ static void text_people(const struct cohort *c, FILE *out)
 		text_person(&c->v[i], uw, out);
 }
 
+/* One line of the group's text, indented 2 and wrapped at spaces to
+ * COHORT_WIDTH columns (the rest indented 4): a confusion between two
+ * long role names would otherwise run past an 80-column terminal. */
+static void text_wrapped(char *line, FILE *out)
+{
+	int col = 2, first = 1;
+	char *save = NULL;
+
+	fputs("  ", out);
+	for (char *w = strtok_r(line, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		int width = emit_width(w);
+
+		if (!first && col + 1 + width > COHORT_WIDTH) {
+			fputs("\n    ", out);
+			col = 4;
+		} else if (!first) {
+			putc(' ', out);
+			col++;
+		}
+		emit_text(out, w);
+		col += width;
+		first = 0;
+	}
+	putc('\n', out);
+}
+
 static void text_group(const struct cohort *c, const struct stats_pair *pairs,
 		       unsigned n_pairs, const unsigned *roles, unsigned n_roles, FILE *out)
 {
@@ -371,12 +399,13 @@ static void text_group(const struct cohort *c, const struct stats_pair *pairs,
 	for (unsigned i = 0; i < n_pairs && i < COHORT_TOP; i++) {
 		const struct confusion_cell *cell = history_confusion(h, pairs[i].answer,
 								      pairs[i].picked);
+		char line[EXPLAIN_MAX];
 
-		fputs("  took ", out);
-		emit_text(out, report_role_name(c->rp, history_role_id(h, pairs[i].picked)));
-		fputs(" for ", out);
-		emit_text(out, report_role_name(c->rp, history_role_id(h, pairs[i].answer)));
-		fprintf(out, " in %u of %u chances\n", cell->count, cell->chances);
+		explain_confusion(line, sizeof line, NULL,
+				  report_role_name(c->rp, history_role_id(h, pairs[i].picked)),
+				  report_role_name(c->rp, history_role_id(h, pairs[i].answer)),
+				  cell->count, cell->chances);
+		text_wrapped(line, out);
 	}
 	if (!n_pairs)
 		fputs("  none\n", out);

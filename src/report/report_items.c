@@ -25,6 +25,7 @@
 #include "app.h"
 #include "report.h"
 #include "rolecall/emit.h"
+#include "rolecall/stats.h"
 #include "strmap.h"
 
 /* Below this many answers a facility says little: no notes. */
@@ -320,7 +321,7 @@ static void text_item(const struct item *m, FILE *out)
 		report_fixed(disc, sizeof disc, r, 2);
 	emit_cell(out, m->id, 32, 0);
 	fprintf(out, " %7u %8u%% %15s %6u\n", m->answers,
-		(unsigned)(facility(m) * 100 + 0.5), disc, m->n_exam);
+		stats_percent(m->correct, m->answers), disc, m->n_exam);
 	for (unsigned k = 0; k < m->n_choices; k++) {
 		fprintf(out, "  %6u  %c ", m->picks[k], m->q && k == m->q->correct ? '*' : ' ');
 		if (m->q)

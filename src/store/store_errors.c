@@ -27,10 +27,11 @@ int store_oom(const char *path, const char *doing, struct rc_error *err)
 int store_history_fail(const char *path, const struct history *h,
 		       const char *doing, struct rc_error *err)
 {
-	if (history_role_count(h) >= HISTORY_MAX_ROLES)
-		return rc_error_set(err, "%s: cannot %s: more than %d roles; keep "
-				    "fewer banks in one database (give --db another "
-				    "file)", path, doing, HISTORY_MAX_ROLES);
+	if (history_role_count(h) >= ROLECALL_MAX_ROLES)
+		return rc_error_set(err, "%s: cannot %s: its answers name "
+				    ROLECALL_ROLES_FULL "; keep fewer banks in one "
+				    "database (give --db another file)", path, doing,
+				    ROLECALL_MAX_ROLES);
 	return store_oom(path, doing, err);
 }
 

@@ -392,9 +392,7 @@ struct ui_doc ui_draw_box(struct ui *ui, int h, int w, const char *title)
 
 const char *ui_role_name(const struct ui *ui, int role)
 {
-	const struct bank_role *r = role >= 0 ? catalog_role(ui->app->cat, role) : NULL;
-
-	return r ? r->name : "?";
+	return explain_role(ui->app->cat, role);
 }
 
 int ui_option_key(const struct ui_key *k, unsigned n)

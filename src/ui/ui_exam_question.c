@@ -35,14 +35,16 @@ static void ui_exam_intro_fill(struct ui *ui, struct ui_doc *d)
 	const struct ui_exam *ex = ui->exam;
 	unsigned limit = exam_time_limit(ex->e);
 	const struct exam_def *def = ui->app->exam_def;
+	char rule[EXPLAIN_MAX];
 
 	ui_exam_intro_open(ui, d);
 	if (def)
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Exam %s: %s (defined by %s; "
 			     "its rules are the same for every candidate)", def->id,
 			     def->title, def->defined_by);
-	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%u questions, pass mark %u%%.",
-		     exam_count(ex->e), exam_pass_mark(ex->e));
+	explain_pass_rule(rule, sizeof rule, exam_count(ex->e), exam_pass_mark(ex->e));
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%u questions, %s.", exam_count(ex->e),
+		     rule);
 	for (size_t i = 0; i < ex->cfg.n_banks; i++)
 		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_DIM], "%s", ex->cfg.banks[i]->title);
 	ui_doc_skip(d, 1);

@@ -16,11 +16,13 @@ static void ui_exam_results_score(struct ui *ui, struct ui_doc *d)
 
 	if (res->timed_out)
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], "Time is up.");
-	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Score: %u of %u right (%u%%).",
-		     res->correct, res->count, res->percent);
+	char score[EXPLAIN_MAX], rule[EXPLAIN_MAX];
+
+	explain_score(score, sizeof score, res->correct, res->count);
+	explain_pass_rule(rule, sizeof rule, res->count, res->pass);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Score: %s.", score);
 	ui_doc_paraf(ui, d, 0, ui->style[res->passed ? UI_ST_RIGHT : UI_ST_WRONG],
-		     "Result: %s \u2014 the pass mark is %u%%.", res->passed ? "PASS" : "FAIL",
-		     res->pass);
+		     "Result: %s (%s).", res->passed ? "PASS" : "FAIL", rule);
 	ui_doc_paraf(ui, d, 0, A_NORMAL, "Attempt %" PRId64 " is saved for %s; "
 		     "'rolecall report' shows it.", ex->att.id, ui->app->user);
 }
@@ -35,10 +37,13 @@ static void ui_exam_results_confusions(struct ui *ui, struct ui_doc *d)
 		int a, p;
 		unsigned times = exam_confusion_times(ui->exam->e, i, &a, &p);
 
+		char line[EXPLAIN_MAX];
+
 		if (!times)
 			continue;
-		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s (%u time%s).",
-			     ui_role_name(ui, p), ui_role_name(ui, a), times, times == 1 ? "" : "s");
+		explain_confusion(line, sizeof line, "You", ui_role_name(ui, p),
+				  ui_role_name(ui, a), times, 0);
+		ui_doc_paraf(ui, d, 2, A_NORMAL, "%s.", line);
 		shown++;
 	}
 	if (!shown)
@@ -67,14 +72,12 @@ static void ui_exam_results_miss(struct ui *ui, struct ui_doc *d, unsigned i)
 		ui_doc_para(ui, d, 2, ui->style[UI_ST_WRONG], "Your answer: no answer");
 	} else {
 		const struct bank_choice *c = &q->choices[it->order[it->picked]];
+		char line[EXPLAIN_MAX];
 
 		ui_doc_paraf(ui, d, 2, ui->style[UI_ST_WRONG], "Your answer: %d) %s",
 			     it->picked + 1, c->text);
-		if (c->why)
-			ui_doc_paraf(ui, d, 2, A_NORMAL, "That choice: %s", c->why);
-		else if (q->kind == QUESTION_STATEMENTS && c->role >= 0)
-			ui_doc_paraf(ui, d, 2, A_NORMAL, "That statement describes the %s.",
-				     ui_role_name(ui, c->role));
+		if (explain_pick(line, sizeof line, ui->app->cat, q, c))
+			ui_doc_para(ui, d, 2, A_NORMAL, line);
 	}
 	ui_doc_paraf(ui, d, 2, ui->style[UI_ST_RIGHT], "The answer: %u) %s", right + 1,
 		     q->choices[q->correct].text);

@@ -54,22 +54,18 @@ static void ui_feedback_explain(struct ui *ui, struct ui_doc *d)
 {
 	const struct answer_result *res = &ui->res;
 	const struct bank_question *q = ui->fb_q.q;
+	char line[EXPLAIN_MAX];
 
 	ui_doc_paraf(ui, d, 0, A_NORMAL, "The answer: %u) %s", res->right_position + 1,
 		     res->right->text);
-	if (!res->correct && res->picked) {
-		if (res->picked->why)
-			ui_doc_paraf(ui, d, 0, A_NORMAL, "That choice: %s", res->picked->why);
-		else if (q->kind == QUESTION_STATEMENTS && res->picked->role >= 0)
-			ui_doc_paraf(ui, d, 0, A_NORMAL, "That statement describes the %s.",
-				     ui_role_name(ui, res->picked->role));
-	}
+	if (explain_pick(line, sizeof line, ui->app->cat, q, res->picked))
+		ui_doc_para(ui, d, 0, A_NORMAL, line);
 	ui_doc_paraf(ui, d, 0, A_NORMAL, "Why: %s", q->explain);
 	if (res->contrast) {
 		ui_doc_skip(d, 1);
-		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%s vs %s:",
-			     ui_role_name(ui, res->confused_answer),
-			     ui_role_name(ui, res->confused_picked));
+		explain_contrast_title(line, sizeof line, ui->app->cat, res->confused_answer,
+				       res->confused_picked);
+		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "%s:", line);
 		ui_doc_para(ui, d, 2, A_NORMAL, res->contrast);
 	}
 	if (res->will_return) {

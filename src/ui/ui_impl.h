@@ -23,6 +23,7 @@
 
 #include "app.h"
 #include "rolecall/engine.h"
+#include "rolecall/explain.h"
 #include "ui.h"
 
 #define UI_MAX_HITS 64

@@ -71,6 +71,7 @@ void ui_drill_pair(const struct ui *ui, const struct shown_question *sq, char *b
 		   size_t cap)
 {
 	struct weak_pair wp[4];
+	char pair[EXPLAIN_MAX];
 	unsigned n = 0, k;
 
 	buf[0] = '\0';
@@ -82,8 +83,8 @@ void ui_drill_pair(const struct ui *ui, const struct shown_question *sq, char *b
 			break;
 	if (k == n)
 		return;
-	snprintf(buf, cap, "Drilling: %s vs %s", catalog_role(ui->app->cat, wp[k].answer)->name,
-		 catalog_role(ui->app->cat, wp[k].picked)->name);
+	explain_contrast_title(pair, sizeof pair, ui->app->cat, wp[k].answer, wp[k].picked);
+	snprintf(buf, cap, "Drilling: %s", pair);
 }
 
 void ui_question_draw(struct ui *ui)

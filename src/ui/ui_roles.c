@@ -26,9 +26,9 @@ static void ui_roles_fill(struct ui *ui, struct ui_doc *d)
 {
 	const struct catalog *cat = ui->app->cat;
 	struct ui_roles_doc rd = { ui, d };
-	int order[CATALOG_MAX_ROLES];
+	int order[ROLECALL_MAX_ROLES];
 	unsigned n = catalog_roles_of(ui->app->banks, ui->app->n_banks, order,
-				      CATALOG_MAX_ROLES);
+				      ROLECALL_MAX_ROLES);
 
 	for (unsigned i = 0; i < n; i++) {
 		const struct bank_role *r = catalog_role(cat, order[i]);

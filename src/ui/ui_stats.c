@@ -33,10 +33,7 @@ unsigned ui_due_now(const struct ui *ui, unsigned *seen)
 /* A role of the history by its name in the banks, or its id. */
 static const char *ui_stats_role(const struct ui *ui, unsigned i)
 {
-	const char *id = history_role_id(ui->app->h, i);
-	int r = catalog_find_role(ui->app->cat, id);
-
-	return r >= 0 ? catalog_role(ui->app->cat, r)->name : id;
+	return explain_role_id(ui->app->cat, history_role_id(ui->app->h, i));
 }
 
 /* ---- per role ------------------------------------------------------------ */
@@ -252,10 +249,11 @@ static void ui_stats_pairs(struct ui *ui, struct ui_doc *d)
 	for (unsigned i = 0; i < k; i++) {
 		const struct confusion_cell *c = history_confusion(h, top[i].answer,
 								   top[i].picked);
+		char line[EXPLAIN_MAX];
 
-		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s in %u of %u chances.",
-			     ui_stats_role(ui, top[i].picked), ui_stats_role(ui, top[i].answer), c->count,
-			     c->chances);
+		explain_confusion(line, sizeof line, "You", ui_stats_role(ui, top[i].picked),
+				  ui_stats_role(ui, top[i].answer), c->count, c->chances);
+		ui_doc_paraf(ui, d, 2, A_NORMAL, "%s.", line);
 	}
 }
 

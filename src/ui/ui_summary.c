@@ -4,9 +4,7 @@
  * plain_summary prints, from session_summary.
  */
 #include "ui_impl.h"
-#include "rolecall/stats.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 
 #define UI_NAME_W 28
@@ -41,43 +39,40 @@ static void ui_summary_confusions(struct ui *ui, struct ui_doc *d,
 		return;
 	ui_doc_skip(d, 1);
 	ui_doc_para(ui, d, 0, ui->style[UI_ST_TITLE], "Confused this session");
-	for (unsigned i = 0; i < sum->n_confusions; i++)
-		ui_doc_paraf(ui, d, 2, A_NORMAL, "You took %s for %s (%u time%s).",
-			     ui_role_name(ui, sum->confusions[i].picked),
-			     ui_role_name(ui, sum->confusions[i].answer), sum->confusions[i].count,
-			     sum->confusions[i].count == 1 ? "" : "s");
+	for (unsigned i = 0; i < sum->n_confusions; i++) {
+		const struct session_confusion *c = &sum->confusions[i];
+		char line[EXPLAIN_MAX];
+
+		explain_confusion(line, sizeof line, "You", ui_role_name(ui, c->picked),
+				  ui_role_name(ui, c->answer), c->count, 0);
+		ui_doc_paraf(ui, d, 2, A_NORMAL, "%s.", line);
+	}
 }
 
 static void ui_summary_due(struct ui *ui, struct ui_doc *d, const struct session_summary *sum)
 {
-	int64_t left = sum->next_due - app_now();
-	char next[80] = "";
+	char next[EXPLAIN_MAX] = "";
 
-	if (sum->next_due && left < 3600)
-		snprintf(next, sizeof next, "; next review in %" PRId64 " minutes",
-			 (left + 59) / 60);
-	else if (sum->next_due && left < 86400)
-		snprintf(next, sizeof next, "; next review in %" PRId64 " hours",
-			 (left + 3599) / 3600);
-	else if (sum->next_due)
-		snprintf(next, sizeof next, "; next review in %" PRId64 " days",
-			 (left + 86399) / 86400);
+	if (sum->next_due)
+		explain_next_review(next, sizeof next, sum->next_due - app_now());
 	ui_doc_skip(d, 1);
-	ui_doc_paraf(ui, d, 0, A_NORMAL, "Due for review now: %u%s.", sum->due_now, next);
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "Due for review now: %u%s%s.", sum->due_now,
+		     next[0] ? "; " : "", next);
 }
 
 static void ui_summary_fill(struct ui *ui, struct ui_doc *d)
 {
 	const struct session_summary *sum = session_summary(ui->s);
+	char score[EXPLAIN_MAX];
 
 	if (!sum->asked) {
 		ui_doc_para(ui, d, 0, A_NORMAL, "No questions answered.");
 		ui_summary_due(ui, d, sum);
 		return;
 	}
-	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE],
-		     "Score: %u of %u right (%u%%), best streak %u.", sum->correct, sum->asked,
-		     stats_percent(sum->correct, sum->asked), sum->best_streak);
+	explain_score(score, sizeof score, sum->correct, sum->asked);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Score: %s, best streak %u.", score,
+		     sum->best_streak);
 	ui_doc_skip(d, 1);
 	ui_summary_roles(ui, d, sum->role_asked, sum->role_correct);
 	ui_summary_confusions(ui, d, sum);
