@@ -4,14 +4,17 @@
  * --countdown).  Both
  * front ends and 'rolecall trivia' start a game from here.
  */
+#include "trivia_setup.h"
+
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-#include "app.h"
 #include "pathlist.h"
-#include "trivia_game.h"
 
 /* ---- option values ---- */
 
@@ -134,3 +137,67 @@ void tgame_setup_free(struct tgame_setup *ts)
 	memset(ts, 0, sizeof *ts);
 }
 
+
+/* ---- what the controller runs on ---- */
+
+static int64_t trivia_setup_ms(void *ctx)
+{
+	(void)ctx;
+	return app_wall_ms();
+}
+
+static int64_t trivia_setup_s(void *ctx)
+{
+	(void)ctx;
+	return app_now();
+}
+
+static void trivia_setup_pause(void *ctx, int64_t ms)
+{
+	struct timespec pause = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
+
+	(void)ctx;
+	nanosleep(&pause, NULL);
+}
+
+int trivia_setup_env(struct app *app, int shared, struct tgame_env *env,
+		     struct rc_error *err)
+{
+	memset(env, 0, sizeof *env);
+	env->cat = app->cat;
+	env->banks = (const struct bank *const *)app->banks;
+	env->n_banks = app->n_banks;
+	env->store = app->store;
+	env->user = app->user;
+	env->user_id = app->user_id;
+	env->h = &app->h;
+	env->clock = (struct tgame_clock){ trivia_setup_ms, trivia_setup_s,
+					   trivia_setup_pause, NULL };
+	/* random, not seeded: a game replayed with --seed still gets its own code */
+	env->code_seed = (uint64_t)app_wall_ms() ^ ((uint64_t)getpid() << 40) ^
+			 (uint64_t)clock();
+	if (shared && store_clock_offset(app->store, app_wall_ms, &env->offset_ms, err) < 0)
+		return -1;
+	return 0;
+}
+
+int trivia_setup_bank_files(const char *db_path, const char *code, char **files,
+			    struct rc_error *err)
+{
+	struct store *s;
+	int rc;
+
+	*files = NULL;
+	/* Opening would create the file: a mistyped --db would leave an empty
+	 * database behind and only then say there is no game in it. */
+	if (store_target_is_file(db_path) && access(db_path, F_OK) < 0 &&
+	    errno == ENOENT)
+		return rc_error_set(err, "%s: no such database, so no trivia game %s "
+				    "in it; give the --db the host uses", db_path,
+				    code);
+	if (store_open(db_path, &s, err) < 0)
+		return -1;
+	rc = tgame_game_files(s, code, files, err);
+	store_close(s);
+	return rc;
+}

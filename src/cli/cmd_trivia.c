@@ -15,8 +15,8 @@
 #include "commands.h"
 #include "pathlist.h"
 #include "paths.h"
-#include "trivia_game.h"
 #include "trivia_plain.h"
+#include "trivia_setup.h"
 #include "ui.h"
 
 enum trivia_how { TRIVIA_HOTSEAT, TRIVIA_HOST, TRIVIA_JOIN };
@@ -127,7 +127,7 @@ static int trivia_join(const struct options *cli, const char *code)
 	}
 	if (trivia_db(cli, path, sizeof path) < 0)
 		return EXIT_FAIL;
-	if (tgame_bank_files(path, code, &files, &err) < 0) {
+	if (trivia_setup_bank_files(path, code, &files, &err) < 0) {
 		app_fail("%s", err.msg);
 		return EXIT_FAIL;
 	}

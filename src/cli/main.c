@@ -12,7 +12,7 @@
 
 #include "app_clock.h"
 #include "commands.h"
-#include "trivia_game.h"
+#include "trivia_setup.h"
 #include "config.h"
 #include "ui.h"
 #include "usage.h"

@@ -440,12 +440,14 @@ static void tp_init(struct tplain *p, struct tgame *g)
 int trivia_plain_hotseat(struct app *app, const struct tgame_config *cfg)
 {
 	struct tplain p;
+	struct tgame_env env;
 	struct rc_error err;
 	struct tgame *g;
 	enum tp_end end = TP_ON;
 	int rc;
 
-	if (tgame_new_hotseat(app, cfg, &g, &err) < 0)
+	if (trivia_setup_env(app, 0, &env, &err) < 0 ||
+	    tgame_new_hotseat(&env, cfg, &g, &err) < 0)
 		return tp_fail(err.msg);
 	tp_init(&p, g);
 	tp_intro(&p);
@@ -550,7 +552,7 @@ static enum tp_end tp_host_lobby(struct tplain *p)
 	fputs("Players join with:\n  rolecall trivia join ", p->out);
 	emit_text(p->out, g->game.code);
 	fputs(" --name NAME --db ", p->out);
-	emit_text(p->out, store_path(g->app->store));
+	emit_text(p->out, store_path(g->env.store));
 	fputs("\nPress Enter to start once everyone has joined (q ends the game).\n", p->out);
 	while ((rc = tp_line(p, -1, tp_host_lobby_idle, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r");
@@ -626,12 +628,14 @@ static enum tp_end tp_host_round(struct tplain *p)
 int trivia_plain_host(struct app *app, const struct tgame_config *cfg)
 {
 	struct tplain p;
+	struct tgame_env env;
 	struct rc_error err;
 	struct tgame *g;
 	enum tp_end end;
 	int rc;
 
-	if (tgame_new_host(app, cfg, &g, &err) < 0)
+	if (trivia_setup_env(app, 1, &env, &err) < 0 ||
+	    tgame_new_host(&env, cfg, &g, &err) < 0)
 		return tp_fail(err.msg);
 	tp_init(&p, g);
 	tp_intro(&p);
@@ -778,12 +782,14 @@ static enum tp_end tp_player_wait(struct tplain *p)
 int trivia_plain_join(struct app *app, const char *code, const char *name)
 {
 	struct tplain p;
+	struct tgame_env env;
 	struct rc_error err;
 	struct tgame *g;
 	enum tp_end end;
 	int rc = 0;
 
-	if (tgame_join(app, code, name, &g, &err) < 0)
+	if (trivia_setup_env(app, 1, &env, &err) < 0 ||
+	    tgame_join(&env, code, name, &g, &err) < 0)
 		return tp_fail(err.msg);
 	tp_init(&p, g);
 	tp_intro(&p);

@@ -13,7 +13,7 @@
 #define ROLECALL_TRIVIA_PLAIN_H
 
 #include "app.h"
-#include "trivia_game.h"
+#include "trivia_setup.h"
 
 /* Every player answers each question in turn at this terminal. */
 int trivia_plain_hotseat(struct app *app, const struct tgame_config *cfg);

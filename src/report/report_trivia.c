@@ -16,7 +16,7 @@
 #include "report.h"
 #include "rolecall/emit.h"
 #include "rolecall/trivia.h"
-#include "trivia_game.h"
+#include "rolecall/trivia_game.h"
 
 struct rt_game {
 	struct store_trivia_game g; /* banks points at the copy */
@@ -36,7 +36,7 @@ static const char *rt_status(const struct store_trivia_game *g)
 	static const char *const names[] = { "lobby", "running", "done", "abandoned" };
 
 	if (g->hosted && g->status < STORE_TRIVIA_DONE &&
-	    g->host_seen_ms < tgame_wall_ms() - TGAME_HOST_STALE_MS)
+	    g->host_seen_ms < app_wall_ms() - TGAME_HOST_STALE_MS)
 		return "interrupted";
 	return names[g->status];
 }

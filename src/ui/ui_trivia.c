@@ -54,9 +54,11 @@ static int ui_tv_round(struct ui *ui)
 
 static int ui_tv_hotseat(struct ui *ui, const struct tgame_config *cfg)
 {
+	struct tgame_env env;
 	struct rc_error err;
 
-	if (tgame_new_hotseat(ui->app, cfg, &ui->trivia->g, &err) < 0)
+	if (trivia_setup_env(ui->app, 0, &env, &err) < 0 ||
+	    tgame_new_hotseat(&env, cfg, &ui->trivia->g, &err) < 0)
 		return ui_tv_fail(ui, &err);
 	/* what scores, before the first question */
 	ui_tv_view(ui, UI_TV_RULES);
@@ -65,9 +67,11 @@ static int ui_tv_hotseat(struct ui *ui, const struct tgame_config *cfg)
 
 static int ui_tv_host(struct ui *ui, const struct tgame_config *cfg)
 {
+	struct tgame_env env;
 	struct rc_error err;
 
-	if (tgame_new_host(ui->app, cfg, &ui->trivia->g, &err) < 0)
+	if (trivia_setup_env(ui->app, 1, &env, &err) < 0 ||
+	    tgame_new_host(&env, cfg, &ui->trivia->g, &err) < 0)
 		return ui_tv_fail(ui, &err);
 	ui_tv_view(ui, UI_TV_LOBBY);
 	return 0;
@@ -80,10 +84,12 @@ static int ui_tv_join(struct ui *ui)
 	struct ui_trivia *t = ui->trivia;
 	const struct options *cli = ui->cli;
 	char code[STORE_TRIVIA_CODE_MAX + 1];
+	struct tgame_env env;
 	struct rc_error err;
 
 	if (cli->n_args < 2 || tgame_parse_code(cli->args[1], code, &err) < 0 ||
-	    tgame_join(ui->app, code, cli->name ? cli->name : ui->app->user, &t->g,
+	    trivia_setup_env(ui->app, 1, &env, &err) < 0 ||
+	    tgame_join(&env, code, cli->name ? cli->name : ui->app->user, &t->g,
 		       &err) < 0)
 		return ui_tv_fail(ui, &err);
 	t->polled_ms = app_ms();

@@ -28,7 +28,7 @@
 #ifndef ROLECALL_UI_TRIVIA_H
 #define ROLECALL_UI_TRIVIA_H
 
-#include "trivia_game.h"
+#include "trivia_setup.h"
 #include "ui_impl.h"
 
 #define UI_TV_INPUT 160

@@ -435,7 +435,7 @@ static void ui_tv_lobby_fill(struct ui *ui, struct ui_doc *d)
 		     "join from another terminal of this machine with:", g->game.rounds,
 		     g->rules.limit_ms / 1000);
 	ui_doc_paraf(ui, d, 2, ui->style[UI_ST_KEY], "rolecall trivia join %s --name NAME "
-		     "--db %s", g->game.code, store_path(g->app->store));
+		     "--db %s", g->game.code, store_path(g->env.store));
 	ui_doc_skip(d, 1);
 	ui_tv_roster(ui, d, 0);
 	/* "nobody has joined" is over once somebody has */

@@ -3,15 +3,13 @@
  * move goes to the store first and is copied into the struct after; what
  * the struct shows is what the database says (see trivia_game.h).
  */
-#include "trivia_game.h"
+#include "rolecall/trivia_game.h"
 
-#include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "rolecall/emit.h"
 #include "rolecall/engine.h"
@@ -22,17 +20,15 @@
 static const char tgame_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 #define TGAME_CODE_TRIES 50
 
-int64_t tgame_wall_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int64_t tgame_now(const struct tgame *g)
 {
-	return tgame_wall_ms() + g->clock_offset_ms;
+	return g->env.clock.ms(g->env.clock.ctx) + g->env.offset_ms;
+}
+
+/* The unix seconds stored as dates. */
+static int64_t tgame_date(const struct tgame *g)
+{
+	return g->env.clock.s(g->env.clock.ctx);
 }
 
 /* ---- names ---- */
@@ -167,8 +163,8 @@ static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
 	ec.count = g->game.rounds;
 	ec.pass_given = 1;
 	ec.seed = cfg->seed;
-	ec.now = app_now();
-	if (exam_new(g->app->cat, &ec, &e, err) < 0)
+	ec.now = tgame_date(g);
+	if (exam_new(g->env.cat, &ec, &e, err) < 0)
 		return -1;
 	g->questions = calloc(g->game.rounds, sizeof *g->questions);
 	if (!g->questions) {
@@ -205,13 +201,13 @@ static void tgame_rules(struct tgame *g)
 	g->rules.limit_ms = g->game.time_limit_ms;
 }
 
-static struct tgame *tgame_alloc(struct app *app, enum tgame_role role)
+static struct tgame *tgame_alloc(const struct tgame_env *env, enum tgame_role role)
 {
 	struct tgame *g = calloc(1, sizeof *g);
 
 	if (!g)
 		return NULL;
-	g->app = app;
+	g->env = *env;
 	g->role = role;
 	g->me = -1;
 	return g;
@@ -223,8 +219,8 @@ static void tgame_setup(struct tgame *g, const struct tgame_config *cfg, int hos
 
 	sg->hosted = hosted;
 	sg->teams = cfg->teams;
-	snprintf(sg->host_user, sizeof sg->host_user, "%s", g->app->user);
-	sg->created_at = app_now();
+	snprintf(sg->host_user, sizeof sg->host_user, "%s", g->env.user);
+	sg->created_at = tgame_date(g);
 	sg->seed = cfg->seed;
 	sg->rounds = cfg->rounds ? cfg->rounds : TGAME_DEFAULT_ROUNDS;
 	sg->time_limit_ms = (int64_t)(cfg->seconds ? cfg->seconds :
@@ -233,13 +229,13 @@ static void tgame_setup(struct tgame *g, const struct tgame_config *cfg, int hos
 	sg->speed = cfg->speed;
 	sg->streak = cfg->streak;
 	g->countdown_ms = (int64_t)cfg->countdown * 1000;
-	g->banks = cfg->banks ? cfg->banks : (const struct bank *const *)g->app->banks;
-	g->n_banks = cfg->banks ? cfg->n_banks : g->app->n_banks;
+	g->banks = cfg->banks ? cfg->banks : g->env.banks;
+	g->n_banks = cfg->banks ? cfg->n_banks : g->env.n_banks;
 	tgame_rules(g);
 }
 
-/* Store the game under a fresh code; the code is random, not seeded, so
- * a replayed game still gets its own. */
+/* Store the game under a fresh code, drawn from env.code_seed (not the
+ * game's seed, so that a replayed game still gets its own). */
 static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 		       struct rc_error *err)
 {
@@ -262,11 +258,10 @@ static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 		r[i].n_shown = g->questions[i].n_options;
 		memcpy(r[i].shown_choices, g->questions[i].order, sizeof r[i].shown_choices);
 	}
-	rng_seed(&rng, (uint64_t)tgame_wall_ms() ^ ((uint64_t)getpid() << 40) ^
-		 (uint64_t)clock());
+	rng_seed(&rng, g->env.code_seed);
 	for (int i = 0; rc == 1 && i < TGAME_CODE_TRIES; i++) {
 		tgame_make_code(g->game.code, &rng);
-		rc = store_trivia_create(g->app->store, &g->game, r, names, n,
+		rc = store_trivia_create(g->env.store, &g->game, r, names, n,
 					 tgame_now(g), err);
 	}
 	free(r);
@@ -323,15 +318,15 @@ static int tgame_refresh(struct tgame *g, struct rc_error *err)
 
 	if (!st)
 		return rc_error_set(err, "out of memory");
-	rc = store_trivia_state(g->app->store, g->game.id, g->game.current_round, st, err);
+	rc = store_trivia_state(g->env.store, g->game.id, g->game.current_round, st, err);
 	/* The host moved on since we looked: the answers we want are the
 	 * new round's. */
 	if (rc == 0 && st->game.current_round != g->game.current_round)
-		rc = store_trivia_state(g->app->store, g->game.id,
+		rc = store_trivia_state(g->env.store, g->game.id,
 					st->game.current_round, st, err);
 	if (rc == 1)
 		rc = rc_error_set(err, "%s: trivia game %s has vanished from the database",
-				  store_path(g->app->store), g->game.code);
+				  store_path(g->env.store), g->game.code);
 	if (rc == 0)
 		rc = tgame_take(g, st, tgame_now(g));
 	free(st);
@@ -346,17 +341,17 @@ static int tgame_load_profiles(struct tgame *g, struct rc_error *err)
 
 		if (!(p->h = history_new()))
 			return rc_error_set(err, "out of memory");
-		if (store_user(g->app->store, p->s.name, &p->user_id, err) < 0 ||
-		    store_load_history(g->app->store, p->user_id, p->h, err) < 0)
+		if (store_user(g->env.store, p->s.name, &p->user_id, err) < 0 ||
+		    store_load_history(g->env.store, p->user_id, p->h, err) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-int tgame_new_hotseat(struct app *app, const struct tgame_config *cfg,
+int tgame_new_hotseat(const struct tgame_env *env, const struct tgame_config *cfg,
 		      struct tgame **out, struct rc_error *err)
 {
-	struct tgame *g = tgame_alloc(app, TGAME_HOTSEAT);
+	struct tgame *g = tgame_alloc(env, TGAME_HOTSEAT);
 
 	*out = NULL;
 	if (!g)
@@ -373,19 +368,18 @@ int tgame_new_hotseat(struct app *app, const struct tgame_config *cfg,
 	return 0;
 }
 
-int tgame_new_host(struct app *app, const struct tgame_config *cfg,
+int tgame_new_host(const struct tgame_env *env, const struct tgame_config *cfg,
 		   struct tgame **out, struct rc_error *err)
 {
-	struct tgame *g = tgame_alloc(app, TGAME_HOST);
+	struct tgame *g = tgame_alloc(env, TGAME_HOST);
 
 	*out = NULL;
 	if (!g)
 		return rc_error_set(err, "out of memory");
 	tgame_setup(g, cfg, 1);
 	g->game.bank_files = cfg->bank_files;
-	if (store_clock_offset(app->store, tgame_wall_ms, &g->clock_offset_ms, err) < 0 ||
-	    tgame_draw(g, cfg, err) < 0 || tgame_store(g, NULL, 0, err) < 0 ||
-	    store_trivia_listen(app->store, g->game.id, err) < 0 ||
+	if (tgame_draw(g, cfg, err) < 0 || tgame_store(g, NULL, 0, err) < 0 ||
+	    store_trivia_listen(env->store, g->game.id, err) < 0 ||
 	    tgame_refresh(g, err) < 0) {
 		tgame_free(g);
 		return -1;
@@ -450,25 +444,14 @@ static int tgame_find_code(struct store *s, const char *code, struct tgame_found
 	return 0;
 }
 
-int tgame_bank_files(const char *db_path, const char *code, char **files,
+int tgame_game_files(struct store *s, const char *code, char **files,
 		     struct rc_error *err)
 {
 	struct tgame_found f;
-	struct store *s;
 	int rc;
 
 	*files = NULL;
-	/* Opening would create the file: a mistyped --db would leave an empty
-	 * database behind and only then say there is no game in it. */
-	if (store_target_is_file(db_path) && access(db_path, F_OK) < 0 &&
-	    errno == ENOENT)
-		return rc_error_set(err, "%s: no such database, so no trivia game %s "
-				    "in it; give the --db the host uses", db_path,
-				    code);
-	if (store_open(db_path, &s, err) < 0)
-		return -1;
 	rc = tgame_find_code(s, code, &f, err);
-	store_close(s);
 	if (rc == 0) {
 		*files = f.files;
 		f.files = NULL;
@@ -479,7 +462,7 @@ int tgame_bank_files(const char *db_path, const char *code, char **files,
 
 /* Every bank the host used must be here, in the same version: otherwise
  * the players would not see the same questions. */
-static int tgame_check_banks(const struct app *app, const char *banks,
+static int tgame_check_banks(const struct catalog *cat, const char *banks,
 			     struct rc_error *err)
 {
 	const char *p = banks;
@@ -494,7 +477,7 @@ static int tgame_check_banks(const struct app *app, const char *banks,
 			return rc_error_set(err, "the game's list of banks is malformed");
 		memcpy(id, p, (size_t)(sep - p));
 		id[sep - p] = '\0';
-		if (!(b = catalog_find_bank(app->cat, id)))
+		if (!(b = catalog_find_bank(cat, id)))
 			return rc_error_set(err, "the game uses the bank '%s', which is not "
 					    "loaded here; give the host's --bank", id);
 		if (strlen(b->sha256) != (size_t)(end - sep - 1) ||
@@ -515,7 +498,7 @@ struct tgame_loader {
 static int tgame_take_round(void *ctx, const struct store_trivia_round *r)
 {
 	struct tgame_loader *l = ctx;
-	const struct bank_question *q = catalog_find_question(l->g->app->cat,
+	const struct bank_question *q = catalog_find_question(l->g->env.cat,
 							      r->question_id);
 	struct tgame_question *tq;
 
@@ -548,7 +531,7 @@ static int tgame_load_rounds(struct tgame *g, struct rc_error *err)
 
 	if (!(g->questions = calloc(g->game.rounds, sizeof *g->questions)))
 		return rc_error_set(err, "out of memory");
-	if (store_trivia_each_round(g->app->store, g->game.id, tgame_take_round, &l,
+	if (store_trivia_each_round(g->env.store, g->game.id, tgame_take_round, &l,
 				    err) < 0 || l.failed)
 		return -1;
 	for (unsigned i = 0; i < g->game.rounds; i++)
@@ -560,7 +543,7 @@ static int tgame_load_rounds(struct tgame *g, struct rc_error *err)
 static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err)
 {
 	int64_t now_ms = tgame_now(g);
-	int rc = store_trivia_join(g->app->store, g->game.id, name, app_now(), now_ms,
+	int rc = store_trivia_join(g->env.store, g->game.id, name, tgame_date(g), now_ms,
 				   TGAME_STALE_MS, err);
 
 	switch (rc) {
@@ -575,7 +558,7 @@ static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err
 				    TGAME_STALE_MS / 1000);
 	case STORE_TRIVIA_FULL:
 		return rc_error_set(err, "game %s is full (%u players)", g->game.code,
-				    store_trivia_max_players(g->app->store));
+				    store_trivia_max_players(g->env.store));
 	case STORE_TRIVIA_OVER:
 		return rc_error_set(err, "game %s is over; 'rolecall report --trivia' "
 				    "shows its ranking", g->game.code);
@@ -587,10 +570,10 @@ static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err
 	}
 }
 
-int tgame_join(struct app *app, const char *code, const char *name,
+int tgame_join(const struct tgame_env *env, const char *code, const char *name,
 	       struct tgame **out, struct rc_error *err)
 {
-	struct tgame *g = tgame_alloc(app, TGAME_PLAYER);
+	struct tgame *g = tgame_alloc(env, TGAME_PLAYER);
 	struct tgame_found f;
 	int rc;
 
@@ -599,15 +582,13 @@ int tgame_join(struct app *app, const char *code, const char *name,
 		return rc_error_set(err, "out of memory");
 	snprintf(g->my_name, sizeof g->my_name, "%s", name);
 	rc = tgame_check_name(name, err);
-	if (rc == 0)
-		rc = store_clock_offset(app->store, tgame_wall_ms, &g->clock_offset_ms, err);
-	if (rc == 0 && (rc = tgame_find_code(app->store, code, &f, err)) == 0) {
+	if (rc == 0 && (rc = tgame_find_code(env->store, code, &f, err)) == 0) {
 		g->game = f.game;
 		tgame_rules(g);
-		rc = tgame_check_banks(app, f.banks, err);
+		rc = tgame_check_banks(env->cat, f.banks, err);
 		tgame_found_free(&f);
 	}
-	if (rc < 0 || store_trivia_listen(app->store, g->game.id, err) < 0 ||
+	if (rc < 0 || store_trivia_listen(env->store, g->game.id, err) < 0 ||
 	    tgame_load_rounds(g, err) < 0 || tgame_join_as(g, name, err) < 0 ||
 	    tgame_refresh(g, err) < 0) {
 		tgame_free(g);
@@ -630,7 +611,7 @@ static void tgame_beat(struct tgame *g, int64_t now_ms)
 	if (now_ms - g->beat_ms < TGAME_BEAT_MS)
 		return;
 	g->beat_ms = now_ms;
-	if (store_trivia_seen(g->app->store, g->game.id, who, now_ms, &ignored) < 0)
+	if (store_trivia_seen(g->env.store, g->game.id, who, now_ms, &ignored) < 0)
 		g->beats_missed++;
 	else
 		g->beats_missed = 0;
@@ -645,7 +626,7 @@ static void tgame_mark_silent(struct tgame *g, int64_t now_ms)
 
 	for (unsigned i = 0; i < g->n_players; i++)
 		if (!g->players[i].s.absent && !g->players[i].here) {
-			(void)store_trivia_mark_absent(g->app->store, g->game.id,
+			(void)store_trivia_mark_absent(g->env.store, g->game.id,
 						       now_ms - TGAME_STALE_MS, &ignored);
 			return;
 		}
@@ -658,12 +639,12 @@ static void tgame_tidy(struct tgame *g, int64_t now_ms)
 	if (now_ms - g->folded_ms < TGAME_FOLD_MS)
 		return;
 	g->folded_ms = now_ms;
-	store_trivia_tidy(g->app->store);
+	store_trivia_tidy(g->env.store);
 }
 
 int tgame_wake_fd(const struct tgame *g)
 {
-	return g->role == TGAME_HOTSEAT ? -1 : store_wake_fd(g->app->store);
+	return g->role == TGAME_HOTSEAT ? -1 : store_wake_fd(g->env.store);
 }
 
 int tgame_poll_ms(const struct tgame *g)
@@ -680,7 +661,7 @@ int tgame_poll(struct tgame *g, struct rc_error *err)
 		return 0;
 	/* what was announced is consumed now, so that the wake descriptor
 	 * rests; -1 (the line is gone) is reported by the read below */
-	(void)store_drain(g->app->store);
+	(void)store_drain(g->env.store);
 	if (g->role == TGAME_PLAYER && g->game.status >= STORE_TRIVIA_DONE)
 		return 0; /* over: nothing comes any more, and no heartbeat */
 	tgame_beat(g, now_ms);
@@ -697,8 +678,8 @@ static int tgame_phase(struct tgame *g, enum store_trivia_status status,
 		       enum store_trivia_phase phase, unsigned round, int64_t start_ms,
 		       struct rc_error *err)
 {
-	int rc = store_trivia_set_phase(g->app->store, g->game.id, status, phase, round,
-					start_ms, app_now(), err);
+	int rc = store_trivia_set_phase(g->env.store, g->game.id, status, phase, round,
+					start_ms, tgame_date(g), err);
 
 	if (rc == 1)
 		return rc_error_set(err, "game %s is already over", g->game.code);
@@ -742,8 +723,8 @@ static struct history *tgame_history(struct tgame *g, unsigned who, int64_t *use
 	if (g->game.teams)
 		return NULL;
 	if (g->role == TGAME_PLAYER) {
-		*user_id = g->app->user_id;
-		return g->app->h;
+		*user_id = g->env.user_id;
+		return *g->env.h;
 	}
 	*user_id = g->players[who].user_id;
 	return g->players[who].h;
@@ -758,7 +739,7 @@ static int tgame_reload(struct tgame *g, struct history **h, int64_t user_id,
 
 	if (!fresh)
 		return rc_error_set(err, "out of memory");
-	if (store_load_history(g->app->store, user_id, fresh, err) < 0) {
+	if (store_load_history(g->env.store, user_id, fresh, err) < 0) {
 		history_free(fresh);
 		return -1;
 	}
@@ -769,7 +750,7 @@ static int tgame_reload(struct tgame *g, struct history **h, int64_t user_id,
 
 static struct history **tgame_history_slot(struct tgame *g, unsigned who)
 {
-	return g->role == TGAME_PLAYER ? &g->app->h : &g->players[who].h;
+	return g->role == TGAME_PLAYER ? g->env.h : &g->players[who].h;
 }
 
 /* An answer the store refuses (the lock held past its timeout, a full
@@ -780,16 +761,15 @@ static int tgame_save_retried(struct tgame *g, unsigned who, int position, int c
 			      int64_t user_id, struct history *h, struct rc_error *err)
 {
 	int64_t closes = g->game.round_started_at_ms + g->rules.limit_ms + TGAME_GRACE_MS;
-	struct timespec pause = { 0, TGAME_RETRY_MS * 1000000L };
 	int rc;
 
 	for (;;) {
-		rc = store_trivia_answer(g->app->store, g->game.id, g->game.current_round,
+		rc = store_trivia_answer(g->env.store, g->game.id, g->game.current_round,
 					 g->players[who].s.name, position, correct, elapsed,
 					 tgame_now(g), logged, user_id, h, err);
 		if (rc >= 0 || g->role == TGAME_HOTSEAT || tgame_now(g) >= closes)
 			return rc;
-		nanosleep(&pause, NULL);
+		g->env.clock.pause(g->env.clock.ctx, TGAME_RETRY_MS);
 	}
 }
 
@@ -802,12 +782,12 @@ static int tgame_save(struct tgame *g, unsigned who, const struct tgame_question
 	int rc;
 
 	if (h) {
-		answer_record_init(&rec, g->app->cat, tq->q, tq->order, tq->n_options,
+		answer_record_init(&rec, g->env.cat, tq->q, tq->order, tq->n_options,
 				   MODE_TRIVIA);
 		rec.picked = position;
 		rec.correct = correct;
 		rec.elapsed_ms = elapsed;
-		rec.answered_at = app_now();
+		rec.answered_at = tgame_date(g);
 		if (history_apply(h, &rec, HISTORY_SLOW_MS) < 0)
 			return rc_error_set(err, "out of memory");
 		logged = &rec;
@@ -918,7 +898,7 @@ int tgame_close_round(struct tgame *g, struct rc_error *err)
 
 	if (!st)
 		return rc_error_set(err, "out of memory");
-	rc = store_trivia_close_round(g->app->store, g->game.id, g->game.current_round,
+	rc = store_trivia_close_round(g->env.store, g->game.id, g->game.current_round,
 				      st, tgame_score, g, err);
 	if (rc == 0)
 		tgame_take(g, st, tgame_now(g));
@@ -947,9 +927,9 @@ int tgame_abandon(struct tgame *g, struct rc_error *err)
 
 	if (g->game.status >= STORE_TRIVIA_DONE)
 		return 0;
-	rc = store_trivia_set_phase(g->app->store, g->game.id, STORE_TRIVIA_ABANDONED,
+	rc = store_trivia_set_phase(g->env.store, g->game.id, STORE_TRIVIA_ABANDONED,
 				    STORE_TRIVIA_PODIUM, g->game.current_round,
-				    g->game.round_started_at_ms, app_now(), err);
+				    g->game.round_started_at_ms, tgame_date(g), err);
 	if (rc < 0)
 		return -1;
 	return tgame_refresh(g, err) < 0 ? -1 : 0;
@@ -959,14 +939,14 @@ int tgame_leave(struct tgame *g, struct rc_error *err)
 {
 	if (g->game.status >= STORE_TRIVIA_DONE)
 		return 0;
-	return store_trivia_leave(g->app->store, g->game.id, g->my_name, err);
+	return store_trivia_leave(g->env.store, g->game.id, g->my_name, err);
 }
 
 int tgame_remove(struct tgame *g, unsigned who, struct rc_error *err)
 {
 	if (g->role != TGAME_HOST || who >= g->n_players)
 		return rc_error_set(err, "only the host removes players");
-	if (store_trivia_remove(g->app->store, g->game.id, g->players[who].s.name, err) < 0)
+	if (store_trivia_remove(g->env.store, g->game.id, g->players[who].s.name, err) < 0)
 		return -1;
 	return tgame_refresh(g, err) < 0 ? -1 : 0;
 }

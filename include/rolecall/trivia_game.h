@@ -23,7 +23,10 @@
  * player's profile, mode trivia, so a game counts toward each player's
  * stats; a question that timed out is not logged.
  *
- * Private to the executable.  Front ends read the struct; only these
+ * Pure: the controller reads no clock and makes no code of its own.  The
+ * time comes from the clock in struct tgame_env (a test's fake clock, the
+ * app's real one), the join code from its seed, and everything stored goes
+ * through the store in it.  Front ends read the struct; only these
  * functions change it.  tgame_free(NULL) is safe.
  */
 #ifndef ROLECALL_TRIVIA_GAME_H
@@ -31,8 +34,10 @@
 
 #include <stdint.h>
 
-#include "app.h"
+#include "rolecall/bank.h"
+#include "rolecall/history.h"
 #include "rolecall/store.h"
+#include "rolecall/store_trivia.h"
 #include "rolecall/trivia.h"
 
 #define TGAME_DEFAULT_ROUNDS 10
@@ -66,6 +71,35 @@
 
 enum tgame_role { TGAME_HOTSEAT, TGAME_HOST, TGAME_PLAYER };
 
+/* Where the controller gets its time: ms is the wall clock in unix
+ * milliseconds (what rounds start and heartbeats are counted on), s the
+ * unix seconds stored as dates, pause waits (the retry of an answer the
+ * store refused).  A test passes a fake clock whose pause moves its time. */
+struct tgame_clock {
+	int64_t (*ms)(void *ctx);
+	int64_t (*s)(void *ctx);
+	void (*pause)(void *ctx, int64_t ms);
+	void *ctx;
+};
+
+/* What a game runs on, borrowed for its whole life: the banks, the store,
+ * the profile that hosts or joins (its history may be replaced, so *h),
+ * the clock, how far the store's clock is ahead of it (offset_ms, from
+ * store_clock_offset; 0 for a file) and the seed the join codes are drawn
+ * from (random in the app, so that a replayed game gets its own code). */
+struct tgame_env {
+	const struct catalog *cat;
+	const struct bank *const *banks;
+	size_t n_banks;
+	struct store *store;
+	const char *user;
+	int64_t user_id;
+	struct history **h;
+	struct tgame_clock clock;
+	int64_t offset_ms;
+	uint64_t code_seed;
+};
+
 struct tgame_config {
 	const char *const *names; /* hot seat: players or teams, in turn order */
 	unsigned n_names;
@@ -77,7 +111,7 @@ struct tgame_config {
 	int speed, streak;
 	uint64_t seed;
 	const char *bank_files;   /* host: bank files joiners must load, a pathlist */
-	const struct bank *const *banks; /* the banks to draw from; NULL: the app's */
+	const struct bank *const *banks; /* the banks to draw from; NULL: the env's */
 	size_t n_banks;
 };
 
@@ -96,7 +130,7 @@ struct tgame_player {
 };
 
 struct tgame {
-	struct app *app;
+	struct tgame_env env;
 	enum tgame_role role;
 	struct store_trivia_game game;    /* as last read (banks are NULL) */
 	struct trivia_rules rules;
@@ -108,7 +142,6 @@ struct tgame {
 	int64_t beat_ms;                  /* the last heartbeat tried */
 	unsigned beats_missed;            /* heartbeats that failed in a row */
 	int64_t folded_ms;                /* host: when the store was last tidied */
-	int64_t clock_offset_ms;          /* the store's clock minus ours */
 	int64_t countdown_ms;             /* host and hot seat: before each question */
 	unsigned version;                 /* changes whenever anything shown does */
 	unsigned played;                  /* rounds scored (store_trivia_played) */
@@ -122,12 +155,10 @@ struct tgame {
 int tgame_wake_fd(const struct tgame *g);
 int tgame_poll_ms(const struct tgame *g);
 
-/* Milliseconds on this machine's wall clock (CLOCK_REALTIME). */
-int64_t tgame_wall_ms(void);
-
 /* The game's clock: the wall clock of the store's server when it has one
  * (laptops whose clocks disagree count the same seconds and get fair
- * speed points), else this machine's, which every process shares. */
+ * speed points: env.offset_ms), else this machine's, which every process
+ * shares. */
 int64_t tgame_now(const struct tgame *g);
 
 /* A player's or team's name: 1 to STORE_TRIVIA_NAME_MAX bytes of UTF-8,
@@ -145,43 +176,22 @@ int tgame_parse_names(const char *list, const char *what, char ***names,
  * (STORE_TRIVIA_CODE_MAX + 1 bytes); -1 with why in err. */
 int tgame_parse_code(const char *arg, char *code, struct rc_error *err);
 
-/* The trivia options: --time SECONDS (per question), --rounds N,
- * --points 0|1000|2000 and --countdown SECONDS.  Print why and return -1
- * when the value is not one. */
-int tgame_parse_seconds(const char *s, unsigned *seconds);
-int tgame_parse_countdown(const char *s, long *seconds);
-int tgame_parse_rounds(const char *s, unsigned *rounds);
-int tgame_parse_points(const char *s, long *points);
-
-/* A game's settings from the command line (defined in cmd_trivia.c):
- * the names of --players or --teams, the rules, the seed and the bank
- * files.  tgame_setup_free releases what it holds. */
-struct tgame_setup {
-	struct tgame_config cfg;
-	char **names;
-	char *files;
-};
-int tgame_setup_from_cli(const struct options *cli, struct tgame_setup *ts,
-			 struct rc_error *err);
-void tgame_setup_free(struct tgame_setup *ts);
-
 /* Start a game: draw the questions and store it, with its players (hot
  * seat) or as a lobby (host). */
-int tgame_new_hotseat(struct app *app, const struct tgame_config *cfg,
+int tgame_new_hotseat(const struct tgame_env *env, const struct tgame_config *cfg,
 		      struct tgame **out, struct rc_error *err);
-int tgame_new_host(struct app *app, const struct tgame_config *cfg,
+int tgame_new_host(const struct tgame_env *env, const struct tgame_config *cfg,
 		   struct tgame **out, struct rc_error *err);
 
-/* The bank files a game's host loaded, which a player must load too
- * (before app_open): *files is malloc'd, "" when none.  Opens the
- * database at db_path for the look only.  code as tgame_parse_code
- * made it, here and in tgame_join. */
-int tgame_bank_files(const char *db_path, const char *code, char **files,
+/* The bank files the host of the game with this code loaded, which a
+ * player must load too: *files is malloc'd, "" when none.  code as
+ * tgame_parse_code made it, here and in tgame_join. */
+int tgame_game_files(struct store *s, const char *code, char **files,
 		     struct rc_error *err);
 
-/* Join (or rejoin, by the same name) the game with this code.  app must
- * have the game's banks loaded; its profile is the player's. */
-int tgame_join(struct app *app, const char *code, const char *name,
+/* Join (or rejoin, by the same name) the game with this code.  env must
+ * hold the game's banks; its profile is the player's. */
+int tgame_join(const struct tgame_env *env, const char *code, const char *name,
 	       struct tgame **out, struct rc_error *err);
 
 void tgame_free(struct tgame *g);
