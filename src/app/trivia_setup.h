@@ -13,27 +13,27 @@
 /* The trivia options: --time SECONDS (per question), --rounds N,
  * --points 0|1000|2000 and --countdown SECONDS.  Print why and return -1
  * when the value is not one. */
-int tgame_parse_seconds(const char *s, unsigned *seconds);
-int tgame_parse_countdown(const char *s, long *seconds);
-int tgame_parse_rounds(const char *s, unsigned *rounds);
-int tgame_parse_points(const char *s, long *points);
+int trivia_setup_parse_seconds(const char *s, unsigned *seconds);
+int trivia_setup_parse_countdown(const char *s, long *seconds);
+int trivia_setup_parse_rounds(const char *s, unsigned *rounds);
+int trivia_setup_parse_points(const char *s, long *points);
 
 /* A game's settings from the command line: the names of --players or
- * --teams, the rules, the seed and the bank files.  tgame_setup_free
+ * --teams, the rules, the seed and the bank files.  trivia_setup_free
  * releases what it holds. */
-struct tgame_setup {
-	struct tgame_config cfg;
+struct trivia_setup {
+	struct trivia_game_config cfg;
 	char **names;
 	char *files;
 };
-int tgame_setup_from_cli(const struct options *cli, struct tgame_setup *ts,
+int trivia_setup_from_cli(const struct options *cli, struct trivia_setup *ts,
 			 struct rc_error *err);
-void tgame_setup_free(struct tgame_setup *ts);
+void trivia_setup_free(struct trivia_setup *ts);
 
 /* The controller's env for a game on app: its banks, store and profile,
  * the real clock, a join-code seed from the clock and the pid; shared
  * (host or player) also reads how far the store's clock is ahead. */
-int trivia_setup_env(struct app *app, int shared, struct tgame_env *env,
+int trivia_setup_env(struct app *app, int shared, struct trivia_game_env *env,
 		     struct rc_error *err);
 
 /* The bank files a game's host loaded, which a player must load too
