@@ -203,8 +203,9 @@ static int ui_trivia_create(struct ui *ui)
 
 /* ---- moves ---- */
 
-/* The hot seat's answer (or time out): the next turn, or the reveal once
- * everyone has had theirs. */
+/* An answer (or time out): a joined player's waits for the others; the
+ * hot seat's goes to the next turn, or to the reveal once everyone has
+ * had theirs. */
 static int ui_trivia_answer(struct ui *ui, int position)
 {
 	struct ui_trivia *t = ui->trivia;
