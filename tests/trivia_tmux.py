@@ -17,6 +17,7 @@ After rolecall exits, the pane's shell prints EXIT=<status> and `stty -a`.
 
 Usage: trivia_tmux.py ROLECALL_BINARY
 """
+import contextlib
 import math
 import os
 import re
@@ -45,6 +46,38 @@ class Pane(tmuxlib.Pane):
                                  **tmuxlib.terminal())
         argv = [BIN] + list(args) + ["--db", testlib.db(os.path.join(TMP, db))]
         super().__init__(argv, e, TMP, "rolecall-trivia", size, timeout=TIMEOUT)
+
+
+class SharedGame:
+    """A hosted game: the host's pane, its lobby screen, the game's code
+    and the panes of the players that joined it."""
+
+    def __init__(self, db, host_args):
+        self.db = db
+        self.host = Pane(["trivia", "host"] + list(host_args), db, user="host")
+        self.panes = [self.host]
+        self.lobby = self.code = None
+
+    def join(self, name, code=None):
+        """A player's pane joining by name (as the profile of that name)."""
+        pl = Pane(["trivia", "join", code or self.code, "--name", name], self.db,
+                  user=name.lower())
+        self.panes.append(pl)
+        return pl
+
+
+@contextlib.contextmanager
+def shared_game(db, host_args):
+    """Host a game in a pane and wait for its code; every pane of the game
+    is closed when the with-block ends."""
+    g = SharedGame(db, host_args)
+    try:
+        g.lobby = g.host.wait(r"rolecall trivia join (\w+) --name NAME")
+        g.code = re.search(r"rolecall trivia join (\w+) --name NAME", g.lobby).group(1)
+        yield g
+    finally:
+        for pane in g.panes:
+            pane.close()
 
 
 def check_clean_exit(p, status=0):
@@ -334,19 +367,16 @@ def test_hosted_countdown_and_the_time_left_after_answering():
     """The host's countdown shows on every terminal from the same start;
     a player who answered still sees the round's time left."""
     db = "countdown-shared.db"
-    host = Pane(["trivia", "host", "--countdown", "2", "--rounds", "1", "--time", "30",
-                 "--seed", "4"], db, user="host")
-    ana = ben = None
-    try:
-        s = host.wait(r"rolecall trivia join (\w+) --name NAME")
-        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+    with shared_game(db, ["--countdown", "2", "--rounds", "1", "--time", "30",
+                          "--seed", "4"]) as g:
+        host, code = g.host, g.code
         # the lobby says what scores
-        assert RULES % 30 in flat(s), s
-        ana = Pane(["trivia", "join", code, "--name", "Ana"], db, user="ana")
+        assert RULES % 30 in flat(g.lobby), g.lobby
+        ana = g.join("Ana")
         s = ana.wait(r"You joined game %s as Ana\.(?s:.*)Players here" % code)
         assert RULES % 30 in flat(s), s
         # Ben keeps the round open: he does not answer
-        ben = Pane(["trivia", "join", code, "--name", "Ben"], db, user="ben")
+        ben = g.join("Ben")
         host.wait(r"Players here: 2")
         host.keys("Enter")
         for pl in (host, ana, ben):
@@ -359,11 +389,6 @@ def test_hosted_countdown_and_the_time_left_after_answering():
         assert m and 25 <= int(m.group(1)) <= 30, s
         host.keys("c")
         host.wait(r"^ Answers +question 1 of 1")
-    finally:
-        host.close()
-        for pl in (ana, ben):
-            if pl:
-                pl.close()
     rows = db_rows(db, "SELECT player, correct, elapsed_ms FROM trivia_answers")
     assert rows[0][:2] == ("Ana", 1) and 0 <= rows[0][2] < 3000, rows
 
@@ -373,17 +398,12 @@ def test_host_closes_a_round_early_and_removes_a_player():
     r picks a player to remove: its screen says so, without a podium, and
     the rankings leave it out."""
     db = "hostkeys.db"
-    host = Pane(["trivia", "host", "--countdown", "0", "--rounds", "2", "--time", "60",
-                 "--seed", "8", "--no-speed"], db, user="host")
-    players = []
-    try:
-        s = host.wait(r"rolecall trivia join (\w+) --name NAME")
-        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+    with shared_game(db, ["--countdown", "0", "--rounds", "2", "--time", "60",
+                          "--seed", "8", "--no-speed"]) as g:
+        host, code = g.host, g.code
         for name in ("Ana", "Ben"):
-            pl = Pane(["trivia", "join", code, "--name", name], db, user=name.lower())
-            players.append(pl)
-            pl.wait(r"You joined game %s as %s\." % (code, name))
-        ana, ben = players
+            g.join(name).wait(r"You joined game %s as %s\." % (code, name))
+        ana, ben = g.panes[1:]
         host.wait(r"Players here: 2")
         assert "r remove a player" in host.screen()
         host.keys("Enter")
@@ -422,30 +442,21 @@ def test_host_closes_a_round_early_and_removes_a_player():
         host.keys("Enter")
         s = host.wait(r"^ Podium · game %s" % code)
         assert re.search(r"1st  Ana +2100", s) and "Ben" not in s, s
-    finally:
-        host.close()
-        for pl in players:
-            pl.close()
     # removed for good (Ana's mark depends on when her pane was closed)
     assert db_rows(db, "SELECT absent FROM trivia_players WHERE name = 'Ben'") == [(2,)]
 
 
 def test_host_and_two_players_with_one_quitting():
     db = "shared.db"
-    host = Pane(["trivia", "host", "--countdown", "0",
-                 "--rounds", "3", "--time", "20", "--seed", "5"], db,
-                user="host")
-    players = []
-    try:
-        s = host.wait(r"Game code:(?s:.*)rolecall trivia join (\w+) --name NAME")
-        code = re.search(r"rolecall trivia join (\w+) --name NAME", s).group(1)
+    with shared_game(db, ["--countdown", "0", "--rounds", "3", "--time", "20",
+                          "--seed", "5"]) as g:
+        host, code = g.host, g.code
+        assert re.search(r"Game code:(?s:.*)rolecall trivia join", g.lobby), g.lobby
         host.keys("Enter")
         host.wait(r"Nobody has joined yet\.")
-        ana = Pane(["trivia", "join", code, "--name", "Ana"], db, user="ana")
-        players.append(ana)
+        ana = g.join("Ana")
         ana.wait(r"You joined game %s as Ana\. Waiting for the host" % code)
-        ben = Pane(["trivia", "join", code.lower(), "--name", "Ben"], db, user="ben")
-        players.append(ben)
+        ben = g.join("Ben", code=code.lower())
         ben.wait(r"You joined game %s as Ben\. Waiting for the host" % code)
         s = host.wait(r"Players here: 2\n +Ana\n +Ben\n")
         assert "Nobody has joined yet" not in s, s
@@ -501,10 +512,6 @@ def test_host_and_two_players_with_one_quitting():
         for pl in (host, ana):
             pl.keys("Enter")
             check_clean_exit(pl)
-    finally:
-        host.close()
-        for pl in players:
-            pl.close()
     game = db_rows(db, "SELECT id, status, kind FROM trivia_games")
     assert [g[1:] for g in game] == [("done", "hosted")], game
     rows = db_rows(db, "SELECT round, player, picked >= 0, correct, elapsed_ms, points"

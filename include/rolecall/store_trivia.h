@@ -102,13 +102,11 @@ int store_trivia_close_round(struct store *s, int64_t game_id, unsigned round,
 					  struct rc_error *err),
 			     void *ctx, struct rc_error *err);
 
-/* Read a game, its players and their answers to `round`.  Returns 1 when
- * there is no such game. */
 /* Hear of a game's changes as they are committed, where the store can
  * announce them (a server): store_wake_fd becomes readable (-1: it cannot;
- * read the game again every TGAME_POLL_MS), and store_drain consumes what
- * came: the number of changes, -1 when the line is gone (the next read
- * says so). */
+ * read the game again every TRIVIA_GAME_POLL_MS), and store_drain consumes
+ * what came: the number of changes, -1 when the line is gone (the next
+ * read says so). */
 int store_trivia_listen(struct store *s, int64_t game_id, struct rc_error *err);
 int store_wake_fd(const struct store *s);
 int store_drain(struct store *s);
@@ -117,6 +115,8 @@ int store_drain(struct store *s);
  * on a server, STORE_TRIVIA_FILE_PLAYERS in a file. */
 unsigned store_trivia_max_players(const struct store *s);
 
+/* Read a game, its players and their answers to `round`.  Returns 1 when
+ * there is no such game. */
 int store_trivia_state(struct store *s, int64_t game_id, unsigned round,
 		       struct store_trivia_state *st, struct rc_error *err);
 

@@ -48,6 +48,14 @@ int64_t app_now(void)
 	return (int64_t)time(NULL);
 }
 
+int64_t app_wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int64_t app_ms(void)
 {
 	struct timespec ts;

@@ -17,6 +17,9 @@ int64_t app_now(void);
  * unix seconds from 0 to STORE_TIME_MAX: main checks it before a command
  * runs, so that no time a command stores or adds to can overflow. */
 int app_clock_check(struct rc_error *err);
+/* Milliseconds on this machine's wall clock (CLOCK_REALTIME): what the
+ * processes of one trivia game count from. */
+int64_t app_wall_ms(void);
 /* Milliseconds on a monotonic clock, for answer times. */
 int64_t app_ms(void);
 

@@ -15,32 +15,32 @@
 #include "commands.h"
 #include "pathlist.h"
 #include "paths.h"
-#include "trivia_game.h"
 #include "trivia_plain.h"
+#include "trivia_setup.h"
 #include "ui.h"
 
-enum trivia_how { TRIVIA_HOTSEAT, TRIVIA_HOST, TRIVIA_JOIN };
+enum cmd_trivia_how { CMD_TRIVIA_HOTSEAT, CMD_TRIVIA_HOST, CMD_TRIVIA_JOIN };
 
 /* ---- the command line ---- */
 
-static int trivia_usage(const char *msg)
+static int cmd_trivia_usage(const char *msg)
 {
 	app_fail("%s", msg);
 	return -1;
 }
 
-static int trivia_mode(const struct options *cli, enum trivia_how *how)
+static int cmd_trivia_mode(const struct options *cli, enum cmd_trivia_how *how)
 {
 	const char *sub = cli->n_args ? cli->args[0] : NULL;
 
 	if (!sub)
-		*how = TRIVIA_HOTSEAT;
+		*how = CMD_TRIVIA_HOTSEAT;
 	else if (!strcmp(sub, "host") && cli->n_args == 1)
-		*how = TRIVIA_HOST;
+		*how = CMD_TRIVIA_HOST;
 	else if (!strcmp(sub, "join") && cli->n_args == 2)
-		*how = TRIVIA_JOIN;
+		*how = CMD_TRIVIA_JOIN;
 	else if (!strcmp(sub, "join"))
-		return trivia_usage("'trivia join' takes the game's code: rolecall "
+		return cmd_trivia_usage("'trivia join' takes the game's code: rolecall "
 				    "trivia join CODE --name NAME");
 	else {
 		app_fail("'trivia' takes 'host' or 'join CODE', not '%s'", sub);
@@ -49,32 +49,32 @@ static int trivia_mode(const struct options *cli, enum trivia_how *how)
 	return 0;
 }
 
-static int trivia_check(const struct options *cli, enum trivia_how how)
+static int cmd_trivia_check(const struct options *cli, enum cmd_trivia_how how)
 {
 	int game_opts = cli->rounds || cli->time_arg || cli->points >= 0 ||
 			cli->no_speed || cli->no_streak || cli->has_seed ||
 			cli->countdown >= 0;
 
 	if (cli->players && cli->teams)
-		return trivia_usage("give --players or --teams, not both");
-	if (how == TRIVIA_HOTSEAT && !cli->players && !cli->teams)
-		return trivia_usage("who plays? rolecall trivia --players \"Ana,Ben\" "
+		return cmd_trivia_usage("give --players or --teams, not both");
+	if (how == CMD_TRIVIA_HOTSEAT && !cli->players && !cli->teams)
+		return cmd_trivia_usage("who plays? rolecall trivia --players \"Ana,Ben\" "
 				    "(or --teams) on one terminal, or 'rolecall trivia "
 				    "host' for a game on several terminals");
-	if (how != TRIVIA_HOTSEAT && (cli->players || cli->teams))
-		return trivia_usage("--players and --teams are for a game on one "
+	if (how != CMD_TRIVIA_HOTSEAT && (cli->players || cli->teams))
+		return cmd_trivia_usage("--players and --teams are for a game on one "
 				    "terminal; on several, players join with --name");
-	if (how != TRIVIA_JOIN && cli->name)
-		return trivia_usage("--name is for 'trivia join'");
-	if (how == TRIVIA_JOIN && game_opts)
-		return trivia_usage("the host sets the game (--rounds, --time, "
+	if (how != CMD_TRIVIA_JOIN && cli->name)
+		return cmd_trivia_usage("--name is for 'trivia join'");
+	if (how == CMD_TRIVIA_JOIN && game_opts)
+		return cmd_trivia_usage("the host sets the game (--rounds, --time, "
 				    "--countdown, --points, --no-speed, --no-streak, "
 				    "--seed); join takes only --name");
 	return 0;
 }
 
 /* The database the game is in: --db, else ROLECALL_DB, else the default. */
-static int trivia_db(const struct options *cli, char *path, size_t cap)
+static int cmd_trivia_db(const struct options *cli, char *path, size_t cap)
 {
 	struct rc_error err;
 
@@ -87,7 +87,7 @@ static int trivia_db(const struct options *cli, char *path, size_t cap)
 
 /* The joining player's command line: its profile is its name, and it
  * loads the bank files the host loaded (unless it gives its own). */
-static int trivia_join_cli(const struct options *cli, struct options *c2, const char *name,
+static int cmd_trivia_join_cli(const struct options *cli, struct options *c2, const char *name,
 			   const char *files)
 {
 	struct rc_error err;
@@ -106,13 +106,13 @@ static int trivia_join_cli(const struct options *cli, struct options *c2, const 
 		return -1;
 	}
 	if (n) {
-		c2->banks = paths; /* one block: trivia_join frees it */
+		c2->banks = paths; /* one block: cmd_trivia_join frees it */
 		c2->n_banks = (int)n;
 	}
 	return 0;
 }
 
-static int trivia_join(const struct options *cli, const char *code)
+static int cmd_trivia_join(const struct options *cli, const char *code)
 {
 	const char *name = cli->name ? cli->name : app_user_name(cli);
 	struct rc_error err;
@@ -121,17 +121,17 @@ static int trivia_join(const struct options *cli, const char *code)
 	struct app app;
 	int rc = EXIT_FAIL;
 
-	if (tgame_check_name(name, &err) < 0) {
+	if (trivia_game_check_name(name, &err) < 0) {
 		app_fail("--name: %s", err.msg);
 		return EXIT_USAGE;
 	}
-	if (trivia_db(cli, path, sizeof path) < 0)
+	if (cmd_trivia_db(cli, path, sizeof path) < 0)
 		return EXIT_FAIL;
-	if (tgame_bank_files(path, code, &files, &err) < 0) {
+	if (trivia_setup_bank_files(path, code, &files, &err) < 0) {
 		app_fail("%s", err.msg);
 		return EXIT_FAIL;
 	}
-	if (trivia_join_cli(cli, &c2, name, files) == 0) {
+	if (cmd_trivia_join_cli(cli, &c2, name, files) == 0) {
 		if (!cli->plain) {
 			rc = ui_main(&c2, UI_START_TRIVIA);
 		} else {
@@ -147,51 +147,51 @@ static int trivia_join(const struct options *cli, const char *code)
 	return rc;
 }
 
-static int trivia_local(const struct options *cli, enum trivia_how how)
+static int cmd_trivia_local(const struct options *cli, enum cmd_trivia_how how)
 {
-	struct tgame_setup ts;
+	struct trivia_setup ts;
 	struct rc_error err;
 	struct app app;
 	int rc = EXIT_FAIL;
 
 	if (!cli->plain)
 		return ui_main(cli, UI_START_TRIVIA);
-	if (tgame_setup_from_cli(cli, &ts, &err) < 0) {
+	if (trivia_setup_from_cli(cli, &ts, &err) < 0) {
 		app_fail("%s", err.msg);
 		return EXIT_USAGE;
 	}
 	if (app_open(cli, &app) == 0 &&
-	    (how == TRIVIA_HOST ? trivia_plain_host(&app, &ts.cfg) :
+	    (how == CMD_TRIVIA_HOST ? trivia_plain_host(&app, &ts.cfg) :
 	     trivia_plain_hotseat(&app, &ts.cfg)) == 0)
 		rc = EXIT_OK;
 	app_close(&app);
-	tgame_setup_free(&ts);
+	trivia_setup_free(&ts);
 	return rc;
 }
 
 int cmd_trivia(const struct options *cli)
 {
-	enum trivia_how how;
-	struct tgame_setup ts;
+	enum cmd_trivia_how how;
+	struct trivia_setup ts;
 	struct rc_error err;
 	char code[STORE_TRIVIA_CODE_MAX + 1];
 
-	if (trivia_mode(cli, &how) < 0 || trivia_check(cli, how) < 0)
+	if (cmd_trivia_mode(cli, &how) < 0 || cmd_trivia_check(cli, how) < 0)
 		return EXIT_USAGE;
 	if (app_need_terminal(cli))
 		return EXIT_USAGE;
-	if (how == TRIVIA_JOIN) {
-		if (tgame_parse_code(cli->args[1], code, &err) < 0) {
+	if (how == CMD_TRIVIA_JOIN) {
+		if (trivia_game_parse_code(cli->args[1], code, &err) < 0) {
 			app_fail("%s", err.msg);
 			return EXIT_USAGE;
 		}
-		return trivia_join(cli, code);
+		return cmd_trivia_join(cli, code);
 	}
 	/* the names are checked here, before any terminal set-up */
-	if (tgame_setup_from_cli(cli, &ts, &err) < 0) {
+	if (trivia_setup_from_cli(cli, &ts, &err) < 0) {
 		app_fail("%s", err.msg);
 		return EXIT_USAGE;
 	}
-	tgame_setup_free(&ts);
-	return trivia_local(cli, how);
+	trivia_setup_free(&ts);
+	return cmd_trivia_local(cli, how);
 }

@@ -12,7 +12,7 @@
 
 #include "app_clock.h"
 #include "commands.h"
-#include "trivia_game.h"
+#include "trivia_setup.h"
 #include "config.h"
 #include "ui.h"
 #include "usage.h"
@@ -163,9 +163,9 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_LEADERBOARD: cli->leaderboard = 1; return 0;
 	case OPT_COHORT: cli->cohort = 1; return 0;
 	case OPT_EXAM: cli->exam_id = optarg; return 0;
-	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
-	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);
-	case OPT_COUNTDOWN: return tgame_parse_countdown(optarg, &cli->countdown);
+	case OPT_ROUNDS: return trivia_setup_parse_rounds(optarg, &cli->rounds);
+	case OPT_POINTS: return trivia_setup_parse_points(optarg, &cli->points);
+	case OPT_COUNTDOWN: return trivia_setup_parse_countdown(optarg, &cli->countdown);
 	case OPT_SINCE: return cmd_report_parse_date(optarg, &cli->since);
 	case OPT_PASS:
 	case OPT_CERTIFICATE:
@@ -221,7 +221,7 @@ static int parse_time(struct options *cli)
 	if (!cli->time_arg)
 		return 0;
 	if (cli->command && !strcmp(cli->command, "trivia"))
-		return tgame_parse_seconds(cli->time_arg, &cli->time_limit);
+		return trivia_setup_parse_seconds(cli->time_arg, &cli->time_limit);
 	return cmd_exam_parse_time(cli->time_arg, &cli->time_limit);
 }
 

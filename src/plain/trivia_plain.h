@@ -13,14 +13,14 @@
 #define ROLECALL_TRIVIA_PLAIN_H
 
 #include "app.h"
-#include "trivia_game.h"
+#include "trivia_setup.h"
 
 /* Every player answers each question in turn at this terminal. */
-int trivia_plain_hotseat(struct app *app, const struct tgame_config *cfg);
+int trivia_plain_hotseat(struct app *app, const struct trivia_game_config *cfg);
 
 /* Open a shared game, show its code, start it on Enter and run it; Enter
  * moves on from each reveal and leaderboard. */
-int trivia_plain_host(struct app *app, const struct tgame_config *cfg);
+int trivia_plain_host(struct app *app, const struct trivia_game_config *cfg);
 
 /* Join a shared game and answer its questions as they come. */
 int trivia_plain_join(struct app *app, const char *code, const char *name);

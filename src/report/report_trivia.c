@@ -16,35 +16,34 @@
 #include "report.h"
 #include "rolecall/emit.h"
 #include "rolecall/trivia.h"
-#include "trivia_game.h"
+#include "rolecall/trivia_game.h"
 
-struct rt_game {
+struct report_trivia_game {
 	struct store_trivia_game g; /* banks points at the copy */
 	char *banks;
 };
 
-struct rt_games {
-	struct rt_game *v;
+struct report_trivia_games {
+	struct report_trivia_game *v;
 	size_t n, cap;
 	int oom;
 };
 
 /* What became of a game.  A host killed with -9 cannot record that its
  * game ended; its heartbeat stopping is what tells. */
-static const char *rt_status(const struct store_trivia_game *g)
+static const char *report_trivia_status(const struct store_trivia_game *g)
 {
 	static const char *const names[] = { "lobby", "running", "done", "abandoned" };
 
-	if (g->hosted && g->status < STORE_TRIVIA_DONE &&
-	    g->host_seen_ms < tgame_wall_ms() - TGAME_HOST_STALE_MS)
+	if (trivia_game_host_gone(g, app_wall_ms()))
 		return "interrupted";
 	return names[g->status];
 }
 
-static int rt_take(void *ctx, const struct store_trivia_game *g)
+static int report_trivia_take(void *ctx, const struct store_trivia_game *g)
 {
-	struct rt_games *gs = ctx;
-	struct rt_game *v;
+	struct report_trivia_games *gs = ctx;
+	struct report_trivia_game *v;
 
 	if (gs->n == gs->cap) {
 		size_t cap = gs->cap ? gs->cap * 2 : 16;
@@ -68,7 +67,7 @@ static int rt_take(void *ctx, const struct store_trivia_game *g)
 	return 0;
 }
 
-static void rt_free(struct rt_games *gs)
+static void report_trivia_free(struct report_trivia_games *gs)
 {
 	for (size_t i = 0; i < gs->n; i++)
 		free(gs->v[i].banks);
@@ -78,7 +77,7 @@ static void rt_free(struct rt_games *gs)
 /* A game's players in ranking order, as the podium had them (those the
  * host removed left out); 0 when the game has no player of the name asked
  * for (--user). */
-static unsigned rt_rank(const struct store_trivia_state *st, const char *user,
+static unsigned report_trivia_rank(const struct store_trivia_state *st, const char *user,
 			struct trivia_player *out)
 {
 	int found = !user;
@@ -99,7 +98,7 @@ static unsigned rt_rank(const struct store_trivia_state *st, const char *user,
 	return n;
 }
 
-static int rt_absent(const struct store_trivia_state *st, const char *name)
+static int report_trivia_absent(const struct store_trivia_state *st, const char *name)
 {
 	for (unsigned i = 0; i < st->n_players; i++)
 		if (!strcmp(st->players[i].name, name))
@@ -107,7 +106,7 @@ static int rt_absent(const struct store_trivia_state *st, const char *name)
 	return 0;
 }
 
-static void rt_seconds(char *buf, size_t len, int64_t ms)
+static void report_trivia_seconds(char *buf, size_t len, int64_t ms)
 {
 	snprintf(buf, len, "%" PRId64 ".%" PRId64 " s", ms / 1000, ms % 1000 / 100);
 }
@@ -116,7 +115,7 @@ static void rt_seconds(char *buf, size_t len, int64_t ms)
 
 /* Who was in a game that played no round: zeros for everyone would read
  * as a ranking. */
-static void rt_text_unplayed(FILE *out, const struct store_trivia_state *st)
+static void report_trivia_text_unplayed(FILE *out, const struct store_trivia_state *st)
 {
 	fputs("  no question was played:", out);
 	for (unsigned i = 0; i < st->n_players; i++) {
@@ -126,7 +125,7 @@ static void rt_text_unplayed(FILE *out, const struct store_trivia_state *st)
 	fputc('\n', out);
 }
 
-static void rt_text_game(FILE *out, const struct store_trivia_state *st,
+static void report_trivia_text_game(FILE *out, const struct store_trivia_state *st,
 			 const struct trivia_player *rank, unsigned n)
 {
 	const struct store_trivia_game *g = &st->game;
@@ -141,21 +140,22 @@ static void rt_text_game(FILE *out, const struct store_trivia_state *st,
 	fprintf(out, ", %s: %s, %s, %u of %u question%s played (%" PRId64 " s each); "
 		"%s\n", when, g->hosted ? "hosted" : "hot seat",
 		g->teams ? "teams" : "players", store_trivia_played(st), g->rounds,
-		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000, rt_status(g));
+		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000, report_trivia_status(g));
 	if (!n)
 		fputs("  nobody joined\n", out);
 	else if (!store_trivia_played(st))
-		rt_text_unplayed(out, st);
+		report_trivia_text_unplayed(out, st);
 	for (unsigned i = 0; store_trivia_played(st) && i < n; i++) {
 		fprintf(out, "  %2u. ", i + 1);
 		emit_text(out, rank[i].name);
-		rt_seconds(t, sizeof t, rank[i].time_ms);
+		report_trivia_seconds(t, sizeof t, rank[i].time_ms);
 		fprintf(out, ": %" PRId64 " points, %u right, %s%s\n", rank[i].score,
-			rank[i].right, t, rt_absent(st, rank[i].name) ? " (absent)" : "");
+			rank[i].right, t, report_trivia_absent(st,
+							       rank[i].name) ? " (absent)" : "");
 	}
 }
 
-static void rt_csv_game(FILE *out, const struct store_trivia_state *st,
+static void report_trivia_csv_game(FILE *out, const struct store_trivia_state *st,
 			const struct trivia_player *rank, unsigned n)
 {
 	const struct store_trivia_game *g = &st->game;
@@ -166,16 +166,16 @@ static void rt_csv_game(FILE *out, const struct store_trivia_state *st,
 		fprintf(out, "%" PRId64 ",", g->id);
 		emit_csv_field(out, g->code);
 		fprintf(out, ",%s,%s,%s,%u,%" PRId64 ",%u,",
-			g->hosted ? "hosted" : "hotseat", rt_status(g), when,
+			g->hosted ? "hosted" : "hotseat", report_trivia_status(g), when,
 			g->rounds, g->time_limit_ms / 1000, i + 1);
 		emit_csv_field(out, rank[i].name);
 		fprintf(out, ",%" PRId64 ",%u,%" PRId64 ",%d,%u\n", rank[i].score,
-			rank[i].right, rank[i].time_ms, rt_absent(st, rank[i].name),
+			rank[i].right, rank[i].time_ms, report_trivia_absent(st, rank[i].name),
 			store_trivia_played(st));
 	}
 }
 
-static void rt_json_time(FILE *out, const char *key, int64_t t)
+static void report_trivia_json_time(FILE *out, const char *key, int64_t t)
 {
 	char buf[32];
 
@@ -188,7 +188,7 @@ static void rt_json_time(FILE *out, const char *key, int64_t t)
 	emit_json_string(out, buf);
 }
 
-static void rt_json_game(FILE *out, const struct store_trivia_state *st,
+static void report_trivia_json_game(FILE *out, const struct store_trivia_state *st,
 			 const char *banks, const struct trivia_player *rank,
 			 unsigned n, int first)
 {
@@ -197,11 +197,11 @@ static void rt_json_game(FILE *out, const struct store_trivia_state *st,
 	fprintf(out, "%s{\"id\":%" PRId64 ",\"code\":", first ? "" : ",", g->id);
 	emit_json_string(out, g->code);
 	fprintf(out, ",\"kind\":\"%s\",\"status\":\"%s\",\"host\":",
-		g->hosted ? "hosted" : "hotseat", rt_status(g));
+		g->hosted ? "hosted" : "hotseat", report_trivia_status(g));
 	emit_json_string(out, g->host_user);
-	rt_json_time(out, "created_at", g->created_at);
-	rt_json_time(out, "started_at", g->started_at);
-	rt_json_time(out, "ended_at", g->ended_at);
+	report_trivia_json_time(out, "created_at", g->created_at);
+	report_trivia_json_time(out, "started_at", g->started_at);
+	report_trivia_json_time(out, "ended_at", g->ended_at);
 	fprintf(out, ",\"seed\":\"%" PRIu64 "\",\"rounds\":%u,\"rounds_played\":%u,"
 		"\"seconds\":%" PRId64 ",\"points\":%u,\"speed\":%s,\"streak\":%s,"
 		"\"teams\":%s,\"banks\":", g->seed, g->rounds, store_trivia_played(st),
@@ -214,7 +214,7 @@ static void rt_json_game(FILE *out, const struct store_trivia_state *st,
 		emit_json_string(out, rank[i].name);
 		fprintf(out, ",\"score\":%" PRId64 ",\"right\":%u,\"time_ms\":%" PRId64
 			",\"absent\":%s}", rank[i].score, rank[i].right, rank[i].time_ms,
-			rt_absent(st, rank[i].name) ? "true" : "false");
+			report_trivia_absent(st, rank[i].name) ? "true" : "false");
 	}
 	fprintf(out, "],\"tie_rule\":");
 	emit_json_string(out, TRIVIA_TIE_RULE);
@@ -223,7 +223,7 @@ static void rt_json_game(FILE *out, const struct store_trivia_state *st,
 
 /* ---- the report ---- */
 
-struct rt_run {
+struct report_trivia_run {
 	const struct options *cli;
 	const char *fmt;
 	struct store *store;
@@ -235,7 +235,7 @@ struct rt_run {
 /* A game as it is now: the current round's answers tell whether it was
  * played (read again when a running game moved on meanwhile).  0, 1 when
  * it vanished, or -1 after printing why. */
-static int rt_read(struct rt_run *r, const struct rt_game *gm,
+static int report_trivia_read(struct report_trivia_run *r, const struct report_trivia_game *gm,
 		   struct store_trivia_state *st)
 {
 	struct rc_error err;
@@ -248,24 +248,24 @@ static int rt_read(struct rt_run *r, const struct rt_game *gm,
 	return rc;
 }
 
-static void rt_show(struct rt_run *r, const struct rt_game *gm,
+static void report_trivia_show(struct report_trivia_run *r, const struct report_trivia_game *gm,
 		    const struct store_trivia_state *st)
 {
 	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
-	unsigned n = rt_rank(st, r->cli->user, rank);
+	unsigned n = report_trivia_rank(st, r->cli->user, rank);
 
 	if (!n && r->cli->user)
 		return;
 	if (!strcmp(r->fmt, "csv"))
-		rt_csv_game(r->out, st, rank, n);
+		report_trivia_csv_game(r->out, st, rank, n);
 	else if (!strcmp(r->fmt, "json"))
-		rt_json_game(r->out, st, gm->banks, rank, n, r->shown == 0);
+		report_trivia_json_game(r->out, st, gm->banks, rank, n, r->shown == 0);
 	else
-		rt_text_game(r->out, st, rank, n);
+		report_trivia_text_game(r->out, st, rank, n);
 	r->shown++;
 }
 
-static int rt_game(struct rt_run *r, const struct rt_game *gm)
+static int report_trivia_game(struct report_trivia_run *r, const struct report_trivia_game *gm)
 {
 	struct store_trivia_state *st = malloc(sizeof *st);
 	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
@@ -275,12 +275,12 @@ static int rt_game(struct rt_run *r, const struct rt_game *gm)
 		app_fail("out of memory");
 		return -1;
 	}
-	rc = rt_read(r, gm, st);
+	rc = report_trivia_read(r, gm, st);
 	if (rc == 0 && !r->board)
-		rt_show(r, gm, st);
+		report_trivia_show(r, gm, st);
 	/* the board ranks everyone; --user picks a line when it is printed */
 	if (rc == 0 && r->board &&
-	    report_board_add(r->board, st, rank, rt_rank(st, NULL, rank)) < 0) {
+	    report_board_add(r->board, st, rank, report_trivia_rank(st, NULL, rank)) < 0) {
 		app_fail("out of memory");
 		rc = -1;
 	}
@@ -288,45 +288,46 @@ static int rt_game(struct rt_run *r, const struct rt_game *gm)
 	return rc < 0 ? -1 : 0;
 }
 
-static void rt_none(FILE *out)
+static void report_trivia_none(FILE *out)
 {
 	fputs("No trivia games yet; 'rolecall trivia --players \"Ana,Ben\"' starts "
 	      "one.\n", out);
 }
 
-static int rt_print_board(struct rt_run *r, const struct rt_games *gs)
+static int report_trivia_print_board(struct report_trivia_run *r,
+				     const struct report_trivia_games *gs)
 {
 	for (size_t i = 0; i < gs->n; i++)
-		if (rt_game(r, &gs->v[i]) < 0)
+		if (report_trivia_game(r, &gs->v[i]) < 0)
 			return -1;
 	if (!report_board_print(r->board, r->out, r->fmt, r->cli->user) &&
 	    !strcmp(r->fmt, "text"))
-		rt_none(r->out);
+		report_trivia_none(r->out);
 	return 0;
 }
 
-static int rt_print(struct rt_run *r, const struct rt_games *gs)
+static int report_trivia_print(struct report_trivia_run *r, const struct report_trivia_games *gs)
 {
 	if (r->board)
-		return rt_print_board(r, gs);
+		return report_trivia_print_board(r, gs);
 	if (!strcmp(r->fmt, "csv"))
 		fputs("game_id,code,kind,status,created_at,rounds,seconds,rank,player,"
 		      "score,right,time_ms,absent,rounds_played\n", r->out);
 	else if (!strcmp(r->fmt, "json"))
 		fputs("[", r->out);
 	for (size_t i = 0; i < gs->n; i++)
-		if (rt_game(r, &gs->v[i]) < 0)
+		if (report_trivia_game(r, &gs->v[i]) < 0)
 			return -1;
 	if (!strcmp(r->fmt, "json"))
 		fputs("]\n", r->out);
 	else if (!strcmp(r->fmt, "text") && r->shown)
 		fprintf(r->out, "\n%s\n", TRIVIA_TIE_RULE);
 	else if (!strcmp(r->fmt, "text"))
-		rt_none(r->out);
+		report_trivia_none(r->out);
 	return 0;
 }
 
-static int rt_check(const struct options *cli)
+static int report_trivia_check(const struct options *cli)
 {
 	if (cli->items || cli->certificate || cli->cohort || cli->exam_id || cli->n_args) {
 		app_fail("report --trivia takes --leaderboard, --format, --since, --user "
@@ -339,13 +340,14 @@ static int rt_check(const struct options *cli)
 int report_trivia(const struct options *cli)
 {
 	struct store_trivia_filter f = { 0, NULL, cli->since, 0 };
-	struct rt_run r = { cli, cli->format ? cli->format : "text", NULL, stdout, 0, NULL };
-	struct rt_games gs = { 0 };
+	struct report_trivia_run r = { cli, cli->format ? cli->format : "text", NULL, stdout,
+				       0, NULL };
+	struct report_trivia_games gs = { 0 };
 	struct rc_error err;
 	char path[4096];
 	int rc = -1;
 
-	if (rt_check(cli) < 0)
+	if (report_trivia_check(cli) < 0)
 		return EXIT_USAGE;
 	if (paths_db(cli->db, path, sizeof path, &err) < 0) {
 		app_fail("%s", err.msg);
@@ -354,13 +356,13 @@ int report_trivia(const struct options *cli)
 	if (cli->leaderboard && !(r.board = report_board_new()))
 		app_fail("out of memory");
 	else if (store_open_existing(path, &r.store, &err) < 0 ||
-	    store_trivia_each_game(r.store, &f, rt_take, &gs, &err) < 0)
+	    store_trivia_each_game(r.store, &f, report_trivia_take, &gs, &err) < 0)
 		app_fail("%s", err.msg);
 	else if (gs.oom)
 		app_fail("out of memory");
 	else
-		rc = rt_print(&r, &gs);
-	rt_free(&gs);
+		rc = report_trivia_print(&r, &gs);
+	report_trivia_free(&gs);
 	report_board_free(r.board);
 	store_close(r.store);
 	return rc < 0 ? EXIT_FAIL : EXIT_OK;

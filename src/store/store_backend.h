@@ -195,7 +195,7 @@ struct store_ops {
 
 	/* ---- trivia ---- */
 	/* Hearing of a game's changes at once (NULL: a file, which is read
-	 * again every TGAME_POLL_MS): listen to the game, the descriptor that
+	 * again every TRIVIA_GAME_POLL_MS): listen to the game, the descriptor that
 	 * becomes readable when a change was announced, and drain, which
 	 * consumes what arrived and returns how many changes (0 or more; -1
 	 * when the line is gone: the next read reports it). */

@@ -28,53 +28,53 @@
 #ifndef ROLECALL_UI_TRIVIA_H
 #define ROLECALL_UI_TRIVIA_H
 
-#include "trivia_game.h"
+#include "trivia_setup.h"
 #include "ui_impl.h"
 
-#define UI_TV_INPUT 160
+#define UI_TRIVIA_INPUT 160
 /* A number's digits as a string literal, for the form's texts. */
-#define UI_TV_STR_(x) #x
-#define UI_TV_STR(x) UI_TV_STR_(x)
+#define UI_TRIVIA_STR_(x) #x
+#define UI_TRIVIA_STR(x) UI_TRIVIA_STR_(x)
 
-enum ui_tv_view {
-	UI_TV_SETUP,
-	UI_TV_RULES,
-	UI_TV_HANDOVER,
-	UI_TV_COUNTDOWN,
-	UI_TV_QUESTION,
-	UI_TV_LOBBY,
-	UI_TV_ROUND,
-	UI_TV_WAIT,
-	UI_TV_REVEAL,
-	UI_TV_BOARD,
-	UI_TV_PODIUM,
+enum ui_trivia_view {
+	UI_TRIVIA_SETUP,
+	UI_TRIVIA_RULES,
+	UI_TRIVIA_HANDOVER,
+	UI_TRIVIA_COUNTDOWN,
+	UI_TRIVIA_QUESTION,
+	UI_TRIVIA_LOBBY,
+	UI_TRIVIA_ROUND,
+	UI_TRIVIA_WAIT,
+	UI_TRIVIA_REVEAL,
+	UI_TRIVIA_BOARD,
+	UI_TRIVIA_PODIUM,
 };
 
 /* The setup form's fields, top to bottom. */
-enum ui_tv_field {
-	UI_TV_F_NAMES,
-	UI_TV_F_ROUNDS,
-	UI_TV_F_SECONDS,
-	UI_TV_F_BANKS,
-	UI_TV_F_WHERE,
-	UI_TV_F_COUNT,
+enum ui_trivia_field {
+	UI_TRIVIA_F_NAMES,
+	UI_TRIVIA_F_ROUNDS,
+	UI_TRIVIA_F_SECONDS,
+	UI_TRIVIA_F_BANKS,
+	UI_TRIVIA_F_WHERE,
+	UI_TRIVIA_F_COUNT,
 };
 
-enum ui_tv_move {
-	UI_TV_MOVE_NONE,
-	UI_TV_MOVE_CREATE,  /* setup: start the game the form describes */
-	UI_TV_MOVE_SHOW,    /* handover: count down, then show the question */
-	UI_TV_MOVE_ANSWER,  /* question: answer with sel */
-	UI_TV_MOVE_NEXT,    /* rules, lobby, reveal, board: on to what comes next */
-	UI_TV_MOVE_QUIT,    /* confirmed: end the game (leave it, as a player) */
-	UI_TV_MOVE_CLOSE,   /* host, round: close it now, before its time */
-	UI_TV_MOVE_REMOVE,  /* host: remove the player picked in the box */
+enum ui_trivia_move {
+	UI_TRIVIA_MOVE_NONE,
+	UI_TRIVIA_MOVE_CREATE,  /* setup: start the game the form describes */
+	UI_TRIVIA_MOVE_SHOW,    /* handover: count down, then show the question */
+	UI_TRIVIA_MOVE_ANSWER,  /* question: answer with sel */
+	UI_TRIVIA_MOVE_NEXT,    /* rules, lobby, reveal, board: on to what comes next */
+	UI_TRIVIA_MOVE_QUIT,    /* confirmed: end the game (leave it, as a player) */
+	UI_TRIVIA_MOVE_CLOSE,   /* host, round: close it now, before its time */
+	UI_TRIVIA_MOVE_REMOVE,  /* host: remove the player picked in the box */
 };
 
 struct ui_trivia {
-	struct tgame *g;          /* NULL on the setup view */
-	enum ui_tv_view view;
-	enum ui_tv_move move;     /* what the last key asked for */
+	struct trivia_game *g;          /* NULL on the setup view */
+	enum ui_trivia_view view;
+	enum ui_trivia_move move;     /* what the last key asked for */
 	int ask_quit;             /* the "end the game?" box is open */
 	int ask_remove;           /* host: the "remove a player" box is open */
 	unsigned remove_sel;      /* ... and the player highlighted in it */
@@ -88,8 +88,8 @@ struct ui_trivia {
 	int64_t polled_ms;        /* shared game: app_ms of the last poll */
 	int woken;                /* a change was announced: poll now */
 	int left;                 /* player: left the game */
-	char input[UI_TV_INPUT];  /* setup: the names typed */
-	enum ui_tv_field field;   /* setup: the field keys go to */
+	char input[UI_TRIVIA_INPUT];  /* setup: the names typed */
+	enum ui_trivia_field field;   /* setup: the field keys go to */
 	char rounds[4], seconds[4]; /* setup: as typed */
 	unsigned bank;            /* setup: 0 all the banks, else the bank-th */
 	int host;                 /* setup: host a game for other terminals */

@@ -3,15 +3,13 @@
  * move goes to the store first and is copied into the struct after; what
  * the struct shows is what the database says (see trivia_game.h).
  */
-#include "trivia_game.h"
+#include "rolecall/trivia_game.h"
 
-#include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "rolecall/emit.h"
 #include "rolecall/engine.h"
@@ -19,25 +17,23 @@
 #include "rolecall/rng.h"
 
 /* No 0/O, no 1/I: a code read aloud or off another screen is typed right. */
-static const char tgame_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-#define TGAME_CODE_TRIES 50
+static const char trivia_game_alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+#define TRIVIA_GAME_CODE_TRIES 50
 
-int64_t tgame_wall_ms(void)
+int64_t trivia_game_now(const struct trivia_game *g)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return g->env.clock.ms(g->env.clock.ctx) + g->env.offset_ms;
 }
 
-int64_t tgame_now(const struct tgame *g)
+/* The unix seconds stored as dates. */
+static int64_t trivia_game_date(const struct trivia_game *g)
 {
-	return tgame_wall_ms() + g->clock_offset_ms;
+	return g->env.clock.s(g->env.clock.ctx);
 }
 
 /* ---- names ---- */
 
-int tgame_check_name(const char *name, struct rc_error *err)
+int trivia_game_check_name(const char *name, struct rc_error *err)
 {
 	size_t n = strlen(name);
 
@@ -67,7 +63,7 @@ int tgame_check_name(const char *name, struct rc_error *err)
 }
 
 /* Trim blanks around [s, e) in place; returns the new start. */
-static char *tgame_trim(char *s, char *e)
+static char *trivia_game_trim(char *s, char *e)
 {
 	while (s < e && (*s == ' ' || *s == '\t'))
 		s++;
@@ -77,7 +73,7 @@ static char *tgame_trim(char *s, char *e)
 	return s;
 }
 
-static int tgame_split_names(char *text, char **v, unsigned *n, const char *what,
+static int trivia_game_split_names(char *text, char **v, unsigned *n, const char *what,
 			     struct rc_error *err)
 {
 	char *at = text;
@@ -85,12 +81,12 @@ static int tgame_split_names(char *text, char **v, unsigned *n, const char *what
 	*n = 0;
 	for (;;) {
 		char *comma = strchr(at, ','), *end = comma ? comma : at + strlen(at);
-		char *name = tgame_trim(at, end);
+		char *name = trivia_game_trim(at, end);
 
 		if (*n == STORE_TRIVIA_FILE_PLAYERS)
 			return rc_error_set(err, "at most %d %s", STORE_TRIVIA_FILE_PLAYERS,
 					    what);
-		if (tgame_check_name(name, err) < 0)
+		if (trivia_game_check_name(name, err) < 0)
 			return -1;
 		for (unsigned i = 0; i < *n; i++)
 			if (!strcasecmp(v[i], name))
@@ -103,7 +99,7 @@ static int tgame_split_names(char *text, char **v, unsigned *n, const char *what
 	}
 }
 
-int tgame_parse_names(const char *list, const char *what, char ***names,
+int trivia_game_parse_names(const char *list, const char *what, char ***names,
 		      unsigned *n, struct rc_error *err)
 {
 	size_t len = strlen(list) + 1;
@@ -116,7 +112,7 @@ int tgame_parse_names(const char *list, const char *what, char ***names,
 		return rc_error_set(err, "out of memory");
 	text = (char *)(v + STORE_TRIVIA_MAX_PLAYERS);
 	memcpy(text, list, len);
-	if (tgame_split_names(text, v, n, what, err) < 0) {
+	if (trivia_game_split_names(text, v, n, what, err) < 0) {
 		free(v);
 		return -1;
 	}
@@ -124,7 +120,7 @@ int tgame_parse_names(const char *list, const char *what, char ***names,
 	return 0;
 }
 
-int tgame_parse_code(const char *arg, char *code, struct rc_error *err)
+int trivia_game_parse_code(const char *arg, char *code, struct rc_error *err)
 {
 	size_t n = 0;
 
@@ -133,16 +129,16 @@ int tgame_parse_code(const char *arg, char *code, struct rc_error *err)
 
 		if (c == ' ' || c == '-')
 			continue;
-		if (n == STORE_TRIVIA_CODE_MAX || !c || !strchr(tgame_alphabet, c))
+		if (n == STORE_TRIVIA_CODE_MAX || !c || !strchr(trivia_game_alphabet, c))
 			return rc_error_set(err, "'%s' is not a game code (%d letters and "
 					    "digits from the host's screen, without 0, O, "
-					    "1 or I)", arg, TGAME_CODE_LEN);
+					    "1 or I)", arg, TRIVIA_GAME_CODE_LEN);
 		code[n++] = c;
 	}
 	code[n] = '\0';
 	if (n < 4)
 		return rc_error_set(err, "'%s' is not a game code (%d letters and digits "
-				    "from the host's screen)", arg, TGAME_CODE_LEN);
+				    "from the host's screen)", arg, TRIVIA_GAME_CODE_LEN);
 	return 0;
 }
 
@@ -150,7 +146,7 @@ int tgame_parse_code(const char *arg, char *code, struct rc_error *err)
 
 /* The questions, as an exam would draw them: evenly across roles, seeded,
  * one option order. */
-static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
+static int trivia_game_draw(struct trivia_game *g, const struct trivia_game_config *cfg,
 		      struct rc_error *err)
 {
 	struct exam_config ec = { 0 };
@@ -167,8 +163,8 @@ static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
 	ec.count = g->game.rounds;
 	ec.pass_given = 1;
 	ec.seed = cfg->seed;
-	ec.now = app_now();
-	if (exam_new(g->app->cat, &ec, &e, err) < 0)
+	ec.now = trivia_game_date(g);
+	if (exam_new(g->env.cat, &ec, &e, err) < 0)
 		return -1;
 	g->questions = calloc(g->game.rounds, sizeof *g->questions);
 	if (!g->questions) {
@@ -177,7 +173,7 @@ static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
 	}
 	for (unsigned i = 0; i < g->game.rounds; i++) {
 		const struct exam_item *it = exam_item(e, i);
-		struct tgame_question *tq = &g->questions[i];
+		struct trivia_game_question *tq = &g->questions[i];
 
 		tq->q = it->q;
 		tq->n_options = it->n_options;
@@ -190,14 +186,14 @@ static int tgame_draw(struct tgame *g, const struct tgame_config *cfg,
 	return 0;
 }
 
-static void tgame_make_code(char *code, struct rng *rng)
+static void trivia_game_make_code(char *code, struct rng *rng)
 {
-	for (int i = 0; i < TGAME_CODE_LEN; i++)
-		code[i] = tgame_alphabet[rng_below(rng, sizeof tgame_alphabet - 1)];
-	code[TGAME_CODE_LEN] = '\0';
+	for (int i = 0; i < TRIVIA_GAME_CODE_LEN; i++)
+		code[i] = trivia_game_alphabet[rng_below(rng, sizeof trivia_game_alphabet - 1)];
+	code[TRIVIA_GAME_CODE_LEN] = '\0';
 }
 
-static void tgame_rules(struct tgame *g)
+static void trivia_game_rules(struct trivia_game *g)
 {
 	g->rules.points = g->game.points;
 	g->rules.speed = g->game.speed;
@@ -205,42 +201,44 @@ static void tgame_rules(struct tgame *g)
 	g->rules.limit_ms = g->game.time_limit_ms;
 }
 
-static struct tgame *tgame_alloc(struct app *app, enum tgame_role role)
+static struct trivia_game *trivia_game_alloc(const struct trivia_game_env *env,
+					     enum trivia_game_role role)
 {
-	struct tgame *g = calloc(1, sizeof *g);
+	struct trivia_game *g = calloc(1, sizeof *g);
 
 	if (!g)
 		return NULL;
-	g->app = app;
+	g->env = *env;
 	g->role = role;
 	g->me = -1;
 	return g;
 }
 
-static void tgame_setup(struct tgame *g, const struct tgame_config *cfg, int hosted)
+static void trivia_game_setup(struct trivia_game *g, const struct trivia_game_config *cfg,
+			      int hosted)
 {
 	struct store_trivia_game *sg = &g->game;
 
 	sg->hosted = hosted;
 	sg->teams = cfg->teams;
-	snprintf(sg->host_user, sizeof sg->host_user, "%s", g->app->user);
-	sg->created_at = app_now();
+	snprintf(sg->host_user, sizeof sg->host_user, "%s", g->env.user);
+	sg->created_at = trivia_game_date(g);
 	sg->seed = cfg->seed;
-	sg->rounds = cfg->rounds ? cfg->rounds : TGAME_DEFAULT_ROUNDS;
+	sg->rounds = cfg->rounds ? cfg->rounds : TRIVIA_GAME_DEFAULT_ROUNDS;
 	sg->time_limit_ms = (int64_t)(cfg->seconds ? cfg->seconds :
-				      TGAME_DEFAULT_SECONDS) * 1000;
+				      TRIVIA_GAME_DEFAULT_SECONDS) * 1000;
 	sg->points = cfg->points;
 	sg->speed = cfg->speed;
 	sg->streak = cfg->streak;
 	g->countdown_ms = (int64_t)cfg->countdown * 1000;
-	g->banks = cfg->banks ? cfg->banks : (const struct bank *const *)g->app->banks;
-	g->n_banks = cfg->banks ? cfg->n_banks : g->app->n_banks;
-	tgame_rules(g);
+	g->banks = cfg->banks ? cfg->banks : g->env.banks;
+	g->n_banks = cfg->banks ? cfg->n_banks : g->env.n_banks;
+	trivia_game_rules(g);
 }
 
-/* Store the game under a fresh code; the code is random, not seeded, so
- * a replayed game still gets its own. */
-static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
+/* Store the game under a fresh code, drawn from env.code_seed (not the
+ * game's seed, so that a replayed game still gets its own). */
+static int trivia_game_store(struct trivia_game *g, const char *const *names, unsigned n,
 		       struct rc_error *err)
 {
 	struct store_trivia_round *r = calloc(g->game.rounds, sizeof *r);
@@ -262,12 +260,11 @@ static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 		r[i].n_shown = g->questions[i].n_options;
 		memcpy(r[i].shown_choices, g->questions[i].order, sizeof r[i].shown_choices);
 	}
-	rng_seed(&rng, (uint64_t)tgame_wall_ms() ^ ((uint64_t)getpid() << 40) ^
-		 (uint64_t)clock());
-	for (int i = 0; rc == 1 && i < TGAME_CODE_TRIES; i++) {
-		tgame_make_code(g->game.code, &rng);
-		rc = store_trivia_create(g->app->store, &g->game, r, names, n,
-					 tgame_now(g), err);
+	rng_seed(&rng, g->env.code_seed);
+	for (int i = 0; rc == 1 && i < TRIVIA_GAME_CODE_TRIES; i++) {
+		trivia_game_make_code(g->game.code, &rng);
+		rc = store_trivia_create(g->env.store, &g->game, r, names, n,
+					 trivia_game_now(g), err);
 	}
 	free(r);
 	free(banks);
@@ -279,7 +276,7 @@ static int tgame_store(struct tgame *g, const char *const *names, unsigned n,
 }
 
 /* Copy what the store says into the struct; 1 when anything shown changed. */
-static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
+static int trivia_game_take(struct trivia_game *g, const struct store_trivia_state *st,
 		      int64_t now_ms)
 {
 	int changed = st->n_players != g->n_players ||
@@ -290,10 +287,10 @@ static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
 	g->game = st->game;
 	g->played = store_trivia_played(st);
 	for (unsigned i = 0; i < st->n_players; i++) {
-		struct tgame_player *p = &g->players[i];
+		struct trivia_game_player *p = &g->players[i];
 		const struct store_trivia_player *s = &st->players[i];
-		int here = !s->absent && (g->role == TGAME_HOTSEAT ||
-					  s->last_seen_ms >= now_ms - TGAME_STALE_MS);
+		int here = !s->absent && (g->role == TRIVIA_GAME_HOTSEAT ||
+					  s->last_seen_ms >= now_ms - TRIVIA_GAME_STALE_MS);
 
 		if (i >= g->n_players || strcmp(p->s.name, s->name))
 			changed = 1;
@@ -305,7 +302,7 @@ static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
 		p->here = here;
 	}
 	g->n_players = st->n_players;
-	if (g->role == TGAME_PLAYER) {
+	if (g->role == TRIVIA_GAME_PLAYER) {
 		g->me = -1;
 		for (unsigned i = 0; i < g->n_players; i++)
 			if (!strcmp(g->players[i].s.name, g->my_name))
@@ -316,86 +313,85 @@ static int tgame_take(struct tgame *g, const struct store_trivia_state *st,
 	return changed;
 }
 
-static int tgame_refresh(struct tgame *g, struct rc_error *err)
+static int trivia_game_refresh(struct trivia_game *g, struct rc_error *err)
 {
 	struct store_trivia_state *st = malloc(sizeof *st);
 	int rc;
 
 	if (!st)
 		return rc_error_set(err, "out of memory");
-	rc = store_trivia_state(g->app->store, g->game.id, g->game.current_round, st, err);
+	rc = store_trivia_state(g->env.store, g->game.id, g->game.current_round, st, err);
 	/* The host moved on since we looked: the answers we want are the
 	 * new round's. */
 	if (rc == 0 && st->game.current_round != g->game.current_round)
-		rc = store_trivia_state(g->app->store, g->game.id,
+		rc = store_trivia_state(g->env.store, g->game.id,
 					st->game.current_round, st, err);
 	if (rc == 1)
 		rc = rc_error_set(err, "%s: trivia game %s has vanished from the database",
-				  store_path(g->app->store), g->game.code);
+				  store_path(g->env.store), g->game.code);
 	if (rc == 0)
-		rc = tgame_take(g, st, tgame_now(g));
+		rc = trivia_game_take(g, st, trivia_game_now(g));
 	free(st);
 	return rc;
 }
 
 /* Hot seat with players: each answers into their own profile. */
-static int tgame_load_profiles(struct tgame *g, struct rc_error *err)
+static int trivia_game_load_profiles(struct trivia_game *g, struct rc_error *err)
 {
 	for (unsigned i = 0; i < g->n_players; i++) {
-		struct tgame_player *p = &g->players[i];
+		struct trivia_game_player *p = &g->players[i];
 
 		if (!(p->h = history_new()))
 			return rc_error_set(err, "out of memory");
-		if (store_user(g->app->store, p->s.name, &p->user_id, err) < 0 ||
-		    store_load_history(g->app->store, p->user_id, p->h, err) < 0)
+		if (store_user(g->env.store, p->s.name, &p->user_id, err) < 0 ||
+		    store_load_history(g->env.store, p->user_id, p->h, err) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-int tgame_new_hotseat(struct app *app, const struct tgame_config *cfg,
-		      struct tgame **out, struct rc_error *err)
+int trivia_game_new_hotseat(const struct trivia_game_env *env, const struct trivia_game_config *cfg,
+		      struct trivia_game **out, struct rc_error *err)
 {
-	struct tgame *g = tgame_alloc(app, TGAME_HOTSEAT);
+	struct trivia_game *g = trivia_game_alloc(env, TRIVIA_GAME_HOTSEAT);
 
 	*out = NULL;
 	if (!g)
 		return rc_error_set(err, "out of memory");
-	tgame_setup(g, cfg, 0);
-	if (tgame_draw(g, cfg, err) < 0 ||
-	    tgame_store(g, cfg->names, cfg->n_names, err) < 0 ||
-	    tgame_refresh(g, err) < 0 ||
-	    (!cfg->teams && tgame_load_profiles(g, err) < 0)) {
-		tgame_free(g);
+	trivia_game_setup(g, cfg, 0);
+	if (trivia_game_draw(g, cfg, err) < 0 ||
+	    trivia_game_store(g, cfg->names, cfg->n_names, err) < 0 ||
+	    trivia_game_refresh(g, err) < 0 ||
+	    (!cfg->teams && trivia_game_load_profiles(g, err) < 0)) {
+		trivia_game_free(g);
 		return -1;
 	}
 	*out = g;
 	return 0;
 }
 
-int tgame_new_host(struct app *app, const struct tgame_config *cfg,
-		   struct tgame **out, struct rc_error *err)
+int trivia_game_new_host(const struct trivia_game_env *env, const struct trivia_game_config *cfg,
+		   struct trivia_game **out, struct rc_error *err)
 {
-	struct tgame *g = tgame_alloc(app, TGAME_HOST);
+	struct trivia_game *g = trivia_game_alloc(env, TRIVIA_GAME_HOST);
 
 	*out = NULL;
 	if (!g)
 		return rc_error_set(err, "out of memory");
-	tgame_setup(g, cfg, 1);
+	trivia_game_setup(g, cfg, 1);
 	g->game.bank_files = cfg->bank_files;
-	if (store_clock_offset(app->store, tgame_wall_ms, &g->clock_offset_ms, err) < 0 ||
-	    tgame_draw(g, cfg, err) < 0 || tgame_store(g, NULL, 0, err) < 0 ||
-	    store_trivia_listen(app->store, g->game.id, err) < 0 ||
-	    tgame_refresh(g, err) < 0) {
-		tgame_free(g);
+	if (trivia_game_draw(g, cfg, err) < 0 || trivia_game_store(g, NULL, 0, err) < 0 ||
+	    store_trivia_listen(env->store, g->game.id, err) < 0 ||
+	    trivia_game_refresh(g, err) < 0) {
+		trivia_game_free(g);
 		return -1;
 	}
-	g->beat_ms = tgame_now(g);
+	g->beat_ms = trivia_game_now(g);
 	*out = g;
 	return 0;
 }
 
-void tgame_free(struct tgame *g)
+void trivia_game_free(struct trivia_game *g)
 {
 	if (!g)
 		return;
@@ -408,15 +404,15 @@ void tgame_free(struct tgame *g)
 /* ---- joining ---- */
 
 /* The game with a code, and a copy of its bank lists. */
-struct tgame_found {
+struct trivia_game_found {
 	struct store_trivia_game game;
 	char *banks, *files;
 	int found, oom;
 };
 
-static int tgame_take_found(void *ctx, const struct store_trivia_game *g)
+static int trivia_game_take_found(void *ctx, const struct store_trivia_game *g)
 {
-	struct tgame_found *f = ctx;
+	struct trivia_game_found *f = ctx;
 
 	f->found = 1;
 	f->game = *g;
@@ -427,19 +423,19 @@ static int tgame_take_found(void *ctx, const struct store_trivia_game *g)
 	return 1;
 }
 
-static void tgame_found_free(struct tgame_found *f)
+static void trivia_game_found_free(struct trivia_game_found *f)
 {
 	free(f->banks);
 	free(f->files);
 }
 
-static int tgame_find_code(struct store *s, const char *code, struct tgame_found *f,
+static int trivia_game_find_code(struct store *s, const char *code, struct trivia_game_found *f,
 			   struct rc_error *err)
 {
 	struct store_trivia_filter filter = { 0, code, INT64_MIN, 0 };
 
 	memset(f, 0, sizeof *f);
-	if (store_trivia_each_game(s, &filter, tgame_take_found, f, err) < 0)
+	if (store_trivia_each_game(s, &filter, trivia_game_take_found, f, err) < 0)
 		return -1;
 	if (f->oom)
 		return rc_error_set(err, "out of memory");
@@ -450,36 +446,25 @@ static int tgame_find_code(struct store *s, const char *code, struct tgame_found
 	return 0;
 }
 
-int tgame_bank_files(const char *db_path, const char *code, char **files,
+int trivia_game_files(struct store *s, const char *code, char **files,
 		     struct rc_error *err)
 {
-	struct tgame_found f;
-	struct store *s;
+	struct trivia_game_found f;
 	int rc;
 
 	*files = NULL;
-	/* Opening would create the file: a mistyped --db would leave an empty
-	 * database behind and only then say there is no game in it. */
-	if (store_target_is_file(db_path) && access(db_path, F_OK) < 0 &&
-	    errno == ENOENT)
-		return rc_error_set(err, "%s: no such database, so no trivia game %s "
-				    "in it; give the --db the host uses", db_path,
-				    code);
-	if (store_open(db_path, &s, err) < 0)
-		return -1;
-	rc = tgame_find_code(s, code, &f, err);
-	store_close(s);
+	rc = trivia_game_find_code(s, code, &f, err);
 	if (rc == 0) {
 		*files = f.files;
 		f.files = NULL;
 	}
-	tgame_found_free(&f);
+	trivia_game_found_free(&f);
 	return rc;
 }
 
 /* Every bank the host used must be here, in the same version: otherwise
  * the players would not see the same questions. */
-static int tgame_check_banks(const struct app *app, const char *banks,
+static int trivia_game_check_banks(const struct catalog *cat, const char *banks,
 			     struct rc_error *err)
 {
 	const char *p = banks;
@@ -494,7 +479,7 @@ static int tgame_check_banks(const struct app *app, const char *banks,
 			return rc_error_set(err, "the game's list of banks is malformed");
 		memcpy(id, p, (size_t)(sep - p));
 		id[sep - p] = '\0';
-		if (!(b = catalog_find_bank(app->cat, id)))
+		if (!(b = catalog_find_bank(cat, id)))
 			return rc_error_set(err, "the game uses the bank '%s', which is not "
 					    "loaded here; give the host's --bank", id);
 		if (strlen(b->sha256) != (size_t)(end - sep - 1) ||
@@ -506,18 +491,18 @@ static int tgame_check_banks(const struct app *app, const char *banks,
 	return 0;
 }
 
-struct tgame_loader {
-	struct tgame *g;
+struct trivia_game_loader {
+	struct trivia_game *g;
 	struct rc_error *err;
 	int failed;
 };
 
-static int tgame_take_round(void *ctx, const struct store_trivia_round *r)
+static int trivia_game_take_round(void *ctx, const struct store_trivia_round *r)
 {
-	struct tgame_loader *l = ctx;
-	const struct bank_question *q = catalog_find_question(l->g->app->cat,
+	struct trivia_game_loader *l = ctx;
+	const struct bank_question *q = catalog_find_question(l->g->env.cat,
 							      r->question_id);
-	struct tgame_question *tq;
+	struct trivia_game_question *tq;
 
 	if (r->round < 1 || r->round > l->g->game.rounds || !q ||
 	    strcmp(q->bank->id, r->bank_id) || r->n_shown != q->n_choices) {
@@ -542,13 +527,13 @@ static int tgame_take_round(void *ctx, const struct store_trivia_round *r)
 	return 0;
 }
 
-static int tgame_load_rounds(struct tgame *g, struct rc_error *err)
+static int trivia_game_load_rounds(struct trivia_game *g, struct rc_error *err)
 {
-	struct tgame_loader l = { g, err, 0 };
+	struct trivia_game_loader l = { g, err, 0 };
 
 	if (!(g->questions = calloc(g->game.rounds, sizeof *g->questions)))
 		return rc_error_set(err, "out of memory");
-	if (store_trivia_each_round(g->app->store, g->game.id, tgame_take_round, &l,
+	if (store_trivia_each_round(g->env.store, g->game.id, trivia_game_take_round, &l,
 				    err) < 0 || l.failed)
 		return -1;
 	for (unsigned i = 0; i < g->game.rounds; i++)
@@ -557,11 +542,11 @@ static int tgame_load_rounds(struct tgame *g, struct rc_error *err)
 	return 0;
 }
 
-static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err)
+static int trivia_game_join_as(struct trivia_game *g, const char *name, struct rc_error *err)
 {
-	int64_t now_ms = tgame_now(g);
-	int rc = store_trivia_join(g->app->store, g->game.id, name, app_now(), now_ms,
-				   TGAME_STALE_MS, err);
+	int64_t now_ms = trivia_game_now(g);
+	int rc = store_trivia_join(g->env.store, g->game.id, name, trivia_game_date(g), now_ms,
+				   TRIVIA_GAME_STALE_MS, err);
 
 	switch (rc) {
 	case STORE_TRIVIA_JOINED:
@@ -572,10 +557,10 @@ static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err
 		return rc_error_set(err, "someone called %s is playing in game %s; pick "
 				    "another --name (or wait %d seconds if that was you "
 				    "on a terminal that died)", name, g->game.code,
-				    TGAME_STALE_MS / 1000);
+				    TRIVIA_GAME_STALE_MS / 1000);
 	case STORE_TRIVIA_FULL:
 		return rc_error_set(err, "game %s is full (%u players)", g->game.code,
-				    store_trivia_max_players(g->app->store));
+				    store_trivia_max_players(g->env.store));
 	case STORE_TRIVIA_OVER:
 		return rc_error_set(err, "game %s is over; 'rolecall report --trivia' "
 				    "shows its ranking", g->game.code);
@@ -587,30 +572,28 @@ static int tgame_join_as(struct tgame *g, const char *name, struct rc_error *err
 	}
 }
 
-int tgame_join(struct app *app, const char *code, const char *name,
-	       struct tgame **out, struct rc_error *err)
+int trivia_game_join(const struct trivia_game_env *env, const char *code, const char *name,
+	       struct trivia_game **out, struct rc_error *err)
 {
-	struct tgame *g = tgame_alloc(app, TGAME_PLAYER);
-	struct tgame_found f;
+	struct trivia_game *g = trivia_game_alloc(env, TRIVIA_GAME_PLAYER);
+	struct trivia_game_found f;
 	int rc;
 
 	*out = NULL;
 	if (!g)
 		return rc_error_set(err, "out of memory");
 	snprintf(g->my_name, sizeof g->my_name, "%s", name);
-	rc = tgame_check_name(name, err);
-	if (rc == 0)
-		rc = store_clock_offset(app->store, tgame_wall_ms, &g->clock_offset_ms, err);
-	if (rc == 0 && (rc = tgame_find_code(app->store, code, &f, err)) == 0) {
+	rc = trivia_game_check_name(name, err);
+	if (rc == 0 && (rc = trivia_game_find_code(env->store, code, &f, err)) == 0) {
 		g->game = f.game;
-		tgame_rules(g);
-		rc = tgame_check_banks(app, f.banks, err);
-		tgame_found_free(&f);
+		trivia_game_rules(g);
+		rc = trivia_game_check_banks(env->cat, f.banks, err);
+		trivia_game_found_free(&f);
 	}
-	if (rc < 0 || store_trivia_listen(app->store, g->game.id, err) < 0 ||
-	    tgame_load_rounds(g, err) < 0 || tgame_join_as(g, name, err) < 0 ||
-	    tgame_refresh(g, err) < 0) {
-		tgame_free(g);
+	if (rc < 0 || store_trivia_listen(env->store, g->game.id, err) < 0 ||
+	    trivia_game_load_rounds(g, err) < 0 || trivia_game_join_as(g, name, err) < 0 ||
+	    trivia_game_refresh(g, err) < 0) {
+		trivia_game_free(g);
 		return -1;
 	}
 	*out = g;
@@ -622,15 +605,15 @@ int tgame_join(struct app *app, const char *code, const char *name,
 /* A heartbeat is best effort: one the store refuses (another program
  * holds the lock, the disk is full) is skipped and tried again a beat
  * later, never the end of the game.  Only reading the game is vital. */
-static void tgame_beat(struct tgame *g, int64_t now_ms)
+static void trivia_game_beat(struct trivia_game *g, int64_t now_ms)
 {
-	const char *who = g->role == TGAME_PLAYER ? g->my_name : NULL;
+	const char *who = g->role == TRIVIA_GAME_PLAYER ? g->my_name : NULL;
 	struct rc_error ignored;
 
-	if (now_ms - g->beat_ms < TGAME_BEAT_MS)
+	if (now_ms - g->beat_ms < TRIVIA_GAME_BEAT_MS)
 		return;
 	g->beat_ms = now_ms;
-	if (store_trivia_seen(g->app->store, g->game.id, who, now_ms, &ignored) < 0)
+	if (store_trivia_seen(g->env.store, g->game.id, who, now_ms, &ignored) < 0)
 		g->beats_missed++;
 	else
 		g->beats_missed = 0;
@@ -639,111 +622,112 @@ static void tgame_beat(struct tgame *g, int64_t now_ms)
 /* The host marks silent players absent, so the record says who left; a
  * write only when there is someone to mark, and as best effort as a
  * heartbeat: the next poll tries again. */
-static void tgame_mark_silent(struct tgame *g, int64_t now_ms)
+static void trivia_game_mark_silent(struct trivia_game *g, int64_t now_ms)
 {
 	struct rc_error ignored;
 
 	for (unsigned i = 0; i < g->n_players; i++)
 		if (!g->players[i].s.absent && !g->players[i].here) {
-			(void)store_trivia_mark_absent(g->app->store, g->game.id,
-						       now_ms - TGAME_STALE_MS, &ignored);
+			(void)store_trivia_mark_absent(g->env.store, g->game.id,
+						       now_ms - TRIVIA_GAME_STALE_MS, &ignored);
 			return;
 		}
 }
 
 /* Heartbeats alone would grow a file's WAL to SQLite's 4 MB checkpoint
  * mark over a long game: the host folds it in every few seconds. */
-static void tgame_tidy(struct tgame *g, int64_t now_ms)
+static void trivia_game_tidy(struct trivia_game *g, int64_t now_ms)
 {
-	if (now_ms - g->folded_ms < TGAME_FOLD_MS)
+	if (now_ms - g->folded_ms < TRIVIA_GAME_FOLD_MS)
 		return;
 	g->folded_ms = now_ms;
-	store_trivia_tidy(g->app->store);
+	store_trivia_tidy(g->env.store);
 }
 
-int tgame_wake_fd(const struct tgame *g)
+int trivia_game_wake_fd(const struct trivia_game *g)
 {
-	return g->role == TGAME_HOTSEAT ? -1 : store_wake_fd(g->app->store);
+	return g->role == TRIVIA_GAME_HOTSEAT ? -1 : store_wake_fd(g->env.store);
 }
 
-int tgame_poll_ms(const struct tgame *g)
+int trivia_game_poll_ms(const struct trivia_game *g)
 {
-	return tgame_wake_fd(g) >= 0 ? TGAME_NOTIFIED_POLL_MS : TGAME_POLL_MS;
+	return trivia_game_wake_fd(g) >= 0 ? TRIVIA_GAME_NOTIFIED_POLL_MS : TRIVIA_GAME_POLL_MS;
 }
 
-int tgame_poll(struct tgame *g, struct rc_error *err)
+int trivia_game_poll(struct trivia_game *g, struct rc_error *err)
 {
-	int64_t now_ms = tgame_now(g);
+	int64_t now_ms = trivia_game_now(g);
 	int changed;
 
-	if (g->role == TGAME_HOTSEAT)
+	if (g->role == TRIVIA_GAME_HOTSEAT)
 		return 0;
 	/* what was announced is consumed now, so that the wake descriptor
 	 * rests; -1 (the line is gone) is reported by the read below */
-	(void)store_drain(g->app->store);
-	if (g->role == TGAME_PLAYER && g->game.status >= STORE_TRIVIA_DONE)
+	(void)store_drain(g->env.store);
+	if (g->role == TRIVIA_GAME_PLAYER && g->game.status >= STORE_TRIVIA_DONE)
 		return 0; /* over: nothing comes any more, and no heartbeat */
-	tgame_beat(g, now_ms);
-	if ((changed = tgame_refresh(g, err)) < 0)
+	trivia_game_beat(g, now_ms);
+	if ((changed = trivia_game_refresh(g, err)) < 0)
 		return -1;
-	if (g->role == TGAME_HOST && g->game.status < STORE_TRIVIA_DONE) {
-		tgame_mark_silent(g, now_ms);
-		tgame_tidy(g, now_ms);
+	if (g->role == TRIVIA_GAME_HOST && g->game.status < STORE_TRIVIA_DONE) {
+		trivia_game_mark_silent(g, now_ms);
+		trivia_game_tidy(g, now_ms);
 	}
 	return changed;
 }
 
-static int tgame_phase(struct tgame *g, enum store_trivia_status status,
+static int trivia_game_phase(struct trivia_game *g, enum store_trivia_status status,
 		       enum store_trivia_phase phase, unsigned round, int64_t start_ms,
 		       struct rc_error *err)
 {
-	int rc = store_trivia_set_phase(g->app->store, g->game.id, status, phase, round,
-					start_ms, app_now(), err);
+	int rc = store_trivia_set_phase(g->env.store, g->game.id, status, phase, round,
+					start_ms, trivia_game_date(g), err);
 
 	if (rc == 1)
 		return rc_error_set(err, "game %s is already over", g->game.code);
 	if (rc < 0)
 		return -1;
-	return tgame_refresh(g, err) < 0 ? -1 : 0;
+	return trivia_game_refresh(g, err) < 0 ? -1 : 0;
 }
 
-int tgame_start_round(struct tgame *g, struct rc_error *err)
+int trivia_game_start_round(struct trivia_game *g, struct rc_error *err)
 {
 	unsigned next = g->game.current_round + 1;
 	unsigned dummy;
 
-	if (g->role == TGAME_PLAYER || next > g->game.rounds)
+	if (g->role == TRIVIA_GAME_PLAYER || next > g->game.rounds)
 		return rc_error_set(err, "there is no question %u to ask", next);
 	/* Once it runs, a game goes on even when everyone has left. */
-	if (g->role == TGAME_HOST && g->game.status == STORE_TRIVIA_LOBBY &&
-	    !tgame_present(g, &dummy))
+	if (g->role == TRIVIA_GAME_HOST && g->game.status == STORE_TRIVIA_LOBBY &&
+	    !trivia_game_present(g, &dummy))
 		return rc_error_set(err, "no player has joined yet");
 	/* players read the start and count down to it: nothing else says a
 	 * countdown runs */
-	return tgame_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, next,
-			   tgame_now(g) + (g->role == TGAME_HOST ? g->countdown_ms : 0), err);
+	return trivia_game_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION, next,
+				 trivia_game_now(g) +
+				 (g->role == TRIVIA_GAME_HOST ? g->countdown_ms : 0), err);
 }
 
-const struct tgame_question *tgame_question(const struct tgame *g)
+const struct trivia_game_question *trivia_game_question(const struct trivia_game *g)
 {
 	unsigned r = g->game.current_round;
 
 	return r >= 1 && r <= g->game.rounds ? &g->questions[r - 1] : NULL;
 }
 
-int tgame_last_round(const struct tgame *g)
+int trivia_game_last_round(const struct trivia_game *g)
 {
 	return g->game.current_round >= g->game.rounds;
 }
 
 /* The profile a player's answer goes to, or NULL when it is not logged. */
-static struct history *tgame_history(struct tgame *g, unsigned who, int64_t *user_id)
+static struct history *trivia_game_history(struct trivia_game *g, unsigned who, int64_t *user_id)
 {
 	if (g->game.teams)
 		return NULL;
-	if (g->role == TGAME_PLAYER) {
-		*user_id = g->app->user_id;
-		return g->app->h;
+	if (g->role == TRIVIA_GAME_PLAYER) {
+		*user_id = g->env.user_id;
+		return *g->env.h;
 	}
 	*user_id = g->players[who].user_id;
 	return g->players[who].h;
@@ -751,14 +735,14 @@ static struct history *tgame_history(struct tgame *g, unsigned who, int64_t *use
 
 /* The history got an answer the store refused: read it again, so that
  * nothing unlogged is ever saved as derived state. */
-static int tgame_reload(struct tgame *g, struct history **h, int64_t user_id,
+static int trivia_game_reload(struct trivia_game *g, struct history **h, int64_t user_id,
 			struct rc_error *err)
 {
 	struct history *fresh = history_new();
 
 	if (!fresh)
 		return rc_error_set(err, "out of memory");
-	if (store_load_history(g->app->store, user_id, fresh, err) < 0) {
+	if (store_load_history(g->env.store, user_id, fresh, err) < 0) {
 		history_free(fresh);
 		return -1;
 	}
@@ -767,74 +751,75 @@ static int tgame_reload(struct tgame *g, struct history **h, int64_t user_id,
 	return 0;
 }
 
-static struct history **tgame_history_slot(struct tgame *g, unsigned who)
+static struct history **trivia_game_history_slot(struct trivia_game *g, unsigned who)
 {
-	return g->role == TGAME_PLAYER ? &g->app->h : &g->players[who].h;
+	return g->role == TRIVIA_GAME_PLAYER ? g->env.h : &g->players[who].h;
 }
 
 /* An answer the store refuses (the lock held past its timeout, a full
  * disk) is tried again until its round closes: a player's pick is worth
  * the wait, and the round's end is the last moment it could count. */
-static int tgame_save_retried(struct tgame *g, unsigned who, int position, int correct,
+static int trivia_game_save_retried(struct trivia_game *g, unsigned who, int position, int correct,
 			      int64_t elapsed, const struct answer_record *logged,
 			      int64_t user_id, struct history *h, struct rc_error *err)
 {
-	int64_t closes = g->game.round_started_at_ms + g->rules.limit_ms + TGAME_GRACE_MS;
-	struct timespec pause = { 0, TGAME_RETRY_MS * 1000000L };
+	int64_t closes = g->game.round_started_at_ms + g->rules.limit_ms + TRIVIA_GAME_GRACE_MS;
 	int rc;
 
 	for (;;) {
-		rc = store_trivia_answer(g->app->store, g->game.id, g->game.current_round,
+		rc = store_trivia_answer(g->env.store, g->game.id, g->game.current_round,
 					 g->players[who].s.name, position, correct, elapsed,
-					 tgame_now(g), logged, user_id, h, err);
-		if (rc >= 0 || g->role == TGAME_HOTSEAT || tgame_now(g) >= closes)
+					 trivia_game_now(g), logged, user_id, h, err);
+		if (rc >= 0 || g->role == TRIVIA_GAME_HOTSEAT || trivia_game_now(g) >= closes)
 			return rc;
-		nanosleep(&pause, NULL);
+		g->env.clock.pause(g->env.clock.ctx, TRIVIA_GAME_RETRY_MS);
 	}
 }
 
-static int tgame_save(struct tgame *g, unsigned who, const struct tgame_question *tq,
+static int trivia_game_save(struct trivia_game *g, unsigned who,
+			    const struct trivia_game_question *tq,
 		      int position, int correct, int64_t elapsed, struct rc_error *err)
 {
 	struct answer_record rec, *logged = NULL;
 	int64_t user_id = 0;
-	struct history *h = position >= 0 ? tgame_history(g, who, &user_id) : NULL;
+	struct history *h = position >= 0 ? trivia_game_history(g, who, &user_id) : NULL;
 	int rc;
 
 	if (h) {
-		answer_record_init(&rec, g->app->cat, tq->q, tq->order, tq->n_options,
+		answer_record_init(&rec, g->env.cat, tq->q, tq->order, tq->n_options,
 				   MODE_TRIVIA);
 		rec.picked = position;
 		rec.correct = correct;
 		rec.elapsed_ms = elapsed;
-		rec.answered_at = app_now();
+		rec.answered_at = trivia_game_date(g);
 		if (history_apply(h, &rec, HISTORY_SLOW_MS) < 0)
 			return rc_error_set(err, "out of memory");
 		logged = &rec;
 	}
-	rc = tgame_save_retried(g, who, position, correct, elapsed, logged, user_id, h, err);
-	if (rc == 1 && h && tgame_reload(g, tgame_history_slot(g, who), user_id, err) < 0)
+	rc = trivia_game_save_retried(g, who, position, correct, elapsed, logged, user_id, h, err);
+	if (rc == 1 && h && trivia_game_reload(g, trivia_game_history_slot(g, who), user_id,
+					       err) < 0)
 		return -1;
 	return rc;
 }
 
-int tgame_answer(struct tgame *g, unsigned who, int position, int64_t elapsed_ms,
+int trivia_game_answer(struct trivia_game *g, unsigned who, int position, int64_t elapsed_ms,
 		 struct rc_error *err)
 {
-	const struct tgame_question *tq = tgame_question(g);
+	const struct trivia_game_question *tq = trivia_game_question(g);
 	int correct, rc;
 
 	if (!tq || g->game.phase != STORE_TRIVIA_QUESTION || who >= g->n_players ||
 	    position < -1 || position >= (int)tq->n_options)
 		return 1;
-	if (g->role == TGAME_PLAYER)
-		elapsed_ms = tgame_now(g) - g->game.round_started_at_ms;
+	if (g->role == TRIVIA_GAME_PLAYER)
+		elapsed_ms = trivia_game_now(g) - g->game.round_started_at_ms;
 	if (position < 0 || elapsed_ms > g->rules.limit_ms)
 		elapsed_ms = g->rules.limit_ms;
 	if (elapsed_ms < 0)
 		elapsed_ms = 0;
 	correct = position >= 0 && tq->order[position] == tq->q->correct;
-	if ((rc = tgame_save(g, who, tq, position, correct, elapsed_ms, err)) != 0)
+	if ((rc = trivia_game_save(g, who, tq, position, correct, elapsed_ms, err)) != 0)
 		return rc;
 	g->players[who].s.answered = 1;
 	g->players[who].s.picked = position;
@@ -844,7 +829,7 @@ int tgame_answer(struct tgame *g, unsigned who, int position, int64_t elapsed_ms
 	return 0;
 }
 
-unsigned tgame_present(const struct tgame *g, unsigned *answered)
+unsigned trivia_game_present(const struct trivia_game *g, unsigned *answered)
 {
 	unsigned n = 0;
 
@@ -857,37 +842,37 @@ unsigned tgame_present(const struct tgame *g, unsigned *answered)
 	return n;
 }
 
-int64_t tgame_ms_left(const struct tgame *g, int64_t now_ms)
+int64_t trivia_game_ms_left(const struct trivia_game *g, int64_t now_ms)
 {
 	int64_t left = g->game.round_started_at_ms + g->rules.limit_ms - now_ms;
 
 	return left > 0 ? left : 0;
 }
 
-int64_t tgame_ms_to_start(const struct tgame *g, int64_t now_ms)
+int64_t trivia_game_ms_to_start(const struct trivia_game *g, int64_t now_ms)
 {
 	int64_t wait = g->game.round_started_at_ms - now_ms;
 
 	return g->game.phase == STORE_TRIVIA_QUESTION && wait > 0 ? wait : 0;
 }
 
-int tgame_round_over(const struct tgame *g, int64_t now_ms)
+int trivia_game_round_over(const struct trivia_game *g, int64_t now_ms)
 {
-	unsigned answered, present = tgame_present(g, &answered);
+	unsigned answered, present = trivia_game_present(g, &answered);
 
-	if (g->game.phase != STORE_TRIVIA_QUESTION || g->role == TGAME_PLAYER)
+	if (g->game.phase != STORE_TRIVIA_QUESTION || g->role == TRIVIA_GAME_PLAYER)
 		return 0;
 	if (present && answered == present)
 		return 1;
-	return g->role == TGAME_HOST &&
-	       now_ms >= g->game.round_started_at_ms + g->rules.limit_ms + TGAME_GRACE_MS;
+	return g->role == TRIVIA_GAME_HOST &&
+	       now_ms >= g->game.round_started_at_ms + g->rules.limit_ms + TRIVIA_GAME_GRACE_MS;
 }
 
 /* Inside the store's transaction: the round's answers as committed. */
-static int tgame_score(void *ctx, struct store_trivia_state *st, struct rc_error *err)
+static int trivia_game_score(void *ctx, struct store_trivia_state *st, struct rc_error *err)
 {
-	const struct tgame *g = ctx;
-	const struct tgame_question *tq = &g->questions[st->game.current_round - 1];
+	const struct trivia_game *g = ctx;
+	const struct trivia_game_question *tq = &g->questions[st->game.current_round - 1];
 
 	(void)err;
 	for (unsigned i = 0; i < st->n_players; i++) {
@@ -911,83 +896,84 @@ static int tgame_score(void *ctx, struct store_trivia_state *st, struct rc_error
 	return 0;
 }
 
-int tgame_close_round(struct tgame *g, struct rc_error *err)
+int trivia_game_close_round(struct trivia_game *g, struct rc_error *err)
 {
 	struct store_trivia_state *st = malloc(sizeof *st);
 	int rc;
 
 	if (!st)
 		return rc_error_set(err, "out of memory");
-	rc = store_trivia_close_round(g->app->store, g->game.id, g->game.current_round,
-				      st, tgame_score, g, err);
+	rc = store_trivia_close_round(g->env.store, g->game.id, g->game.current_round,
+				      st, trivia_game_score, g, err);
 	if (rc == 0)
-		tgame_take(g, st, tgame_now(g));
+		trivia_game_take(g, st, trivia_game_now(g));
 	else if (rc == 1)
 		/* closed before: show what the store has */
-		rc = tgame_refresh(g, err) < 0 ? -1 : 0;
+		rc = trivia_game_refresh(g, err) < 0 ? -1 : 0;
 	free(st);
 	return rc;
 }
 
-int tgame_show_board(struct tgame *g, struct rc_error *err)
+int trivia_game_show_board(struct trivia_game *g, struct rc_error *err)
 {
-	return tgame_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_BOARD,
+	return trivia_game_phase(g, STORE_TRIVIA_RUNNING, STORE_TRIVIA_BOARD,
 			   g->game.current_round, g->game.round_started_at_ms, err);
 }
 
-int tgame_finish(struct tgame *g, struct rc_error *err)
+int trivia_game_finish(struct trivia_game *g, struct rc_error *err)
 {
-	return tgame_phase(g, STORE_TRIVIA_DONE, STORE_TRIVIA_PODIUM,
+	return trivia_game_phase(g, STORE_TRIVIA_DONE, STORE_TRIVIA_PODIUM,
 			   g->game.current_round, g->game.round_started_at_ms, err);
 }
 
-int tgame_abandon(struct tgame *g, struct rc_error *err)
+int trivia_game_abandon(struct trivia_game *g, struct rc_error *err)
 {
 	int rc;
 
 	if (g->game.status >= STORE_TRIVIA_DONE)
 		return 0;
-	rc = store_trivia_set_phase(g->app->store, g->game.id, STORE_TRIVIA_ABANDONED,
+	rc = store_trivia_set_phase(g->env.store, g->game.id, STORE_TRIVIA_ABANDONED,
 				    STORE_TRIVIA_PODIUM, g->game.current_round,
-				    g->game.round_started_at_ms, app_now(), err);
+				    g->game.round_started_at_ms, trivia_game_date(g), err);
 	if (rc < 0)
 		return -1;
-	return tgame_refresh(g, err) < 0 ? -1 : 0;
+	return trivia_game_refresh(g, err) < 0 ? -1 : 0;
 }
 
-int tgame_leave(struct tgame *g, struct rc_error *err)
+int trivia_game_leave(struct trivia_game *g, struct rc_error *err)
 {
 	if (g->game.status >= STORE_TRIVIA_DONE)
 		return 0;
-	return store_trivia_leave(g->app->store, g->game.id, g->my_name, err);
+	return store_trivia_leave(g->env.store, g->game.id, g->my_name, err);
 }
 
-int tgame_remove(struct tgame *g, unsigned who, struct rc_error *err)
+int trivia_game_remove(struct trivia_game *g, unsigned who, struct rc_error *err)
 {
-	if (g->role != TGAME_HOST || who >= g->n_players)
+	if (g->role != TRIVIA_GAME_HOST || who >= g->n_players)
 		return rc_error_set(err, "only the host removes players");
-	if (store_trivia_remove(g->app->store, g->game.id, g->players[who].s.name, err) < 0)
+	if (store_trivia_remove(g->env.store, g->game.id, g->players[who].s.name, err) < 0)
 		return -1;
-	return tgame_refresh(g, err) < 0 ? -1 : 0;
+	return trivia_game_refresh(g, err) < 0 ? -1 : 0;
 }
 
-int tgame_removed(const struct tgame *g)
+int trivia_game_removed(const struct trivia_game *g)
 {
-	return g->role == TGAME_PLAYER && g->me >= 0 && g->players[g->me].s.removed;
+	return g->role == TRIVIA_GAME_PLAYER && g->me >= 0 && g->players[g->me].s.removed;
 }
 
-int tgame_host_gone(const struct tgame *g, int64_t now_ms)
+int trivia_game_host_gone(const struct store_trivia_game *game, int64_t now_ms)
 {
-	return g->game.hosted && g->game.status < STORE_TRIVIA_DONE &&
-	       g->game.host_seen_ms < now_ms - TGAME_HOST_STALE_MS;
+	return game->hosted && game->status < STORE_TRIVIA_DONE &&
+	       game->host_seen_ms < now_ms - TRIVIA_GAME_HOST_STALE_MS;
 }
 
-int64_t tgame_host_silent_s(const struct tgame *g, int64_t now_ms)
+int64_t trivia_game_host_silent_s(const struct trivia_game *g, int64_t now_ms)
 {
-	return tgame_host_gone(g, now_ms) ? (now_ms - g->game.host_seen_ms) / 1000 : 0;
+	return trivia_game_host_gone(&g->game, now_ms) ?
+	       (now_ms - g->game.host_seen_ms) / 1000 : 0;
 }
 
-unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out)
+unsigned trivia_game_ranking(const struct trivia_game *g, struct trivia_player *out)
 {
 	unsigned n = 0;
 
@@ -1002,7 +988,7 @@ unsigned tgame_ranking(const struct tgame *g, struct trivia_player *out)
 	return n;
 }
 
-const struct tgame_player *tgame_find(const struct tgame *g, const char *name)
+const struct trivia_game_player *trivia_game_find(const struct trivia_game *g, const char *name)
 {
 	for (unsigned i = 0; i < g->n_players; i++)
 		if (!strcmp(g->players[i].s.name, name))
