@@ -1,6 +1,6 @@
 /* emit: the CSV writer quotes what needs quoting and never hands a
  * spreadsheet a formula; the terminal sanitiser, the JSON writer, the
- * UTF-8 decoder and the one-line clip. */
+ * UTF-8 decoder, the HTML escape and the one-line clip. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -159,6 +159,29 @@ static void test_text_is_safe_and_null_is_nothing(void **state)
 	assert_string_equal(buf, "ok?]0;t?");
 }
 
+static void check_html(const char *in, const char *want)
+{
+	char buf[256] = { 0 };
+	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+
+	assert_non_null(f);
+	emit_html(f, in);
+	fclose(f);
+	assert_string_equal(buf, want);
+}
+
+/* HTML: the five characters that end text or an attribute as entities,
+ * what a terminal must not get as '?', the rest of UTF-8 kept. */
+static void test_html(void **state)
+{
+	(void)state;
+	check_html(NULL, "");
+	check_html("<b>&\"x'", "&lt;b&gt;&amp;&quot;x&#39;");
+	check_html("</script><script>", "&lt;/script&gt;&lt;script&gt;");
+	check_html("a\x1b[31m\xff", "a?[31m?");
+	check_html("Jos\xc3\xa9 \xe7\x8e\x8b", "Jos\xc3\xa9 \xe7\x8e\x8b");
+}
+
 static void check_json(const char *in, const char *want)
 {
 	char buf[256] = { 0 };
@@ -267,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_safe_replaces_controls),
 		cmocka_unit_test(test_text_is_safe_and_null_is_nothing),
 		cmocka_unit_test(test_json_string),
+		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_utf8_next),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_clipped),
