@@ -414,7 +414,7 @@ def test_usage_errors():
         (["report", "--all", "--user", "x"], 2, "rolecall: --all and --user do not go "
          "together; see 'rolecall --help'\n"),
         (["report", "--certificate", "1", "--format", "csv"], 2, "rolecall: a "
-         "certificate is text or JSON; leave out --format csv; see 'rolecall --help'\n"),
+         "certificate is text, JSON or HTML; leave out --format csv; see 'rolecall --help'\n"),
         (["report", "--verify", "c.txt", "--certificate", "1"], 2, "rolecall: --verify "
          "FILE goes alone: the file says which attempt, and in what format; see "
          "'rolecall --help'\n"),

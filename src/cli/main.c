@@ -167,8 +167,10 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_CERTIFICATE:
 		return parse_exam_number(cli, c, optarg);
 	case 'f':
-		if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
-			app_fail("--format is text, json or csv, not '%s'", optarg);
+		if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
+		    strcmp(optarg, "html") && strcmp(optarg, "moodle-grades")) {
+			app_fail("--format is text, json, csv, html or moodle-grades, not '%s'",
+				 optarg);
 			return -1;
 		}
 		cli->format = optarg;
@@ -314,6 +316,26 @@ static int run_help_option(const struct options *cli)
 	return EXIT_OK;
 }
 
+/* html and moodle-grades are each one command's: refused by the others
+ * rather than printed as text.  Which reports of 'report' write HTML is
+ * for cmd_report to say. */
+static int check_format(const struct options *cli)
+{
+	const char *cmd = cli->command ? cli->command : "";
+
+	if (!cli->format)
+		return 0;
+	if (!strcmp(cli->format, "html") && strcmp(cmd, "report")) {
+		app_fail("%s; see 'rolecall --help'", CMD_HTML_FOR);
+		return -1;
+	}
+	if (!strcmp(cli->format, "moodle-grades") && strcmp(cmd, "export")) {
+		app_fail("--format moodle-grades is for 'export'; see 'rolecall --help'");
+		return -1;
+	}
+	return 0;
+}
+
 /* The command a bare "rolecall" runs, for checking its options. */
 static const char *default_command(const struct options *cli)
 {
@@ -348,7 +370,8 @@ static int parse_args(struct options *cli, int argc, char **argv, int *help)
 		app_fail("unknown command '%s'; see 'rolecall --help'", cli->command);
 		return -1;
 	}
-	if (usage_check(cli->command ? cli->command : default_command(cli), seen) < 0)
+	if (usage_check(cli->command ? cli->command : default_command(cli), seen) < 0 ||
+	    check_format(cli) < 0)
 		return -1;
 	return parse_time(cli);
 }

@@ -440,15 +440,56 @@ static void print_items(const struct items *it, const char *fmt, FILE *out)
 	}
 }
 
-int report_items(const struct report *rp)
+/* One question of the HTML table: the prompt in full, since a manager
+ * reads it on a page rather than in a terminal's row. */
+static void html_item(const struct item *m, FILE *out)
+{
+	char num[32];
+
+	report_fixed(num, sizeof num, facility(m), 4);
+	fputs("<tr class=\"item\" data-bank=\"", out);
+	emit_html(out, m->bank);
+	fputs("\" data-question=\"", out);
+	emit_html(out, m->id);
+	fprintf(out, "\" data-answers=\"%u\" data-correct=\"%u\" data-facility=\"%s\">"
+		"<td>", m->answers, m->correct, num);
+	emit_html(out, m->id);
+	fputs("</td><td class=\"prompt\">", out);
+	if (m->q)
+		emit_html(out, m->q->prompt);
+	else
+		fputs("<span class=\"muted\">(no loaded bank has it)</span>", out);
+	fprintf(out, "</td><td class=\"num\">%u</td><td class=\"nowrap\">", m->answers);
+	report_html_bar(out, m->correct, m->answers);
+	fprintf(out, " %u%%</td></tr>\n", (unsigned)(facility(m) * 100 + 0.5));
+}
+
+static void print_html(const struct items *it, FILE *out)
+{
+	fprintf(out, "<p class=\"muted\">Facility: the share of answers that were right, "
+		"over every recorded answer (%" PRIu64 " answers).</p>\n", it->answers);
+	if (!it->n) {
+		fputs("<p class=\"muted\">No answers yet.</p>\n", out);
+		return;
+	}
+	fputs("<table id=\"facility\">\n<tr><th>Question</th><th>Prompt</th>"
+	      "<th>Answers</th><th>Facility</th></tr>\n", out);
+	for (size_t i = 0; i < it->n; i++)
+		html_item(&it->v[i], out);
+	fputs("</table>\n", out);
+}
+
+static int items_run(const struct report *rp, const char *fmt, FILE *out)
 {
 	struct items it = { .rp = rp };
 	int rc;
 
 	strmap_init(&it.by_id);
 	rc = collect(&it);
-	if (rc == 0)
-		print_items(&it, rp->cli->format ? rp->cli->format : "text", rp->out);
+	if (rc == 0 && !strcmp(fmt, "html"))
+		print_html(&it, out);
+	else if (rc == 0)
+		print_items(&it, fmt, out);
 	for (size_t i = 0; i < it.n; i++) {
 		free(it.v[i].id);
 		free(it.v[i].bank);
@@ -458,4 +499,14 @@ int report_items(const struct report *rp)
 	free(it.cur.x);
 	strmap_free(&it.by_id);
 	return rc;
+}
+
+int report_items(const struct report *rp)
+{
+	return items_run(rp, rp->cli->format ? rp->cli->format : "text", rp->out);
+}
+
+int report_items_html(const struct report *rp, FILE *out)
+{
+	return items_run(rp, "html", out);
 }
