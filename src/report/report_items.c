@@ -506,7 +506,12 @@ int report_items(const struct report *rp)
 	return items_run(rp, rp->cli->format ? rp->cli->format : "text", rp->out);
 }
 
+/* Over every answer, as --items counts them: --exam chooses a cohort's
+ * attempts, not which answers say how hard a question is. */
 int report_items_html(const struct report *rp, FILE *out)
 {
-	return items_run(rp, "html", out);
+	struct report all = *rp;
+
+	all.filter.definition = NULL;
+	return items_run(&all, "html", out);
 }
