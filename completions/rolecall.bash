@@ -44,7 +44,7 @@ _rolecall()
 			sed -n 's/^  \([a-z0-9][a-z0-9_-]*\) .*/\1/p')" -- "$cur"))
 		return ;;
 	-f|--format)
-		COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
+		COMPREPLY=($(compgen -W "text json csv html moodle-grades" -- "$cur"))
 		return ;;
 	--db|--verify)
 		COMPREPLY=($(compgen -f -- "$cur"))

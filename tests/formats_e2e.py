@@ -14,14 +14,18 @@ The cohort is exam_e2e's (same fixtures, same helpers), plus a learner
 whose name holds every character HTML treats specially.
 
 Usage: formats_e2e.py ROLECALL_BINARY
-Set ROLECALL_SCREENSHOTS=DIR to keep the screenshots (doc/cohort-report.png
-is made that way).
+Set ROLECALL_SCREENSHOTS=DIR to keep the screenshots; doc/cohort-report.png
+is DIR/cohort.png of
+  ROLECALL_SCREENSHOTS=DIR python3 tests/formats_e2e.py build/rolecall
 """
+import csv
 import html.parser
+import io
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -247,6 +251,95 @@ def test_html_refusals():
     rc, out, err = ex.run(["report", "--format", "pdf"])
     assert (rc, err) == (2, "rolecall: --format is text, json, csv, html or "
                          "moodle-grades, not 'pdf'\n")
+
+
+# ---- the Moodle gradebook ----
+
+WEEK2 = """exam: week2
+title: Week two, "the roles"
+banks: [e2e]
+questions: 4
+pass: 50
+"""
+ANA, BEN = "Lima, Ana", 'Ben "B" Okafor'
+
+
+def grades_db():
+    """Two exams; ANA fails onboarding (1/4) then passes it (3/4) a day
+    later and never takes week2; BEN leaves onboarding unsubmitted and
+    passes week2 with 2/4; cy only practises; tester defined both."""
+    name = "grades.db"
+    if name in ex.BUILT:
+        return name
+    ex.BUILT.add(name)
+    ex.define(name)
+    rc, out, err = ex.run(["exam", "define", ex.write("def-week2.yaml", WEEK2), "--db",
+                           ex.db(name)])
+    assert rc == 0, err
+    rc, out, err = ex.run(["practice", "--plain", "--count", "2", "--seed", "1", "--user",
+                           "cy", "--db", ex.db(name)], "1\n2\n")
+    assert rc == 0, err
+    for k, day in ((1, 0), (3, 1)):
+        qs, rc, out, err = ex.play_all(name, None, ex.first_right(k), "onboarding", "--user",
+                                       ANA, now=ex.T0 + day * ex.DAY)
+        assert rc == (0 if k == 3 else 1), err
+    qs, rc, out, err = ex.play_all(name, None, ex.first_right(2), "week2", "--user", BEN,
+                                   now=ex.T0 + 2 * ex.DAY)
+    assert rc == 0, err
+    e = ex.Exam(["--db", ex.db(name), "onboarding", "--user", BEN], now=ex.T0 + 2 * ex.DAY)
+    e.answer(str(ex.right(ex.question(e.read_prompt()))))
+    os.kill(e.p.pid, signal.SIGKILL)
+    e.p.wait()
+    return name
+
+
+def export(name, *more):
+    rc, out, err = ex.run(["export", "--format", "moodle-grades", "--db", ex.db(name)] +
+                          list(more))
+    assert (rc, err) == (0, ""), err
+    return out
+
+
+def test_moodle_grades_best_score_per_exam():
+    name = grades_db()
+    assert export(name) == (
+        "user,onboarding,week2\n"
+        "\"Ben \"\"B\"\" Okafor\",,50.00\n"
+        "cy,,\n"
+        "\"Lima, Ana\",75.00,\n"
+        "tester,,\n")
+    assert export(name, "--user", ANA) == "user,onboarding,week2\n\"Lima, Ana\",75.00,\n"
+    assert export(name, "--user", "nobody") == "user,onboarding,week2\n"
+
+
+def test_moodle_grades_feedback_reads_back_as_csv():
+    name = grades_db()
+    rows = list(csv.reader(io.StringIO(export(name, "--feedback"))))
+    assert rows == [
+        ["user", "onboarding", "onboarding feedback", "week2", "week2 feedback"],
+        [BEN, "", "not submitted", "50.00",
+         "passed on 2027-01-17; best 2 of 4 right (50%) in 1 attempt"],
+        ["cy", "", "", "", ""],
+        [ANA, "75.00", "passed on 2027-01-16; best 3 of 4 right (75%) in 2 attempts",
+         "", ""],
+        ["tester", "", "", "", ""]]
+
+
+def test_moodle_grades_refusals():
+    name = grades_db()
+    for args, msg in (
+            (["--all"], "--format moodle-grades covers every user already (--user narrows "
+             "it to one); leave out --all"),
+            (["--format", "csv", "--feedback"], "--feedback adds a column to --format "
+             "moodle-grades; give that too")):
+        more = args if "--format" in args else ["--format", "moodle-grades"] + args
+        rc, out, err = ex.run(["export", "--db", ex.db(name)] + more)
+        assert (rc, out, err) == (2, "", "rolecall: " + msg + "\n"), args
+    rc, out, err = ex.run(["report", "--cohort", "--format", "moodle-grades"])
+    assert (rc, out, err) == (2, "", "rolecall: --format moodle-grades is for 'export'; "
+                              "see 'rolecall --help'\n")
+    rc, out, err = ex.run(["report", "--feedback"])
+    assert rc == 2 and err.startswith("rolecall: 'report' does not take --feedback"), err
 
 
 def main():

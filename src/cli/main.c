@@ -46,6 +46,7 @@ static const struct option long_options[] = {
 	{ "leaderboard", no_argument, NULL, OPT_LEADERBOARD },
 	{ "cohort", no_argument, NULL, OPT_COHORT },
 	{ "exam", required_argument, NULL, OPT_EXAM },
+	{ "feedback", no_argument, NULL, OPT_FEEDBACK },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -159,6 +160,7 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_LEADERBOARD: cli->leaderboard = 1; return 0;
 	case OPT_COHORT: cli->cohort = 1; return 0;
 	case OPT_EXAM: cli->exam_id = optarg; return 0;
+	case OPT_FEEDBACK: cli->feedback = 1; return 0;
 	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);
 	case OPT_COUNTDOWN: return tgame_parse_countdown(optarg, &cli->countdown);

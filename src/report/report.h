@@ -90,6 +90,11 @@ void report_html_heatmap(FILE *out, const struct report *rp, const struct histor
  * and its facility; 0, or -1 after printing why. */
 int report_items_html(const struct report *rp, FILE *out);
 
+/* 'rolecall export --format moodle-grades' (report_grades.c): a Moodle
+ * gradebook import CSV, the best score per defined exam, with a feedback
+ * column each when cli->feedback is set; returns the exit status. */
+int report_grades(const struct options *cli, FILE *out);
+
 /* 'rolecall users' (report_users.c): the profiles this session may read,
  * in --format; returns the exit status. */
 int report_users(const struct options *cli);
