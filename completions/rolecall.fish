@@ -42,6 +42,7 @@ complete -c rolecall -n 'string match -q -- "-*" (commandline -ct)' -a '--(__rol
 complete -c rolecall -s b -l bank -r -a '(__rolecall_banks)' -F
 complete -c rolecall -l certificate -x -a '(__rolecall_exams)'
 complete -c rolecall -l exam -x -a '(__rolecall_defined_exams)'
+complete -c rolecall -l mode -x -a 'practice drill exam trivia'
 complete -c rolecall -s f -l format -x -a 'text json csv html moodle-grades'
 complete -c rolecall -l db -r -F
 complete -c rolecall -l verify -r -F

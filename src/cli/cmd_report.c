@@ -51,6 +51,8 @@ static int check_args(const struct options *cli)
 
 	if (cli->n_args)
 		why = "'report' takes no arguments";
+	else if (cli->has_mode && !cli->items)
+		why = "--mode chooses the answers of --items; give it with --items";
 	else if (cli->leaderboard)
 		why = "--leaderboard ranks trivia players: give it with --trivia";
 	else if (cli->all && cli->user)

@@ -47,6 +47,7 @@ static const struct option long_options[] = {
 	{ "cohort", no_argument, NULL, OPT_COHORT },
 	{ "exam", required_argument, NULL, OPT_EXAM },
 	{ "feedback", no_argument, NULL, OPT_FEEDBACK },
+	{ "mode", required_argument, NULL, OPT_MODE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -161,6 +162,13 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_COHORT: cli->cohort = 1; return 0;
 	case OPT_EXAM: cli->exam_id = optarg; return 0;
 	case OPT_FEEDBACK: cli->feedback = 1; return 0;
+	case OPT_MODE:
+		if ((cli->mode = session_mode_parse(optarg)) < 0) {
+			app_fail("--mode is practice, drill, exam or trivia, not '%s'", optarg);
+			return -1;
+		}
+		cli->has_mode = 1;
+		return 0;
 	case OPT_ROUNDS: return tgame_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return tgame_parse_points(optarg, &cli->points);
 	case OPT_COUNTDOWN: return tgame_parse_countdown(optarg, &cli->countdown);

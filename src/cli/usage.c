@@ -176,6 +176,8 @@ static const struct usage_option options[] = {
 	{ OPT_SINCE, 0, "since", "DATE", "report: attempts from DATE (YYYY-MM-DD, UTC) on",
 	  C_REPORT },
 	{ OPT_ITEMS, 0, "items", NULL, "report: item analysis of the questions", C_REPORT },
+	{ OPT_MODE, 0, "mode", "MODE", "report --items: only the answers given in practice,\n"
+	  "                       drill, exam or trivia", C_REPORT },
 	{ OPT_CERTIFICATE, 0, "certificate", "ID", "report: a certificate of exam attempt ID",
 	  C_REPORT },
 	{ OPT_VERIFY, 0, "verify", "FILE", "report: check a certificate against the database",

@@ -13,7 +13,7 @@ enum { OPT_DB = 256, OPT_JSON, OPT_REBUILD, OPT_PASS, OPT_TIME, OPT_ALL, OPT_SIN
        OPT_ITEMS, OPT_CERTIFICATE, OPT_PLAYERS, OPT_TEAMS, OPT_ROUNDS, OPT_POINTS,
        OPT_NO_SPEED, OPT_NO_STREAK, OPT_NAME, OPT_TRIVIA, OPT_VERIFY, OPT_LEADERBOARD,
        OPT_COUNTDOWN, OPT_COHORT, OPT_EXAM,
-       OPT_FEEDBACK, OPT_MAX };
+       OPT_FEEDBACK, OPT_MODE, OPT_MAX };
 
 /* 1 when name is a command (not "help", and not the menu). */
 int usage_is_command(const char *name);

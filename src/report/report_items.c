@@ -21,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "report.h"
@@ -148,7 +150,9 @@ static int take_answer(void *ctx, const struct log_row *row)
 	struct items *it = ctx;
 	long i;
 
-	if (row->rec.answered_at < it->rp->filter.since || (i = item_of(it, &row->rec)) < 0)
+	if (row->rec.answered_at < it->rp->filter.since ||
+	    (it->rp->cli->has_mode && (int)row->rec.mode != it->rp->cli->mode) ||
+	    (i = item_of(it, &row->rec)) < 0)
 		return it->oom;
 	count_answer(it, &it->v[i], &row->rec);
 	return 0;
@@ -231,6 +235,13 @@ static int cmp_items(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
+/* Exams' own rows (their unanswered questions, the correlation) unless
+ * --mode leaves exam answers out. */
+static int with_exams(const struct options *cli)
+{
+	return !cli->has_mode || cli->mode == MODE_EXAM;
+}
+
 static int collect(struct items *it)
 {
 	struct exam_filter exams = it->rp->filter;
@@ -239,8 +250,8 @@ static int collect(struct items *it)
 	exams.submitted_only = 1;
 	if (store_each_answer(it->rp->store, it->rp->filter.user_id, take_answer, it,
 			      &err) < 0 ||
-	    (!it->oom && store_each_exam_item(it->rp->store, &exams, take_exam_item, it,
-					      &err) < 0)) {
+	    (!it->oom && with_exams(it->rp->cli) &&
+	     store_each_exam_item(it->rp->store, &exams, take_exam_item, it, &err) < 0)) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
@@ -311,7 +322,18 @@ static void notes(const struct item *m, char *buf, size_t len)
 
 /* ---- output ---- */
 
-static void text_item(const struct item *m, FILE *out)
+/* The columns a text line may take: the terminal's when the report goes
+ * to one, else 80; never fewer than 40. */
+static size_t line_width(FILE *out)
+{
+	struct winsize ws;
+
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		return ws.ws_col < 40 ? 40 : ws.ws_col;
+	return 80;
+}
+
+static void text_item(const struct item *m, size_t width, FILE *out)
 {
 	char disc[16] = "-", note[256];
 	double r;
@@ -321,6 +343,13 @@ static void text_item(const struct item *m, FILE *out)
 	emit_cell(out, m->id, 32, 0);
 	fprintf(out, " %7u %8u%% %15s %6u\n", m->answers,
 		(unsigned)(facility(m) * 100 + 0.5), disc, m->n_exam);
+	/* bytes, not columns: a clip in bytes never runs wider; "  " and "..." */
+	fputs("  ", out);
+	if (m->q)
+		emit_clipped(out, m->q->prompt, width - 5);
+	else
+		fputs("(no loaded bank has this question)", out);
+	fputc('\n', out);
 	for (unsigned k = 0; k < m->n_choices; k++) {
 		fprintf(out, "  %6u  %c ", m->picks[k], m->q && k == m->q->correct ? '*' : ' ');
 		if (m->q)
@@ -336,12 +365,37 @@ static void text_item(const struct item *m, FILE *out)
 		fprintf(out, "  note: %s\n", note);
 }
 
+/* Every question with a note, in one list a bank author can work through. */
+static void text_flagged(const struct items *it, FILE *out)
+{
+	char note[256];
+	unsigned n = 0;
+
+	for (size_t i = 0; i < it->n; i++) {
+		notes(&it->v[i], note, sizeof note);
+		n += *note != '\0';
+	}
+	fprintf(out, "\nFlagged questions: %u\n", n);
+	for (size_t i = 0; i < it->n; i++) {
+		notes(&it->v[i], note, sizeof note);
+		if (!*note)
+			continue;
+		fputs("  ", out);
+		emit_cell(out, it->v[i].id, 24, 0);
+		fprintf(out, " %s\n", note);
+	}
+}
+
 static void print_text(const struct items *it, FILE *out)
 {
+	const struct options *cli = it->rp->cli;
+	size_t width = line_width(out);
+
 	fputs("Item analysis of ", out);
 	emit_text(out, it->rp->who ? it->rp->who : "every user");
-	fprintf(out, "'s answers: %zu questions, %" PRIu64 " answers;\n"
+	fprintf(out, "'s %s%sanswers: %zu questions, %" PRIu64 " answers;\n"
 		"discrimination over %u submitted exam attempts.\n",
+		cli->has_mode ? session_mode_name(cli->mode) : "", cli->has_mode ? " " : "",
 		it->n, it->answers, it->attempts);
 	fputs("Facility: the share of answers that were right.  Discrimination: how the\n"
 	      "question correlates with the rest of the exam, -1 to 1 (0.3 and more is\n"
@@ -354,7 +408,8 @@ static void print_text(const struct items *it, FILE *out)
 	fprintf(out, "\n%-32s %7s %9s %15s %6s\n", "Question", "Answers", "Facility",
 		"Discrimination", "Exams");
 	for (size_t i = 0; i < it->n; i++)
-		text_item(&it->v[i], out);
+		text_item(&it->v[i], width, out);
+	text_flagged(it, out);
 }
 
 static void csv_item(const struct item *m, FILE *out)
@@ -404,6 +459,8 @@ static void json_item(const struct item *m, FILE *out)
 	emit_json_string(out, m->bank);
 	fputs(", \"question\": ", out);
 	emit_json_string(out, m->id);
+	fputs(", \"prompt\": ", out);
+	emit_json_string(out, m->q ? m->q->prompt : NULL);
 	report_fixed(num, sizeof num, facility(m), 4);
 	fprintf(out, ", \"answers\": %u, \"correct\": %u, \"facility\": %s, "
 		"\"no_answer\": %u", m->answers, m->correct, num, m->no_answer);
