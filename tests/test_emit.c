@@ -13,15 +13,22 @@
 
 #include "rolecall/emit.h"
 
-static void check_csv(const char *in, const char *want)
+/* What write makes of in, against want. */
+static void check_writer(void (*write)(FILE *, const char *), const char *in,
+			 const char *want)
 {
 	char buf[256] = { 0 };
 	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
 
 	assert_non_null(f);
-	emit_csv_field(f, in);
+	write(f, in);
 	fclose(f);
 	assert_string_equal(buf, want);
+}
+
+static void check_csv(const char *in, const char *want)
+{
+	check_writer(emit_csv_field, in, want);
 }
 
 static void test_csv_plain_and_quoted(void **state)
@@ -161,13 +168,7 @@ static void test_text_is_safe_and_null_is_nothing(void **state)
 
 static void check_html(const char *in, const char *want)
 {
-	char buf[256] = { 0 };
-	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-
-	assert_non_null(f);
-	emit_html(f, in);
-	fclose(f);
-	assert_string_equal(buf, want);
+	check_writer(emit_html, in, want);
 }
 
 /* HTML: the five characters that end text or an attribute as entities,
@@ -184,13 +185,7 @@ static void test_html(void **state)
 
 static void check_json(const char *in, const char *want)
 {
-	char buf[256] = { 0 };
-	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-
-	assert_non_null(f);
-	emit_json_string(f, in);
-	fclose(f);
-	assert_string_equal(buf, want);
+	check_writer(emit_json_string, in, want);
 }
 
 /* JSON keeps every character, escaped where JSON or a terminal needs it;

@@ -90,6 +90,20 @@ void report_html_heatmap(FILE *out, const struct report *rp, const struct histor
  * and its facility; 0, or -1 after printing why. */
 int report_items_html(const struct report *rp, FILE *out);
 
+/* People found by name while a report gathers them (report_people.c):
+ * *v is the caller's array of *n records of size bytes, each beginning
+ * with its name (a char * the record owns); map holds name -> index + 1. */
+struct strmap;
+struct report_people {
+	void **v;
+	size_t *n, size, cap;
+	struct strmap *map;
+};
+/* The index + 1 of the record called name; when there is none and add is
+ * set, a new zeroed record with a copy of name, appended.  0: none (and
+ * not added); -1: out of memory. */
+long report_person(struct report_people *p, const char *name, int add);
+
 /* 'rolecall export --format moodle-grades' (report_grades.c): a Moodle
  * gradebook import CSV, the best score per defined exam, with a feedback
  * column each when cli->feedback is set; returns the exit status. */

@@ -45,7 +45,8 @@ struct person {
 struct cohort {
 	const struct report *rp;
 	struct person *v;
-	size_t n, cap;
+	size_t n;
+	struct report_people people; /* finds v's records while gathering */
 	struct strmap by_name;  /* name -> index + 1; only while gathering */
 	int learners;           /* 1: the granted learners are the roster */
 	struct history *group;  /* everyone's tallies and confusions summed */
@@ -80,34 +81,12 @@ static const struct try *timed_try(const struct person *p, const char **which)
  * --user leaves them out, or out of memory (then c->oom). */
 static struct person *person_of(struct cohort *c, const char *name, int add)
 {
-	size_t at = (size_t)(uintptr_t)strmap_get(&c->by_name, name);
-	struct person *p;
+	long at = report_person(&c->people, name,
+				add && !(c->rp->who && strcmp(c->rp->who, name)));
 
-	if (at)
-		return &c->v[at - 1];
-	if (!add || (c->rp->who && strcmp(c->rp->who, name)))
-		return NULL;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		struct person *v = realloc(c->v, cap * sizeof *v);
-
-		if (!v) {
-			c->oom = 1;
-			return NULL;
-		}
-		c->v = v;
-		c->cap = cap;
-	}
-	p = &c->v[c->n];
-	memset(p, 0, sizeof *p);
-	if (!(p->name = strdup(name)) ||
-	    strmap_put(&c->by_name, p->name, (void *)(uintptr_t)(c->n + 1)) < 0) {
-		free(p->name);
+	if (at < 0)
 		c->oom = 1;
-		return NULL;
-	}
-	c->n++;
-	return p;
+	return at > 0 ? &c->v[at - 1] : NULL;
 }
 
 static int take_learner(void *ctx, const char *name)
@@ -195,6 +174,8 @@ static int gather(struct cohort *c)
 	int rc;
 
 	strmap_init(&c->by_name);
+	c->people = (struct report_people){ (void **)&c->v, &c->n, sizeof *c->v, 0,
+					    &c->by_name };
 	rc = c->learners = store_each_learner(s, take_learner, c, &err);
 	if (rc >= 0 && !c->oom)
 		rc = store_each_attempt(s, &c->rp->filter, take_attempt, c, &err);
@@ -317,19 +298,26 @@ static void text_person(const struct person *p, int uw, FILE *out)
 	fprintf(out, " %5s  %-11s  %-11s  %-13s  %s\n", tries, best, latest, passed, took);
 }
 
+/* Which exam the cohort is of, each text through emit (text or HTML). */
+static void exam_named(const struct report *rp, void (*emit)(FILE *, const char *),
+		       const char *between, FILE *out)
+{
+	if (rp->exam) {
+		emit(out, rp->exam->id);
+		fputs(between, out);
+		emit(out, rp->exam->title);
+	} else {
+		fputs("every exam attempt, whatever its rules", out);
+	}
+}
+
 static void text_head(const struct cohort *c, const unsigned *count, FILE *out)
 {
 	const struct report *rp = c->rp;
 	char since[32];
 
 	fputs("Cohort report (times in UTC)\nExam:    ", out);
-	if (rp->exam) {
-		emit_text(out, rp->exam->id);
-		fputs("  ", out);
-		emit_text(out, rp->exam->title);
-	} else {
-		fputs("every exam attempt, whatever its rules", out);
-	}
+	exam_named(rp, emit_text, "  ", out);
 	if (rp->filter.since != INT64_MIN) {
 		report_text_time(since, sizeof since, rp->filter.since, REPORT_DATE);
 		fprintf(out, "\nSince:   %s", since);
@@ -604,13 +592,7 @@ static void html_head(const struct cohort *c, FILE *out)
 	fputs("<dl id=\"summary\"><dt>Exam</dt><dd id=\"exam\" data-exam=\"", out);
 	emit_html(out, rp->exam ? rp->exam->id : "");
 	fputs("\">", out);
-	if (rp->exam) {
-		emit_html(out, rp->exam->id);
-		fputs(" &mdash; ", out);
-		emit_html(out, rp->exam->title);
-	} else {
-		fputs("every exam attempt, whatever its rules", out);
-	}
+	exam_named(rp, emit_html, " &mdash; ", out);
 	report_text_time(since, sizeof since, rp->filter.since, REPORT_DATE);
 	if (rp->filter.since != INT64_MIN)
 		fprintf(out, "</dd><dt>Since</dt><dd>%s (UTC)", since);

@@ -49,7 +49,8 @@ struct grades {
 	char **exams;              /* the defined exams' ids, by id */
 	size_t n_exams, exams_cap;
 	struct gperson *v;
-	size_t n, cap;
+	size_t n;
+	struct report_people people;
 	struct strmap by_name;
 	int learners, oom;
 };
@@ -77,35 +78,15 @@ static int take_exam(void *ctx, const struct exam_def *d)
  * --user leaves them out, or out of memory (then g->oom). */
 static struct gperson *gperson_of(struct grades *g, const char *name)
 {
-	size_t at = (size_t)(uintptr_t)strmap_get(&g->by_name, name);
-	struct gperson *p;
+	long at = report_person(&g->people, name, !(g->only && strcmp(g->only, name)));
+	struct gperson *p = at > 0 ? &g->v[at - 1] : NULL;
 
-	if (at)
-		return &g->v[at - 1];
-	if (g->only && strcmp(g->only, name))
-		return NULL;
-	if (g->n == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 16;
-		struct gperson *v = realloc(g->v, cap * sizeof *v);
-
-		if (!v) {
-			g->oom = 1;
-			return NULL;
-		}
-		g->v = v;
-		g->cap = cap;
-	}
-	p = &g->v[g->n];
-	p->name = strdup(name);
-	p->at = calloc(g->n_exams ? g->n_exams : 1, sizeof *p->at);
-	if (!p->name || !p->at ||
-	    strmap_put(&g->by_name, p->name, (void *)(uintptr_t)(g->n + 1)) < 0) {
-		free(p->name);
-		free(p->at);
+	if (p && !p->at)
+		p->at = calloc(g->n_exams ? g->n_exams : 1, sizeof *p->at);
+	if (at < 0 || (p && !p->at)) {
 		g->oom = 1;
 		return NULL;
 	}
-	g->n++;
 	return p;
 }
 
@@ -163,6 +144,8 @@ static int gather(struct grades *g, struct store *s, struct rc_error *err)
 	int rc = store_each_exam_def(s, take_exam, g, err);
 
 	strmap_init(&g->by_name);
+	g->people = (struct report_people){ (void **)&g->v, &g->n, sizeof *g->v, 0,
+					    &g->by_name };
 	if (rc >= 0 && !g->oom)
 		rc = g->learners = store_each_learner(s, take_learner, g, err);
 	if (rc >= 0 && !g->oom)
