@@ -43,11 +43,14 @@ _rolecall()
 		COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" exam list 2>/dev/null |
 			sed -n 's/^  \([a-z0-9][a-z0-9_-]*\) .*/\1/p')" -- "$cur"))
 		return ;;
+	--mode)
+		COMPREPLY=($(compgen -W "practice drill exam trivia" -- "$cur"))
+		return ;;
 	-f|--format)
 		if [[ $cmd == bank ]]; then
 			COMPREPLY=($(compgen -W "moodle-xml gift aiken csv" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
+			COMPREPLY=($(compgen -W "text json csv html moodle-grades" -- "$cur"))
 		fi
 		return ;;
 	--db|--verify|-o|--output|--roles)

@@ -43,7 +43,8 @@ complete -c rolecall -n 'string match -q -- "-*" (commandline -ct)' -a '--(__rol
 complete -c rolecall -s b -l bank -r -a '(__rolecall_banks)' -F
 complete -c rolecall -l certificate -x -a '(__rolecall_exams)'
 complete -c rolecall -l exam -x -a '(__rolecall_defined_exams)'
-complete -c rolecall -n 'not __fish_seen_subcommand_from bank' -s f -l format -x -a 'text json csv'
+complete -c rolecall -l mode -x -a 'practice drill exam trivia'
+complete -c rolecall -n 'not __fish_seen_subcommand_from bank' -s f -l format -x -a 'text json csv html moodle-grades'
 complete -c rolecall -n '__fish_seen_subcommand_from bank' -s f -l format -x -a 'moodle-xml gift aiken csv'
 complete -c rolecall -s o -l output -r -F
 complete -c rolecall -l roles -r -F

@@ -6,11 +6,12 @@ cd "$(dirname "$0")/.."
 
 # libpq-dev: the PostgreSQL backend; postgresql: the throwaway servers the
 # tests start (never as a service: the package's own cluster is not used);
-# faketime: a trivia player whose clock is wrong, in the tests.
+# faketime: a trivia player whose clock is wrong, in the tests;
+# chromium: the HTML reports rendered headless, in the tests.
 packages=(build-essential clang cmake pkg-config libyaml-dev libsqlite3-dev
           libncurses-dev libcmocka-dev libpq-dev postgresql faketime tmux python3
           libxml2-utils
-          sqlite3 valgrind)
+          sqlite3 valgrind chromium)
 
 missing=()
 for p in "${packages[@]}"; do

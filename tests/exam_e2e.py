@@ -689,7 +689,7 @@ def test_usage_errors():
         (["report", "--all", "--user", "x"], 2, "rolecall: --all and --user do not go "
          "together; see 'rolecall --help'\n"),
         (["report", "--certificate", "1", "--format", "csv"], 2, "rolecall: a "
-         "certificate is text or JSON; leave out --format csv; see 'rolecall --help'\n"),
+         "certificate is text, JSON or HTML; leave out --format csv; see 'rolecall --help'\n"),
         (["report", "--verify", "c.txt", "--certificate", "1"], 2, "rolecall: --verify "
          "FILE goes alone: the file says which attempt, and in what format; see "
          "'rolecall --help'\n"),
@@ -1531,6 +1531,79 @@ def test_items_against_hand_computed_values():
     assert all(g["discrimination"] is None for g in got)
     assert report_json(name, "--items", "--bank", os.path.join(E2E, "e2e.yaml"),
                        quizzes=ITEMS) == []
+
+
+LONG_BANK = """bank: long
+title: A long prompt
+description: One question whose prompt is longer than a line.
+roles:
+  - {id: pm, name: Product Manager}
+  - {id: po, name: Product Owner}
+questions:
+  - id: long-1
+    prompt: '(pm) %s'
+    answer: pm
+    options: [pm, po]
+    explain: Because.
+""" % ("word " * 40).strip()
+
+
+def test_items_by_mode_with_prompts_and_flagged_list():
+    name = make_items_db()
+    practised = open(os.path.join(TMP, "items.db.practised")).read().split()
+    exams = report_json(name, "--items", "--mode", "exam", quizzes=ITEMS)
+    assert [(g["question"], g["prompt"], g["answers"], g["correct"], g["exam_attempts"])
+            for g in exams] == [
+        ("ix-%d" % n, "(%s) #%d Which role is this?" % (r, n), 5,
+         sum(1 for plan in SCRIPT.values() if plan["ix-%d" % n]), 5)
+        for n, r in ((1, "x"), (2, "y"), (3, "z"), (4, "x"))]
+    practice = report_json(name, "--items", "--mode", "practice", quizzes=ITEMS)
+    assert sorted((g["question"], g["answers"], g["correct"]) for g in practice) == sorted(
+        (q, practised.count(q), practised.count(q)) for q in set(practised))
+    assert all((g["exam_attempts"], g["discrimination"]) == (0, None) for g in practice)
+    assert report_json(name, "--items", "--mode", "drill", quizzes=ITEMS) == []
+    # text: each prompt under its row, then the flagged questions in one list
+    rc, out, err = run(["report", "--items", "--mode", "exam", "--db", db(name)],
+                       quizzes=ITEMS)
+    assert (rc, err) == (0, "")
+    assert out.startswith("Item analysis of every user's exam answers: 4 questions, "
+                          "20 answers;\n")
+    for g in exams:
+        assert re.search(r"^%s +5 .*\n  \(.\) #%s Which role is this\?\n" % (
+            g["question"], g["question"][-1]), out, re.M), out
+    flagged = [(g["question"], g["notes"]) for g in exams if g["notes"]]
+    assert flagged, exams  # ix-4: 1 of 5 right is hard
+    assert out.endswith("\nFlagged questions: %d\n" % len(flagged) + "".join(
+        "  %-24s %s\n" % f for f in flagged)), out
+
+
+def test_items_prompt_is_clipped_to_the_line():
+    folder = os.path.join(TMP, "long-bank")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "long.yaml"), "w") as f:
+        f.write(LONG_BANK)
+    rc, out, err = run(["practice", "--plain", "--count", "1", "--db", db("long.db")], "1\n",
+                       quizzes=folder)
+    assert rc == 0, err
+    rc, out, err = run(["report", "--items", "--db", db("long.db")], quizzes=folder)
+    assert (rc, err) == (0, "")
+    prompt = "(pm) " + ("word " * 40).strip()
+    assert "\n  %s...\n" % prompt[:75] in out, out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert out.endswith("\nFlagged questions: 0\n")
+
+
+def test_items_mode_refusals():
+    for args, msg in ((["report", "--mode", "exam"], "--mode chooses the answers of "
+                       "--items; give it with --items; see 'rolecall --help'"),
+                      (["report", "--items", "--mode", "quiz"], "--mode is practice, "
+                       "drill, exam or trivia, not 'quiz'"),
+                      (["stats", "--mode", "exam"], None)):
+        rc, out, err = run(args)
+        if msg:
+            assert (rc, out, err) == (2, "", "rolecall: " + msg + "\n"), (args, err)
+        else:
+            assert rc == 2 and err.startswith("rolecall: 'stats' does not take --mode"), err
 
 
 def main():

@@ -1,6 +1,6 @@
 /* emit: the CSV writer quotes what needs quoting and never hands a
  * spreadsheet a formula; the terminal sanitiser, the JSON writer, the
- * UTF-8 decoder and the one-line clip. */
+ * UTF-8 decoder, the HTML escape and the one-line clip. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,15 +13,22 @@
 
 #include "rolecall/emit.h"
 
-static void check_csv(const char *in, const char *want)
+/* What write makes of in, against want. */
+static void check_writer(void (*write)(FILE *, const char *), const char *in,
+			 const char *want)
 {
 	char buf[256] = { 0 };
 	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
 
 	assert_non_null(f);
-	emit_csv_field(f, in);
+	write(f, in);
 	fclose(f);
 	assert_string_equal(buf, want);
+}
+
+static void check_csv(const char *in, const char *want)
+{
+	check_writer(emit_csv_field, in, want);
 }
 
 static void test_csv_plain_and_quoted(void **state)
@@ -159,15 +166,26 @@ static void test_text_is_safe_and_null_is_nothing(void **state)
 	assert_string_equal(buf, "ok?]0;t?");
 }
 
+static void check_html(const char *in, const char *want)
+{
+	check_writer(emit_html, in, want);
+}
+
+/* HTML: the five characters that end text or an attribute as entities,
+ * what a terminal must not get as '?', the rest of UTF-8 kept. */
+static void test_html(void **state)
+{
+	(void)state;
+	check_html(NULL, "");
+	check_html("<b>&\"x'", "&lt;b&gt;&amp;&quot;x&#39;");
+	check_html("</script><script>", "&lt;/script&gt;&lt;script&gt;");
+	check_html("a\x1b[31m\xff", "a?[31m?");
+	check_html("Jos\xc3\xa9 \xe7\x8e\x8b", "Jos\xc3\xa9 \xe7\x8e\x8b");
+}
+
 static void check_json(const char *in, const char *want)
 {
-	char buf[256] = { 0 };
-	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
-
-	assert_non_null(f);
-	emit_json_string(f, in);
-	fclose(f);
-	assert_string_equal(buf, want);
+	check_writer(emit_json_string, in, want);
 }
 
 /* JSON keeps every character, escaped where JSON or a terminal needs it;
@@ -267,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_safe_replaces_controls),
 		cmocka_unit_test(test_text_is_safe_and_null_is_nothing),
 		cmocka_unit_test(test_json_string),
+		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_utf8_next),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_clipped),

@@ -60,6 +60,12 @@ int emit_width(const char *s);
  * two different values print alike. */
 void emit_cell(FILE *f, const char *s, int width, int right);
 
+/* Write s as HTML text or an attribute value (quoted with "): & < > " and '
+ * as entities, and what emit_safe replaces as '?', so that no user text
+ * can open a tag, end an attribute or start a script.  NULL writes
+ * nothing. */
+void emit_html(FILE *f, const char *s);
+
 /* Write the first line of s, at most max bytes of it and never part of a
  * UTF-8 character, with "..." when anything was left out: one row of a
  * table.  s is text the bank loader has checked. */

@@ -38,6 +38,9 @@ struct options {
 	int all;              /* report: every user */
 	int64_t since;        /* report: from this unix time; INT64_MIN when not given */
 	int items;            /* report: item analysis */
+	int has_mode;         /* report --items --mode: only answers given in mode */
+	int mode;             /* an enum session_mode */
+	int feedback;         /* export --format moodle-grades: a feedback column */
 	int64_t certificate;  /* report: the attempt to certify; 0 when not given */
 	const char *verify;   /* report: a certificate file to check */
 	int trivia;           /* report: trivia games */

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "commands.h"
+#include "report.h"
 #include "rolecall/emit.h"
 
 struct export {
@@ -94,6 +95,7 @@ int cmd_export(const struct options *cli)
 	struct export ex = { stdout, 0, 1 };
 	struct rc_error err;
 	struct app app;
+	int moodle = cli->format && !strcmp(cli->format, "moodle-grades");
 	int rc;
 
 	if (cli->n_args) {
@@ -108,6 +110,17 @@ int cmd_export(const struct options *cli)
 		app_fail("--all and --user do not go together");
 		return EXIT_USAGE;
 	}
+	if (moodle && cli->all) {
+		app_fail("--format moodle-grades covers every user already (--user narrows it "
+			 "to one); leave out --all");
+		return EXIT_USAGE;
+	}
+	if (cli->feedback && !moodle) {
+		app_fail("--feedback adds a column to --format moodle-grades; give that too");
+		return EXIT_USAGE;
+	}
+	if (moodle)
+		return report_grades(cli, stdout);
 	ex.json = cli->format && !strcmp(cli->format, "json");
 	if (app_open_read(cli, &app) < 0) {
 		app_close(&app);

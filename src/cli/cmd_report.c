@@ -40,12 +40,19 @@ int cmd_report_parse_date(const char *s, int64_t *when)
 	return 0;
 }
 
+static int is_html(const struct options *cli)
+{
+	return cli->format && !strcmp(cli->format, "html");
+}
+
 static int check_args(const struct options *cli)
 {
 	const char *why = NULL;
 
 	if (cli->n_args)
 		why = "'report' takes no arguments";
+	else if (cli->has_mode && !cli->items)
+		why = "--mode chooses the answers of --items; give it with --items";
 	else if (cli->leaderboard)
 		why = "--leaderboard ranks trivia players: give it with --trivia";
 	else if (cli->all && cli->user)
@@ -53,7 +60,9 @@ static int check_args(const struct options *cli)
 	else if (cli->certificate && cli->items)
 		why = "--certificate and --items do not go together";
 	else if (cli->certificate && cli->format && !strcmp(cli->format, "csv"))
-		why = "a certificate is text or JSON; leave out --format csv";
+		why = "a certificate is text, JSON or HTML; leave out --format csv";
+	else if (is_html(cli) && !cli->cohort && !cli->certificate)
+		why = CMD_HTML_FOR;
 	else if (cli->verify && (cli->certificate || cli->items || cli->all || cli->format ||
 				 cli->cohort || cli->exam_id))
 		why = "--verify FILE goes alone: the file says which attempt, and in what "
@@ -149,6 +158,10 @@ int cmd_report(const struct options *cli)
 	struct report rp = { .cli = cli, .out = stdout };
 	int rc;
 
+	if (cli->trivia && is_html(cli)) {
+		app_fail("%s; see 'rolecall --help'", CMD_HTML_FOR);
+		return EXIT_USAGE;
+	}
 	if (cli->trivia)
 		return report_trivia(cli);
 	if (check_args(cli) < 0)

@@ -10,6 +10,9 @@
 
 #include "options.h"
 
+/* What --format html is refused with elsewhere. */
+#define CMD_HTML_FOR "--format html is for 'report --cohort' and 'report --certificate ID'"
+
 int cmd_check(const struct options *cli);
 int cmd_practice(const struct options *cli);
 int cmd_drill(const struct options *cli);

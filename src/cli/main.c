@@ -48,6 +48,8 @@ static const struct option long_options[] = {
 	{ "leaderboard", no_argument, NULL, OPT_LEADERBOARD },
 	{ "cohort", no_argument, NULL, OPT_COHORT },
 	{ "exam", required_argument, NULL, OPT_EXAM },
+	{ "feedback", no_argument, NULL, OPT_FEEDBACK },
+	{ "mode", required_argument, NULL, OPT_MODE },
 	{ "resume", no_argument, NULL, OPT_RESUME },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -163,6 +165,14 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_LEADERBOARD: cli->leaderboard = 1; return 0;
 	case OPT_COHORT: cli->cohort = 1; return 0;
 	case OPT_EXAM: cli->exam_id = optarg; return 0;
+	case OPT_FEEDBACK: cli->feedback = 1; return 0;
+	case OPT_MODE:
+		if ((cli->mode = session_mode_parse(optarg)) < 0) {
+			app_fail("--mode is practice, drill, exam or trivia, not '%s'", optarg);
+			return -1;
+		}
+		cli->has_mode = 1;
+		return 0;
 	case OPT_ROUNDS: return trivia_setup_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return trivia_setup_parse_points(optarg, &cli->points);
 	case OPT_COUNTDOWN: return trivia_setup_parse_countdown(optarg, &cli->countdown);
@@ -315,6 +325,37 @@ static int run_help_option(const struct options *cli)
 	return EXIT_OK;
 }
 
+/* html and moodle-grades are each one command's: refused by the others
+ * rather than printed as text.  Which reports of 'report' write HTML is
+ * for cmd_report to say. */
+static int check_format(const struct options *cli)
+{
+	const char *cmd = cli->command ? cli->command : "";
+
+	static const char *const formats[] = { "text", "json", "csv", "html", "moodle-grades" };
+	size_t i = 0;
+
+	/* 'bank' checks its own formats, which depend on export or import */
+	if (!cli->format || !strcmp(cmd, "bank"))
+		return 0;
+	while (i < sizeof formats / sizeof *formats && strcmp(cli->format, formats[i]))
+		i++;
+	if (i == sizeof formats / sizeof *formats) {
+		app_fail("--format is text, json, csv, html or moodle-grades, not '%s'",
+			 cli->format);
+		return -1;
+	}
+	if (!strcmp(cli->format, "html") && strcmp(cmd, "report")) {
+		app_fail("%s; see 'rolecall --help'", CMD_HTML_FOR);
+		return -1;
+	}
+	if (!strcmp(cli->format, "moodle-grades") && strcmp(cmd, "export")) {
+		app_fail("--format moodle-grades is for 'export'; see 'rolecall --help'");
+		return -1;
+	}
+	return 0;
+}
+
 /* The command a bare "rolecall" runs, for checking its options. */
 static const char *default_command(const struct options *cli)
 {
@@ -349,15 +390,9 @@ static int parse_args(struct options *cli, int argc, char **argv, int *help)
 		app_fail("unknown command '%s'; see 'rolecall --help'", cli->command);
 		return -1;
 	}
-	if (usage_check(cli->command ? cli->command : default_command(cli), seen) < 0)
+	if (usage_check(cli->command ? cli->command : default_command(cli), seen) < 0 ||
+	    check_format(cli) < 0)
 		return -1;
-	/* 'bank' checks its own formats, which depend on export or import */
-	if (cli->format && (!cli->command || strcmp(cli->command, "bank")) &&
-	    strcmp(cli->format, "text") && strcmp(cli->format, "json") &&
-	    strcmp(cli->format, "csv")) {
-		app_fail("--format is text, json or csv, not '%s'", cli->format);
-		return -1;
-	}
 	return parse_time(cli);
 }
 

@@ -43,8 +43,14 @@ static const struct usage_command commands[] = {
 	  "Answers, accuracy per role, the confusion matrix, your most confused\n"
 	  "pairs, leeches and how many reviews are due.\n" },
 	{ "export", C_EXPORT, "rolecall export [OPTION]...",
-	  "the raw answer log (CSV or JSON)",
-	  "The raw answer log, one row per answer: CSV (default) or JSON.\n" },
+	  "the raw answer log (CSV or JSON), or a Moodle gradebook CSV",
+	  "The raw answer log, one row per answer: CSV (default) or JSON.  With\n"
+	  "--format moodle-grades instead a CSV for Moodle's gradebook import: a\n"
+	  "column \"user\" (the profile name; map it on import to the Moodle field\n"
+	  "that holds the same name: username, ID number or email), then one column\n"
+	  "per defined exam, headed by its id, with the person's best score in\n"
+	  "percent (empty when they submitted none, so that Moodle records no\n"
+	  "grade rather than 0); --feedback adds \"ID feedback\" after each.\n" },
 	{ "exam", C_EXAM, "rolecall exam [OPTION]...\n"
 	  "rolecall exam ID [--plain]\n"
 	  "rolecall exam [ID] --resume [--plain]\n"
@@ -71,7 +77,9 @@ static const struct usage_command commands[] = {
 	  "analysis of the questions, with --certificate a certificate of one\n"
 	  "attempt (a result slip for a fail), with --verify FILE that certificate\n"
 	  "checked against the database, with --trivia past trivia games and their\n"
-	  "rankings, with --trivia --leaderboard the players ranked across games.\n" },
+	  "rankings, with --trivia --leaderboard the players ranked across games.\n"
+	  "--format html writes the cohort or a certificate as one self-contained\n"
+	  "HTML page (inline style and drawings, nothing fetched) to forward.\n" },
 	{ "users", C_USERS, "rolecall users [--format FMT] [--db FILE|URI]",
 	  "the profiles: first and last activity, answers",
 	  "The profiles in the database, by name: first and last activity (an answer\n"
@@ -156,8 +164,11 @@ static const struct usage_option options[] = {
 	{ 's', 's', "seed", "N", "random seed, to replay a session exactly", C_SESSION | C_TRIVIA },
 	{ 'p', 'p', "plain", NULL, "line mode: numbered options, answers from stdin",
 	  C_SESSION | C_STATS | C_TRIVIA | C_ROLES },
-	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report, users)",
-	  C_STATS | C_EXPORT | C_REPORT | C_USERS },
+	{ 'f', 'f', "format", "FMT", "text, json or csv (stats, export, report, users);\n"
+	  "                       html (report --cohort, --certificate); moodle-grades\n"
+	  "                       (export)", C_STATS | C_EXPORT | C_REPORT | C_USERS },
+	{ OPT_FEEDBACK, 0, "feedback", NULL, "export: with --format moodle-grades, a feedback\n"
+	  "                       column after each exam's grade", C_EXPORT },
 	{ 'f', 'f', "format", "FMT", "bank: moodle-xml or gift (export); gift, aiken or csv (import)", C_BANK },
 	{ 'o', 'o', "output", "FILE", "bank: write to FILE instead of standard output", C_BANK },
 	{ OPT_ROLES, 0, "roles", "FILE", "bank import: answers' roles, lines 'ROLE-ID = TEXT'",
@@ -188,6 +199,8 @@ static const struct usage_option options[] = {
 	{ OPT_SINCE, 0, "since", "DATE", "report: attempts from DATE (YYYY-MM-DD, UTC) on",
 	  C_REPORT },
 	{ OPT_ITEMS, 0, "items", NULL, "report: item analysis of the questions", C_REPORT },
+	{ OPT_MODE, 0, "mode", "MODE", "report --items: only the answers given in practice,\n"
+	  "                       drill, exam or trivia", C_REPORT },
 	{ OPT_CERTIFICATE, 0, "certificate", "ID", "report: a certificate of exam attempt ID",
 	  C_REPORT },
 	{ OPT_VERIFY, 0, "verify", "FILE", "report: check a certificate against the database",

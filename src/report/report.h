@@ -55,10 +55,10 @@ void report_duration(char *buf, size_t len, int64_t s);
  * after printing why. */
 int report_attempts(const struct report *rp);
 /* The certificate of attempt --certificate (a result slip for a fail), in
- * text or --format json; 0, or -1 after printing why. */
+ * text or --format json or html; 0, or -1 after printing why. */
 int report_certificate(const struct report *rp);
-/* The same for attempt id into out, as JSON when json is set. */
-int report_certificate_of(const struct report *rp, int64_t id, int json, FILE *out);
+/* The same for attempt id into out, in fmt: "text", "json" or "html". */
+int report_certificate_of(const struct report *rp, int64_t id, const char *fmt, FILE *out);
 /* 'report --verify FILE': the certificate in FILE against the database,
  * line by line; 0 when they agree, 1 when they differ (said on stdout),
  * -1 after printing why it cannot tell. */
@@ -71,6 +71,43 @@ int report_cohort(const struct report *rp);
 
 /* Write --items in the chosen format; 0, or -1 after printing why. */
 int report_items(const struct report *rp);
+
+/* The pieces of an HTML report (report_html.c): one self-contained page
+ * (inline style and SVG, nothing fetched), every user or bank text
+ * escaped, every figure also in data- attributes.  begin writes up to the
+ * page's <h1>title</h1>, end the footer and the closing tags. */
+void report_html_begin(FILE *out, const char *title);
+void report_html_end(FILE *out);
+/* An inline SVG bar of correct out of of. */
+void report_html_bar(FILE *out, unsigned correct, unsigned of);
+/* A table with a bar per role: ids[i], correct[i] of asked[i]. */
+void report_html_roles(FILE *out, const struct report *rp, const char *const *ids,
+		       const unsigned *correct, const unsigned *asked, unsigned n);
+/* The confusion matrix of h as an SVG heatmap with the roles' names. */
+struct history;
+void report_html_heatmap(FILE *out, const struct report *rp, const struct history *h);
+/* --items' questions (report_items.c) as an HTML table with each prompt
+ * and its facility; 0, or -1 after printing why. */
+int report_items_html(const struct report *rp, FILE *out);
+
+/* People found by name while a report gathers them (report_people.c):
+ * *v is the caller's array of *n records of size bytes, each beginning
+ * with its name (a char * the record owns); map holds name -> index + 1. */
+struct strmap;
+struct report_people {
+	void **v;
+	size_t *n, size, cap;
+	struct strmap *map;
+};
+/* The index + 1 of the record called name; when there is none and add is
+ * set, a new zeroed record with a copy of name, appended.  0: none (and
+ * not added); -1: out of memory. */
+long report_person(struct report_people *p, const char *name, int add);
+
+/* 'rolecall export --format moodle-grades' (report_grades.c): a Moodle
+ * gradebook import CSV, the best score per defined exam, with a feedback
+ * column each when cli->feedback is set; returns the exit status. */
+int report_grades(const struct options *cli, FILE *out);
 
 /* 'rolecall users' (report_users.c): the profiles this session may read,
  * in --format; returns the exit status. */

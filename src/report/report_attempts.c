@@ -670,7 +670,102 @@ static void json_certificate(const struct report *rp, const struct rows *rs,
 		ROLECALL_VERSION);
 }
 
-int report_certificate_of(const struct report *rp, int64_t id, int json, FILE *out)
+static void html_field(FILE *out, const char *term, const char *id, const char *value)
+{
+	fprintf(out, "<dt>%s</dt><dd id=\"%s\">", term, id);
+	emit_html(out, value);
+	fputs("</dd>\n", out);
+}
+
+/* The figures of the attempt, each also in a data- attribute of the list. */
+static void html_cert_data(const struct report *rp, const struct exam_attempt *a, FILE *out)
+{
+	char start[32], end[32];
+
+	report_iso_time(start, sizeof start, a->started_at);
+	report_iso_time(end, sizeof end, a->ended_at);
+	fprintf(out, "<dl id=\"certificate\" data-document=\"%s\" data-attempt=\"%" PRId64
+		"\" data-candidate=\"", passed(a) ? "certificate" : "result slip", a->id);
+	emit_html(out, a->user);
+	fputs("\" data-exam=\"", out);
+	emit_html(out, a->definition ? a->definition : "");
+	fprintf(out, "\" data-correct=\"%u\" data-questions=\"%u\" data-percent=\"%u\" "
+		"data-pass-mark=\"%u\" data-result=\"%s\" data-started-at=\"%s\" "
+		"data-submitted-at=\"%s\" data-duration-s=\"%" PRId64 "\" data-recorded=\"%s\">\n",
+		a->correct, a->count, percent(a), a->pass_mark, passed(a) ? "PASS" : "FAIL",
+		start, end, a->ended_at - a->started_at, cert_recorded(rp, a, 1));
+}
+
+static void html_cert_fields(const struct report *rp, const struct exam_attempt *a,
+			     const struct exam_def *d, FILE *out)
+{
+	char buf[256], when[40], took[32], id[80], hash[80];
+
+	snprintf(buf, sizeof buf, "%" PRId64, a->id);
+	html_field(out, "Attempt", "attempt", buf);
+	html_field(out, "Candidate", "candidate", a->user);
+	fputs("<dt>Exam</dt><dd id=\"exam\">", out);
+	emit_html(out, a->definition ? a->definition : "none defined (the candidate chose "
+		  "the rules)");
+	if (d) {
+		fputs(" &mdash; ", out);
+		emit_html(out, d->title);
+	}
+	fputs("</dd>\n", out);
+	report_text_time(when, sizeof when, a->started_at, REPORT_SECONDS);
+	html_field(out, "Started", "started", when);
+	report_text_time(when, sizeof when, a->ended_at, REPORT_SECONDS);
+	report_duration(took, sizeof took, a->ended_at - a->started_at);
+	snprintf(buf, sizeof buf, "%s (took %s)", when, took);
+	html_field(out, "Submitted", "submitted", buf);
+	snprintf(buf, sizeof buf, "%u, drawn with seed %" PRIu64, a->count, a->seed);
+	html_field(out, "Questions", "questions", buf);
+	for (const char *p = a->banks; (p = next_bank(p, id, sizeof id, hash, sizeof hash));) {
+		snprintf(buf, sizeof buf, "%s sha256 %s", id, hash);
+		html_field(out, "Bank", "bank", buf);
+	}
+	snprintf(buf, sizeof buf, "%u of %u right (%u%%); pass mark %u%%", a->correct,
+		 a->count, percent(a), a->pass_mark);
+	html_field(out, "Score", "score", buf);
+	fprintf(out, "<dt>Result</dt><dd id=\"result\" class=\"%s big\">%s</dd>\n",
+		passed(a) ? "passed" : "failed", passed(a) ? "PASS" : "FAIL");
+	html_field(out, "Recorded", "recorded", cert_recorded(rp, a, 0));
+	fputs("</dl>\n", out);
+}
+
+/* The certificate, or the result slip of a fail, as one HTML page. */
+static void html_certificate(const struct report *rp, const struct rows *rs,
+			     const struct exam_def *d, FILE *out)
+{
+	const struct row *r = &rs->v[0];
+	const char *ids[ROLECALL_MAX_ROLES];
+	unsigned right[ROLECALL_MAX_ROLES], asked[ROLECALL_MAX_ROLES], n = 0;
+
+	report_html_begin(out, passed(&r->a) ? "rolecall exam certificate" :
+			  "rolecall exam result slip");
+	html_cert_data(rp, &r->a, out);
+	html_cert_fields(rp, &r->a, d, out);
+	for (unsigned k = 0; k < rs->roles.n; k++) {
+		unsigned i = rs->order[k];
+
+		if (!r->asked[i])
+			continue;
+		ids[n] = rs->roles.ids[i];
+		right[n] = r->correct[i];
+		asked[n++] = r->asked[i];
+	}
+	fputs("<h2>Per role</h2>\n", out);
+	report_html_roles(out, rp, ids, right, asked, n);
+	if (!passed(&r->a))
+		fputs("<p class=\"failed\">This attempt did not reach the pass mark: this is a "
+		      "result slip, not a certificate.</p>\n", out);
+	fputs("<p class=\"muted\">Each bank's sha256 is that of its file when the exam was "
+	      "taken: compare it with <code>sha256sum FILE</code> to check which questions "
+	      "were asked.</p>\n", out);
+	report_html_end(out);
+}
+
+int report_certificate_of(const struct report *rp, int64_t id, const char *fmt, FILE *out)
 {
 	struct exam_filter f = { 0, id, INT64_MIN, 0, NULL };
 	struct rows rs = { 0 };
@@ -691,8 +786,10 @@ int report_certificate_of(const struct report *rp, int64_t id, int json, FILE *o
 		app_fail("%s", err.msg);
 	else
 		rc = 0;
-	if (rc == 0 && json)
+	if (rc == 0 && !strcmp(fmt, "json"))
 		json_certificate(rp, &rs, d, out);
+	else if (rc == 0 && !strcmp(fmt, "html"))
+		html_certificate(rp, &rs, d, out);
 	else if (rc == 0)
 		print_certificate(rp, &rs, d, out);
 out:
@@ -705,8 +802,7 @@ int report_certificate(const struct report *rp)
 {
 	const char *fmt = rp->cli->format;
 
-	return report_certificate_of(rp, rp->cli->certificate, fmt && !strcmp(fmt, "json"),
-				     rp->out);
+	return report_certificate_of(rp, rp->cli->certificate, fmt ? fmt : "text", rp->out);
 }
 
 int report_attempts(const struct report *rp)

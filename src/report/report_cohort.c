@@ -47,7 +47,8 @@ struct person {
 struct cohort {
 	const struct report *rp;
 	struct person *v;
-	size_t n, cap;
+	size_t n;
+	struct report_people people; /* finds v's records while gathering */
 	struct strmap by_name;  /* name -> index + 1; only while gathering */
 	int learners;           /* 1: the granted learners are the roster */
 	struct history *group;  /* everyone's tallies and confusions summed */
@@ -82,34 +83,12 @@ static const struct try *timed_try(const struct person *p, const char **which)
  * --user leaves them out, or out of memory (then c->oom). */
 static struct person *person_of(struct cohort *c, const char *name, int add)
 {
-	size_t at = (size_t)(uintptr_t)strmap_get(&c->by_name, name);
-	struct person *p;
+	long at = report_person(&c->people, name,
+				add && !(c->rp->who && strcmp(c->rp->who, name)));
 
-	if (at)
-		return &c->v[at - 1];
-	if (!add || (c->rp->who && strcmp(c->rp->who, name)))
-		return NULL;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		struct person *v = realloc(c->v, cap * sizeof *v);
-
-		if (!v) {
-			c->oom = 1;
-			return NULL;
-		}
-		c->v = v;
-		c->cap = cap;
-	}
-	p = &c->v[c->n];
-	memset(p, 0, sizeof *p);
-	if (!(p->name = strdup(name)) ||
-	    strmap_put(&c->by_name, p->name, (void *)(uintptr_t)(c->n + 1)) < 0) {
-		free(p->name);
+	if (at < 0)
 		c->oom = 1;
-		return NULL;
-	}
-	c->n++;
-	return p;
+	return at > 0 ? &c->v[at - 1] : NULL;
 }
 
 static int take_learner(void *ctx, const char *name)
@@ -197,6 +176,8 @@ static int gather(struct cohort *c)
 	int rc;
 
 	strmap_init(&c->by_name);
+	c->people = (struct report_people){ (void **)&c->v, &c->n, sizeof *c->v, 0,
+					    &c->by_name };
 	rc = c->learners = store_each_learner(s, take_learner, c, &err);
 	if (rc >= 0 && !c->oom)
 		rc = store_each_attempt(s, &c->rp->filter, take_attempt, c, &err);
@@ -319,19 +300,26 @@ static void text_person(const struct person *p, int uw, FILE *out)
 	fprintf(out, " %5s  %-11s  %-11s  %-13s  %s\n", tries, best, latest, passed, took);
 }
 
+/* Which exam the cohort is of, each text through emit (text or HTML). */
+static void exam_named(const struct report *rp, void (*emit)(FILE *, const char *),
+		       const char *between, FILE *out)
+{
+	if (rp->exam) {
+		emit(out, rp->exam->id);
+		fputs(between, out);
+		emit(out, rp->exam->title);
+	} else {
+		fputs("every exam attempt, whatever its rules", out);
+	}
+}
+
 static void text_head(const struct cohort *c, const unsigned *count, FILE *out)
 {
 	const struct report *rp = c->rp;
 	char since[32];
 
 	fputs("Cohort report (times in UTC)\nExam:    ", out);
-	if (rp->exam) {
-		emit_text(out, rp->exam->id);
-		fputs("  ", out);
-		emit_text(out, rp->exam->title);
-	} else {
-		fputs("every exam attempt, whatever its rules", out);
-	}
+	exam_named(rp, emit_text, "  ", out);
 	if (rp->filter.since != INT64_MIN) {
 		report_text_time(since, sizeof since, rp->filter.since, REPORT_DATE);
 		fprintf(out, "\nSince:   %s", since);
@@ -574,6 +562,127 @@ static void print_json(const struct cohort *c, const struct stats_pair *pairs,
 	fputs("}\n", out);
 }
 
+/* ---- HTML ---- */
+
+static void html_score(const struct try *t, int has, FILE *out)
+{
+	if (has)
+		fprintf(out, "<td class=\"num\">%u/%u %u%%</td>", t->correct, t->count,
+			stats_percent(t->correct, t->count));
+	else
+		fputs("<td class=\"num\">-</td>", out);
+}
+
+static void html_person(const struct person *p, FILE *out)
+{
+	const char *which;
+	const struct try *t = timed_try(p, &which);
+	enum status st = status_of(p);
+	char at[32] = "", d[24] = "-";
+
+	if (p->has_pass)
+		report_iso_time(at, sizeof at, p->pass.ended_at);
+	if (t)
+		report_duration(d, sizeof d, t->ended_at - t->started_at);
+	fputs("<tr class=\"person\" data-user=\"", out);
+	emit_html(out, p->name);
+	fprintf(out, "\" data-status=\"%s\" data-attempts=\"%u\" data-submitted=\"%u\"",
+		status_word[st], p->attempts, p->attempts - p->open);
+	if (p->has_best)
+		fprintf(out, " data-best-percent=\"%u\" data-latest-percent=\"%u\"",
+			stats_percent(p->best.correct, p->best.count),
+			stats_percent(p->latest.correct, p->latest.count));
+	fprintf(out, " data-passed-at=\"%s\"><td>", at);
+	emit_html(out, p->name);
+	fprintf(out, "</td><td class=\"num\">%u</td>", p->attempts);
+	html_score(&p->best, p->has_best, out);
+	html_score(&p->latest, p->has_best, out);
+	fprintf(out, "<td class=\"%s\">", st == ST_PASSED ? "passed" : st == ST_NOT_PASSED ?
+		"not-passed" : "muted");
+	if (p->has_pass) {
+		at[10] = '\0';
+		fputs(at, out);
+	} else {
+		fputs(status_word[st], out);
+	}
+	fprintf(out, "</td><td class=\"num\">%s%s%s%s</td></tr>\n", d, t ? " (" : "",
+		t ? which : "", t ? ")" : "");
+}
+
+static void html_head(const struct cohort *c, FILE *out)
+{
+	const struct report *rp = c->rp;
+	unsigned count[ST_COUNT] = { 0 }, pct;
+	char since[32];
+
+	for (size_t i = 0; i < c->n; i++)
+		count[status_of(&c->v[i])]++;
+	pct = stats_percent(count[ST_PASSED], c->n);
+	fputs("<dl id=\"summary\"><dt>Exam</dt><dd id=\"exam\" data-exam=\"", out);
+	emit_html(out, rp->exam ? rp->exam->id : "");
+	fputs("\">", out);
+	exam_named(rp, emit_html, " &mdash; ", out);
+	report_text_time(since, sizeof since, rp->filter.since, REPORT_DATE);
+	if (rp->filter.since != INT64_MIN)
+		fprintf(out, "</dd><dt>Since</dt><dd>%s (UTC)", since);
+	fprintf(out, "</dd><dt>People</dt><dd id=\"people\" data-people=\"%zu\">%zu "
+		"(%u passed, %u not passed, %u not submitted, %u not taken)</dd>\n"
+		"<dt>Pass rate</dt><dd id=\"pass-rate\" data-passed=\"%u\" data-people=\"%zu\" "
+		"data-percent=\"%u\"><span class=\"big\">%u%%</span> ", c->n, c->n,
+		count[ST_PASSED], count[ST_NOT_PASSED], count[ST_OPEN], count[ST_NOT_TAKEN],
+		count[ST_PASSED], c->n, pct, pct);
+	report_html_bar(out, count[ST_PASSED], (unsigned)c->n);
+	fprintf(out, " %u of %zu passed</dd></dl>\n", count[ST_PASSED], c->n);
+}
+
+/* The weakest roles first, as the text lists them. */
+static int html_roles(const struct cohort *c, const unsigned *roles, unsigned n, FILE *out)
+{
+	const char **ids = malloc((n ? n : 1) * sizeof *ids);
+	unsigned *right = malloc((n ? n : 1) * sizeof *right);
+	unsigned *asked = malloc((n ? n : 1) * sizeof *asked);
+	int rc = ids && right && asked ? 0 : -1;
+
+	for (unsigned i = 0; rc == 0 && i < n; i++) {
+		const struct role_tally *t = history_role_tally(c->group, roles[i]);
+
+		ids[i] = history_role_id(c->group, roles[i]);
+		right[i] = t->correct;
+		asked[i] = t->asked;
+	}
+	if (rc == 0)
+		report_html_roles(out, c->rp, ids, right, asked, n);
+	else
+		app_fail("out of memory");
+	free(ids);
+	free(right);
+	free(asked);
+	return rc;
+}
+
+static int print_html(const struct cohort *c, const unsigned *roles, unsigned n_roles,
+		      FILE *out)
+{
+	report_html_begin(out, "Cohort report");
+	html_head(c, out);
+	fputs("<h2>People</h2>\n<table id=\"people-table\">\n<tr><th>User</th><th>Tries</th>"
+	      "<th>Best</th><th>Latest</th><th>Passed</th><th>Time</th></tr>\n", out);
+	for (size_t i = 0; i < c->n; i++)
+		html_person(&c->v[i], out);
+	fputs("</table>\n<p class=\"muted\">Times in UTC; the time is that of the passing "
+	      "attempt, else of the latest.</p>\n<h2>What the group confuses</h2>\n"
+	      "<p class=\"muted\">All answers of these people, not only exams.</p>\n", out);
+	report_html_heatmap(out, c->rp, c->group);
+	fputs("<h2>Accuracy per role</h2>\n", out);
+	if (html_roles(c, roles, n_roles, out) < 0)
+		return -1;
+	fputs("<h2>Facility per question</h2>\n", out);
+	if (report_items_html(c->rp, out) < 0)
+		return -1;
+	report_html_end(out);
+	return 0;
+}
+
 int report_cohort(const struct report *rp)
 {
 	const char *fmt = rp->cli->format ? rp->cli->format : "text";
@@ -583,15 +692,17 @@ int report_cohort(const struct report *rp)
 	int rc = -1;
 
 	if (gather(&c) == 0 && ranked(&c, &pairs, &n_pairs, &roles, &n_roles) == 0) {
+		rc = 0;
 		if (!strcmp(fmt, "json")) {
 			print_json(&c, pairs, n_pairs, roles, n_roles, rp->out);
+		} else if (!strcmp(fmt, "html")) {
+			rc = print_html(&c, roles, n_roles, rp->out);
 		} else if (!strcmp(fmt, "csv")) {
 			print_csv(&c, rp->out);
 		} else {
 			text_people(&c, rp->out);
 			text_group(&c, pairs, n_pairs, roles, n_roles, rp->out);
 		}
-		rc = 0;
 	}
 	free(pairs);
 	free(roles);

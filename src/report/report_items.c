@@ -21,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "report.h"
@@ -149,7 +151,9 @@ static int take_answer(void *ctx, const struct log_row *row)
 	struct items *it = ctx;
 	long i;
 
-	if (row->rec.answered_at < it->rp->filter.since || (i = item_of(it, &row->rec)) < 0)
+	if (row->rec.answered_at < it->rp->filter.since ||
+	    (it->rp->cli->has_mode && (int)row->rec.mode != it->rp->cli->mode) ||
+	    (i = item_of(it, &row->rec)) < 0)
 		return it->oom;
 	count_answer(it, &it->v[i], &row->rec);
 	return 0;
@@ -232,6 +236,13 @@ static int cmp_items(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
+/* Exams' own rows (their unanswered questions, the correlation) unless
+ * --mode leaves exam answers out. */
+static int with_exams(const struct options *cli)
+{
+	return !cli->has_mode || cli->mode == MODE_EXAM;
+}
+
 static int collect(struct items *it)
 {
 	struct exam_filter exams = it->rp->filter;
@@ -240,8 +251,8 @@ static int collect(struct items *it)
 	exams.submitted_only = 1;
 	if (store_each_answer(it->rp->store, it->rp->filter.user_id, take_answer, it,
 			      &err) < 0 ||
-	    (!it->oom && store_each_exam_item(it->rp->store, &exams, take_exam_item, it,
-					      &err) < 0)) {
+	    (!it->oom && with_exams(it->rp->cli) &&
+	     store_each_exam_item(it->rp->store, &exams, take_exam_item, it, &err) < 0)) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
@@ -312,7 +323,18 @@ static void notes(const struct item *m, char *buf, size_t len)
 
 /* ---- output ---- */
 
-static void text_item(const struct item *m, FILE *out)
+/* The columns a text line may take: the terminal's when the report goes
+ * to one, else 80; never fewer than 40. */
+static size_t line_width(FILE *out)
+{
+	struct winsize ws;
+
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		return ws.ws_col < 40 ? 40 : ws.ws_col;
+	return 80;
+}
+
+static void text_item(const struct item *m, size_t width, FILE *out)
 {
 	char disc[16] = "-", note[256];
 	double r;
@@ -322,6 +344,13 @@ static void text_item(const struct item *m, FILE *out)
 	emit_cell(out, m->id, 32, 0);
 	fprintf(out, " %7u %8u%% %15s %6u\n", m->answers,
 		stats_percent(m->correct, m->answers), disc, m->n_exam);
+	/* bytes, not columns: a clip in bytes never runs wider; "  " and "..." */
+	fputs("  ", out);
+	if (m->q)
+		emit_clipped(out, m->q->prompt, width - 5);
+	else
+		fputs("(no loaded bank has this question)", out);
+	fputc('\n', out);
 	for (unsigned k = 0; k < m->n_choices; k++) {
 		fprintf(out, "  %6u  %c ", m->picks[k], m->q && k == m->q->correct ? '*' : ' ');
 		if (m->q)
@@ -337,12 +366,37 @@ static void text_item(const struct item *m, FILE *out)
 		fprintf(out, "  note: %s\n", note);
 }
 
+/* Every question with a note, in one list a bank author can work through. */
+static void text_flagged(const struct items *it, FILE *out)
+{
+	char note[256];
+	unsigned n = 0;
+
+	for (size_t i = 0; i < it->n; i++) {
+		notes(&it->v[i], note, sizeof note);
+		n += *note != '\0';
+	}
+	fprintf(out, "\nFlagged questions: %u\n", n);
+	for (size_t i = 0; i < it->n; i++) {
+		notes(&it->v[i], note, sizeof note);
+		if (!*note)
+			continue;
+		fputs("  ", out);
+		emit_cell(out, it->v[i].id, 24, 0);
+		fprintf(out, " %s\n", note);
+	}
+}
+
 static void print_text(const struct items *it, FILE *out)
 {
+	const struct options *cli = it->rp->cli;
+	size_t width = line_width(out);
+
 	fputs("Item analysis of ", out);
 	emit_text(out, it->rp->who ? it->rp->who : "every user");
-	fprintf(out, "'s answers: %zu questions, %" PRIu64 " answers;\n"
+	fprintf(out, "'s %s%sanswers: %zu questions, %" PRIu64 " answers;\n"
 		"discrimination over %u submitted exam attempts.\n",
+		cli->has_mode ? session_mode_name(cli->mode) : "", cli->has_mode ? " " : "",
 		it->n, it->answers, it->attempts);
 	fputs("Facility: the share of answers that were right.  Discrimination: how the\n"
 	      "question correlates with the rest of the exam, -1 to 1 (0.3 and more is\n"
@@ -355,7 +409,8 @@ static void print_text(const struct items *it, FILE *out)
 	fprintf(out, "\n%-32s %7s %9s %15s %6s\n", "Question", "Answers", "Facility",
 		"Discrimination", "Exams");
 	for (size_t i = 0; i < it->n; i++)
-		text_item(&it->v[i], out);
+		text_item(&it->v[i], width, out);
+	text_flagged(it, out);
 }
 
 static void csv_item(const struct item *m, FILE *out)
@@ -405,6 +460,8 @@ static void json_item(const struct item *m, FILE *out)
 	emit_json_string(out, m->bank);
 	fputs(", \"question\": ", out);
 	emit_json_string(out, m->id);
+	fputs(", \"prompt\": ", out);
+	emit_json_string(out, m->q ? m->q->prompt : NULL);
 	report_fixed(num, sizeof num, facility(m), 4);
 	fprintf(out, ", \"answers\": %u, \"correct\": %u, \"facility\": %s, "
 		"\"no_answer\": %u", m->answers, m->correct, num, m->no_answer);
@@ -441,15 +498,56 @@ static void print_items(const struct items *it, const char *fmt, FILE *out)
 	}
 }
 
-int report_items(const struct report *rp)
+/* One question of the HTML table: the prompt in full, since a manager
+ * reads it on a page rather than in a terminal's row. */
+static void html_item(const struct item *m, FILE *out)
+{
+	char num[32];
+
+	report_fixed(num, sizeof num, facility(m), 4);
+	fputs("<tr class=\"item\" data-bank=\"", out);
+	emit_html(out, m->bank);
+	fputs("\" data-question=\"", out);
+	emit_html(out, m->id);
+	fprintf(out, "\" data-answers=\"%u\" data-correct=\"%u\" data-facility=\"%s\">"
+		"<td>", m->answers, m->correct, num);
+	emit_html(out, m->id);
+	fputs("</td><td class=\"prompt\">", out);
+	if (m->q)
+		emit_html(out, m->q->prompt);
+	else
+		fputs("<span class=\"muted\">(no loaded bank has it)</span>", out);
+	fprintf(out, "</td><td class=\"num\">%u</td><td class=\"nowrap\">", m->answers);
+	report_html_bar(out, m->correct, m->answers);
+	fprintf(out, " %u%%</td></tr>\n", stats_percent(m->correct, m->answers));
+}
+
+static void print_html(const struct items *it, FILE *out)
+{
+	fprintf(out, "<p class=\"muted\">Facility: the share of answers that were right, "
+		"over every recorded answer (%" PRIu64 " answers).</p>\n", it->answers);
+	if (!it->n) {
+		fputs("<p class=\"muted\">No answers yet.</p>\n", out);
+		return;
+	}
+	fputs("<table id=\"facility\">\n<tr><th>Question</th><th>Prompt</th>"
+	      "<th>Answers</th><th>Facility</th></tr>\n", out);
+	for (size_t i = 0; i < it->n; i++)
+		html_item(&it->v[i], out);
+	fputs("</table>\n", out);
+}
+
+static int items_run(const struct report *rp, const char *fmt, FILE *out)
 {
 	struct items it = { .rp = rp };
 	int rc;
 
 	strmap_init(&it.by_id);
 	rc = collect(&it);
-	if (rc == 0)
-		print_items(&it, rp->cli->format ? rp->cli->format : "text", rp->out);
+	if (rc == 0 && !strcmp(fmt, "html"))
+		print_html(&it, out);
+	else if (rc == 0)
+		print_items(&it, fmt, out);
 	for (size_t i = 0; i < it.n; i++) {
 		free(it.v[i].id);
 		free(it.v[i].bank);
@@ -459,4 +557,19 @@ int report_items(const struct report *rp)
 	free(it.cur.x);
 	strmap_free(&it.by_id);
 	return rc;
+}
+
+int report_items(const struct report *rp)
+{
+	return items_run(rp, rp->cli->format ? rp->cli->format : "text", rp->out);
+}
+
+/* Over every answer, as --items counts them: --exam chooses a cohort's
+ * attempts, not which answers say how hard a question is. */
+int report_items_html(const struct report *rp, FILE *out)
+{
+	struct report all = *rp;
+
+	all.filter.definition = NULL;
+	return items_run(&all, "html", out);
 }

@@ -126,7 +126,7 @@ static char *written_again(const struct report *rp, int64_t id, int json)
 		app_fail("out of memory");
 		return NULL;
 	}
-	rc = report_certificate_of(rp, id, json, f);
+	rc = report_certificate_of(rp, id, json ? "json" : "text", f);
 	if (fclose(f) != 0 && rc == 0) {
 		app_fail("out of memory");
 		rc = -1;

@@ -161,6 +161,33 @@ void emit_safe(FILE *f, const char *s, size_t len)
 	}
 }
 
+void emit_html(FILE *f, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	while (len) {
+		long cp;
+		size_t n = emit_utf8_next(s, len, &cp);
+
+		if (cp < 0 || emit_unsafe_char(cp))
+			putc('?', f);
+		else if (cp == '&')
+			fputs("&amp;", f);
+		else if (cp == '<')
+			fputs("&lt;", f);
+		else if (cp == '>')
+			fputs("&gt;", f);
+		else if (cp == '"')
+			fputs("&quot;", f);
+		else if (cp == '\'')
+			fputs("&#39;", f);
+		else
+			fwrite(s, 1, n, f);
+		s += n;
+		len -= n;
+	}
+}
+
 void emit_text(FILE *f, const char *s)
 {
 	if (s)
