@@ -148,8 +148,12 @@ int ui_doc_para(struct ui *ui, struct ui_doc *d, int indent, attr_t attr, const 
 		int y = ui_doc_y(d, d->row++);
 
 		len = ui_text_break(buf + at, n - at, width, &next);
+		if (d->search && !d->draw)
+			ui_search_row(ui, d->row - 1, buf + at, len);
 		if (y >= 0)
 			ui_addw(y, d->left + indent, attr, buf + at, len);
+		if (y >= 0 && d->search)
+			ui_search_mark(ui, y, d->left + indent, attr, buf + at, len);
 		at += next;
 	}
 	return first;
@@ -183,10 +187,14 @@ void ui_doc_show(struct ui *ui, int top, int bottom,
 	struct ui_doc d;
 
 	ui_doc_init(&d, top, bottom, 1, COLS - 2, 0);
+	d.search = 1;
+	ui_search_measure(ui, bottom - top);
 	fill(ui, &d);
 	ui_doc_clamp(ui, d.row, bottom - top);
+	ui_search_resolve(ui);
 	ui_doc_init(&d, top, bottom, 1, COLS - 2, 1);
 	d.scroll = ui->scroll;
+	d.search = 1;
 	fill(ui, &d);
 }
 
@@ -270,6 +278,8 @@ int ui_doc_pager_key(struct ui *ui, const struct ui_key *k)
 	};
 	struct ui_key as = *k;
 
+	if (ui_search_key(ui, k))
+		return 1;
 	for (size_t i = 0; !k->fn && i < sizeof less / sizeof *less; i++)
 		if (k->ch == (wint_t)less[i].ch)
 			as.cmd = less[i].cmd;
@@ -341,6 +351,8 @@ void ui_draw_status(struct ui *ui, const char *text)
 			   ui->scroll == ui->scroll_max ? "more \u2191" : "more \u2191\u2193";
 	int mw = more ? ui_width(ui, more) : 0;
 
+	if (ui_search_status(ui))
+		return;
 	attrset(st);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attrset(A_NORMAL);
