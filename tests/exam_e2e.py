@@ -21,6 +21,7 @@ import math
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -370,12 +371,22 @@ def test_killed_exam_is_not_submitted():
     ex.p.wait()
     a = report_json("kill.db")[0]
     assert (a["status"], a["result"], a["answered"], a["correct"], a["ended_at"]) == (
-        "open", "not submitted", 2, None, None), a
+        "open", "in progress", 2, None, None), a
     rc, out, err = run(["report", "--db", db("kill.db")])
     assert rc == 0, err
-    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +not submitted +-$", out, re.M), out
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +in progress +-$", out, re.M), out
+    assert "      2 of 5 questions answered so far\n" in out
+    assert out.endswith("1 attempt: 0 passed, 0 failed, 1 in progress, 0 abandoned.\n")
+    # untimed, it could still be going for 24 hours; then it is abandoned
+    assert report_json("kill.db", now=T0 + 86399)[0]["result"] == "in progress"
+    assert report_json("kill.db", now=T0 + 86400)[0]["result"] == "abandoned"
+    rc, out, err = run(["report", "--db", db("kill.db")], now=T0 + 86400)
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +abandoned +-$", out, re.M), out
     assert "      2 of 5 questions answered when it stopped\n" in out
-    assert out.endswith("1 attempt: 0 passed, 0 failed, 1 not submitted.\n")
+    assert out.endswith("1 attempt: 0 passed, 0 failed, 0 in progress, 1 abandoned.\n")
+    rc, out, err = run(["report", "--format", "csv", "--db", db("kill.db")], now=T0 + 86400)
+    assert out.splitlines()[1].split(",")[4:11] == ["open", "5", "2", "", "", "80",
+                                                     "abandoned"], out
     assert testlib.query(db("kill.db"), "SELECT picked FROM exam_items ORDER BY position") == [
         (right(q1) - 1,), (wrong(q2) - 1,), (-1,), (-1,), (-1,)]
     assert testlib.query(db("kill.db"), "SELECT count(*) FROM answers") == [(0,)]
@@ -383,6 +394,263 @@ def test_killed_exam_is_not_submitted():
     assert rc == 1
     assert err == ("rolecall: exam attempt 1 was not submitted, so it has no result "
                    "to certify\n"), err
+
+
+# ---- a submit that fails, and --resume (issue 15, item 1) ---------------------
+
+RETRY = ("\nCould not submit: %s: cannot start submitting the exam: database is locked; "
+         "another program has held it locked for too long; close it and try again; "
+         "trying again in %d s (r retries now, q gives up: the attempt stays open and "
+         "'rolecall exam --resume' submits it later)\n> ")
+
+
+def answered_then_locked(name, strategy, count, seed):
+    """An exam with every question answered by strategy, and another
+    program holding the database's write lock as it is submitted: the
+    exam, its questions and the lock (a connection to roll back)."""
+    ex = Exam(["--db", db(name), "--count", str(count), "--seed", str(seed)])
+    block, qs = ex.read_prompt(), []
+    while "Submit now?" not in block:
+        qs.append(question(block))
+        block = ex.answer(str(strategy(qs[-1])))
+    lock = sqlite3.connect(db(name), timeout=0, isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")
+    ex.send("y")
+    return ex, qs, lock
+
+
+def stored_once(name, count, answered, correct):
+    """The database holds one attempt, submitted once, and its answers
+    once: in the log, and in stats (nothing counted twice by a retry)."""
+    assert testlib.query(db(name), "SELECT id, status, correct FROM exam_attempts") == [
+        (1, "submitted", correct)]
+    assert testlib.query(db(name), "SELECT count(*) FROM answers") == [(answered,)]
+    rc, out, err = run(["stats", "--format", "json", "--db", db(name)])
+    st = json.loads(out)
+    assert (st["answers"], st["correct"]) == (answered, correct), st
+    assert sum(r["asked"] for r in st["roles"]) == answered, st
+    a = report_json(name)
+    assert len(a) == 1 and (a[0]["count"], a[0]["answered"]) == (count, answered), a
+
+
+def test_a_failed_submit_is_tried_again_until_it_is_stored():
+    """Another program holds the write lock past the busy timeout (5 s) as
+    the exam is submitted.  Before, rolecall exited with 'close it and try
+    again', status 1, and the attempt stayed open for good.  Now it says so
+    with a countdown (1 s, then 2 s), tries again, and once the lock is
+    gone r submits at once: stored exactly once."""
+    testlib.sqlite_only("SQLite's write lock, held past its busy timeout")
+    ex, qs, lock = answered_then_locked("retry.db", right, 3, 31)
+    try:
+        t0 = time.monotonic()
+        block = ex.read_prompt()
+        first = time.monotonic() - t0
+        assert block == "y\n" + RETRY % (db("retry.db"), 1), block
+        assert first > 4.5, first  # the busy timeout ran out
+        t0 = time.monotonic()
+        block = ex.read_prompt()  # 1 s, then the busy timeout again
+        assert block == RETRY % (db("retry.db"), 2), block
+        assert time.monotonic() - t0 > 5.5
+    finally:
+        lock.rollback()
+        lock.close()
+    t0 = time.monotonic()
+    ex.send("r")
+    rc, out, err = ex.finish()
+    assert time.monotonic() - t0 < 1.9  # r did not wait out the 2 s
+    assert (rc, err) == (0, ""), (rc, err)
+    assert out.endswith(RETRY % (db("retry.db"), 2) + "r\n\nSubmitted on try 3.\n\n"
+                        "Exam submitted: 3 of 3 right (100%). Pass mark: 80%. "
+                        "Result: PASS\n" + out[out.index("\nPer role:"):]), out[-900:]
+    stored_once("retry.db", 3, 3, 3)
+
+
+def test_giving_up_leaves_the_attempt_for_resume():
+    """q while a failed submit waits: status 1, the attempt open with its
+    answers; 'exam --resume' then submits it, once."""
+    testlib.sqlite_only("SQLite's write lock, held past its busy timeout")
+    ex, qs, lock = answered_then_locked("giveup.db", lambda q: wrong(q) if q["n"] == 2 else
+                                        right(q), 3, 32)
+    try:
+        assert ex.read_prompt() == "y\n" + RETRY % (db("giveup.db"), 1)
+        block = ex.answer("maybe")
+        assert block == "maybe\nType r to try again now, or q to give up for now.\n> ", block
+        ex.send("q")
+        rc, out, err = ex.finish()
+    finally:
+        lock.rollback()
+        lock.close()
+    assert rc == 1 and out.endswith("> q\n"), (rc, out[-300:])
+    assert err == ("rolecall: exam attempt 1 is not submitted (%s: cannot start submitting "
+                   "the exam: database is locked; another program has held it locked for "
+                   "too long; close it and try again); it stays open with every answer "
+                   "given, and 'rolecall exam --resume' submits it later\n"
+                   % db("giveup.db")), err
+    a = report_json("giveup.db")[0]
+    assert (a["status"], a["result"], a["answered"]) == ("open", "in progress", 3), a
+    assert testlib.query(db("giveup.db"), "SELECT count(*) FROM answers") == [(0,)]
+    rc, out, err = run(["exam", "--plain", "--resume", "--db", db("giveup.db")], "y\n")
+    assert (rc, err) == (1, ""), err
+    assert out.startswith("Resuming exam attempt 1, begun 2027-01-15 08:00 UTC, 3 of 3 "
+                          "questions answered.\nExam: 3 questions, pass mark 80%."), out
+    assert "\nAll 3 questions are answered.\nSubmit now? " in out, out
+    assert "Exam submitted: 2 of 3 right (67%). Pass mark: 80%. Result: FAIL\n" in out
+    stored_once("giveup.db", 3, 3, 2)
+    rc, out, err = run(["exam", "--plain", "--resume", "--db", db("giveup.db")], "y\n")
+    assert (rc, err) == (1, "rolecall: tester has no open exam attempt to resume; "
+                            "'rolecall exam' begins one\n"), (rc, err)
+
+
+def test_resume_after_kill_9():
+    """kill -9 at question 5 of 5, with question 3 skipped; a new exam
+    says so on its first lines; --resume shows the same questions with
+    the same options and the answers so far, goes on at question 5, then
+    the skipped one, and submits: every answer once."""
+    name = "resume.db"
+    ex = Exam(["--db", db(name), "--count", "5", "--seed", "9"])
+    q1 = question(ex.read_prompt())
+    q2 = question(ex.answer(str(right(q1))))
+    q3 = question(ex.answer(str(wrong(q2))))
+    q4 = question(ex.answer("s"))
+    q5 = question(ex.answer(str(right(q4))))
+    assert [q["n"] for q in (q1, q2, q3, q4, q5)] == [1, 2, 3, 4, 5]
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    rc, out, err = run(["exam", "--plain", "--count", "2", "--db", db(name)], "")
+    assert rc == 1, err
+    assert out.startswith("You have an exam attempt that was not submitted (attempt 1, "
+                          "begun 2027-01-15 08:00 UTC, 3 of 5 questions answered).  This "
+                          "is a new attempt; 'rolecall exam --resume' goes on with that "
+                          "one instead.\nExam: 2 questions, pass mark 80%."), out
+    ex = Exam(["--db", db(name), "--resume"], now=T0 + 600)
+    block = ex.read_prompt()
+    assert block.startswith("Resuming exam attempt 1, begun 2027-01-15 08:00 UTC, 3 of 5 "
+                            "questions answered.\nExam: 5 questions, pass mark 80%. No "
+                            "feedback until you submit.\n"), block
+    q = question(block)
+    assert (q["n"], q["id"], q["options"], q["so_far"]) == (5, q5["id"], q5["options"], None)
+    q = question(ex.answer("g 2"))
+    assert (q["id"], q["options"], q["so_far"]) == (q2["id"], q2["options"], wrong(q2))
+    q = question(ex.answer(str(right(q2))))  # changed; back to where it was left
+    assert q["n"] == 5
+    block = ex.answer(str(right(q5)))
+    assert "\nYou skipped 1 question; here it is again.\n" in block, block
+    q = question(block)
+    assert (q["n"], q["id"], q["options"]) == (3, q3["id"], q3["options"])
+    assert "All 5 questions are answered.\nSubmit now?" in ex.answer(str(wrong(q3)))
+    ex.send("y")
+    rc, out, err = ex.finish()
+    assert (rc, err) == (0, ""), err
+    assert "Exam submitted: 4 of 5 right (80%). Pass mark: 80%. Result: PASS\n" in out
+    a = report_json(name)[0]
+    assert (a["id"], a["status"], a["answered"], a["correct"], a["seed"], a["ended_at"],
+            a["duration_s"]) == (1, "submitted", 5, 4, "9", "2027-01-15T08:10:00Z", 600), a
+    assert testlib.query(db(name), "SELECT picked FROM exam_items WHERE attempt_id = 1"
+                         " ORDER BY position") == [
+        (right(q1) - 1,), (right(q2) - 1,), (wrong(q3) - 1,), (right(q4) - 1,),
+        (right(q5) - 1,)]
+    # attempt 2 had no answers: the log holds attempt 1's five, once
+    assert testlib.query(db(name), "SELECT count(*) FROM answers") == [(5,)]
+    rc, out, err = run(["stats", "--format", "json", "--db", db(name)])
+    assert json.loads(out)["answers"] == 5
+
+
+def test_resume_a_timed_attempt():
+    """A timed attempt goes on with the time it has left; once its time
+    is over it is in progress no more, and --resume submits it at once as
+    timed out, ended at the start plus the limit."""
+    name = "timed-resume.db"
+    ex = Exam(["--db", db(name), "--count", "3", "--seed", "5", "--time", "1"])
+    q1 = question(ex.read_prompt())
+    q2 = question(ex.answer(str(right(q1))))
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    ex = Exam(["--db", db(name), "--resume"], now=T0 + 20)
+    block = ex.read_prompt()
+    assert re.search(r"^Time left: 00:40$", block, re.M), block
+    assert question(block)["id"] == q2["id"]
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    assert report_json(name, now=T0 + 59)[0]["result"] == "in progress"
+    assert report_json(name, now=T0 + 60)[0]["result"] == "abandoned"
+    rc, out, err = run(["exam", "--plain", "--resume", "--db", db(name)], "", now=T0 + 3600)
+    assert (rc, err) == (1, ""), err
+    assert out.startswith("Resuming exam attempt 1, begun 2027-01-15 08:00 UTC, 1 of 3 "
+                          "questions answered.\n"), out
+    assert ("\nIts time ran out at 2027-01-15 08:01:00 UTC; it is submitted with the "
+            "answers it has.\n\nTime is up.\nExam submitted: 1 of 3 right (33%).") in out, out
+    a = report_json(name)[0]
+    assert (a["status"], a["timed_out"], a["ended_at"], a["duration_s"], a["answered"],
+            a["correct"]) == ("submitted", True, "2027-01-15T08:01:00Z", 60, 1, 1), a
+
+
+def test_resume_refusals():
+    """Nothing to resume; rules given with --resume; a bank changed since
+    the attempt began (and, put back, the attempt resumes)."""
+    rc, out, err = run(["exam", "--plain", "--resume", "--db", db("nothing.db")], "")
+    assert (rc, err) == (1, "rolecall: tester has no open exam attempt to resume; "
+                            "'rolecall exam' begins one\n"), (rc, err)
+    for opt, value in (("--count", "2"), ("--pass", "0"), ("--seed", "7"), ("--time", "5")):
+        rc, out, err = run(["exam", "--plain", "--resume", opt, value, "--db",
+                            db("nothing.db")], "")
+        assert (rc, err) == (2, "rolecall: --resume goes on with an attempt under the rules "
+                                "it began with: %s cannot change them; leave it out\n"
+                             % opt), (opt, rc, err)
+    rc, out, err = run(["report", "--resume", "--db", db("nothing.db")])
+    assert (rc, err) == (2, "rolecall: 'report' does not take --resume (it is an option of "
+                            "exam); see 'rolecall help report'\n"), err
+    folder = os.path.join(TMP, "resume-bank")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(E2E, "e2e.yaml")) as f:
+        text = f.read()
+    bank = write(os.path.join("resume-bank", "e2e.yaml"), text)
+    old = sha256_of(bank)
+    ex = Exam(["--db", db("changed-resume.db"), "--count", "3", "--seed", "4"],
+              quizzes=folder)
+    question(ex.answer(str(right(question(ex.read_prompt())))))
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    write(os.path.join("resume-bank", "e2e.yaml"), text + "# changed\n")
+    rc, out, err = run(["exam", "--plain", "--resume", "--db", db("changed-resume.db")], "",
+                       quizzes=folder)
+    assert (rc, err) == (1, "rolecall: exam attempt 1 was begun on the bank 'e2e' as it was "
+                            "then (sha256 %s...); the bank here, %s, differs (sha256 "
+                            "%s...), so its questions may not be the ones asked; resume it "
+                            "with that version (--bank FILE)\n"
+                         % (old[:12], bank, sha256_of(bank)[:12])), err
+    write(os.path.join("resume-bank", "e2e.yaml"), text)
+    rc, out, err = run(["exam", "--plain", "--resume", "--db", db("changed-resume.db")], "",
+                       quizzes=folder)
+    assert (rc, err) == (1, ""), err
+    assert "Exam submitted: 1 of 3 right (33%)." in out, out
+
+
+def test_resume_a_defined_exam():
+    """An attempt at a defined exam of one attempt, killed: 'exam ID'
+    refuses a second and says how to go on; --resume goes on under the
+    definition (the result slip names it) and takes no new attempt."""
+    define("defined-resume.db", ONBOARDING.replace("attempts: 2", "attempts: 1"))
+    ex = Exam(["--db", db("defined-resume.db"), "onboarding"])
+    q1 = question(ex.read_prompt())
+    ex.answer(str(right(q1)))
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    rc, out, err = run(["exam", "onboarding", "--plain", "--db", db("defined-resume.db")])
+    assert (rc, err) == (1, "rolecall: tester has taken exam onboarding 1 time, and it "
+                            "allows 1 attempt; one is not submitted: 'rolecall exam "
+                            "onboarding --resume' goes on with it\n"), err
+    rc, out, err = run(["exam", "onboarding", "--plain", "--resume", "--db",
+                        db("defined-resume.db")], "")
+    assert (rc, err) == (1, ""), err
+    assert out.startswith("Resuming exam attempt 1, begun 2027-01-15 08:00 UTC, 1 of 4 "
+                          "questions answered.\nExam onboarding: Onboarding check\nExam: 4 "
+                          "questions, pass mark 75%."), out
+    assert "Exam submitted: 1 of 4 right (25%). Pass mark: 75%. Result: FAIL\n" in out
+    rc, out, err = run(["report", "--certificate", "1", "--db", db("defined-resume.db")])
+    assert rc == 0, err
+    assert "\nExam:       onboarding  Onboarding check\n" in out, out
+    assert testlib.query(db("defined-resume.db"), "SELECT count(*) FROM exam_attempts") == [
+        (1,)]
 
 
 def test_bank_defaults_and_flags():
@@ -632,7 +900,8 @@ def make_report_db():
 
 def test_report_json_fields():
     name = make_report_db()
-    got = report_json(name, "--all")
+    # a day after cy's attempt began: it is abandoned
+    got = report_json(name, "--all", now=T0 + 3 * 86400)
     sha = sha256_of(os.path.join(E2E, "e2e.yaml"))
     common = {"count": 4, "banks": [{"id": "e2e", "sha256": sha}]}
     want = [
@@ -646,7 +915,7 @@ def test_report_json_fields():
              duration_s=3, time_limit_s=3, seed="12"),
         dict(common, id=3, user="cy", started_at="2027-01-17T08:00:00Z", ended_at=None,
              status="open", answered=1, correct=None, percent=None, pass_mark=80,
-             passed=None, result="not submitted", timed_out=False, duration_s=None,
+             passed=None, result="abandoned", timed_out=False, duration_s=None,
              time_limit_s=0, seed="13"),
         dict(common, id=4, user="ana", started_at="2027-01-18T08:00:00Z",
              ended_at="2027-01-18T08:00:00Z", status="submitted", answered=4, correct=3,
@@ -694,7 +963,7 @@ def test_report_csv_fields():
                             "12", banks]
     assert rows[2][16:] == ["0", "1"] * 4
     assert rows[3] == ["3", "cy", "2027-01-17T08:00:00Z", "", "open", "4", "1", "", "",
-                       "80", "not submitted", "0", "", "0", "13", banks] + [""] * 8
+                       "80", "in progress", "0", "", "0", "13", banks] + [""] * 8
     assert rows[4][:11] == ["4", "ana", "2027-01-18T08:00:00Z", "2027-01-18T08:00:00Z",
                             "submitted", "4", "4", "3", "75", "75", "pass"]
     assert sorted(rows[4][16::2]) == ["0", "1", "1", "1"] and rows[4][17::2] == ["1"] * 4
@@ -702,7 +971,7 @@ def test_report_csv_fields():
 
 def test_report_text_table():
     name = make_report_db()
-    rc, out, err = run(["report", "--all", "--db", db(name)])
+    rc, out, err = run(["report", "--all", "--db", db(name)], now=T0 + 4 * 86400)
     assert rc == 0, err
     lines = out.splitlines()
     assert lines[0] == "Exam attempts of every user (times in UTC)"
@@ -712,11 +981,11 @@ def test_report_text_table():
     assert re.match(r"^1 +ana +2027-01-15 08:00  4/4 100% +80% +PASS +0:00$", rows[0]), rows[0]
     assert re.match(r"^2 +bob +2027-01-16 08:00  0/4   0% +50% +FAIL, time up 0:03$",
                     rows[1]), rows[1]
-    assert re.match(r"^3 +cy +2027-01-17 08:00  - +80% +not submitted +-$", rows[2]), rows[2]
+    assert re.match(r"^3 +cy +2027-01-17 08:00  - +80% +abandoned +-$", rows[2]), rows[2]
     assert re.match(r"^4 +ana +2027-01-18 08:00  3/4  75% +75% +PASS +0:00$", rows[3]), rows[3]
     assert lines[lines.index(rows[0]) + 1] == "      pm 1/1 po 1/1 pmm 1/1 pjm 1/1"
     assert "Roles: pm = Product Manager, po = Product Owner," in out
-    assert lines[-1] == "4 attempts: 2 passed, 1 failed, 1 not submitted."
+    assert lines[-1] == "4 attempts: 2 passed, 1 failed, 0 in progress, 1 abandoned."
     rc, out, err = run(["report", "--db", db(name), "--since", "2027-01-16"], user="ana")
     assert rc == 0, err
     assert out.startswith("Exam attempts of ana since 2027-01-16 (times in UTC)\n")

@@ -232,6 +232,64 @@ static void test_end_time_is_clamped(void **state)
 	exam_free(e);
 }
 
+/* An attempt rebuilt from its stored items (issue 15, item 1): the same
+ * questions, options and answers, its own clock and pass mark, the same
+ * score; items whose options no longer match their question refused. */
+static void test_restore_goes_on_where_it_was_left(void **state)
+{
+	struct exam_config cfg = { &bank, 1, 6, 75, 1, 600, 3, T0 };
+	struct exam_item items[6];
+	struct exam *e, *back;
+	struct rc_error err;
+
+	(void)state;
+	assert_int_equal(exam_new(cat, &cfg, &e, &err), 0);
+	assert_int_equal(exam_answer(e, 0, right_position(exam_item(e, 0)), &err), 0);
+	assert_int_equal(exam_answer(e, 2, right_position(exam_item(e, 2)) ? 0 : 1, &err), 0);
+	for (unsigned i = 0; i < 6; i++)
+		items[i] = *exam_item(e, i);
+	cfg.count = 99; /* the items say how many */
+	cfg.pass_given = 0;
+	assert_int_equal(exam_restore(cat, &cfg, items, 6, &back, &err), 0);
+	assert_int_equal(exam_count(back), 6);
+	assert_int_equal(exam_pass_mark(back), 75);
+	assert_int_equal(exam_answered(back), 2);
+	assert_int_equal(exam_result(back)->started_at, T0);
+	assert_int_equal(exam_seconds_left(back, T0 + 100), 500);
+	for (unsigned i = 0; i < 6; i++)
+		assert_memory_equal(exam_item(back, i), exam_item(e, i), sizeof items[i]);
+	assert_int_equal(exam_answer(back, 1, right_position(exam_item(back, 1)), &err), 0);
+	assert_int_equal(exam_answer(e, 1, right_position(exam_item(e, 1)), &err), 0);
+	assert_int_equal(exam_submit(back, T0 + 60, 0, &err), 0);
+	assert_int_equal(exam_submit(e, T0 + 60, 0, &err), 0);
+	assert_int_equal(exam_result(back)->correct, 2);
+	assert_memory_equal(exam_result(back), exam_result(e), sizeof *exam_result(e));
+	exam_free(back);
+
+	items[1].order[1] = items[1].order[0]; /* one choice twice */
+	assert_int_equal(exam_restore(cat, &cfg, items, 6, &back, &err), -1);
+	assert_null(back);
+	assert_non_null(strstr(err.msg, "question 2 ("));
+	items[1] = *exam_item(e, 1);
+	items[3].n_options--; /* a choice more in the bank now */
+	assert_int_equal(exam_restore(cat, &cfg, items, 6, &back, &err), -1);
+	assert_non_null(strstr(err.msg, "question 4 ("));
+	items[3] = *exam_item(e, 3);
+	items[5].picked = (int)items[5].n_options;
+	assert_int_equal(exam_restore(cat, &cfg, items, 6, &back, &err), -1);
+	assert_non_null(strstr(err.msg, "question 6 ("));
+	assert_int_equal(exam_restore(cat, &cfg, items, 0, &back, &err), -1);
+	exam_free(e);
+}
+
+static void test_open_until(void **state)
+{
+	(void)state;
+	assert_int_equal(exam_open_until(T0, 600), T0 + 600);
+	assert_int_equal(exam_open_until(T0, 0), T0 + EXAM_UNTIMED_OPEN_S);
+	assert_int_equal(EXAM_UNTIMED_OPEN_S, 86400);
+}
+
 /* The position of the option standing for role r, or -1. */
 static int position_of_role(const struct exam_item *it, int r)
 {
@@ -295,6 +353,8 @@ int main(void)
 		cmocka_unit_test(test_countdown),
 		cmocka_unit_test(test_end_time_is_clamped),
 		cmocka_unit_test(test_confusion_times_once_per_pair),
+		cmocka_unit_test(test_restore_goes_on_where_it_was_left),
+		cmocka_unit_test(test_open_until),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -415,6 +415,61 @@ static void test_submit_after_another_session(void **state)
 	store_close(other);
 }
 
+/* A submit tried again after one that failed (issue 15, item 1): the
+ * failed one may have left the history half caught up, its count looking
+ * right.  Here h counts 4 answers, as the store does with the exam's 3,
+ * but holds a made-up one instead of the other session's: submitted
+ * again, the rows come from the store, not from h. */
+static void test_submit_again_loads_the_history_afresh(void **state)
+{
+	struct fixture *f = *state;
+	struct exam_attempt a = attempt(f->alice, T0, 9);
+	struct answer_record items[N_ITEMS] = { item(0, 0), item(1, 0), item(2, 1),
+						item(3, -1) };
+	struct answer_record r = item(1, 1), bogus = item(3, 2);
+	struct store *other = open_ok(f->db);
+	struct history *h = history_new(), *h2 = history_new(), *got = history_new();
+	struct rc_error err;
+	char *before, *after;
+
+	begin_ok(f->s, &a);
+	r.mode = MODE_PRACTICE;
+	r.answered_at = T0 + 100;
+	assert_int_equal(history_apply(h2, &r, SLOW_MS), 0);
+	if (store_record(other, f->alice, &r, h2, &err) < 0)
+		fail_msg("store_record: %s", err.msg);
+	bogus.mode = MODE_PRACTICE;
+	assert_int_equal(history_apply(h, &bogus, SLOW_MS), 0);
+	for (unsigned i = 0; i < N_ITEMS; i++) {
+		items[i].answered_at = T0 + 300;
+		if (items[i].picked >= 0)
+			assert_int_equal(history_apply(h, &items[i], SLOW_MS), 0);
+	}
+	a.ended_at = T0 + 300;
+	a.correct = 2;
+	if (store_exam_submit_again(f->s, &a, items, N_ITEMS, h, &err) < 0)
+		fail_msg("store_exam_submit_again: %s", err.msg);
+	assert_int_equal(history_answers(h), N_ITEMS);
+	assert_null(history_question(h, "q-pjm"));
+	if (store_load_history(f->s, f->alice, got, &err) < 0)
+		fail_msg("store_load_history: %s", err.msg);
+	assert_int_equal(history_question(got, "q-po")->asked, 2);
+	assert_null(history_question(got, "q-pjm"));
+	before = dump_ok(f->s);
+	assert_int_equal(store_rebuild(f->s, SLOW_MS, &err), 0);
+	after = dump_ok(f->s);
+	assert_string_equal(before, after);
+	/* stored once: a third try finds it closed */
+	assert_int_equal(store_exam_submit_again(f->s, &a, items, N_ITEMS, h, &err), -1);
+	assert_non_null(strstr(err.msg, "submitted already"));
+	free(before);
+	free(after);
+	history_free(h);
+	history_free(h2);
+	history_free(got);
+	store_close(other);
+}
+
 static void test_failed_submit_changes_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -575,6 +630,7 @@ int main(void)
 		T(test_answers_commit_and_change),
 		T(test_submit_logs_answered_questions),
 		T(test_submit_after_another_session),
+		T(test_submit_again_loads_the_history_afresh),
 		T(test_failed_submit_changes_nothing),
 		T(test_begin_checks_its_items),
 		T(test_filters),

@@ -536,10 +536,10 @@ def test_ctrl_c_leaves_the_attempt_open():
                 "given was saved") in p.stderr(), p.stderr()
     finally:
         p.close()
-    checked_report(db, status="open", result="not submitted", answered=2, correct=None,
+    checked_report(db, status="open", result="in progress", answered=2, correct=None,
                    ended_at=None, count=5)
     text = run(["report"], db)
-    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +not submitted +-$", text,
+    assert re.search(r"^1 +tester +2027-01-15 08:00  - +80% +in progress +-$", text,
                      re.M), text
     assert [picked for _, _, picked, _ in exam_items(db)] == [right(q1), wrong(q2), -1, -1, -1]
 
@@ -574,6 +574,149 @@ def test_store_error_ends_the_ui_cleanly():
             lock.close()
         p.close()
     checked_report(db, status="open", answered=1)
+
+
+def killed_after(db, args, answers):
+    """An exam begun in the UI, answered right for `answers` questions,
+    then killed with SIGKILL: the questions seen."""
+    p = Pane(["exam"] + args, db)
+    qs = []
+    try:
+        p.wait(INTRO)
+        p.keys("Enter")
+        for n in range(1, answers + 2):
+            qs.append(wait_question(p, n))
+            if n <= answers:
+                p.keys(str(right(qs[-1]) + 1))
+        os.kill(p.pid(), 9)
+        p.wait(r"EXIT=137")  # the terminal is left as it was: no stty line to read
+    finally:
+        p.close()
+    return qs
+
+
+def test_resume_from_the_intro_after_kill_9():
+    """A new exam's intro offers the attempt a kill -9 left open; r goes on
+    with it at the question it was on, the same options, its answers, and
+    submits it: no new attempt is begun."""
+    db = "resume.db"
+    qs = killed_after(db, ["--count", "4", "--seed", "5"], 2)
+    p = Pane(["exam", "--count", "4"], db)
+    try:
+        s = p.wait(INTRO)
+        assert ("You have an exam attempt that was not submitted (attempt 1, begun "
+                "2027-01-15 08:00 UTC, 2 of 4 questions answered).") in " ".join(
+                    l.strip() for l in s.splitlines()), s
+        assert "Press r to resume it; Enter starts a new attempt and leaves that one open." \
+            in s, s
+        assert "Enter start · r resume · ? help · Esc quit" in s, s
+        p.keys("r")
+        q = wait_question(p, 3, r"Resumed exam attempt 1, begun 2027-01-15 08:00 UTC, 2 of "
+                                r"4 questions answered\.")
+        assert (q["prompt"], [o["text"] for o in q["options"]], q["answered"]) == (
+            qs[2]["prompt"], [o["text"] for o in qs[2]["options"]], 2), q
+        p.keys("p")
+        q = wait_question(p, 2)
+        assert q["options"][right(qs[1])]["mine"], q  # its answer from before the kill
+        p.keys("s")
+        q = wait_question(p, 3)
+        p.keys(str(right(q) + 1))
+        q = wait_question(p, 4)
+        p.keys(str(wrong(q) + 1))
+        p.wait(r"Submit the exam\?(?s:.*)y or Enter: submit now")
+        p.keys("y")
+        p.wait_all(["Score: 3 of 4 right (75%).", "Attempt 1 is saved for tester"])
+        p.keys("Enter")
+        finish(p, 1)  # 75% is under the pass mark: a fail exits 1
+    finally:
+        p.close()
+    checked_report(db, id=1, status="submitted", answered=4, correct=3, seed="5")
+    assert json.loads(run(["stats", "--format", "json"], db))["answers"] == 4
+
+
+def test_resume_option_submits_a_timed_out_attempt():
+    """`exam --resume` an hour after a timed attempt was killed: its time
+    is over, so it is submitted at once, ended at its limit."""
+    db = "resume-timed.db"
+    killed_after(db, ["--count", "3", "--seed", "6", "--time", "1"], 1)
+    p = Pane(["exam", "--resume"], db, env={"ROLECALL_FAKE_NOW": str(T0 + 3600)})
+    try:
+        p.wait(RESULTS)
+        p.wait_all(["Time is up.", "Score: 1 of 3 right (33%)."])
+        p.keys("Enter")
+        finish(p, 1)  # a fail exits 1
+    finally:
+        p.close()
+    checked_report(db, status="submitted", timed_out=True, ended_at=iso(T0 + 60),
+                   duration_s=60, answered=1, correct=1)
+
+
+SUBMIT = r"^ Submitting the exam(?s:.*)Could not submit; trying again"
+
+
+def test_a_failed_submit_counts_down_then_gives_up_or_retries():
+    """The write lock held past the busy timeout as the exam is submitted:
+    the UI counts down to the next try on its screen and bottom line (it
+    exited with status 1 before); q leaves the attempt open.  --resume
+    then meets the lock again, and once it is gone r submits it, once."""
+    testlib.sqlite_only("SQLite's write lock, held past its busy timeout")
+    db = "retry.db"
+    path = testlib.db(os.path.join(TMP, db))
+    p = Pane(["exam", "--count", "2", "--seed", "8"], db)
+    lock = None
+    try:
+        p.wait(INTRO)
+        p.keys("Enter")
+        for n in (1, 2):
+            p.keys(str(right(wait_question(p, n)) + 1))
+        p.wait(r"Submit the exam\?(?s:.*)y or Enter: submit now")
+        lock = sqlite3.connect(path, timeout=0, isolation_level=None)
+        lock.execute("BEGIN IMMEDIATE")
+        p.keys("y")
+        s = p.wait(SUBMIT + r" in 1 s · r retries now · q gives up", timeout=TIMEOUT + 10)
+        flat = " ".join(l.strip() for l in s.splitlines())
+        assert ("Could not submit: %s: cannot start submitting the exam: database is "
+                "locked;" % path) in flat, s
+        assert "Trying again in 1 s (try 2)." in flat, s
+        assert ("q gives up for now: attempt 1 stays open with every answer given, and "
+                "'rolecall exam --resume' submits it later.") in flat, s
+        # the second try fails too; its countdown is 2 s, drawn each second
+        p.wait(r"Trying again in 2 s \(try 3\)\.(?s:.*)trying again in 2 s", timeout=TIMEOUT + 10)
+        p.wait(r"Trying again in 1 s \(try 3\)\.(?s:.*)trying again in 1 s")
+        p.keys("q")
+        rc, out = p.exit_status()
+        assert rc == 1, (rc, out)
+        check_restored(p, out)
+        check_no_sanitizer(p)
+        assert ("rolecall: exam attempt 1 is not submitted (%s: cannot start submitting the "
+                "exam: database is locked; another program has held it locked for too long; "
+                "close it and try again); it stays open with every answer given, and "
+                "'rolecall exam --resume' submits it later\n" % path) in p.stderr(), \
+            p.stderr()
+    finally:
+        p.close()
+    checked_report(db, status="open", result="in progress", answered=2)
+    p = Pane(["exam", "--resume"], db)
+    try:
+        # every question answered: submitting is offered at once
+        p.wait(r"All 2 questions are answered: S submits(?s:.*)Submit the exam\?(?s:.*)"
+               r"y or Enter: submit now")
+        p.keys("y")
+        p.wait(SUBMIT, timeout=TIMEOUT + 10)
+        lock.rollback()
+        lock.close()
+        lock = None
+        p.keys("r")
+        p.wait_all(["Score: 2 of 2 right (100%).", "Attempt 1 is saved for tester"])
+        p.keys("Enter")
+        finish(p)
+    finally:
+        if lock:
+            lock.close()
+        p.close()
+    checked_report(db, status="submitted", answered=2, correct=2)
+    assert testlib.query(path, "SELECT count(*) FROM answers") == [(2,)]
+    assert json.loads(run(["stats", "--format", "json"], db))["answers"] == 2
 
 
 def cpu_ticks(pid):

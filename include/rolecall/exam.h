@@ -57,6 +57,15 @@ struct exam;
 
 int exam_new(const struct catalog *cat, const struct exam_config *cfg,
 	     struct exam **out, struct rc_error *err);
+/* The exam of a stored attempt, to go on with it: the n items as they
+ * were shown (each question, the choice at each position, the answer so
+ * far), under cfg's rules (cfg->pass with pass_given, the time limit, the
+ * seed, and cfg->now the time it began; count and banks are not used).
+ * Refused when an item's options are not its question's choices, each
+ * once: the bank changed since. */
+int exam_restore(const struct catalog *cat, const struct exam_config *cfg,
+		 const struct exam_item *items, unsigned n, struct exam **out,
+		 struct rc_error *err);
 void exam_free(struct exam *e);
 
 unsigned exam_count(const struct exam *e);
@@ -68,6 +77,13 @@ int64_t exam_seconds_left(const struct exam *e, int64_t now);
 /* When the exam ended, submitted at `now`: never before it started (the
  * clock may have been set back) nor after its time ran out. */
 int64_t exam_end_time(const struct exam *e, int64_t now, int timed_out);
+
+/* An attempt not submitted is "in progress" until this time and
+ * "abandoned" after: a timed one until its time runs out, an untimed one
+ * for EXAM_UNTIMED_OPEN_S after it began (as long as the longest timed
+ * exam).  Either can still be resumed. */
+#define EXAM_UNTIMED_OPEN_S (24 * 3600)
+int64_t exam_open_until(int64_t started_at, unsigned time_limit);
 
 const struct exam_item *exam_item(const struct exam *e, unsigned i);
 /* Answer (or change the answer to) item i; position -1 clears it. */

@@ -60,6 +60,13 @@ int store_exam_answer(struct store *s, int64_t attempt_id, unsigned position,
 int store_exam_submit(struct store *s, const struct exam_attempt *a,
 		      const struct answer_record *items, unsigned n,
 		      struct history *h, struct rc_error *err);
+/* The same, again after a store_exam_submit that failed (nothing of it
+ * is stored): h, which it may have left half loaded, is loaded afresh
+ * under the write lock, with the answered items applied, before the
+ * attempt is closed.  Call it as often as it fails. */
+int store_exam_submit_again(struct store *s, const struct exam_attempt *a,
+			    const struct answer_record *items, unsigned n,
+			    struct history *h, struct rc_error *err);
 
 /* Which attempts to read. */
 struct exam_filter {
@@ -77,9 +84,10 @@ int store_each_attempt(struct store *s, const struct exam_filter *f,
 		       int (*fn)(void *ctx, const struct exam_attempt *a),
 		       void *ctx, struct rc_error *err);
 
-/* How many attempts the filter lets through, into *n. */
+/* How many attempts the filter lets through, into *n, and how many of them
+ * are not submitted, into *open (when open is not NULL). */
 int store_count_attempts(struct store *s, const struct exam_filter *f, unsigned long *n,
-			 struct rc_error *err);
+			 unsigned long *open, struct rc_error *err);
 
 /* One question of an attempt, as stored.  rec.answered_at and elapsed_ms
  * are 0: the attempt's times are the questions' times. */

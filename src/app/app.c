@@ -198,6 +198,7 @@ void app_close(struct app *app)
 {
 	evidence_free(app->ev);
 	exam_def_free(app->exam_def);
+	free(app->attempt_banks);
 	store_close(app->store);
 	history_free(app->h);
 	free(app->banks);

@@ -29,6 +29,10 @@ struct app {
 	 * banks, found among those loaded, in its order. */
 	struct exam_def *exam_def;
 	const struct bank *exam_banks[EXAM_DEF_MAX_BANKS];
+	/* The banks of a resumed exam attempt (app_exam_resume), in its
+	 * order; NULL before. */
+	const struct bank **attempt_banks;
+	size_t n_attempt_banks;
 };
 
 /* Open banks, database, profile and history; prints what went wrong. */

@@ -50,23 +50,42 @@ static int exam_plan_banks(struct app *app, const struct exam_def *d)
 	return 0;
 }
 
+/* --resume goes on under the rules its attempt began with. */
+static int exam_plan_resume_rules(const struct options *cli)
+{
+	const char *opt = cli->count >= 0 ? "--count" : cli->pass >= 0 ? "--pass" :
+			  cli->has_seed ? "--seed" : cli->time_arg ? "--time" : NULL;
+
+	if (!opt)
+		return 0;
+	app_fail("--resume goes on with an attempt under the rules it began with: %s "
+		 "cannot change them; leave it out", opt);
+	return -1;
+}
+
 static int exam_plan_attempts_left(struct app *app, const struct exam_def *d)
 {
 	struct exam_filter f = { app->user_id, 0, INT64_MIN, 0, d->id };
-	unsigned long taken = 0;
+	unsigned long taken, open;
 	struct rc_error err;
 
 	if (!d->attempts)
 		return 0;
-	if (store_count_attempts(app->store, &f, &taken, &err) < 0) {
+	if (store_count_attempts(app->store, &f, &taken, &open, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
 	if (taken < d->attempts)
 		return 0;
-	app_fail("%s has taken exam %s %lu time%s, and it allows %u attempt%s; "
-		 "'rolecall report' shows them", app->user, d->id, taken,
-		 taken == 1 ? "" : "s", d->attempts, d->attempts == 1 ? "" : "s");
+	if (open)
+		app_fail("%s has taken exam %s %lu time%s, and it allows %u attempt%s; "
+			 "one is not submitted: 'rolecall exam %s --resume' goes on with it",
+			 app->user, d->id, taken, taken == 1 ? "" : "s", d->attempts,
+			 d->attempts == 1 ? "" : "s", d->id);
+	else
+		app_fail("%s has taken exam %s %lu time%s, and it allows %u attempt%s; "
+			 "'rolecall report' shows them", app->user, d->id, taken,
+			 taken == 1 ? "" : "s", d->attempts, d->attempts == 1 ? "" : "s");
 	return -1;
 }
 
@@ -76,6 +95,10 @@ int app_exam_prepare(const struct options *cli, struct app *app, int *usage)
 	const char *id;
 
 	*usage = 0;
+	if (cli->resume && exam_plan_resume_rules(cli) < 0) {
+		*usage = 1;
+		return -1;
+	}
 	if (!cli->n_args)
 		return 0;
 	id = cli->args[0];
@@ -92,8 +115,9 @@ int app_exam_prepare(const struct options *cli, struct app *app, int *usage)
 			 "there", store_path(app->store), id);
 		return -1;
 	}
+	/* going on with an attempt takes no new one */
 	return exam_plan_banks(app, app->exam_def) < 0 ||
-	       exam_plan_attempts_left(app, app->exam_def) < 0 ? -1 : 0;
+	       (!cli->resume && exam_plan_attempts_left(app, app->exam_def) < 0) ? -1 : 0;
 }
 
 void app_exam_config(const struct app *app, const struct options *cli,
@@ -161,8 +185,27 @@ int app_exam_answer(struct app *app, struct exam *e, const struct exam_attempt *
 	return store_exam_answer(app->store, att->id, i, &rec, err);
 }
 
-int app_exam_submit(struct app *app, struct exam *e, struct exam_attempt *att,
-		    int timed_out, struct rc_error *err)
+int app_exam_score(struct app *app, struct exam *e, struct exam_attempt *att,
+		   int timed_out, struct rc_error *err)
+{
+	struct answer_record rec;
+
+	att->ended_at = exam_end_time(e, app_now(), timed_out);
+	att->timed_out = timed_out;
+	if (exam_submit(e, att->ended_at, timed_out, err) < 0)
+		return -1;
+	att->correct = exam_result(e)->correct;
+	for (unsigned i = 0; i < exam_count(e); i++) {
+		exam_item_record(e, i, &rec);
+		/* unanswered: against the score only (store_exam_submit) */
+		if (rec.picked >= 0 && history_apply(app->h, &rec, HISTORY_SLOW_MS) < 0)
+			return rc_error_set(err, "out of memory");
+	}
+	return 0;
+}
+
+int app_exam_store(struct app *app, const struct exam *e, const struct exam_attempt *att,
+		   unsigned tries, struct rc_error *err)
 {
 	unsigned n = exam_count(e);
 	struct answer_record *recs = calloc(n, sizeof *recs);
@@ -170,22 +213,18 @@ int app_exam_submit(struct app *app, struct exam *e, struct exam_attempt *att,
 
 	if (!recs)
 		return rc_error_set(err, "out of memory");
-	att->ended_at = exam_end_time(e, app_now(), timed_out);
-	att->timed_out = timed_out;
-	if (exam_submit(e, att->ended_at, timed_out, err) < 0)
-		goto out;
-	att->correct = exam_result(e)->correct;
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < n; i++)
 		exam_item_record(e, i, &recs[i]);
-		/* unanswered: against the score only (store_exam_submit) */
-		if (recs[i].picked >= 0 &&
-		    history_apply(app->h, &recs[i], HISTORY_SLOW_MS) < 0) {
-			rc_error_set(err, "out of memory");
-			goto out;
-		}
-	}
-	rc = store_exam_submit(app->store, att, recs, n, app->h, err);
-out:
+	/* a failed one may have left the history half caught up */
+	rc = (tries ? store_exam_submit_again : store_exam_submit)(app->store, att, recs, n,
+								  app->h, err);
 	free(recs);
 	return rc;
+}
+
+unsigned app_exam_retry_delay(unsigned tries)
+{
+	/* 1, 2, 4 ... s: a lock held a little too long is over soon; a full
+	 * disk waits for a person, who can say "now" */
+	return tries >= 5 ? APP_EXAM_RETRY_MAX_S : 1u << tries;
 }

@@ -42,6 +42,7 @@ struct options {
 	int leaderboard;      /* report --trivia: players ranked across games */
 	int cohort;           /* report: one row per person of the cohort */
 	const char *exam_id;  /* report: attempts at this defined exam (--exam) */
+	int resume;           /* exam: go on with the open attempt */
 	const char *players;  /* trivia: --players "Ana,Ben" */
 	const char *teams;    /* trivia: --teams "Red,Blue" */
 	const char *name;     /* trivia join: the player's name */

@@ -8,6 +8,10 @@
  * On a terminal the exam runs in the UI (ui_exam*.c, the same flow and
  * store calls); with --plain, line mode: each question as "[Q i/N] bank
  * title", its prompt and "  1) option" lines, then a "> " prompt.
+ *
+ * A submit the store refuses (locked too long, the disk full) is tried
+ * again on a countdown, with everything kept in memory, until it is stored
+ * or the person gives up; --resume goes on with an attempt left open.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -17,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -32,6 +37,9 @@
 #define EXAM_LINE 256
 /* --time: up to a day */
 #define EXAM_MAX_MINUTES (24 * 60)
+/* With no one to answer (end of input), a failed submit is tried again on
+ * its own for this long, then left open. */
+#define EXAM_RETRY_UNATTENDED_MS (5 * 60 * 1000)
 
 
 /* ---- the exam as it runs ---- */
@@ -51,6 +59,9 @@ struct run {
 	int show;           /* show the current question before the next prompt */
 	int offered;        /* submitting was offered once all were answered */
 	int returned;       /* the skipped questions were announced */
+	int resumed;        /* an open attempt gone on with (--resume) */
+	int no_input;       /* input ended while a submit waited to be retried */
+	struct app_exam_open open; /* before a new attempt: one not submitted */
 };
 
 enum step { STEP_ON, STEP_SUBMIT, STEP_TIMEOUT, STEP_FAIL };
@@ -449,38 +460,159 @@ static void print_results(const struct run *r)
 		"shows it.\n", r->att.id, r->app->user);
 }
 
+/* ---- a submit that failed ---- */
+
+enum retry { RETRY_NOW, RETRY_GIVE_UP };
+
+/* The countdown's wait with no one to answer: until the deadline, or
+ * RETRY_GIVE_UP once it has gone on unattended for long enough. */
+static enum retry retry_unattended(int64_t deadline_ms, int64_t *alone_ms)
+{
+	int64_t now = app_ms();
+
+	if (*alone_ms >= EXAM_RETRY_UNATTENDED_MS)
+		return RETRY_GIVE_UP;
+	if (deadline_ms > now)
+		poll(NULL, 0, (int)(deadline_ms - now));
+	*alone_ms += deadline_ms > now ? deadline_ms - now : 0;
+	return RETRY_NOW;
+}
+
+/* Say why the submit failed and wait `tries`'s delay for it to be tried
+ * again: r tries now, q gives up. */
+static enum retry retry_wait(struct run *r, unsigned tries, const char *why,
+			     int64_t *alone_ms)
+{
+	unsigned delay = app_exam_retry_delay(tries);
+	int64_t deadline = app_ms() + delay * 1000LL;
+	char line[EXAM_LINE], cmd[160];
+
+	app_exam_resume_command(r->app, cmd, sizeof cmd);
+	fputs("\nCould not submit: ", r->out);
+	emit_safe(r->out, why, strlen(why));
+	fprintf(r->out, "; trying again in %u s (r retries now, q gives up: the attempt "
+		"stays open and '%s' submits it later)\n", delay, cmd);
+	for (;;) {
+		const char *w = line, *arg;
+		int rc;
+
+		if (r->no_input)
+			return retry_unattended(deadline, alone_ms);
+		fputs("> ", r->out);
+		fflush(r->out);
+		if ((rc = line_in_read(&r->in, deadline, line, EXAM_LINE)) == LINE_TIMEOUT)
+			return RETRY_NOW;
+		if (rc != LINE_OK) {
+			/* nothing more can come: the countdown goes on alone */
+			r->no_input = 1;
+			fputc('\n', r->out);
+			continue;
+		}
+		if (r->echo)
+			echo_line(line, r->out);
+		w += strspn(w, " \t\r");
+		if ((word_is(w, "r", &arg) || word_is(w, "retry", &arg)) && !*arg)
+			return RETRY_NOW;
+		if ((word_is(w, "q", &arg) || word_is(w, "quit", &arg)) && !*arg)
+			return RETRY_GIVE_UP;
+		fputs("Type r to try again now, or q to give up for now.\n", r->out);
+	}
+}
+
 /* Score it, put every answered question in the log and the history, and
- * show the result. */
+ * show the result; a submit that fails is tried again until it is stored
+ * or the person gives up (the attempt then stays open). */
 static int finish(struct run *r, int timed_out)
 {
 	struct rc_error err;
+	int64_t alone_ms = 0;
+	unsigned tries = 0;
+	char cmd[160];
 
-	if (app_exam_submit(r->app, r->e, &r->att, timed_out, &err) < 0) {
+	if (app_exam_score(r->app, r->e, &r->att, timed_out, &err) < 0) {
 		fflush(r->out);
 		app_fail("%s", err.msg);
 		return -1;
 	}
+	for (; app_exam_store(r->app, r->e, &r->att, tries, &err) < 0; tries++) {
+		if (retry_wait(r, tries, err.msg, &alone_ms) == RETRY_NOW)
+			continue;
+		fflush(r->out);
+		app_exam_resume_command(r->app, cmd, sizeof cmd);
+		app_fail("exam attempt %" PRId64 " is not submitted (%s); it stays open with "
+			 "every answer given, and '%s' submits it later", r->att.id, err.msg, cmd);
+		return -1;
+	}
+	if (tries)
+		fprintf(r->out, "\nSubmitted on try %u.\n", tries + 1);
 	print_results(r);
 	return 0;
 }
 
 /* ---- starting ---- */
 
-static int exam_start(struct run *r, const struct options *cli, struct app *app)
+/* A new attempt, after looking for one not submitted to mention. */
+static int exam_begin_new(struct run *r, const struct options *cli, struct rc_error *err)
 {
 	struct exam_config cfg;
+
+	if (app_exam_find_open(r->app, &r->open, err) < 0)
+		return -1;
+	app_exam_config(r->app, cli, r->app->banks, r->app->n_banks, 0, &cfg);
+	if (exam_new(r->app->cat, &cfg, &r->e, err) < 0 ||
+	    app_exam_begin(r->app, r->e, &cfg, &r->att, &r->banks, err) < 0)
+		return -1;
+	r->deadline_ms = cfg.time_limit ? r->start_ms + cfg.time_limit * 1000LL : -1;
+	return 0;
+}
+
+/* --resume: the open attempt, on its own clock, where it was left. */
+static int exam_begin_resumed(struct run *r, struct rc_error *err)
+{
+	struct exam_config cfg;
+	int64_t left;
+
+	if (app_exam_resume_open(r->app, &cfg, &r->e, &r->att, &r->banks, err) < 0)
+		return -1;
+	r->resumed = 1;
+	left = exam_seconds_left(r->e, app_now());
+	r->deadline_ms = left < 0 ? -1 : r->start_ms + left * 1000;
+	app_exam_resume_point(r->e, &r->cur, &r->furthest);
+	return 0;
+}
+
+static int exam_start(struct run *r, const struct options *cli, struct app *app)
+{
 	struct rc_error err;
 
-	app_exam_config(app, cli, app->banks, app->n_banks, 0, &cfg);
 	r->app = app;
 	r->start_ms = app_ms();
-	if (exam_new(app->cat, &cfg, &r->e, &err) < 0 ||
-	    app_exam_begin(app, r->e, &cfg, &r->att, &r->banks, &err) < 0) {
+	if ((cli->resume ? exam_begin_resumed(r, &err) : exam_begin_new(r, cli, &err)) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	r->deadline_ms = cfg.time_limit ? r->start_ms + cfg.time_limit * 1000LL : -1;
 	return 0;
+}
+
+/* The first lines about an attempt not submitted: the one resumed, or
+ * one that a new attempt leaves as it is. */
+static void print_open(const struct run *r)
+{
+	struct app_exam_open o = r->open;
+	char what[160], cmd[160];
+
+	if (r->resumed) {
+		app_exam_open_of(r->e, &r->att, &o);
+		app_exam_open_text(&o, what, sizeof what);
+		fprintf(r->out, "Resuming exam %s.\n", what);
+		return;
+	}
+	if (!o.id)
+		return;
+	app_exam_open_text(&o, what, sizeof what);
+	app_exam_resume_command(r->app, cmd, sizeof cmd);
+	fprintf(r->out, "You have an exam attempt that was not submitted (%s).  This is a "
+		"new attempt; '%s' goes on with that one instead.\n", what, cmd);
 }
 
 static void print_intro(const struct run *r)
@@ -488,6 +620,7 @@ static void print_intro(const struct run *r)
 	unsigned limit = exam_time_limit(r->e);
 	const struct exam_def *d = r->app->exam_def;
 
+	print_open(r);
 	if (d) {
 		fprintf(r->out, "Exam %s: ", d->id);
 		emit_safe(r->out, d->title, strlen(d->title));
@@ -506,6 +639,28 @@ static void print_intro(const struct run *r)
 	      r->out);
 }
 
+/* A resumed attempt whose time ran out while it was away is submitted as
+ * it was left; one with every question answered asks to submit. */
+static enum step resumed_start(struct run *r)
+{
+	char when[32];
+	time_t t;
+	struct tm tm;
+
+	if (!r->resumed)
+		return STEP_ON;
+	if (exam_seconds_left(r->e, app_now()) == 0) {
+		t = (time_t)(exam_result(r->e)->started_at + exam_time_limit(r->e));
+		if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC",
+						    &tm))
+			snprintf(when, sizeof when, "%lld", (long long)t);
+		fprintf(r->out, "Its time ran out at %s; it is submitted with the answers it "
+			"has.\n", when);
+		return STEP_TIMEOUT;
+	}
+	return r->cur < 0 ? all_answered(r) : STEP_ON;
+}
+
 static int exam_run(struct run *r)
 {
 	enum step s;
@@ -515,7 +670,9 @@ static int exam_run(struct run *r)
 	r->out = stdout;
 	r->show = 1;
 	print_intro(r);
-	if ((s = exam_loop(r)) == STEP_FAIL)
+	if ((s = resumed_start(r)) == STEP_ON)
+		s = exam_loop(r);
+	if (s == STEP_FAIL)
 		return -1;
 	return finish(r, s == STEP_TIMEOUT);
 }

@@ -46,6 +46,7 @@ static const struct option long_options[] = {
 	{ "leaderboard", no_argument, NULL, OPT_LEADERBOARD },
 	{ "cohort", no_argument, NULL, OPT_COHORT },
 	{ "exam", required_argument, NULL, OPT_EXAM },
+	{ "resume", no_argument, NULL, OPT_RESUME },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -155,6 +156,7 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_NO_SPEED: cli->no_speed = 1; return 0;
 	case OPT_NO_STREAK: cli->no_streak = 1; return 0;
 	case OPT_TRIVIA: cli->trivia = 1; return 0;
+	case OPT_RESUME: cli->resume = 1; return 0;
 	case OPT_VERIFY: cli->verify = optarg; return 0;
 	case OPT_LEADERBOARD: cli->leaderboard = 1; return 0;
 	case OPT_COHORT: cli->cohort = 1; return 0;

@@ -47,6 +47,7 @@ static const struct usage_command commands[] = {
 	  "The raw answer log, one row per answer: CSV (default) or JSON.\n" },
 	{ "exam", C_EXAM, "rolecall exam [OPTION]...\n"
 	  "rolecall exam ID [--plain]\n"
+	  "rolecall exam [ID] --resume [--plain]\n"
 	  "rolecall exam define FILE.yaml [--bank FILE]...\n"
 	  "rolecall exam list",
 	  "a fixed set of questions with a pass mark",
@@ -54,8 +55,11 @@ static const struct usage_command commands[] = {
 	  "and an optional time limit.  Nothing is said about answers until the exam\n"
 	  "is submitted; the attempt is stored.  'exam ID' takes an exam a manager\n"
 	  "defined with 'exam define' (its rules cannot be changed from the command\n"
-	  "line); 'exam list' shows the defined exams.  The exit status is 0 for a\n"
-	  "pass and 1 for a fail, so that a script can act on the result.\n" },
+	  "line); 'exam list' shows the defined exams.  --resume goes on with your\n"
+	  "most recent attempt that was not submitted (killed, or its submit given\n"
+	  "up), under the rules it began with, or submits it when its time is over.\n"
+	  "The exit status is 0 for a pass and 1 for a fail, so that a script can\n"
+	  "act on the result.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",
 	  "exam attempts (text, CSV, JSON), --cohort, --items,\n"
 	  "                    --certificate ID; --trivia: past trivia games,\n"
@@ -158,6 +162,8 @@ static const struct usage_option options[] = {
 	  C_TRIVIA },
 	{ OPT_NO_STREAK, 0, "no-streak", NULL, "trivia: no streak bonus", C_TRIVIA },
 	{ OPT_NAME, 0, "name", "NAME", "trivia join: your name in the game", C_TRIVIA },
+	{ OPT_RESUME, 0, "resume", NULL, "exam: go on with your open attempt, or submit it",
+	  C_EXAM },
 	{ OPT_TRIVIA, 0, "trivia", NULL, "report: trivia games instead of exams", C_REPORT },
 	{ OPT_LEADERBOARD, 0, "leaderboard", NULL, "report: with --trivia, players ranked "
 	  "across games", C_REPORT },

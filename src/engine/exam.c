@@ -164,6 +164,57 @@ int exam_new(const struct catalog *cat, const struct exam_config *cfg, struct ex
 	return 0;
 }
 
+/* Item i of a stored attempt: its options must be its question's
+ * choices, each once, and its answer one of them. */
+static int restore_item(const struct exam_item *it, unsigned i, struct rc_error *err)
+{
+	unsigned seen = 0;
+
+	if (!it->q || it->n_options != it->q->n_choices)
+		return rc_error_set(err, "question %u (%s) was shown with %u options, and its "
+				    "bank now gives it %u", i + 1, it->q ? it->q->id : "?",
+				    it->n_options, it->q ? it->q->n_choices : 0);
+	for (unsigned k = 0; k < it->n_options; k++) {
+		if (it->order[k] >= it->n_options || (seen >> it->order[k] & 1u))
+			return rc_error_set(err, "question %u (%s) was shown with options "
+					    "its bank no longer has", i + 1, it->q->id);
+		seen |= 1u << it->order[k];
+	}
+	if (it->picked < -1 || it->picked >= (int)it->n_options)
+		return rc_error_set(err, "question %u (%s) has an answer (%d) that is not one "
+				    "of its %u options", i + 1, it->q->id, it->picked + 1,
+				    it->n_options);
+	return 0;
+}
+
+int exam_restore(const struct catalog *cat, const struct exam_config *cfg,
+		 const struct exam_item *items, unsigned n, struct exam **out,
+		 struct rc_error *err)
+{
+	struct exam *e;
+
+	*out = NULL;
+	if (!n || n > EXAM_MAX_COUNT || cfg->pass > 100)
+		return rc_error_set(err, "an exam has 1 to %d questions and a pass mark of 0 "
+				    "to 100%%", EXAM_MAX_COUNT);
+	for (unsigned i = 0; i < n; i++)
+		if (restore_item(&items[i], i, err) < 0)
+			return -1;
+	if (!(e = calloc(1, sizeof *e)) || !(e->items = malloc(n * sizeof *e->items))) {
+		free(e);
+		return rc_error_set(err, "out of memory");
+	}
+	e->cat = cat;
+	e->cfg = *cfg;
+	e->cfg.count = n;
+	e->cfg.pass_given = 1;
+	e->n = n;
+	memcpy(e->items, items, n * sizeof *e->items);
+	e->res.started_at = cfg->now;
+	*out = e;
+	return 0;
+}
+
 void exam_free(struct exam *e)
 {
 	if (!e)
@@ -187,6 +238,11 @@ int64_t exam_seconds_left(const struct exam *e, int64_t now)
 		return -1;
 	left = e->res.started_at + e->cfg.time_limit - now;
 	return left > 0 ? left : 0;
+}
+
+int64_t exam_open_until(int64_t started_at, unsigned time_limit)
+{
+	return started_at + (time_limit ? (int64_t)time_limit : EXAM_UNTIMED_OPEN_S);
 }
 
 int64_t exam_end_time(const struct exam *e, int64_t now, int timed_out)

@@ -4,7 +4,9 @@
  * scores and duration, and a certificate of one attempt.
  *
  * Times are UTC throughout, so a report reads the same wherever it is
- * run.  A report never creates a profile.
+ * run.  A report never creates a profile.  An attempt not submitted is
+ * "in progress" while it could still be going and "abandoned" after
+ * (exam_open_until), as of the time the report is made.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -37,6 +39,7 @@ struct rows {
 	unsigned n_roles;
 	unsigned order[REPORT_MAX_ROLES]; /* roles[] in catalog order */
 	int oom;
+	int64_t now;                 /* when the report is made */
 };
 
 /* ---- formatting ---- */
@@ -113,9 +116,16 @@ static int passed(const struct exam_attempt *a)
 	return exam_passes(a->correct, a->count, a->pass_mark);
 }
 
-static const char *result_word(const struct exam_attempt *a)
+static int in_progress(const struct exam_attempt *a, int64_t now)
 {
-	return !a->submitted ? "not submitted" : passed(a) ? "pass" : "fail";
+	return now < exam_open_until(a->started_at, a->time_limit);
+}
+
+static const char *result_word(const struct exam_attempt *a, int64_t now)
+{
+	if (!a->submitted)
+		return in_progress(a, now) ? "in progress" : "abandoned";
+	return passed(a) ? "pass" : "fail";
 }
 
 /* ---- gathering ---- */
@@ -220,6 +230,7 @@ static int gather(const struct report *rp, const struct exam_filter *f,
 		app_fail("out of memory");
 		return -1;
 	}
+	rs->now = app_now();
 	sort_roles(rp, rs);
 	return 0;
 }
@@ -243,8 +254,8 @@ static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 	int col = 6;
 
 	if (!r->a.submitted) {
-		fprintf(out, "      %u of %u questions answered when it stopped\n",
-			r->answered, r->a.count);
+		fprintf(out, "      %u of %u questions answered %s\n", r->answered, r->a.count,
+			in_progress(&r->a, rs->now) ? "so far" : "when it stopped");
 		return;
 	}
 	fputs("     ", out);
@@ -273,11 +284,12 @@ static void text_roles(const struct rows *rs, const struct row *r, FILE *out)
 static void text_row(const struct rows *rs, const struct row *r, int uw, FILE *out)
 {
 	const struct exam_attempt *a = &r->a;
-	char when[32], score[48] = "-", result[32] = "not submitted", took[32] = "-";
+	char when[32], score[48] = "-", result[32], took[32] = "-";
 	char mark[16];
 
 	report_text_time(when, sizeof when, a->started_at, REPORT_MINUTES);
 	snprintf(mark, sizeof mark, "%u%%", a->pass_mark);
+	snprintf(result, sizeof result, "%s", result_word(a, rs->now));
 	if (a->submitted) {
 		snprintf(score, sizeof score, "%u/%u %3u%%", a->correct, a->count, percent(a));
 		snprintf(result, sizeof result, "%s%s", passed(a) ? "PASS" : "FAIL",
@@ -317,7 +329,7 @@ static void text_legend(const struct report *rp, const struct rows *rs, FILE *ou
 
 static void print_text(const struct report *rp, const struct rows *rs, FILE *out)
 {
-	unsigned pass = 0, fail = 0, open = 0;
+	unsigned pass = 0, fail = 0, going = 0, left = 0;
 	char since[32];
 	int uw = 14;
 
@@ -345,16 +357,18 @@ static void print_text(const struct report *rp, const struct rows *rs, FILE *out
 		const struct exam_attempt *a = &rs->v[i].a;
 
 		text_row(rs, &rs->v[i], uw, out);
-		if (!a->submitted)
-			open++;
+		if (!a->submitted && in_progress(a, rs->now))
+			going++;
+		else if (!a->submitted)
+			left++;
 		else if (passed(a))
 			pass++;
 		else
 			fail++;
 	}
 	text_legend(rp, rs, out);
-	fprintf(out, "\n%zu attempt%s: %u passed, %u failed, %u not submitted.\n", rs->n,
-		rs->n == 1 ? "" : "s", pass, fail, open);
+	fprintf(out, "\n%zu attempt%s: %u passed, %u failed, %u in progress, %u abandoned.\n",
+		rs->n, rs->n == 1 ? "" : "s", pass, fail, going, left);
 }
 
 /* ---- CSV ---- */
@@ -393,7 +407,7 @@ static void csv_row(const struct rows *rs, const struct row *r, FILE *out)
 		fprintf(out, "%u,%u", a->correct, percent(a));
 	else
 		putc(',', out);
-	fprintf(out, ",%u,%s,%d,", a->pass_mark, result_word(a), a->timed_out);
+	fprintf(out, ",%u,%s,%d,", a->pass_mark, result_word(a, rs->now), a->timed_out);
 	if (a->submitted)
 		fprintf(out, "%" PRId64, a->ended_at - a->started_at);
 	fprintf(out, ",%u,%" PRIu64 ",", a->time_limit, a->seed);
@@ -496,12 +510,12 @@ static void json_row(const struct report *rp, const struct rows *rs,
 		fprintf(out, ", \"correct\": %u, \"percent\": %u, \"pass_mark\": %u, "
 			"\"passed\": %s, \"result\": \"%s\", \"timed_out\": %s, "
 			"\"duration_s\": %" PRId64, a->correct, percent(a), a->pass_mark,
-			passed(a) ? "true" : "false", result_word(a),
+			passed(a) ? "true" : "false", result_word(a, rs->now),
 			a->timed_out ? "true" : "false", a->ended_at - a->started_at);
 	else
 		fprintf(out, ", \"correct\": null, \"percent\": null, \"pass_mark\": %u, "
-			"\"passed\": null, \"result\": \"not submitted\", \"timed_out\": "
-			"false, \"duration_s\": null", a->pass_mark);
+			"\"passed\": null, \"result\": \"%s\", \"timed_out\": "
+			"false, \"duration_s\": null", a->pass_mark, result_word(a, rs->now));
 	/* a string: JSON readers lose integers above 2^53 */
 	fprintf(out, ", \"time_limit_s\": %u, \"seed\": \"%" PRIu64 "\", \"banks\": ",
 		a->time_limit, a->seed);

@@ -331,6 +331,21 @@ static int store_put_answer(struct store *s, int64_t user_id,
  * equal to the answers the rows count.  Then h is loaded again and the new
  * answers applied.
  */
+/* h as the rows have it now, with recs applied. */
+static int store_reload(struct store *s, int64_t user_id,
+			const struct answer_record *recs, unsigned n,
+			struct history *h, struct rc_error *err)
+{
+	history_clear(h);
+	if (s->ops->load_derived(s->c, user_id, h, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < n; i++)
+		if (history_apply(h, &recs[i], HISTORY_SLOW_MS) < 0)
+			return store_history_fail(store_path(s), h,
+						  "catch up with another rolecall", err);
+	return 0;
+}
+
 static int store_catch_up(struct store *s, int64_t user_id,
 			  const struct answer_record *recs, unsigned n,
 			  struct history *h, struct rc_error *err)
@@ -343,14 +358,7 @@ static int store_catch_up(struct store *s, int64_t user_id,
 		return store_no_user(store_path(s), user_id, err);
 	if ((uint64_t)stored + n == history_answers(h))
 		return 0;
-	history_clear(h);
-	if (s->ops->load_derived(s->c, user_id, h, err) < 0)
-		return -1;
-	for (unsigned i = 0; i < n; i++)
-		if (history_apply(h, &recs[i], HISTORY_SLOW_MS) < 0)
-			return store_history_fail(store_path(s), h,
-						  "catch up with another rolecall", err);
-	return 0;
+	return store_reload(s, user_id, recs, n, h, err);
 }
 
 int store_record_locked(struct store *s, int64_t user_id,
@@ -606,6 +614,7 @@ struct store_exam_submit {
 	struct store_exam_write w;
 	const struct answer_record *answered; /* the items that were answered */
 	unsigned n_answered;
+	int again;  /* after a submit that failed: h is loaded afresh first */
 };
 
 /* The final answers first, while the attempt is open (they are right even
@@ -633,21 +642,29 @@ static int store_exam_submit_once(struct store *s, void *ctx, struct rc_error *e
 	const struct store_exam_submit *x = ctx;
 	const struct store_exam_write *w = &x->w;
 
+	int rc;
+
 	if (s->ops->begin_write(s->c, w->a->user_id, "start submitting the exam",
 				err) < 0)
 		return -1;
-	return s->ops->finish(s->c, store_exam_close(s, x, err), "submit the exam", err);
+	/* A submit that failed may have left h half caught up; under the
+	 * lock, the rows say what it is. */
+	rc = x->again ? store_reload(s, w->a->user_id, x->answered, x->n_answered, w->h,
+				     err) : 0;
+	if (rc == 0)
+		rc = store_exam_close(s, x, err);
+	return s->ops->finish(s->c, rc, "submit the exam", err);
 }
 
 /* A question left unanswered (end of input, time up, skipped) counts
  * against the exam's score, which the attempt keeps; it is no evidence of
  * what the person confuses, so the log and the derived state never see
  * it. */
-int store_exam_submit(struct store *s, const struct exam_attempt *a,
-		      const struct answer_record *items, unsigned n,
-		      struct history *h, struct rc_error *err)
+static int store_exam_submit_as(struct store *s, const struct exam_attempt *a,
+				const struct answer_record *items, unsigned n,
+				struct history *h, int again, struct rc_error *err)
 {
-	struct store_exam_submit x = { { a, a->id, 0, items, n, h }, NULL, 0 };
+	struct store_exam_submit x = { { a, a->id, 0, items, n, h }, NULL, 0, again };
 	struct answer_record *answered = malloc((n ? n : 1) * sizeof *answered);
 	int rc;
 
@@ -660,6 +677,20 @@ int store_exam_submit(struct store *s, const struct exam_attempt *a,
 	rc = store_write(s, store_exam_submit_once, &x, err);
 	free(answered);
 	return rc;
+}
+
+int store_exam_submit(struct store *s, const struct exam_attempt *a,
+		      const struct answer_record *items, unsigned n,
+		      struct history *h, struct rc_error *err)
+{
+	return store_exam_submit_as(s, a, items, n, h, 0, err);
+}
+
+int store_exam_submit_again(struct store *s, const struct exam_attempt *a,
+			    const struct answer_record *items, unsigned n,
+			    struct history *h, struct rc_error *err)
+{
+	return store_exam_submit_as(s, a, items, n, h, 1, err);
 }
 
 int store_each_attempt(struct store *s, const struct exam_filter *f,

@@ -19,18 +19,29 @@
 #define DEF_COLUMNS "id, title, banks, count, pass_mark, time_limit, attempts," \
 		    " defined_by, defined_at"
 
+struct store_def_count {
+	unsigned long n, open;
+};
+
 static int store_def_counted(void *ctx, const struct exam_attempt *a)
 {
-	(void)a;
-	++*(unsigned long *)ctx;
+	struct store_def_count *c = ctx;
+
+	c->n++;
+	c->open += !a->submitted;
 	return 0;
 }
 
 int store_count_attempts(struct store *s, const struct exam_filter *f, unsigned long *n,
-			 struct rc_error *err)
+			 unsigned long *open, struct rc_error *err)
 {
-	*n = 0;
-	return s->ops->each_attempt(s->c, f, store_def_counted, n, err);
+	struct store_def_count c = { 0, 0 };
+	int rc = s->ops->each_attempt(s->c, f, store_def_counted, &c, err);
+
+	*n = c.n;
+	if (open)
+		*open = c.open;
+	return rc;
 }
 
 /* Attempts were made under the definition's rules: it stays as it is. */
@@ -39,7 +50,7 @@ static int store_def_unused(struct store *s, const char *id, struct rc_error *er
 	struct exam_filter f = { 0, 0, INT64_MIN, 0, id };
 	unsigned long n = 0;
 
-	if (store_count_attempts(s, &f, &n, err) < 0)
+	if (store_count_attempts(s, &f, &n, NULL, err) < 0)
 		return -1;
 	if (n)
 		return rc_error_set(err, "%s: exam %s has %lu attempt%s already, made under "

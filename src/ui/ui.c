@@ -209,6 +209,7 @@ static const struct {
 	[UI_SCR_EXAM_QUESTION] = { ui_exam_question_draw, ui_exam_question_key },
 	[UI_SCR_EXAM_LIST] = { ui_exam_list_draw, ui_exam_list_key },
 	[UI_SCR_EXAM_RESULTS] = { ui_exam_results_draw, ui_exam_results_key },
+	[UI_SCR_EXAM_SUBMIT] = { ui_exam_submit_draw, ui_exam_submit_key },
 	[UI_SCR_TRIVIA] = { ui_trivia_draw, ui_trivia_key },
 };
 
@@ -312,8 +313,11 @@ static void ui_act(struct ui *ui, enum ui_action act)
 		break;
 	case UI_ACT_EXAM: ui_go_exam(ui, 1); break;
 	case UI_ACT_EXAM_BEGIN:
+	case UI_ACT_EXAM_RESUME:
 	case UI_ACT_EXAM_ANSWER:
 	case UI_ACT_EXAM_SUBMIT:
+	case UI_ACT_EXAM_RETRY:
+	case UI_ACT_EXAM_GIVE_UP:
 		if (ui_exam_act(ui, act) < 0)
 			ui_fail(ui);
 		break;

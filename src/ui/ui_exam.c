@@ -4,7 +4,8 @@
  * exam's (cmd_exam.c): store_exam_begin with every question when the exam
  * begins, store_exam_answer as each pick is made (so Ctrl-C or a crash
  * leaves an open attempt with every answer given), and at the end
- * exam_submit, history_apply of every question and store_exam_submit.
+ * exam_submit, history_apply of every question and store_exam_submit,
+ * tried again on a countdown while the store refuses it.
  */
 #include "ui_exam.h"
 
@@ -59,6 +60,8 @@ void ui_exam_menu_label(const struct ui *ui, char *buf, size_t len)
 	exam_free(e);
 }
 
+static int ui_exam_resume(struct ui *ui, int64_t id);
+
 int ui_exam_open(struct ui *ui)
 {
 	struct ui_exam *ex;
@@ -70,8 +73,11 @@ int ui_exam_open(struct ui *ui)
 	ui->exam = ex;
 	ex->deadline_ms = -1;
 	ex->shown_left = -1;
+	if (ui->cli->resume)
+		return ui_exam_resume(ui, 0);
 	ui_exam_config(ui, &ex->cfg);
-	if (exam_new(ui->app->cat, &ex->cfg, &ex->e, &err) < 0)
+	if (exam_new(ui->app->cat, &ex->cfg, &ex->e, &err) < 0 ||
+	    app_exam_find_open(ui->app, &ex->open, &err) < 0)
 		return ui_exam_fail(ui, err.msg);
 	ui->screen = UI_SCR_EXAM_INTRO;
 	ui->scroll = 0;
@@ -123,6 +129,42 @@ static int ui_exam_begin(struct ui *ui)
 	if (ex->cfg.time_limit)
 		ex->deadline_ms = start_ms + ex->cfg.time_limit * 1000LL;
 	ui_exam_show(ui, 0);
+	return 0;
+}
+
+static int ui_exam_finish(struct ui *ui, int timed_out);
+static void ui_exam_all_answered(struct ui *ui);
+
+/* Attempt id (0: the one app_exam_find_open finds), rebuilt from the store
+ * and going on where it was left, on its own clock: one whose time ran
+ * out while it was away is submitted as it was left. */
+static int ui_exam_resume(struct ui *ui, int64_t id)
+{
+	struct ui_exam *ex = ui->exam;
+	struct app_exam_open o;
+	struct rc_error err;
+	char what[160];
+	int64_t left;
+	int cur;
+
+	exam_free(ex->e);
+	ex->e = NULL;
+	if ((id ? app_exam_resume(ui->app, id, &ex->cfg, &ex->e, &ex->att, &ex->banks, &err) :
+	     app_exam_resume_open(ui->app, &ex->cfg, &ex->e, &ex->att, &ex->banks, &err)) < 0)
+		return ui_exam_fail(ui, err.msg);
+	ex->begun = 1;
+	ex->open.id = 0;
+	if ((left = exam_seconds_left(ex->e, app_now())) == 0)
+		return ui_exam_finish(ui, 1);
+	if (left > 0)
+		ex->deadline_ms = app_ms() + left * 1000;
+	app_exam_resume_point(ex->e, &cur, &ex->furthest);
+	ui_exam_show(ui, cur < 0 ? 0 : cur);
+	app_exam_open_of(ex->e, &ex->att, &o);
+	app_exam_open_text(&o, what, sizeof what);
+	snprintf(ex->notice, sizeof ex->notice, "Resumed exam %s.", what);
+	if (cur < 0)
+		ui_exam_all_answered(ui);
 	return 0;
 }
 
@@ -225,6 +267,30 @@ static int ui_exam_pick(struct ui *ui)
 	return 0;
 }
 
+/* Store the scored exam and show the results; when the store refuses it,
+ * the countdown to the next try. */
+static void ui_exam_store(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+	struct rc_error err;
+
+	ex->trying = 0;
+	if (app_exam_store(ui->app, ex->e, &ex->att, ex->tries, &err) == 0) {
+		ex->stored = 1;
+		ex->retry_ms = 0;
+		ui->screen = UI_SCR_EXAM_RESULTS;
+		ui->exam_outcome = exam_result(ex->e)->passed ? EXIT_OK : EXIT_FAIL;
+	} else {
+		snprintf(ex->why, sizeof ex->why, "%s", err.msg);
+		ex->retry_ms = app_ms() + app_exam_retry_delay(ex->tries) * 1000LL;
+		ex->tries++;
+		ui->screen = UI_SCR_EXAM_SUBMIT;
+	}
+	ui->help = 0;
+	ui->scroll = 0;
+	ui->dirty = 1;
+}
+
 /* Score it, put every answered question in the log and the history, and
  * show the results. */
 static int ui_exam_finish(struct ui *ui, int timed_out)
@@ -233,11 +299,35 @@ static int ui_exam_finish(struct ui *ui, int timed_out)
 	struct rc_error err;
 
 	ex->ask = UI_EXAM_ASK_NONE;
-	if (app_exam_submit(ui->app, ex->e, &ex->att, timed_out, &err) < 0)
+	if (app_exam_score(ui->app, ex->e, &ex->att, timed_out, &err) < 0)
 		return ui_exam_fail(ui, err.msg);
-	ui->exam_outcome = exam_result(ex->e)->passed ? EXIT_OK : EXIT_FAIL;
-	ui->screen = UI_SCR_EXAM_RESULTS;
-	ui->scroll = 0;
+	ui_exam_store(ui);
+	return 0;
+}
+
+/* q on the countdown: the attempt stays open, to be resumed. */
+static int ui_exam_give_up(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+	char cmd[160];
+
+	app_exam_resume_command(ui->app, cmd, sizeof cmd);
+	snprintf(ui->error, sizeof ui->error, "exam attempt %lld is not submitted (%.700s); it "
+		 "stays open with every answer given, and '%s' submits it later",
+		 (long long)ex->att.id, ex->why, cmd);
+	return -1;
+}
+
+/* A failed submit waiting for its next try: r tries now (once the screen
+ * says so), q gives up. */
+static int ui_exam_waiting_act(struct ui *ui, enum ui_action act)
+{
+	struct ui_exam *ex = ui->exam;
+
+	if (act == UI_ACT_EXAM_GIVE_UP)
+		return ui_exam_give_up(ui);
+	if (act == UI_ACT_EXAM_RETRY)
+		ex->trying = 1;
 	return 0;
 }
 
@@ -249,8 +339,12 @@ int ui_exam_act(struct ui *ui, enum ui_action act)
 		return 0;
 	if (act == UI_ACT_EXAM_BEGIN)
 		return ex->begun ? 0 : ui_exam_begin(ui);
-	if (!ex->begun || exam_submitted(ex->e))
+	if (act == UI_ACT_EXAM_RESUME)
+		return ex->begun || !ex->open.id ? 0 : ui_exam_resume(ui, ex->open.id);
+	if (!ex->begun)
 		return 0;
+	if (exam_submitted(ex->e))
+		return ex->stored ? 0 : ui_exam_waiting_act(ui, act);
 	if (act == UI_ACT_EXAM_ANSWER)
 		return ui_exam_pick(ui);
 	if (act == UI_ACT_EXAM_SUBMIT)
@@ -273,10 +367,41 @@ static int64_t ui_exam_seconds_left(const struct ui_exam *ex)
 	return ms > 0 ? (ms + 999) / 1000 : 0;
 }
 
+int64_t ui_exam_retry_left(const struct ui_exam *ex)
+{
+	int64_t ms = ex->retry_ms - app_ms();
+
+	return ms > 0 ? (ms + 999) / 1000 : 0;
+}
+
+/* A failed submit's countdown: at zero the screen first says that it
+ * tries now (the store may wait seconds for a lock), then it tries. */
+static int ui_exam_retry_tick(struct ui *ui)
+{
+	struct ui_exam *ex = ui->exam;
+
+	if (ex->trying) {
+		ui_exam_store(ui);
+		return 1;
+	}
+	if (app_ms() >= ex->retry_ms)
+		ex->trying = 1;
+	if (ex->trying || ui_exam_retry_left(ex) != ex->shown_left)
+		ui->dirty = 1;
+	return 0;
+}
+
+static int ui_exam_waiting(const struct ui_exam *ex)
+{
+	return ex && ex->begun && ex->e && exam_submitted(ex->e) && !ex->stored;
+}
+
 int ui_exam_tick(struct ui *ui)
 {
 	struct ui_exam *ex = ui->exam;
 
+	if (ui_exam_waiting(ex))
+		return ui_exam_retry_tick(ui);
 	if (!ui_exam_running(ex) || ex->deadline_ms < 0)
 		return 0;
 	if (app_ms() >= ex->deadline_ms) {
@@ -296,9 +421,15 @@ int ui_exam_wait_ms(const struct ui *ui, int idle_ms)
 	int64_t ms;
 	int wait;
 
-	if (!ui_exam_running(ex) || ex->deadline_ms < 0)
+	if (ui_exam_waiting(ex) && ex->trying)
+		return 0;
+	if (ui_exam_waiting(ex))
+		ms = ex->retry_ms - app_ms();
+	else if (!ui_exam_running(ex) || ex->deadline_ms < 0)
 		return idle_ms;
-	if ((ms = ex->deadline_ms - app_ms()) <= 0)
+	else
+		ms = ex->deadline_ms - app_ms();
+	if (ms <= 0)
 		return 0;
 	/* Until the shown seconds change: the clock never skips a second. */
 	wait = (int)((ms - 1) % 1000) + 1;
@@ -321,7 +452,9 @@ void ui_exam_status_text(struct ui *ui, char *buf, size_t len)
 
 int64_t ui_exam_open_attempt(const struct ui *ui)
 {
-	return ui_exam_running(ui->exam) ? ui->exam->att.id : 0;
+	const struct ui_exam *ex = ui->exam;
+
+	return ui_exam_running(ex) || ui_exam_waiting(ex) ? ex->att.id : 0;
 }
 
 void ui_exam_exit_status(struct ui *ui)

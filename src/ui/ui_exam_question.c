@@ -14,12 +14,29 @@
 
 /* ---- intro ---------------------------------------------------------------- */
 
+/* An attempt of this user that was not submitted: offered first. */
+static void ui_exam_intro_open(struct ui *ui, struct ui_doc *d)
+{
+	const struct ui_exam *ex = ui->exam;
+	char what[160];
+
+	if (!ex->open.id)
+		return;
+	app_exam_open_text(&ex->open, what, sizeof what);
+	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_WARN], "You have an exam attempt that was not "
+		     "submitted (%s).", what);
+	ui_doc_para(ui, d, 0, ui->style[UI_ST_KEY], "Press r to resume it; Enter starts a new "
+		    "attempt and leaves that one open.");
+	ui_doc_skip(d, 1);
+}
+
 static void ui_exam_intro_fill(struct ui *ui, struct ui_doc *d)
 {
 	const struct ui_exam *ex = ui->exam;
 	unsigned limit = exam_time_limit(ex->e);
 	const struct exam_def *def = ui->app->exam_def;
 
+	ui_exam_intro_open(ui, d);
 	if (def)
 		ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Exam %s: %s (defined by %s; "
 			     "its rules are the same for every candidate)", def->id,
@@ -52,15 +69,20 @@ static void ui_exam_intro_fill(struct ui *ui, struct ui_doc *d)
 
 void ui_exam_intro_draw(struct ui *ui)
 {
+	char status[128];
+
 	ui_draw_header(ui, "Exam", ui->app->user);
 	ui_doc_show(ui, 2, LINES - 1, ui_exam_intro_fill);
-	ui_draw_status(ui, ui->start == UI_START_MENU ?
-		       "Enter start \u00b7 ? help \u00b7 Esc back to the menu" :
-		       "Enter start \u00b7 ? help \u00b7 Esc quit");
+	snprintf(status, sizeof status, "Enter start%s \u00b7 ? help \u00b7 %s",
+		 ui->exam->open.id ? " \u00b7 r resume" : "",
+		 ui->start == UI_START_MENU ? "Esc back to the menu" : "Esc quit");
+	ui_draw_status(ui, status);
 }
 
 enum ui_action ui_exam_intro_key(struct ui *ui, const struct ui_key *k)
 {
+	if (ui->exam->open.id && !k->fn && (k->ch == L'r' || k->ch == L'R'))
+		return UI_ACT_EXAM_RESUME;
 	switch (k->cmd) {
 	case UI_CMD_ENTER: return UI_ACT_EXAM_BEGIN;
 	case UI_CMD_HELP: return UI_ACT_HELP;

@@ -79,6 +79,7 @@ static const struct ui_help_line ui_help_roles[] = {
 
 static const struct ui_help_line ui_help_exam_intro[] = {
 	{ "Enter", "start the exam (the time starts now)" },
+	{ "r", "resume the attempt not submitted, if any" },
 	{ "\u2191/\u2193 PgUp/PgDn", "scroll, when it does not fit" },
 	{ "Esc or q", "back, without starting" },
 	{ NULL, NULL },
@@ -111,6 +112,13 @@ static const struct ui_help_line ui_help_exam_results[] = {
 	{ NULL, NULL },
 };
 
+static const struct ui_help_line ui_help_exam_submit[] = {
+	{ "r or Enter", "try to submit again now" },
+	{ "q or Esc", "give up for now: the attempt stays open," },
+	{ "", "and 'rolecall exam --resume' submits it" },
+	{ NULL, NULL },
+};
+
 static const struct ui_help_line ui_help_trivia[] = {
 	{ "1-8 or a-h", "answer the question on the screen" },
 	{ "\u2191/\u2193 Enter, click", "pick the highlighted option" },
@@ -136,6 +144,7 @@ static const struct ui_help_line *const ui_help_by_screen[UI_SCR_COUNT] = {
 	[UI_SCR_EXAM_QUESTION] = ui_help_exam_question,
 	[UI_SCR_EXAM_LIST] = ui_help_exam_list,
 	[UI_SCR_EXAM_RESULTS] = ui_help_exam_results,
+	[UI_SCR_EXAM_SUBMIT] = ui_help_exam_submit,
 	[UI_SCR_TRIVIA] = ui_help_trivia,
 };
 

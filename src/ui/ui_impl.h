@@ -40,6 +40,7 @@ enum ui_screen {
 	UI_SCR_EXAM_QUESTION,
 	UI_SCR_EXAM_LIST,
 	UI_SCR_EXAM_RESULTS,
+	UI_SCR_EXAM_SUBMIT,   /* a submit that failed, tried again */
 	UI_SCR_TRIVIA,        /* ui_trivia*.c: one screen, views of its own */
 	UI_SCR_COUNT,
 };
@@ -91,6 +92,9 @@ enum ui_action {
 	UI_ACT_EXAM_BEGIN,  /* the intro's Enter: store the attempt, start */
 	UI_ACT_EXAM_ANSWER, /* ui->exam->sel was picked */
 	UI_ACT_EXAM_SUBMIT, /* confirmed: score, store, the results */
+	UI_ACT_EXAM_RESUME, /* the intro's r: go on with the open attempt */
+	UI_ACT_EXAM_RETRY,  /* a failed submit: try again now */
+	UI_ACT_EXAM_GIVE_UP, /* a failed submit: leave the attempt open */
 	UI_ACT_TRIVIA,      /* menu: the trivia names field */
 	UI_ACT_TRIVIA_MOVE, /* a trivia view asked for ui->trivia->move */
 };
