@@ -74,29 +74,6 @@ def bottom_line(s):
     return s.splitlines()[-1].strip() if s.splitlines() else ""
 
 
-def reversed_text(escaped):
-    """Every run of text the pane shows in reverse video, by screen row."""
-    runs = []
-    for line in escaped.splitlines():
-        on, run, at = False, "", 0
-        for m in re.finditer(r"\x1b\[([0-9;:]*)m|([^\x1b]+)", line):
-            if m.group(2) is not None:
-                if on:
-                    run += m.group(2)
-                continue
-            for x in re.split(r"[;:]", m.group(1) or "0"):
-                if x in ("", "0", "27"):
-                    if run:
-                        runs.append(run)
-                    on, run = False, ""
-                elif x == "7":
-                    on = True
-        if run:
-            runs.append(run)
-        at += 1
-    return runs
-
-
 def wait_top(p, text):
     """The screen once its document's first row shown is text."""
     deadline = time.time() + TIMEOUT
@@ -111,7 +88,7 @@ def wait_top(p, text):
 
 def marked_text(p):
     """What the document shows in reverse video (the footer is too)."""
-    return reversed_text("\n".join(p.screen(escapes=True).splitlines()[:-1]))
+    return tmuxlib.reversed_text("\n".join(p.screen(escapes=True).splitlines()[:-1]))
 
 
 def type_pattern(p, text):

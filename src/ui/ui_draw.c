@@ -312,13 +312,18 @@ int ui_hit_find(const struct ui *ui, int y)
 
 void ui_draw_header(struct ui *ui, const char *title, const char *right)
 {
+	ui_draw_header_note(ui, title, right, A_NORMAL);
+}
+
+void ui_draw_header_note(struct ui *ui, const char *title, const char *right, attr_t note)
+{
 	int rw = right ? ui_width(ui, right) : 0;
 
 	if (rw > COLS / 2)
 		rw = COLS / 2;
 	ui_put(ui, 0, 1, COLS - 2 - (rw ? rw + 2 : 0), ui->style[UI_ST_TITLE], title);
 	if (rw)
-		ui_put(ui, 0, COLS - 1 - rw, rw, A_NORMAL, right);
+		ui_put(ui, 0, COLS - 1 - rw, rw, note, right);
 }
 
 static void ui_repeat(const struct ui *ui, int y, int x, int n, attr_t attr, const char *cell)

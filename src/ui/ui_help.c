@@ -108,6 +108,7 @@ static const struct ui_help_line ui_help_exam_list[] = {
 
 static const struct ui_help_line ui_help_exam_results[] = {
 	{ "\u2191/\u2193 PgUp/PgDn", "scroll through the review" },
+	UI_HELP_PAGER,
 	{ "Enter, q or Esc", "back (to the menu, or out)" },
 	{ NULL, NULL },
 };

@@ -259,6 +259,8 @@ int ui_putf(const struct ui *ui, int y, int x, int maxw, attr_t attr, const char
 int ui_width(const struct ui *ui, const char *text);
 /* Title on the left and a note on the right of row 0. */
 void ui_draw_header(struct ui *ui, const char *title, const char *right);
+/* The same with the note in attribute note (an exam's clock running out). */
+void ui_draw_header_note(struct ui *ui, const char *title, const char *right, attr_t note);
 /* A bar of `width` columns, filled part/whole. */
 void ui_draw_bar(struct ui *ui, int y, int x, int width, unsigned part, unsigned whole,
 		 attr_t attr);
