@@ -100,10 +100,18 @@ def type_pattern(p, text):
     return p.wait(r"^ /%s$" % re.escape(text))
 
 
-def roles(size=(60, 16)):
-    p = Pane(["roles"], size=size)
-    p.wait(r"^ Roles(?s:.*)q back")
+def started(p, ready):
+    """p once ready() passed; its tmux server closed when it fails."""
+    try:
+        ready(p)
+    except BaseException:
+        p.close()
+        raise
     return p
+
+
+def roles(size=(60, 16)):
+    return started(Pane(["roles"], size=size), lambda p: p.wait(r"^ Roles(?s:.*)q back"))
 
 
 def quit_roles(p):
@@ -206,12 +214,15 @@ def test_search_not_found_cancel_and_a_utf8_pattern():
         p.close()
 
 
-def feedback(size):
-    p = Pane(["practice", "--count", "1"], size=size, db="fb-%dx%d.db" % size)
+def answer_right(p):
     s = p.wait(r"Who keeps the backlog in order\?")
     p.keys(re.search(r"(\d)  Role One$", s, re.M).group(1))  # right: asked once
     p.wait(r"✔ Right!")
-    return p
+
+
+def feedback(size):
+    return started(Pane(["practice", "--count", "1"], size=size,
+                        db="fb-%dx%d.db" % size), answer_right)
 
 
 def test_feedback_footer_is_the_same_and_search_stays_on_it():
