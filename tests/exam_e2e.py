@@ -212,7 +212,9 @@ def test_timeout_ends_the_exam_while_waiting():
     assert ex.p.wait(timeout=10) == 1  # 1 of 5: a fail
     out = rest.decode()
     assert waited < 6, waited
-    assert out.startswith("\nTime is up.\nExam submitted: 1 of 5 right (20%)."), out[:200]
+    # the last tenth of 3 s is said first, while the prompt waits (issue 21)
+    assert out.startswith("\n1 second left.\n> \nTime is up.\nExam submitted: 1 of 5 right "
+                          "(20%)."), out[:200]
     assert "Result: FAIL" in out
     assert out.count("  Your answer: no answer\n") == 3
     a = report_json("time.db")[0]
@@ -588,6 +590,51 @@ def test_resume_a_timed_attempt():
     a = report_json(name)[0]
     assert (a["status"], a["timed_out"], a["ended_at"], a["duration_s"], a["answered"],
             a["correct"]) == ("submitted", True, "2027-01-15T08:01:00Z", 60, 1, 1), a
+
+
+def killed_timed_exam(name, minutes):
+    """An exam begun at T0 with --time minutes, killed at its first question."""
+    ex = Exam(["--db", db(name), "--count", "3", "--seed", "5", "--time", str(minutes)])
+    question(ex.read_prompt())
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+
+
+def resumed_first_block(name, now):
+    ex = Exam(["--db", db(name), "--resume"], now=now)
+    return ex, ex.read_prompt()
+
+
+def kill(ex):
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+
+
+def test_time_command_and_the_last_tenth_said_once():
+    """t (or time) prints the time left; the last 10% of the time is said
+    once: at the first prompt when it has begun already (minutes while
+    there are any), or while a prompt waits, which is then shown again.
+    Resumed attempts, with ROLECALL_FAKE_NOW, put the clock there."""
+    rc, out, err = run(["exam", "--plain", "--count", "2", "--db", db("untimed-t.db")],
+                       "t\ntime\n")
+    assert out.count("> t\nThis exam has no time limit.\n") == 1, out
+    assert out.count("> time\nThis exam has no time limit.\n") == 1, out
+    killed_timed_exam("tenth-min.db", 30)
+    ex, block = resumed_first_block("tenth-min.db", T0 + 26 * 60)  # 4 of 30 minutes left
+    assert re.search(r"^Time left: 04:00$", block, re.M) and " left.\n" not in block, block
+    kill(ex)
+    ex, block = resumed_first_block("tenth-min.db", T0 + 27 * 60)  # 3 minutes: the last 10%
+    assert block.endswith("Time left: 03:00\n\n3 minutes left.\n> "), block
+    block = ex.answer("t")
+    assert block == "t\nTime left: 03:00\n> ", block
+    assert " left.\n" not in ex.answer("l"), ex.out  # said once
+    kill(ex)
+    killed_timed_exam("tenth-wait.db", 1)
+    ex, block = resumed_first_block("tenth-wait.db", T0 + 50)  # 10 s left, warned at 6
+    assert block.endswith("Time left: 00:10\n> "), block
+    assert ex.read_prompt() == "\n6 seconds left.\n> ", ex.out
+    assert re.fullmatch(r"time\nTime left: 00:0[1-6]\n> ", ex.answer("time")), ex.out
+    kill(ex)
 
 
 def test_resume_refusals():

@@ -1,5 +1,6 @@
 /* Unit tests of the UI's text functions (src/ui_text.c): the sanitiser
- * every bank string goes through, and wrapping by display width. */
+ * every bank string goes through, wrapping by display width, and the
+ * search's matching. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -117,6 +118,21 @@ static void test_break_splits_long_words_and_keeps_newlines(void **state)
 	assert_int_equal(next, 1);
 }
 
+static void test_find_ignores_case_beyond_ascii(void **state)
+{
+	const wchar_t *s = L"Caf\u00e9 \u00d6konom, caf\u00e9";
+
+	(void)state;
+	assert_int_equal(ui_text_find(s, wcslen(s), L"CAF\u00c9", 4, 0), 0);
+	assert_int_equal(ui_text_find(s, wcslen(s), L"\u00f6k", 2, 0), 5);
+	/* from: the second occurrence, for marking every match on a row */
+	assert_int_equal(ui_text_find(s, wcslen(s), L"caf\u00e9", 4, 1), 13);
+	/* absent, longer than the row, or empty: the row's length */
+	assert_int_equal(ui_text_find(s, wcslen(s), L"zebra", 5, 0), wcslen(s));
+	assert_int_equal(ui_text_find(L"ab", 2, L"abc", 3, 0), 2);
+	assert_int_equal(ui_text_find(L"ab", 2, L"", 0, 0), 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +143,7 @@ int main(void)
 		cmocka_unit_test(test_width_counts_columns),
 		cmocka_unit_test(test_break_on_words),
 		cmocka_unit_test(test_break_splits_long_words_and_keeps_newlines),
+		cmocka_unit_test(test_find_ignores_case_beyond_ascii),
 	};
 
 	return cmocka_run_group_tests(tests, setup_utf8, NULL);

@@ -204,6 +204,29 @@ class Pane:
             pass
 
 
+def reversed_text(escaped):
+    """Every run of text a captured screen (capture-pane -e) shows in
+    reverse video, row by row, in one list."""
+    runs = []
+    for line in escaped.splitlines():
+        on, run = False, ""
+        for m in re.finditer(r"\x1b\[([0-9;:]*)m|([^\x1b]+)", line):
+            if m.group(2) is not None:
+                if on:
+                    run += m.group(2)
+                continue
+            for x in re.split(r"[;:]", m.group(1) or "0"):
+                if x in ("", "0", "27"):
+                    if run:
+                        runs.append(run)
+                    on, run = False, ""
+                elif x == "7":
+                    on = True
+        if run:
+            runs.append(run)
+    return runs
+
+
 def check_line_mode(screen):
     """The shell's `stty -a` after rolecall: canonical mode and echo back."""
     stty = screen[screen.index("EXIT="):]

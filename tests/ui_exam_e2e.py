@@ -289,6 +289,15 @@ def test_exam_from_the_command_line():
                        "Your answer: %d) %s" % (picks[n] + 1, q["options"][picks[n]]["text"]),
                        "The answer: %d) %s" % (right(q) + 1, NAMES[q["marker"]])]
         p.wait_all(review + ["more ↑"])
+        # less's keys and search on the results too (issue 21)
+        p.keys("g")
+        p.wait(r"Score: 4 of 6 right(?s:.*)/ search n N")
+        p.keys("/")
+        p.wait(r"^ /$")
+        p.literal("your ANSWER")
+        p.keys("Enter")
+        s = p.wait(r"^ +Your answer: (?s:.*)more ↑")
+        assert "Your answer" in tmuxlib.reversed_text(p.screen(escapes=True)), s
         p.keys("Enter")
         finish(p)
     finally:
@@ -653,6 +662,32 @@ def test_resume_option_submits_a_timed_out_attempt():
         p.close()
     checked_report(db, status="submitted", timed_out=True, ended_at=iso(T0 + 60),
                    duration_s=60, answered=1, correct=1)
+
+
+def sgr_before(line, text):
+    """The SGR parameters set just before text on a captured line."""
+    m = re.search(r"((?:\x1b\[[0-9;:]*m)*)" + re.escape(text), line)
+    assert m, (text, line)
+    return set(x for x in re.split(r"[;:m]|\x1b\[", m.group(1)) if x)
+
+
+def test_time_left_changes_colour_in_the_last_tenth():
+    """A one-minute attempt resumed with 8 s left: its clock is drawn as
+    usual, then in the warning's colour (yellow; bold with NO_COLOR) once
+    6 s (the last 10%) are left."""
+    for name, extra, mark in (("tenth.db", {}, "33"), ("tenth-mono.db", {"NO_COLOR": "1"}, "1")):
+        killed_after(name, ["--count", "3", "--seed", "6", "--time", "1"], 0)
+        env = dict(extra, ROLECALL_FAKE_NOW=str(T0 + 52))
+        p = Pane(["exam", "--resume"], name, env=env)
+        try:
+            p.wait(r"time left 00:0[78](?s:.*)q leave")
+            head = p.screen(escapes=True).splitlines()[0]
+            assert mark not in sgr_before(head, "answered 0/3"), (name, repr(head))
+            p.wait(r"time left 00:0[1-5](?s:.*)q leave")
+            head = p.screen(escapes=True).splitlines()[0]
+            assert mark in sgr_before(head, "answered 0/3"), (name, repr(head))
+        finally:
+            p.close()
 
 
 SUBMIT = r"^ Submitting the exam(?s:.*)Could not submit; trying again"

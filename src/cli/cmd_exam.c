@@ -55,6 +55,8 @@ struct run {
 	FILE *out;
 	int64_t start_ms;
 	int64_t deadline_ms; /* -1 when untimed */
+	int64_t warn_ms;    /* when the last tenth of the time begins; -1 when
+			     * untimed or once said */
 	int cur;            /* the question on screen, -1 when none */
 	int furthest;       /* the last question reached in order */
 	int show;           /* show the current question before the next prompt */
@@ -77,6 +79,37 @@ static void print_mmss(FILE *out, int64_t seconds)
 	fprintf(out, "%02" PRId64 ":%02" PRId64, seconds / 60, seconds % 60);
 }
 
+static void print_time_left(const struct run *r)
+{
+	if (r->deadline_ms < 0) {
+		fputs("This exam has no time limit.\n", r->out);
+		return;
+	}
+	fputs("Time left: ", r->out);
+	print_mmss(r->out, (r->deadline_ms - app_ms() + 999) / 1000);
+	fputc('\n', r->out);
+}
+
+/* Said once, as the last tenth of the time begins: minutes while there
+ * are any, so that "1 minute left" never stands for a few seconds. */
+static void print_time_warning(struct run *r)
+{
+	int64_t left = (r->deadline_ms - app_ms() + 999) / 1000;
+	int64_t n = left >= 60 ? (left + 59) / 60 : left;
+
+	r->warn_ms = -1;
+	fprintf(r->out, "\n%" PRId64 " %s%s left.\n", n, left >= 60 ? "minute" : "second",
+		n == 1 ? "" : "s");
+}
+
+/* The warning's moment, once the deadline is set. */
+static void plan_time_warning(struct run *r)
+{
+	unsigned limit = exam_time_limit(r->e);
+
+	r->warn_ms = r->deadline_ms >= 0 && limit ? r->deadline_ms - limit * 100LL : -1;
+}
+
 static void print_question(const struct run *r)
 {
 	const struct exam_item *it = exam_item(r->e, (unsigned)r->cur);
@@ -89,11 +122,8 @@ static void print_question(const struct run *r)
 	if (it->picked >= 0)
 		fprintf(r->out, "Your answer so far: %d) %s\n", it->picked + 1,
 			q->choices[it->order[it->picked]].text);
-	if (r->deadline_ms >= 0) {
-		fputs("Time left: ", r->out);
-		print_mmss(r->out, (r->deadline_ms - app_ms() + 999) / 1000);
-		fputc('\n', r->out);
-	}
+	if (r->deadline_ms >= 0)
+		print_time_left(r);
 }
 
 static void print_help(FILE *out)
@@ -104,6 +134,7 @@ static void print_help(FILE *out)
 	      "  p         go back to the previous question\n"
 	      "  g N       go to question N, to answer it or change its answer\n"
 	      "  l         list the questions and which are answered\n"
+	      "  t         the time left (time does the same)\n"
 	      "  submit    end the exam (you are asked to confirm; q does the same)\n", out);
 }
 
@@ -116,14 +147,22 @@ static void echo_line(const char *line, FILE *out)
 }
 
 /* Show "> " and read a line: LINE_OK, LINE_EOF, LINE_TIMEOUT or LINE_FAIL.
- * A line that arrives after the time ran out does not count. */
+ * A line that arrives after the time ran out does not count.  The time
+ * warning may come while it waits: then the prompt is shown again. */
 static int prompt(struct run *r, char *line)
 {
 	int rc;
 
-	fputs("> ", r->out);
-	fflush(r->out);
-	rc = line_in_read(&r->in, r->deadline_ms, line, EXAM_LINE);
+	for (;;) {
+		if (r->warn_ms >= 0 && app_ms() >= r->warn_ms)
+			print_time_warning(r);
+		fputs("> ", r->out);
+		fflush(r->out);
+		rc = line_in_read(&r->in, r->warn_ms >= 0 ? r->warn_ms : r->deadline_ms, line,
+				  EXAM_LINE);
+		if (rc != LINE_TIMEOUT || r->warn_ms < 0 || time_up(r))
+			break;
+	}
 	if (rc == LINE_FAIL) {
 		fflush(r->out);
 		app_fail("cannot read standard input: %s", strerror(errno));
@@ -339,6 +378,10 @@ static enum step command(struct run *r, const char *line)
 	if ((word_is(line, "l", &arg) || word_is(line, "list", &arg)) && !*arg) {
 		list_questions(r);
 		r->show = 1;
+		return STEP_ON;
+	}
+	if ((word_is(line, "t", &arg) || word_is(line, "time", &arg)) && !*arg) {
+		print_time_left(r);
 		return STEP_ON;
 	}
 	if ((word_is(line, "?", &arg) || word_is(line, "help", &arg)) && !*arg) {
@@ -560,6 +603,7 @@ static int exam_begin_new(struct run *r, const struct options *cli, struct rc_er
 	    app_exam_begin(r->app, r->e, &cfg, &r->att, &r->banks, err) < 0)
 		return -1;
 	r->deadline_ms = cfg.time_limit ? r->start_ms + cfg.time_limit * 1000LL : -1;
+	plan_time_warning(r);
 	return 0;
 }
 
@@ -574,6 +618,7 @@ static int exam_begin_resumed(struct run *r, struct rc_error *err)
 	r->resumed = 1;
 	left = exam_seconds_left(r->e, app_now());
 	r->deadline_ms = left < 0 ? -1 : r->start_ms + left * 1000;
+	plan_time_warning(r);
 	app_exam_resume_point(r->e, &r->cur, &r->furthest);
 	return 0;
 }

@@ -358,6 +358,16 @@ static void ui_handle(struct ui *ui, const struct ui_key *k)
 			ui->done = 1;
 		return;
 	}
+	/* "Pattern not found" stays until the next key, which still acts. */
+	if (ui->search.not_found) {
+		ui->search.not_found = 0;
+		ui->dirty = 1;
+	}
+	if (ui->search.prompt) {
+		ui_search_prompt_key(ui, k);
+		ui->dirty = 1;
+		return;
+	}
 	if (ui->help) {
 		ui->help = 0;
 		ui->dirty = 1;

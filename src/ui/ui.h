@@ -70,5 +70,8 @@ int ui_text_rows(const wchar_t *s, size_t len, int width);
 
 /* The longest prefix of s[0..len) that fits in width columns. */
 size_t ui_text_fit(const wchar_t *s, size_t len, int width);
+/* Where pat (m characters) first occurs in s[from, len), ignoring case as
+ * towlower sees it, so "product" finds "Product"; len when it does not. */
+size_t ui_text_find(const wchar_t *s, size_t len, const wchar_t *pat, size_t m, size_t from);
 
 #endif

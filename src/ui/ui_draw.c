@@ -148,8 +148,12 @@ int ui_doc_para(struct ui *ui, struct ui_doc *d, int indent, attr_t attr, const 
 		int y = ui_doc_y(d, d->row++);
 
 		len = ui_text_break(buf + at, n - at, width, &next);
+		if (d->search && !d->draw)
+			ui_search_row(ui, d->row - 1, buf + at, len);
 		if (y >= 0)
 			ui_addw(y, d->left + indent, attr, buf + at, len);
+		if (y >= 0 && d->search)
+			ui_search_mark(ui, y, d->left + indent, attr, buf + at, len);
 		at += next;
 	}
 	return first;
@@ -183,10 +187,14 @@ void ui_doc_show(struct ui *ui, int top, int bottom,
 	struct ui_doc d;
 
 	ui_doc_init(&d, top, bottom, 1, COLS - 2, 0);
+	d.search = 1;
+	ui_search_measure(ui, bottom - top);
 	fill(ui, &d);
 	ui_doc_clamp(ui, d.row, bottom - top);
+	ui_search_resolve(ui);
 	ui_doc_init(&d, top, bottom, 1, COLS - 2, 1);
 	d.scroll = ui->scroll;
+	d.search = 1;
 	fill(ui, &d);
 }
 
@@ -270,6 +278,8 @@ int ui_doc_pager_key(struct ui *ui, const struct ui_key *k)
 	};
 	struct ui_key as = *k;
 
+	if (ui_search_key(ui, k))
+		return 1;
 	for (size_t i = 0; !k->fn && i < sizeof less / sizeof *less; i++)
 		if (k->ch == (wint_t)less[i].ch)
 			as.cmd = less[i].cmd;
@@ -302,13 +312,18 @@ int ui_hit_find(const struct ui *ui, int y)
 
 void ui_draw_header(struct ui *ui, const char *title, const char *right)
 {
+	ui_draw_header_note(ui, title, right, A_NORMAL);
+}
+
+void ui_draw_header_note(struct ui *ui, const char *title, const char *right, attr_t note)
+{
 	int rw = right ? ui_width(ui, right) : 0;
 
 	if (rw > COLS / 2)
 		rw = COLS / 2;
 	ui_put(ui, 0, 1, COLS - 2 - (rw ? rw + 2 : 0), ui->style[UI_ST_TITLE], title);
 	if (rw)
-		ui_put(ui, 0, COLS - 1 - rw, rw, A_NORMAL, right);
+		ui_put(ui, 0, COLS - 1 - rw, rw, note, right);
 }
 
 static void ui_repeat(const struct ui *ui, int y, int x, int n, attr_t attr, const char *cell)
@@ -341,6 +356,8 @@ void ui_draw_status(struct ui *ui, const char *text)
 			   ui->scroll == ui->scroll_max ? "more \u2191" : "more \u2191\u2193";
 	int mw = more ? ui_width(ui, more) : 0;
 
+	if (ui_search_status(ui))
+		return;
 	attrset(st);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attrset(A_NORMAL);

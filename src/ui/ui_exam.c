@@ -436,6 +436,17 @@ int ui_exam_wait_ms(const struct ui *ui, int idle_ms)
 	return idle_ms >= 0 && idle_ms < wait ? idle_ms : wait;
 }
 
+attr_t ui_exam_status_attr(const struct ui *ui)
+{
+	const struct ui_exam *ex = ui->exam;
+	unsigned limit = ex->e ? exam_time_limit(ex->e) : 0;
+
+	/* the last tenth of the time: the warning's colour, bold without */
+	if (ex->deadline_ms < 0 || !limit || ui_exam_seconds_left(ex) * 10 > limit)
+		return A_NORMAL;
+	return ui->style[UI_ST_WARN];
+}
+
 void ui_exam_status_text(struct ui *ui, char *buf, size_t len)
 {
 	struct ui_exam *ex = ui->exam;

@@ -76,6 +76,9 @@ enum ui_action ui_exam_ask_key(struct ui *ui, const struct ui_key *k);
 /* "answered k/N · time left mm:ss" for the exam screens' headers; it
  * remembers the seconds drawn, so the clock redraws only when they change. */
 void ui_exam_status_text(struct ui *ui, char *buf, size_t len);
+/* How that header note is drawn: the warning's style in the last tenth
+ * of a timed exam's time (bold without colour), else normal. */
+attr_t ui_exam_status_attr(const struct ui *ui);
 
 /* ---- the exam's flow (ui_exam.c) ------------------------------------- */
 

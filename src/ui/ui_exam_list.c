@@ -49,7 +49,7 @@ void ui_exam_list_draw(struct ui *ui)
 	char right[96];
 
 	ui_exam_status_text(ui, right, sizeof right);
-	ui_draw_header(ui, "Questions", right);
+	ui_draw_header_note(ui, "Questions", right, ui_exam_status_attr(ui));
 	ui_scroll_into_view(ui, row, row + 1, view);
 	ui_doc_show(ui, 2, LINES - 1, ui_exam_list_fill);
 	ui_draw_status(ui, "Enter go to it \u00b7 \u2191/\u2193 move \u00b7 S submit \u00b7 "

@@ -137,7 +137,7 @@ void ui_exam_question_draw(struct ui *ui)
 	ui_exam_status_text(ui, right, sizeof right);
 	snprintf(title, sizeof title, "Question %d of %u \u00b7 %s", ex->cur + 1,
 		 exam_count(ex->e), it->q->bank->title);
-	ui_draw_header(ui, title, right);
+	ui_draw_header_note(ui, title, right, ui_exam_status_attr(ui));
 	ui_draw_bar(ui, 1, 1, COLS - 2, exam_answered(ex->e), exam_count(ex->e),
 		    ui->style[UI_ST_BAR]);
 	ui_doc_show_options(ui, 3, LINES - 1, ex->sel, ui_exam_question_fill);

@@ -109,15 +109,15 @@ void ui_exam_results_draw(struct ui *ui)
 	ui_draw_header(ui, "Exam results", ui->app->user);
 	ui_doc_show(ui, 2, LINES - 1, ui_exam_results_fill);
 	ui_draw_status(ui, ui->start == UI_START_MENU ?
-		       "Enter: back to the menu \u00b7 \u2191/\u2193 PgUp/PgDn scroll \u00b7 ? help" :
-		       "Enter: exit \u00b7 \u2191/\u2193 PgUp/PgDn scroll \u00b7 ? help");
+		       "Enter: back to the menu \u00b7 " UI_PAGER_KEYS " \u00b7 ? help" :
+		       "Enter: exit \u00b7 " UI_PAGER_KEYS " \u00b7 ? help");
 }
 
 enum ui_action ui_exam_results_key(struct ui *ui, const struct ui_key *k)
 {
 	if (k->cmd == UI_CMD_HELP)
 		return UI_ACT_HELP;
-	if (ui_doc_scroll_key(ui, k))
+	if (ui_doc_pager_key(ui, k))
 		return UI_ACT_REDRAW;
 	if (k->cmd == UI_CMD_ENTER || k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK)
 		return UI_ACT_MENU;

@@ -82,15 +82,21 @@ static void ui_feedback_fill(struct ui *ui, struct ui_doc *d)
 	ui_feedback_explain(ui, d);
 }
 
+#define UI_FEEDBACK_KEYS \
+	"Enter go on \u00b7 \u2191/\u2193 Space b g G scroll \u00b7 / search \u00b7 ? help \u00b7 q quit"
+#define UI_FEEDBACK_KEYS_NARROW "Enter go on \u00b7 Space b g G / search \u00b7 ? help"
+
 void ui_feedback_draw(struct ui *ui)
 {
 	const struct shown_question *sq = &ui->fb_q;
 	ui_question_header(ui, sq);
 	ui_draw_bar(ui, 1, 1, COLS - 2, sq->number, sq->total, ui->style[UI_ST_BAR]);
 	ui_doc_show(ui, 3, LINES - 1, ui_feedback_fill);
-	ui_draw_status(ui, ui->scroll_max ?
-		       "Enter: go on \u00b7 \u2191/\u2193 scroll \u00b7 ? help \u00b7 q quit" :
-		       "any key: go on \u00b7 ? help \u00b7 q quit");
+	/* The same words whether or not it scrolls (room is kept for "more"
+	 * either way): a key that scrolls here goes on where there is nothing
+	 * to scroll, and Enter always does. */
+	ui_draw_status(ui, ui_width(ui, UI_FEEDBACK_KEYS) <= COLS - 12 ? UI_FEEDBACK_KEYS :
+		       UI_FEEDBACK_KEYS_NARROW);
 }
 
 /* A double press of the answer key (or a double click) lands its second

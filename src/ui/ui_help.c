@@ -8,6 +8,12 @@ struct ui_help_line {
 	const char *keys, *what;
 };
 
+/* The long screens' keys beyond the arrows (ui_doc_pager_key). */
+#define UI_HELP_PAGER \
+	{ "Space b, g G", "a page down, up; the top, the end (as less)" }, \
+	{ "/ text Enter", "search, ignoring case (Esc cancels)" }, \
+	{ "n N", "the next, the previous match" }
+
 static const struct ui_help_line ui_help_menu[] = {
 	{ "1-7, p d e s t r q", "practice drill exam stats trivia" },
 	{ "", "roles quit" },
@@ -37,8 +43,9 @@ static const struct ui_help_line ui_help_question[] = {
 };
 
 static const struct ui_help_line ui_help_feedback[] = {
-	{ "any key", "the next question" },
+	{ "Enter", "the next question (so does any other key)" },
 	{ "\u2191/\u2193 PgUp/PgDn", "scroll, when it does not fit" },
+	UI_HELP_PAGER,
 	{ "q or Esc", "leave the session (answers are saved)" },
 	{ NULL, NULL },
 };
@@ -47,13 +54,14 @@ static const struct ui_help_line ui_help_summary[] = {
 	{ "Enter", "back (to the menu, or out)" },
 	{ "s", "your stats" },
 	{ "\u2191/\u2193 PgUp/PgDn", "scroll, when it does not fit" },
+	UI_HELP_PAGER,
 	{ NULL, NULL },
 };
 
 static const struct ui_help_line ui_help_stats[] = {
 	{ "\u2191/\u2193 or j/k", "scroll" },
 	{ "PgUp/PgDn Home/End", "scroll by page, to the ends" },
-	{ "Space b g G", "the same, as in less" },
+	UI_HELP_PAGER,
 	{ "\u2190/\u2192 or h/l", "the grid's columns, when they do not fit" },
 	{ "q, Esc or Enter", "back" },
 	{ "grid", "right answer by row, your pick by column:" },
@@ -64,7 +72,7 @@ static const struct ui_help_line ui_help_stats[] = {
 static const struct ui_help_line ui_help_roles[] = {
 	{ "\u2191/\u2193 or j/k", "scroll" },
 	{ "PgUp/PgDn Home/End", "scroll by page, to the ends" },
-	{ "Space b g G", "the same, as in less" },
+	UI_HELP_PAGER,
 	{ "q, Esc or Enter", "back" },
 	{ NULL, NULL },
 };
@@ -100,6 +108,7 @@ static const struct ui_help_line ui_help_exam_list[] = {
 
 static const struct ui_help_line ui_help_exam_results[] = {
 	{ "\u2191/\u2193 PgUp/PgDn", "scroll through the review" },
+	UI_HELP_PAGER,
 	{ "Enter, q or Esc", "back (to the menu, or out)" },
 	{ NULL, NULL },
 };

@@ -117,6 +117,26 @@ enum ui_style {
 	UI_ST_COUNT,
 };
 
+#define UI_SEARCH_MAX 64
+
+/* less's "/" on a long screen (ui_search.c).  A search is asked for by a
+ * key and resolved by the next draw, which is where the document's rows
+ * are known. */
+struct ui_search {
+	int prompt;                    /* the bottom line reads a pattern */
+	wchar_t input[UI_SEARCH_MAX];  /* what is typed there */
+	size_t n_input;
+	wchar_t pat[UI_SEARCH_MAX];    /* the last pattern searched */
+	size_t n_pat;
+	enum ui_screen screen;         /* the screen pat belongs to */
+	int want;                      /* for the next draw: 0, 1 the first match
+					* from the top shown, 2 the next, -2 the
+					* previous */
+	int at;                        /* logical row of the current match; -1 */
+	int origin, first, next, prev; /* the measuring pass's findings */
+	int not_found;                 /* "Pattern not found" until a key */
+};
+
 /* A clickable area: screen rows [top, bottom). */
 struct ui_hit {
 	int top, bottom, index;
@@ -160,6 +180,7 @@ struct ui {
 	struct shown_question fb_q; /* the answered question, for feedback */
 	struct answer_result res;
 
+	struct ui_search search;
 	struct ui_exam *exam; /* the exam screens' state (ui_exam.h), or NULL */
 	struct ui_trivia *trivia; /* the trivia game's (ui_trivia.h), or NULL */
 
@@ -172,6 +193,7 @@ struct ui {
 struct ui_doc {
 	int top, bottom, left, width;
 	int scroll, row, draw;
+	int search; /* the screen's document: its rows are searched and marked */
 };
 
 /* ---- screens ----------------------------------------------------------- */
@@ -238,6 +260,8 @@ int ui_putf(const struct ui *ui, int y, int x, int maxw, attr_t attr, const char
 int ui_width(const struct ui *ui, const char *text);
 /* Title on the left and a note on the right of row 0. */
 void ui_draw_header(struct ui *ui, const char *title, const char *right);
+/* The same with the note in attribute note (an exam's clock running out). */
+void ui_draw_header_note(struct ui *ui, const char *title, const char *right, attr_t note);
 /* A bar of `width` columns, filled part/whole. */
 void ui_draw_bar(struct ui *ui, int y, int x, int width, unsigned part, unsigned whole,
 		 attr_t attr);
@@ -264,11 +288,31 @@ void ui_doc_show(struct ui *ui, int top, int bottom,
  * magnifiers, which follow it. */
 void ui_draw_marker(struct ui *ui, int y, int x, int sel);
 
+/* The long screens' footer: the keys ui_doc_pager_key takes. */
+#define UI_PAGER_KEYS "\u2191/\u2193 Space b g G \u00b7 / search n N"
+
 /* Scroll keys for a document screen; 1 when the key scrolled. */
 int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k);
-/* The same with less's keys too (Space and b a page, g and G the ends),
- * for long screens where no letter means anything else. */
+/* The same with less's keys too (Space and b a page, g and G the ends, and
+ * the search: / n N), for long screens where no letter means anything
+ * else; "/" always opens the search, even on a screen that fits. */
 int ui_doc_pager_key(struct ui *ui, const struct ui_key *k);
+/* less's search (ui_search.c).  ui_search_key: "/" opens the prompt, n
+ * and N go to the next and previous match; 1 when it took the key.
+ * ui_search_prompt_key: every key while the prompt is open.  The rest is
+ * for ui_doc_show and ui_doc_para: a measuring pass looks at each row, a
+ * drawing pass marks the matches, ui_search_resolve scrolls to the one
+ * asked for.  ui_search_status draws the prompt or "Pattern not found"
+ * on the bottom line; 1 when it did. */
+int ui_search_key(struct ui *ui, const struct ui_key *k);
+void ui_search_prompt_key(struct ui *ui, const struct ui_key *k);
+void ui_search_measure(struct ui *ui, int view);
+void ui_search_row(struct ui *ui, int row, const wchar_t *s, size_t n);
+void ui_search_resolve(struct ui *ui);
+void ui_search_mark(const struct ui *ui, int y, int x, attr_t attr, const wchar_t *s,
+		    size_t n);
+int ui_search_status(struct ui *ui);
+
 /* Scroll as little as it takes to show logical rows [first, end) in a view
  * of `view` rows, their top when they do not fit: keeps what is highlighted
  * on screen without jumping. */

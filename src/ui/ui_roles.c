@@ -46,7 +46,7 @@ void ui_roles_draw(struct ui *ui)
 {
 	ui_draw_header(ui, "Roles", ui->app->user);
 	ui_doc_show(ui, 2, LINES - 1, ui_roles_fill);
-	ui_draw_status(ui, "\u2191/\u2193 PgUp/PgDn scroll \u00b7 ? help \u00b7 q back");
+	ui_draw_status(ui, UI_PAGER_KEYS " \u00b7 ? help \u00b7 q back");
 }
 
 enum ui_action ui_roles_key(struct ui *ui, const struct ui_key *k)

@@ -326,7 +326,7 @@ void ui_stats_draw(struct ui *ui)
 {
 	ui_draw_header(ui, "Stats", ui->app->user);
 	ui_doc_show(ui, 2, LINES - 1, ui_stats_fill);
-	ui_draw_status(ui, "\u2191/\u2193 PgUp/PgDn scroll \u00b7 ? help \u00b7 q back");
+	ui_draw_status(ui, UI_PAGER_KEYS " \u00b7 ? help \u00b7 q back");
 }
 
 enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k)

@@ -79,14 +79,18 @@ static void ui_summary_fill(struct ui *ui, struct ui_doc *d)
 	ui_summary_due(ui, d, sum);
 }
 
+/* UI_PAGER_KEYS would not fit beside Enter's words in 80 columns; "?
+ * help" first, as a narrow terminal cuts the end. */
+#define UI_SUMMARY_PAGER "? help \u00b7 Space b g G / search"
+
 void ui_summary_draw(struct ui *ui)
 {
 	ui_draw_header(ui, ui->mode == MODE_DRILL ? "Drill over" : "Practice over", ui->app->user);
 	if (ui->s)
 		ui_doc_show(ui, 2, LINES - 1, ui_summary_fill);
 	ui_draw_status(ui, ui->start == UI_START_MENU ?
-		       "Enter: back to the menu \u00b7 s stats \u00b7 ? help" :
-		       "Enter: exit \u00b7 s stats \u00b7 ? help");
+		       "Enter: back to the menu \u00b7 s stats \u00b7 " UI_SUMMARY_PAGER :
+		       "Enter: exit \u00b7 s stats \u00b7 " UI_SUMMARY_PAGER);
 }
 
 enum ui_action ui_summary_key(struct ui *ui, const struct ui_key *k)

@@ -10,6 +10,7 @@
 
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #define UI_REPLACEMENT 0xFFFD
 
@@ -184,4 +185,19 @@ int ui_text_rows(const wchar_t *s, size_t len, int width)
 		rows++;
 	}
 	return rows;
+}
+
+size_t ui_text_find(const wchar_t *s, size_t len, const wchar_t *pat, size_t m, size_t from)
+{
+	if (!m || m > len)
+		return len;
+	for (size_t i = from; i + m <= len; i++) {
+		size_t j = 0;
+
+		while (j < m && towlower((wint_t)s[i + j]) == towlower((wint_t)pat[j]))
+			j++;
+		if (j == m)
+			return i;
+	}
+	return len;
 }
