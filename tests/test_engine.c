@@ -477,6 +477,62 @@ static void test_drill_applies_answers_to_evidence(void **state)
 	evidence_free(ev);
 }
 
+static const char ladder_fixture[] =
+	"bank: ladder\n"
+	"title: Ladder\n"
+	"roles:\n"
+	"  - {id: pm, name: Product Manager}\n"
+	"  - {id: po, name: Product Owner}\n"
+	"questions:\n"
+	"  - {id: e1, prompt: Backlog?, answer: po, options: [po, pm], explain: x, difficulty: 1}\n"
+	"  - {id: e2, prompt: Sprint?, answer: po, options: [po, pm], explain: x, difficulty: 1}\n"
+	"  - {id: m1, prompt: Stories?, answer: po, options: [po, pm], explain: x, difficulty: 2}\n"
+	"  - {id: m2, prompt: Review?, answer: po, options: [po, pm], explain: x, difficulty: 2}\n"
+	"  - {id: h1, prompt: Value?, answer: po, options: [po, pm], explain: x, difficulty: 3}\n"
+	"  - {id: h2, prompt: Scope?, answer: po, options: [po, pm], explain: x, difficulty: 3}\n"
+	"  - {id: r1, prompt: Roadmap?, answer: pm, options: [pm, po], explain: x}\n"
+	"  - {id: r2, prompt: Vision?, answer: pm, options: [pm, po], explain: x}\n";
+
+/* Within a confused pair the drill climbs: easy questions until one is
+ * answered right, then the next difficulty, though harder ones weigh more
+ * once the pair is ready for them (issue 19). */
+static void test_drill_climbs_difficulty(void **state)
+{
+	static const unsigned want[5] = { 1, 1, 2, 3, 3 };
+	static const int right[5] = { 0, 1, 1, 1, 1 };
+	struct catalog *cat = catalog_new();
+	const struct bank *bank;
+	struct history *h = history_new();
+	struct diag_list d;
+	struct session *s;
+	struct rc_error err;
+
+	(void)state;
+	diag_list_init(&d, 10);
+	assert_non_null(cat);
+	assert_non_null(h);
+	assert_int_equal(catalog_load_buffer(cat, "ladder.yaml", ladder_fixture,
+					     strlen(ladder_fixture), &d), 0);
+	bank = catalog_bank(cat, 0);
+	assert_int_equal(history_set_confusion(h, "po", "pm", (struct confusion_cell){ 3, 6 }), 0);
+	assert_int_equal(history_set_confusion(h, "pm", "po", (struct confusion_cell){ 0, 6 }), 0);
+	struct session_config cfg = { MODE_DRILL, &bank, 1, 5, 3, T0 + 86400, NULL };
+	assert_int_equal(session_new(cat, h, &cfg, &s, &err), 0);
+	for (unsigned i = 0; i < 5; i++) {
+		const struct shown_question *sq = session_next(s);
+		struct answer_result res;
+
+		assert_non_null(sq);
+		assert_string_equal(catalog_role(cat, sq->q->answer_role)->id, "po");
+		assert_int_equal(sq->q->difficulty, want[i]);
+		answer(s, sq, right[i], T0 + 86400 + i * 20, &res);
+	}
+	session_free(s);
+	history_free(h);
+	catalog_free(cat);
+	diag_list_free(&d);
+}
+
 /* A cohort's history: tallies, confusions and totals summed, roles met in
  * either order, no question states; a sum past UINT32_MAX stays there. */
 static void test_history_add_sums_a_group(void **state)
@@ -566,6 +622,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_count_and_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_answer_position, setup, teardown),
 		cmocka_unit_test(test_evidence_weighs_recent_answers),
+		cmocka_unit_test(test_drill_climbs_difficulty),
 		cmocka_unit_test_setup_teardown(test_drill_applies_answers_to_evidence, setup,
 						teardown),
 		cmocka_unit_test(test_history_add_sums_a_group),

@@ -44,6 +44,11 @@
  * harder question puts the distinction under more pressure, a miss there
  * comes with the contrast, and its evidence is clearer. */
 #define DRILL_HARDER 0.2
+/* Within a pair the drill climbs: a question harder than one step above
+ * the hardest of the pair's questions answered right so far weighs only
+ * DRILL_AHEAD, so easier ones come first and harder ones once those are
+ * answered right (issue 19). */
+#define DRILL_AHEAD 0.6
 /* Before anything else, the drill offers every pair this many times; and
  * a question that probes only (drills no pair) may come every
  * PROBE_EVERY-th question (the 7th, 14th...), else only when no question
@@ -241,6 +246,7 @@ struct pair_state {
 	int drilled;      /* missed at least once, and belief >= DRILL_CONFIRMED */
 	unsigned offered; /* this session */
 	unsigned missed;  /* X picked for Y, this session */
+	unsigned level;   /* hardest difficulty answered right showing the pair; 0 none */
 };
 
 static struct pair_state *pstate(const struct session *s, int answer, int picked)
@@ -379,7 +385,18 @@ static double share(const struct session *s, int answer, int picked)
 struct value_ctx {
 	double teach, reveal;
 	int drills;
+	unsigned step; /* the lowest next step of the pairs it teaches; 0 none */
 };
+
+/* The difficulty a pair is ready for: one above what was answered right. */
+static void note_step(const struct session *s, int answer, int picked, struct value_ctx *vc)
+{
+	const struct pair_state *ps = pstate(s, answer, picked);
+	unsigned step = (ps ? ps->level : 0) + 1;
+
+	if (!vc->step || step < vc->step)
+		vc->step = step;
+}
 
 /* A pair believed cleared is taught no more; what asking tells about it
  * still counts. */
@@ -388,8 +405,10 @@ static void value_lure(const struct session *s, int y, int x, void *ctx)
 	struct value_ctx *vc = ctx;
 	double b = belief(s, y, x), r = belief(s, x, y);
 
-	if (b >= DRILL_CLEARED)
+	if (b >= DRILL_CLEARED) {
 		vc->teach += b * share(s, y, x);
+		note_step(s, y, x, vc);
+	}
 	vc->reveal += reveal(s, y, x);
 	vc->drills |= is_drilled(s, y, x);
 	if (is_drilled(s, x, y)) {
@@ -405,12 +424,14 @@ static void value_lure(const struct session *s, int y, int x, void *ctx)
  * more.  *drills: it shows a drilled pair. */
 static double drill_value(const struct session *s, const struct bank_question *q, int *drills)
 {
-	struct value_ctx vc = { 0, 0, 0 };
+	struct value_ctx vc = { 0, 0, 0, 0 };
+	double weight = 1 + DRILL_HARDER * ((double)q->difficulty - 2);
 
 	each_lure(s, q, value_lure, &vc);
 	*drills = vc.drills;
-	return (vc.teach + DRILL_REVEAL * vc.reveal) *
-	       (1 + DRILL_HARDER * ((double)q->difficulty - 2));
+	if (vc.step && q->difficulty > vc.step)
+		weight *= DRILL_AHEAD;
+	return (vc.teach + DRILL_REVEAL * vc.reveal) * weight;
 }
 
 /*
@@ -458,7 +479,8 @@ static long pick_drill(struct session *s, enum pick_reason *why)
 }
 
 /* After an answer in a drill: what the session gave the pairs q offered. */
-static void drill_answered(struct session *s, const struct bank_question *q, int picked_role)
+static void drill_answered(struct session *s, const struct bank_question *q, int picked_role,
+			   int correct)
 {
 	struct pair_state *ps;
 
@@ -471,6 +493,8 @@ static void drill_answered(struct session *s, const struct bank_question *q, int
 			continue;
 		ps->offered++;
 		ps->missed += x == picked_role;
+		if (correct && q->difficulty > ps->level)
+			ps->level = q->difficulty;
 	}
 }
 
@@ -643,7 +667,8 @@ int session_answer(struct session *s, int position, int64_t elapsed_ms, int64_t 
 	/* A drill asks no question again: the missed pair keeps its claim and
 	 * comes back through its other questions (see pick_drill). */
 	if (s->cfg.mode == MODE_DRILL)
-		drill_answered(s, q, res->correct ? -1 : res->picked ? res->picked->role : -1);
+		drill_answered(s, q, res->correct ? -1 : res->picked ? res->picked->role : -1,
+			       res->correct);
 	else if (!res->correct)
 		queue_reask(s, res);
 	tally(s, res);
@@ -674,6 +699,25 @@ static int gather(struct session *s, struct rc_error *err)
 	return 0;
 }
 
+/* Where each pair stands on the ladder of difficulty: the hardest of its
+ * questions (answer Y, X offered) ever answered right, from the history. */
+static void drill_levels(struct session *s)
+{
+	for (size_t i = 0; i < s->n_cands; i++) {
+		const struct bank_question *q = s->cands[i].q;
+		const struct question_state *qs = history_question(s->h, q->id);
+		struct pair_state *ps;
+
+		if (!qs || qs->asked <= qs->wrong)
+			continue;
+		for (unsigned k = 0; k < q->n_choices; k++)
+			if (q->choices[k].role != q->answer_role &&
+			    (ps = pstate(s, q->answer_role, q->choices[k].role)) &&
+			    q->difficulty > ps->level)
+				ps->level = q->difficulty;
+	}
+}
+
 /* The drill's state: its pairs, its evidence (the caller's, or its own
  * from the history's counts), and whether it has a confusion to start
  * from or must probe for one. */
@@ -691,6 +735,7 @@ static int drill_init(struct session *s, struct rc_error *err)
 			return rc_error_set(err, "out of memory");
 		s->ev = s->own_ev;
 	}
+	drill_levels(s);
 	s->drill_fallback = session_weak_pairs(s, &worst, 1) == 0;
 	return 0;
 }
