@@ -90,6 +90,11 @@ void report_html_heatmap(FILE *out, const struct report *rp, const struct histor
  * and its facility; 0, or -1 after printing why. */
 int report_items_html(const struct report *rp, FILE *out);
 
+/* Room in the array *vp (n used of *cap, of size-byte elements; vp is the
+ * address of the array's pointer) for one more, doubling from `first`:
+ * 0, or -1 when out of memory, with *vp and *cap as they were. */
+int report_grow(void *vp, size_t *cap, size_t n, size_t size, size_t first);
+
 /* People found by name while a report gathers them (report_people.c):
  * *v is the caller's array of *n records of size bytes, each beginning
  * with its name (a char * the record owns); map holds name -> index + 1. */

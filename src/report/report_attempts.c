@@ -131,15 +131,8 @@ static int take_attempt(void *ctx, const struct exam_attempt *a)
 	struct rows *rs = ctx;
 	struct row *r;
 
-	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 16;
-		struct row *v = realloc(rs->v, cap * sizeof *v);
-
-		if (!v)
-			return rs->oom = 1;
-		rs->v = v;
-		rs->cap = cap;
-	}
+	if (report_grow(&rs->v, &rs->cap, rs->n, sizeof *rs->v, 16) < 0)
+		return rs->oom = 1;
 	r = &rs->v[rs->n];
 	memset(r, 0, sizeof *r);
 	r->a = *a;

@@ -55,18 +55,12 @@ void report_board_free(struct report_board *b)
 /* The player of that name, added when new; NULL when out of memory. */
 static struct board_player *board_player(struct report_board *b, const char *name)
 {
-	struct board_player *p = strmap_get(&b->by_name, name), **v;
+	struct board_player *p = strmap_get(&b->by_name, name);
 
 	if (p)
 		return p;
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-
-		if (!(v = realloc(b->v, cap * sizeof *v)))
-			return NULL;
-		b->v = v;
-		b->cap = cap;
-	}
+	if (report_grow(&b->v, &b->cap, b->n, sizeof *b->v, 32) < 0)
+		return NULL;
 	if (!(p = arena_alloc(&b->arena, sizeof *p)))
 		return NULL;
 	memset(p, 0, sizeof *p);

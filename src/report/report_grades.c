@@ -59,15 +59,8 @@ static int take_exam(void *ctx, const struct exam_def *d)
 {
 	struct grades *g = ctx;
 
-	if (g->n_exams == g->exams_cap) {
-		size_t cap = g->exams_cap ? g->exams_cap * 2 : 8;
-		char **v = realloc(g->exams, cap * sizeof *v);
-
-		if (!v)
-			return g->oom = 1;
-		g->exams = v;
-		g->exams_cap = cap;
-	}
+	if (report_grow(&g->exams, &g->exams_cap, g->n_exams, sizeof *g->exams, 8) < 0)
+		return g->oom = 1;
 	if (!(g->exams[g->n_exams] = strdup(d->id)))
 		return g->oom = 1;
 	g->n_exams++;

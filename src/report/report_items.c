@@ -90,15 +90,8 @@ static int item_new(struct items *it, const char *id, const char *bank)
 {
 	struct item *m;
 
-	if (it->n == it->cap) {
-		size_t cap = it->cap ? it->cap * 2 : 64;
-		struct item *v = realloc(it->v, cap * sizeof *v);
-
-		if (!v)
-			return -1;
-		it->v = v;
-		it->cap = cap;
-	}
+	if (report_grow(&it->v, &it->cap, it->n, sizeof *it->v, 64) < 0)
+		return -1;
 	m = &it->v[it->n];
 	memset(m, 0, sizeof *m);
 	m->id = strdup(id);

@@ -45,15 +45,9 @@ static int report_trivia_take(void *ctx, const struct store_trivia_game *g)
 	struct report_trivia_games *gs = ctx;
 	struct report_trivia_game *v;
 
-	if (gs->n == gs->cap) {
-		size_t cap = gs->cap ? gs->cap * 2 : 16;
-
-		if (!(v = realloc(gs->v, cap * sizeof *v))) {
-			gs->oom = 1;
-			return 1;
-		}
-		gs->v = v;
-		gs->cap = cap;
+	if (report_grow(&gs->v, &gs->cap, gs->n, sizeof *gs->v, 16) < 0) {
+		gs->oom = 1;
+		return 1;
 	}
 	v = &gs->v[gs->n];
 	v->g = *g;

@@ -30,15 +30,8 @@ static int users_take(void *ctx, const struct store_profile *p)
 {
 	struct users *us = ctx;
 
-	if (us->n == us->cap) {
-		size_t cap = us->cap ? us->cap * 2 : 16;
-		struct user_row *v = realloc(us->v, cap * sizeof *v);
-
-		if (!v)
-			return us->oom = 1;
-		us->v = v;
-		us->cap = cap;
-	}
+	if (report_grow(&us->v, &us->cap, us->n, sizeof *us->v, 16) < 0)
+		return us->oom = 1;
 	us->v[us->n].p = *p;
 	if (!(us->v[us->n].name = strdup(p->name)))
 		return us->oom = 1;

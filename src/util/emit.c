@@ -146,14 +146,19 @@ int emit_invisible_char(long cp)
 	return 0;
 }
 
-void emit_safe(FILE *f, const char *s, size_t len)
+/* Each character of s, with '?' for one a terminal must not be sent and
+ * entity(cp)'s text when it gives one. */
+static void emit_each(FILE *f, const char *s, size_t len, const char *(*entity)(long cp))
 {
 	while (len) {
 		long cp;
 		size_t n = emit_utf8_next(s, len, &cp);
+		const char *e = NULL;
 
 		if (cp < 0 || emit_unsafe_char(cp))
 			putc('?', f);
+		else if (entity && (e = entity(cp)) != NULL)
+			fputs(e, f);
 		else
 			fwrite(s, 1, n, f);
 		s += n;
@@ -161,31 +166,26 @@ void emit_safe(FILE *f, const char *s, size_t len)
 	}
 }
 
+void emit_safe(FILE *f, const char *s, size_t len)
+{
+	emit_each(f, s, len, NULL);
+}
+
+static const char *html_entity(long cp)
+{
+	switch (cp) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	default: return NULL;
+	}
+}
+
 void emit_html(FILE *f, const char *s)
 {
-	size_t len = s ? strlen(s) : 0;
-
-	while (len) {
-		long cp;
-		size_t n = emit_utf8_next(s, len, &cp);
-
-		if (cp < 0 || emit_unsafe_char(cp))
-			putc('?', f);
-		else if (cp == '&')
-			fputs("&amp;", f);
-		else if (cp == '<')
-			fputs("&lt;", f);
-		else if (cp == '>')
-			fputs("&gt;", f);
-		else if (cp == '"')
-			fputs("&quot;", f);
-		else if (cp == '\'')
-			fputs("&#39;", f);
-		else
-			fwrite(s, 1, n, f);
-		s += n;
-		len -= n;
-	}
+	emit_each(f, s, s ? strlen(s) : 0, html_entity);
 }
 
 void emit_text(FILE *f, const char *s)
