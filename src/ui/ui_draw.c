@@ -270,6 +270,25 @@ int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k)
 	return 1;
 }
 
+void ui_doc_screen_draw(struct ui *ui, const char *title,
+			void (*fill)(struct ui *ui, struct ui_doc *d))
+{
+	ui_draw_header(ui, title, ui->app->user);
+	ui_doc_show(ui, 2, LINES - 1, fill);
+	ui_draw_status(ui, UI_PAGER_KEYS " \u00b7 ? help \u00b7 q back");
+}
+
+enum ui_action ui_doc_screen_key(struct ui *ui, const struct ui_key *k)
+{
+	if (k->cmd == UI_CMD_HELP)
+		return UI_ACT_HELP;
+	if (ui_doc_pager_key(ui, k))
+		return UI_ACT_REDRAW;
+	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_ENTER)
+		return UI_ACT_MENU;
+	return UI_ACT_NONE;
+}
+
 int ui_doc_pager_key(struct ui *ui, const struct ui_key *k)
 {
 	static const struct { wchar_t ch; enum ui_cmd cmd; } less[] = {

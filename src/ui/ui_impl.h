@@ -291,6 +291,13 @@ void ui_draw_marker(struct ui *ui, int y, int x, int sel);
 /* The long screens' footer: the keys ui_doc_pager_key takes. */
 #define UI_PAGER_KEYS "\u2191/\u2193 Space b g G \u00b7 / search n N"
 
+/* A screen that is one long document (stats, roles): its header, the
+ * document, the pager's keys; and those keys, with ? for help and q, Esc
+ * or Enter back to the menu. */
+void ui_doc_screen_draw(struct ui *ui, const char *title,
+			void (*fill)(struct ui *ui, struct ui_doc *d));
+enum ui_action ui_doc_screen_key(struct ui *ui, const struct ui_key *k);
+
 /* Scroll keys for a document screen; 1 when the key scrolled. */
 int ui_doc_scroll_key(struct ui *ui, const struct ui_key *k);
 /* The same with less's keys too (Space and b a page, g and G the ends, and

@@ -44,18 +44,10 @@ static void ui_roles_fill(struct ui *ui, struct ui_doc *d)
 
 void ui_roles_draw(struct ui *ui)
 {
-	ui_draw_header(ui, "Roles", ui->app->user);
-	ui_doc_show(ui, 2, LINES - 1, ui_roles_fill);
-	ui_draw_status(ui, UI_PAGER_KEYS " \u00b7 ? help \u00b7 q back");
+	ui_doc_screen_draw(ui, "Roles", ui_roles_fill);
 }
 
 enum ui_action ui_roles_key(struct ui *ui, const struct ui_key *k)
 {
-	if (k->cmd == UI_CMD_HELP)
-		return UI_ACT_HELP;
-	if (ui_doc_pager_key(ui, k))
-		return UI_ACT_REDRAW;
-	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_ENTER)
-		return UI_ACT_MENU;
-	return UI_ACT_NONE;
+	return ui_doc_screen_key(ui, k);
 }

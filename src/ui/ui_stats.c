@@ -324,15 +324,11 @@ static void ui_stats_fill(struct ui *ui, struct ui_doc *d)
 
 void ui_stats_draw(struct ui *ui)
 {
-	ui_draw_header(ui, "Stats", ui->app->user);
-	ui_doc_show(ui, 2, LINES - 1, ui_stats_fill);
-	ui_draw_status(ui, UI_PAGER_KEYS " \u00b7 ? help \u00b7 q back");
+	ui_doc_screen_draw(ui, "Stats", ui_stats_fill);
 }
 
 enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k)
 {
-	if (k->cmd == UI_CMD_HELP)
-		return UI_ACT_HELP;
 	/* sideways through the confusion grid's columns (drawing clamps) */
 	if ((k->fn && k->ch == KEY_RIGHT) || (!k->fn && k->ch == L'l')) {
 		ui->grid_first++;
@@ -343,9 +339,5 @@ enum ui_action ui_stats_key(struct ui *ui, const struct ui_key *k)
 			ui->grid_first--;
 		return UI_ACT_REDRAW;
 	}
-	if (ui_doc_pager_key(ui, k))
-		return UI_ACT_REDRAW;
-	if (k->cmd == UI_CMD_QUIT || k->cmd == UI_CMD_BACK || k->cmd == UI_CMD_ENTER)
-		return UI_ACT_MENU;
-	return UI_ACT_NONE;
+	return ui_doc_screen_key(ui, k);
 }
