@@ -89,6 +89,18 @@ static int exam_plan_attempts_left(struct app *app, const struct exam_def *d)
 	return -1;
 }
 
+void app_exam_fixed_config(struct exam_config *cfg, const struct bank *const *banks,
+			   size_t n_banks, unsigned count, unsigned pass, unsigned time_limit)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->banks = banks;
+	cfg->n_banks = n_banks;
+	cfg->count = count;
+	cfg->pass = pass;
+	cfg->pass_given = 1;
+	cfg->time_limit = time_limit;
+}
+
 int app_exam_prepare(const struct options *cli, struct app *app, int *usage)
 {
 	struct rc_error err;
@@ -127,18 +139,16 @@ void app_exam_config(const struct app *app, const struct options *cli,
 	const struct exam_def *d = app->exam_def;
 
 	memset(cfg, 0, sizeof *cfg);
-	cfg->now = app_now();
-	/* no --seed for a defined exam: a fresh draw for every candidate */
-	cfg->seed = app_seed(cli, session);
 	if (d) {
-		cfg->banks = app->exam_banks;
-		cfg->n_banks = d->n_banks;
-		cfg->count = d->count;
-		cfg->pass = d->pass_mark;
-		cfg->pass_given = 1;
-		cfg->time_limit = d->time_limit;
+		app_exam_fixed_config(cfg, app->exam_banks, d->n_banks, d->count, d->pass_mark,
+				      d->time_limit);
+		/* no --seed for a defined exam: a fresh draw for every candidate */
+		cfg->seed = app_seed(cli, session);
+		cfg->now = app_now();
 		return;
 	}
+	cfg->now = app_now();
+	cfg->seed = app_seed(cli, session);
 	cfg->banks = banks;
 	cfg->n_banks = n_banks;
 	cfg->count = cli->count > 0 ? (unsigned)cli->count : 0;

@@ -22,6 +22,12 @@
  * (EXIT_USAGE when *usage is set, as for a rule option with --resume). */
 int app_exam_prepare(const struct options *cli, struct app *app, int *usage);
 
+/* A configuration whose rules were fixed before (a definition, or the
+ * attempt being resumed): the pass mark counts as given; seed and now
+ * are left 0 for the caller. */
+void app_exam_fixed_config(struct exam_config *cfg, const struct bank *const *banks,
+			   size_t n_banks, unsigned count, unsigned pass, unsigned time_limit);
+
 /* The exam's configuration: the definition's rules when there is one
  * (banks chosen elsewhere are ignored), else the command line's over the
  * given banks.  session is the n-th exam of this run (for --seed). */

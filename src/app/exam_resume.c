@@ -194,13 +194,8 @@ static int resume_questions(struct app *app, const struct exam_attempt *a,
 static void resume_config(const struct app *app, const struct exam_attempt *a,
 			  struct exam_config *cfg)
 {
-	memset(cfg, 0, sizeof *cfg);
-	cfg->banks = app->attempt_banks;
-	cfg->n_banks = app->n_attempt_banks;
-	cfg->count = a->count;
-	cfg->pass = a->pass_mark;
-	cfg->pass_given = 1;
-	cfg->time_limit = a->time_limit;
+	app_exam_fixed_config(cfg, app->attempt_banks,
+			      app->n_attempt_banks, a->count, a->pass_mark, a->time_limit);
 	cfg->seed = a->seed;
 	cfg->now = a->started_at;
 }
