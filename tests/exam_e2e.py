@@ -283,6 +283,78 @@ def test_change_an_answer_before_submitting():
                      for i, q in enumerate(qs)], picks
 
 
+def list_row(n, flagged, answer, q):
+    return "  %3d  %-7s  %-28s  %s\n" % (n, "flagged" if flagged else "", answer, q["prompt"])
+
+
+def test_flag_for_review():
+    """f and flag flag and unflag the question on screen; the list shows
+    each answer given and the flags, the submit question how many are
+    flagged; flags are not stored, so --resume starts with none."""
+    name = "flag.db"
+    ex = Exam(["--db", db(name), "--count", "4", "--seed", "21"])
+    q1 = question(ex.read_prompt())
+    assert ex.answer("f") == "f\nQuestion 1 is flagged for review; f again unflags it.\n> "
+    q2 = question(ex.answer(str(right(q1))))
+    assert "Flagged for review" not in ex.out.decode().split("[Q 2/4]")[1]
+    assert ex.answer("flag") == ("flag\nQuestion 2 is flagged for review; f again unflags "
+                                 "it.\n> ")
+    assert ex.answer("F") == "F\nQuestion 2 is no longer flagged.\n> "
+    q3 = question(ex.answer("s"))
+    assert q3["n"] == 3
+    ex.answer("f")
+    q4 = question(ex.answer(str(wrong(q3))))
+    block = ex.answer("l")
+    assert block.startswith(
+        "l\n\n2 of 4 questions answered, 2 flagged for review:\n" +
+        list_row(1, True, "%d) %s" % (right(q1), NAMES[q1["marker"]]), q1) +
+        list_row(2, False, "not answered", q2) +
+        list_row(3, True, "%d) %s" % (wrong(q3), NAMES[q3["options"][wrong(q3) - 1]]), q3) +
+        list_row(4, False, "not answered", q4) + "\n[Q 4/4] "), block
+    assert "Flagged for review" not in block
+    block = ex.answer("g 3")
+    assert question(block)["so_far"] == wrong(q3)
+    assert block.endswith("\nFlagged for review (f unflags it).\n> "), block
+    assert ex.answer("submit") == (
+        "submit\n2 questions are unanswered; unanswered questions count as wrong.\n"
+        "2 flagged for review.\nSubmit now? Answers cannot be changed after this. (y/n)\n> ")
+    assert ex.answer("n").startswith("n\nNot submitted.\n")
+    os.kill(ex.p.pid, signal.SIGKILL)
+    ex.p.wait()
+    ex = Exam(["--db", db(name), "--resume"])
+    block = ex.read_prompt()
+    assert "Flagged for review" not in block, block
+    assert ex.answer("l").startswith("l\n\n2 of 4 questions answered:\n" +
+                                     list_row(1, False, "%d) %s" % (
+                                         right(q1), NAMES[q1["marker"]]), q1)), ex.out
+    block = ex.answer("submit")
+    assert "2 questions are unanswered" in block and "flagged" not in block, block
+    ex.send("y")
+    rc, out, err = ex.finish()
+    assert (rc, err) == (1, ""), err
+    assert "Exam submitted: 1 of 4 right (25%)." in out
+
+
+def test_a_lone_f_is_option_f_of_six():
+    """With six or more options f answers, as g does with seven; flag
+    still flags."""
+    bank = ("bank: six\ntitle: Six options\nroles:\n" +
+            "".join("  - {id: r%d, name: Role %d}\n" % (i, i) for i in range(6)) +
+            "questions:\n  - id: six-1\n    prompt: Which one?\n    answer: r5\n"
+            "    options: [r0, r1, r2, r3, r4, r5]\n    explain: x\n")
+    d = os.path.join(TMP, "six")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "six.yaml"), "w") as f:
+        f.write(bank)
+    rc, out, err = run(["exam", "--plain", "--count", "1", "--seed", "1", "--db",
+                        db("six.db")], "flag\nf\ny\n", quizzes=d)
+    sixth = re.search(r"^  6\) Role (\d)$", out, re.M).group(1)
+    assert (rc, err) == (0 if sixth == "5" else 1, ""), err
+    assert "> flag\nQuestion 1 is flagged for review; f again unflags it.\n> f\n" in out, out
+    assert "All 1 questions are answered.\n1 flagged for review.\nSubmit now?" in out, out
+    assert testlib.query(db("six.db"), "SELECT picked FROM exam_items") == [(5,)]
+
+
 def test_eof_submits():
     rc, out, err = run(["exam", "--plain", "--db", db("eof.db"), "--count", "5",
                         "--seed", "6"], "1\n1\n1\n")

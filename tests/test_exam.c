@@ -282,6 +282,45 @@ static void test_restore_goes_on_where_it_was_left(void **state)
 	exam_free(e);
 }
 
+/* Flags are notes while the exam runs: they change no score, go away
+ * with the exam (a restored one has none) and freeze at submit. */
+static void test_flags(void **state)
+{
+	struct exam_config cfg = { &bank, 1, 6, 75, 1, 0, 3, T0 };
+	struct exam_item items[6];
+	struct exam *e, *back;
+	struct rc_error err;
+
+	(void)state;
+	assert_int_equal(exam_new(cat, &cfg, &e, &err), 0);
+	assert_int_equal(exam_flag_count(e), 0);
+	assert_int_equal(exam_flag(e, 1, 1, &err), 0);
+	assert_int_equal(exam_flag(e, 4, 1, &err), 0);
+	assert_int_equal(exam_flag(e, 4, 1, &err), 0); /* twice is still once */
+	assert_true(exam_flagged(e, 1));
+	assert_false(exam_flagged(e, 0));
+	assert_false(exam_flagged(e, 6));
+	assert_int_equal(exam_flag_count(e), 2);
+	assert_int_equal(exam_flag(e, 1, 0, &err), 0);
+	assert_false(exam_flagged(e, 1));
+	assert_int_equal(exam_flag_count(e), 1);
+	assert_int_equal(exam_flag(e, 6, 1, &err), -1);
+	assert_string_equal(err.msg, "there is no question 7");
+	assert_int_equal(exam_answered(e), 0);
+	for (unsigned i = 0; i < 6; i++)
+		items[i] = *exam_item(e, i);
+	assert_int_equal(exam_restore(cat, &cfg, items, 6, &back, &err), 0);
+	assert_int_equal(exam_flag_count(back), 0);
+	exam_free(back);
+	assert_int_equal(exam_answer(e, 4, right_position(exam_item(e, 4)), &err), 0);
+	assert_int_equal(exam_submit(e, T0 + 60, 0, &err), 0);
+	assert_int_equal(exam_result(e)->correct, 1);
+	assert_int_equal(exam_flag(e, 0, 1, &err), -1);
+	assert_string_equal(err.msg, "the exam is already submitted");
+	assert_true(exam_flagged(e, 4));
+	exam_free(e);
+}
+
 static void test_open_until(void **state)
 {
 	(void)state;
@@ -355,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_confusion_times_once_per_pair),
 		cmocka_unit_test(test_restore_goes_on_where_it_was_left),
 		cmocka_unit_test(test_open_until),
+		cmocka_unit_test(test_flags),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

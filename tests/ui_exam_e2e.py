@@ -112,7 +112,7 @@ MENU = r"Hello, tester(?s:.*)1-\d or p d e [a-z ]*q pick"
 HEADER = re.compile(r"^ Question (\d+) of (\d+) · .*?answered (\d+)/(\d+)"
                     r"(?: · time left (\d\d):(\d\d))?\s*$")
 OPTION = re.compile(r"^ ([▸ ]) (\d)  (\S.*?)(  \(your answer\))?\s*$")
-ROW = re.compile(r"^ ([▸ ])\s+(\d+)  (answered|-)\s+(\(\w+\) .*?)\s*$")
+ROW = re.compile(r"^ ([▸ ])\s+(\d+)  ([⚑ ]) (\d\) .*?|not answered)\s{2,}(\(\w+\) .*?)\s*$")
 
 
 def parse_question(screen):
@@ -243,11 +243,11 @@ def test_exam_from_the_command_line():
         s = p.wait(LIST)
         rows = [ROW.match(l) for l in s.splitlines() if ROW.match(l)]
         assert [int(r.group(2)) for r in rows] == list(range(1, 7)), s
-        assert all(r.group(3) == "answered" for r in rows), s
+        assert all(r.group(4) != "not answered" for r in rows), s
         assert "6 of 6 questions answered" in s, s
         sel = [int(r.group(2)) for r in rows if r.group(1) == "▸"][0]
         p.keys(*(["Up"] * (sel - 3) if sel >= 3 else ["Down"] * (3 - sel)))
-        p.wait(r"^ ▸\s+3  answered")
+        p.wait(r"^ ▸\s+3    \d\) ")
         p.keys("Enter")
         q = wait_question(p, 3)
         assert q["prompt"] == qs[3]["prompt"], q
@@ -320,6 +320,79 @@ def test_exam_from_the_command_line():
     # Submitted exam answers go into the answer log.
     stats = json.loads(run(["stats", "--format", "json"], db))
     assert (stats["answers"], stats["correct"]) == (6, 4), stats
+
+
+def list_rows(s):
+    """The list's rows: {number: (flagged, answer)}, and the highlighted one."""
+    rows = [ROW.match(l) for l in s.splitlines() if ROW.match(l)]
+    return ({int(r.group(2)): (r.group(3) == "⚑", r.group(4)) for r in rows},
+            [int(r.group(2)) for r in rows if r.group(1) == "▸"])
+
+
+def test_flag_for_review():
+    """f flags and unflags on a question and on the list; the header, the
+    list (with each answer given) and the submit question show it."""
+    db = "flag.db"
+    p = Pane(["exam", "--count", "4", "--seed", "21", "--pass", "50"], db)
+    try:
+        p.wait(INTRO)
+        p.keys("Enter")
+        q1 = wait_question(p, 1)
+        assert "f flag · l list" in q1["screen"], q1["screen"]
+        p.keys("f")
+        q = wait_question(p, 1, r"Question 1 is flagged for review; f again unflags it\.")
+        assert q["screen"].startswith(" Question 1 of 4 · flagged · End-to-end fixture"), q
+        p.keys(str(right(q1) + 1))
+        q2 = wait_question(p, 2, r"answered 1/4")
+        assert "flagged" not in q2["screen"].splitlines()[0], q2["screen"]
+        p.keys("f")
+        wait_question(p, 2, r"^ Question 2 of 4 · flagged · ")
+        p.keys("f")
+        q = wait_question(p, 2, r"Question 2 is no longer flagged\.")
+        assert "flagged ·" not in q["screen"].splitlines()[0], q["screen"]
+        p.keys("s")
+        q3 = wait_question(p, 3)
+        p.keys("f", str(wrong(q3) + 1))
+        wait_question(p, 4, r"answered 2/4")
+        p.keys("l")
+        s = p.wait(LIST + r"(?s:.*)f flag · S submit")
+        assert "2 of 4 questions answered, 2 flagged for review;" in s, s
+        rows, sel = list_rows(s)
+        assert rows == {1: (True, "%d) %s" % (right(q1) + 1, NAMES[q1["marker"]])),
+                        2: (False, "not answered"),
+                        3: (True, "%d) %s" % (wrong(q3) + 1,
+                                              q3["options"][wrong(q3)]["text"])),
+                        4: (False, "not answered")}, s
+        assert sel == [4], s
+        p.keys("f")                                    # flag 4 from the list
+        p.keys("Home", "f")                            # unflag 1
+        s = p.wait(r"2 of 4 questions answered, 2 flagged for review;(?s:.*)^ ▸\s+1    %d\) "
+                   % (right(q1) + 1))
+        rows, sel = list_rows(s)
+        assert [n for n in rows if rows[n][0]] == [3, 4] and sel == [1], s
+        p.keys("S")
+        s = p.wait(r"Submit the exam\?(?s:.*)y or Enter: submit now")
+        assert "2 flagged for review." in s, s
+        assert "2 of 4 questions are unanswered" in tmuxlib.flat(s), s
+        p.keys("n")
+        p.gone(r"Submit the exam\?")
+        p.keys("Enter")                                # question 1, flag gone
+        q = wait_question(p, 1)
+        assert "flagged ·" not in q["screen"].splitlines()[0], q["screen"]
+        p.keys("?")
+        s = p.wait(r"Keys(?s:.*)any key closes this help")
+        assert "flag it for review, or unflag it" in s, s
+        p.keys("x")
+        p.gone(r"any key closes")
+        p.keys("S")
+        p.wait(r"Submit the exam\?(?s:.*)y or Enter: submit now")
+        p.keys("y")
+        p.wait(RESULTS)
+        p.keys("Enter")
+        finish(p, 1)                                   # 1 of 4 is no pass
+    finally:
+        p.close()
+    checked_report(db, status="submitted", count=4, answered=2, correct=1, passed=False)
 
 
 def test_exam_from_the_menu_with_the_bank_picker():
@@ -486,7 +559,7 @@ def test_resize_keeps_the_exam():
         p.wait(LIST)
         p.resize(70, 20)
         s = p.wait(LIST)
-        assert re.search(r"^ ▸\s+2  -", s, re.M), s
+        assert re.search(r"^ ▸\s+2    not answered", s, re.M), s
         p.keys("Escape")
         p.resize(80, 24)
         q4 = wait_question(p, 2, r"^ ▸ %d  " % last)

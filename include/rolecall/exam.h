@@ -89,6 +89,13 @@ const struct exam_item *exam_item(const struct exam *e, unsigned i);
 /* Answer (or change the answer to) item i; position -1 clears it. */
 int exam_answer(struct exam *e, unsigned i, int position, struct rc_error *err);
 unsigned exam_answered(const struct exam *e);
+/* Flag item i for review (on) or unflag it.  A flag is a note to oneself
+ * while the exam runs: it does not change the score and is never stored,
+ * so a resumed exam starts with none. */
+int exam_flag(struct exam *e, unsigned i, int on, struct rc_error *err);
+/* 1 when item i is flagged (0 for an i out of range). */
+int exam_flagged(const struct exam *e, unsigned i);
+unsigned exam_flag_count(const struct exam *e);
 /* The first unanswered item after `from` (wrapping), or -1 when none: how
  * skipped questions come back at the end. */
 int exam_next_unanswered(const struct exam *e, unsigned from);

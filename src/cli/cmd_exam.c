@@ -122,6 +122,8 @@ static void print_question(const struct run *r)
 	if (it->picked >= 0)
 		fprintf(r->out, "Your answer so far: %d) %s\n", it->picked + 1,
 			q->choices[it->order[it->picked]].text);
+	if (exam_flagged(r->e, (unsigned)r->cur))
+		fputs("Flagged for review (f unflags it).\n", r->out);
 	if (r->deadline_ms >= 0)
 		print_time_left(r);
 }
@@ -133,7 +135,10 @@ static void print_help(FILE *out)
 	      "  s         skip this question (skipped questions come back at the end)\n"
 	      "  p         go back to the previous question\n"
 	      "  g N       go to question N, to answer it or change its answer\n"
-	      "  l         list the questions and which are answered\n"
+	      "  f         flag this question for review, or unflag it (flag does the\n"
+	      "            same, and is the only way on a question with six or more\n"
+	      "            options, where f is option f); flags are not stored\n"
+	      "  l         list the questions, the answer given to each and the flags\n"
 	      "  t         the time left (time does the same)\n"
 	      "  submit    end the exam (you are asked to confirm; q does the same)\n", out);
 }
@@ -202,6 +207,8 @@ static enum step confirm(struct run *r)
 	char line[EXAM_LINE];
 	int rc;
 
+	if (exam_flag_count(r->e))
+		fprintf(r->out, "%u flagged for review.\n", exam_flag_count(r->e));
 	fputs("Submit now? Answers cannot be changed after this. (y/n)\n", r->out);
 	while ((rc = prompt(r, line)) == LINE_OK) {
 		const char *w = line + strspn(line, " \t\r"), *arg;
@@ -277,17 +284,79 @@ static enum step answer(struct run *r, int position)
 	return advance(r);
 }
 
+/* The answer column: "2) text" clipped and padded to 28 columns. */
+static void list_answer(const struct run *r, const struct exam_item *it)
+{
+	char text[BANK_MAX_TEXT + 16];
+	size_t n;
+
+	if (it->picked < 0)
+		snprintf(text, sizeof text, "not answered");
+	else
+		snprintf(text, sizeof text, "%d) %s", it->picked + 1,
+			 it->q->choices[it->order[it->picked]].text);
+	if (strlen(text) > 28) {
+		/* cut on a character boundary, the cut shown as emit_clipped does */
+		for (n = 25; n && ((unsigned char)text[n] & 0xC0) == 0x80; n--)
+			;
+		memcpy(text + n, "...", 4);
+	}
+	emit_cell(r->out, text, 28, 0);
+}
+
 static void list_questions(const struct run *r)
 {
-	fprintf(r->out, "\n%u of %u questions answered:\n", exam_answered(r->e),
-		exam_count(r->e));
+	unsigned flagged = exam_flag_count(r->e);
+
+	fprintf(r->out, "\n%u of %u questions answered", exam_answered(r->e), exam_count(r->e));
+	if (flagged)
+		fprintf(r->out, ", %u flagged for review", flagged);
+	fputs(":\n", r->out);
 	for (unsigned i = 0; i < exam_count(r->e); i++) {
 		const struct exam_item *it = exam_item(r->e, i);
 
-		fprintf(r->out, "  %3u  %-10s  ", i + 1, it->picked >= 0 ? "answered" : "-");
-		emit_clipped(r->out, it->q->prompt, 56);
+		fprintf(r->out, "  %3u  %-7s  ", i + 1, exam_flagged(r->e, i) ? "flagged" : "");
+		list_answer(r, it);
+		fputs("  ", r->out);
+		emit_clipped(r->out, it->q->prompt, 40);
 		fputc('\n', r->out);
 	}
+}
+
+/* f or flag: the flag of the question on screen, on or off. */
+static enum step flag(struct run *r)
+{
+	struct rc_error err;
+	int on;
+
+	if (r->cur < 0) {
+		fputs("There is no question to flag; type g N to go to one.\n", r->out);
+		return STEP_ON;
+	}
+	on = !exam_flagged(r->e, (unsigned)r->cur);
+	if (exam_flag(r->e, (unsigned)r->cur, on, &err) < 0) {
+		fflush(r->out);
+		app_fail("%s", err.msg);
+		return STEP_FAIL;
+	}
+	if (on)
+		fprintf(r->out, "Question %d is flagged for review; f again unflags it.\n",
+			r->cur + 1);
+	else
+		fprintf(r->out, "Question %d is no longer flagged.\n", r->cur + 1);
+	return STEP_ON;
+}
+
+/* A lone f is option f of a question with six or more options, as a lone
+ * g is option g; "flag" is never an answer. */
+static int is_flag(const struct run *r, const char *line)
+{
+	const char *arg;
+
+	if (word_is(line, "flag", &arg) && !*arg)
+		return 1;
+	return word_is(line, "f", &arg) && !*arg &&
+	       (r->cur < 0 || exam_item(r->e, (unsigned)r->cur)->n_options < 6);
 }
 
 static enum step go_to(struct run *r, const char *arg)
@@ -375,6 +444,8 @@ static enum step command(struct run *r, const char *line)
 		return skip(r);
 	if ((word_is(line, "p", &arg) || word_is(line, "back", &arg)) && !*arg)
 		return go_back(r);
+	if (is_flag(r, line))
+		return flag(r);
 	if ((word_is(line, "l", &arg) || word_is(line, "list", &arg)) && !*arg) {
 		list_questions(r);
 		r->show = 1;
@@ -679,7 +750,8 @@ static void print_intro(const struct run *r)
 		      "wrong.\n", r->out);
 	}
 	fputs("Answer with a number or letter.  s skips, p goes back, g N goes to\n"
-	      "question N, l lists the questions, submit ends the exam, ? shows help.\n",
+	      "question N, f flags it for review, l lists the questions, submit ends\n"
+	      "the exam, ? shows help.\n",
 	      r->out);
 }
 

@@ -64,6 +64,8 @@ static const struct usage_command commands[] = {
 	  "line); 'exam list' shows the defined exams.  --resume goes on with your\n"
 	  "most recent attempt that was not submitted (killed, or its submit given\n"
 	  "up), under the rules it began with, or submits it when its time is over.\n"
+	  "While it runs, f flags a question for review (the list shows the flags\n"
+	  "and each answer given); flags are not stored, so --resume starts with none.\n"
 	  "The exit status is 0 for a pass and 1 for a fail, so that a script can\n"
 	  "act on the result.\n" },
 	{ "report", C_REPORT, "rolecall report [OPTION]...",

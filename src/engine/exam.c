@@ -21,6 +21,9 @@ struct exam {
 	const struct catalog *cat;
 	struct exam_config cfg;
 	struct exam_item *items;
+	/* Flags for review live beside the items, not in them: an item is
+	 * what the store keeps, and flags are never stored. */
+	unsigned char *flags;
 	unsigned n;
 	int submitted;
 	struct exam_result res;
@@ -110,7 +113,8 @@ static int setup_items(struct exam *e, struct rc_error *err)
 				    "lower --count", e->n, n_pool);
 	}
 	e->items = calloc(e->n, sizeof *e->items);
-	if (!e->items || draw(e, &rng, pool, n_pool) != e->n) {
+	e->flags = calloc(e->n, 1);
+	if (!e->items || !e->flags || draw(e, &rng, pool, n_pool) != e->n) {
 		free(pool);
 		return rc_error_set(err, "out of memory");
 	}
@@ -200,8 +204,9 @@ int exam_restore(const struct catalog *cat, const struct exam_config *cfg,
 	for (unsigned i = 0; i < n; i++)
 		if (restore_item(&items[i], i, err) < 0)
 			return -1;
-	if (!(e = calloc(1, sizeof *e)) || !(e->items = malloc(n * sizeof *e->items))) {
-		free(e);
+	if (!(e = calloc(1, sizeof *e)) || !(e->items = malloc(n * sizeof *e->items)) ||
+	    !(e->flags = calloc(n, 1))) {
+		exam_free(e);
 		return rc_error_set(err, "out of memory");
 	}
 	e->cat = cat;
@@ -220,6 +225,7 @@ void exam_free(struct exam *e)
 	if (!e)
 		return;
 	free(e->items);
+	free(e->flags);
 	free(e);
 }
 
@@ -279,6 +285,30 @@ unsigned exam_answered(const struct exam *e)
 
 	for (unsigned i = 0; i < e->n; i++)
 		n += e->items[i].picked >= 0;
+	return n;
+}
+
+int exam_flag(struct exam *e, unsigned i, int on, struct rc_error *err)
+{
+	if (e->submitted)
+		return rc_error_set(err, "the exam is already submitted");
+	if (i >= e->n)
+		return rc_error_set(err, "there is no question %u", i + 1);
+	e->flags[i] = on != 0;
+	return 0;
+}
+
+int exam_flagged(const struct exam *e, unsigned i)
+{
+	return i < e->n && e->flags[i];
+}
+
+unsigned exam_flag_count(const struct exam *e)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < e->n; i++)
+		n += e->flags[i];
 	return n;
 }
 

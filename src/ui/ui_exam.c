@@ -254,6 +254,22 @@ void ui_exam_go(struct ui *ui, int i)
 	ui_exam_show(ui, i);
 }
 
+void ui_exam_flag(struct ui *ui, int i)
+{
+	struct ui_exam *ex = ui->exam;
+	int on = !exam_flagged(ex->e, (unsigned)i);
+	struct rc_error err;
+
+	if (exam_flag(ex->e, (unsigned)i, on, &err) < 0)
+		snprintf(ex->notice, sizeof ex->notice, "%.200s", err.msg);
+	else if (on)
+		snprintf(ex->notice, sizeof ex->notice, "Question %d is flagged for review; "
+			 "f again unflags it.", i + 1);
+	else
+		snprintf(ex->notice, sizeof ex->notice, "Question %d is no longer flagged.",
+			 i + 1);
+}
+
 /* ---- answering and submitting ------------------------------------------ */
 
 static int ui_exam_pick(struct ui *ui)

@@ -116,5 +116,7 @@ void ui_exam_menu_label(const struct ui *ui, char *buf, size_t len);
 void ui_exam_skip(struct ui *ui);
 void ui_exam_back(struct ui *ui);
 void ui_exam_go(struct ui *ui, int i);
+/* f: flag question i for review, or unflag it; the notice says which. */
+void ui_exam_flag(struct ui *ui, int i);
 
 #endif

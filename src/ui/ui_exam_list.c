@@ -1,7 +1,8 @@
 /*
- * The exam's question list: every question with whether it is answered,
- * to jump to one (and change its answer) before submitting.  Row i is
- * question i + 1; the highlighted row is ui->exam->list_sel.
+ * The exam's question list: every question with the answer given so far
+ * and its flag for review, to jump to one (and change its answer) before
+ * submitting.  Row i is question i + 1; the highlighted row is
+ * ui->exam->list_sel.
  */
 #include "ui_exam.h"
 
@@ -9,15 +10,19 @@
 
 /* Logical rows before the first question (a line and a blank). */
 #define UI_LIST_TOP 2
-/* Columns: marker, number, status, then the prompt. */
-#define UI_LIST_STATUS_X 7
-#define UI_LIST_PROMPT_X 18
+/* Columns: marker, number, flag, the answer, then the prompt. */
+#define UI_LIST_FLAG_X 7
+#define UI_LIST_ANSWER_X 9
+#define UI_LIST_ANSWER_W 28
 
 static void ui_exam_list_row(struct ui *ui, struct ui_doc *d, unsigned i)
 {
 	const struct exam_item *it = exam_item(ui->exam->e, i);
 	int y = ui_doc_y(d, d->row), sel = (int)i == ui->exam->list_sel;
 	attr_t a = sel ? ui->style[UI_ST_SEL] : A_NORMAL;
+	int answer_w = d->width - UI_LIST_ANSWER_X < UI_LIST_ANSWER_W ?
+		d->width - UI_LIST_ANSWER_X : UI_LIST_ANSWER_W;
+	int prompt_x = UI_LIST_ANSWER_X + answer_w + 2;
 
 	ui_hit_add(ui, d, d->row, d->row + 1, (int)i);
 	ui_doc_skip(d, 1);
@@ -25,19 +30,26 @@ static void ui_exam_list_row(struct ui *ui, struct ui_doc *d, unsigned i)
 		return;
 	ui_put(ui, y, d->left, 2, A_NORMAL, sel ? "\u25b8" : " ");
 	ui_putf(ui, y, d->left + 2, 4, a, "%3u", i + 1);
-	ui_put(ui, y, d->left + UI_LIST_STATUS_X, UI_LIST_PROMPT_X - UI_LIST_STATUS_X - 1,
-	       it->picked >= 0 || sel ? a : ui->style[UI_ST_WARN],
-	       it->picked >= 0 ? "answered" : "-");
-	ui_put(ui, y, d->left + UI_LIST_PROMPT_X, d->width - UI_LIST_PROMPT_X,
-	       sel ? a : ui->style[UI_ST_DIM], it->q->prompt);
+	if (exam_flagged(ui->exam->e, i))
+		ui_put(ui, y, d->left + UI_LIST_FLAG_X, 1, sel ? a : ui->style[UI_ST_WARN],
+		       ui->ascii ? "F" : "\u2691");
+	if (it->picked >= 0)
+		ui_putf(ui, y, d->left + UI_LIST_ANSWER_X, answer_w, a, "%d) %s", it->picked + 1,
+			it->q->choices[it->order[it->picked]].text);
+	else
+		ui_put(ui, y, d->left + UI_LIST_ANSWER_X, answer_w,
+		       sel ? a : ui->style[UI_ST_WARN], "not answered");
+	ui_put(ui, y, d->left + prompt_x, d->width - prompt_x, sel ? a : ui->style[UI_ST_DIM],
+	       it->q->prompt);
 }
 
 static void ui_exam_list_fill(struct ui *ui, struct ui_doc *d)
 {
 	const struct exam *e = ui->exam->e;
 
-	ui_doc_paraf(ui, d, 0, A_NORMAL, "%u of %u questions answered; Enter goes to the "
-		     "highlighted one.", exam_answered(e), exam_count(e));
+	ui_doc_paraf(ui, d, 0, A_NORMAL, "%u of %u questions answered, %u flagged for review; "
+		     "Enter goes to the highlighted one.", exam_answered(e), exam_count(e),
+		     exam_flag_count(e));
 	ui_doc_skip(d, 1);
 	for (unsigned i = 0; i < exam_count(e); i++)
 		ui_exam_list_row(ui, d, i);
@@ -52,8 +64,8 @@ void ui_exam_list_draw(struct ui *ui)
 	ui_draw_header_note(ui, "Questions", right, ui_exam_status_attr(ui));
 	ui_scroll_into_view(ui, row, row + 1, view);
 	ui_doc_show(ui, 2, LINES - 1, ui_exam_list_fill);
-	ui_draw_status(ui, "Enter go to it \u00b7 \u2191/\u2193 move \u00b7 S submit \u00b7 "
-			   "? help \u00b7 Esc back");
+	ui_draw_status(ui, "Enter go to it \u00b7 \u2191/\u2193 move \u00b7 f flag \u00b7 "
+			   "S submit \u00b7 ? help \u00b7 Esc back");
 	if (ui->exam->ask)
 		ui_exam_ask_draw(ui);
 }
@@ -115,5 +127,9 @@ enum ui_action ui_exam_list_key(struct ui *ui, const struct ui_key *k)
 	}
 	if (k->ch == L'l' || k->ch == L'\t')
 		return ui_exam_list_close(ui);
+	if (k->ch == L'f') {
+		ui_exam_flag(ui, sel);
+		return UI_ACT_REDRAW;
+	}
 	return UI_ACT_NONE;
 }

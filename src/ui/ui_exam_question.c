@@ -10,7 +10,11 @@
 #include <stdio.h>
 
 #define UI_EXAM_KEYS \
-	"s skip \u00b7 p back \u00b7 l list \u00b7 S submit \u00b7 ? help \u00b7 q leave"
+	"s skip \u00b7 p back \u00b7 f flag \u00b7 l list \u00b7 S submit \u00b7 ? help \u00b7 q leave"
+/* Without p, which the intro and ? list and \u2190 does too: what fits 80
+ * columns next to the answer keys. */
+#define UI_EXAM_KEYS_SHORT \
+	"s skip \u00b7 f flag \u00b7 l list \u00b7 S submit \u00b7 ? help \u00b7 q leave"
 
 /* ---- intro ---------------------------------------------------------------- */
 
@@ -62,6 +66,7 @@ static void ui_exam_intro_fill(struct ui *ui, struct ui_doc *d)
 		    "Enter \u00b7 click");
 	ui_doc_para(ui, d, 2, A_NORMAL, "s or \u2192 skip (skipped questions come back at the "
 		    "end) \u00b7 p or \u2190 previous");
+	ui_doc_para(ui, d, 2, A_NORMAL, "f flag the question for review (f again unflags it)");
 	ui_doc_para(ui, d, 2, A_NORMAL, "l or Tab the list of questions, to change an answer");
 	ui_doc_para(ui, d, 2, A_NORMAL, "S or F10 submit \u00b7 ? help \u00b7 q or Esc leave "
 		    "(submits)");
@@ -128,23 +133,40 @@ static void ui_exam_question_fill(struct ui *ui, struct ui_doc *d, int *first, i
 	ui_exam_options(ui, d, first, end);
 }
 
+/* The longest of the key hints that fits; the answer keys are the
+ * options' numbers, so they go after p. */
+static void ui_exam_question_status(struct ui *ui, unsigned n)
+{
+	static const char *const rest[] = { UI_EXAM_KEYS, UI_EXAM_KEYS_SHORT };
+	char keys[160];
+
+	for (size_t i = 0; i < sizeof rest / sizeof *rest; i++) {
+		snprintf(keys, sizeof keys, "1-%u/a-%c answer \u00b7 %s", n, 'a' + n - 1,
+			 rest[i]);
+		if (ui_width(ui, keys) <= COLS - 2) {
+			ui_draw_status(ui, keys);
+			return;
+		}
+	}
+	ui_draw_status(ui, ui_width(ui, UI_EXAM_KEYS) <= COLS - 2 ? UI_EXAM_KEYS :
+			   UI_EXAM_KEYS_SHORT);
+}
+
 void ui_exam_question_draw(struct ui *ui)
 {
 	const struct ui_exam *ex = ui->exam;
 	const struct exam_item *it = ui_exam_cur(ui);
-	char right[96], keys[160], title[BANK_MAX_TEXT + 64];
+	char right[96], title[BANK_MAX_TEXT + 64];
 
 	ui_exam_status_text(ui, right, sizeof right);
-	snprintf(title, sizeof title, "Question %d of %u \u00b7 %s", ex->cur + 1,
-		 exam_count(ex->e), it->q->bank->title);
+	snprintf(title, sizeof title, "Question %d of %u \u00b7 %s%s", ex->cur + 1,
+		 exam_count(ex->e), exam_flagged(ex->e, (unsigned)ex->cur) ?
+		 "flagged \u00b7 " : "", it->q->bank->title);
 	ui_draw_header_note(ui, title, right, ui_exam_status_attr(ui));
 	ui_draw_bar(ui, 1, 1, COLS - 2, exam_answered(ex->e), exam_count(ex->e),
 		    ui->style[UI_ST_BAR]);
 	ui_doc_show_options(ui, 3, LINES - 1, ex->sel, ui_exam_question_fill);
-	snprintf(keys, sizeof keys, "1-%u/a-%c answer \u00b7 %s", it->n_options,
-		 'a' + it->n_options - 1, UI_EXAM_KEYS);
-	/* The answer keys are the options' numbers: the first hint to go. */
-	ui_draw_status(ui, ui_width(ui, keys) <= COLS - 2 ? keys : UI_EXAM_KEYS);
+	ui_exam_question_status(ui, it->n_options);
 	if (ex->ask)
 		ui_exam_ask_draw(ui);
 }
@@ -170,6 +192,8 @@ static enum ui_action ui_exam_nav_key(struct ui *ui, const struct ui_key *k)
 		ui_exam_back(ui);
 	} else if (c == L'S' || fn == KEY_F(10)) {
 		ui->exam->ask = UI_EXAM_ASK_SUBMIT;
+	} else if (c == L'f') {
+		ui_exam_flag(ui, ui->exam->cur);
 	} else if (c == L'l' || c == L'\t') {
 		ui->exam->list_sel = ui->exam->cur;
 		ui->screen = UI_SCR_EXAM_LIST;
@@ -225,7 +249,9 @@ void ui_exam_ask_draw(struct ui *ui)
 {
 	const struct ui_exam *ex = ui->exam;
 	const char *title = ex->ask == UI_EXAM_ASK_LEAVE ? "Leave the exam?" : "Submit the exam?";
-	struct ui_doc d = ui_draw_box(ui, ex->ask == UI_EXAM_ASK_LEAVE ? 10 : 9, 60, title);
+	unsigned flagged = exam_flag_count(ex->e);
+	struct ui_doc d = ui_draw_box(ui, (ex->ask == UI_EXAM_ASK_LEAVE ? 10 : 9) + !!flagged,
+				      60, title);
 	char text[160];
 
 	ui_exam_ask_text(ui, text, sizeof text);
@@ -233,6 +259,9 @@ void ui_exam_ask_draw(struct ui *ui)
 	if (ex->ask == UI_EXAM_ASK_LEAVE)
 		ui_doc_para(ui, &d, 0, A_NORMAL, "Leaving submits the exam now.");
 	ui_doc_para(ui, &d, 0, A_NORMAL, text);
+	/* A flag is a "come back to this": the last chance to. */
+	if (flagged)
+		ui_doc_paraf(ui, &d, 0, ui->style[UI_ST_WARN], "%u flagged for review.", flagged);
 	ui_doc_para(ui, &d, 0, A_NORMAL, "Answers cannot be changed after this.");
 	ui_doc_skip(&d, 1);
 	ui_doc_para(ui, &d, 0, ui->style[UI_ST_KEY],

@@ -91,6 +91,8 @@ static const struct ui_help_line ui_help_exam_question[] = {
 	{ "click", "answer with that option" },
 	{ "s or \u2192", "skip: it comes back at the end" },
 	{ "p or \u2190", "the previous question" },
+	{ "f", "flag it for review, or unflag it (not kept" },
+	{ "", "by --resume; with 6+ options f is option f)" },
 	{ "l or Tab", "the list of questions, to jump to one" },
 	{ "S or F10", "submit (asks first)" },
 	{ "q or Esc", "leave: submit now or keep going" },
@@ -101,6 +103,7 @@ static const struct ui_help_line ui_help_exam_question[] = {
 static const struct ui_help_line ui_help_exam_list[] = {
 	{ "\u2191/\u2193 or j/k", "move" },
 	{ "Enter or click", "go to that question" },
+	{ "f", "flag that question for review, or unflag it" },
 	{ "S or F10", "submit (asks first)" },
 	{ "Esc, q, l or Tab", "back to the question" },
 	{ NULL, NULL },
