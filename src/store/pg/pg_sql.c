@@ -13,6 +13,16 @@
 
 #include "store_sql.h"
 
+/* An answer and an exam item record the question as it was shown in the
+ * same columns, so that one decoder reads both. */
+#define PG_SHOWN_QUESTION \
+	" bank_id text NOT NULL," \
+	" question_id text NOT NULL," \
+	" answer_role text," \
+	" about_roles text NOT NULL," \
+	" shown_roles text NOT NULL," \
+	" shown_choices text NOT NULL,"
+
 /*
  * pg_migrations[v] takes a database from schema v to v + 1, in the one
  * transaction that also records the version.  A released entry never
@@ -32,12 +42,7 @@ const char *const pg_migrations[PG_SCHEMA_VERSION] = {
 	"CREATE TABLE answers ("
 	" id bigserial PRIMARY KEY,"
 	" user_id bigint NOT NULL REFERENCES users (id),"
-	" bank_id text NOT NULL,"
-	" question_id text NOT NULL,"
-	" answer_role text,"
-	" about_roles text NOT NULL,"
-	" shown_roles text NOT NULL,"
-	" shown_choices text NOT NULL,"
+	PG_SHOWN_QUESTION
 	" picked integer NOT NULL,"
 	" picked_role text,"
 	" correct integer NOT NULL,"
@@ -92,12 +97,7 @@ const char *const pg_migrations[PG_SCHEMA_VERSION] = {
 	"CREATE TABLE exam_items ("
 	" attempt_id bigint NOT NULL REFERENCES exam_attempts (id),"
 	" position integer NOT NULL,"
-	" bank_id text NOT NULL,"
-	" question_id text NOT NULL,"
-	" answer_role text,"
-	" about_roles text NOT NULL,"
-	" shown_roles text NOT NULL,"
-	" shown_choices text NOT NULL,"
+	PG_SHOWN_QUESTION
 	" picked integer NOT NULL DEFAULT -1,"
 	" picked_role text,"
 	" correct integer NOT NULL DEFAULT 0,"

@@ -31,6 +31,16 @@
  * programs' so that we never add our tables to someone else's file. */
 #define STORE_APPLICATION_ID 0x52434c4c
 
+/* An answer and an exam item record the question as it was shown in the
+ * same columns, so that one decoder reads both. */
+#define SQLITE_SHOWN_QUESTION \
+	" bank_id TEXT NOT NULL," \
+	" question_id TEXT NOT NULL," \
+	" answer_role TEXT," \
+	" about_roles TEXT NOT NULL," \
+	" shown_roles TEXT NOT NULL," \
+	" shown_choices TEXT NOT NULL,"
+
 /*
  * sqlite_migrations[v] takes a database from schema v to v + 1, inside the
  * transaction that also sets user_version.  A new schema version is one
@@ -48,12 +58,7 @@ static const char *const sqlite_migrations[] = {
 	"CREATE TABLE answers ("
 	" id INTEGER PRIMARY KEY,"
 	" user_id INTEGER NOT NULL REFERENCES users (id),"
-	" bank_id TEXT NOT NULL,"
-	" question_id TEXT NOT NULL,"
-	" answer_role TEXT,"
-	" about_roles TEXT NOT NULL,"
-	" shown_roles TEXT NOT NULL,"
-	" shown_choices TEXT NOT NULL,"
+	SQLITE_SHOWN_QUESTION
 	" picked INTEGER NOT NULL,"
 	" picked_role TEXT,"
 	" correct INTEGER NOT NULL,"
@@ -106,12 +111,7 @@ static const char *const sqlite_migrations[] = {
 	"CREATE TABLE exam_items ("
 	" attempt_id INTEGER NOT NULL REFERENCES exam_attempts (id),"
 	" position INTEGER NOT NULL,"
-	" bank_id TEXT NOT NULL,"
-	" question_id TEXT NOT NULL,"
-	" answer_role TEXT,"
-	" about_roles TEXT NOT NULL,"
-	" shown_roles TEXT NOT NULL,"
-	" shown_choices TEXT NOT NULL,"
+	SQLITE_SHOWN_QUESTION
 	" picked INTEGER NOT NULL DEFAULT -1,"
 	" picked_role TEXT,"
 	" correct INTEGER NOT NULL DEFAULT 0,"
