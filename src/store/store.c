@@ -97,8 +97,8 @@ int store_init(const char *target, const char **backend, int *version,
 		return rc_error_set(err, "no database given; give --db FILE or URI");
 	if (!(ops = store_backend_for(target, err)))
 		return -1;
-	*backend = ops->name;
-	*version = ops->schema_version;
+	*backend = ops->about.name;
+	*version = ops->about.schema_version;
 	return ops->init(target, err);
 }
 

@@ -51,8 +51,15 @@ struct store_trivia_look {
  * on, 1 to stop, -1 on an error already in err. */
 typedef int (*store_log_fn)(void *ctx, int64_t user_id, const struct log_row *row);
 
+/* What a backend is, apart from what it does. */
+struct store_about {
+	const char *name;   /* "SQLite", "PostgreSQL": for messages */
+	int schema_version; /* what init leaves */
+	unsigned max_players; /* in one trivia game */
+};
+
 struct store_ops {
-	const char *name; /* "SQLite", "PostgreSQL": for messages */
+	struct store_about about;
 
 	/* ---- the connection ---- */
 	int (*open)(const char *target, struct store_conn **out,
@@ -65,8 +72,6 @@ struct store_ops {
 	 * SQLite, what open does anyway; on a server, the one operation
 	 * that changes the schema, so that it needs the owner's rights. */
 	int (*init)(const char *target, struct rc_error *err);
-	int schema_version; /* what init leaves */
-	unsigned max_players; /* in one trivia game */
 	void (*close)(struct store_conn *c);
 	const char *(*path)(const struct store_conn *c);
 

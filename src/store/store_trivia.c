@@ -64,7 +64,7 @@ int store_trivia_create(struct store *s, struct store_trivia_game *g,
 {
 	int rc;
 
-	if (!g->code[0] || !g->rounds || n_players > s->ops->max_players)
+	if (!g->code[0] || !g->rounds || n_players > s->ops->about.max_players)
 		return store_bad_trivia(store_path(s), "no code, no questions or too many "
 					"players", err);
 	if (s->ops->begin_game(s->c, "start saving the trivia game", err) < 0)
@@ -96,7 +96,7 @@ static int store_trivia_join_locked(struct store *s, int64_t game_id,
 		return s->ops->trivia_rejoin(s->c, game_id, name, now_ms, err) < 0 ? -1 :
 		       STORE_TRIVIA_REJOINED;
 	}
-	if (l.players >= s->ops->max_players)
+	if (l.players >= s->ops->about.max_players)
 		return STORE_TRIVIA_FULL;
 	return s->ops->trivia_player_add(s->c, game_id, name, now, now_ms, err) < 0 ? -1 :
 	       STORE_TRIVIA_JOINED;
@@ -204,7 +204,7 @@ int store_drain(struct store *s)
 
 unsigned store_trivia_max_players(const struct store *s)
 {
-	return s->ops->max_players;
+	return s->ops->about.max_players;
 }
 
 int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,

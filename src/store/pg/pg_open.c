@@ -289,11 +289,9 @@ static int pg_check_integrity(struct store_conn *c, struct rc_error *err)
 }
 
 const struct store_ops store_pg_ops = {
-	.name = "PostgreSQL",
+	.about = { "PostgreSQL", PG_SCHEMA_VERSION, STORE_TRIVIA_MAX_PLAYERS },
 	.open = pg_open,
 	.init = pg_init,
-	.schema_version = PG_SCHEMA_VERSION,
-	.max_players = STORE_TRIVIA_MAX_PLAYERS,
 	.close = pg_close,
 	.path = pg_path,
 	.server_ms = pg_server_ms,

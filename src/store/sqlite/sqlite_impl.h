@@ -149,6 +149,19 @@ int sqlite_run(const struct store_conn *s, sqlite3_stmt *st, int rc,
 /* Step a bound statement (rc: the binding result) through all its rows. */
 int sqlite_rows(struct store_conn *s, sqlite3_stmt *st, int rc, const char *doing,
 	       sqlite_row_fn fn, void *ctx, struct rc_error *err);
+/* A statement's parameters in order from ?1, for the queries bound from a
+ * filter: each then says only what it binds.  Text NULL binds NULL. */
+struct sqlite_arg {
+	int is_text;
+	int64_t value;
+	const char *text;
+};
+#define SQLITE_ARG_I64(v) { 0, (int64_t)(v), NULL }
+#define SQLITE_ARG_TEXT(t) { 1, 0, (t) }
+/* Bind args[0..n) to st, then step it through all its rows like sqlite_rows. */
+int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
+		      const struct sqlite_arg *args, size_t n, const char *doing,
+		      sqlite_row_fn fn, void *ctx, struct rc_error *err);
 /* Run SQL text that is not worth caching (open, migrate, rebuild). */
 int sqlite_exec(const struct store_conn *s, const char *sql, const char *doing,
 	       struct rc_error *err);

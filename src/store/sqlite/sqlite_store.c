@@ -422,6 +422,21 @@ int sqlite_rows(struct store_conn *s, sqlite3_stmt *st, int rc,
 	return got < 0 ? -1 : 0;
 }
 
+int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
+		      const struct sqlite_arg *args, size_t n, const char *doing,
+		      sqlite_row_fn fn, void *ctx, struct rc_error *err)
+{
+	int rc = SQLITE_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		if (args[i].is_text)
+			bind_text(st, (int)i + 1, args[i].text, &rc);
+		else
+			bind_i64(st, (int)i + 1, args[i].value, &rc);
+	}
+	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
+}
+
 /* Run SQL text that is not worth caching (open, migrate, rebuild). */
 int sqlite_exec(const struct store_conn *s, const char *sql,
 	       const char *doing, struct rc_error *err)
@@ -1054,12 +1069,10 @@ static int sqlite_begin_write(struct store_conn *s, int64_t user_id,
 }
 
 const struct store_ops store_sqlite_ops = {
-	.name = "SQLite",
+	.about = { "SQLite", STORE_SCHEMA_VERSION, STORE_TRIVIA_FILE_PLAYERS },
 	.open = sqlite_open,
 	.open_read = sqlite_open_read,
 	.init = sqlite_init,
-	.schema_version = STORE_SCHEMA_VERSION,
-	.max_players = STORE_TRIVIA_FILE_PLAYERS,
 	.close = sqlite_close,
 	.path = sqlite_path,
 	.begin_read = sqlite_begin_read,

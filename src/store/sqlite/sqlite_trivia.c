@@ -16,14 +16,13 @@ static int sqlite_game_rows(struct store_conn *s, const struct store_trivia_filt
 			   const char *doing, sqlite_row_fn fn, void *ctx,
 			   struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAMES];
-	int rc = SQLITE_OK;
+	const struct sqlite_arg args[] = {
+		SQLITE_ARG_I64(f->game_id), SQLITE_ARG_TEXT(f->code),
+		SQLITE_ARG_I64(f->since), SQLITE_ARG_I64(f->finished_only != 0),
+	};
 
-	bind_i64(st, 1, f->game_id, &rc);
-	bind_text(st, 2, f->code, &rc);
-	bind_i64(st, 3, f->since, &rc);
-	bind_i64(st, 4, f->finished_only != 0, &rc);
-	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
+	return sqlite_rows_bound(s, s->stmt[SQL_TRIVIA_GAMES], args,
+				 sizeof args / sizeof *args, doing, fn, ctx, err);
 }
 
 
