@@ -479,7 +479,7 @@ static void test_migrates_v2_to_now(void **state)
 		   " DROP TABLE trivia_players; DROP TABLE trivia_games;"
 		   " DROP TABLE exam_key; DROP TABLE exam_definitions;"
 		   " ALTER TABLE exam_attempts DROP COLUMN definition_id;"
-		   " PRAGMA user_version = 2");
+		   " DROP TABLE role_names; PRAGMA user_version = 2");
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 	f->s = open_ok(f->db);
 	id = create_ok(f->s, "AFTER", 0, (const char *const[]){ "Ana" }, 1);

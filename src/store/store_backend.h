@@ -134,6 +134,9 @@ struct store_ops {
 			     const char *answer, const char *picked,
 			     const struct confusion_cell *cell,
 			     struct rc_error *err);
+	/* The name role had in its bank; load_derived gives it back. */
+	int (*put_role_name)(struct store_conn *c, int64_t user_id,
+			     const char *role, const char *name, struct rc_error *err);
 	int (*put_totals)(struct store_conn *c, int64_t user_id,
 			  uint64_t answers, uint64_t correct, struct rc_error *err);
 	/* Empty every profile's derived state and totals, for a rebuild. */

@@ -41,6 +41,8 @@ enum store_sql {
 	SQL_TALLY_GET,
 	SQL_CONFUSION_PUT,
 	SQL_CONFUSION_GET,
+	SQL_ROLE_NAME_PUT,
+	SQL_ROLE_NAMES_GET,
 	SQL_DAILY_ALL,
 	SQL_DAILY_USER,
 	SQL_EXAM_ADD,
@@ -206,6 +208,8 @@ int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
 			       const char *answer, const char *picked,
 			       const struct confusion_cell *c,
 			       struct rc_error *err);
+int sqlite_role_name_put(struct store_conn *s, int64_t user_id, const char *role,
+			 const char *name, struct rc_error *err);
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,
 			     uint64_t answers, uint64_t correct, struct rc_error *err);
 int sqlite_log_add(struct store_conn *s, int64_t user_id,

@@ -195,6 +195,13 @@ static const char *const sqlite_migrations[] = {
 	" PRIMARY KEY (definition_id, bank_id, question_id)) WITHOUT ROWID;"
 	/* no REFERENCES: a column with one could never be dropped again */
 	"ALTER TABLE exam_attempts ADD COLUMN definition_id TEXT;",
+	/* v5: each role's name as its bank had it, saved with the answers,
+	 * so that stats of a bank no longer loaded still name its roles. */
+	"CREATE TABLE role_names ("
+	" user_id INTEGER NOT NULL REFERENCES users (id),"
+	" role_id TEXT NOT NULL,"
+	" name TEXT NOT NULL,"
+	" PRIMARY KEY (user_id, role_id)) WITHOUT ROWID;",
 };
 
 _Static_assert(sizeof sqlite_migrations / sizeof sqlite_migrations[0] ==
@@ -1085,6 +1092,7 @@ const struct store_ops store_sqlite_ops = {
 	.put_question = sqlite_question_put,
 	.put_tally = sqlite_tally_put,
 	.put_confusion = sqlite_confusion_put,
+	.put_role_name = sqlite_role_name_put,
 	.put_totals = sqlite_totals_put,
 	.clear_derived = sqlite_clear_derived,
 	.log_add = sqlite_log_add,
