@@ -12,6 +12,7 @@
 
 #include "rolecall/exam.h"
 #include "rolecall/explain.h"
+#include "catalog_fixture.h"
 
 static const char bank[] =
 	"bank: ex\ntitle: Explain\n"
@@ -90,10 +91,9 @@ static void test_pick(void **state)
 static void test_a_long_why_is_kept_whole(void **state)
 {
 	static char yaml[BANK_MAX_TEXT + 512], why[BANK_MAX_TEXT - 64];
-	struct catalog *cat = catalog_new();
+	struct catalog *cat;
 	const struct bank_question *q;
 	char buf[EXPLAIN_MAX], want[sizeof why + 16];
-	struct diag_list d;
 
 	(void)state;
 	memset(why, 'w', sizeof why - 1);
@@ -102,14 +102,11 @@ static void test_a_long_why_is_kept_whole(void **state)
 		 "questions:\n  - id: q\n    prompt: Which?\n    explain: x\n"
 		 "    choices:\n      - {text: A., role: pm, correct: true}\n"
 		 "      - {text: B., role: po, why: %s}\n", why);
-	diag_list_init(&d, 10);
-	assert_non_null(cat);
-	assert_int_equal(catalog_load_buffer(cat, "long.yaml", yaml, strlen(yaml), &d), 0);
+	cat = catalog_from_yaml("long.yaml", yaml);
 	assert_non_null(q = catalog_find_question(cat, "q"));
 	assert_int_equal(explain_pick(buf, sizeof buf, cat, q, &q->choices[1]), 1);
 	snprintf(want, sizeof want, "That choice: %s", why);
 	assert_string_equal(buf, want);
-	diag_list_free(&d);
 	catalog_free(cat);
 }
 

@@ -28,6 +28,7 @@
 #include "rolecall/engine.h"
 #include "rolecall/history.h"
 #include "rolecall/store.h"
+#include "catalog_fixture.h"
 #include "store_fixture.h"
 
 #define T0 1800000000LL /* a fixed "now": tests never read the clock */
@@ -677,19 +678,13 @@ static void test_rebuild_equals_incremental(void **state)
 static struct catalog *catalog_ok(const char *pm_name)
 {
 	char yaml[512];
-	struct catalog *cat = catalog_new();
-	struct diag_list d;
 
 	snprintf(yaml, sizeof yaml, "bank: names\ntitle: Names\nroles:\n"
 		 "  - {id: pm, name: %s}\n  - {id: po, name: Product Owner}\n"
 		 "  - {id: pmm, name: Product Marketing Manager}\n"
 		 "  - {id: pjm, name: Project Manager}\n"
 		 "questions:\n  - {id: q0, prompt: Who?, answer: pm, explain: x}\n", pm_name);
-	diag_list_init(&d, 10);
-	assert_non_null(cat);
-	assert_int_equal(catalog_load_buffer(cat, "names.yaml", yaml, strlen(yaml), &d), 0);
-	diag_list_free(&d);
-	return cat;
+	return catalog_from_yaml("names.yaml", yaml);
 }
 
 /* Each role of h named as cat names it. */

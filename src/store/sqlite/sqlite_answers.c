@@ -140,13 +140,12 @@ int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
 int sqlite_role_name_put(struct store_conn *s, int64_t user_id, const char *role,
 			 const char *name, struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_ROLE_NAME_PUT];
-	int rc = SQLITE_OK;
+	const struct sqlite_arg args[] = {
+		SQLITE_ARG_I64(user_id), SQLITE_ARG_TEXT(role), SQLITE_ARG_TEXT(name),
+	};
 
-	bind_i64(st, 1, user_id, &rc);
-	bind_text(st, 2, role, &rc);
-	bind_text(st, 3, name, &rc);
-	return sqlite_run(s, st, rc, "save the role's name", err);
+	return sqlite_run_bound(s, s->stmt[SQL_ROLE_NAME_PUT], args,
+				sizeof args / sizeof *args, "save the role's name", err);
 }
 
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,

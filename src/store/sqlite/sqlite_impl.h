@@ -164,6 +164,10 @@ struct sqlite_arg {
 int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
 		      const struct sqlite_arg *args, size_t n, const char *doing,
 		      sqlite_row_fn fn, void *ctx, struct rc_error *err);
+/* Bind args[0..n) to st, then run it like sqlite_run. */
+int sqlite_run_bound(const struct store_conn *s, sqlite3_stmt *st,
+		     const struct sqlite_arg *args, size_t n, const char *doing,
+		     struct rc_error *err);
 /* Run SQL text that is not worth caching (open, migrate, rebuild). */
 int sqlite_exec(const struct store_conn *s, const char *sql, const char *doing,
 	       struct rc_error *err);

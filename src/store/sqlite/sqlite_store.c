@@ -429,9 +429,7 @@ int sqlite_rows(struct store_conn *s, sqlite3_stmt *st, int rc,
 	return got < 0 ? -1 : 0;
 }
 
-int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
-		      const struct sqlite_arg *args, size_t n, const char *doing,
-		      sqlite_row_fn fn, void *ctx, struct rc_error *err)
+static int sqlite_bind_args(sqlite3_stmt *st, const struct sqlite_arg *args, size_t n)
 {
 	int rc = SQLITE_OK;
 
@@ -441,7 +439,21 @@ int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
 		else
 			bind_i64(st, (int)i + 1, args[i].value, &rc);
 	}
-	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
+	return rc;
+}
+
+int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
+		      const struct sqlite_arg *args, size_t n, const char *doing,
+		      sqlite_row_fn fn, void *ctx, struct rc_error *err)
+{
+	return sqlite_rows(s, st, sqlite_bind_args(st, args, n), doing, fn, ctx, err);
+}
+
+int sqlite_run_bound(const struct store_conn *s, sqlite3_stmt *st,
+		     const struct sqlite_arg *args, size_t n, const char *doing,
+		     struct rc_error *err)
+{
+	return sqlite_run(s, st, sqlite_bind_args(st, args, n), doing, err);
 }
 
 /* Run SQL text that is not worth caching (open, migrate, rebuild). */
