@@ -244,9 +244,7 @@ struct store_ops {
 	int (*trivia_mark_absent)(struct store_conn *c, int64_t game_id,
 				  int64_t before_ms, struct rc_error *err);
 	int (*trivia_set_phase)(struct store_conn *c, int64_t game_id,
-				enum store_trivia_status status,
-				enum store_trivia_phase phase, unsigned round,
-				int64_t round_started_at_ms, int64_t now,
+				const struct store_trivia_step *to, int64_t now,
 				struct rc_error *err);
 	/* Save one player's answer (in a transaction): 1, writing nothing,
 	 * when the round is closed to it or the player answered already. */

@@ -149,13 +149,10 @@ int store_trivia_mark_absent(struct store *s, int64_t game_id, int64_t before_ms
 }
 
 int store_trivia_set_phase(struct store *s, int64_t game_id,
-			   enum store_trivia_status status,
-			   enum store_trivia_phase phase, unsigned round,
-			   int64_t round_started_at_ms, int64_t now,
+			   const struct store_trivia_step *to, int64_t now,
 			   struct rc_error *err)
 {
-	return s->ops->trivia_set_phase(s->c, game_id, status, phase, round,
-					round_started_at_ms, now, err);
+	return s->ops->trivia_set_phase(s->c, game_id, to, now, err);
 }
 
 struct store_trivia_pick {
@@ -249,9 +246,9 @@ static int store_trivia_close_locked(struct store *s, int64_t game_id,
 			return -1;
 	/* The status was read above under the game's lock: it cannot be over
 	 * by now. */
-	if (s->ops->trivia_set_phase(s->c, game_id, STORE_TRIVIA_RUNNING,
-				     STORE_TRIVIA_REVEAL, round, g->round_started_at_ms,
-				     g->started_at, err) < 0)
+	if (s->ops->trivia_set_phase(s->c, game_id, &(struct store_trivia_step){
+					     STORE_TRIVIA_RUNNING, STORE_TRIVIA_REVEAL, round,
+					     g->round_started_at_ms }, g->started_at, err) < 0)
 		return -1;
 	g->phase = STORE_TRIVIA_REVEAL;
 	for (unsigned i = 0; i < ts->n_players; i++)

@@ -256,9 +256,7 @@ int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name, int
 int pg_trivia_mark_absent(struct store_conn *c, int64_t game_id,
 			  int64_t before_ms, struct rc_error *err);
 int pg_trivia_set_phase(struct store_conn *c, int64_t game_id,
-			enum store_trivia_status status,
-			enum store_trivia_phase phase, unsigned round,
-			int64_t round_started_at_ms, int64_t now,
+			const struct store_trivia_step *to, int64_t now,
 			struct rc_error *err);
 int pg_trivia_answer(struct store_conn *c, int64_t game_id, unsigned round,
 		     const char *player, int picked, int correct,
