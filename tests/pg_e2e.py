@@ -41,7 +41,7 @@ def fresh(name):
     """A new database, its schema created by its owner."""
     uri = PG.createdb(name)
     rc, out, err = run(["db", "init", "--db", uri])
-    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 2)\n",
+    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 3)\n",
                               ""), (rc, out, err)
     return uri
 
@@ -101,7 +101,7 @@ def test_no_schema_says_what_to_run():
 def test_db_init_twice_is_harmless():
     uri = fresh("twice")
     rc, out, err = run(["db", "init", "--db", uri])
-    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 2)\n", "")
+    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 3)\n", "")
 
 
 def test_schema_1_is_upgraded_by_db_init():
@@ -115,20 +115,27 @@ def test_schema_1_is_upgraded_by_db_init():
             " DROP FUNCTION rolecall_item_rules(); DROP FUNCTION rolecall_attempt_rules();"
             " DROP FUNCTION rolecall_now(); DROP FUNCTION rolecall_trusted();"
             " ALTER TABLE exam_attempts DROP COLUMN definition_id;"
-            " DROP TABLE exam_key; DROP TABLE exam_definitions;"
+            " DROP TABLE exam_key; DROP TABLE exam_definitions; DROP TABLE role_names;"
             " UPDATE rolecall_schema SET version = 1", dbname="upgraded")
     rc, out, err = run(["stats", "--db", uri])
     assert (rc, err) == (1, "rolecall: %s was set up by an older rolecall (schema 1); "
                             "upgrade it with 'rolecall db init --db URI' as its owner "
                             "(doc/teams.md)\n" % uri), err
     rc, out, err = run(["db", "init", "--db", uri])
-    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 2)\n", "")
+    assert (rc, out, err) == (0, "rolecall: the PostgreSQL database is ready (schema 3)\n", "")
     assert len(export(uri)) == 2
     path = os.path.join(TMP, "upgraded.yaml")
     with open(path, "w") as f:
         f.write("exam: after\nbanks: [e2e]\nquestions: 2\npass: 50\n")
     rc, out, err = run(["exam", "define", path, "--db", uri])
     assert rc == 0, err
+    # schema 3's role names are saved from the next answer on
+    rc, out, err = run(["practice", "--plain", "--count", "1", "--seed", "2", "--db", uri],
+                       "1\n")
+    assert rc == 0, err
+    names = PG.psql("SELECT DISTINCT name FROM role_names ORDER BY name",
+                    dbname="upgraded").stdout.split("\n")
+    assert set(names) - {""} <= set(testlib.NAMES.values()) and len(names) > 1, names
 
 
 def test_a_role_that_may_not_create_tables_is_told():
@@ -149,7 +156,7 @@ def test_newer_schema_refused_untouched():
     uri = fresh("newer")
     PG.psql("UPDATE rolecall_schema SET version = 99", dbname="newer")
     want = ("rolecall: %s was set up by a newer rolecall (schema 99; this one knows up "
-            "to 2); not touching it (upgrade rolecall)\n" % uri)
+            "to 3); not touching it (upgrade rolecall)\n" % uri)
     for args in (["stats"], ["db", "init"]):
         rc, out, err = run(args + ["--db", uri])
         assert (rc, err) == (1, want), (args, rc, err)

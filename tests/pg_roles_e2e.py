@@ -25,22 +25,22 @@ PG = None
 DB = "team"
 
 
-def uri(user):
-    return PG.uri(DB, user)
+def uri(user, db=DB):
+    return PG.uri(db, user)
 
 
-def run(user, args, stdin=""):
+def run(user, args, stdin="", db=DB):
     env = testlib.home_env(TMP, user="someone-else")
     env.pop("ROLECALL_DB", None)
-    env["ROLECALL_DB"] = uri(user)
+    env["ROLECALL_DB"] = uri(user, db)
     p = subprocess.run([BIN] + args, input=stdin, capture_output=True, text=True,
                        env=env, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
 
-def psql(user, sql):
+def psql(user, sql, db=DB):
     """psql as user: (status, output, error) without raising."""
-    p = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", uri(user),
+    p = subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", uri(user, db),
                         "-c", sql], capture_output=True, text=True)
     return p.returncode, p.stdout, p.stderr
 
@@ -168,7 +168,7 @@ def count(user, table):
 
 
 def test_a_learner_reads_only_their_own_rows():
-    for table in ("answers", "exam_attempts", "exam_items", "question_state"):
+    for table in ("answers", "exam_attempts", "exam_items", "question_state", "role_names"):
         own = int(psql("rc_admin", "SELECT count(*) FROM %s t WHERE %s" % (
             table, "t.user_id = (SELECT id FROM users WHERE name = 'ana')"
             if table != "exam_items" else
@@ -209,6 +209,36 @@ def test_a_learner_cannot_write_for_another():
     rc, out, err = psql("ana", "INSERT INTO users (name, created_at) VALUES ('eve', 0)")
     assert rc == 1 and err == ('ERROR:  new row violates row-level security policy for '
                                'table "users"\n'), err
+
+
+def test_a_learner_cannot_name_roles_for_another():
+    bob = psql("rc_admin", "SELECT id FROM users WHERE name = 'bob'")[1].strip()
+    rc, out, err = psql("ana", "INSERT INTO role_names VALUES (%s, 'x', 'X')" % bob)
+    assert rc == 1 and err == ('ERROR:  new row violates row-level security policy for '
+                               'table "role_names"\n'), err
+    rc, out, err = psql("ana", "UPDATE role_names SET name = 'X'")
+    assert rc == 0, err
+    assert psql("rc_admin", "SELECT count(*) FROM role_names r JOIN users u"
+                " ON u.id = r.user_id WHERE u.name = 'bob' AND r.name = 'X'")[1] == "0\n"
+
+
+def test_an_upgrade_keeps_learners_saving():
+    """A schema 2 database where db grant ran: db init's upgrade gives the
+    learners their rights on the new table too, without another grant."""
+    PG.createdb("older")
+    assert run("rc_admin", ["db", "init"], db="older")[0] == 0
+    rc, out, err = run("rc_admin", ["db", "grant", "learner", "ana"], db="older")
+    assert rc == 0, err
+    rc, out, err = psql("rc_admin", "DROP TABLE role_names;"
+                        " UPDATE rolecall_schema SET version = 2", db="older")
+    assert rc == 0, err
+    rc, out, err = run("rc_admin", ["db", "init"], db="older")
+    assert (rc, out) == (0, "rolecall: the PostgreSQL database is ready (schema 3)\n"), err
+    rc, out, err = run("ana", ["practice", "--plain", "--count", "2", "--seed", "4"],
+                       "1\n2\n", db="older")
+    assert rc == 0, err
+    rc, out, err = psql("ana", "SELECT count(*) FROM role_names", db="older")
+    assert rc == 0 and int(out) > 0, (out, err)
 
 
 def test_only_the_owner_changes_the_schema():

@@ -275,6 +275,44 @@ def test_stats_before_any_answer():
     assert out == "tester: 0 answers, 0 right (0%)\nNo answers yet: start with 'rolecall practice'.\n"
 
 
+DESIGN_BANK = """bank: design
+title: Design roles
+description: "Two roles that no other bank of the tests has."
+roles:
+  - {id: ux, name: UX Designer}
+  - {id: ba, name: Business Analyst}
+contrasts:
+  - {roles: [ux, ba], text: 'UX: the experience. BA: the requirements.'}
+questions:
+  - {id: design-ux, prompt: 'Who designs the experience?', answer: ux, options: [ux, ba],
+     explain: Because designing the experience is the UX Designer's job.}
+  - {id: design-ba, prompt: 'Who writes the requirements?', answer: ba, options: [ux, ba],
+     explain: Because writing the requirements is the Business Analyst's job.}
+"""
+
+
+def test_stats_name_the_roles_of_a_bank_no_longer_loaded():
+    # issue 21: the names are saved with the answers, so stats run without
+    # the bank still say "UX Designer", not "ux"
+    path = os.path.join(TMP, "design.yaml")
+    with open(path, "w") as f:
+        f.write(DESIGN_BANK)
+    db = dbp("design.db")
+    rc, out, err = run(["practice", "--plain", "--bank", path, "--count", "2", "--seed", "3",
+                        "--db", db], "2\n\n2\n\n")
+    assert rc == 0, err
+    rc, out, err = run(["stats", "--db", db])
+    assert rc == 0, err
+    rows = [line.split() for line in out.splitlines() if "/ 1 " in line]
+    assert [" ".join(r[:2]) for r in rows] == ["Business Analyst", "UX Designer"], out
+    assert ("You picked UX Designer when the answer was Business Analyst in 1 of 1 chances."
+            in out), out
+    rc, out, err = run(["stats", "--format", "json", "--db", db])
+    assert rc == 0, err
+    names = {r["id"]: r["name"] for r in json.loads(out)["roles"]}
+    assert names == {"ux": "UX Designer", "ba": "Business Analyst"}, names
+
+
 def test_export_csv_header_and_rows():
     rc, out, err = run(["export", "--db", dbp("a.db")])
     assert rc == 0, err

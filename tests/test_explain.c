@@ -7,10 +7,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "rolecall/exam.h"
 #include "rolecall/explain.h"
+#include "catalog_fixture.h"
 
 static const char bank[] =
 	"bank: ex\ntitle: Explain\n"
@@ -83,6 +85,52 @@ static void test_pick(void **state)
 	assert_int_equal(explain_pick(buf, sizeof buf, cat, who,
 				      &who->choices[who->correct == 0 ? 1 : 0]), 0);
 	assert_string_equal(buf, "");
+}
+
+/* A why is bank text, up to BANK_MAX_TEXT bytes: the learner reads it all. */
+static void test_a_long_why_is_kept_whole(void **state)
+{
+	static char yaml[BANK_MAX_TEXT + 512], why[BANK_MAX_TEXT - 64];
+	struct catalog *cat;
+	const struct bank_question *q;
+	char buf[EXPLAIN_MAX], want[sizeof why + 16];
+
+	(void)state;
+	memset(why, 'w', sizeof why - 1);
+	snprintf(yaml, sizeof yaml, "bank: long\ntitle: Long\n"
+		 "roles: [{id: pm, name: Product Manager}, {id: po, name: Product Owner}]\n"
+		 "questions:\n  - id: q\n    prompt: Which?\n    explain: x\n"
+		 "    choices:\n      - {text: A., role: pm, correct: true}\n"
+		 "      - {text: B., role: po, why: %s}\n", why);
+	cat = catalog_from_yaml("long.yaml", yaml);
+	assert_non_null(q = catalog_find_question(cat, "q"));
+	assert_int_equal(explain_pick(buf, sizeof buf, cat, q, &q->choices[1]), 1);
+	snprintf(want, sizeof want, "That choice: %s", why);
+	assert_string_equal(buf, want);
+	catalog_free(cat);
+}
+
+/* A role whose bank is no longer loaded: the name saved with its answers,
+ * else its id; a loaded bank's name wins over a saved one. */
+static void test_history_role_names(void **state)
+{
+	const struct catalog *cat = *state;
+	struct history *h = history_new();
+	struct role_tally t = { 1, 1 };
+
+	assert_non_null(h);
+	assert_int_equal(history_set_role(h, "pm", t), 0);
+	assert_int_equal(history_set_role(h, "ux", t), 0);
+	assert_int_equal(history_set_role(h, "ba", t), 0);
+	assert_int_equal(history_set_role_name(h, "pm", "Old name"), 0);
+	assert_int_equal(history_set_role_name(h, "ux", "UX Designer"), 0);
+	assert_int_equal(history_set_role_name(h, "never-met", "Nobody"), 0);
+	assert_int_equal(history_role_count(h), 3);
+	assert_string_equal(explain_history_role(cat, h, 0), "Product Manager");
+	assert_string_equal(explain_history_role(cat, h, 1), "UX Designer");
+	assert_string_equal(explain_history_role(cat, h, 2), "ba");
+	assert_string_equal(explain_history_role(cat, h, 3), "?");
+	history_free(h);
 }
 
 static void test_contrast_title(void **state)
@@ -188,6 +236,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_role_names),
 		cmocka_unit_test(test_pick),
+		cmocka_unit_test(test_a_long_why_is_kept_whole),
+		cmocka_unit_test(test_history_role_names),
 		cmocka_unit_test(test_contrast_title),
 		cmocka_unit_test(test_confusion),
 		cmocka_unit_test(test_score_rounds_half_up),

@@ -28,6 +28,7 @@
 #include "rolecall/engine.h"
 #include "rolecall/history.h"
 #include "rolecall/store.h"
+#include "catalog_fixture.h"
 #include "store_fixture.h"
 
 #define T0 1800000000LL /* a fixed "now": tests never read the clock */
@@ -674,6 +675,77 @@ static void test_rebuild_equals_incremental(void **state)
 	store_close(s);
 }
 
+static struct catalog *catalog_ok(const char *pm_name)
+{
+	char yaml[512];
+
+	snprintf(yaml, sizeof yaml, "bank: names\ntitle: Names\nroles:\n"
+		 "  - {id: pm, name: %s}\n  - {id: po, name: Product Owner}\n"
+		 "  - {id: pmm, name: Product Marketing Manager}\n"
+		 "  - {id: pjm, name: Project Manager}\n"
+		 "questions:\n  - {id: q0, prompt: Who?, answer: pm, explain: x}\n", pm_name);
+	return catalog_from_yaml("names.yaml", yaml);
+}
+
+/* Each role of h named as cat names it. */
+static void assert_named_as(const struct history *h, const struct catalog *cat)
+{
+	assert_true(history_role_count(h) > 0);
+	for (unsigned i = 0; i < history_role_count(h); i++) {
+		int r = catalog_find_role(cat, history_role_id(h, i));
+
+		assert_true(r >= 0);
+		assert_non_null(history_role_name(h, i));
+		assert_string_equal(history_role_name(h, i), catalog_role(cat, r)->name);
+	}
+}
+
+/* The banks' role names go with the answers, per profile; a history loaded
+ * with no bank at hand still has them, a rebuild keeps them, and a bank
+ * that renames a role renames it from its next answer on. */
+static void test_role_names_saved_with_answers(void **state)
+{
+	struct fixture *f = *state;
+	struct catalog *cat = catalog_ok("Product Manager"), *renamed = catalog_ok("Product Lead");
+	struct store *s = open_ok(f->db);
+	int64_t uid[2] = { user_ok(s, "alice"), user_ok(s, "bob") };
+	struct history *h[2] = { history_new(), history_new() }, *got;
+	struct answer_record r;
+	struct rc_error err;
+
+	store_set_role_names(s, cat);
+	for (unsigned i = 0; i < 40; i++) {
+		r = make_answer(i, T0 + i * 600);
+		record_ok(s, uid[i % 2], h[i % 2], &r);
+	}
+	store_close(s);
+	s = open_ok(f->db);
+	for (int k = 0; k < 2; k++) {
+		got = load_ok(s, uid[k]);
+		assert_named_as(got, cat);
+		history_free(got);
+	}
+	if (store_rebuild(s, SLOW_MS, &err) < 0)
+		fail_msg("store_rebuild: %s", err.msg);
+	got = load_ok(s, uid[0]);
+	assert_named_as(got, cat);
+	history_free(got);
+	store_set_role_names(s, renamed);
+	r = make_answer(0, T0 + 100 * 600);
+	record_ok(s, uid[0], h[0], &r);
+	got = load_ok(s, uid[0]);
+	assert_named_as(got, renamed);
+	history_free(got);
+	got = load_ok(s, uid[1]);
+	assert_named_as(got, cat);
+	history_free(got);
+	store_close(s);
+	history_free(h[0]);
+	history_free(h[1]);
+	catalog_free(cat);
+	catalog_free(renamed);
+}
+
 /* Two sessions of one profile at once (two terminals), each with the
  * history it loaded: every answer of both counts, in the log and in the
  * derived state, as if one session had given them all. */
@@ -1255,6 +1327,7 @@ int main(void)
 		T(test_reopen_keeps_data),
 		T(test_reload_equals_memory),
 		T(test_rebuild_equals_incremental),
+		T(test_role_names_saved_with_answers),
 		T(test_same_profile_in_two_sessions),
 		T(test_failed_record_rolls_back),
 		T(test_each_answer_order_and_fields),

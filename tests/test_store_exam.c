@@ -603,7 +603,7 @@ static void test_migrates_v1_to_v2(void **state)
 		   " DROP TABLE trivia_players; DROP TABLE trivia_games;"
 		   " DROP TABLE exam_items; DROP TABLE exam_key;"
 		   " DROP TABLE exam_attempts; DROP TABLE exam_definitions;"
-		   " PRAGMA user_version = 1");
+		   " DROP TABLE role_names; PRAGMA user_version = 1");
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 	f->s = open_ok(f->db);
 	history_free(h);

@@ -110,7 +110,9 @@ static void phase_ok(struct store *s, int64_t id, enum store_trivia_status statu
 {
 	struct rc_error err;
 
-	if (store_trivia_set_phase(s, id, status, phase, round, start_ms, T0 + 1, &err) != 0)
+	struct store_trivia_step to = { status, phase, round, start_ms };
+
+	if (store_trivia_set_phase(s, id, &to, T0 + 1, &err) != 0)
 		fail_msg("store_trivia_set_phase: %s", err.msg);
 }
 
@@ -287,8 +289,9 @@ static void test_join_rejoin_and_absence(void **state)
 	assert_int_equal(join(f->s, id, "Late", MS0), STORE_TRIVIA_FULL);
 	phase_ok(f->s, id, STORE_TRIVIA_ABANDONED, STORE_TRIVIA_PODIUM, 0, 0);
 	assert_int_equal(join(f->s, id, "Ana", MS0 + 99000), STORE_TRIVIA_OVER);
-	assert_int_equal(store_trivia_set_phase(f->s, id, STORE_TRIVIA_RUNNING,
-						STORE_TRIVIA_QUESTION, 1, MS0, T0, &err), 1);
+	assert_int_equal(store_trivia_set_phase(f->s, id, &(struct store_trivia_step){
+							STORE_TRIVIA_RUNNING, STORE_TRIVIA_QUESTION,
+							1, MS0 }, T0, &err), 1);
 	assert_true(store_trivia_join(f->s, id + 7, "Ana", T0, MS0, STALE_MS, &err) < 0);
 }
 
@@ -479,7 +482,7 @@ static void test_migrates_v2_to_now(void **state)
 		   " DROP TABLE trivia_players; DROP TABLE trivia_games;"
 		   " DROP TABLE exam_key; DROP TABLE exam_definitions;"
 		   " ALTER TABLE exam_attempts DROP COLUMN definition_id;"
-		   " PRAGMA user_version = 2");
+		   " DROP TABLE role_names; PRAGMA user_version = 2");
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);
 	f->s = open_ok(f->db);
 	id = create_ok(f->s, "AFTER", 0, (const char *const[]){ "Ana" }, 1);

@@ -15,9 +15,11 @@
 #include <stdint.h>
 
 #include "rolecall/bank.h"
+#include "rolecall/history.h"
 
-/* Big enough for any line below with two role names of a sane length. */
-#define EXPLAIN_MAX 512
+/* Big enough for any line below: a choice's why is bank text, up to
+ * BANK_MAX_TEXT bytes, and the words around it. */
+#define EXPLAIN_MAX (BANK_MAX_TEXT + 128)
 
 /* A role's name by catalog index; "?" for an index the catalog does not
  * have (a negative one included). */
@@ -26,6 +28,10 @@ const char *explain_role(const struct catalog *cat, int role);
 /* A role's name by id; the id itself when no bank of the catalog declares
  * it (an answer logged from a bank no longer loaded). */
 const char *explain_role_id(const struct catalog *cat, const char *id);
+/* Role i of h: the loaded banks' name for it, else the name saved with its
+ * answers (a bank no longer loaded), else its id. */
+const char *explain_history_role(const struct catalog *cat, const struct history *h,
+				 unsigned i);
 
 /* What a wrong pick really describes, into buf: "That choice: WHY" when
  * the choice says why it is wrong, else for a statement question "That

@@ -123,6 +123,10 @@ int history_role_find(const struct history *h, const char *id);
 const struct role_tally *history_role_tally(const struct history *h, unsigned i);
 const struct confusion_cell *history_confusion(const struct history *h,
 					       unsigned answer, unsigned picked);
+/* The name role i had in its bank when its answers were saved (the store
+ * keeps it), so that a role whose bank is no longer loaded can still be
+ * named; NULL when none was saved. */
+const char *history_role_name(const struct history *h, unsigned i);
 
 /* Confusion rate with a prior, so one slip is not a trend:
  * (count + 0.5) / (chances + 5).  0 when the pair was never offered. */
@@ -136,9 +140,12 @@ int history_set_role(struct history *h, const char *id, struct role_tally t);
 int history_set_confusion(struct history *h, const char *answer,
 			  const char *picked, struct confusion_cell c);
 void history_set_totals(struct history *h, uint64_t answers, uint64_t correct);
+/* Name a role the history has met; a role it has not is left out, since
+ * nothing would show its name.  -1 when out of memory. */
+int history_set_role_name(struct history *h, const char *id, const char *name);
 
 /* Add from's role tallies, confusion counts and totals into into's (not
- * its question states): what a group's answers add up to, for a cohort
+ * its question states), and the role names into lacks: what a group's answers add up to, for a cohort
  * report.  A count that would pass UINT32_MAX stays there.  -1 when out of
  * memory or when the two hold more than ROLECALL_MAX_ROLES roles. */
 int history_add(struct history *into, const struct history *from);

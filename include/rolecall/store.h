@@ -26,7 +26,7 @@
 #include "rolecall/diag.h"
 #include "rolecall/history.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_BUSY_TIMEOUT_MS 5000
 /* The latest time the store keeps (9999-12-31 23:59:59 UTC, unix seconds):
  * a time read back outside 0..STORE_TIME_MAX is a bad row, and the clock
@@ -88,6 +88,11 @@ int store_login(struct store *s, char *login, size_t len, int *manager,
 		struct rc_error *err);
 /* Who hears the notices (NULL: nobody). */
 void store_set_notice(struct store *s, store_notice_fn fn, void *ctx);
+/* Save, with the answers, the name cat gives each role they mention
+ * (once a run per profile and role), so that stats of a bank no longer
+ * loaded still name its roles.  cat is borrowed: it outlives s, or is
+ * replaced first.  NULL: no names are saved. */
+void store_set_role_names(struct store *s, const struct catalog *cat);
 const char *store_path(const struct store *s);
 
 /* The id of a profile, created on first use. */

@@ -68,14 +68,19 @@ void store_trivia_tidy(struct store *s);
 int store_trivia_mark_absent(struct store *s, int64_t game_id, int64_t before_ms,
 			     struct rc_error *err);
 
-/* Move a game on (the host's job): status, phase, current round and its
- * start.  started_at is set the first time it runs, ended_at when it is
- * done or abandoned.  Returns 1, changing nothing, when the game is
- * already over. */
+/* Where the host moves a game to. */
+struct store_trivia_step {
+	enum store_trivia_status status;
+	enum store_trivia_phase phase;
+	unsigned round;              /* the current round */
+	int64_t round_started_at_ms; /* its start */
+};
+
+/* Move a game on (the host's job).  started_at is set the first time it
+ * runs, ended_at when it is done or abandoned.  Returns 1, changing
+ * nothing, when the game is already over. */
 int store_trivia_set_phase(struct store *s, int64_t game_id,
-			   enum store_trivia_status status,
-			   enum store_trivia_phase phase, unsigned round,
-			   int64_t round_started_at_ms, int64_t now,
+			   const struct store_trivia_step *to, int64_t now,
 			   struct rc_error *err);
 
 /* Save a player's answer to a round (picked -1: no answer) as given,

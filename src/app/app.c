@@ -91,6 +91,7 @@ static int open_store(const struct options *cli, struct app *app, int read)
 	}
 	if (cli->plain)
 		store_set_notice(app->store, app_store_notice, NULL);
+	store_set_role_names(app->store, app->cat);
 	if (app_bind_login(cli, app) < 0)
 		return -1;
 	if (read)

@@ -28,7 +28,7 @@ static void text_roles(const struct app *app, FILE *out)
 		if (!t->asked)
 			continue;
 		fputs("  ", out);
-		emit_cell(out, explain_role_id(app->cat, history_role_id(h, i)), 28, 0);
+		emit_cell(out, explain_history_role(app->cat, h, i), 28, 0);
 		fprintf(out, " %5u / %-5u %3u%%  ", t->correct, t->asked, p);
 		for (unsigned k = 0; k < 10; k++)
 			fputs(k < bar ? "#" : ".", out);
@@ -82,8 +82,8 @@ static void text_top_pairs(const struct app *app, FILE *out)
 		char line[EXPLAIN_MAX];
 
 		explain_confusion(line, sizeof line, "You",
-				  explain_role_id(app->cat, history_role_id(h, top[i].picked)),
-				  explain_role_id(app->cat, history_role_id(h, top[i].answer)),
+				  explain_history_role(app->cat, h, top[i].picked),
+				  explain_history_role(app->cat, h, top[i].answer),
 				  c->count, c->chances);
 		fputs("  ", out);
 		emit_text(out, line);
@@ -136,7 +136,7 @@ static void print_json(const struct app *app, const struct stats_due *st, FILE *
 		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
 		emit_json_string(out, history_role_id(h, i));
 		fputs(", \"name\": ", out);
-		emit_json_string(out, explain_role_id(app->cat, history_role_id(h, i)));
+		emit_json_string(out, explain_history_role(app->cat, h, i));
 		fprintf(out, ", \"asked\": %u, \"correct\": %u}", t->asked, t->correct);
 	}
 	fputs("],\n \"confusions\": [", out);

@@ -23,6 +23,17 @@ const char *explain_role_id(const struct catalog *cat, const char *id)
 	return r >= 0 ? explain_role(cat, r) : id;
 }
 
+const char *explain_history_role(const struct catalog *cat, const struct history *h,
+				 unsigned i)
+{
+	const char *id = history_role_id(h, i);
+	int r = id ? catalog_find_role(cat, id) : -1;
+
+	if (r >= 0)
+		return explain_role(cat, r);
+	return history_role_name(h, i) ? history_role_name(h, i) : id ? id : "?";
+}
+
 int explain_pick(char *buf, size_t len, const struct catalog *cat,
 		 const struct bank_question *q, const struct bank_choice *picked)
 {

@@ -680,8 +680,9 @@ static int trivia_game_phase(struct trivia_game *g, enum store_trivia_status sta
 		       enum store_trivia_phase phase, unsigned round, int64_t start_ms,
 		       struct rc_error *err)
 {
-	int rc = store_trivia_set_phase(g->env.store, g->game.id, status, phase, round,
-					start_ms, trivia_game_date(g), err);
+	struct store_trivia_step to = { status, phase, round, start_ms };
+	int rc = store_trivia_set_phase(g->env.store, g->game.id, &to, trivia_game_date(g),
+					err);
 
 	if (rc == 1)
 		return rc_error_set(err, "game %s is already over", g->game.code);
@@ -932,9 +933,10 @@ int trivia_game_abandon(struct trivia_game *g, struct rc_error *err)
 
 	if (g->game.status >= STORE_TRIVIA_DONE)
 		return 0;
-	rc = store_trivia_set_phase(g->env.store, g->game.id, STORE_TRIVIA_ABANDONED,
-				    STORE_TRIVIA_PODIUM, g->game.current_round,
-				    g->game.round_started_at_ms, trivia_game_date(g), err);
+	rc = store_trivia_set_phase(g->env.store, g->game.id, &(struct store_trivia_step){
+					    STORE_TRIVIA_ABANDONED, STORE_TRIVIA_PODIUM,
+					    g->game.current_round, g->game.round_started_at_ms },
+				    trivia_game_date(g), err);
 	if (rc < 0)
 		return -1;
 	return trivia_game_refresh(g, err) < 0 ? -1 : 0;

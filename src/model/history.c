@@ -14,6 +14,7 @@ struct history {
 	struct strmap questions; /* id -> struct qnode * */
 	struct history_roles roles;
 	struct role_tally tally[ROLECALL_MAX_ROLES];
+	char *role_names[ROLECALL_MAX_ROLES]; /* NULL: none saved */
 	struct confusion_cell *cells; /* [answer * ROLECALL_MAX_ROLES + picked] */
 	uint64_t answers, correct;
 };
@@ -98,6 +99,10 @@ static void history_release(struct history *h)
 	for (size_t i = 0; i < h->questions.cap; i++)
 		free(h->questions.slots[i].value);
 	strmap_free(&h->questions);
+	for (unsigned i = 0; i < h->roles.n; i++) {
+		free(h->role_names[i]);
+		h->role_names[i] = NULL;
+	}
 	history_roles_clear(&h->roles);
 }
 
@@ -231,6 +236,11 @@ const char *history_role_id(const struct history *h, unsigned i)
 	return i < h->roles.n ? h->roles.ids[i] : NULL;
 }
 
+const char *history_role_name(const struct history *h, unsigned i)
+{
+	return i < h->roles.n ? h->role_names[i] : NULL;
+}
+
 const struct role_tally *history_role_tally(const struct history *h, unsigned i)
 {
 	return &h->tally[i < ROLECALL_MAX_ROLES ? i : 0];
@@ -279,6 +289,20 @@ int history_set_role(struct history *h, const char *id, struct role_tally t)
 	return 0;
 }
 
+int history_set_role_name(struct history *h, const char *id, const char *name)
+{
+	int r = history_role_find(h, id);
+	char *copy;
+
+	if (r < 0 || (h->role_names[r] && !strcmp(h->role_names[r], name)))
+		return 0;
+	if (!(copy = strdup(name)))
+		return -1;
+	free(h->role_names[r]);
+	h->role_names[r] = copy;
+	return 0;
+}
+
 int history_set_confusion(struct history *h, const char *answer, const char *picked,
 			  struct confusion_cell c)
 {
@@ -312,6 +336,9 @@ int history_add(struct history *into, const struct history *from)
 		struct role_tally *t;
 
 		if ((at[i] = history_roles_add(&into->roles, from->roles.ids[i])) < 0)
+			return -1;
+		if (!into->role_names[at[i]] && from->role_names[i] &&
+		    !(into->role_names[at[i]] = strdup(from->role_names[i])))
 			return -1;
 		t = &into->tally[at[i]];
 		t->asked = add_capped(t->asked, from->tally[i].asked);

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "rolecall/bank.h"
+
 #include "store_errors.h"
 #include "store_impl.h"
 
@@ -97,8 +99,8 @@ int store_init(const char *target, const char **backend, int *version,
 		return rc_error_set(err, "no database given; give --db FILE or URI");
 	if (!(ops = store_backend_for(target, err)))
 		return -1;
-	*backend = ops->name;
-	*version = ops->schema_version;
+	*backend = ops->about.name;
+	*version = ops->about.schema_version;
 	return ops->init(target, err);
 }
 
@@ -126,6 +128,12 @@ void store_set_notice(struct store *s, store_notice_fn fn, void *ctx)
 {
 	s->notice = fn;
 	s->notice_ctx = ctx;
+}
+
+void store_set_role_names(struct store *s, const struct catalog *cat)
+{
+	s->names = cat;
+	memset(s->named, 0, sizeof s->named);
 }
 
 static void store_notice(const struct store *s, const char *line)
@@ -172,9 +180,17 @@ static int store_reconnect(struct store *s, struct rc_error *err)
 	return 0;
 }
 
+/* A write that failed rolled back the names it saved: save them again. */
+static int store_written(struct store *s, int rc)
+{
+	if (rc < 0)
+		memset(s->named, 0, sizeof s->named);
+	return rc;
+}
+
 int store_write(struct store *s, store_write_fn fn, void *ctx, struct rc_error *err)
 {
-	int rc = fn(s, ctx, err);
+	int rc = store_written(s, fn(s, ctx, err));
 
 	while (rc < 0 && s->ops->lost && s->ops->lost(s->c)) {
 		int landed;
@@ -184,7 +200,7 @@ int store_write(struct store *s, store_write_fn fn, void *ctx, struct rc_error *
 		landed = s->ops->landed(s->c, err);
 		if (landed > 0)
 			return 0; /* the commit reached the server before the line broke */
-		rc = landed < 0 ? -1 : fn(s, ctx, err);
+		rc = landed < 0 ? -1 : store_written(s, fn(s, ctx, err));
 	}
 	return rc;
 }
@@ -323,6 +339,42 @@ static int store_put_answer(struct store *s, int64_t user_id,
 				  history_correct(h), err);
 }
 
+static int store_put_role_name(struct store *s, int64_t user_id, const char *id,
+			       struct rc_error *err)
+{
+	int r = id ? catalog_find_role(s->names, id) : -1;
+
+	if (r < 0 || s->named[r])
+		return 0;
+	if (s->ops->put_role_name(s->c, user_id, id, catalog_role(s->names, r)->name,
+				  err) < 0)
+		return -1;
+	s->named[r] = 1;
+	return 0;
+}
+
+/* Every role the answer brings into the history: its answer, the roles
+ * it counts toward and those shown beside it. */
+static int store_put_role_names(struct store *s, int64_t user_id,
+				const struct answer_record *rec, struct rc_error *err)
+{
+	if (!s->names)
+		return 0;
+	if (s->named_user != user_id) {
+		memset(s->named, 0, sizeof s->named);
+		s->named_user = user_id;
+	}
+	if (store_put_role_name(s, user_id, rec->answer_role, err) < 0)
+		return -1;
+	for (unsigned i = 0; i < rec->n_about; i++)
+		if (store_put_role_name(s, user_id, rec->about[i], err) < 0)
+			return -1;
+	for (unsigned i = 0; i < rec->n_shown; i++)
+		if (store_put_role_name(s, user_id, rec->shown_roles[i], err) < 0)
+			return -1;
+	return 0;
+}
+
 /*
  * Another rolecall of the same profile (a second terminal, another
  * laptop) may have recorded answers since h was loaded: the rows it wrote
@@ -372,7 +424,8 @@ int store_record_locked(struct store *s, int64_t user_id,
 	if (store_catch_up(s, user_id, recs, n, h, err) < 0)
 		return -1;
 	for (unsigned i = 0; i < n; i++)
-		if (store_put_answer(s, user_id, &recs[i], h, err) < 0)
+		if (store_put_answer(s, user_id, &recs[i], h, err) < 0 ||
+		    store_put_role_names(s, user_id, &recs[i], err) < 0)
 			return -1;
 	return 0;
 }

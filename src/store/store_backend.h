@@ -51,8 +51,15 @@ struct store_trivia_look {
  * on, 1 to stop, -1 on an error already in err. */
 typedef int (*store_log_fn)(void *ctx, int64_t user_id, const struct log_row *row);
 
+/* What a backend is, apart from what it does. */
+struct store_about {
+	const char *name;   /* "SQLite", "PostgreSQL": for messages */
+	int schema_version; /* what init leaves */
+	unsigned max_players; /* in one trivia game */
+};
+
 struct store_ops {
-	const char *name; /* "SQLite", "PostgreSQL": for messages */
+	struct store_about about;
 
 	/* ---- the connection ---- */
 	int (*open)(const char *target, struct store_conn **out,
@@ -65,8 +72,6 @@ struct store_ops {
 	 * SQLite, what open does anyway; on a server, the one operation
 	 * that changes the schema, so that it needs the owner's rights. */
 	int (*init)(const char *target, struct rc_error *err);
-	int schema_version; /* what init leaves */
-	unsigned max_players; /* in one trivia game */
 	void (*close)(struct store_conn *c);
 	const char *(*path)(const struct store_conn *c);
 
@@ -129,6 +134,9 @@ struct store_ops {
 			     const char *answer, const char *picked,
 			     const struct confusion_cell *cell,
 			     struct rc_error *err);
+	/* The name role had in its bank; load_derived gives it back. */
+	int (*put_role_name)(struct store_conn *c, int64_t user_id,
+			     const char *role, const char *name, struct rc_error *err);
 	int (*put_totals)(struct store_conn *c, int64_t user_id,
 			  uint64_t answers, uint64_t correct, struct rc_error *err);
 	/* Empty every profile's derived state and totals, for a rebuild. */
@@ -236,9 +244,7 @@ struct store_ops {
 	int (*trivia_mark_absent)(struct store_conn *c, int64_t game_id,
 				  int64_t before_ms, struct rc_error *err);
 	int (*trivia_set_phase)(struct store_conn *c, int64_t game_id,
-				enum store_trivia_status status,
-				enum store_trivia_phase phase, unsigned round,
-				int64_t round_started_at_ms, int64_t now,
+				const struct store_trivia_step *to, int64_t now,
 				struct rc_error *err);
 	/* Save one player's answer (in a transaction): 1, writing nothing,
 	 * when the round is closed to it or the player answered already. */

@@ -4,7 +4,7 @@
  * table with the ids kept, so that exam attempt numbers, certificates and
  * game codes stay what they were.  Derived state is not copied: it is
  * rebuilt from the log at the destination and checked equal to the
- * source's.
+ * source's.  Role names are copied: the log holds only ids.
  *
  * The column lists are SQLite's schema, which the PostgreSQL one mirrors;
  * "$1, $2, ..." placeholders read the same to both (SQLite numbers "$N"
@@ -34,6 +34,7 @@ static const struct store_table store_tables[] = {
 	{ "answers", "id, user_id, bank_id, question_id, answer_role, about_roles,"
 	  " shown_roles, shown_choices, picked, picked_role, correct, elapsed_ms,"
 	  " answered_at, mode", 14, "id" },
+	{ "role_names", "user_id, role_id, name", 3, "user_id, role_id" },
 	{ "exam_definitions", "id, title, banks, count, pass_mark, time_limit, attempts,"
 	  " defined_by, defined_at", 9, "id" },
 	{ "exam_key", "definition_id, bank_id, question_id, answer_choice, n_choices", 5,

@@ -12,6 +12,9 @@ struct store {
 	struct store_conn *c;
 	store_notice_fn notice; /* what to tell the user while reconnecting */
 	void *notice_ctx;
+	const struct catalog *names; /* the role names to save; NULL: none */
+	int64_t named_user;          /* whose names named[] says are saved */
+	unsigned char named[ROLECALL_MAX_ROLES]; /* by catalog role index */
 };
 
 /* A write the policy sends again when the connection was lost before its

@@ -344,6 +344,17 @@ int store_decode_tally(const struct store_row *r, const char **role,
 	return 0;
 }
 
+int store_decode_role_name(const struct store_row *r, const char **role,
+			   const char **name, struct store_bad *bad)
+{
+	bad->what = NULL;
+	*role = row_text(r, 0);
+	*name = row_text(r, 1);
+	if (!*role || !*name)
+		return store_bad_row(bad, "the name of role %.64s", *role ? *role : "(none)");
+	return 0;
+}
+
 int store_decode_confusion(const struct store_row *r, const char **answer,
 			   const char **picked, struct confusion_cell *c,
 			   struct store_bad *bad)

@@ -53,6 +53,15 @@
 #define STORE_SQL_LOG_USER(P) STORE_SQL_LOG_SELECT " WHERE a.user_id = " P "1 ORDER BY a.id"
 #define STORE_SQL_LOG_REPLAY STORE_SQL_LOG_SELECT " ORDER BY a.user_id, a.id"
 
+/* The name each role had in its bank when the profile answered about it:
+ * not derived from the log (which holds only ids), so a rebuild keeps it. */
+#define STORE_SQL_ROLE_NAME_PUT(P)                                             \
+	"INSERT INTO role_names (user_id, role_id, name) VALUES (" P "1, "    \
+	P "2, " P "3) ON CONFLICT (user_id, role_id) DO UPDATE"                \
+	" SET name = excluded.name"
+#define STORE_SQL_ROLE_NAMES_GET(P)                                            \
+	"SELECT role_id, name FROM role_names WHERE user_id = " P "1"
+
 /* ---- exams ---- */
 
 #define STORE_SQL_EXAM_ITEM_ADD(P)                                             \
@@ -141,6 +150,8 @@
 	X(LOG_ALL, STORE_SQL_LOG_ALL)                                          \
 	X(LOG_USER, STORE_SQL_LOG_USER(P))                                     \
 	X(LOG_REPLAY, STORE_SQL_LOG_REPLAY)                                    \
+	X(ROLE_NAME_PUT, STORE_SQL_ROLE_NAME_PUT(P))                           \
+	X(ROLE_NAMES_GET, STORE_SQL_ROLE_NAMES_GET(P))                         \
 	X(EXAM_ITEM_ADD, STORE_SQL_EXAM_ITEM_ADD(P))                           \
 	X(EXAM_ITEM_PUT, STORE_SQL_EXAM_ITEM_PUT(P))                           \
 	X(EXAM_SUBMIT, STORE_SQL_EXAM_SUBMIT(P))                               \

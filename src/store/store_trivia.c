@@ -64,7 +64,7 @@ int store_trivia_create(struct store *s, struct store_trivia_game *g,
 {
 	int rc;
 
-	if (!g->code[0] || !g->rounds || n_players > s->ops->max_players)
+	if (!g->code[0] || !g->rounds || n_players > s->ops->about.max_players)
 		return store_bad_trivia(store_path(s), "no code, no questions or too many "
 					"players", err);
 	if (s->ops->begin_game(s->c, "start saving the trivia game", err) < 0)
@@ -96,7 +96,7 @@ static int store_trivia_join_locked(struct store *s, int64_t game_id,
 		return s->ops->trivia_rejoin(s->c, game_id, name, now_ms, err) < 0 ? -1 :
 		       STORE_TRIVIA_REJOINED;
 	}
-	if (l.players >= s->ops->max_players)
+	if (l.players >= s->ops->about.max_players)
 		return STORE_TRIVIA_FULL;
 	return s->ops->trivia_player_add(s->c, game_id, name, now, now_ms, err) < 0 ? -1 :
 	       STORE_TRIVIA_JOINED;
@@ -149,13 +149,10 @@ int store_trivia_mark_absent(struct store *s, int64_t game_id, int64_t before_ms
 }
 
 int store_trivia_set_phase(struct store *s, int64_t game_id,
-			   enum store_trivia_status status,
-			   enum store_trivia_phase phase, unsigned round,
-			   int64_t round_started_at_ms, int64_t now,
+			   const struct store_trivia_step *to, int64_t now,
 			   struct rc_error *err)
 {
-	return s->ops->trivia_set_phase(s->c, game_id, status, phase, round,
-					round_started_at_ms, now, err);
+	return s->ops->trivia_set_phase(s->c, game_id, to, now, err);
 }
 
 struct store_trivia_pick {
@@ -204,7 +201,7 @@ int store_drain(struct store *s)
 
 unsigned store_trivia_max_players(const struct store *s)
 {
-	return s->ops->max_players;
+	return s->ops->about.max_players;
 }
 
 int store_trivia_answer(struct store *s, int64_t game_id, unsigned round,
@@ -249,9 +246,9 @@ static int store_trivia_close_locked(struct store *s, int64_t game_id,
 			return -1;
 	/* The status was read above under the game's lock: it cannot be over
 	 * by now. */
-	if (s->ops->trivia_set_phase(s->c, game_id, STORE_TRIVIA_RUNNING,
-				     STORE_TRIVIA_REVEAL, round, g->round_started_at_ms,
-				     g->started_at, err) < 0)
+	if (s->ops->trivia_set_phase(s->c, game_id, &(struct store_trivia_step){
+					     STORE_TRIVIA_RUNNING, STORE_TRIVIA_REVEAL, round,
+					     g->round_started_at_ms }, g->started_at, err) < 0)
 		return -1;
 	g->phase = STORE_TRIVIA_REVEAL;
 	for (unsigned i = 0; i < ts->n_players; i++)

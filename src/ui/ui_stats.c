@@ -30,10 +30,10 @@ unsigned ui_due_now(const struct ui *ui, unsigned *seen)
 	return st.due;
 }
 
-/* A role of the history by its name in the banks, or its id. */
+/* A role of the history by its name (explain_history_role). */
 static const char *ui_stats_role(const struct ui *ui, unsigned i)
 {
-	return explain_role_id(ui->app->cat, history_role_id(ui->app->h, i));
+	return explain_history_role(ui->app->cat, ui->app->h, i);
 }
 
 /* ---- per role ------------------------------------------------------------ */

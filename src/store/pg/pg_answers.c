@@ -104,6 +104,17 @@ int pg_confusion_put(struct store_conn *c, int64_t user_id, const char *answer,
 	return pg_put(c, PG_CONFUSION_PUT, &a, "save the confusion counts", err);
 }
 
+int pg_role_name_put(struct store_conn *c, int64_t user_id, const char *role,
+		     const char *name, struct rc_error *err)
+{
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, user_id);
+	pg_text(&a, role);
+	pg_text(&a, name);
+	return pg_put(c, PG_ROLE_NAME_PUT, &a, "save the role's name", err);
+}
+
 int pg_totals_put(struct store_conn *c, int64_t user_id, uint64_t answers,
 		  uint64_t correct, struct rc_error *err)
 {
@@ -195,6 +206,19 @@ static int pg_tally_row(struct store_conn *c, const struct store_row *r,
 	return 0;
 }
 
+static int pg_role_name_row(struct store_conn *c, const struct store_row *r,
+			    void *ctx, struct rc_error *err)
+{
+	const char *role, *name;
+	struct store_bad bad;
+
+	if (store_decode_role_name(r, &role, &name, &bad) < 0)
+		return pg_unreadable(c, &bad, err);
+	if (history_set_role_name(ctx, role, name) < 0)
+		return store_history_fail(c->name, ctx, "load the role names", err);
+	return 0;
+}
+
 static int pg_confusion_row(struct store_conn *c, const struct store_row *r,
 			    void *ctx, struct rc_error *err)
 {
@@ -269,7 +293,8 @@ int pg_load_derived(struct store_conn *c, int64_t user_id, struct history *h,
 	    pg_load_part(c, PG_TALLY_GET, user_id, pg_tally_row, h, err) < 0 ||
 	    pg_load_part(c, PG_CONFUSION_GET, user_id, pg_confusion_row, h, err) < 0)
 		return -1;
-	return 0;
+	/* names after the tallies and counts: only roles met are named */
+	return pg_load_part(c, PG_ROLE_NAMES_GET, user_id, pg_role_name_row, h, err);
 }
 
 /* ---- reading the log ---- */

@@ -24,7 +24,7 @@
 #include "store_rows.h"
 
 /* The PostgreSQL schema's own version: its migrations are not SQLite's. */
-#define PG_SCHEMA_VERSION 2
+#define PG_SCHEMA_VERSION 3
 
 enum pg_sql {
 	PG_USER_FIND,
@@ -34,10 +34,13 @@ enum pg_sql {
 	PG_LOG_ADD,
 	PG_LOG_ALL,
 	PG_LOG_LANDED,
+	PG_GROUPS_MADE,
 	PG_LOG_USER,
 	PG_LOG_REPLAY,
 	PG_QUESTION_PUT,
 	PG_QUESTION_GET,
+	PG_ROLE_NAME_PUT,
+	PG_ROLE_NAMES_GET,
 	PG_TALLY_PUT,
 	PG_TALLY_GET,
 	PG_CONFUSION_PUT,
@@ -192,6 +195,8 @@ int pg_tally_put(struct store_conn *c, int64_t user_id, const char *role,
 int pg_confusion_put(struct store_conn *c, int64_t user_id, const char *answer,
 		     const char *picked, const struct confusion_cell *cell,
 		     struct rc_error *err);
+int pg_role_name_put(struct store_conn *c, int64_t user_id, const char *role,
+		     const char *name, struct rc_error *err);
 int pg_totals_put(struct store_conn *c, int64_t user_id, uint64_t answers,
 		  uint64_t correct, struct rc_error *err);
 int pg_clear_derived(struct store_conn *c, struct rc_error *err);
@@ -251,9 +256,7 @@ int pg_trivia_leave(struct store_conn *c, int64_t game_id, const char *name, int
 int pg_trivia_mark_absent(struct store_conn *c, int64_t game_id,
 			  int64_t before_ms, struct rc_error *err);
 int pg_trivia_set_phase(struct store_conn *c, int64_t game_id,
-			enum store_trivia_status status,
-			enum store_trivia_phase phase, unsigned round,
-			int64_t round_started_at_ms, int64_t now,
+			const struct store_trivia_step *to, int64_t now,
 			struct rc_error *err);
 int pg_trivia_answer(struct store_conn *c, int64_t game_id, unsigned round,
 		     const char *player, int picked, int correct,

@@ -138,6 +138,19 @@ static int pg_check_schema(struct store_conn *c, struct rc_error *err)
 			    "its owner (doc/teams.md)", c->name, version);
 }
 
+/* After an upgrade, the rights `db grant` gave (if it ever ran on this
+ * database) cover the tables the upgrade added too: a learner keeps
+ * saving answers. */
+static int pg_regrant(struct store_conn *c, struct rc_error *err)
+{
+	int64_t groups = 0;
+
+	if (pg_value(c, PG_GROUPS_MADE, NULL, "look for rolecall's roles", &groups,
+		     err) < 0)
+		return -1;
+	return groups > 0 ? pg_exec(c, pg_roles_sql, "extend the roles' rights", err) : 0;
+}
+
 /* Inside the migration's transaction, under its lock: look again, since
  * another `db init` may have run meanwhile. */
 static int pg_migrate_locked(struct store_conn *c, struct rc_error *err)
@@ -155,7 +168,9 @@ static int pg_migrate_locked(struct store_conn *c, struct rc_error *err)
 			return -1;
 	snprintf(sql, sizeof sql, "UPDATE rolecall_schema SET version = %d",
 		 PG_SCHEMA_VERSION);
-	return pg_exec(c, sql, "record the schema's version", err);
+	if (pg_exec(c, sql, "record the schema's version", err) < 0)
+		return -1;
+	return version > 0 && version < PG_SCHEMA_VERSION ? pg_regrant(c, err) : 0;
 }
 
 /* ---- a connection lost and found again ---- */
@@ -289,11 +304,9 @@ static int pg_check_integrity(struct store_conn *c, struct rc_error *err)
 }
 
 const struct store_ops store_pg_ops = {
-	.name = "PostgreSQL",
+	.about = { "PostgreSQL", PG_SCHEMA_VERSION, STORE_TRIVIA_MAX_PLAYERS },
 	.open = pg_open,
 	.init = pg_init,
-	.schema_version = PG_SCHEMA_VERSION,
-	.max_players = STORE_TRIVIA_MAX_PLAYERS,
 	.close = pg_close,
 	.path = pg_path,
 	.server_ms = pg_server_ms,
@@ -313,6 +326,7 @@ const struct store_ops store_pg_ops = {
 	.put_question = pg_question_put,
 	.put_tally = pg_tally_put,
 	.put_confusion = pg_confusion_put,
+	.put_role_name = pg_role_name_put,
 	.put_totals = pg_totals_put,
 	.clear_derived = pg_clear_derived,
 	.log_add = pg_log_add,

@@ -13,6 +13,16 @@
 
 #include "store_sql.h"
 
+/* An answer and an exam item record the question as it was shown in the
+ * same columns, so that one decoder reads both. */
+#define PG_SHOWN_QUESTION \
+	" bank_id text NOT NULL," \
+	" question_id text NOT NULL," \
+	" answer_role text," \
+	" about_roles text NOT NULL," \
+	" shown_roles text NOT NULL," \
+	" shown_choices text NOT NULL,"
+
 /*
  * pg_migrations[v] takes a database from schema v to v + 1, in the one
  * transaction that also records the version.  A released entry never
@@ -32,12 +42,7 @@ const char *const pg_migrations[PG_SCHEMA_VERSION] = {
 	"CREATE TABLE answers ("
 	" id bigserial PRIMARY KEY,"
 	" user_id bigint NOT NULL REFERENCES users (id),"
-	" bank_id text NOT NULL,"
-	" question_id text NOT NULL,"
-	" answer_role text,"
-	" about_roles text NOT NULL,"
-	" shown_roles text NOT NULL,"
-	" shown_choices text NOT NULL,"
+	PG_SHOWN_QUESTION
 	" picked integer NOT NULL,"
 	" picked_role text,"
 	" correct integer NOT NULL,"
@@ -92,12 +97,7 @@ const char *const pg_migrations[PG_SCHEMA_VERSION] = {
 	"CREATE TABLE exam_items ("
 	" attempt_id bigint NOT NULL REFERENCES exam_attempts (id),"
 	" position integer NOT NULL,"
-	" bank_id text NOT NULL,"
-	" question_id text NOT NULL,"
-	" answer_role text,"
-	" about_roles text NOT NULL,"
-	" shown_roles text NOT NULL,"
-	" shown_choices text NOT NULL,"
+	PG_SHOWN_QUESTION
 	" picked integer NOT NULL DEFAULT -1,"
 	" picked_role text,"
 	" correct integer NOT NULL DEFAULT 0,"
@@ -276,6 +276,13 @@ const char *const pg_migrations[PG_SCHEMA_VERSION] = {
 	" END $f$;"
 	"CREATE TRIGGER rolecall_item_rules BEFORE INSERT OR UPDATE ON exam_items"
 	" FOR EACH ROW EXECUTE FUNCTION rolecall_item_rules();",
+	/* v3: the SQLite schema 5's role names.  Its rights are db grant's
+	 * (pg_roles_sql), which db init runs again after an upgrade. */
+	"CREATE TABLE role_names ("
+	" user_id bigint NOT NULL REFERENCES users (id),"
+	" role_id text NOT NULL,"
+	" name text NOT NULL,"
+	" PRIMARY KEY (user_id, role_id));",
 };
 
 #define PG_EXAM_WHERE                                                          \
@@ -296,6 +303,10 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 		       " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
 		       " $14)",
 	[PG_LOG_LANDED] = "SELECT count(*) FROM answers WHERE client_key = $1",
+	/* the groups are the cluster's; what db grant gave them, this database's */
+	[PG_GROUPS_MADE] = "SELECT count(*) FROM pg_roles r WHERE r.rolname IN"
+			   " ('rolecall_learner', 'rolecall_manager')"
+			   " AND has_table_privilege(r.oid, 'users', 'INSERT')",
 	[PG_QUESTION_PUT] = "INSERT INTO question_state (user_id, question_id,"
 			    " stability, difficulty, last_review, due, reps, lapses,"
 			    " asked, wrong, last_seen)"
@@ -422,8 +433,8 @@ const char pg_roles_sql[] =
 	" TO rolecall_learner, rolecall_manager;"
 	/* the log is append-only for everyone but the owner */
 	"GRANT SELECT, INSERT ON answers TO rolecall_learner, rolecall_manager;"
-	"GRANT SELECT, INSERT, UPDATE, DELETE ON question_state, role_tally, confusion"
-	" TO rolecall_learner, rolecall_manager;"
+	"GRANT SELECT, INSERT, UPDATE, DELETE ON question_state, role_tally, confusion,"
+	" role_names TO rolecall_learner, rolecall_manager;"
 	/* a manager defines exams; a learner reads their rules, never the key
 	 * (the triggers that score an attempt read it as the owner) */
 	"GRANT SELECT ON exam_definitions TO rolecall_learner, rolecall_manager;"
@@ -451,6 +462,11 @@ const char pg_roles_sql[] =
 	"ALTER TABLE role_tally ENABLE ROW LEVEL SECURITY;"
 	"DROP POLICY IF EXISTS rolecall_own ON role_tally;"
 	"CREATE POLICY rolecall_own ON role_tally"
+	" USING (user_id = rolecall_uid() OR rolecall_manager())"
+	" WITH CHECK (user_id = rolecall_uid() OR rolecall_manager());"
+	"ALTER TABLE role_names ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS rolecall_own ON role_names;"
+	"CREATE POLICY rolecall_own ON role_names"
 	" USING (user_id = rolecall_uid() OR rolecall_manager())"
 	" WITH CHECK (user_id = rolecall_uid() OR rolecall_manager());"
 	"ALTER TABLE confusion ENABLE ROW LEVEL SECURITY;"

@@ -215,21 +215,19 @@ int pg_trivia_mark_absent(struct store_conn *c, int64_t game_id,
 }
 
 int pg_trivia_set_phase(struct store_conn *c, int64_t game_id,
-			enum store_trivia_status status,
-			enum store_trivia_phase phase, unsigned round,
-			int64_t round_started_at_ms, int64_t now,
+			const struct store_trivia_step *to, int64_t now,
 			struct rc_error *err)
 {
 	struct pg_args a = { 0 };
 	int changed;
 
-	if (!store_trivia_status_word(status) || !store_trivia_phase_word(phase))
+	if (!store_trivia_status_word(to->status) || !store_trivia_phase_word(to->phase))
 		return store_bad_trivia(c->name, "unknown status or phase", err);
 	pg_i64(&a, game_id);
-	pg_text(&a, store_trivia_status_word(status));
-	pg_text(&a, store_trivia_phase_word(phase));
-	pg_i64(&a, round);
-	pg_i64(&a, round_started_at_ms);
+	pg_text(&a, store_trivia_status_word(to->status));
+	pg_text(&a, store_trivia_phase_word(to->phase));
+	pg_i64(&a, to->round);
+	pg_i64(&a, to->round_started_at_ms);
 	pg_i64(&a, now);
 	if ((changed = pg_cmd(c, PG_TRIVIA_PHASE, &a, "move the trivia game on", err)) < 0)
 		return -1;

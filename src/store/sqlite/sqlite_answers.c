@@ -137,6 +137,17 @@ int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
 				 c->chances, "save the confusion counts", err);
 }
 
+int sqlite_role_name_put(struct store_conn *s, int64_t user_id, const char *role,
+			 const char *name, struct rc_error *err)
+{
+	const struct sqlite_arg args[] = {
+		SQLITE_ARG_I64(user_id), SQLITE_ARG_TEXT(role), SQLITE_ARG_TEXT(name),
+	};
+
+	return sqlite_run_bound(s, s->stmt[SQL_ROLE_NAME_PUT], args,
+				sizeof args / sizeof *args, "save the role's name", err);
+}
+
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,
 			     uint64_t answers, uint64_t correct, struct rc_error *err)
 {
@@ -223,6 +234,20 @@ static int sqlite_tally_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 	return 0;
 }
 
+static int sqlite_role_name_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
+				struct rc_error *err)
+{
+	struct store_row r = sqlite_row(st);
+	const char *role, *name;
+	struct store_bad bad;
+
+	if (store_decode_role_name(&r, &role, &name, &bad) < 0)
+		return sqlite_unreadable(s, &bad, err);
+	if (history_set_role_name(ctx, role, name) < 0)
+		return store_history_fail(s->path, ctx, "load the role names", err);
+	return 0;
+}
+
 static int sqlite_confusion_row(struct store_conn *s, sqlite3_stmt *st, void *ctx,
 			       struct rc_error *err)
 {
@@ -286,8 +311,12 @@ int sqlite_load_locked(struct store_conn *s, int64_t user_id,
 			    err) < 0 ||
 	    sqlite_load_part(s, SQL_TALLY_GET, user_id, sqlite_tally_row, h, err) < 0)
 		return -1;
-	return sqlite_load_part(s, SQL_CONFUSION_GET, user_id, sqlite_confusion_row,
-			       h, err);
+	/* names after the tallies and counts: only roles met are named */
+	if (sqlite_load_part(s, SQL_CONFUSION_GET, user_id, sqlite_confusion_row, h,
+			     err) < 0)
+		return -1;
+	return sqlite_load_part(s, SQL_ROLE_NAMES_GET, user_id, sqlite_role_name_row, h,
+				err);
 }
 
 /* ---- recording ---- */

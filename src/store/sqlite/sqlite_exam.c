@@ -116,15 +116,14 @@ static int sqlite_exam_rows(struct store_conn *s, enum store_sql which,
 			   const struct exam_filter *f, const char *doing,
 			   sqlite_row_fn fn, void *ctx, struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[which];
-	int rc = SQLITE_OK;
+	const struct sqlite_arg args[] = {
+		SQLITE_ARG_I64(f->user_id), SQLITE_ARG_I64(f->attempt_id),
+		SQLITE_ARG_I64(f->since), SQLITE_ARG_I64(f->submitted_only != 0),
+		SQLITE_ARG_TEXT(f->definition),
+	};
 
-	bind_i64(st, 1, f->user_id, &rc);
-	bind_i64(st, 2, f->attempt_id, &rc);
-	bind_i64(st, 3, f->since, &rc);
-	bind_i64(st, 4, f->submitted_only != 0, &rc);
-	bind_text(st, 5, f->definition, &rc);
-	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
+	return sqlite_rows_bound(s, s->stmt[which], args, sizeof args / sizeof *args,
+				 doing, fn, ctx, err);
 }
 
 int sqlite_each_attempt(struct store_conn *s, const struct exam_filter *f,

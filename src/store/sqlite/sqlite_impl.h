@@ -41,6 +41,8 @@ enum store_sql {
 	SQL_TALLY_GET,
 	SQL_CONFUSION_PUT,
 	SQL_CONFUSION_GET,
+	SQL_ROLE_NAME_PUT,
+	SQL_ROLE_NAMES_GET,
 	SQL_DAILY_ALL,
 	SQL_DAILY_USER,
 	SQL_EXAM_ADD,
@@ -149,6 +151,23 @@ int sqlite_run(const struct store_conn *s, sqlite3_stmt *st, int rc,
 /* Step a bound statement (rc: the binding result) through all its rows. */
 int sqlite_rows(struct store_conn *s, sqlite3_stmt *st, int rc, const char *doing,
 	       sqlite_row_fn fn, void *ctx, struct rc_error *err);
+/* A statement's parameters in order from ?1, for the queries bound from a
+ * filter: each then says only what it binds.  Text NULL binds NULL. */
+struct sqlite_arg {
+	int is_text;
+	int64_t value;
+	const char *text;
+};
+#define SQLITE_ARG_I64(v) { 0, (int64_t)(v), NULL }
+#define SQLITE_ARG_TEXT(t) { 1, 0, (t) }
+/* Bind args[0..n) to st, then step it through all its rows like sqlite_rows. */
+int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
+		      const struct sqlite_arg *args, size_t n, const char *doing,
+		      sqlite_row_fn fn, void *ctx, struct rc_error *err);
+/* Bind args[0..n) to st, then run it like sqlite_run. */
+int sqlite_run_bound(const struct store_conn *s, sqlite3_stmt *st,
+		     const struct sqlite_arg *args, size_t n, const char *doing,
+		     struct rc_error *err);
 /* Run SQL text that is not worth caching (open, migrate, rebuild). */
 int sqlite_exec(const struct store_conn *s, const char *sql, const char *doing,
 	       struct rc_error *err);
@@ -193,6 +212,8 @@ int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
 			       const char *answer, const char *picked,
 			       const struct confusion_cell *c,
 			       struct rc_error *err);
+int sqlite_role_name_put(struct store_conn *s, int64_t user_id, const char *role,
+			 const char *name, struct rc_error *err);
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,
 			     uint64_t answers, uint64_t correct, struct rc_error *err);
 int sqlite_log_add(struct store_conn *s, int64_t user_id,
@@ -251,9 +272,7 @@ int sqlite_trivia_leave(struct store_conn *s, int64_t game_id, const char *name,
 int sqlite_trivia_mark_absent(struct store_conn *s, int64_t game_id, int64_t before_ms,
 			     struct rc_error *err);
 int sqlite_trivia_set_phase(struct store_conn *s, int64_t game_id,
-			   enum store_trivia_status status,
-			   enum store_trivia_phase phase, unsigned round,
-			   int64_t round_started_at_ms, int64_t now,
+			   const struct store_trivia_step *to, int64_t now,
 			   struct rc_error *err);
 int sqlite_trivia_answer(struct store_conn *s, int64_t game_id,
 			  unsigned round, const char *player, int picked,

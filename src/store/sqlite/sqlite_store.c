@@ -31,6 +31,16 @@
  * programs' so that we never add our tables to someone else's file. */
 #define STORE_APPLICATION_ID 0x52434c4c
 
+/* An answer and an exam item record the question as it was shown in the
+ * same columns, so that one decoder reads both. */
+#define SQLITE_SHOWN_QUESTION \
+	" bank_id TEXT NOT NULL," \
+	" question_id TEXT NOT NULL," \
+	" answer_role TEXT," \
+	" about_roles TEXT NOT NULL," \
+	" shown_roles TEXT NOT NULL," \
+	" shown_choices TEXT NOT NULL,"
+
 /*
  * sqlite_migrations[v] takes a database from schema v to v + 1, inside the
  * transaction that also sets user_version.  A new schema version is one
@@ -48,12 +58,7 @@ static const char *const sqlite_migrations[] = {
 	"CREATE TABLE answers ("
 	" id INTEGER PRIMARY KEY,"
 	" user_id INTEGER NOT NULL REFERENCES users (id),"
-	" bank_id TEXT NOT NULL,"
-	" question_id TEXT NOT NULL,"
-	" answer_role TEXT,"
-	" about_roles TEXT NOT NULL,"
-	" shown_roles TEXT NOT NULL,"
-	" shown_choices TEXT NOT NULL,"
+	SQLITE_SHOWN_QUESTION
 	" picked INTEGER NOT NULL,"
 	" picked_role TEXT,"
 	" correct INTEGER NOT NULL,"
@@ -106,12 +111,7 @@ static const char *const sqlite_migrations[] = {
 	"CREATE TABLE exam_items ("
 	" attempt_id INTEGER NOT NULL REFERENCES exam_attempts (id),"
 	" position INTEGER NOT NULL,"
-	" bank_id TEXT NOT NULL,"
-	" question_id TEXT NOT NULL,"
-	" answer_role TEXT,"
-	" about_roles TEXT NOT NULL,"
-	" shown_roles TEXT NOT NULL,"
-	" shown_choices TEXT NOT NULL,"
+	SQLITE_SHOWN_QUESTION
 	" picked INTEGER NOT NULL DEFAULT -1,"
 	" picked_role TEXT,"
 	" correct INTEGER NOT NULL DEFAULT 0,"
@@ -195,6 +195,13 @@ static const char *const sqlite_migrations[] = {
 	" PRIMARY KEY (definition_id, bank_id, question_id)) WITHOUT ROWID;"
 	/* no REFERENCES: a column with one could never be dropped again */
 	"ALTER TABLE exam_attempts ADD COLUMN definition_id TEXT;",
+	/* v5: each role's name as its bank had it, saved with the answers,
+	 * so that stats of a bank no longer loaded still name its roles. */
+	"CREATE TABLE role_names ("
+	" user_id INTEGER NOT NULL REFERENCES users (id),"
+	" role_id TEXT NOT NULL,"
+	" name TEXT NOT NULL,"
+	" PRIMARY KEY (user_id, role_id)) WITHOUT ROWID;",
 };
 
 _Static_assert(sizeof sqlite_migrations / sizeof sqlite_migrations[0] ==
@@ -420,6 +427,33 @@ int sqlite_rows(struct store_conn *s, sqlite3_stmt *st, int rc,
 	}
 	sqlite_reset(st);
 	return got < 0 ? -1 : 0;
+}
+
+static int sqlite_bind_args(sqlite3_stmt *st, const struct sqlite_arg *args, size_t n)
+{
+	int rc = SQLITE_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		if (args[i].is_text)
+			bind_text(st, (int)i + 1, args[i].text, &rc);
+		else
+			bind_i64(st, (int)i + 1, args[i].value, &rc);
+	}
+	return rc;
+}
+
+int sqlite_rows_bound(struct store_conn *s, sqlite3_stmt *st,
+		      const struct sqlite_arg *args, size_t n, const char *doing,
+		      sqlite_row_fn fn, void *ctx, struct rc_error *err)
+{
+	return sqlite_rows(s, st, sqlite_bind_args(st, args, n), doing, fn, ctx, err);
+}
+
+int sqlite_run_bound(const struct store_conn *s, sqlite3_stmt *st,
+		     const struct sqlite_arg *args, size_t n, const char *doing,
+		     struct rc_error *err)
+{
+	return sqlite_run(s, st, sqlite_bind_args(st, args, n), doing, err);
 }
 
 /* Run SQL text that is not worth caching (open, migrate, rebuild). */
@@ -1054,12 +1088,10 @@ static int sqlite_begin_write(struct store_conn *s, int64_t user_id,
 }
 
 const struct store_ops store_sqlite_ops = {
-	.name = "SQLite",
+	.about = { "SQLite", STORE_SCHEMA_VERSION, STORE_TRIVIA_FILE_PLAYERS },
 	.open = sqlite_open,
 	.open_read = sqlite_open_read,
 	.init = sqlite_init,
-	.schema_version = STORE_SCHEMA_VERSION,
-	.max_players = STORE_TRIVIA_FILE_PLAYERS,
 	.close = sqlite_close,
 	.path = sqlite_path,
 	.begin_read = sqlite_begin_read,
@@ -1072,6 +1104,7 @@ const struct store_ops store_sqlite_ops = {
 	.put_question = sqlite_question_put,
 	.put_tally = sqlite_tally_put,
 	.put_confusion = sqlite_confusion_put,
+	.put_role_name = sqlite_role_name_put,
 	.put_totals = sqlite_totals_put,
 	.clear_derived = sqlite_clear_derived,
 	.log_add = sqlite_log_add,

@@ -16,14 +16,13 @@ static int sqlite_game_rows(struct store_conn *s, const struct store_trivia_filt
 			   const char *doing, sqlite_row_fn fn, void *ctx,
 			   struct rc_error *err)
 {
-	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_GAMES];
-	int rc = SQLITE_OK;
+	const struct sqlite_arg args[] = {
+		SQLITE_ARG_I64(f->game_id), SQLITE_ARG_TEXT(f->code),
+		SQLITE_ARG_I64(f->since), SQLITE_ARG_I64(f->finished_only != 0),
+	};
 
-	bind_i64(st, 1, f->game_id, &rc);
-	bind_text(st, 2, f->code, &rc);
-	bind_i64(st, 3, f->since, &rc);
-	bind_i64(st, 4, f->finished_only != 0, &rc);
-	return sqlite_rows(s, st, rc, doing, fn, ctx, err);
+	return sqlite_rows_bound(s, s->stmt[SQL_TRIVIA_GAMES], args,
+				 sizeof args / sizeof *args, doing, fn, ctx, err);
 }
 
 
@@ -215,35 +214,24 @@ int sqlite_trivia_mark_absent(struct store_conn *s, int64_t game_id, int64_t bef
 				   before_ms, "mark silent players absent", err);
 }
 
-static int sqlite_trivia_phase_put(struct store_conn *s, int64_t game_id,
-				  enum store_trivia_status status,
-				  enum store_trivia_phase phase, unsigned round,
-				  int64_t start_ms, int64_t now, struct rc_error *err)
-{
-	sqlite3_stmt *st = s->stmt[SQL_TRIVIA_PHASE];
-	int rc = SQLITE_OK;
-
-	if (!store_trivia_status_word(status) || !store_trivia_phase_word(phase))
-		return store_bad_trivia(s->path, "unknown status or phase", err);
-	bind_i64(st, 1, game_id, &rc);
-	bind_text(st, 2, store_trivia_status_word(status), &rc);
-	bind_text(st, 3, store_trivia_phase_word(phase), &rc);
-	bind_i64(st, 4, round, &rc);
-	bind_i64(st, 5, start_ms, &rc);
-	bind_i64(st, 6, now, &rc);
-	if (sqlite_run(s, st, rc, "move the trivia game on", err) < 0)
-		return -1;
-	return sqlite3_changes(s->db) == 1 ? 0 : 1;
-}
-
 int sqlite_trivia_set_phase(struct store_conn *s, int64_t game_id,
-			   enum store_trivia_status status,
-			   enum store_trivia_phase phase, unsigned round,
-			   int64_t round_started_at_ms, int64_t now,
+			   const struct store_trivia_step *to, int64_t now,
 			   struct rc_error *err)
 {
-	return sqlite_trivia_phase_put(s, game_id, status, phase, round,
-				      round_started_at_ms, now, err);
+	const char *status = store_trivia_status_word(to->status);
+	const char *phase = store_trivia_phase_word(to->phase);
+	const struct sqlite_arg args[] = {
+		SQLITE_ARG_I64(game_id), SQLITE_ARG_TEXT(status), SQLITE_ARG_TEXT(phase),
+		SQLITE_ARG_I64(to->round), SQLITE_ARG_I64(to->round_started_at_ms),
+		SQLITE_ARG_I64(now),
+	};
+
+	if (!status || !phase)
+		return store_bad_trivia(s->path, "unknown status or phase", err);
+	if (sqlite_run_bound(s, s->stmt[SQL_TRIVIA_PHASE], args, sizeof args / sizeof *args,
+			     "move the trivia game on", err) < 0)
+		return -1;
+	return sqlite3_changes(s->db) == 1 ? 0 : 1;
 }
 
 int sqlite_trivia_answer(struct store_conn *s, int64_t game_id,
