@@ -850,6 +850,8 @@ def test_define_list_and_take():
     assert out == ("rolecall: exam onboarding is defined: 4 questions, pass mark 75%, "
                    "no time limit, 2 attempts each; candidates take it with 'rolecall exam "
                    "onboarding'\n"), out
+    # defining is no answer: the manager gets no profile, so no "not taken"
+    assert testlib.query(db("defined.db"), "SELECT count(*) FROM users") == [(0,)]
     rc, out, err = run(["exam", "list", "--db", db("defined.db")])
     assert (rc, err) == (0, ""), err
     assert out == ("Exams defined here (take one with 'rolecall exam ID'):\n"
@@ -1345,9 +1347,9 @@ def group_text(confused, weak):
     return text
 
 
-# tester defined the exam: a profile, in a file's cohort, who has taken none
-EVERYONE = ["ana", "bob", "cy", "dee", "eve", "fay", "tester"]
-TESTER = "tester             0  -            -            not taken      -\n"
+# tester defined the exam, which makes no profile: a manager is not a
+# candidate ("not taken") in a file's cohort
+EVERYONE = ["ana", "bob", "cy", "dee", "eve", "fay"]
 ONBOARDING_HEAD = ("Cohort report (times in UTC)\n"
                    "Exam:    onboarding  Onboarding check\n")
 TABLE_HEAD = "User           Tries  Best         Latest       Passed         Time\n"
@@ -1358,14 +1360,14 @@ def test_cohort_of_a_defined_exam_in_text():
     out = cohort(name, "--exam", "onboarding")
     assert out == (
         ONBOARDING_HEAD +
-        "People:  7 (2 passed, 1 not passed, 1 not submitted, 3 not taken)\n\n" +
+        "People:  6 (2 passed, 1 not passed, 1 not submitted, 2 not taken)\n\n" +
         TABLE_HEAD +
         "ana                1  4/4 100%     4/4 100%     2027-01-15     0:00 (pass)\n"
         "bob                2  3/4  75%     3/4  75%     2027-01-17     0:00 (pass)\n"
         "cy                 2  2/4  50%     1/4  25%     not passed     0:00 (latest)\n"
         "dee                0  -            -            not taken      -\n"
         "eve                1  -            -            not submitted  -\n"
-        "fay                0  -            -            not taken      -\n" + TESTER +
+        "fay                0  -            -            not taken      -\n" +
         group_text(*group_expected(name, EVERYONE))), out
     assert max(len(line) for line in out.splitlines()) <= 80
 
@@ -1376,25 +1378,24 @@ def test_cohort_of_every_exam_since_and_of_one_user():
     assert cohort(name) == (
         "Cohort report (times in UTC)\n"
         "Exam:    every exam attempt, whatever its rules\n"
-        "People:  7 (2 passed, 2 not passed, 1 not submitted, 2 not taken)\n\n" +
+        "People:  6 (2 passed, 2 not passed, 1 not submitted, 1 not taken)\n\n" +
         TABLE_HEAD +
         "ana                2  4/4 100%     2/4  50%     2027-01-15     0:00 (pass)\n"
         "bob                2  3/4  75%     3/4  75%     2027-01-17     0:00 (pass)\n"
         "cy                 2  2/4  50%     1/4  25%     not passed     0:00 (latest)\n"
         "dee                0  -            -            not taken      -\n"
         "eve                1  -            -            not submitted  -\n"
-        "fay                1  1/4  25%     1/4  25%     not passed     0:03 (latest)\n" +
-        TESTER + group)
+        "fay                1  1/4  25%     1/4  25%     not passed     0:03 (latest)\n" + group)
     assert cohort(name, "--exam", "onboarding", "--since", "2027-01-17") == (
         ONBOARDING_HEAD + "Since:   2027-01-17\n"
-        "People:  7 (1 passed, 1 not passed, 1 not submitted, 4 not taken)\n\n" +
+        "People:  6 (1 passed, 1 not passed, 1 not submitted, 3 not taken)\n\n" +
         TABLE_HEAD +
         "ana                0  -            -            not taken      -\n"
         "bob                1  3/4  75%     3/4  75%     2027-01-17     0:00 (pass)\n"
         "cy                 1  1/4  25%     1/4  25%     not passed     0:00 (latest)\n"
         "dee                0  -            -            not taken      -\n"
         "eve                1  -            -            not submitted  -\n"
-        "fay                0  -            -            not taken      -\n" + TESTER + group)
+        "fay                0  -            -            not taken      -\n" + group)
     assert cohort(name, "--exam", "onboarding", "--user", "cy") == (
         ONBOARDING_HEAD +
         "People:  1 (0 passed, 1 not passed, 0 not submitted, 0 not taken)\n\n" +
@@ -1420,8 +1421,7 @@ def test_cohort_csv_and_json():
         "cy,not passed,2,2,2,4,50,1,4,25,,0,latest\n"
         "dee,not taken,0,0,,,,,,,,,\n"
         "eve,not submitted,1,0,,,,,,,,,\n"
-        "fay,not taken,0,0,,,,,,,,,\n"
-        "tester,not taken,0,0,,,,,,,,,\n"), out
+        "fay,not taken,0,0,,,,,,,,,\n"), out
     out = cohort(name, "--format", "csv")
     assert out.splitlines()[1] == "ana,passed,2,2,4,4,100,2,4,50,2027-01-15T08:00:00Z,0,pass"
     assert out.splitlines()[6] == "fay,not passed,1,1,1,4,25,1,4,25,,3,latest"
@@ -1448,8 +1448,7 @@ def test_cohort_csv_and_json():
             person("cy", "not passed", 2, 2, score(3, 2), score(7, 1), None, "latest"),
             person("dee", "not taken", 0, 0),
             person("eve", "not submitted", 1, 0),
-            person("fay", "not taken", 0, 0),
-            person("tester", "not taken", 0, 0)],
+            person("fay", "not taken", 0, 0)],
         "confusions": [{"answer": a, "answer_name": NAMES[a], "picked": p,
                         "picked_name": NAMES[p], "count": n, "chances": ch}
                        for a, p, n, ch in confused],

@@ -988,6 +988,12 @@ def test_usage_errors():
     for args, msg in cases:
         rc, out, err = run(args + ["--db", db("usage.db")])
         assert rc == 2 and msg in err, (args, rc, err)
+    for extra, more in (("--verify", ["cert.txt"]), ("--all", []), ("--mode", ["exam"]),
+                        ("--items", [])):
+        rc, out, err = run(["report", "--trivia", extra] + more + ["--db", db("usage.db")])
+        assert (rc, out, err) == (2, "", "rolecall: report --trivia takes --leaderboard, "
+                                  "--format, --since, --user and --db only; leave out "
+                                  "%s\n" % extra), err
     if not testlib.on_pg():  # a server's database is there or not: no file to create
         rc, out, err = run(["trivia", "--plain", "join", "ABCDE", "--name", "Ana",
                             "--db", db("usage.db")])

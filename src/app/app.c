@@ -73,9 +73,14 @@ static int app_bind_login(const struct options *cli, struct app *app)
 	return 0;
 }
 
-/* read: for a command that only reads, which neither creates the
- * database nor adds the profile (an unknown one has no answers). */
-static int open_store(const struct options *cli, struct app *app, int read)
+/* How a command opens the store. */
+enum app_open_mode {
+	APP_ANSWERS,    /* database and profile made when missing */
+	APP_READ,       /* neither: an unknown profile has no answers */
+	APP_UNPROFILED, /* the database made when missing, the profile not */
+};
+
+static int open_store(const struct options *cli, struct app *app, enum app_open_mode mode)
 {
 	struct rc_error err;
 	char path[4096];
@@ -85,7 +90,7 @@ static int open_store(const struct options *cli, struct app *app, int read)
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	if ((read ? store_open_existing : store_open)(path, &app->store, &err) < 0) {
+	if ((mode == APP_READ ? store_open_existing : store_open)(path, &app->store, &err) < 0) {
 		app_fail("%s", err.msg);
 		return -1;
 	}
@@ -94,7 +99,7 @@ static int open_store(const struct options *cli, struct app *app, int read)
 	store_set_role_names(app->store, app->cat);
 	if (app_bind_login(cli, app) < 0)
 		return -1;
-	if (read)
+	if (mode != APP_ANSWERS)
 		found = store_find_user(app->store, app->user, &app->user_id, &err);
 	else if (store_user(app->store, app->user, &app->user_id, &err) < 0)
 		found = -1;
@@ -139,7 +144,8 @@ int app_check_user(const char *name)
 	return 0;
 }
 
-static int app_open_as(const struct options *cli, struct app *app, int read)
+static int app_open_as(const struct options *cli, struct app *app,
+		       enum app_open_mode mode)
 {
 	memset(app, 0, sizeof *app);
 	app->user = app_user_name(cli);
@@ -152,17 +158,22 @@ static int app_open_as(const struct options *cli, struct app *app, int read)
 		app_fail("out of memory");
 		return -1;
 	}
-	return open_store(cli, app, read);
+	return open_store(cli, app, mode);
 }
 
 int app_open(const struct options *cli, struct app *app)
 {
-	return app_open_as(cli, app, 0);
+	return app_open_as(cli, app, APP_ANSWERS);
 }
 
 int app_open_read(const struct options *cli, struct app *app)
 {
-	return app_open_as(cli, app, 1);
+	return app_open_as(cli, app, APP_READ);
+}
+
+int app_open_unprofiled(const struct options *cli, struct app *app)
+{
+	return app_open_as(cli, app, APP_UNPROFILED);
 }
 
 struct replay {

@@ -41,6 +41,9 @@ int app_open(const struct options *cli, struct app *app);
  * must exist and may be read-only; an unknown profile is not created, its
  * user_id is -1 and its history empty. */
 int app_open_read(const struct options *cli, struct app *app);
+/* For a command that writes but answers nothing (exam define): the
+ * database is created if need be, the profile is not, as app_open_read. */
+int app_open_unprofiled(const struct options *cli, struct app *app);
 void app_close(struct app *app);
 
 /* The drill's evidence, replayed afresh from the profile's answer log

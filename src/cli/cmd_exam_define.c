@@ -133,7 +133,8 @@ int cmd_exam_define(const struct options *cli)
 		return EXIT_FAIL;
 	}
 	diag_list_free(&diags);
-	if (app_open(cli, &app) == 0 && define_store(&app, cli->args[1], d) == 0) {
+	/* the manager defines an exam, not a profile: no 'not taken' for them */
+	if (app_open_unprofiled(cli, &app) == 0 && define_store(&app, cli->args[1], d) == 0) {
 		printf("rolecall: exam %s is defined: ", d->id);
 		print_rules(stdout, d);
 		printf("; candidates take it with 'rolecall exam %s'\n", d->id);

@@ -321,11 +321,26 @@ static int report_trivia_print(struct report_trivia_run *r, const struct report_
 	return 0;
 }
 
+/* The first option given that a trivia report has no use for, or NULL. */
+static const char *report_trivia_extra(const struct options *cli)
+{
+	return cli->items ? "--items" : cli->certificate ? "--certificate" :
+	       cli->cohort ? "--cohort" : cli->exam_id ? "--exam" :
+	       cli->verify ? "--verify" : cli->all ? "--all" :
+	       cli->has_mode ? "--mode" : NULL;
+}
+
 static int report_trivia_check(const struct options *cli)
 {
-	if (cli->items || cli->certificate || cli->cohort || cli->exam_id || cli->n_args) {
+	const char *extra = report_trivia_extra(cli);
+
+	if (cli->n_args) {
+		app_fail("'report' takes no arguments; see 'rolecall help report'");
+		return -1;
+	}
+	if (extra) {
 		app_fail("report --trivia takes --leaderboard, --format, --since, --user "
-			 "and --db only");
+			 "and --db only; leave out %s", extra);
 		return -1;
 	}
 	return 0;
