@@ -1484,7 +1484,7 @@ def test_cohort_refusals():
                             "--help'\n"), err
     rc, out, err = run(["report", "--trivia", "--cohort", "--db", db(name)])
     assert (rc, err) == (2, "rolecall: report --trivia takes --leaderboard, --format, "
-                            "--since, --user and --db only\n"), err
+                            "--since, --user and --db only; leave out --cohort\n"), err
     rc, out, err = run(["stats", "--cohort", "--db", db(name)])
     assert (rc, err) == (2, "rolecall: 'stats' does not take --cohort (it is an option of "
                             "report); see 'rolecall help stats'\n"), err
