@@ -597,6 +597,7 @@ static void test_migrates_v1_to_v2(void **state)
 	assert_int_equal(history_apply(h, &r, SLOW_MS), 0);
 	assert_int_equal(store_record(f->s, f->alice, &r, h, &err), 0);
 	store_close(f->s);
+	f->s = NULL; /* teardown closes it: not twice if the reopen fails */
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
 	/* later versions' tables go too: a v1 file never had them */
 	sql_ok(db, "DROP TABLE trivia_answers; DROP TABLE trivia_rounds;"
