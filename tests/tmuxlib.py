@@ -186,6 +186,20 @@ class Pane:
         s = self.wait(r"^STTY-END", join=True)
         return int(re.search(r"EXIT=(\d+)", s).group(1)), s
 
+    def ended(self, status=0):
+        """Check that rolecall ended with status, gave the terminal back as
+        it found it, and no sanitizer spoke; the final screen."""
+        rc, s = self.exit_status()
+        assert rc == status, (rc, s, self.stderr())
+        check_restored(self, s)
+        check_no_sanitizer(self)
+        return s
+
+    def quit_cleanly(self, *keys, status=0):
+        """Send keys (q when none), then check as ended does."""
+        self.keys(*(keys or ("q",)))
+        return self.ended(status)
+
     def stderr(self):
         try:
             with open(self.err) as f:

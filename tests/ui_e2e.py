@@ -214,11 +214,7 @@ def test_menu_shows_user_answers_and_due():
         p.wait(r"Keys(?s:.*)practice drill exam stats trivia\s.*\n.*\sroles quit")
         p.keys("x")
         p.gone(r"any key closes")
-        p.keys("q")
-        rc, s = p.exit_status()
-        assert rc == 0, s
-        check_restored(p, s)
-        check_no_sanitizer(p)
+        p.quit_cleanly("q")
     finally:
         p.close()
 
@@ -267,11 +263,7 @@ def test_practice_from_menu_every_way_to_answer():
         p.keys("Enter")
         s = p.wait(MENU)
         assert re.search(r"%d answers so far" % total, s), s
-        p.keys("q")
-        rc, s = p.exit_status()
-        assert rc == 0, s
-        check_restored(p, s)
-        check_no_sanitizer(p)
+        p.quit_cleanly("q")
         assert len(export_rows(db)) == total
     finally:
         p.close()
@@ -299,11 +291,7 @@ def test_confusion_contrast_summary_and_stats_grid():
         assert ("You picked Product Manager when the answer was Product Owner (%d time"
                 % len(confused)) in tmuxlib.flat(s), s
         assert "Enter: exit" in s  # started as "rolecall practice"
-        p.keys("Enter")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_restored(p, out)
-        check_no_sanitizer(p)
+        p.quit_cleanly("Enter")
     finally:
         p.close()
     cells = {(c["answer"], c["picked"]): (c["count"], c["chances"])
@@ -332,11 +320,7 @@ def test_confusion_contrast_summary_and_stats_grid():
         p.wait(r"picks/chances; \? = never offered together")
         p.keys("Escape")
         p.gone(r"any key closes")
-        p.keys("q")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_restored(p, out)
-        check_no_sanitizer(p)
+        p.quit_cleanly("q")
     finally:
         p.close()
 
@@ -458,11 +442,7 @@ def test_quit_with_confirmation_keeps_answers():
         p.keys("y")
         s = p.wait(SUMMARY)
         assert "Score: 2 of 2 right (100%)" in s, s
-        p.keys("Enter")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_restored(p, out)
-        check_no_sanitizer(p)
+        p.quit_cleanly("Enter")
         assert len(export_rows(db)) == 2
     finally:
         p.close()
@@ -592,11 +572,7 @@ def test_c_locale_is_ascii_and_works():
         p.keys("q", "y")
         s = p.wait(SUMMARY)
         assert all(ord(c) < 128 for c in s), s
-        p.keys("Enter", "q")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_restored(p, out)
-        check_no_sanitizer(p)
+        p.quit_cleanly("Enter", "q")
     finally:
         p.close()
 
@@ -621,11 +597,7 @@ def feedback_escapes(env, term="xterm-256color", db="colour.db"):
         assert "✘ Wrong." in fb  # in words, not only in colour
         p.keys("q", "y")
         p.wait(SUMMARY)
-        p.keys("Enter")
-        rc, out = p.exit_status()
-        assert rc == 0, out
-        check_restored(p, out)
-        check_no_sanitizer(p)
+        p.quit_cleanly("Enter")
         return esc
     finally:
         p.close()

@@ -68,11 +68,7 @@ class Pane(tmuxlib.Pane):
 
 
 def finish(p, status=0):
-    rc, out = p.exit_status()
-    assert rc == status, (rc, out, p.stderr())
-    check_restored(p, out)
-    check_no_sanitizer(p)
-    return out
+    return p.ended(status)
 
 
 def run(args, db):
@@ -795,11 +791,7 @@ def test_a_failed_submit_counts_down_then_gives_up_or_retries():
         # the second try fails too; its countdown is 2 s, drawn each second
         p.wait(r"Trying again in 2 s \(try 3\)\.(?s:.*)trying again in 2 s", timeout=TIMEOUT + 10)
         p.wait(r"Trying again in 1 s \(try 3\)\.(?s:.*)trying again in 1 s")
-        p.keys("q")
-        rc, out = p.exit_status()
-        assert rc == 1, (rc, out)
-        check_restored(p, out)
-        check_no_sanitizer(p)
+        p.quit_cleanly("q", status=1)
         assert ("rolecall: exam attempt 1 is not submitted (%s: cannot start submitting the "
                 "exam: database is locked; another program has held it locked for too long; "
                 "close it and try again); it stays open with every answer given, and "

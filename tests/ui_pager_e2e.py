@@ -17,7 +17,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import testlib  # noqa: E402
 import tmuxlib  # noqa: E402
-from tmuxlib import check_no_sanitizer, check_restored  # noqa: E402
+from tmuxlib import check_no_sanitizer  # noqa: E402
 
 BIN = testlib.binary()
 TMP = testlib.workdir("rolecall-pager-")
@@ -115,11 +115,7 @@ def roles(size=(60, 16)):
 
 
 def quit_roles(p):
-    p.keys("q")
-    rc, s = p.exit_status()
-    assert rc == 0, s
-    check_restored(p, s)
-    check_no_sanitizer(p)
+    p.quit_cleanly("q")
 
 
 def test_footer_names_the_keys_and_less_keys_scroll_roles():

@@ -13,7 +13,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import testlib  # noqa: E402
 import tmuxlib  # noqa: E402
-from tmuxlib import check_no_sanitizer, check_restored  # noqa: E402
+from tmuxlib import check_no_sanitizer  # noqa: E402
 
 BIN = testlib.binary()
 TMP = testlib.workdir("rolecall-roles-")
@@ -103,11 +103,7 @@ def test_roles_command_shows_summaries_and_contrasts():
         p.wait(r"Keys(?s:.*)scroll(?s:.*)back")
         p.keys("x")
         p.gone(r"any key closes")
-        p.keys("q")
-        rc, s = p.exit_status()
-        assert rc == 0, s
-        check_restored(p, s)
-        check_no_sanitizer(p)
+        p.quit_cleanly("q")
     finally:
         p.close()
 
@@ -125,11 +121,7 @@ def test_roles_from_the_menu_and_back():
         p.wait(r"^ Roles(?s:.*)q back")
         p.keys("q")
         p.wait(r"Hello, tester(?s:.*)q pick")
-        p.keys("q")
-        rc, s = p.exit_status()
-        assert rc == 0, s
-        check_restored(p, s)
-        check_no_sanitizer(p)
+        p.quit_cleanly("q")
     finally:
         p.close()
 
