@@ -61,42 +61,11 @@ def sha256_of(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-class Exam:
+class Exam(testlib.PlainSession):
     """An exam driven one prompt at a time."""
 
     def __init__(self, args, **kw):
-        self.p = subprocess.Popen([BIN, "exam", "--plain"] + args, stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  env=env(**kw))
-        self.out = b""
-
-    def read_prompt(self):
-        """Output up to the next '> ' prompt; None at the end of output."""
-        start = len(self.out)
-        while True:
-            text = self.out[start:]
-            if text.endswith(b"\n> "):
-                return text.decode()
-            chunk = os.read(self.p.stdout.fileno(), 65536)
-            if not chunk:
-                return None
-            self.out += chunk
-
-    def send(self, line):
-        self.p.stdin.write((line + "\n").encode())
-        self.p.stdin.flush()
-
-    def answer(self, line):
-        """Send a line; the output up to the next prompt (None at the end)."""
-        self.send(line)
-        return self.read_prompt()
-
-    def finish(self):
-        self.p.stdin.close()
-        self.out += self.p.stdout.read()
-        err = self.p.stderr.read().decode()
-        self.p.wait(timeout=30)
-        return self.p.returncode, self.out.decode(), err
+        super().__init__([BIN, "exam", "--plain"] + args, env(**kw))
 
 
 def question(block):

@@ -52,13 +52,11 @@ def export(uri, *more):
     return json.loads(out)
 
 
-class Plain:
+class Plain(testlib.PlainSession):
     """practice --plain driven one answer at a time."""
 
     def __init__(self, args):
-        self.p = subprocess.Popen([BIN] + args, stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
-        self.out = b""
+        super().__init__([BIN] + args, env())
 
     def until(self, marker):
         while marker not in self.out:
@@ -71,8 +69,7 @@ class Plain:
         """Send an answer and wait for its feedback, printed only once the
         answer is committed."""
         start = len(self.out)
-        self.p.stdin.write((line + "\n").encode())
-        self.p.stdin.flush()
+        self.send(line)
         while b"Why: " not in self.out[start:]:
             chunk = os.read(self.p.stdout.fileno(), 65536)
             if not chunk:
@@ -81,10 +78,7 @@ class Plain:
             self.out += chunk
 
     def finish(self):
-        self.p.stdin.close()
-        self.out += self.p.stdout.read()
-        err = self.p.stderr.read().decode()
-        return self.p.wait(timeout=60), self.out.decode(), err
+        return super().finish(timeout=60)
 
 
 # ---- the schema and who may create it ------------------------------------------

@@ -288,31 +288,20 @@ def take_exam(user, exam, pick="right", **env):
     bank starts each prompt with its answer's role id, as "(po) ..."."""
     e = testlib.home_env(TMP, user="someone-else", **env)
     e["ROLECALL_DB"] = uri(user)
-    p = subprocess.Popen([BIN, "exam", exam, "--plain"], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=e)
-    out = b""
-    while True:
-        chunk = os.read(p.stdout.fileno(), 65536)
-        if not chunk:
-            break
-        out += chunk
-        if not out.endswith(b"\n> "):
+    s = testlib.PlainSession([BIN, "exam", exam, "--plain"], e)
+    while s.read_prompt() is not None:
+        text = s.out.decode()
+        tail = text[text.rfind("[Q "):]
+        if "Submit now?" in tail:
+            s.send("y")
             continue
-        text = out.decode()
-        if "Submit now?" in text[text.rfind("[Q "):]:
-            p.stdin.write(b"y\n")
-        else:
-            tail = text[text.rfind("[Q "):]
-            marker = re.search(r"^\((\w+)\) ", tail.splitlines()[1]).group(1)
-            options = re.findall(r"^  \d\) (.*)$", tail, re.M)
-            want = testlib.NAMES[marker]
-            n = options.index(want) + 1 if pick == "right" else \
-                (1 if options[0] != want else 2)
-            p.stdin.write(b"%d\n" % n)
-        p.stdin.flush()
-    err = p.stderr.read().decode()
-    p.wait(timeout=30)
-    return p.returncode, out.decode(), err
+        marker = re.search(r"^\((\w+)\) ", tail.splitlines()[1]).group(1)
+        options = re.findall(r"^  \d\) (.*)$", tail, re.M)
+        want = testlib.NAMES[marker]
+        n = options.index(want) + 1 if pick == "right" else \
+            (1 if options[0] != want else 2)
+        s.send(str(n))
+    return s.finish()
 
 
 def test_a_learner_cannot_define_an_exam():

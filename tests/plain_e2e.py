@@ -31,38 +31,11 @@ def run(args, stdin="", env=None):
     return p.returncode, p.stdout, p.stderr
 
 
-class Plain:
+class Plain(testlib.PlainSession):
     """A plain-mode session driven one question at a time."""
 
     def __init__(self, args):
-        self.p = subprocess.Popen([BIN] + args, stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  env=ENV)
-        self.out = b""
-
-    def read_prompt(self):
-        """Read until the '> ' prompt; None at end of output."""
-        start = len(self.out)
-        while True:
-            text = self.out[start:]
-            if text.endswith(b"\n> ") or text == b"> ":
-                return text.decode()
-            chunk = os.read(self.p.stdout.fileno(), 65536)
-            if not chunk:
-                return None
-            self.out += chunk
-
-    def send(self, line):
-        self.p.stdin.write((line + "\n").encode())
-        self.p.stdin.flush()
-
-    def finish(self):
-        self.p.stdin.close()
-        rest = self.p.stdout.read()
-        self.out += rest
-        err = self.p.stderr.read().decode()
-        self.p.wait(timeout=30)
-        return self.p.returncode, self.out.decode(), err
+        super().__init__([BIN] + args, ENV)
 
 
 def parse_question(block):

@@ -28,6 +28,44 @@ class Skip(Exception):
     """A test that cannot run here (no root, no tmux) raises this."""
 
 
+class PlainSession:
+    """rolecall in plain mode on pipes, driven a line at a time."""
+
+    def __init__(self, argv, env):
+        self.p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=env)
+        self.out = b""
+
+    def read_prompt(self):
+        """The output up to the next '> ' prompt; None at the end of output."""
+        start = len(self.out)
+        while True:
+            text = self.out[start:]
+            if text.endswith(b"\n> ") or text == b"> ":
+                return text.decode()
+            chunk = os.read(self.p.stdout.fileno(), 65536)
+            if not chunk:
+                return None
+            self.out += chunk
+
+    def send(self, line):
+        self.p.stdin.write((line + "\n").encode())
+        self.p.stdin.flush()
+
+    def answer(self, line):
+        """Send a line; the output up to the next prompt (None at the end)."""
+        self.send(line)
+        return self.read_prompt()
+
+    def finish(self, timeout=30):
+        """End the input: (status, all the output, stderr)."""
+        self.p.stdin.close()
+        self.out += self.p.stdout.read()
+        err = self.p.stderr.read().decode()
+        self.p.wait(timeout=timeout)
+        return self.p.returncode, self.out.decode(), err
+
+
 def binary():
     """The rolecall under test: the script's first argument, absolute so
     that a test may change folder."""
