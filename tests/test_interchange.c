@@ -143,6 +143,55 @@ static void gift_round_trips_every_bundled_bank(void **state)
 	}
 }
 
+/* A bank as YAML, exported as GIFT (into *gift, freed by the caller) and
+ * imported again: the same bank, with nothing reported. */
+static void gift_round_trip(const char *yaml, char **gift)
+{
+	struct catalog *ca = catalog_new(), *cb;
+	struct diag_list d;
+	size_t glen = 0;
+	FILE *f = open_memstream(gift, &glen);
+
+	assert_non_null(f);
+	diag_list_init(&d, 100);
+	assert_int_equal(catalog_load_buffer(ca, "in.yaml", yaml, strlen(yaml), &d), 0);
+	assert_int_equal(ix_write_gift(f, ca, catalog_bank(ca, 0)), 0);
+	fclose(f);
+	cb = import_gift(*gift, glen, NULL, &d);
+	for (size_t i = 0; i < d.n; i++)
+		rc_error_print(&d.items[i], stderr);
+	assert_int_equal(d.n, 0);
+	same_bank(ca, catalog_bank(ca, 0), cb, catalog_bank(cb, 0));
+	diag_list_free(&d);
+	catalog_free(ca);
+	catalog_free(cb);
+}
+
+static const char arrows[] =
+	"bank: arrows\n"
+	"title: Arrows\n"
+	"roles:\n"
+	"  - {id: pm, name: Product Manager}\n"
+	"  - {id: po, name: Product Owner}\n"
+	"questions:\n"
+	"  - id: flow\n"
+	"    prompt: \"Which way does the work flow?\"\n"
+	"    explain: \"From the roadmap to the backlog.\"\n"
+	"    choices:\n"
+	"      - {text: \"roadmap -> backlog\", role: po, correct: true}\n"
+	"      - {text: \"backlog -> roadmap\", role: pm, why: \"Backwards -> no.\"}\n";
+
+/* Moodle reads an answer block with a '~' as multiple choice, "->" or not. */
+static void gift_choice_with_an_arrow_round_trips(void **state)
+{
+	char *gift = NULL;
+	(void)state;
+
+	gift_round_trip(arrows, &gift);
+	assert_non_null(strstr(gift, "\t=roadmap -> backlog\n"));
+	free(gift);
+}
+
 static const char features[] =
 	"// a comment, skipped\n"
 	"$CATEGORY: $course$/top/Onboarding\n"
@@ -326,6 +375,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(gift_round_trips_every_bundled_bank),
 		cmocka_unit_test(gift_features_parse_as_documented),
+		cmocka_unit_test(gift_choice_with_an_arrow_round_trips),
 		cmocka_unit_test(unmappable_questions_are_reported_with_their_line),
 		cmocka_unit_test(yaml_quoting_survives_the_loader),
 		cmocka_unit_test(a_roles_file_line_without_equals_is_refused),

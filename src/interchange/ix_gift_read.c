@@ -154,11 +154,13 @@ static const char *unmappable(const char *s, const char *end)
 	for (int i = 0; tf[i]; i++)
 		if (n == strlen(tf[i]) && !strncmp(s, tf[i], n))
 			return "it is a true/false question";
+	/* Moodle's order: any '~' makes it multiple choice, so a choice may
+	 * say "->"; only then is "=... -> ..." a matching question. */
+	if (gift_find(s, end, "~"))
+		return NULL;
 	if (gift_find(s, end, "->"))
 		return "it is a matching question";
-	if (!gift_find(s, end, "~"))
-		return "it is a short-answer question (every answer starts with '=')";
-	return NULL;
+	return "it is a short-answer question (every answer starts with '=')";
 }
 
 /* The answers of [s, end) into a[]; their count, or -1 after reporting. */
