@@ -192,6 +192,38 @@ static void gift_choice_with_an_arrow_round_trips(void **state)
 	free(gift);
 }
 
+static const char markup[] =
+	"bank: markup\n"
+	"title: Markup\n"
+	"roles:\n"
+	"  - {id: pm, name: Product Manager}\n"
+	"  - {id: po, name: Product Owner}\n"
+	"questions:\n"
+	"  - id: head\n"
+	"    prompt: \"What does <head> hold & <br> mean?\"\n"
+	"    explain: \"Text, not HTML.\"\n"
+	"    answer: pm\n"
+	"    options: [pm, po]\n"
+	"  - id: marker\n"
+	"    prompt: \"[html] starts this prompt &amp; stays.\"\n"
+	"    explain: \"Text, not a marker.\"\n"
+	"    answer: po\n"
+	"    options: [pm, po]\n";
+
+/* Moodle reads a prompt without a format marker as HTML: ours say plain
+ * (answers and feedback take the prompt's format), and our reader drops
+ * the marker, only that one. */
+static void gift_export_marks_prompts_plain(void **state)
+{
+	char *gift = NULL;
+	(void)state;
+
+	gift_round_trip(markup, &gift);
+	assert_non_null(strstr(gift, "::head::[plain]What does <head> hold & <br> mean? {\n"));
+	assert_non_null(strstr(gift, "::marker::[plain][html] starts this prompt &amp; stays. {\n"));
+	free(gift);
+}
+
 static const char features[] =
 	"// a comment, skipped\n"
 	"$CATEGORY: $course$/top/Onboarding\n"
@@ -376,6 +408,7 @@ int main(void)
 		cmocka_unit_test(gift_round_trips_every_bundled_bank),
 		cmocka_unit_test(gift_features_parse_as_documented),
 		cmocka_unit_test(gift_choice_with_an_arrow_round_trips),
+		cmocka_unit_test(gift_export_marks_prompts_plain),
 		cmocka_unit_test(unmappable_questions_are_reported_with_their_line),
 		cmocka_unit_test(yaml_quoting_survives_the_loader),
 		cmocka_unit_test(a_roles_file_line_without_equals_is_refused),

@@ -114,7 +114,9 @@ int ix_write_gift(FILE *out, const struct catalog *cat, const struct bank *b)
 		write_meta(out, cat, q);
 		fputs("::", out);
 		gift_text(out, q->id);
-		fputs("::", out);
+		/* Without a marker Moodle reads the prompt as HTML ("<head>" lost,
+		 * "&amp;" decoded); its answers and feedback take its format. */
+		fputs("::[plain]", out);
 		gift_text(out, q->prompt);
 		fputs(" {\n", out);
 		for (unsigned i = 0; i < q->n_choices; i++) {
