@@ -61,9 +61,9 @@ int emit_width(const char *s);
 void emit_cell(FILE *f, const char *s, int width, int right);
 
 /* Write s as HTML text or an attribute value (quoted with "): & < > " and '
- * as entities, and what emit_safe replaces as '?', so that no user text
- * can open a tag, end an attribute or start a script.  NULL writes
- * nothing. */
+ * as entities, a line break as <br>, and what emit_safe replaces as '?',
+ * so that no user text can open a tag, end an attribute or start a
+ * script.  NULL writes nothing. */
 void emit_html(FILE *f, const char *s);
 
 /* Write the first line of s, at most max bytes of it and never part of a
