@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ix.h"
+#include "ix_gift.h"
 #include "rolecall/bank.h"
 
 static const char *const bundled[] = { "four-roles", "interview", "pm-vs-po",
@@ -224,6 +225,28 @@ static void gift_export_marks_prompts_plain(void **state)
 	free(gift);
 }
 
+/* An [html] text that ends in the start of an entity is decoded from its
+ * own bytes only: the arena's block holds, just after them, what would
+ * complete one. */
+static void gift_html_text_ends_where_it_ends(void **state)
+{
+	struct arena a;
+	static const char in[] = "[html]x &";
+	char *old, *t;
+	(void)state;
+
+	arena_init(&a, 64);
+	old = arena_alloc(&a, 64);
+	assert_non_null(old);
+	memset(old, 0, 64);
+	memcpy(old + 3, "lt;", 3); /* where "x &"'s own bytes end */
+	arena_reset(&a);
+	t = gift_text(&a, in, in + strlen(in), 1);
+	assert_ptr_equal(t, old);
+	assert_string_equal(t, "x &");
+	arena_free(&a);
+}
+
 static const char features[] =
 	"// a comment, skipped\n"
 	"$CATEGORY: $course$/top/Onboarding\n"
@@ -409,6 +432,7 @@ int main(void)
 		cmocka_unit_test(gift_features_parse_as_documented),
 		cmocka_unit_test(gift_choice_with_an_arrow_round_trips),
 		cmocka_unit_test(gift_export_marks_prompts_plain),
+		cmocka_unit_test(gift_html_text_ends_where_it_ends),
 		cmocka_unit_test(unmappable_questions_are_reported_with_their_line),
 		cmocka_unit_test(yaml_quoting_survives_the_loader),
 		cmocka_unit_test(a_roles_file_line_without_equals_is_refused),

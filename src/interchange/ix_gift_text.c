@@ -19,7 +19,7 @@ const char *gift_find(const char *s, const char *end, const char *what)
 }
 
 /* HTML's markup dropped and its common entities decoded: a bank's text is
- * plain. */
+ * plain.  s[n] is '\0'. */
 static size_t strip_html(char *s, size_t n)
 {
 	static const struct { const char *ent, *ch; } ents[] = {
@@ -86,6 +86,8 @@ char *gift_text(struct arena *a, const char *s, const char *end, int formats)
 		}
 		out[o++] = *s;
 	}
+	/* strip_html compares whole tags and entities: they stop at the end */
+	out[o] = '\0';
 	if (is_html)
 		o = strip_html(out, o);
 	while (o && (out[o - 1] == ' ' || out[o - 1] == '\t' || out[o - 1] == '\n'))
