@@ -425,6 +425,63 @@ static void a_roles_file_line_without_equals_is_refused(void **state)
 	diag_list_free(&d);
 }
 
+/* Each reader's first problem, after reading text: want, exactly. */
+static void first_problem(int (*read)(struct ix_bank *, const char *, const char *, size_t,
+				      const struct ix_role_map *, struct diag_list *),
+			  const char *name, const char *text, const struct ix_role_map *m,
+			  const char *want)
+{
+	struct ix_bank *b = ix_bank_new();
+	struct diag_list d;
+	char buf[512];
+
+	diag_list_init(&d, 100);
+	assert_int_equal(read(b, name, text, strlen(text), m, &d), 0);
+	assert_int_equal(b->n_roles, BANK_MAX_ROLES);
+	assert_true(d.n >= 1);
+	assert_string_equal(rc_error_format(&d.items[0], buf, sizeof buf), want);
+	diag_list_free(&d);
+	ix_bank_free(b);
+}
+
+/* One role more than a bank holds is the file's problem, said as such, in
+ * every reader: not "out of memory", not a role silently dropped. */
+static void one_role_too_many_is_reported(void **state)
+{
+	char gift[4096] = "", csv[4096] = "id,prompt,choice1,role1,choice2,role2,answer\n";
+	char aiken[8192] = "", map[4096] = "";
+	struct diag_list d;
+	struct ix_role_map *m;
+	(void)state;
+
+	for (int i = 1; i <= BANK_MAX_ROLES + 1; i++)
+		snprintf(gift + strlen(gift), sizeof gift - strlen(gift),
+			 "// rolecall role: r%d Role %d\n", i, i);
+	strcat(gift, "::Q::Who?{=Role 1 ~Role 2}\n");
+	first_problem(ix_read_gift, "in.gift", gift, NULL,
+		      "in.gift:33:1: error: role 'r33' is one too many: a bank holds at most 32 "
+		      "roles; it was left out");
+	for (int i = 1; i <= BANK_MAX_ROLES / 2 + 1; i++) {
+		snprintf(csv + strlen(csv), sizeof csv - strlen(csv),
+			 "q%d,Who?,A,r%d,B,r%d,1\n", i, 2 * i - 1, 2 * i);
+		snprintf(aiken + strlen(aiken), sizeof aiken - strlen(aiken),
+			 "Who %d?\nA) Role %d\nB) Role %d\nANSWER: A\n\n", i, 2 * i - 1, 2 * i);
+		snprintf(map + strlen(map), sizeof map - strlen(map), "r%d = Role %d\nr%d = Role %d\n",
+			 2 * i - 1, 2 * i - 1, 2 * i, 2 * i);
+	}
+	first_problem(ix_read_csv, "in.csv", csv, NULL,
+		      "in.csv:18:1: error: question 'q17' not imported: role 'r33' is one too "
+		      "many: a bank holds at most 32 roles");
+	diag_list_init(&d, 10);
+	m = ix_role_map_parse("roles.txt", map, strlen(map), &d);
+	assert_non_null(m);
+	first_problem(ix_read_aiken, "in.txt", aiken, m,
+		      "in.txt:81:1: error: question not imported: role 'r33' is one too many: a "
+		      "bank holds at most 32 roles");
+	ix_role_map_free(m);
+	diag_list_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +493,7 @@ int main(void)
 		cmocka_unit_test(unmappable_questions_are_reported_with_their_line),
 		cmocka_unit_test(yaml_quoting_survives_the_loader),
 		cmocka_unit_test(a_roles_file_line_without_equals_is_refused),
+		cmocka_unit_test(one_role_too_many_is_reported),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -62,8 +62,15 @@ struct ix_bank *ix_bank_new(void);
 void ix_bank_free(struct ix_bank *b);
 /* A fresh question at the end, zeroed; NULL when out of memory. */
 struct ix_question *ix_bank_add_question(struct ix_bank *b);
-/* The role's index, added with name when missing; -1 when the bank is full. */
+/* What the role lookups below give instead of an index.  A full bank is
+ * the file's problem, to be reported; out of memory is not. */
+enum { IX_NO_ROLE = -1, IX_OOM = -2, IX_FULL = -3 };
+/* The role's index, added with name when missing; IX_FULL when the bank
+ * already holds BANK_MAX_ROLES, IX_OOM. */
 int ix_bank_role(struct ix_bank *b, const char *id, const char *name);
+/* Why role id is not in the bank after IX_FULL, into why. */
+void ix_role_full(char *why, size_t cap, const char *id);
+/* The role's index, IX_NO_ROLE. */
 int ix_bank_find_role(const struct ix_bank *b, const char *id);
 const char *ix_bank_contrast(const struct ix_bank *b, int x, int y);
 char *ix_strdup(struct ix_bank *b, const char *s);
@@ -90,11 +97,15 @@ struct ix_role_map *ix_role_map_parse(const char *name, const char *text, size_t
 void ix_role_map_free(struct ix_role_map *m);
 /* The name the map gives role id: its first line's text, else id. */
 const char *ix_role_map_name(const struct ix_role_map *m, const char *id);
-/* The role of an answer's text, declared in b when first used; -1. */
-int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text);
+/* The role of an answer's text, declared in b when first used;
+ * IX_NO_ROLE when m has none, else as ix_bank_role, with why filled after
+ * IX_FULL. */
+int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text,
+		     char *why, size_t cap);
 
 /* The roles of q's choices that have none, from map: -1 with why filled
- * when its right answer still has none. */
+ * when its right answer still has none, IX_FULL with why filled when a
+ * role is one too many, IX_OOM. */
 int ix_question_roles(struct ix_bank *b, const struct ix_role_map *map, struct ix_question *q,
 		      char *why, size_t cap);
 /* Its kind, its explanation (general, else the right answer's feedback,

@@ -1,6 +1,7 @@
 /* The draft of an imported bank: what a reader fills in. */
 #include "ix.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,7 +48,7 @@ int ix_bank_find_role(const struct ix_bank *b, const char *id)
 	for (unsigned i = 0; i < b->n_roles; i++)
 		if (!strcmp(b->roles[i].id, id))
 			return (int)i;
-	return -1;
+	return IX_NO_ROLE;
 }
 
 int ix_bank_role(struct ix_bank *b, const char *id, const char *name)
@@ -58,14 +59,20 @@ int ix_bank_role(struct ix_bank *b, const char *id, const char *name)
 	if (i >= 0)
 		return i;
 	if (b->n_roles == BANK_MAX_ROLES)
-		return -1;
+		return IX_FULL;
 	r = &b->roles[b->n_roles];
 	r->id = ix_strdup(b, id);
 	r->name = ix_strdup(b, name);
 	r->summary = NULL;
 	if (!r->id || !r->name)
-		return -1;
+		return IX_OOM;
 	return (int)b->n_roles++;
+}
+
+void ix_role_full(char *why, size_t cap, const char *id)
+{
+	snprintf(why, cap, "role '%.64s' is one too many: a bank holds at most %d roles", id,
+		 BANK_MAX_ROLES);
 }
 
 const char *ix_bank_contrast(const struct ix_bank *b, int x, int y)

@@ -79,6 +79,19 @@ static int split_id(struct reader *r, const char **v, const char *end, char *id,
 	return ix_is_id(id) ? 0 : -1;
 }
 
+/* "// rolecall role: ID NAME" declares a role. */
+static void role_line(struct reader *r, const char *id, const char *name, int line)
+{
+	char why[160];
+	int rc = ix_bank_role(r->b, id, name);
+
+	r->oom |= rc == IX_OOM;
+	if (rc != IX_FULL)
+		return;
+	ix_role_full(why, sizeof why, id);
+	diag_add(r->diags, r->name, line, 1, "%s; it was left out", why);
+}
+
 static void bank_meta(struct reader *r, const char *key, const char *v, const char *end,
 		      int line)
 {
@@ -94,7 +107,7 @@ static void bank_meta(struct reader *r, const char *key, const char *v, const ch
 		if (sscanf(v, "%u %u", &b->exam_count, &b->exam_pass) != 2)
 			b->exam_count = 0;
 	} else if (!strcmp(key, "role") && !split_id(r, &v, end, a, sizeof a)) {
-		r->oom |= ix_bank_role(b, a, dup_meta(r, v, end)) < 0;
+		role_line(r, a, dup_meta(r, v, end), line);
 	} else if (!strcmp(key, "summary") && !split_id(r, &v, end, a, sizeof a) &&
 		   (i = ix_bank_find_role(b, a)) >= 0) {
 		b->roles[i].summary = dup_meta(r, v, end);
@@ -223,11 +236,13 @@ static int the_right_one(struct reader *r, const char *at, const struct answer *
 }
 
 /* The roles of q's choices: from "// rolecall roles:", else --roles.
- * -1 after reporting when the right answer has none. */
+ * -1 after reporting when the right answer has none or a role is one too
+ * many, -2 when out of memory. */
 static int map_roles(struct reader *r, const char *at, struct ix_question *q)
 {
 	const char *s = r->p.roles;
 	char msg[400];
+	int rc;
 
 	for (unsigned i = 0; i < q->n_choices; i++) {
 		char id[80] = "";
@@ -244,8 +259,11 @@ static int map_roles(struct reader *r, const char *at, struct ix_question *q)
 		q->choices[i].role = ix_bank_find_role(r->b, id);
 	}
 	/* our own export says which choices have no role: kept so */
-	if (ix_question_roles(r->b, r->map, q, msg, sizeof msg) == 0 || r->p.roles)
+	rc = ix_question_roles(r->b, r->map, q, msg, sizeof msg);
+	if (rc == 0 || (rc == -1 && r->p.roles))
 		return 0;
+	if (rc == IX_OOM)
+		return -2;
 	report(r, at, msg);
 	return -1;
 }
@@ -339,6 +357,7 @@ static const char *prompt_of(struct reader *r, const char *s, const char *lb,
 static int build(struct reader *r, const char *s, struct ix_question *q)
 {
 	const char *lb = gift_find(s, r->buf + r->len, "{"), *rb, *general;
+	int rc;
 
 	if (!lb) {
 		report(r, s, "it is a description (it has no answers)");
@@ -357,8 +376,8 @@ static int build(struct reader *r, const char *s, struct ix_question *q)
 		report(r, s, "it has no question text");
 		return -1;
 	}
-	if (map_roles(r, s, q) < 0)
-		return -1;
+	if ((rc = map_roles(r, s, q)) < 0)
+		return rc;
 	for (unsigned i = 0; i < q->n_choices; i++)
 		split_feedback(r->b, q, i);
 	return ix_question_finish(r->b, q, r->title, general) < 0 ? -2 : 0;
