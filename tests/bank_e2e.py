@@ -224,6 +224,26 @@ def test_bad_input_is_refused_with_its_reason():
         assert r.stdout == "", (args, r.stdout)
 
 
+def test_a_write_that_fails_is_said_both_ways():
+    """-o /dev/full: a write that fails while the bank is written (larger
+    than stdio's buffer) and one that fails only at fclose (small) are
+    said the same way, by export and import alike."""
+    if not os.path.exists("/dev/full"):
+        raise testlib.Skip("no /dev/full")
+    gift, small = path("full.gift"), path("small.gift")
+    r = run("bank", "export", "--format", "gift", "-o", gift, "pm-vs-po")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    open(small, "w").write("// rolecall role: po Product Owner\n// rolecall role: pm Product "
+                           "Manager\n// rolecall roles: po pm\n::Q::Who?{=a ~b}\n")
+    want = "rolecall: cannot write '/dev/full': No space left on device\n"
+    for args in (("export", "--format", "gift", "pm-vs-po"),
+                 ("export", "--format", "moodle-xml", "pm-vs-po"),
+                 ("import", "--format", "gift", gift),
+                 ("import", "--format", "gift", small)):
+        r = run("bank", args[0], "-o", "/dev/full", *args[1:])
+        assert (r.returncode, r.stderr, r.stdout) == (1, want, ""), (args, r.returncode, r.stderr)
+
+
 def test_moodle_own_gift_fixture():
     folder = os.environ.get("ROLECALL_MOODLE_FIXTURES")
     if not folder:
