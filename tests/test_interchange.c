@@ -482,6 +482,30 @@ static void one_role_too_many_is_reported(void **state)
 	diag_list_free(&d);
 }
 
+/* A header row of 65 fields: the 65th is said, not read as a question. */
+static void a_csv_header_over_64_fields_is_refused(void **state)
+{
+	char csv[2048] = "prompt,answer,choice1,choice2", buf[512];
+	struct ix_bank *b = ix_bank_new();
+	struct diag_list d;
+	(void)state;
+
+	for (int i = 5; i <= 65; i++)
+		snprintf(csv + strlen(csv), sizeof csv - strlen(csv), ",x%d", i);
+	strcat(csv, "\nWho?,1,Product Owner,Product Manager\n");
+	diag_list_init(&d, 100);
+	assert_int_equal(ix_read_csv(b, "in.csv", csv, strlen(csv), NULL, &d), 0);
+	assert_int_equal(d.n, 61);
+	assert_string_equal(rc_error_format(&d.items[59], buf, sizeof buf),
+			    "in.csv:1:1: error: 'x64' in the header row is not a column "
+			    "(doc/bank-format.md lists them)");
+	assert_string_equal(rc_error_format(&d.items[60], buf, sizeof buf),
+			    "in.csv:1:1: error: the header row has more than 64 fields");
+	assert_int_equal(b->n_questions, 0);
+	diag_list_free(&d);
+	ix_bank_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -494,6 +518,7 @@ int main(void)
 		cmocka_unit_test(yaml_quoting_survives_the_loader),
 		cmocka_unit_test(a_roles_file_line_without_equals_is_refused),
 		cmocka_unit_test(one_role_too_many_is_reported),
+		cmocka_unit_test(a_csv_header_over_64_fields_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -100,7 +100,14 @@ static int read_header(struct csv *c)
 	while (rc == 0) {
 		const char *h;
 
-		if ((rc = next_field(c, &h)) < 0 || k == MAX_FIELDS)
+		if (k == MAX_FIELDS) {
+			/* asked before reading one more, which the rows would get */
+			diag_add(c->diags, c->name, 1, 1, "the header row has more than %d fields",
+				 MAX_FIELDS);
+			bad = 1;
+			break;
+		}
+		if ((rc = next_field(c, &h)) < 0)
 			break;
 		c->col_of[k] = column(h);
 		if (c->col_of[k] < 0 || seen[c->col_of[k]]++) {
