@@ -506,6 +506,26 @@ static void a_csv_header_over_64_fields_is_refused(void **state)
 	ix_bank_free(b);
 }
 
+/* "\\\\" is an escaped backslash: a '~' after it starts the next answer. */
+static void gift_answers_split_after_an_escaped_backslash(void **state)
+{
+	static const char gift[] = "// rolecall role: a A\n// rolecall role: b B\n"
+		"// rolecall roles: a b\n::Q::Which?{=back\\\\slash\\\\~not\\~split}\n";
+	struct ix_bank *b = ix_bank_new();
+	struct diag_list d;
+	(void)state;
+
+	diag_list_init(&d, 10);
+	assert_int_equal(ix_read_gift(b, "in.gift", gift, strlen(gift), NULL, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(b->n_questions, 1);
+	assert_int_equal(b->questions[0].n_choices, 2);
+	assert_string_equal(b->questions[0].choices[0].text, "back\\slash\\");
+	assert_string_equal(b->questions[0].choices[1].text, "not~split");
+	diag_list_free(&d);
+	ix_bank_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -519,6 +539,7 @@ int main(void)
 		cmocka_unit_test(a_roles_file_line_without_equals_is_refused),
 		cmocka_unit_test(one_role_too_many_is_reported),
 		cmocka_unit_test(a_csv_header_over_64_fields_is_refused),
+		cmocka_unit_test(gift_answers_split_after_an_escaped_backslash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -188,10 +188,8 @@ static int parse_answers(struct reader *r, const char *s, const char *end, struc
 		return -1;
 	}
 	while (s < end) {
-		const char *next = s + 1, *t, *fb;
+		const char *next = gift_find_any(s + 1, end, "~="), *t, *fb;
 
-		while (next < end && !((*next == '~' || *next == '=') && next[-1] != '\\'))
-			next++;
 		if (n == BANK_MAX_OPTIONS) {
 			report(r, s, "it has more than 8 answers; a bank question offers 2 to 8");
 			return -1;
