@@ -17,6 +17,18 @@
 #include "ix_gift.h"
 #include "rolecall/bank.h"
 
+/* malloc, wrapped for this binary (tests/CMakeLists.txt): a request of
+ * fail_from to fail_to bytes fails as out of memory. */
+void *__real_malloc(size_t n);
+void *__wrap_malloc(size_t n);
+
+static size_t fail_from, fail_to;
+
+void *__wrap_malloc(size_t n)
+{
+	return n >= fail_from && n < fail_to ? NULL : __real_malloc(n);
+}
+
 static const char *const bundled[] = { "four-roles", "interview", "pm-vs-po",
 	"pmm-and-project-manager", "scenarios", "trivia", NULL };
 
@@ -526,6 +538,67 @@ static void gift_answers_split_after_an_escaped_backslash(void **state)
 	ix_bank_free(b);
 }
 
+/* Text of n copies of c. */
+static char *repeated(char c, size_t n)
+{
+	char *s = malloc(n + 1);
+
+	assert_non_null(s);
+	memset(s, c, n);
+	s[n] = '\0';
+	return s;
+}
+
+/* One text of the GIFT below is BIG bytes, an arena block of its own, and
+ * that block is refused; the file as a whole is more (a comment), so its
+ * buffer is not. */
+#define BIG 72000
+#define GIFT_HEAD "// rolecall role: a A\n// rolecall role: b B\n// rolecall roles: a b\n"
+
+static void refused(const char *form, const char *a, const char *b)
+{
+	static char text[3 * BIG];
+	struct ix_bank *ib = ix_bank_new();
+	struct diag_list d;
+	char *filler = repeated('/', 5000);
+	int rc;
+
+	snprintf(text, sizeof text, "%s\n%s", filler, GIFT_HEAD);
+	snprintf(text + strlen(text), sizeof text - strlen(text), form, a, b);
+	diag_list_init(&d, 10);
+	fail_from = BIG;
+	fail_to = BIG + 1000;
+	rc = ix_read_gift(ib, "in.gift", text, strlen(text), NULL, &d);
+	fail_from = fail_to = 0;
+	if (rc != -1)
+		fail_msg("not out of memory: %s", form);
+	diag_list_free(&d);
+	ix_bank_free(ib);
+	free(filler);
+}
+
+/* Out of memory on any text of a question fails the import: not a
+ * question imported without it, nor a problem of the file. */
+static void gift_out_of_memory_on_any_text_fails_the_import(void **state)
+{
+	char *big = repeated('x', BIG), *part = repeated('y', 30000);
+	char *why = malloc(BIG + 30002);
+	(void)state;
+
+	assert_non_null(why);
+	snprintf(why, BIG + 30002, "%s %s", big, part);
+
+	refused("::Q::Who?{=A ~B ####%s}\n%s", big, "");
+	refused("::%s::Who?{=A ~B}\n%s", big, "");
+	refused("::Q::%s{=A ~B}\n%s", big, "");
+	refused("$CATEGORY: %s\n\n::Q::Who?{=A ~B}\n%s", big, "");
+	/* a wrong answer's why, less the contrast the export appended */
+	refused("// rolecall contrast: a b %s\n::Q::Who?{=A ~B#%s}\n", part, why);
+	free(why);
+	free(big);
+	free(part);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -540,6 +613,7 @@ int main(void)
 		cmocka_unit_test(one_role_too_many_is_reported),
 		cmocka_unit_test(a_csv_header_over_64_fields_is_refused),
 		cmocka_unit_test(gift_answers_split_after_an_escaped_backslash),
+		cmocka_unit_test(gift_out_of_memory_on_any_text_fails_the_import),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

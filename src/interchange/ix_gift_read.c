@@ -268,8 +268,9 @@ static int map_roles(struct reader *r, const char *at, struct ix_question *q)
 
 /* A wrong answer's feedback back into its why: the writer appended the
  * contrast of the pair it stands for. */
-static void split_feedback(struct ix_bank *b, struct ix_question *q, unsigned i)
+static void split_feedback(struct reader *r, struct ix_question *q, unsigned i)
 {
+	struct ix_bank *b = r->b;
 	struct ix_choice *c = &q->choices[i];
 	const char *con = c->why && c->role >= 0 && i != q->correct ?
 		ix_bank_contrast(b, q->choices[q->correct].role, c->role) : NULL;
@@ -282,7 +283,7 @@ static void split_feedback(struct ix_bank *b, struct ix_question *q, unsigned i)
 	if (n == k && !strcmp(c->why, con))
 		c->why = NULL;
 	else if (n > k + 1 && !strcmp(c->why + n - k, con) && c->why[n - k - 1] == ' ')
-		c->why = arena_strndup(&b->arena, c->why, n - k - 1);
+		r->oom |= !(c->why = arena_strndup(&b->arena, c->why, n - k - 1));
 }
 
 static void take_pending(struct reader *r, struct ix_question *q)
@@ -323,6 +324,7 @@ static int take_answers(struct reader *r, const char *lb, const char *rb,
 	    (right = the_right_one(r, lb, a, n)) < 0)
 		return -1;
 	*general = gf ? gift_text(&r->b->arena, gf + 4, rb, 1) : NULL;
+	r->oom |= gf && !*general;
 	for (int i = 0; i < n; i++) {
 		if (!*a[i].text) {
 			report(r, lb, "one of its answers is empty");
@@ -336,7 +338,7 @@ static int take_answers(struct reader *r, const char *lb, const char *rb,
 }
 
 /* The prompt: the text before the answers, and for a "missing word"
- * question the blank and the text after them. */
+ * question the blank and the text after them.  NULL when out of memory. */
 static const char *prompt_of(struct reader *r, const char *s, const char *lb,
 			     const char *rb)
 {
@@ -344,11 +346,14 @@ static const char *prompt_of(struct reader *r, const char *s, const char *lb,
 	const char *after = gift_text(&r->b->arena, rb + 1, r->buf + r->len, 1);
 	char *p;
 
-	if (!before || !after || !*after)
-		return before;
+	if (!before || !after || !*after) {
+		r->oom |= !before || !after;
+		return after ? before : NULL;
+	}
 	p = arena_alloc(&r->b->arena, strlen(before) + strlen(after) + 8);
 	if (p)
 		sprintf(p, "%s _____ %s", before, after);
+	r->oom |= !p;
 	return p;
 }
 
@@ -367,7 +372,8 @@ static int build(struct reader *r, const char *s, struct ix_question *q)
 			 r->title ? r->title : "", r->title ? "')" : "");
 		return -1;
 	}
-	q->prompt = prompt_of(r, s, lb, rb);
+	if (!(q->prompt = prompt_of(r, s, lb, rb)))
+		return -2;
 	if (take_answers(r, lb, rb, q, &general) < 0)
 		return -1;
 	if (!q->prompt || !*q->prompt) {
@@ -377,7 +383,7 @@ static int build(struct reader *r, const char *s, struct ix_question *q)
 	if ((rc = map_roles(r, s, q)) < 0)
 		return rc;
 	for (unsigned i = 0; i < q->n_choices; i++)
-		split_feedback(r->b, q, i);
+		split_feedback(r, q, i);
 	return ix_question_finish(r->b, q, r->title, general) < 0 ? -2 : 0;
 }
 
@@ -394,10 +400,12 @@ static void flush(struct reader *r)
 		return;
 	if (!strncmp(s, "$CATEGORY:", 10)) {
 		r->category = gift_text(&r->b->arena, s + 10, end, 0);
+		r->oom |= !r->category;
 		return;
 	}
 	if (!strncmp(s, "::", 2) && (t = gift_find(s + 2, end, "::"))) {
 		r->title = gift_text(&r->b->arena, s + 2, t, 0);
+		r->oom |= !r->title;
 		s = t + 2;
 	}
 	memset(&q, 0, sizeof q);
