@@ -1,8 +1,10 @@
 /*
  * ix — moving banks to and from the formats a learning management system
- * reads (Moodle XML, GIFT).  Pure code over the bank model: writers take a
- * loaded bank, readers build an ix_bank draft that ix_yaml_write prints as
- * a bank file for `rolecall check`.  No terminal, no database.
+ * reads: Moodle XML and GIFT out, GIFT, Aiken and CSV in.  Pure code over
+ * the bank model: writers take a loaded bank, readers build an ix_bank
+ * draft that ix_write_yaml prints as a bank file for `rolecall check`.  No
+ * terminal, no database.  Every string of a draft is in its arena, freed
+ * with it by ix_bank_free.
  */
 #ifndef ROLECALL_IX_H
 #define ROLECALL_IX_H
