@@ -125,7 +125,7 @@ CSV_REPORT = """\
 {f}:5:1: error: question 'one-choice' not imported: it has fewer than 2 choices; a bank question offers 2 to 8
 {f}:6:1: error: question 'bad-answer' not imported: its answer '4' is not the number of one of its choices (1 for choice1, ...)
 {f}:7:1: error: question 'no-role' not imported: no role for its right answer 'The whole team'; map the answer to a role with --roles FILE (a line 'ROLE-ID = The whole team')
-{f}:8:1: error: question 'bad-role' not imported: 'Project Manager' is not a role id: 1 to 64 lowercase letters, digits, '-' or '_'
+{f}:8:1: error: question 'bad-role' not imported: 'Project Manager' is not a role id: 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit
 rolecall: {f}: 3 questions imported, 3 roles; 4 problems reported above
 """
 

@@ -431,7 +431,7 @@ static void a_roles_file_line_without_equals_is_refused(void **state)
 			    "TEXT', and this one has no '='");
 	assert_string_equal(rc_error_format(&d.items[1], buf, sizeof buf),
 			    "roles.txt:3:1: error: 'PM' is not a role id: 1 to 64 lowercase "
-			    "letters, digits, '-' or '_'");
+			    "letters, digits, '-' or '_', starting with a letter or digit");
 	assert_string_equal(rc_error_format(&d.items[2], buf, sizeof buf),
 			    "roles.txt:4:1: error: there is no answer text after '='");
 	diag_list_free(&d);

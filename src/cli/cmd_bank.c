@@ -138,7 +138,7 @@ static int name_bank(struct ix_bank *b, const char *path)
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	char id[80], title[300];
 
-	if (!b->id || !ix_is_id(b->id)) {
+	if (!b->id || !bank_id_valid(b->id, strlen(b->id))) {
 		ix_make_id(base, id, sizeof id);
 		strip_extensions(id);
 		b->id = ix_strdup(b, *id ? id : "imported");

@@ -77,8 +77,6 @@ int ix_bank_find_role(const struct ix_bank *b, const char *id);
 const char *ix_bank_contrast(const struct ix_bank *b, int x, int y);
 char *ix_strdup(struct ix_bank *b, const char *s);
 
-/* 1 when s is a bank id (doc/bank-format.md). */
-int ix_is_id(const char *s);
 /* s made into an id (lowercase, runs of other characters as one '-') in
  * buf; "" when nothing of it is left. */
 void ix_make_id(const char *s, char *buf, size_t cap);

@@ -91,18 +91,6 @@ static int id_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-int ix_is_id(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (!n || n > 64 || *s == '-' || *s == '_')
-		return 0;
-	for (; *s; s++)
-		if (!id_char(*s))
-			return 0;
-	return 1;
-}
-
 void ix_make_id(const char *s, char *buf, size_t cap)
 {
 	size_t n = 0;

@@ -140,9 +140,8 @@ static int role_of(struct csv *c, const char *id, char *why, size_t cap)
 
 	if (!id || !*id)
 		return IX_NO_ROLE;
-	if (!ix_is_id(id)) {
-		snprintf(why, cap, "'%.64s' is not a role id: 1 to 64 lowercase letters, "
-			 "digits, '-' or '_'", id);
+	if (!bank_id_valid(id, strlen(id))) {
+		snprintf(why, cap, "'%.64s' is not a role id: " BANK_ID_RULE, id);
 		return ROLE_BAD;
 	}
 	if ((rc = ix_bank_role(c->b, id, ix_role_map_name(c->map, id))) == IX_FULL) {

@@ -76,7 +76,7 @@ static int split_id(struct reader *r, const char **v, const char *end, char *id,
 	id[n] = '\0';
 	*v += n;
 	(void)r;
-	return ix_is_id(id) ? 0 : -1;
+	return bank_id_valid(id, n) ? 0 : -1;
 }
 
 /* "// rolecall role: ID NAME" declares a role. */

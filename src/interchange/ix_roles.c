@@ -47,9 +47,9 @@ static int parse_line(struct ix_role_map *m, const char *name, int line, const c
 	text = trimmed(&m->arena, eq + 1, end);
 	if (!id || !text)
 		return -2;
-	if (!ix_is_id(id) || !*text) {
+	if (!bank_id_valid(id, strlen(id)) || !*text) {
 		diag_add(diags, name, line, 1, !*text ? "there is no answer text after '='" :
-			 "'%s' is not a role id: 1 to 64 lowercase letters, digits, '-' or '_'", id);
+			 "'%s' is not a role id: " BANK_ID_RULE, id);
 		return -1;
 	}
 	m->pairs[m->n].id = id;
