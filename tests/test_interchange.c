@@ -599,6 +599,43 @@ static void gift_out_of_memory_on_any_text_fails_the_import(void **state)
 	free(part);
 }
 
+static const char contrasted[] =
+	"bank: contrasted\n"
+	"title: Contrasted\n"
+	"roles:\n"
+	"  - {id: pm, name: Product Manager}\n"
+	"  - {id: po, name: Product Owner}\n"
+	"contrasts:\n"
+	"  - {roles: [pm, po], text: \"Roadmap versus backlog.\"}\n"
+	"questions:\n"
+	"  - id: q\n"
+	"    prompt: \"Who?\"\n"
+	"    explain: \"The PO.\"\n"
+	"    choices:\n"
+	"      - {text: \"The backlog\", role: po, correct: true}\n"
+	"      - {text: \"The roadmap\", role: pm}\n"
+	"      - {text: \"The backlog again\", role: po}\n"
+	"      - {text: \"Nobody's\"}\n";
+
+/* Only a wrong choice of another role stands for a contrast. */
+static void a_wrong_choice_stands_for_its_contrast(void **state)
+{
+	struct catalog *cat = catalog_new();
+	const struct bank_question *q;
+	struct diag_list d;
+	(void)state;
+
+	diag_list_init(&d, 10);
+	assert_int_equal(catalog_load_buffer(cat, "c.yaml", contrasted, strlen(contrasted), &d), 0);
+	q = catalog_find_question(cat, "q");
+	assert_null(ix_choice_contrast(cat, q, 0));    /* the right one */
+	assert_string_equal(ix_choice_contrast(cat, q, 1), "Roadmap versus backlog.");
+	assert_null(ix_choice_contrast(cat, q, 2));    /* the answer's own role */
+	assert_null(ix_choice_contrast(cat, q, 3));    /* no role */
+	diag_list_free(&d);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -614,6 +651,7 @@ int main(void)
 		cmocka_unit_test(a_csv_header_over_64_fields_is_refused),
 		cmocka_unit_test(gift_answers_split_after_an_escaped_backslash),
 		cmocka_unit_test(gift_out_of_memory_on_any_text_fails_the_import),
+		cmocka_unit_test(a_wrong_choice_stands_for_its_contrast),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

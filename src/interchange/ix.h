@@ -81,6 +81,12 @@ char *ix_strdup(struct ix_bank *b, const char *s);
  * buf; "" when nothing of it is left. */
 void ix_make_id(const char *s, char *buf, size_t cap);
 
+/* The contrast a learner confuses by picking q's choice i: that of the
+ * right answer's role and the choice's, when the choice is wrong and its
+ * role another; NULL otherwise.  What both writers add to its feedback. */
+const char *ix_choice_contrast(const struct catalog *cat, const struct bank_question *q,
+			       unsigned i);
+
 /* Writers: one bank of cat, every question.  -1 when out writes fail. */
 int ix_write_gift(FILE *out, const struct catalog *cat, const struct bank *b);
 int ix_write_moodle_xml(FILE *out, const struct catalog *cat, const struct bank *b);

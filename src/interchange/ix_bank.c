@@ -1,4 +1,5 @@
-/* The draft of an imported bank: what a reader fills in. */
+/* The draft of an imported bank: what a reader fills in; and what both
+ * writers ask of a loaded bank. */
 #include "ix.h"
 
 #include <stdio.h>
@@ -116,4 +117,14 @@ void ix_make_id(const char *s, char *buf, size_t cap)
 	buf[n] = '\0';
 	if (buf[0] == '_')
 		buf[0] = 'q';
+}
+
+const char *ix_choice_contrast(const struct catalog *cat, const struct bank_question *q,
+			       unsigned i)
+{
+	const struct bank_choice *c = &q->choices[i];
+
+	if (i == q->correct || c->role < 0 || q->answer_role < 0 || c->role == q->answer_role)
+		return NULL;
+	return catalog_contrast(cat, q->answer_role, c->role);
 }

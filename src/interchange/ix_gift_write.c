@@ -90,10 +90,8 @@ static void feedback(FILE *out, const struct catalog *cat, const struct bank_que
 		     unsigned i)
 {
 	const struct bank_choice *c = &q->choices[i];
-	const char *contrast = NULL;
+	const char *contrast = ix_choice_contrast(cat, q, i);
 
-	if (i != q->correct && c->role >= 0 && q->answer_role >= 0 && c->role != q->answer_role)
-		contrast = catalog_contrast(cat, q->answer_role, c->role);
 	if (!c->why && !contrast)
 		return;
 	putc('#', out);

@@ -48,15 +48,12 @@ static void write_answer(FILE *out, const struct catalog *cat, const struct bank
 			 unsigned i)
 {
 	const struct bank_choice *c = &q->choices[i];
-	const char *contrast = NULL;
 
-	if (i != q->correct && c->role >= 0 && q->answer_role >= 0 && c->role != q->answer_role)
-		contrast = catalog_contrast(cat, q->answer_role, c->role);
 	fprintf(out, "    <answer fraction=\"%d\" format=\"html\">\n      <text><![CDATA[",
 		i == q->correct ? 100 : 0);
 	html(out, c->text);
 	fputs("]]></text>\n", out);
-	html_text(out, "      ", "feedback", c->why, contrast);
+	html_text(out, "      ", "feedback", c->why, ix_choice_contrast(cat, q, i));
 	fputs("    </answer>\n", out);
 }
 
