@@ -636,6 +636,43 @@ static void a_wrong_choice_stands_for_its_contrast(void **state)
 	catalog_free(cat);
 }
 
+/* Moodle XML: texts are HTML in CDATA ('"' and line breaks too), ids and
+ * tags plain XML character data. */
+static void moodle_xml_escapes_texts_as_html_and_tags_as_xml(void **state)
+{
+	static const char yaml[] =
+		"bank: esc\n"
+		"title: \"Esc & <co>\"\n"
+		"roles:\n"
+		"  - {id: pm, name: Product Manager}\n"
+		"  - {id: po, name: Product Owner}\n"
+		"questions:\n"
+		"  - id: q\n"
+		"    prompt: \"A \\\"<b>\\\" & \\nB\"\n"
+		"    explain: \"x\"\n"
+		"    answer: pm\n"
+		"    options: [pm, po]\n"
+		"    tags: [\"a&b <\\\"c\\\">\"]\n";
+	struct catalog *cat = catalog_new();
+	struct diag_list d;
+	char *xml = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&xml, &len);
+	(void)state;
+
+	diag_list_init(&d, 10);
+	assert_int_equal(catalog_load_buffer(cat, "e.yaml", yaml, strlen(yaml), &d), 0);
+	assert_int_equal(ix_write_moodle_xml(f, cat, catalog_bank(cat, 0)), 0);
+	fclose(f);
+	assert_non_null(strstr(xml, "<info format=\"html\"><text><![CDATA[Esc &amp; &lt;co&gt;]]>"));
+	assert_non_null(strstr(xml, "<questiontext format=\"html\"><text><![CDATA[A &quot;&lt;b&gt;"
+			       "&quot; &amp; <br>B]]></text></questiontext>"));
+	assert_non_null(strstr(xml, "<tag><text>a&amp;b &lt;\"c\"&gt;</text></tag>"));
+	free(xml);
+	diag_list_free(&d);
+	catalog_free(cat);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -652,6 +689,7 @@ int main(void)
 		cmocka_unit_test(gift_answers_split_after_an_escaped_backslash),
 		cmocka_unit_test(gift_out_of_memory_on_any_text_fails_the_import),
 		cmocka_unit_test(a_wrong_choice_stands_for_its_contrast),
+		cmocka_unit_test(moodle_xml_escapes_texts_as_html_and_tags_as_xml),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
