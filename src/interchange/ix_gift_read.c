@@ -233,6 +233,18 @@ static int the_right_one(struct reader *r, const char *at, const struct answer *
 	return right;
 }
 
+/* The next of the space-separated ids at *s into id (cap bytes): "" when
+ * none is left or it is too long to be one; *s moves past it. */
+static void next_id(const char **s, char *id, size_t cap)
+{
+	size_t n;
+
+	*s += strspn(*s, " ");
+	n = strcspn(*s, " ");
+	snprintf(id, cap, "%.*s", n < cap ? (int)n : 0, *s);
+	*s += n;
+}
+
 /* The roles of q's choices: from "// rolecall roles:", else --roles.
  * -1 after reporting when the right answer has none or a role is one too
  * many, -2 when out of memory. */
@@ -243,17 +255,12 @@ static int map_roles(struct reader *r, const char *at, struct ix_question *q)
 	int rc;
 
 	for (unsigned i = 0; i < q->n_choices; i++) {
-		char id[80] = "";
-		size_t n;
+		char id[80];
 
 		q->choices[i].role = -1;
 		if (!s)
 			continue;
-		s += strspn(s, " ");
-		n = strcspn(s, " ");
-		if (n < sizeof id)
-			snprintf(id, sizeof id, "%.*s", (int)n, s);
-		s += n;
+		next_id(&s, id, sizeof id);
 		q->choices[i].role = ix_bank_find_role(r->b, id);
 	}
 	/* our own export says which choices have no role: kept so */
@@ -298,13 +305,11 @@ static void take_pending(struct reader *r, struct ix_question *q)
 	q->n_tags = r->p.n_tags;
 	while (s && *s && q->n_about < BANK_MAX_ROLES) {
 		char id[80];
-		size_t n = strcspn(s += strspn(s, " "), " ");
 		int i;
 
-		snprintf(id, sizeof id, "%.*s", (int)(n < 79 ? n : 79), s);
+		next_id(&s, id, sizeof id);
 		if ((i = ix_bank_find_role(r->b, id)) >= 0)
 			q->about[q->n_about++] = i;
-		s += n;
 	}
 }
 
