@@ -234,6 +234,43 @@ void emit_cell(FILE *f, const char *s, int width, int right)
 		putc(' ', f);
 }
 
+/* How many bytes of s[0..len) fit in max columns; their width in *w. */
+static size_t fit_columns(const char *s, size_t len, int max, int *w)
+{
+	size_t n = 0;
+
+	*w = 0;
+	while (n < len) {
+		long cp;
+		size_t k = emit_utf8_next(s + n, len - n, &cp);
+		int cw = char_width(cp);
+
+		if (*w + cw > max)
+			break;
+		*w += cw;
+		n += k;
+	}
+	return n;
+}
+
+void emit_clipped_cell(FILE *f, const char *s, int width)
+{
+	size_t line = strcspn(s, "\n"), n;
+	int w;
+
+	n = fit_columns(s, line, width, &w);
+	if (n < line || s[line]) {
+		n = fit_columns(s, line, width - 3, &w);
+		emit_safe(f, s, n);
+		fputs("...", f);
+		w += 3;
+	} else {
+		emit_safe(f, s, n);
+	}
+	for (; w < width; w++)
+		putc(' ', f);
+}
+
 void emit_clipped(FILE *f, const char *s, size_t max)
 {
 	size_t n = 0;
