@@ -11,6 +11,8 @@ src/store/sqlite/ <sqlite3.h>, only src/store/pg/ <libpq-fe.h>, only src/ui/
 
 Prints each wrong-way include as FILE:LINE: what is wrong, and exits 1 when
 there is any; prints the include graph's layers and exits 0 otherwise.
+doc/architecture.md's layer diagram (its first ``` block), when the tree
+has it, must name every layer.
 Usage: check_layers.py [SOURCE_ROOT]
 """
 import os
@@ -128,6 +130,19 @@ def check_file(root, path, private, problems, edges):
                 edges.add((src, dst))
 
 
+def check_diagram(root, problems):
+    doc = os.path.join(root, "doc", "architecture.md")
+    if not os.path.exists(doc):
+        return
+    with open(doc, encoding="utf-8") as fh:
+        parts = fh.read().split("```")
+    diagram = parts[1] if len(parts) > 2 else ""
+    for layer in ORDER:
+        if not re.search(r"\b%s\b" % layer, diagram):
+            problems.append(f"doc/architecture.md:1: the layer diagram does not show "
+                            f"the {layer} layer")
+
+
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
                            os.path.join(os.path.dirname(__file__), ".."))
@@ -135,10 +150,11 @@ def main():
     problems, edges = [], set()
     for path in sources(root):
         check_file(root, path, private, problems, edges)
+    check_diagram(root, problems)
     for p in problems:
         print(p)
     if problems:
-        print(f"check_layers: {len(problems)} wrong-way include(s)")
+        print(f"check_layers: {len(problems)} problem(s)")
         return 1
     for layer in ORDER:
         below = sorted({d for s, d in edges if s == layer}, key=rank)

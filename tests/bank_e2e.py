@@ -125,7 +125,7 @@ CSV_REPORT = """\
 {f}:5:1: error: question 'one-choice' not imported: it has fewer than 2 choices; a bank question offers 2 to 8
 {f}:6:1: error: question 'bad-answer' not imported: its answer '4' is not the number of one of its choices (1 for choice1, ...)
 {f}:7:1: error: question 'no-role' not imported: no role for its right answer 'The whole team'; map the answer to a role with --roles FILE (a line 'ROLE-ID = The whole team')
-{f}:8:1: error: question 'bad-role' not imported: 'Project Manager' is not a role id: 1 to 64 lowercase letters, digits, '-' or '_'
+{f}:8:1: error: question 'bad-role' not imported: 'Project Manager' is not a role id: 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit
 rolecall: {f}: 3 questions imported, 3 roles; 4 problems reported above
 """
 
@@ -222,6 +222,26 @@ def test_bad_input_is_refused_with_its_reason():
         r = run(*args)
         assert (r.returncode, r.stderr) == (status, err), (args, r.returncode, r.stderr)
         assert r.stdout == "", (args, r.stdout)
+
+
+def test_a_write_that_fails_is_said_both_ways():
+    """-o /dev/full: a write that fails while the bank is written (larger
+    than stdio's buffer) and one that fails only at fclose (small) are
+    said the same way, by export and import alike."""
+    if not os.path.exists("/dev/full"):
+        raise testlib.Skip("no /dev/full")
+    gift, small = path("full.gift"), path("small.gift")
+    r = run("bank", "export", "--format", "gift", "-o", gift, "pm-vs-po")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    open(small, "w").write("// rolecall role: po Product Owner\n// rolecall role: pm Product "
+                           "Manager\n// rolecall roles: po pm\n::Q::Who?{=a ~b}\n")
+    want = "rolecall: cannot write '/dev/full': No space left on device\n"
+    for args in (("export", "--format", "gift", "pm-vs-po"),
+                 ("export", "--format", "moodle-xml", "pm-vs-po"),
+                 ("import", "--format", "gift", gift),
+                 ("import", "--format", "gift", small)):
+        r = run("bank", args[0], "-o", "/dev/full", *args[1:])
+        assert (r.returncode, r.stderr, r.stdout) == (1, want, ""), (args, r.returncode, r.stderr)
 
 
 def test_moodle_own_gift_fixture():

@@ -20,7 +20,7 @@ if out=$(python3 "$root/scripts/check_layers.py" "$tmp"); then
 fi
 expect="src/engine/stats.c:$n_stats: the engine layer includes \"ui_impl.h\" of the ui layer above it or beside it
 src/store/store.c:$n_store: <curses.h> is reserved to src/ui/
-check_layers: 2 wrong-way include(s)"
+check_layers: 2 problem(s)"
 if [ "$out" != "$expect" ]; then
   printf 'FAIL: expected\n%s\ngot\n%s\n' "$expect" "$out"; exit 1
 fi

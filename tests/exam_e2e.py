@@ -891,8 +891,8 @@ def test_definition_errors_say_where():
          "%s:5:1: error: unknown key 'colour' in an exam definition; the keys are exam, "
          "title, banks, questions, pass, time and attempts\n"),
         ("exam: Onboarding!\nbanks: [e2e]\nquestions: 4\npass: 75\n",
-         "%s:1:7: error: 'exam' must be an id: 1 to 64 lowercase letters, digits, '-' or "
-         "'_', as candidates will type it\n"),
+         "%s:1:7: error: 'exam' must be an id, as candidates will type it: 1 to 64 "
+         "lowercase letters, digits, '-' or '_', starting with a letter or digit\n"),
         ("exam: onboarding\nbanks: [e2e]\nquestions: 0\npass: 75\n",
          "%s:3:12: error: 'questions' must be a whole number from 1 to 1000\n"),
         ("exam: onboarding\nbanks: [e2e, e2e]\nquestions: 4\npass: 75\n",

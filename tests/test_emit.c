@@ -181,6 +181,8 @@ static void test_html(void **state)
 	check_html("</script><script>", "&lt;/script&gt;&lt;script&gt;");
 	check_html("a\x1b[31m\xff", "a?[31m?");
 	check_html("Jos\xc3\xa9 \xe7\x8e\x8b", "Jos\xc3\xa9 \xe7\x8e\x8b");
+	/* a bank text's line break, the one control character it may hold */
+	check_html("line one\nline two\r\n", "line one<br>line two?<br>");
 }
 
 static void check_json(const char *in, const char *want)
@@ -271,6 +273,36 @@ static void test_clipped(void **state)
 	check_clipped("", 5, "");
 }
 
+static void check_clipped_cell(const char *in, int width, const char *want)
+{
+	char buf[256] = { 0 };
+	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+
+	assert_non_null(f);
+	emit_clipped_cell(f, in, width);
+	fclose(f);
+	assert_string_equal(buf, want);
+}
+
+/* A cell of exactly width columns, cut by columns (not bytes) with "...". */
+static void test_clipped_cell(void **state)
+{
+	(void)state;
+	check_clipped_cell("short", 8, "short   ");
+	check_clipped_cell("abcdefgh", 8, "abcdefgh");
+	check_clipped_cell("abcdefghi", 8, "abcde...");
+	check_clipped_cell("Jos\xc3\xa9 Jos\xc3\xa9", 8, "Jos\xc3\xa9 ...");
+	check_clipped_cell("\xe7\x8e\x8b\xe8\x8a\xb3\xe7\x8e\x8b\xe8\x8a\xb3", 6,
+			   "\xe7\x8e\x8b... ");    /* 王芳王芳: 王 and a space for half of 芳 */
+	check_clipped_cell("\xe7\x8e\x8b\xe8\x8a\xb3\xe7\x8e\x8b\xe8\x8a\xb3", 7,
+			   "\xe7\x8e\x8b\xe8\x8a\xb3..."); /* 王芳... */
+	check_clipped_cell("\xe7\x8e\x8b\xe8\x8a\xb3\xe7\x8e\x8b\xe8\x8a\xb3", 8,
+			   "\xe7\x8e\x8b\xe8\x8a\xb3\xe7\x8e\x8b\xe8\x8a\xb3"); /* fits */
+	check_clipped_cell("first\nsecond", 10, "first...  ");
+	check_clipped_cell("a\x1b", 4, "a?  ");
+	check_clipped_cell("", 4, "    ");
+}
+
 int main(void)
 {
 	/* wcwidth measures by the locale's tables: the UTF-8 one */
@@ -289,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_next),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_clipped),
+		cmocka_unit_test(test_clipped_cell),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

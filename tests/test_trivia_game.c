@@ -66,6 +66,37 @@ struct fixture {
 
 static const char *const names[N_PLAYERS] = { "Ana", "Ben", "Chen" };
 
+/* strdup and free, wrapped for this binary (tests/CMakeLists.txt): the
+ * copy of fail_copy_of fails as out of memory, and whether the copy made
+ * just before it was freed is seen. */
+char *__real_strdup(const char *s);
+char *__wrap_strdup(const char *s);
+void __real_free(void *p);
+void __wrap_free(void *p);
+
+static const char *fail_copy_of;
+static void *copy_before;
+static int copy_before_freed;
+
+char *__wrap_strdup(const char *s)
+{
+	char *p;
+
+	if (fail_copy_of && !strcmp(s, fail_copy_of))
+		return NULL;
+	p = __real_strdup(s);
+	copy_before = p;
+	copy_before_freed = 0;
+	return p;
+}
+
+void __wrap_free(void *p)
+{
+	if (p && p == copy_before)
+		copy_before_freed = 1;
+	__real_free(p);
+}
+
 /* 4 roles x 3 questions: enough for any game here. */
 static struct catalog *load_bank(void)
 {
@@ -566,6 +597,29 @@ static void test_codes_from_the_injected_seed(void **state)
 	trivia_game_free(other);
 }
 
+/* A join that runs out of memory copying the game's bank lists frees
+ * the copy it had made. */
+static void test_join_out_of_memory_frees_what_it_took(void **state)
+{
+	struct fixture *f = *state;
+	struct trivia_game_config cfg = config(1);
+	struct seat *s = &f->seats[0];
+	struct rc_error err;
+
+	cfg.bank_files = "/nowhere/tg.yaml";
+	if (trivia_game_new_host(&f->env, &cfg, &f->host, &err) < 0)
+		fail_msg("trivia_game_new_host: %s", err.msg);
+	env_for(f, &s->env, names[0], &s->h);
+	fail_copy_of = cfg.bank_files;
+	assert_int_equal(trivia_game_join(&s->env, f->host->game.code, names[0], &s->g, &err),
+			 -1);
+	fail_copy_of = NULL;
+	assert_string_equal(err.msg, "out of memory");
+	assert_null(s->g);
+	assert_non_null(copy_before);
+	assert_true(copy_before_freed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -584,6 +638,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_codes_from_the_injected_seed, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_join_out_of_memory_frees_what_it_took,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

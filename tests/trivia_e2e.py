@@ -814,6 +814,26 @@ def test_host_killed_shows_as_interrupted():
         assert rc == 0 and json.loads(out)[0]["status"] == "interrupted", out
 
 
+def test_report_reads_a_servers_heartbeats_on_its_clock():
+    """On a server the host's heartbeat is on the server's clock: a report
+    from a machine whose clock runs 60 s ahead (faketime) still sees the
+    fresh heartbeat of a host just gone as a live lobby."""
+    if not testlib.on_pg():
+        raise testlib.Skip("the server's clock: PostgreSQL only")
+    if not shutil.which("faketime"):
+        raise testlib.Skip("no faketime")
+    dbname = "skewed.db"
+    with hosted(dbname, ["--rounds", "1", "--time", "5"]) as g:
+        g.host.p.kill()
+        g.host.p.wait()
+        p = subprocess.run(["faketime", "-f", "+60s", BIN, "report", "--trivia", "--format",
+                            "json", "--db", db(dbname)], capture_output=True, text=True,
+                           env=dict(env(), ASAN_OPTIONS="verify_asan_link_order=0"),
+                           timeout=60)
+        assert p.returncode == 0, p.stderr
+        assert json.loads(p.stdout)[0]["status"] == "lobby", p.stdout
+
+
 # ---- reports and errors -----------------------------------------------------
 
 def test_report_trivia_lists_games_and_rankings():

@@ -25,6 +25,10 @@
 #define BANK_MAX_FILE (64u * 1024 * 1024)
 #define BANK_MAX_DEPTH 16
 #define BANK_MAX_ERRORS 100
+/* What an id is (a bank's, a role's, a question's, an exam's), in the
+ * words every message about one says it: bank_id_valid's rule. */
+#define BANK_ID_RULE "1 to 64 lowercase letters, digits, '-' or '_', starting with a " \
+	"letter or digit"
 /* The most different roles rolecall keeps apart, and the one limit every
  * table of roles has: the roles of all banks of a catalog (checked as
  * banks load), of a history, the drill's evidence and a report (the ids a
@@ -135,6 +139,9 @@ const struct bank_question *catalog_find_question(const struct catalog *cat,
  * Bank ids hold no ',' or ':'.  Malloc'd (the caller frees); NULL when out
  * of memory. */
 char *bank_versions_text(const struct bank *const *banks, size_t n);
+
+/* 1 when s (len bytes) is an id: BANK_ID_RULE. */
+int bank_id_valid(const char *s, size_t len);
 
 /* The contrast text for a pair of roles (either order), or NULL. */
 const char *catalog_contrast(const struct catalog *cat, int a, int b);

@@ -60,10 +60,16 @@ int emit_width(const char *s);
  * two different values print alike. */
 void emit_cell(FILE *f, const char *s, int width, int right);
 
+/* The first line of s through emit_safe in exactly width columns (at
+ * least 4): padded with spaces after it, or, when it is wider or more
+ * lines follow, cut on a character boundary with "..." in the last three
+ * columns.  A table's cell for text that may be long. */
+void emit_clipped_cell(FILE *f, const char *s, int width);
+
 /* Write s as HTML text or an attribute value (quoted with "): & < > " and '
- * as entities, and what emit_safe replaces as '?', so that no user text
- * can open a tag, end an attribute or start a script.  NULL writes
- * nothing. */
+ * as entities, a line break as <br>, and what emit_safe replaces as '?',
+ * so that no user text can open a tag, end an attribute or start a
+ * script.  NULL writes nothing. */
 void emit_html(FILE *f, const char *s);
 
 /* Write the first line of s, at most max bytes of it and never part of a

@@ -313,8 +313,8 @@ static const char *take_id(struct builder *bd, const struct bnode *v, const char
 	if (want_scalar(bd, v, key) < 0)
 		return NULL;
 	if (!bank_id_valid(v->str, v->len)) {
-		err(bd, v, "'%s' must be an id: 1 to 64 lowercase letters, digits, '-' or '_', "
-		    "starting with a letter or digit; not '%s'", key, show(v->str, v->len).s);
+		err(bd, v, "'%s' must be an id: " BANK_ID_RULE "; not '%s'", key,
+		    show(v->str, v->len).s);
 		return NULL;
 	}
 	return arena_strndup(&bd->b->arena, v->str, v->len);
@@ -445,8 +445,8 @@ static void role_item_ref(struct builder *bd, const struct bnode *v, const char 
 		return;
 	}
 	if (!bank_id_valid(v->str, v->len)) {
-		err(bd, v, "an item of '%s' must be a role id (lowercase letters, digits, "
-		    "'-' or '_'), not '%s'", key, show(v->str, v->len).s);
+		err(bd, v, "an item of '%s' must be a role id (" BANK_ID_RULE "), not '%s'", key,
+		    show(v->str, v->len).s);
 		return;
 	}
 	role_ref(bd, v, key, slot);

@@ -37,8 +37,4 @@ struct bank_impl *bank_build(const char *name, const char *data, size_t len,
 			     int want_sha256, struct diag_list *diags);
 void bank_impl_free(struct bank_impl *b);
 
-/* 1 when s (len bytes) is an id: 1 to 64 of a-z, 0-9, '-' and '_', not
- * starting with '-' or '_'. */
-int bank_id_valid(const char *s, size_t len);
-
 #endif

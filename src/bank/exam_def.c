@@ -80,8 +80,7 @@ static void def_bank(struct def_reader *r, const struct bnode *v)
 	if (def_scalar(r, v, "banks") < 0)
 		return;
 	if (!bank_id_valid(v->str, v->len)) {
-		def_err(r, v, "'%s' is not a bank id (1 to 64 lowercase letters, digits, "
-			"'-' or '_')", "banks");
+		def_err(r, v, "'%s' is not a bank id (" BANK_ID_RULE ")", "banks");
 		return;
 	}
 	for (size_t i = 0; i < d->n_banks; i++)
@@ -117,8 +116,8 @@ static void def_text(struct def_reader *r, const struct bnode *v, enum def_key k
 	if (def_scalar(r, v, def_keys[k]) < 0)
 		return;
 	if (k == K_EXAM && !bank_id_valid(v->str, v->len)) {
-		def_err(r, v, "'%s' must be an id: 1 to 64 lowercase letters, digits, '-' or "
-			"'_', as candidates will type it", "exam");
+		def_err(r, v, "'%s' must be an id, as candidates will type it: " BANK_ID_RULE,
+			"exam");
 		return;
 	}
 	if (k == K_TITLE && (!v->len || v->len > 200 || strlen(v->str) != v->len ||

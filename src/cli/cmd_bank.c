@@ -54,27 +54,49 @@ fail:
 	return NULL;
 }
 
-/* Where the output goes: -o FILE, else standard output. */
-static FILE *open_output(const struct options *cli)
+/* fn(out, what) into -o FILE, else standard output (whose errors main
+ * reports): 0, or -1 after saying why.  A write may fail while fn runs
+ * (a full buffer flushed) or only at fclose: the same message. */
+static int write_output(const struct options *cli, int (*fn)(FILE *, const void *),
+			const void *what)
 {
 	FILE *f;
+	int rc, err;
 
 	if (!cli->output)
-		return stdout;
-	if (!(f = fopen(cli->output, "w")))
-		app_fail("cannot write '%s': %s", cli->output, strerror(errno));
-	return f;
-}
-
-static int close_output(const struct options *cli, FILE *f, int rc)
-{
-	if (f == stdout)
-		return rc;
-	if (fclose(f) == EOF && rc == 0) {
+		return fn(stdout, what);
+	if (!(f = fopen(cli->output, "w"))) {
 		app_fail("cannot write '%s': %s", cli->output, strerror(errno));
 		return -1;
 	}
+	rc = fn(f, what);
+	err = errno; /* fclose must not hide why the write failed */
+	if (fclose(f) == EOF && rc == 0) {
+		rc = -1;
+		err = errno;
+	}
+	if (rc < 0)
+		app_fail("cannot write '%s': %s", cli->output, strerror(err));
 	return rc;
+}
+
+struct export {
+	const char *format;
+	const struct catalog *cat;
+	const struct bank *bank;
+};
+
+static int write_export(FILE *out, const void *what)
+{
+	const struct export *e = what;
+
+	return !strcmp(e->format, "gift") ? ix_write_gift(out, e->cat, e->bank) :
+		ix_write_moodle_xml(out, e->cat, e->bank);
+}
+
+static int write_yaml(FILE *out, const void *b)
+{
+	return ix_write_yaml(out, b);
 }
 
 static int bank_export(const struct options *cli, const char *what)
@@ -83,23 +105,13 @@ static int bank_export(const struct options *cli, const char *what)
 	const struct bank **sel = NULL;
 	size_t n_sel = 0;
 	struct catalog *cat;
-	FILE *out;
 	int rc;
 
 	one.banks = &what;
 	one.n_banks = 1;
 	if (!(cat = app_load_banks(&one, &sel, &n_sel)))
 		return EXIT_FAIL;
-	if (!(out = open_output(cli))) {
-		free(sel);
-		catalog_free(cat);
-		return EXIT_FAIL;
-	}
-	rc = !strcmp(cli->format, "gift") ? ix_write_gift(out, cat, sel[0]) :
-		ix_write_moodle_xml(out, cat, sel[0]);
-	if (rc < 0 && out != stdout)
-		app_fail("cannot write '%s': %s", cli->output, strerror(errno));
-	rc = close_output(cli, out, rc);
+	rc = write_output(cli, write_export, &(struct export){ cli->format, cat, sel[0] });
 	free(sel);
 	catalog_free(cat);
 	return rc < 0 ? EXIT_FAIL : EXIT_OK;
@@ -126,7 +138,7 @@ static int name_bank(struct ix_bank *b, const char *path)
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	char id[80], title[300];
 
-	if (!b->id || !ix_is_id(b->id)) {
+	if (!b->id || !bank_id_valid(b->id, strlen(b->id))) {
 		ix_make_id(base, id, sizeof id);
 		strip_extensions(id);
 		b->id = ix_strdup(b, *id ? id : "imported");
@@ -160,9 +172,6 @@ static struct ix_role_map *read_role_map(const char *path)
 static int write_imported(const struct options *cli, struct ix_bank *b, const char *path,
 			  size_t reported)
 {
-	FILE *out;
-	int rc;
-
 	if (!b->n_questions) {
 		app_fail("%s: no question could be imported; no bank written", path);
 		return EXIT_FAIL;
@@ -173,10 +182,11 @@ static int write_imported(const struct options *cli, struct ix_bank *b, const ch
 			 b->n_roles, b->n_roles == 1 ? "" : "s");
 		return EXIT_FAIL;
 	}
-	if (name_bank(b, path) < 0 || !(out = open_output(cli)))
+	if (name_bank(b, path) < 0) {
+		app_fail("out of memory");
 		return EXIT_FAIL;
-	rc = close_output(cli, out, ix_write_yaml(out, b));
-	if (rc < 0)
+	}
+	if (write_output(cli, write_yaml, b) < 0)
 		return EXIT_FAIL;
 	fprintf(stderr, "rolecall: %s: %zu question%s imported, %u roles", path, b->n_questions,
 		b->n_questions == 1 ? "" : "s", b->n_roles);

@@ -288,20 +288,13 @@ static enum step answer(struct run *r, int position)
 static void list_answer(const struct run *r, const struct exam_item *it)
 {
 	char text[BANK_MAX_TEXT + 16];
-	size_t n;
 
 	if (it->picked < 0)
 		snprintf(text, sizeof text, "not answered");
 	else
 		snprintf(text, sizeof text, "%d) %s", it->picked + 1,
 			 it->q->choices[it->order[it->picked]].text);
-	if (strlen(text) > 28) {
-		/* cut on a character boundary, the cut shown as emit_clipped does */
-		for (n = 25; n && ((unsigned char)text[n] & 0xC0) == 0x80; n--)
-			;
-		memcpy(text + n, "...", 4);
-	}
-	emit_cell(r->out, text, 28, 0);
+	emit_clipped_cell(r->out, text, 28);
 }
 
 static void list_questions(const struct run *r)

@@ -95,6 +95,39 @@ static int parse_exam_number(struct options *cli, int c, const char *s)
 	return 0;
 }
 
+/* --mode MODE (report --items). */
+static int parse_mode(struct options *cli, const char *s)
+{
+	if ((cli->mode = session_mode_parse(s)) < 0) {
+		app_fail("--mode is practice, drill, exam or trivia, not '%s'", s);
+		return -1;
+	}
+	cli->has_mode = 1;
+	return 0;
+}
+
+/* --count N and --seed N. */
+static int parse_count_or_seed(struct options *cli, int c, const char *s)
+{
+	uint64_t v;
+
+	if (c == 's') {
+		if (parse_number("--seed", s, UINT64_MAX, &v) < 0)
+			return -1;
+		cli->seed = v;
+		cli->has_seed = 1;
+		return 0;
+	}
+	if (parse_number("--count", s, 100000, &v) < 0)
+		return -1;
+	if (v == 0) {
+		app_fail("--count must be at least 1");
+		return -1;
+	}
+	cli->count = (long)v;
+	return 0;
+}
+
 static int add_bank(struct options *cli, const char *bank)
 {
 	const char **b = realloc(cli->banks, (size_t)(cli->n_banks + 1) * sizeof *b);
@@ -141,8 +174,6 @@ static int bad_option(int c, char **argv)
 
 static int parse_option(struct options *cli, int c, char **argv)
 {
-	uint64_t v;
-
 	switch (c) {
 	case 'b': return add_bank(cli, optarg);
 	case 'u': cli->user = optarg; return 0;
@@ -166,13 +197,7 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case OPT_COHORT: cli->cohort = 1; return 0;
 	case OPT_EXAM: cli->exam_id = optarg; return 0;
 	case OPT_FEEDBACK: cli->feedback = 1; return 0;
-	case OPT_MODE:
-		if ((cli->mode = session_mode_parse(optarg)) < 0) {
-			app_fail("--mode is practice, drill, exam or trivia, not '%s'", optarg);
-			return -1;
-		}
-		cli->has_mode = 1;
-		return 0;
+	case OPT_MODE: return parse_mode(cli, optarg);
 	case OPT_ROUNDS: return trivia_setup_parse_rounds(optarg, &cli->rounds);
 	case OPT_POINTS: return trivia_setup_parse_points(optarg, &cli->points);
 	case OPT_COUNTDOWN: return trivia_setup_parse_countdown(optarg, &cli->countdown);
@@ -184,20 +209,8 @@ static int parse_option(struct options *cli, int c, char **argv)
 	case 'o': cli->output = optarg; return 0;
 	case OPT_ROLES: cli->roles = optarg; return 0;
 	case 'n':
-		if (parse_number("--count", optarg, 100000, &v) < 0)
-			return -1;
-		if (v == 0) {
-			app_fail("--count must be at least 1");
-			return -1;
-		}
-		cli->count = (long)v;
-		return 0;
 	case 's':
-		if (parse_number("--seed", optarg, UINT64_MAX, &v) < 0)
-			return -1;
-		cli->seed = v;
-		cli->has_seed = 1;
-		return 0;
+		return parse_count_or_seed(cli, c, optarg);
 	default:
 		return bad_option(c, argv);
 	}

@@ -582,14 +582,16 @@ int trivia_game_join(const struct trivia_game_env *env, const char *code, const 
 	*out = NULL;
 	if (!g)
 		return rc_error_set(err, "out of memory");
+	/* find_code may fail with one of the lists copied: freed either way */
+	memset(&f, 0, sizeof f);
 	snprintf(g->my_name, sizeof g->my_name, "%s", name);
 	rc = trivia_game_check_name(name, err);
 	if (rc == 0 && (rc = trivia_game_find_code(env->store, code, &f, err)) == 0) {
 		g->game = f.game;
 		trivia_game_rules(g);
 		rc = trivia_game_check_banks(env->cat, f.banks, err);
-		trivia_game_found_free(&f);
 	}
+	trivia_game_found_free(&f);
 	if (rc < 0 || store_trivia_listen(env->store, g->game.id, err) < 0 ||
 	    trivia_game_load_rounds(g, err) < 0 || trivia_game_join_as(g, name, err) < 0 ||
 	    trivia_game_refresh(g, err) < 0) {

@@ -1,8 +1,10 @@
 /*
  * ix — moving banks to and from the formats a learning management system
- * reads (Moodle XML, GIFT).  Pure code over the bank model: writers take a
- * loaded bank, readers build an ix_bank draft that ix_yaml_write prints as
- * a bank file for `rolecall check`.  No terminal, no database.
+ * reads: Moodle XML and GIFT out, GIFT, Aiken and CSV in.  Pure code over
+ * the bank model: writers take a loaded bank, readers build an ix_bank
+ * draft that ix_write_yaml prints as a bank file for `rolecall check`.  No
+ * terminal, no database.  Every string of a draft is in its arena, freed
+ * with it by ix_bank_free.
  */
 #ifndef ROLECALL_IX_H
 #define ROLECALL_IX_H
@@ -62,17 +64,28 @@ struct ix_bank *ix_bank_new(void);
 void ix_bank_free(struct ix_bank *b);
 /* A fresh question at the end, zeroed; NULL when out of memory. */
 struct ix_question *ix_bank_add_question(struct ix_bank *b);
-/* The role's index, added with name when missing; -1 when the bank is full. */
+/* What the role lookups below give instead of an index.  A full bank is
+ * the file's problem, to be reported; out of memory is not. */
+enum { IX_NO_ROLE = -1, IX_OOM = -2, IX_FULL = -3 };
+/* The role's index, added with name when missing; IX_FULL when the bank
+ * already holds BANK_MAX_ROLES, IX_OOM. */
 int ix_bank_role(struct ix_bank *b, const char *id, const char *name);
+/* Why role id is not in the bank after IX_FULL, into why. */
+void ix_role_full(char *why, size_t cap, const char *id);
+/* The role's index, IX_NO_ROLE. */
 int ix_bank_find_role(const struct ix_bank *b, const char *id);
 const char *ix_bank_contrast(const struct ix_bank *b, int x, int y);
 char *ix_strdup(struct ix_bank *b, const char *s);
 
-/* 1 when s is a bank id (doc/bank-format.md). */
-int ix_is_id(const char *s);
 /* s made into an id (lowercase, runs of other characters as one '-') in
  * buf; "" when nothing of it is left. */
 void ix_make_id(const char *s, char *buf, size_t cap);
+
+/* The contrast a learner confuses by picking q's choice i: that of the
+ * right answer's role and the choice's, when the choice is wrong and its
+ * role another; NULL otherwise.  What both writers add to its feedback. */
+const char *ix_choice_contrast(const struct catalog *cat, const struct bank_question *q,
+			       unsigned i);
 
 /* Writers: one bank of cat, every question.  -1 when out writes fail. */
 int ix_write_gift(FILE *out, const struct catalog *cat, const struct bank *b);
@@ -90,11 +103,15 @@ struct ix_role_map *ix_role_map_parse(const char *name, const char *text, size_t
 void ix_role_map_free(struct ix_role_map *m);
 /* The name the map gives role id: its first line's text, else id. */
 const char *ix_role_map_name(const struct ix_role_map *m, const char *id);
-/* The role of an answer's text, declared in b when first used; -1. */
-int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text);
+/* The role of an answer's text, declared in b when first used;
+ * IX_NO_ROLE when m has none, else as ix_bank_role, with why filled after
+ * IX_FULL. */
+int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text,
+		     char *why, size_t cap);
 
 /* The roles of q's choices that have none, from map: -1 with why filled
- * when its right answer still has none. */
+ * when its right answer still has none, IX_FULL with why filled when a
+ * role is one too many, IX_OOM. */
 int ix_question_roles(struct ix_bank *b, const struct ix_role_map *map, struct ix_question *q,
 		      char *why, size_t cap);
 /* Its kind, its explanation (general, else the right answer's feedback,

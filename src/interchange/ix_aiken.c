@@ -52,6 +52,7 @@ static void finish(struct aiken *a, const char *s, const char *end, int line)
 	const char *letter = trim_dup(a, s, end);
 	struct ix_question *slot;
 	char why[400];
+	int rc;
 
 	if (strlen(letter) != 1 || *letter < 'A' || (unsigned)(*letter - 'A') >= a->q.n_choices) {
 		report(a, line, "its 'ANSWER:' line names none of its answers");
@@ -61,9 +62,10 @@ static void finish(struct aiken *a, const char *s, const char *end, int line)
 		a->text[a->text_len] = '\0';
 		a->q.prompt = trim_dup(a, a->text, a->text + a->text_len);
 		a->q.correct = (unsigned)(*letter - 'A');
-		if (ix_question_roles(a->b, a->map, &a->q, why, sizeof why) < 0)
+		rc = ix_question_roles(a->b, a->map, &a->q, why, sizeof why);
+		if (rc < 0 && rc != IX_OOM)
 			report(a, a->line, why);
-		else if (ix_question_finish(a->b, &a->q, NULL, NULL) < 0 ||
+		else if (rc < 0 || ix_question_finish(a->b, &a->q, NULL, NULL) < 0 ||
 			 !(slot = ix_bank_add_question(a->b)))
 			a->oom = 1;
 		else

@@ -1,6 +1,8 @@
-/* The draft of an imported bank: what a reader fills in. */
+/* The draft of an imported bank: what a reader fills in; and what both
+ * writers ask of a loaded bank. */
 #include "ix.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,7 +49,7 @@ int ix_bank_find_role(const struct ix_bank *b, const char *id)
 	for (unsigned i = 0; i < b->n_roles; i++)
 		if (!strcmp(b->roles[i].id, id))
 			return (int)i;
-	return -1;
+	return IX_NO_ROLE;
 }
 
 int ix_bank_role(struct ix_bank *b, const char *id, const char *name)
@@ -58,14 +60,20 @@ int ix_bank_role(struct ix_bank *b, const char *id, const char *name)
 	if (i >= 0)
 		return i;
 	if (b->n_roles == BANK_MAX_ROLES)
-		return -1;
+		return IX_FULL;
 	r = &b->roles[b->n_roles];
 	r->id = ix_strdup(b, id);
 	r->name = ix_strdup(b, name);
 	r->summary = NULL;
 	if (!r->id || !r->name)
-		return -1;
+		return IX_OOM;
 	return (int)b->n_roles++;
+}
+
+void ix_role_full(char *why, size_t cap, const char *id)
+{
+	snprintf(why, cap, "role '%.64s' is one too many: a bank holds at most %d roles", id,
+		 BANK_MAX_ROLES);
 }
 
 const char *ix_bank_contrast(const struct ix_bank *b, int x, int y)
@@ -82,18 +90,6 @@ const char *ix_bank_contrast(const struct ix_bank *b, int x, int y)
 static int id_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-}
-
-int ix_is_id(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (!n || n > 64 || *s == '-' || *s == '_')
-		return 0;
-	for (; *s; s++)
-		if (!id_char(*s))
-			return 0;
-	return 1;
 }
 
 void ix_make_id(const char *s, char *buf, size_t cap)
@@ -121,4 +117,14 @@ void ix_make_id(const char *s, char *buf, size_t cap)
 	buf[n] = '\0';
 	if (buf[0] == '_')
 		buf[0] = 'q';
+}
+
+const char *ix_choice_contrast(const struct catalog *cat, const struct bank_question *q,
+			       unsigned i)
+{
+	const struct bank_choice *c = &q->choices[i];
+
+	if (i == q->correct || c->role < 0 || q->answer_role < 0 || c->role == q->answer_role)
+		return NULL;
+	return catalog_contrast(cat, q->answer_role, c->role);
 }

@@ -100,7 +100,14 @@ static int read_header(struct csv *c)
 	while (rc == 0) {
 		const char *h;
 
-		if ((rc = next_field(c, &h)) < 0 || k == MAX_FIELDS)
+		if (k == MAX_FIELDS) {
+			/* asked before reading one more, which the rows would get */
+			diag_add(c->diags, c->name, 1, 1, "the header row has more than %d fields",
+				 MAX_FIELDS);
+			bad = 1;
+			break;
+		}
+		if ((rc = next_field(c, &h)) < 0)
 			break;
 		c->col_of[k] = column(h);
 		if (c->col_of[k] < 0 || seen[c->col_of[k]]++) {
@@ -123,33 +130,41 @@ static int read_header(struct csv *c)
 	return 0;
 }
 
-/* The role column's id, declared with its --roles name (else the id). */
+enum { ROLE_BAD = -4 }; /* role_of's: not an id, or one too many */
+
+/* The role column's id, declared with its --roles name (else the id):
+ * its index, IX_NO_ROLE, IX_OOM, or ROLE_BAD with why filled. */
 static int role_of(struct csv *c, const char *id, char *why, size_t cap)
 {
+	int rc;
+
 	if (!id || !*id)
-		return -1;
-	if (!ix_is_id(id)) {
-		snprintf(why, cap, "'%.64s' is not a role id: 1 to 64 lowercase letters, "
-			 "digits, '-' or '_'", id);
-		return -2;
+		return IX_NO_ROLE;
+	if (!bank_id_valid(id, strlen(id))) {
+		snprintf(why, cap, "'%.64s' is not a role id: " BANK_ID_RULE, id);
+		return ROLE_BAD;
 	}
-	return ix_bank_role(c->b, id, ix_role_map_name(c->map, id));
+	if ((rc = ix_bank_role(c->b, id, ix_role_map_name(c->map, id))) == IX_FULL) {
+		ix_role_full(why, cap, id);
+		return ROLE_BAD;
+	}
+	return rc;
 }
 
-/* The row's fields into q; -1 with why filled when it cannot be one. */
+/* The row's fields into q; -1 with why filled when it cannot be one,
+ * IX_OOM. */
 static int row_question(struct csv *c, struct ix_question *q, char *why, size_t cap)
 {
 	const char **f = c->field;
 	char *end;
+	int role;
 	long right = f[COL_ANSWER] ? strtol(f[COL_ANSWER], &end, 10) : 0;
 
 	for (unsigned i = 0; i < BANK_MAX_OPTIONS; i++) {
-		int role;
-
 		if (!f[COL_CHOICE + i] || !*f[COL_CHOICE + i])
 			continue;
-		if ((role = role_of(c, f[COL_ROLE + i], why, cap)) == -2)
-			return -1;
+		if ((role = role_of(c, f[COL_ROLE + i], why, cap)) == ROLE_BAD || role == IX_OOM)
+			return role == IX_OOM ? IX_OOM : -1;
 		q->choices[q->n_choices++] = (struct ix_choice){ f[COL_CHOICE + i],
 			f[COL_WHY + i] && *f[COL_WHY + i] ? f[COL_WHY + i] : NULL, role };
 		if (right == (long)i + 1)
@@ -169,7 +184,8 @@ static int row_question(struct csv *c, struct ix_question *q, char *why, size_t 
 	q->difficulty = f[COL_DIFFICULTY] ? (unsigned)strtoul(f[COL_DIFFICULTY], NULL, 10) : 0;
 	if (q->difficulty > 3)
 		q->difficulty = 0;
-	return ix_question_roles(c->b, c->map, q, why, cap);
+	role = ix_question_roles(c->b, c->map, q, why, cap);
+	return role == IX_OOM ? IX_OOM : role < 0 ? -1 : 0;
 }
 
 static void take_row(struct csv *c, int line)
@@ -177,12 +193,13 @@ static void take_row(struct csv *c, int line)
 	struct ix_question q, *slot;
 	char why[400];
 	const char *id = c->field[COL_ID] && *c->field[COL_ID] ? c->field[COL_ID] : NULL;
+	int rc;
 
 	memset(&q, 0, sizeof q);
-	if (row_question(c, &q, why, sizeof why) < 0)
+	if ((rc = row_question(c, &q, why, sizeof why)) == -1)
 		diag_add(c->diags, c->name, line, 1, "question%s%s%s not imported: %s",
 			 id ? " '" : "", id ? id : "", id ? "'" : "", why);
-	else if (ix_question_finish(c->b, &q, id, c->field[COL_EXPLAIN]) < 0 ||
+	else if (rc < 0 || ix_question_finish(c->b, &q, id, c->field[COL_EXPLAIN]) < 0 ||
 		 !(slot = ix_bank_add_question(c->b)))
 		c->oom = 1;
 	else

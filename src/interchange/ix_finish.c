@@ -10,9 +10,16 @@ int ix_question_roles(struct ix_bank *b, const struct ix_role_map *map, struct i
 {
 	const char *t = q->choices[q->correct].text;
 
-	for (unsigned i = 0; i < q->n_choices; i++)
-		if (q->choices[i].role < 0)
-			q->choices[i].role = ix_role_map_find(map, b, q->choices[i].text);
+	for (unsigned i = 0; i < q->n_choices; i++) {
+		int rc;
+
+		if (q->choices[i].role >= 0)
+			continue;
+		rc = ix_role_map_find(map, b, q->choices[i].text, why, cap);
+		if (rc == IX_OOM || rc == IX_FULL)
+			return rc;
+		q->choices[i].role = rc;
+	}
 	if (q->choices[q->correct].role >= 0)
 		return 0;
 	snprintf(why, cap, "no role for its right answer '%.80s'; map the answer to a role "

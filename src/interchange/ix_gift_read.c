@@ -76,7 +76,20 @@ static int split_id(struct reader *r, const char **v, const char *end, char *id,
 	id[n] = '\0';
 	*v += n;
 	(void)r;
-	return ix_is_id(id) ? 0 : -1;
+	return bank_id_valid(id, n) ? 0 : -1;
+}
+
+/* "// rolecall role: ID NAME" declares a role. */
+static void role_line(struct reader *r, const char *id, const char *name, int line)
+{
+	char why[160];
+	int rc = ix_bank_role(r->b, id, name);
+
+	r->oom |= rc == IX_OOM;
+	if (rc != IX_FULL)
+		return;
+	ix_role_full(why, sizeof why, id);
+	diag_add(r->diags, r->name, line, 1, "%s; it was left out", why);
 }
 
 static void bank_meta(struct reader *r, const char *key, const char *v, const char *end,
@@ -94,7 +107,7 @@ static void bank_meta(struct reader *r, const char *key, const char *v, const ch
 		if (sscanf(v, "%u %u", &b->exam_count, &b->exam_pass) != 2)
 			b->exam_count = 0;
 	} else if (!strcmp(key, "role") && !split_id(r, &v, end, a, sizeof a)) {
-		r->oom |= ix_bank_role(b, a, dup_meta(r, v, end)) < 0;
+		role_line(r, a, dup_meta(r, v, end), line);
 	} else if (!strcmp(key, "summary") && !split_id(r, &v, end, a, sizeof a) &&
 		   (i = ix_bank_find_role(b, a)) >= 0) {
 		b->roles[i].summary = dup_meta(r, v, end);
@@ -154,11 +167,13 @@ static const char *unmappable(const char *s, const char *end)
 	for (int i = 0; tf[i]; i++)
 		if (n == strlen(tf[i]) && !strncmp(s, tf[i], n))
 			return "it is a true/false question";
+	/* Moodle's order: any '~' makes it multiple choice, so a choice may
+	 * say "->"; only then is "=... -> ..." a matching question. */
+	if (gift_find(s, end, "~"))
+		return NULL;
 	if (gift_find(s, end, "->"))
 		return "it is a matching question";
-	if (!gift_find(s, end, "~"))
-		return "it is a short-answer question (every answer starts with '=')";
-	return NULL;
+	return "it is a short-answer question (every answer starts with '=')";
 }
 
 /* The answers of [s, end) into a[]; their count, or -1 after reporting. */
@@ -173,10 +188,8 @@ static int parse_answers(struct reader *r, const char *s, const char *end, struc
 		return -1;
 	}
 	while (s < end) {
-		const char *next = s + 1, *t, *fb;
+		const char *next = gift_find_any(s + 1, end, "~="), *t, *fb;
 
-		while (next < end && !((*next == '~' || *next == '=') && next[-1] != '\\'))
-			next++;
 		if (n == BANK_MAX_OPTIONS) {
 			report(r, s, "it has more than 8 answers; a bank question offers 2 to 8");
 			return -1;
@@ -220,38 +233,51 @@ static int the_right_one(struct reader *r, const char *at, const struct answer *
 	return right;
 }
 
+/* The next of the space-separated ids at *s into id (cap bytes): "" when
+ * none is left or it is too long to be one; *s moves past it. */
+static void next_id(const char **s, char *id, size_t cap)
+{
+	size_t n;
+
+	*s += strspn(*s, " ");
+	n = strcspn(*s, " ");
+	snprintf(id, cap, "%.*s", n < cap ? (int)n : 0, *s);
+	*s += n;
+}
+
 /* The roles of q's choices: from "// rolecall roles:", else --roles.
- * -1 after reporting when the right answer has none. */
+ * -1 after reporting when the right answer has none or a role is one too
+ * many, -2 when out of memory. */
 static int map_roles(struct reader *r, const char *at, struct ix_question *q)
 {
 	const char *s = r->p.roles;
 	char msg[400];
+	int rc;
 
 	for (unsigned i = 0; i < q->n_choices; i++) {
-		char id[80] = "";
-		size_t n;
+		char id[80];
 
 		q->choices[i].role = -1;
 		if (!s)
 			continue;
-		s += strspn(s, " ");
-		n = strcspn(s, " ");
-		if (n < sizeof id)
-			snprintf(id, sizeof id, "%.*s", (int)n, s);
-		s += n;
+		next_id(&s, id, sizeof id);
 		q->choices[i].role = ix_bank_find_role(r->b, id);
 	}
 	/* our own export says which choices have no role: kept so */
-	if (ix_question_roles(r->b, r->map, q, msg, sizeof msg) == 0 || r->p.roles)
+	rc = ix_question_roles(r->b, r->map, q, msg, sizeof msg);
+	if (rc == 0 || (rc == -1 && r->p.roles))
 		return 0;
+	if (rc == IX_OOM)
+		return -2;
 	report(r, at, msg);
 	return -1;
 }
 
 /* A wrong answer's feedback back into its why: the writer appended the
  * contrast of the pair it stands for. */
-static void split_feedback(struct ix_bank *b, struct ix_question *q, unsigned i)
+static void split_feedback(struct reader *r, struct ix_question *q, unsigned i)
 {
+	struct ix_bank *b = r->b;
 	struct ix_choice *c = &q->choices[i];
 	const char *con = c->why && c->role >= 0 && i != q->correct ?
 		ix_bank_contrast(b, q->choices[q->correct].role, c->role) : NULL;
@@ -264,7 +290,7 @@ static void split_feedback(struct ix_bank *b, struct ix_question *q, unsigned i)
 	if (n == k && !strcmp(c->why, con))
 		c->why = NULL;
 	else if (n > k + 1 && !strcmp(c->why + n - k, con) && c->why[n - k - 1] == ' ')
-		c->why = arena_strndup(&b->arena, c->why, n - k - 1);
+		r->oom |= !(c->why = arena_strndup(&b->arena, c->why, n - k - 1));
 }
 
 static void take_pending(struct reader *r, struct ix_question *q)
@@ -279,13 +305,11 @@ static void take_pending(struct reader *r, struct ix_question *q)
 	q->n_tags = r->p.n_tags;
 	while (s && *s && q->n_about < BANK_MAX_ROLES) {
 		char id[80];
-		size_t n = strcspn(s += strspn(s, " "), " ");
 		int i;
 
-		snprintf(id, sizeof id, "%.*s", (int)(n < 79 ? n : 79), s);
+		next_id(&s, id, sizeof id);
 		if ((i = ix_bank_find_role(r->b, id)) >= 0)
 			q->about[q->n_about++] = i;
-		s += n;
 	}
 }
 
@@ -305,6 +329,7 @@ static int take_answers(struct reader *r, const char *lb, const char *rb,
 	    (right = the_right_one(r, lb, a, n)) < 0)
 		return -1;
 	*general = gf ? gift_text(&r->b->arena, gf + 4, rb, 1) : NULL;
+	r->oom |= gf && !*general;
 	for (int i = 0; i < n; i++) {
 		if (!*a[i].text) {
 			report(r, lb, "one of its answers is empty");
@@ -318,7 +343,7 @@ static int take_answers(struct reader *r, const char *lb, const char *rb,
 }
 
 /* The prompt: the text before the answers, and for a "missing word"
- * question the blank and the text after them. */
+ * question the blank and the text after them.  NULL when out of memory. */
 static const char *prompt_of(struct reader *r, const char *s, const char *lb,
 			     const char *rb)
 {
@@ -326,17 +351,21 @@ static const char *prompt_of(struct reader *r, const char *s, const char *lb,
 	const char *after = gift_text(&r->b->arena, rb + 1, r->buf + r->len, 1);
 	char *p;
 
-	if (!before || !after || !*after)
-		return before;
+	if (!before || !after || !*after) {
+		r->oom |= !before || !after;
+		return after ? before : NULL;
+	}
 	p = arena_alloc(&r->b->arena, strlen(before) + strlen(after) + 8);
 	if (p)
 		sprintf(p, "%s _____ %s", before, after);
+	r->oom |= !p;
 	return p;
 }
 
 static int build(struct reader *r, const char *s, struct ix_question *q)
 {
 	const char *lb = gift_find(s, r->buf + r->len, "{"), *rb, *general;
+	int rc;
 
 	if (!lb) {
 		report(r, s, "it is a description (it has no answers)");
@@ -348,17 +377,18 @@ static int build(struct reader *r, const char *s, struct ix_question *q)
 			 r->title ? r->title : "", r->title ? "')" : "");
 		return -1;
 	}
-	q->prompt = prompt_of(r, s, lb, rb);
+	if (!(q->prompt = prompt_of(r, s, lb, rb)))
+		return -2;
 	if (take_answers(r, lb, rb, q, &general) < 0)
 		return -1;
 	if (!q->prompt || !*q->prompt) {
 		report(r, s, "it has no question text");
 		return -1;
 	}
-	if (map_roles(r, s, q) < 0)
-		return -1;
+	if ((rc = map_roles(r, s, q)) < 0)
+		return rc;
 	for (unsigned i = 0; i < q->n_choices; i++)
-		split_feedback(r->b, q, i);
+		split_feedback(r, q, i);
 	return ix_question_finish(r->b, q, r->title, general) < 0 ? -2 : 0;
 }
 
@@ -375,10 +405,12 @@ static void flush(struct reader *r)
 		return;
 	if (!strncmp(s, "$CATEGORY:", 10)) {
 		r->category = gift_text(&r->b->arena, s + 10, end, 0);
+		r->oom |= !r->category;
 		return;
 	}
 	if (!strncmp(s, "::", 2) && (t = gift_find(s + 2, end, "::"))) {
 		r->title = gift_text(&r->b->arena, s + 2, t, 0);
+		r->oom |= !r->title;
 		s = t + 2;
 	}
 	memset(&q, 0, sizeof q);

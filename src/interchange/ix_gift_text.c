@@ -3,23 +3,47 @@
 
 #include <string.h>
 
-const char *gift_find(const char *s, const char *end, const char *what)
+/* The first place in [s, end) not escaped where match(s, what) holds:
+ * a backslash escapes the one character after it, a backslash too. */
+static const char *scan(const char *s, const char *end, size_t n, const char *what,
+			int (*match)(const char *s, const char *what, size_t n))
 {
-	size_t n = strlen(what);
-
 	for (; s + n <= end; s++) {
 		if (*s == '\\' && s + 1 < end) {
 			s++;
 			continue;
 		}
-		if (!memcmp(s, what, n))
+		if (match(s, what, n))
 			return s;
 	}
 	return NULL;
 }
 
+static int same(const char *s, const char *what, size_t n)
+{
+	return !memcmp(s, what, n);
+}
+
+static int one_of(const char *s, const char *set, size_t n)
+{
+	(void)n;
+	return *s && strchr(set, *s);
+}
+
+const char *gift_find(const char *s, const char *end, const char *what)
+{
+	return scan(s, end, strlen(what), what, same);
+}
+
+const char *gift_find_any(const char *s, const char *end, const char *set)
+{
+	const char *at = scan(s, end, 1, set, one_of);
+
+	return at ? at : end;
+}
+
 /* HTML's markup dropped and its common entities decoded: a bank's text is
- * plain. */
+ * plain.  s[n] is '\0'. */
 static size_t strip_html(char *s, size_t n)
 {
 	static const struct { const char *ent, *ch; } ents[] = {
@@ -86,6 +110,8 @@ char *gift_text(struct arena *a, const char *s, const char *end, int formats)
 		}
 		out[o++] = *s;
 	}
+	/* strip_html compares whole tags and entities: they stop at the end */
+	out[o] = '\0';
 	if (is_html)
 		o = strip_html(out, o);
 	while (o && (out[o - 1] == ' ' || out[o - 1] == '\t' || out[o - 1] == '\n'))

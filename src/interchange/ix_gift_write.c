@@ -90,10 +90,8 @@ static void feedback(FILE *out, const struct catalog *cat, const struct bank_que
 		     unsigned i)
 {
 	const struct bank_choice *c = &q->choices[i];
-	const char *contrast = NULL;
+	const char *contrast = ix_choice_contrast(cat, q, i);
 
-	if (i != q->correct && c->role >= 0 && q->answer_role >= 0 && c->role != q->answer_role)
-		contrast = catalog_contrast(cat, q->answer_role, c->role);
 	if (!c->why && !contrast)
 		return;
 	putc('#', out);
@@ -114,7 +112,9 @@ int ix_write_gift(FILE *out, const struct catalog *cat, const struct bank *b)
 		write_meta(out, cat, q);
 		fputs("::", out);
 		gift_text(out, q->id);
-		fputs("::", out);
+		/* Without a marker Moodle reads the prompt as HTML ("<head>" lost,
+		 * "&amp;" decoded); its answers and feedback take its format. */
+		fputs("::[plain]", out);
 		gift_text(out, q->prompt);
 		fputs(" {\n", out);
 		for (unsigned i = 0; i < q->n_choices; i++) {

@@ -6,29 +6,29 @@
  */
 #include "ix.h"
 
-static void html(FILE *out, const char *s)
+/* s as XML character data (names, ids and tags), or with as_html as the
+ * HTML a text is inside CDATA: '"' escaped too, a line break as <br>. */
+static void escaped(FILE *out, const char *s, int as_html)
 {
 	for (; *s; s++)
 		switch (*s) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;
 		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\n': fputs("<br>", out); break;
+		case '"': fputs(as_html ? "&quot;" : "\"", out); break;
+		case '\n': fputs(as_html ? "<br>" : "\n", out); break;
 		default: putc(*s, out);
 		}
 }
 
-/* Plain XML character data: names, ids and tags. */
+static void html(FILE *out, const char *s)
+{
+	escaped(out, s, 1);
+}
+
 static void xml(FILE *out, const char *s)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		default: putc(*s, out);
-		}
+	escaped(out, s, 0);
 }
 
 static void html_text(FILE *out, const char *indent, const char *elem, const char *a,
@@ -48,15 +48,12 @@ static void write_answer(FILE *out, const struct catalog *cat, const struct bank
 			 unsigned i)
 {
 	const struct bank_choice *c = &q->choices[i];
-	const char *contrast = NULL;
 
-	if (i != q->correct && c->role >= 0 && q->answer_role >= 0 && c->role != q->answer_role)
-		contrast = catalog_contrast(cat, q->answer_role, c->role);
 	fprintf(out, "    <answer fraction=\"%d\" format=\"html\">\n      <text><![CDATA[",
 		i == q->correct ? 100 : 0);
 	html(out, c->text);
 	fputs("]]></text>\n", out);
-	html_text(out, "      ", "feedback", c->why, contrast);
+	html_text(out, "      ", "feedback", c->why, ix_choice_contrast(cat, q, i));
 	fputs("    </answer>\n", out);
 }
 

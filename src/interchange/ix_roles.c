@@ -47,9 +47,9 @@ static int parse_line(struct ix_role_map *m, const char *name, int line, const c
 	text = trimmed(&m->arena, eq + 1, end);
 	if (!id || !text)
 		return -2;
-	if (!ix_is_id(id) || !*text) {
+	if (!bank_id_valid(id, strlen(id)) || !*text) {
 		diag_add(diags, name, line, 1, !*text ? "there is no answer text after '='" :
-			 "'%s' is not a role id: 1 to 64 lowercase letters, digits, '-' or '_'", id);
+			 "'%s' is not a role id: " BANK_ID_RULE, id);
 		return -1;
 	}
 	m->pairs[m->n].id = id;
@@ -108,14 +108,18 @@ const char *ix_role_map_name(const struct ix_role_map *m, const char *id)
 	return id;
 }
 
-int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text)
+int ix_role_map_find(const struct ix_role_map *m, struct ix_bank *b, const char *text,
+		     char *why, size_t cap)
 {
-	if (!m)
-		return -1;
-	for (size_t i = 0; i < m->n; i++) {
+	for (size_t i = 0; m && i < m->n; i++) {
+		const char *id = m->pairs[i].id;
+		int rc;
+
 		if (!same_text(m->pairs[i].text, text))
 			continue;
-		return ix_bank_role(b, m->pairs[i].id, ix_role_map_name(m, m->pairs[i].id));
+		if ((rc = ix_bank_role(b, id, ix_role_map_name(m, id))) == IX_FULL)
+			ix_role_full(why, cap, id);
+		return rc;
 	}
-	return -1;
+	return IX_NO_ROLE;
 }

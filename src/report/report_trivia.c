@@ -30,12 +30,13 @@ struct report_trivia_games {
 };
 
 /* What became of a game.  A host killed with -9 cannot record that its
- * game ended; its heartbeat stopping is what tells. */
-static const char *report_trivia_status(const struct store_trivia_game *g)
+ * game ended; its heartbeat stopping is what tells.  The heartbeat is on
+ * the store's clock: offset_ms is how far it runs ahead of ours. */
+static const char *report_trivia_status(const struct store_trivia_game *g, int64_t offset_ms)
 {
 	static const char *const names[] = { "lobby", "running", "done", "abandoned" };
 
-	if (trivia_game_host_gone(g, app_wall_ms()))
+	if (trivia_game_host_gone(g, app_wall_ms() + offset_ms))
 		return "interrupted";
 	return names[g->status];
 }
@@ -120,7 +121,7 @@ static void report_trivia_text_unplayed(FILE *out, const struct store_trivia_sta
 }
 
 static void report_trivia_text_game(FILE *out, const struct store_trivia_state *st,
-			 const struct trivia_player *rank, unsigned n)
+			 const char *status, const struct trivia_player *rank, unsigned n)
 {
 	const struct store_trivia_game *g = &st->game;
 	char when[32] = "?", t[32];
@@ -134,7 +135,7 @@ static void report_trivia_text_game(FILE *out, const struct store_trivia_state *
 	fprintf(out, ", %s: %s, %s, %u of %u question%s played (%" PRId64 " s each); "
 		"%s\n", when, g->hosted ? "hosted" : "hot seat",
 		g->teams ? "teams" : "players", store_trivia_played(st), g->rounds,
-		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000, report_trivia_status(g));
+		g->rounds == 1 ? "" : "s", g->time_limit_ms / 1000, status);
 	if (!n)
 		fputs("  nobody joined\n", out);
 	else if (!store_trivia_played(st))
@@ -150,7 +151,7 @@ static void report_trivia_text_game(FILE *out, const struct store_trivia_state *
 }
 
 static void report_trivia_csv_game(FILE *out, const struct store_trivia_state *st,
-			const struct trivia_player *rank, unsigned n)
+			const char *status, const struct trivia_player *rank, unsigned n)
 {
 	const struct store_trivia_game *g = &st->game;
 	char when[32];
@@ -160,7 +161,7 @@ static void report_trivia_csv_game(FILE *out, const struct store_trivia_state *s
 		fprintf(out, "%" PRId64 ",", g->id);
 		emit_csv_field(out, g->code);
 		fprintf(out, ",%s,%s,%s,%u,%" PRId64 ",%u,",
-			g->hosted ? "hosted" : "hotseat", report_trivia_status(g), when,
+			g->hosted ? "hosted" : "hotseat", status, when,
 			g->rounds, g->time_limit_ms / 1000, i + 1);
 		emit_csv_field(out, rank[i].name);
 		fprintf(out, ",%" PRId64 ",%u,%" PRId64 ",%d,%u\n", rank[i].score,
@@ -183,15 +184,15 @@ static void report_trivia_json_time(FILE *out, const char *key, int64_t t)
 }
 
 static void report_trivia_json_game(FILE *out, const struct store_trivia_state *st,
-			 const char *banks, const struct trivia_player *rank,
-			 unsigned n, int first)
+			 const char *status, const char *banks,
+			 const struct trivia_player *rank, unsigned n, int first)
 {
 	const struct store_trivia_game *g = &st->game;
 
 	fprintf(out, "%s{\"id\":%" PRId64 ",\"code\":", first ? "" : ",", g->id);
 	emit_json_string(out, g->code);
 	fprintf(out, ",\"kind\":\"%s\",\"status\":\"%s\",\"host\":",
-		g->hosted ? "hosted" : "hotseat", report_trivia_status(g));
+		g->hosted ? "hosted" : "hotseat", status);
 	emit_json_string(out, g->host_user);
 	report_trivia_json_time(out, "created_at", g->created_at);
 	report_trivia_json_time(out, "started_at", g->started_at);
@@ -221,6 +222,7 @@ struct report_trivia_run {
 	const struct options *cli;
 	const char *fmt;
 	struct store *store;
+	int64_t offset_ms;           /* the store's clock ahead of ours */
 	FILE *out;
 	unsigned shown;
 	struct report_board *board;  /* --leaderboard; NULL: the games */
@@ -247,15 +249,16 @@ static void report_trivia_show(struct report_trivia_run *r, const struct report_
 {
 	struct trivia_player rank[STORE_TRIVIA_MAX_PLAYERS];
 	unsigned n = report_trivia_rank(st, r->cli->user, rank);
+	const char *status = report_trivia_status(&st->game, r->offset_ms);
 
 	if (!n && r->cli->user)
 		return;
 	if (!strcmp(r->fmt, "csv"))
-		report_trivia_csv_game(r->out, st, rank, n);
+		report_trivia_csv_game(r->out, st, status, rank, n);
 	else if (!strcmp(r->fmt, "json"))
-		report_trivia_json_game(r->out, st, gm->banks, rank, n, r->shown == 0);
+		report_trivia_json_game(r->out, st, status, gm->banks, rank, n, r->shown == 0);
 	else
-		report_trivia_text_game(r->out, st, rank, n);
+		report_trivia_text_game(r->out, st, status, rank, n);
 	r->shown++;
 }
 
@@ -349,8 +352,8 @@ static int report_trivia_check(const struct options *cli)
 int report_trivia(const struct options *cli)
 {
 	struct store_trivia_filter f = { 0, NULL, cli->since, 0 };
-	struct report_trivia_run r = { cli, cli->format ? cli->format : "text", NULL, stdout,
-				       0, NULL };
+	struct report_trivia_run r = { cli, cli->format ? cli->format : "text", NULL, 0,
+				       stdout, 0, NULL };
 	struct report_trivia_games gs = { 0 };
 	struct rc_error err;
 	char path[4096];
@@ -365,7 +368,8 @@ int report_trivia(const struct options *cli)
 	if (cli->leaderboard && !(r.board = report_board_new()))
 		app_fail("out of memory");
 	else if (store_open_existing(path, &r.store, &err) < 0 ||
-	    store_trivia_each_game(r.store, &f, report_trivia_take, &gs, &err) < 0)
+		 store_clock_offset(r.store, app_wall_ms, &r.offset_ms, &err) < 0 ||
+		 store_trivia_each_game(r.store, &f, report_trivia_take, &gs, &err) < 0)
 		app_fail("%s", err.msg);
 	else if (gs.oom)
 		app_fail("out of memory");

@@ -723,10 +723,29 @@ static void ui_trivia_host_silent(struct ui *ui)
 	ui_put(ui, LINES - 2, 1, COLS - 2, ui->style[UI_ST_WARN], line);
 }
 
+/* Between questions and at the end: the leaderboard, then the podium (or
+ * what became of a game nobody played). */
+static void ui_trivia_ranking_draw(struct ui *ui, struct ui_trivia *t)
+{
+	char title[96];
+
+	if (t->view == UI_TRIVIA_BOARD) {
+		snprintf(title, sizeof title, "Leaderboard after question %u of %u",
+			 t->g->game.current_round, t->g->game.rounds);
+		ui_trivia_doc_view(ui, title, NULL, ui_trivia_board_fill, ui_trivia_next_keys(t));
+		return;
+	}
+	snprintf(title, sizeof title, "%s \u00b7 game %s", ui_trivia_no_podium(t) ?
+		 "Trivia" : "Podium", t->g->game.code);
+	ui_trivia_doc_view(ui, title, NULL,
+			   ui_trivia_no_podium(t) ? ui_trivia_over_fill : ui_trivia_podium_fill,
+			   "Enter or q done \u00b7 \u2191/\u2193 scroll");
+}
+
 void ui_trivia_draw(struct ui *ui)
 {
 	struct ui_trivia *t = ui_tv(ui);
-	char where[48], title[96];
+	char where[48];
 
 	if (!t)
 		return;
@@ -771,17 +790,8 @@ void ui_trivia_draw(struct ui *ui)
 				   ui_trivia_next_keys(t));
 		break;
 	case UI_TRIVIA_BOARD:
-		snprintf(title, sizeof title, "Leaderboard after question %u of %u",
-			 t->g->game.current_round, t->g->game.rounds);
-		ui_trivia_doc_view(ui, title, NULL, ui_trivia_board_fill, ui_trivia_next_keys(t));
-		break;
 	case UI_TRIVIA_PODIUM:
-		snprintf(title, sizeof title, "%s \u00b7 game %s", ui_trivia_no_podium(t) ?
-			 "Trivia" : "Podium", t->g->game.code);
-		ui_trivia_doc_view(ui, title, NULL,
-				   ui_trivia_no_podium(t) ? ui_trivia_over_fill :
-				   ui_trivia_podium_fill,
-				   "Enter or q done \u00b7 \u2191/\u2193 scroll");
+		ui_trivia_ranking_draw(ui, t);
 		break;
 	}
 	ui_trivia_host_silent(ui);

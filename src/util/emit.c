@@ -146,8 +146,9 @@ int emit_invisible_char(long cp)
 	return 0;
 }
 
-/* Each character of s, with '?' for one a terminal must not be sent and
- * entity(cp)'s text when it gives one. */
+/* Each character of s, entity(cp)'s text when it gives one (asked first:
+ * it may give one for a control character), else '?' for one a terminal
+ * must not be sent. */
 static void emit_each(FILE *f, const char *s, size_t len, const char *(*entity)(long cp))
 {
 	while (len) {
@@ -155,10 +156,10 @@ static void emit_each(FILE *f, const char *s, size_t len, const char *(*entity)(
 		size_t n = emit_utf8_next(s, len, &cp);
 		const char *e = NULL;
 
-		if (cp < 0 || emit_unsafe_char(cp))
-			putc('?', f);
-		else if (entity && (e = entity(cp)) != NULL)
+		if (cp >= 0 && entity && (e = entity(cp)) != NULL)
 			fputs(e, f);
+		else if (cp < 0 || emit_unsafe_char(cp))
+			putc('?', f);
 		else
 			fwrite(s, 1, n, f);
 		s += n;
@@ -179,6 +180,7 @@ static const char *html_entity(long cp)
 	case '>': return "&gt;";
 	case '"': return "&quot;";
 	case '\'': return "&#39;";
+	case '\n': return "<br>"; /* bank texts may hold line breaks */
 	default: return NULL;
 	}
 }
@@ -229,6 +231,43 @@ void emit_cell(FILE *f, const char *s, int width, int right)
 		putc(' ', f);
 	emit_text(f, s);
 	for (; pad > 0; pad--)
+		putc(' ', f);
+}
+
+/* How many bytes of s[0..len) fit in max columns; their width in *w. */
+static size_t fit_columns(const char *s, size_t len, int max, int *w)
+{
+	size_t n = 0;
+
+	*w = 0;
+	while (n < len) {
+		long cp;
+		size_t k = emit_utf8_next(s + n, len - n, &cp);
+		int cw = char_width(cp);
+
+		if (*w + cw > max)
+			break;
+		*w += cw;
+		n += k;
+	}
+	return n;
+}
+
+void emit_clipped_cell(FILE *f, const char *s, int width)
+{
+	size_t line = strcspn(s, "\n"), n;
+	int w;
+
+	n = fit_columns(s, line, width, &w);
+	if (n < line || s[line]) {
+		n = fit_columns(s, line, width - 3, &w);
+		emit_safe(f, s, n);
+		fputs("...", f);
+		w += 3;
+	} else {
+		emit_safe(f, s, n);
+	}
+	for (; w < width; w++)
 		putc(' ', f);
 }
 
