@@ -181,8 +181,12 @@ static void test_html(void **state)
 	check_html("</script><script>", "&lt;/script&gt;&lt;script&gt;");
 	check_html("a\x1b[31m\xff", "a?[31m?");
 	check_html("Jos\xc3\xa9 \xe7\x8e\x8b", "Jos\xc3\xa9 \xe7\x8e\x8b");
-	/* a bank text's line break, the one control character it may hold */
-	check_html("line one\nline two\r\n", "line one<br>line two?<br>");
+	/* a bank text's line break, the one control character it may hold:
+	 * a reference, which a <title>, an attribute or SVG text holds too;
+	 * a paragraph of body text shows it */
+	check_html("line one\nline two\r\n", "line one&#10;line two?&#10;");
+	check_writer(emit_html_lines, "line one\nline two", "line one<br>line two");
+	check_writer(emit_html_lines, "<a>\n", "&lt;a&gt;<br>");
 }
 
 static void check_json(const char *in, const char *want)

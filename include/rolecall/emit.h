@@ -67,10 +67,13 @@ void emit_cell(FILE *f, const char *s, int width, int right);
 void emit_clipped_cell(FILE *f, const char *s, int width);
 
 /* Write s as HTML text or an attribute value (quoted with "): & < > " and '
- * as entities, a line break as <br>, and what emit_safe replaces as '?',
- * so that no user text can open a tag, end an attribute or start a
- * script.  NULL writes nothing. */
+ * as entities, a line break as the character reference &#10; (white space
+ * in text, itself in an attribute, <title> or SVG), and what emit_safe
+ * replaces as '?', so that no user text can open a tag, end an attribute
+ * or start a script.  NULL writes nothing. */
 void emit_html(FILE *f, const char *s);
+/* The same for a paragraph of body text, whose line breaks show: <br>. */
+void emit_html_lines(FILE *f, const char *s);
 
 /* Write the first line of s, at most max bytes of it and never part of a
  * UTF-8 character, with "..." when anything was left out: one row of a

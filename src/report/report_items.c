@@ -507,7 +507,7 @@ static void html_item(const struct item *m, FILE *out)
 	emit_html(out, m->id);
 	fputs("</td><td class=\"prompt\">", out);
 	if (m->q)
-		emit_html(out, m->q->prompt);
+		emit_html_lines(out, m->q->prompt);
 	else
 		fputs("<span class=\"muted\">(no loaded bank has it)</span>", out);
 	fprintf(out, "</td><td class=\"num\">%u</td><td class=\"nowrap\">", m->answers);

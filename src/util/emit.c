@@ -180,14 +180,24 @@ static const char *html_entity(long cp)
 	case '>': return "&gt;";
 	case '"': return "&quot;";
 	case '\'': return "&#39;";
-	case '\n': return "<br>"; /* bank texts may hold line breaks */
+	case '\n': return "&#10;"; /* bank texts may hold line breaks */
 	default: return NULL;
 	}
+}
+
+static const char *html_line_entity(long cp)
+{
+	return cp == '\n' ? "<br>" : html_entity(cp);
 }
 
 void emit_html(FILE *f, const char *s)
 {
 	emit_each(f, s, s ? strlen(s) : 0, html_entity);
+}
+
+void emit_html_lines(FILE *f, const char *s)
+{
+	emit_each(f, s, s ? strlen(s) : 0, html_line_entity);
 }
 
 void emit_text(FILE *f, const char *s)
