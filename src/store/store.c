@@ -375,14 +375,6 @@ static int store_put_role_names(struct store *s, int64_t user_id,
 	return 0;
 }
 
-/*
- * Another rolecall of the same profile (a second terminal, another
- * laptop) may have recorded answers since h was loaded: the rows it wrote
- * count them, and rows written from h would count them no more.  The
- * profile's total, read under the write lock, tells: every writer keeps it
- * equal to the answers the rows count.  Then h is loaded again and the new
- * answers applied.
- */
 /* h as the rows have it now, with recs applied. */
 static int store_reload(struct store *s, int64_t user_id,
 			const struct answer_record *recs, unsigned n,
@@ -398,6 +390,14 @@ static int store_reload(struct store *s, int64_t user_id,
 	return 0;
 }
 
+/*
+ * Another rolecall of the same profile (a second terminal, another
+ * laptop) may have recorded answers since h was loaded: the rows it wrote
+ * count them, and rows written from h would count them no more.  The
+ * profile's total, read under the write lock, tells: every writer keeps it
+ * equal to the answers the rows count.  Then h is loaded again and the new
+ * answers applied.
+ */
 static int store_catch_up(struct store *s, int64_t user_id,
 			  const struct answer_record *recs, unsigned n,
 			  struct history *h, struct rc_error *err)

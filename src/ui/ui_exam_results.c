@@ -13,11 +13,10 @@ static void ui_exam_results_score(struct ui *ui, struct ui_doc *d)
 {
 	const struct ui_exam *ex = ui->exam;
 	const struct exam_result *res = exam_result(ex->e);
+	char score[EXPLAIN_MAX], rule[EXPLAIN_MAX];
 
 	if (res->timed_out)
 		ui_doc_para(ui, d, 0, ui->style[UI_ST_WARN], "Time is up.");
-	char score[EXPLAIN_MAX], rule[EXPLAIN_MAX];
-
 	explain_score(score, sizeof score, res->correct, res->count);
 	explain_pass_rule(rule, sizeof rule, res->count, res->pass);
 	ui_doc_paraf(ui, d, 0, ui->style[UI_ST_TITLE], "Score: %s.", score);
