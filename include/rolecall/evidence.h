@@ -10,16 +10,11 @@
  * hidden-state filter on a grid of rates):
  *  - an answer is evidence: a chance of the pair is missed with the rate
  *    (plus EVIDENCE_SLIP for picks that are no confusion);
- *  - an answer with feedback may teach: with some learning chance the
+ *  - an answer with feedback may teach: with EVIDENCE_LEARN_CHANCE the
  *    rate falls by EVIDENCE_LEARN_MISS after a miss (the right answer and
  *    the pair's contrast shown), by EVIDENCE_LEARN_HIT after a right
  *    answer; so old misses describe a rate the person may have left
  *    behind, and repeated misses say they have not;
- *  - people learn at different speeds: the learning chance is one of
- *    EVIDENCE_LEARN_CHANCES, the same for all of a person's pairs, and the
- *    person's own answers say which (each chance weighted by how well it
- *    foretold them, raised to EVIDENCE_TEMPER); so how fast missed pairs
- *    recover decides how soon a pair answered right is taken as cleared;
  *  - time forgets: what was learned about the pair drifts back toward the
  *    prior, half of it in EVIDENCE_HALF_LIFE_DAYS;
  *  - beforehand, EVIDENCE_PRIOR_CONFUSED of the pairs are confused (a rate
@@ -45,10 +40,7 @@
 #define EVIDENCE_CLEAR_LINE 0.10
 #define EVIDENCE_PRIOR_CONFUSED 0.3
 #define EVIDENCE_SLIP 0.01
-/* Equally likely beforehand; 0.2 was the one chance of issue 20's third
- * round. */
-#define EVIDENCE_LEARN_CHANCES { 0.1, 0.2, 0.4, 0.8 }
-#define EVIDENCE_TEMPER 0.5
+#define EVIDENCE_LEARN_CHANCE 0.2
 #define EVIDENCE_LEARN_MISS 0.4
 #define EVIDENCE_LEARN_HIT 0.06
 #define EVIDENCE_HALF_LIFE_DAYS 30.0

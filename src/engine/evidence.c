@@ -5,13 +5,6 @@
  * between two cells), as of its last answer; reading it brings it forward
  * in time.  A grid, not a Beta: learning moves the rate, and a moved Beta
  * is no Beta.
- *
- * How fast a person learns is not known beforehand, so every pair is
- * followed once per learning chance in EVIDENCE_LEARN_CHANCES (a "kind" of
- * learner), and each kind keeps how well it foretold this person's
- * answers, over all pairs.  A pair is read as the kinds' beliefs weighted
- * by that, so a person whose missed pairs recover fast is soon read as a
- * fast learner and one who keeps missing as a slow one.
  */
 #include "rolecall/evidence.h"
 
@@ -24,11 +17,8 @@
 #define FIRST_CONFUSED 15 /* cells at or above the clear line */
 #define LAST_BACKGROUND 7 /* the prior's never-confused cells: rates <= 0.02 */
 
-static const double learn_chance[] = EVIDENCE_LEARN_CHANCES;
-#define KINDS (sizeof learn_chance / sizeof learn_chance[0])
-
 struct cell {
-	double w[KINDS][GRID]; /* each kind's, as of `at`; each sums to 1 */
+	double w[GRID]; /* as of `at`; sums to 1 */
 	int64_t at;
 	uint32_t all_misses, all_chances;
 };
@@ -36,7 +26,6 @@ struct cell {
 struct evidence {
 	struct history_roles roles;
 	struct cell **cells; /* [answer * ROLECALL_MAX_ROLES + picked], NULL: never offered */
-	double loglik[KINDS]; /* log P(every answer so far | the kind) */
 };
 
 static double rate(unsigned j)
@@ -83,8 +72,7 @@ static struct cell *cell_for(struct evidence *ev, int a, int p, int64_t now)
 	struct cell **c = &ev->cells[(size_t)a * ROLECALL_MAX_ROLES + (size_t)p];
 
 	if (!*c && (*c = calloc(1, sizeof **c))) {
-		for (unsigned k = 0; k < KINDS; k++)
-			prior((*c)->w[k]);
+		prior((*c)->w);
 		(*c)->at = now;
 	}
 	return *c;
@@ -108,9 +96,8 @@ static double miss_chance(unsigned j)
 	return fmin(rate(j) + EVIDENCE_SLIP, 0.99);
 }
 
-/* Bayes: a chance of the pair, missed or not.  Returns how likely that
- * outcome was beforehand. */
-static double observe(double *w, int missed)
+/* Bayes: a chance of the pair, missed or not. */
+static void observe(double *w, int missed)
 {
 	double sum = 0;
 
@@ -118,19 +105,18 @@ static double observe(double *w, int missed)
 		sum += w[j] *= missed ? miss_chance(j) : 1 - miss_chance(j);
 	for (unsigned j = 0; j < GRID; j++)
 		w[j] /= sum;
-	return sum;
 }
 
-/* Feedback may teach: with `chance` the rate becomes rate x factor (a
- * shift down the grid, shared between the two nearest cells), else it
- * stays.  Not for certain: a person who misses a pair time after time has
- * not learned it, and the evidence must be able to say so. */
-static void learn(double *w, double factor, double chance)
+/* Feedback may teach: with EVIDENCE_LEARN_CHANCE the rate becomes rate x
+ * factor (a shift down the grid, shared between the two nearest cells),
+ * else it stays.  Not for certain: a person who misses a pair time after
+ * time has not learned it, and the evidence must be able to say so. */
+static void learn(double *w, double factor)
 {
 	double out[GRID] = { 0 }, d = log(factor) / log(STEP);
 
 	for (unsigned j = 0; j < GRID; j++) {
-		double at = fmax(0, (double)j + d), moved = w[j] * chance;
+		double at = fmax(0, (double)j + d), moved = w[j] * EVIDENCE_LEARN_CHANCE;
 		unsigned lo = (unsigned)at;
 		double frac = at - lo;
 
@@ -141,22 +127,18 @@ static void learn(double *w, double factor, double chance)
 	memcpy(w, out, sizeof out);
 }
 
-static void add_chance(struct evidence *ev, struct cell *c, int missed, int answered_right,
-		       int64_t now)
+static void add_chance(struct cell *c, int missed, int answered_right, int64_t now)
 {
-	for (unsigned k = 0; k < KINDS; k++) {
-		forget(c->w[k], c->at, now);
-		ev->loglik[k] += log(observe(c->w[k], missed));
-		/* A miss shows the right answer and the pair's contrast; a right
-		 * answer confirms the pair apart; a miss of another role says
-		 * nothing of it. */
-		if (missed)
-			learn(c->w[k], 1 - EVIDENCE_LEARN_MISS, learn_chance[k]);
-		else if (answered_right)
-			learn(c->w[k], 1 - EVIDENCE_LEARN_HIT, learn_chance[k]);
-	}
+	forget(c->w, c->at, now);
 	if (now > c->at)
 		c->at = now;
+	observe(c->w, missed);
+	/* A miss shows the right answer and the pair's contrast; a right answer
+	 * confirms the pair apart; a miss of another role says nothing of it. */
+	if (missed)
+		learn(c->w, 1 - EVIDENCE_LEARN_MISS);
+	else if (answered_right)
+		learn(c->w, 1 - EVIDENCE_LEARN_HIT);
 	c->all_misses += missed != 0;
 	c->all_chances++;
 }
@@ -186,7 +168,7 @@ int evidence_apply(struct evidence *ev, const struct answer_record *rec)
 			c->all_chances++;
 			continue;
 		}
-		add_chance(ev, c, picked != NULL, rec->correct, rec->answered_at);
+		add_chance(c, picked != NULL, rec->correct, rec->answered_at);
 	}
 	return 0;
 }
@@ -209,7 +191,7 @@ int evidence_seed(struct evidence *ev, const struct history *h, int64_t now)
 				return -1;
 			/* The order is lost: misses spread evenly, the rest right. */
 			for (uint32_t k = 0; k < hc->chances; k++)
-				add_chance(ev, c, (uint64_t)(k + 1) * hc->count / hc->chances >
+				add_chance(c, (uint64_t)(k + 1) * hc->count / hc->chances >
 						      (uint64_t)k * hc->count / hc->chances, 1, now);
 		}
 	return 0;
@@ -245,32 +227,16 @@ struct pair_seen evidence_pair(const struct evidence *ev, const char *answer,
 	const struct cell *c = a < 0 || p < 0 ? NULL
 				: ev->cells[(size_t)a * ROLECALL_MAX_ROLES + (size_t)p];
 	struct pair_seen out = { 0, 0, 0, 0 };
-	double weight[KINDS], top = -INFINITY, sum = 0;
+	double w[GRID];
 
-	/* The kinds as this person's answers weigh them, tempered: the model
-	 * is an approximation, and hundreds of answers would otherwise make
-	 * one kind certain on small differences. */
-	for (unsigned k = 0; k < KINDS; k++)
-		top = fmax(top, ev->loglik[k]);
-	for (unsigned k = 0; k < KINDS; k++)
-		sum += weight[k] = exp(EVIDENCE_TEMPER * (ev->loglik[k] - top));
-	for (unsigned k = 0; k < KINDS; k++) {
-		struct pair_seen one;
-		double w[GRID];
-
-		if (c) {
-			memcpy(w, c->w[k], sizeof w);
-			forget(w, c->at, now);
-		} else {
-			prior(w);
-		}
-		summarise(w, &one);
-		out.confused += weight[k] / sum * one.confused;
-		out.reveal += weight[k] / sum * one.reveal;
-	}
 	if (c) {
+		memcpy(w, c->w, sizeof w);
+		forget(w, c->at, now);
 		out.all_misses = c->all_misses;
 		out.all_chances = c->all_chances;
+	} else {
+		prior(w);
 	}
+	summarise(w, &out);
 	return out;
 }
