@@ -80,9 +80,14 @@ void report_html_begin(FILE *out, const char *title);
 void report_html_end(FILE *out);
 /* An inline SVG bar of correct out of of. */
 void report_html_bar(FILE *out, unsigned correct, unsigned of);
-/* A table with a bar per role: ids[i], correct[i] of asked[i]. */
-void report_html_roles(FILE *out, const struct report *rp, const char *const *ids,
-		       const unsigned *correct, const unsigned *asked, unsigned n);
+/* One row of report_html_roles. */
+struct report_role_score {
+	const char *id;
+	const char *name;
+	unsigned correct, asked;
+};
+/* A table with a bar per role: v[i]'s name, correct of asked. */
+void report_html_roles(FILE *out, const struct report_role_score *v, unsigned n);
 /* The confusion matrix of h as an SVG heatmap with the roles' names. */
 struct history;
 void report_html_heatmap(FILE *out, const struct report *rp, const struct history *h);

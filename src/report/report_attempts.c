@@ -731,8 +731,8 @@ static void html_certificate(const struct report *rp, const struct rows *rs,
 			     const struct exam_def *d, FILE *out)
 {
 	const struct row *r = &rs->v[0];
-	const char *ids[ROLECALL_MAX_ROLES];
-	unsigned right[ROLECALL_MAX_ROLES], asked[ROLECALL_MAX_ROLES], n = 0;
+	struct report_role_score v[ROLECALL_MAX_ROLES];
+	unsigned n = 0;
 
 	report_html_begin(out, passed(&r->a) ? "rolecall exam certificate" :
 			  "rolecall exam result slip");
@@ -743,12 +743,11 @@ static void html_certificate(const struct report *rp, const struct rows *rs,
 
 		if (!r->asked[i])
 			continue;
-		ids[n] = rs->roles.ids[i];
-		right[n] = r->correct[i];
-		asked[n++] = r->asked[i];
+		v[n++] = (struct report_role_score){ rs->roles.ids[i],
+			report_role_name(rp, rs->roles.ids[i]), r->correct[i], r->asked[i] };
 	}
 	fputs("<h2>Per role</h2>\n", out);
-	report_html_roles(out, rp, ids, right, asked, n);
+	report_html_roles(out, v, n);
 	if (!passed(&r->a))
 		fputs("<p class=\"failed\">This attempt did not reach the pass mark: this is a "
 		      "result slip, not a certificate.</p>\n", out);

@@ -635,29 +635,20 @@ static void html_head(const struct cohort *c, FILE *out)
 	fprintf(out, " %u of %zu passed</dd></dl>\n", count[ST_PASSED], c->n);
 }
 
-/* The weakest roles first, as the text lists them. */
-static int html_roles(const struct cohort *c, const unsigned *roles, unsigned n, FILE *out)
+/* The weakest roles first, as the text lists them; n is at most a
+ * history's ROLECALL_MAX_ROLES. */
+static void html_roles(const struct cohort *c, const unsigned *roles, unsigned n, FILE *out)
 {
-	const char **ids = malloc((n ? n : 1) * sizeof *ids);
-	unsigned *right = malloc((n ? n : 1) * sizeof *right);
-	unsigned *asked = malloc((n ? n : 1) * sizeof *asked);
-	int rc = ids && right && asked ? 0 : -1;
+	struct report_role_score v[ROLECALL_MAX_ROLES];
 
-	for (unsigned i = 0; rc == 0 && i < n; i++) {
+	for (unsigned i = 0; i < n && i < ROLECALL_MAX_ROLES; i++) {
 		const struct role_tally *t = history_role_tally(c->group, roles[i]);
 
-		ids[i] = history_role_id(c->group, roles[i]);
-		right[i] = t->correct;
-		asked[i] = t->asked;
+		v[i] = (struct report_role_score){ history_role_id(c->group, roles[i]),
+			explain_history_role(c->rp->cat, c->group, roles[i]), t->correct,
+			t->asked };
 	}
-	if (rc == 0)
-		report_html_roles(out, c->rp, ids, right, asked, n);
-	else
-		app_fail("out of memory");
-	free(ids);
-	free(right);
-	free(asked);
-	return rc;
+	report_html_roles(out, v, n < ROLECALL_MAX_ROLES ? n : ROLECALL_MAX_ROLES);
 }
 
 static int print_html(const struct cohort *c, const unsigned *roles, unsigned n_roles,
@@ -674,8 +665,7 @@ static int print_html(const struct cohort *c, const unsigned *roles, unsigned n_
 	      "<p class=\"muted\">All answers of these people, not only exams.</p>\n", out);
 	report_html_heatmap(out, c->rp, c->group);
 	fputs("<h2>Accuracy per role</h2>\n", out);
-	if (html_roles(c, roles, n_roles, out) < 0)
-		return -1;
+	html_roles(c, roles, n_roles, out);
 	fputs("<h2>Facility per question</h2>\n", out);
 	if (report_items_html(c->rp, out) < 0)
 		return -1;

@@ -73,27 +73,27 @@ void report_html_bar(FILE *out, unsigned correct, unsigned of)
 }
 
 /* One row of the role bars: its figures in data- attributes. */
-static void bar_row(FILE *out, const struct report *rp, const char *id, unsigned correct,
-		    unsigned asked)
+static void bar_row(FILE *out, const struct report_role_score *r)
 {
+	unsigned pct = stats_percent(r->correct, r->asked);
+
 	fputs("<tr class=\"role\" data-role=\"", out);
-	emit_html(out, id);
+	emit_html(out, r->id);
 	fprintf(out, "\" data-correct=\"%u\" data-asked=\"%u\" data-percent=\"%u\"><td>",
-		correct, asked, stats_percent(correct, asked));
-	emit_html(out, report_role_name(rp, id));
+		r->correct, r->asked, pct);
+	emit_html(out, r->name);
 	fputs("</td><td>", out);
-	report_html_bar(out, correct, asked);
-	fprintf(out, "</td><td class=\"num\">%u of %u right (%u%%)</td></tr>\n", correct,
-		asked, stats_percent(correct, asked));
+	report_html_bar(out, r->correct, r->asked);
+	fprintf(out, "</td><td class=\"num\">%u of %u right (%u%%)</td></tr>\n", r->correct,
+		r->asked, pct);
 }
 
-void report_html_roles(FILE *out, const struct report *rp, const char *const *ids,
-		       const unsigned *correct, const unsigned *asked, unsigned n)
+void report_html_roles(FILE *out, const struct report_role_score *v, unsigned n)
 {
 	fputs("<table id=\"roles\">\n<tr><th>Role</th><th>Accuracy</th><th>Right</th></tr>\n",
 	      out);
 	for (unsigned i = 0; i < n; i++)
-		bar_row(out, rp, ids[i], correct[i], asked[i]);
+		bar_row(out, &v[i]);
 	fputs("</table>\n", out);
 }
 
