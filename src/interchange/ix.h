@@ -76,6 +76,9 @@ void ix_role_full(char *why, size_t cap, const char *id);
 int ix_bank_find_role(const struct ix_bank *b, const char *id);
 const char *ix_bank_contrast(const struct ix_bank *b, int x, int y);
 char *ix_strdup(struct ix_bank *b, const char *s);
+/* [s, end) without the blanks around it (and a CR at its end: a file
+ * from Windows), as a string of a; NULL when out of memory. */
+char *ix_strndup_trimmed(struct arena *a, const char *s, const char *end);
 
 /* s made into an id (lowercase, runs of other characters as one '-') in
  * buf; "" when nothing of it is left. */

@@ -23,13 +23,8 @@ struct aiken {
 
 static const char *trim_dup(struct aiken *a, const char *s, const char *end)
 {
-	const char *t;
+	const char *t = ix_strndup_trimmed(&a->b->arena, s, end);
 
-	while (s < end && (*s == ' ' || *s == '\t'))
-		s++;
-	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
-		end--;
-	t = arena_strndup(&a->b->arena, s, (size_t)(end - s));
 	a->oom |= !t;
 	return t ? t : "";
 }

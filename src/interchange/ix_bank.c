@@ -44,6 +44,15 @@ char *ix_strdup(struct ix_bank *b, const char *s)
 	return s ? arena_strndup(&b->arena, s, strlen(s)) : NULL;
 }
 
+char *ix_strndup_trimmed(struct arena *a, const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	return arena_strndup(a, s, (size_t)(end - s));
+}
+
 int ix_bank_find_role(const struct ix_bank *b, const char *id)
 {
 	for (unsigned i = 0; i < b->n_roles; i++)

@@ -19,15 +19,6 @@ void ix_role_map_free(struct ix_role_map *m)
 	free(m);
 }
 
-static const char *trimmed(struct arena *a, const char *s, const char *end)
-{
-	while (s < end && (*s == ' ' || *s == '\t'))
-		s++;
-	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
-		end--;
-	return arena_strndup(a, s, (size_t)(end - s));
-}
-
 /* One "ID = TEXT" line; 0 when blank or a comment, -1 when reported. */
 static int parse_line(struct ix_role_map *m, const char *name, int line, const char *s,
 		      const char *end, struct diag_list *diags)
@@ -43,8 +34,8 @@ static int parse_line(struct ix_role_map *m, const char *name, int line, const c
 			 "TEXT', and this one has no '='");
 		return -1;
 	}
-	id = trimmed(&m->arena, s, eq);
-	text = trimmed(&m->arena, eq + 1, end);
+	id = ix_strndup_trimmed(&m->arena, s, eq);
+	text = ix_strndup_trimmed(&m->arena, eq + 1, end);
 	if (!id || !text)
 		return -2;
 	if (!bank_id_valid(id, strlen(id)) || !*text) {
