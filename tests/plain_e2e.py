@@ -284,6 +284,13 @@ def test_stats_name_the_roles_of_a_bank_no_longer_loaded():
     assert rc == 0, err
     names = {r["id"]: r["name"] for r in json.loads(out)["roles"]}
     assert names == {"ux": "UX Designer", "ba": "Business Analyst"}, names
+    # answers saved before names were (an upgraded database): the next run
+    # with the bank names their roles, before it asks anything
+    testlib.query(db, "DELETE FROM role_names")
+    assert "UX Designer" not in run(["stats", "--db", db])[1]
+    rc, out, err = run(["practice", "--plain", "--bank", path, "--count", "1", "--db", db], "")
+    assert rc == 0, err
+    assert "UX Designer" in run(["stats", "--db", db])[1]
 
 
 def test_export_csv_header_and_rows():

@@ -125,11 +125,15 @@ static void test_history_role_names(void **state)
 	assert_int_equal(history_set_role_name(h, "pm", "Old name"), 0);
 	assert_int_equal(history_set_role_name(h, "ux", "UX Designer"), 0);
 	assert_int_equal(history_set_role_name(h, "never-met", "Nobody"), 0);
-	assert_int_equal(history_role_count(h), 3);
+	assert_int_equal(history_set_role(h, "blank", t), 0);
+	assert_int_equal(history_set_role_name(h, "blank", ""), 0);
+	assert_int_equal(history_role_count(h), 4);
 	assert_string_equal(explain_history_role(cat, h, 0), "Product Manager");
 	assert_string_equal(explain_history_role(cat, h, 1), "UX Designer");
 	assert_string_equal(explain_history_role(cat, h, 2), "ba");
-	assert_string_equal(explain_history_role(cat, h, 3), "?");
+	/* a saved name that prints as nothing is no name */
+	assert_string_equal(explain_history_role(cat, h, 3), "blank");
+	assert_string_equal(explain_history_role(cat, h, 4), "?");
 	history_free(h);
 }
 

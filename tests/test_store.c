@@ -746,6 +746,46 @@ static void test_role_names_saved_with_answers(void **state)
 	catalog_free(renamed);
 }
 
+/* Answers saved before names were: the next run that loads the profile
+ * with the banks names their roles, in one write, and then has nothing to
+ * write; a bank that renamed a role renames it there too. */
+static void test_older_answers_get_their_role_names(void **state)
+{
+	struct fixture *f = *state;
+	struct catalog *cat = catalog_ok("Product Manager"), *renamed = catalog_ok("Product Lead");
+	struct store *s = open_ok(f->db);
+	int64_t uid = user_ok(s, "alice");
+	struct history *h = history_new(), *got;
+	struct rc_error err;
+
+	for (unsigned i = 0; i < 20; i++) {
+		struct answer_record r = make_answer(i, T0 + i * 600);
+
+		record_ok(s, uid, h, &r);
+	}
+	got = load_ok(s, uid);
+	for (unsigned i = 0; i < history_role_count(got); i++)
+		assert_null(history_role_name(got, i));
+	store_set_role_names(s, cat);
+	if (store_name_roles(s, uid, got, &err) < 0)
+		fail_msg("store_name_roles: %s", err.msg);
+	assert_named_as(got, cat);  /* the history in hand is named too */
+	assert_int_equal(store_name_roles(s, uid, got, &err), 0);
+	history_free(got);
+	got = load_ok(s, uid);
+	assert_named_as(got, cat);
+	store_set_role_names(s, renamed);
+	assert_int_equal(store_name_roles(s, uid, got, &err), 0);
+	history_free(got);
+	got = load_ok(s, uid);
+	assert_named_as(got, renamed);
+	history_free(got);
+	history_free(h);
+	store_close(s);
+	catalog_free(cat);
+	catalog_free(renamed);
+}
+
 /* Two sessions of one profile at once (two terminals), each with the
  * history it loaded: every answer of both counts, in the log and in the
  * derived state, as if one session had given them all. */
@@ -1328,6 +1368,7 @@ int main(void)
 		T(test_reload_equals_memory),
 		T(test_rebuild_equals_incremental),
 		T(test_role_names_saved_with_answers),
+		T(test_older_answers_get_their_role_names),
 		T(test_same_profile_in_two_sessions),
 		T(test_failed_record_rolls_back),
 		T(test_each_answer_order_and_fields),

@@ -145,8 +145,9 @@ void history_set_totals(struct history *h, uint64_t answers, uint64_t correct);
 int history_set_role_name(struct history *h, const char *id, const char *name);
 
 /* Add from's role tallies, confusion counts and totals into into's (not
- * its question states), and the role names into lacks: what a group's answers add up to, for a cohort
- * report.  A count that would pass UINT32_MAX stays there.  -1 when out of
+ * its question states): what a group's answers add up to, for a cohort
+ * report.  A role into has no name for takes from's (the first saved name
+ * wins).  A count that would pass UINT32_MAX stays there.  -1 when out of
  * memory or when the two hold more than ROLECALL_MAX_ROLES roles. */
 int history_add(struct history *into, const struct history *from);
 

@@ -89,10 +89,17 @@ int store_login(struct store *s, char *login, size_t len, int *manager,
 /* Who hears the notices (NULL: nobody). */
 void store_set_notice(struct store *s, store_notice_fn fn, void *ctx);
 /* Save, with the answers, the name cat gives each role they mention
- * (once a run per profile and role), so that stats of a bank no longer
+ * (once a run per role while one profile answers; again when another
+ * profile's answers come between), so that stats of a bank no longer
  * loaded still name its roles.  cat is borrowed: it outlives s, or is
  * replaced first.  NULL: no names are saved. */
 void store_set_role_names(struct store *s, const struct catalog *cat);
+/* Save, in one write, the name cat gives each role of h (the profile's
+ * history, just loaded) that has none saved or another: roles answered
+ * before names were saved, or renamed by their bank since.  Nothing is
+ * written when every name is saved already. */
+int store_name_roles(struct store *s, int64_t user_id, struct history *h,
+		     struct rc_error *err);
 const char *store_path(const struct store *s);
 
 /* The id of a profile, created on first use. */

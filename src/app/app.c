@@ -110,6 +110,12 @@ static int open_store(const struct options *cli, struct app *app, enum app_open_
 		app_fail("%s", err.msg);
 		return -1;
 	}
+	/* a command that answers writes anyway: name what older answers did not */
+	if (mode == APP_ANSWERS &&
+	    store_name_roles(app->store, app->user_id, app->h, &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
 	return 0;
 }
 

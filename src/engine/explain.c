@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "rolecall/stats.h"
 
@@ -26,12 +27,16 @@ const char *explain_role_id(const struct catalog *cat, const char *id)
 const char *explain_history_role(const struct catalog *cat, const struct history *h,
 				 unsigned i)
 {
-	const char *id = history_role_id(h, i);
+	const char *id = history_role_id(h, i), *saved = history_role_name(h, i);
 	int r = id ? catalog_find_role(cat, id) : -1;
 
 	if (r >= 0)
 		return explain_role(cat, r);
-	return history_role_name(h, i) ? history_role_name(h, i) : id ? id : "?";
+	/* a saved name is a row the learner may write: an empty one, or one
+	 * longer than a bank allows, is not a name rolecall saved */
+	if (saved && *saved && strlen(saved) <= BANK_MAX_TEXT)
+		return saved;
+	return id ? id : "?";
 }
 
 int explain_pick(char *buf, size_t len, const struct catalog *cat,

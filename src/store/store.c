@@ -353,6 +353,65 @@ static int store_put_role_name(struct store *s, int64_t user_id, const char *id,
 	return 0;
 }
 
+struct store_naming {
+	int64_t user_id;
+	struct history *h;
+};
+
+/* The catalog's index of role i of h when its saved name is missing or
+ * not the catalog's; -1 when it needs no saving. */
+static int store_unnamed(const struct store *s, const struct history *h, unsigned i)
+{
+	int r = catalog_find_role(s->names, history_role_id(h, i));
+	const char *saved = history_role_name(h, i);
+
+	return r >= 0 && (!saved || strcmp(saved, catalog_role(s->names, r)->name)) ? r : -1;
+}
+
+static int store_name_roles_once(struct store *s, void *ctx, struct rc_error *err)
+{
+	const struct store_naming *n = ctx;
+	int rc = 0;
+
+	if (s->ops->begin_write(s->c, n->user_id, "start saving the role names", err) < 0)
+		return -1;
+	s->named_user = n->user_id;
+	memset(s->named, 0, sizeof s->named);
+	for (unsigned i = 0, count = history_role_count(n->h); i < count; i++) {
+		int r = store_unnamed(s, n->h, i);
+
+		if (r >= 0 && (rc = store_put_role_name(s, n->user_id,
+							 history_role_id(n->h, i), err)) < 0)
+			break;
+	}
+	return s->ops->finish(s->c, rc, "save the role names", err);
+}
+
+int store_name_roles(struct store *s, int64_t user_id, struct history *h,
+		     struct rc_error *err)
+{
+	struct store_naming n = { user_id, h };
+	unsigned i, count = history_role_count(h);
+
+	if (!s->names)
+		return 0;
+	for (i = 0; i < count && store_unnamed(s, h, i) < 0; i++)
+		;
+	if (i == count)
+		return 0;
+	if (store_write(s, store_name_roles_once, &n, err) < 0)
+		return -1;
+	/* h now names its roles as the rows do */
+	for (i = 0; i < count; i++) {
+		int r = catalog_find_role(s->names, history_role_id(h, i));
+
+		if (r >= 0 && history_set_role_name(h, history_role_id(h, i),
+						    catalog_role(s->names, r)->name) < 0)
+			return store_history_fail(store_path(s), h, "name the roles", err);
+	}
+	return 0;
+}
+
 /* Every role the answer brings into the history: its answer, the roles
  * it counts toward and those shown beside it. */
 static int store_put_role_names(struct store *s, int64_t user_id,
