@@ -291,6 +291,14 @@ def test_stats_name_the_roles_of_a_bank_no_longer_loaded():
     rc, out, err = run(["practice", "--plain", "--bank", path, "--count", "1", "--db", db], "")
     assert rc == 0, err
     assert "UX Designer" in run(["stats", "--db", db])[1]
+    # an exam's report names them too, the bank gone
+    rc, out, err = run(["exam", "--plain", "--bank", path, "--count", "2", "--seed", "1",
+                        "--db", db], "1\n1\ny\n")
+    assert rc in (0, 1), err
+    rc, out, err = run(["report", "--format", "json", "--db", db])
+    assert rc == 0, err
+    names = {r["id"]: r["name"] for r in json.loads(out)[-1]["roles"]}
+    assert names == {"ux": "UX Designer", "ba": "Business Analyst"}, names
 
 
 def test_export_csv_header_and_rows():

@@ -100,6 +100,13 @@ void store_set_role_names(struct store *s, const struct catalog *cat);
  * written when every name is saved already. */
 int store_name_roles(struct store *s, int64_t user_id, struct history *h,
 		     struct rc_error *err);
+/* Call fn with each role name saved with user_id's answers, or with every
+ * profile's that this login may read when user_id is 0 (profile by
+ * profile); fn returns non-zero to stop.  For reports of attempts at a
+ * bank no longer loaded. */
+int store_each_role_name(struct store *s, int64_t user_id,
+			 int (*fn)(void *ctx, const char *role, const char *name),
+			 void *ctx, struct rc_error *err);
 const char *store_path(const struct store *s);
 
 /* The id of a profile, created on first use. */

@@ -150,7 +150,9 @@ static int report_open(struct report *rp)
 		app_fail("%s", err.msg);
 		return -1;
 	}
-	return report_exam(rp) < 0 ? -1 : report_who(rp);
+	if (report_exam(rp) < 0 || report_who(rp) < 0)
+		return -1;
+	return report_load_role_names(rp);
 }
 
 int cmd_report(const struct options *cli)
@@ -158,6 +160,8 @@ int cmd_report(const struct options *cli)
 	struct report rp = { .cli = cli, .out = stdout };
 	int rc;
 
+	strmap_init(&rp.saved_names);
+	arena_init(&rp.names_arena, 4096);
 	if (cli->trivia && is_html(cli)) {
 		app_fail("%s; see 'rolecall --help'", CMD_HTML_FOR);
 		return EXIT_USAGE;
@@ -179,6 +183,7 @@ int cmd_report(const struct options *cli)
 	else
 		rc = report_attempts(&rp);
 	exam_def_free(rp.exam);
+	report_free_role_names(&rp);
 	store_close(rp.store);
 	free(rp.banks);
 	catalog_free(rp.cat);

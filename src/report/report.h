@@ -9,10 +9,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "arena.h"
 #include "options.h"
 #include "rolecall/store.h"
 #include "rolecall/store_trivia.h"
 #include "rolecall/trivia.h"
+#include "strmap.h"
 
 struct report {
 	const struct options *cli;
@@ -25,15 +27,23 @@ struct report {
 	struct exam_def *exam;       /* --exam's definition, or NULL */
 	FILE *out;
 	char login[64];              /* a shared database's login, when bound */
+	/* role id -> a name saved with the answers, for roles no loaded bank
+	 * has: keys and values in names_arena */
+	struct strmap saved_names;
+	struct arena names_arena;
 };
 
 /* v with a fixed number of decimals and '.' as the decimal point whatever
  * the locale, for CSV and JSON ("0.4472", "-1.0000"). */
 void report_fixed(char *buf, size_t len, double v, int decimals);
 
-/* The name of a role id in the banks, or the id itself when no bank has
- * it any more. */
+/* The name of a role id in the banks, else the one saved with the
+ * answers of the report's people, else the id itself. */
 const char *report_role_name(const struct report *rp, const char *id);
+/* Read the saved role names of the report's people (rp->filter.user_id,
+ * 0 for everyone) into rp->saved_names; -1 after printing why. */
+int report_load_role_names(struct report *rp);
+void report_free_role_names(struct report *rp);
 
 /* t as ISO 8601 in UTC: "2027-01-15T08:00:00Z". */
 void report_iso_time(char *buf, size_t len, int64_t t);

@@ -98,7 +98,58 @@ void report_duration(char *buf, size_t len, int64_t s)
 
 const char *report_role_name(const struct report *rp, const char *id)
 {
-	return explain_role_id(rp->cat, id);
+	const char *saved;
+
+	if (catalog_find_role(rp->cat, id) >= 0)
+		return explain_role_id(rp->cat, id);
+	saved = strmap_get(&rp->saved_names, id);
+	return saved ? saved : id;
+}
+
+struct report_naming {
+	struct report *rp;
+	int oom;
+};
+
+/* The first saved name of a role wins, as in a cohort's summed history. */
+static int report_take_name(void *ctx, const char *role, const char *name)
+{
+	struct report_naming *n = ctx;
+	struct report *rp = n->rp;
+	char *id, *copy;
+
+	if (!*name || strlen(name) > BANK_MAX_TEXT || strmap_get(&rp->saved_names, role))
+		return 0;
+	id = arena_strndup(&rp->names_arena, role, strlen(role));
+	copy = arena_strndup(&rp->names_arena, name, strlen(name));
+	if (!id || !copy || strmap_put(&rp->saved_names, id, copy) < 0) {
+		n->oom = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int report_load_role_names(struct report *rp)
+{
+	struct report_naming n = { rp, 0 };
+	struct rc_error err;
+
+	if (store_each_role_name(rp->store, rp->filter.user_id, report_take_name, &n,
+				 &err) < 0) {
+		app_fail("%s", err.msg);
+		return -1;
+	}
+	if (n.oom) {
+		app_fail("out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+void report_free_role_names(struct report *rp)
+{
+	strmap_free(&rp->saved_names);
+	arena_free(&rp->names_arena);
 }
 
 static unsigned percent(const struct exam_attempt *a)

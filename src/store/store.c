@@ -805,6 +805,13 @@ int store_exam_submit_again(struct store *s, const struct exam_attempt *a,
 	return store_exam_submit_as(s, a, items, n, h, 1, err);
 }
 
+int store_each_role_name(struct store *s, int64_t user_id,
+			 int (*fn)(void *ctx, const char *role, const char *name),
+			 void *ctx, struct rc_error *err)
+{
+	return s->ops->each_role_name(s->c, user_id, fn, ctx, err);
+}
+
 int store_each_attempt(struct store *s, const struct exam_filter *f,
 		       int (*fn)(void *ctx, const struct exam_attempt *a),
 		       void *ctx, struct rc_error *err)

@@ -137,6 +137,10 @@ struct store_ops {
 	/* The name role had in its bank; load_derived gives it back. */
 	int (*put_role_name)(struct store_conn *c, int64_t user_id,
 			     const char *role, const char *name, struct rc_error *err);
+	/* The saved names of user_id's roles (0: every profile's), by profile. */
+	int (*each_role_name)(struct store_conn *c, int64_t user_id,
+			      int (*fn)(void *ctx, const char *role, const char *name),
+			      void *ctx, struct rc_error *err);
 	int (*put_totals)(struct store_conn *c, int64_t user_id,
 			  uint64_t answers, uint64_t correct, struct rc_error *err);
 	/* Empty every profile's derived state and totals, for a rebuild. */

@@ -621,6 +621,16 @@ int store_visit_attempt(const struct store_row *r, void *ctx, struct store_bad *
 	return v->fn(v->ctx, &a) ? 1 : 0;
 }
 
+int store_visit_role_name(const struct store_row *r, void *ctx, struct store_bad *bad)
+{
+	const struct store_role_names *v = ctx;
+	const char *role, *name;
+
+	if (store_decode_role_name(r, &role, &name, bad) < 0)
+		return -1;
+	return v->fn(v->ctx, role, name) ? 1 : 0;
+}
+
 int store_visit_item(const struct store_row *r, void *ctx, struct store_bad *bad)
 {
 	const struct store_items *v = ctx;

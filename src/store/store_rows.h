@@ -156,6 +156,10 @@ struct store_attempts {
 	int (*fn)(void *ctx, const struct exam_attempt *a);
 	void *ctx;
 };
+struct store_role_names {
+	int (*fn)(void *ctx, const char *role, const char *name);
+	void *ctx;
+};
 struct store_items {
 	int (*fn)(void *ctx, const struct exam_item_row *row);
 	void *ctx;
@@ -175,6 +179,7 @@ struct store_rounds {
  * filled when r cannot be decoded. */
 int store_visit_attempt(const struct store_row *r, void *ctx, struct store_bad *bad);
 int store_visit_item(const struct store_row *r, void *ctx, struct store_bad *bad);
+int store_visit_role_name(const struct store_row *r, void *ctx, struct store_bad *bad);
 int store_visit_game(const struct store_row *r, void *ctx, struct store_bad *bad);
 int store_visit_round(const struct store_row *r, void *ctx, struct store_bad *bad);
 

@@ -115,6 +115,19 @@ int pg_role_name_put(struct store_conn *c, int64_t user_id, const char *role,
 	return pg_put(c, PG_ROLE_NAME_PUT, &a, "save the role's name", err);
 }
 
+int pg_each_role_name(struct store_conn *c, int64_t user_id,
+		      int (*fn)(void *ctx, const char *role, const char *name),
+		      void *ctx, struct rc_error *err)
+{
+	struct store_role_names v = { fn, ctx };
+	struct pg_decoded d = { store_visit_role_name, &v };
+	struct pg_args a = { 0 };
+
+	pg_i64(&a, user_id);
+	return pg_rows(c, PG_ROLE_NAMES_ALL, &a, "read the role names", pg_decoded_row, &d,
+		       err);
+}
+
 int pg_totals_put(struct store_conn *c, int64_t user_id, uint64_t answers,
 		  uint64_t correct, struct rc_error *err)
 {

@@ -41,6 +41,7 @@ enum pg_sql {
 	PG_QUESTION_GET,
 	PG_ROLE_NAME_PUT,
 	PG_ROLE_NAMES_GET,
+	PG_ROLE_NAMES_ALL,
 	PG_TALLY_PUT,
 	PG_TALLY_GET,
 	PG_CONFUSION_PUT,
@@ -197,6 +198,9 @@ int pg_confusion_put(struct store_conn *c, int64_t user_id, const char *answer,
 		     struct rc_error *err);
 int pg_role_name_put(struct store_conn *c, int64_t user_id, const char *role,
 		     const char *name, struct rc_error *err);
+int pg_each_role_name(struct store_conn *c, int64_t user_id,
+		      int (*fn)(void *ctx, const char *role, const char *name),
+		      void *ctx, struct rc_error *err);
 int pg_totals_put(struct store_conn *c, int64_t user_id, uint64_t answers,
 		  uint64_t correct, struct rc_error *err);
 int pg_clear_derived(struct store_conn *c, struct rc_error *err);

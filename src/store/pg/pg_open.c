@@ -327,6 +327,7 @@ const struct store_ops store_pg_ops = {
 	.put_tally = pg_tally_put,
 	.put_confusion = pg_confusion_put,
 	.put_role_name = pg_role_name_put,
+	.each_role_name = pg_each_role_name,
 	.put_totals = pg_totals_put,
 	.clear_derived = pg_clear_derived,
 	.log_add = pg_log_add,

@@ -322,6 +322,9 @@ const char *const pg_sql_text[PG_SQL_COUNT] = {
 			    " last_review, due, reps, lapses, asked, wrong, last_seen"
 			    " FROM question_state WHERE user_id = $1"
 			    " ORDER BY question_id COLLATE \"C\"",
+	[PG_ROLE_NAMES_ALL] = "SELECT role_id, name FROM role_names"
+			      " WHERE $1::bigint = 0 OR user_id = $1"
+			      " ORDER BY user_id, role_id COLLATE \"C\"",
 	[PG_TALLY_PUT] = "INSERT INTO role_tally (user_id, role_id, asked, correct)"
 			 " VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, role_id)"
 			 " DO UPDATE SET asked = EXCLUDED.asked,"

@@ -148,6 +148,18 @@ int sqlite_role_name_put(struct store_conn *s, int64_t user_id, const char *role
 				sizeof args / sizeof *args, "save the role's name", err);
 }
 
+int sqlite_each_role_name(struct store_conn *s, int64_t user_id,
+			  int (*fn)(void *ctx, const char *role, const char *name),
+			  void *ctx, struct rc_error *err)
+{
+	struct store_role_names v = { fn, ctx };
+	struct sqlite_decoded d = { store_visit_role_name, &v };
+	const struct sqlite_arg args[] = { SQLITE_ARG_I64(user_id) };
+
+	return sqlite_rows_bound(s, s->stmt[SQL_ROLE_NAMES_ALL], args, 1,
+				 "read the role names", sqlite_decoded_row, &d, err);
+}
+
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,
 			     uint64_t answers, uint64_t correct, struct rc_error *err)
 {

@@ -43,6 +43,7 @@ enum store_sql {
 	SQL_CONFUSION_GET,
 	SQL_ROLE_NAME_PUT,
 	SQL_ROLE_NAMES_GET,
+	SQL_ROLE_NAMES_ALL,
 	SQL_DAILY_ALL,
 	SQL_DAILY_USER,
 	SQL_EXAM_ADD,
@@ -214,6 +215,9 @@ int sqlite_confusion_put(struct store_conn *s, int64_t user_id,
 			       struct rc_error *err);
 int sqlite_role_name_put(struct store_conn *s, int64_t user_id, const char *role,
 			 const char *name, struct rc_error *err);
+int sqlite_each_role_name(struct store_conn *s, int64_t user_id,
+			  int (*fn)(void *ctx, const char *role, const char *name),
+			  void *ctx, struct rc_error *err);
 int sqlite_totals_put(struct store_conn *s, int64_t user_id,
 			     uint64_t answers, uint64_t correct, struct rc_error *err);
 int sqlite_log_add(struct store_conn *s, int64_t user_id,

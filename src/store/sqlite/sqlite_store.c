@@ -240,6 +240,8 @@ static const char *const sqlite_sql_text[SQL_COUNT] = {
 	[SQL_QUESTION_GET] = "SELECT question_id, stability, difficulty,"
 			     " last_review, due, reps, lapses, asked, wrong, last_seen"
 			     " FROM question_state WHERE user_id = ?1",
+	[SQL_ROLE_NAMES_ALL] = "SELECT role_id, name FROM role_names"
+			       " WHERE ?1 = 0 OR user_id = ?1 ORDER BY user_id, role_id",
 	[SQL_TALLY_PUT] = "INSERT OR REPLACE INTO role_tally (user_id, role_id,"
 			  " asked, correct) VALUES (?1, ?2, ?3, ?4)",
 	[SQL_TALLY_GET] = "SELECT role_id, asked, correct FROM role_tally"
@@ -1105,6 +1107,7 @@ const struct store_ops store_sqlite_ops = {
 	.put_tally = sqlite_tally_put,
 	.put_confusion = sqlite_confusion_put,
 	.put_role_name = sqlite_role_name_put,
+	.each_role_name = sqlite_each_role_name,
 	.put_totals = sqlite_totals_put,
 	.clear_derived = sqlite_clear_derived,
 	.log_add = sqlite_log_add,
