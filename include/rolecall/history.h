@@ -140,14 +140,13 @@ int history_set_role(struct history *h, const char *id, struct role_tally t);
 int history_set_confusion(struct history *h, const char *answer,
 			  const char *picked, struct confusion_cell c);
 void history_set_totals(struct history *h, uint64_t answers, uint64_t correct);
-/* Name a role the history has met; a role it has not is left out, since
- * nothing would show its name.  -1 when out of memory. */
+/* Name a role the history has met; a role it has not, or a NULL or empty
+ * name, is left out, since nothing would show it.  -1 when out of memory. */
 int history_set_role_name(struct history *h, const char *id, const char *name);
 
 /* Add from's role tallies, confusion counts and totals into into's (not
- * its question states): what a group's answers add up to, for a cohort
- * report.  A role into has no name for takes from's (the first saved name
- * wins).  A count that would pass UINT32_MAX stays there.  -1 when out of
+ * its question states or role names): what a group's answers add up to,
+ * for a cohort report (which names roles by report_role_name).  A count that would pass UINT32_MAX stays there.  -1 when out of
  * memory or when the two hold more than ROLECALL_MAX_ROLES roles. */
 int history_add(struct history *into, const struct history *from);
 

@@ -6,7 +6,6 @@
 
 #include <inttypes.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "rolecall/stats.h"
 
@@ -32,11 +31,7 @@ const char *explain_history_role(const struct catalog *cat, const struct history
 
 	if (r >= 0)
 		return explain_role(cat, r);
-	/* a saved name is a row the learner may write: an empty one, or one
-	 * longer than a bank allows, is not a name rolecall saved */
-	if (saved && *saved && strlen(saved) <= BANK_MAX_TEXT)
-		return saved;
-	return id ? id : "?";
+	return saved ? saved : id ? id : "?";
 }
 
 int explain_pick(char *buf, size_t len, const struct catalog *cat,

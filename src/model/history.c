@@ -294,7 +294,7 @@ int history_set_role_name(struct history *h, const char *id, const char *name)
 	int r = history_role_find(h, id);
 	char *copy;
 
-	if (r < 0 || (h->role_names[r] && !strcmp(h->role_names[r], name)))
+	if (r < 0 || !name || !*name || (h->role_names[r] && !strcmp(h->role_names[r], name)))
 		return 0;
 	if (!(copy = strdup(name)))
 		return -1;
@@ -336,9 +336,6 @@ int history_add(struct history *into, const struct history *from)
 		struct role_tally *t;
 
 		if ((at[i] = history_roles_add(&into->roles, from->roles.ids[i])) < 0)
-			return -1;
-		if (!into->role_names[at[i]] && from->role_names[i] &&
-		    !(into->role_names[at[i]] = strdup(from->role_names[i])))
 			return -1;
 		t = &into->tally[at[i]];
 		t->asked = add_capped(t->asked, from->tally[i].asked);

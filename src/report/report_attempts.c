@@ -118,7 +118,7 @@ static int report_take_name(void *ctx, const char *role, const char *name)
 	struct report *rp = n->rp;
 	char *id, *copy;
 
-	if (!*name || strlen(name) > BANK_MAX_TEXT || strmap_get(&rp->saved_names, role))
+	if (strmap_get(&rp->saved_names, role))
 		return 0;
 	id = arena_strndup(&rp->names_arena, role, strlen(role));
 	copy = arena_strndup(&rp->names_arena, name, strlen(name));

@@ -390,8 +390,8 @@ static void text_group(const struct cohort *c, const struct stats_pair *pairs,
 		char line[EXPLAIN_MAX];
 
 		explain_confusion(line, sizeof line, NULL,
-				  explain_history_role(c->rp->cat, h, pairs[i].picked),
-				  explain_history_role(c->rp->cat, h, pairs[i].answer),
+				  report_role_name(c->rp, history_role_id(h, pairs[i].picked)),
+				  report_role_name(c->rp, history_role_id(h, pairs[i].answer)),
 				  cell->count, cell->chances);
 		text_wrapped(line, out);
 	}
@@ -402,7 +402,7 @@ static void text_group(const struct cohort *c, const struct stats_pair *pairs,
 		const struct role_tally *t = history_role_tally(h, roles[i]);
 
 		fputs("  ", out);
-		emit_cell(out, explain_history_role(c->rp->cat, h, roles[i]), 28, 0);
+		emit_cell(out, report_role_name(c->rp, history_role_id(h, roles[i])), 28, 0);
 		fprintf(out, " %u of %u right (%u%%)\n", t->correct, t->asked,
 			stats_percent(t->correct, t->asked));
 	}
@@ -509,19 +509,19 @@ static void json_pairs(const struct cohort *c, const struct stats_pair *pairs,
 
 	fputs(",\n \"confusions\": [", out);
 	for (unsigned i = 0; i < n; i++) {
-		unsigned ai = pairs[i].answer, pi = pairs[i].picked;
-		const char *a = history_role_id(h, ai), *p = history_role_id(h, pi);
+		const char *a = history_role_id(h, pairs[i].answer);
+		const char *p = history_role_id(h, pairs[i].picked);
 		const struct confusion_cell *cell = history_confusion(h, pairs[i].answer,
 								      pairs[i].picked);
 
 		fputs(i ? ",\n  {\"answer\": " : "\n  {\"answer\": ", out);
 		emit_json_string(out, a);
 		fputs(", \"answer_name\": ", out);
-		emit_json_string(out, explain_history_role(c->rp->cat, h, ai));
+		emit_json_string(out, report_role_name(c->rp, a));
 		fputs(", \"picked\": ", out);
 		emit_json_string(out, p);
 		fputs(", \"picked_name\": ", out);
-		emit_json_string(out, explain_history_role(c->rp->cat, h, pi));
+		emit_json_string(out, report_role_name(c->rp, p));
 		fprintf(out, ", \"count\": %u, \"chances\": %u}", cell->count, cell->chances);
 	}
 	fputc(']', out);
@@ -540,7 +540,7 @@ static void json_roles(const struct cohort *c, const unsigned *roles, unsigned n
 		fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
 		emit_json_string(out, id);
 		fputs(", \"name\": ", out);
-		emit_json_string(out, explain_history_role(c->rp->cat, h, roles[i]));
+		emit_json_string(out, report_role_name(c->rp, history_role_id(h, roles[i])));
 		fprintf(out, ", \"asked\": %u, \"correct\": %u, \"percent\": %u}", t->asked,
 			t->correct, stats_percent(t->correct, t->asked));
 	}
@@ -645,7 +645,7 @@ static void html_roles(const struct cohort *c, const unsigned *roles, unsigned n
 		const struct role_tally *t = history_role_tally(c->group, roles[i]);
 
 		v[i] = (struct report_role_score){ history_role_id(c->group, roles[i]),
-			explain_history_role(c->rp->cat, c->group, roles[i]), t->correct,
+			report_role_name(c->rp, history_role_id(c->group, roles[i])), t->correct,
 			t->asked };
 	}
 	report_html_roles(out, v, n < ROLECALL_MAX_ROLES ? n : ROLECALL_MAX_ROLES);

@@ -15,7 +15,6 @@
 #include "config.h"
 #include "report.h"
 #include "rolecall/emit.h"
-#include "rolecall/explain.h"
 #include "rolecall/stats.h"
 
 #define HEAT_CELL_W 96
@@ -135,7 +134,7 @@ static void heat_labels(FILE *out, const struct report *rp, const struct history
 			unsigned n)
 {
 	for (unsigned i = 0; i < n; i++) {
-		const char *name = explain_history_role(rp->cat, h, i);
+		const char *name = report_role_name(rp, history_role_id(h, i));
 		int x = HEAT_LEFT + (int)i * HEAT_CELL_W + HEAT_CELL_W / 2;
 		int y = HEAT_TOP + (int)i * HEAT_CELL_H + HEAT_CELL_H / 2 + 4;
 

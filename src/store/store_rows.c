@@ -352,6 +352,10 @@ int store_decode_role_name(const struct store_row *r, const char **role,
 	*name = row_text(r, 1);
 	if (!*role || !*name)
 		return store_bad_row(bad, "the name of role %.64s", *role ? *role : "(none)");
+	/* a row the learner may write: an empty name, or one longer than a
+	 * bank allows, is none rolecall saved, so the role goes unnamed */
+	if (!**name || strlen(*name) > BANK_MAX_TEXT)
+		*name = NULL;
 	return 0;
 }
 
@@ -628,7 +632,7 @@ int store_visit_role_name(const struct store_row *r, void *ctx, struct store_bad
 
 	if (store_decode_role_name(r, &role, &name, bad) < 0)
 		return -1;
-	return v->fn(v->ctx, role, name) ? 1 : 0;
+	return name && v->fn(v->ctx, role, name) ? 1 : 0;
 }
 
 int store_visit_item(const struct store_row *r, void *ctx, struct store_bad *bad)

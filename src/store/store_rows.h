@@ -105,7 +105,8 @@ int store_decode_question(const struct store_row *r, struct question_state *qs,
 /* Columns: role_id, asked, correct. */
 int store_decode_tally(const struct store_row *r, const char **role,
 		       struct role_tally *t, struct store_bad *bad);
-/* Columns: role_id, name. */
+/* Columns: role_id, name; *name NULL for a name rolecall would not have
+ * saved (empty, or longer than BANK_MAX_TEXT). */
 int store_decode_role_name(const struct store_row *r, const char **role,
 			   const char **name, struct store_bad *bad);
 /* Columns: answer_role, picked_role, count, chances. */
