@@ -401,7 +401,8 @@ int store_name_roles(struct store *s, int64_t user_id, struct history *h,
 		return 0;
 	if (store_write(s, store_name_roles_once, &n, err) < 0)
 		return -1;
-	/* h now names its roles as the rows do */
+	/* h named only now that the rows are: a retried write must still
+	 * see in h what is unsaved */
 	for (i = 0; i < count; i++) {
 		int r = catalog_find_role(s->names, history_role_id(h, i));
 
